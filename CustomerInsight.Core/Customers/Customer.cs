@@ -1,0 +1,35 @@
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+
+namespace CustomerInsight.Core.Customers;
+
+public class Customer
+{
+    public int Id { get; set; }
+
+    /// <summary>The customer id in the source system (e.g. <c>17850</c>); unique.</summary>
+    public required string SourceId { get; set; }
+
+    // Personal fields: removed on erasure.
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>Country is kept on erasure: it is not identifying on its own and feeds aggregates.</summary>
+    public string? Country { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Set when the customer was erased (anonymised); such a customer never comes back through an import.</summary>
+    public DateTime? ErasedAtUtc { get; set; }
+
+    public List<Order> Orders { get; set; } = [];
+    public List<SurveyResponse> SurveyResponses { get; set; } = [];
+    public List<ConsentRecord> Consents { get; set; } = [];
+
+    public bool IsErased => ErasedAtUtc is not null;
+}

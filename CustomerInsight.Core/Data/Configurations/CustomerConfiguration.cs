@@ -1,0 +1,24 @@
+using CustomerInsight.Core.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerInsight.Core.Data.Configurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.Property(c => c.SourceId).HasMaxLength(64);
+        builder.HasIndex(c => c.SourceId).IsUnique();
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.Phone).HasMaxLength(40);
+        builder.Property(c => c.PostalCode).HasMaxLength(20);
+        builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.Country).HasMaxLength(100);
+        builder.HasIndex(c => c.Country);
+        builder.HasIndex(c => c.LastName);
+        builder.HasIndex(c => c.Email);
+    }
+}

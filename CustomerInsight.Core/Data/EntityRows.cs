@@ -1,0 +1,37 @@
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// The column lists of the bulk-written tables, in one place, so the seeder and the importer
+/// write exactly what EF Core would (enums as integers, dates as ISO text).
+/// </summary>
+public static class EntityRows
+{
+    public static void Insert(this BulkWriter writer, Customer c) =>
+        writer.Table("Customers", "Id", "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City", "Country", "CreatedAtUtc", "ErasedAtUtc")
+            .Insert(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc);
+
+    /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> must be set, line ids are assigned by the database.</summary>
+    public static void Insert(this BulkWriter writer, Order o)
+    {
+        writer.Table("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli", "ImportBatchId")
+            .Insert(o.Id, o.Source, o.SourceOrderId, o.CustomerId, o.OrderedAtUtc, o.BusinessDate, o.BusinessMonth, (int)o.Channel, (int)o.Kind, o.AmountMilli, o.ImportBatchId);
+        var lines = writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+        foreach (var l in o.Lines)
+        {
+            lines.Insert(o.Id, l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli);
+        }
+    }
+
+    public static void Insert(this BulkWriter writer, SurveyResponse r) =>
+        writer.Table("SurveyResponses", "SourceId", "CustomerId", "OrderId", "RespondedAtUtc", "BusinessDate", "BusinessMonth", "Kind", "Channel", "RecommendScore", "SatisfactionScore", "Comment", "ImportBatchId")
+            .Insert(r.SourceId, r.CustomerId, r.OrderId, r.RespondedAtUtc, r.BusinessDate, r.BusinessMonth, (int)r.Kind, (int?)r.Channel, r.RecommendScore, r.SatisfactionScore, r.Comment, r.ImportBatchId);
+
+    public static void Insert(this BulkWriter writer, ConsentRecord c) =>
+        writer.Table("ConsentRecords", "CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId")
+            .Insert(c.CustomerId, (int)c.Purpose, (int)c.Status, c.RecordedAtUtc, c.Source, c.ProofReference, c.ImportBatchId);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>Registration and start-up of the database; the one place that knows the provider.</summary>
+public static class InsightDatabase
+{
+    /// <summary>Registers <see cref="IDbContextFactory{InsightDbContext}"/> (one context per operation) and a scoped context for Identity.</summary>
+    public static IServiceCollection AddInsightDatabase(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<InsightDbContext>(options => Configure(options, connectionString));
+        // Identity's stores need a scoped context; it comes from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(InsightDbContext).Assembly.GetName().Name))
+            .AddInterceptors(new SqlitePragmaInterceptor());
+
+    /// <summary>
+    /// Resolves a relative <c>Data Source</c> against <paramref name="baseDirectory"/> and creates its folder.
+    /// </summary>
+    public static string ResolveConnectionString(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, baseDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations and switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the WAL back into the main file and truncates it (after an erasure, nothing stays readable there).</summary>
+    public static async Task CheckpointAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+}

@@ -1,0 +1,36 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// The one database: customer data, OMOC, audit and Identity's tables. Identity lives here
+/// rather than in a second context so one migration history describes the whole file.
+/// </summary>
+public class InsightDbContext(DbContextOptions<InsightDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ChangeProject> ChangeProjects => Set<ChangeProject>();
+    public DbSet<Population> Populations => Set<Population>();
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+    public DbSet<OmocAssessment> OmocAssessments => Set<OmocAssessment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(InsightDbContext).Assembly);
+    }
+}
