@@ -1,0 +1,95 @@
+using CustomerInsight.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Web.Cli;
+
+/// <summary>
+/// The executable's command-line side: with a verb it uses the app's configuration and database,
+/// applies pending migrations, does the work and exits (0 success, 2 bad input, 1 failure).
+/// </summary>
+public static class CliApp
+{
+    /// <summary>True when the arguments ask for a verb or for help rather than for the web app.</summary>
+    public static bool IsCommandLine(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" or "help" || !args[0].StartsWith('-'));
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationManager>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        AppPaths.AddRootConfiguration(builder.Configuration);
+        configure?.Invoke(builder.Configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddCustomerInsightCore(builder.Configuration);
+        builder.Services.AddInsightIdentityCore();
+        builder.Services.AddCliVerbs();
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        try
+        {
+            using var host = builder.Build();
+            var verbs = host.Services.GetServices<ICliVerb>().ToList();
+            if (args[0] is "--help" or "-h" or "help")
+            {
+                PrintHelp(verbs, console.Out);
+                return 0;
+            }
+            var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
+            if (verb is null)
+            {
+                await console.Error.WriteLineAsync($"Unknown verb \"{args[0]}\". Run with --help for the list.");
+                return 2;
+            }
+            var rest = args.Skip(1).ToArray();
+            if (rest.Contains("--help"))
+            {
+                await console.Out.WriteLineAsync(verb.Usage);
+                return 0;
+            }
+            await InsightDatabase.MigrateAsync(host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellation.Token);
+            return await verb.RunAsync(rest, console, cancellation.Token);
+        }
+        catch (CliInputException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("Cancelled: nothing was changed.");
+            return 1;
+        }
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException && e.Message.Contains("appsettings", StringComparison.Ordinal))
+        {
+            await console.Error.WriteLineAsync("Configuration error: " + e.Message);
+            return 2;
+        }
+        catch (Exception e)
+        {
+            await console.Error.WriteLineAsync("Unexpected failure: " + e.Message);
+            await console.Error.WriteLineAsync(e.ToString());
+            return 1;
+        }
+    }
+
+    private static void PrintHelp(IReadOnlyList<ICliVerb> verbs, TextWriter output)
+    {
+        output.WriteLine("CustomerInsight: dashboard (no verb) and command line.");
+        output.WriteLine();
+        output.WriteLine("usage: dotnet run --project CustomerInsight.Web -c Release -- <verb> [options]");
+        output.WriteLine("       (no verb: starts the web app)");
+        output.WriteLine();
+        output.WriteLine("verbs:");
+        foreach (var verb in verbs)
+        {
+            output.WriteLine($"  {verb.Name,-16} {verb.Summary}");
+        }
+        output.WriteLine();
+        output.WriteLine("<verb> --help prints the verb's options. Exit codes: 0 success, 2 bad input, 1 failure.");
+    }
+}

@@ -1,0 +1,12 @@
+namespace CustomerInsight.Web.Cli;
+
+/// <summary>The verbs the executable knows, in the order of <c>--help</c>.</summary>
+public static class CliServices
+{
+    public static IServiceCollection AddCliVerbs(this IServiceCollection services)
+    {
+        services.AddTransient<ICliVerb, SeedDemoVerb>();
+        services.AddTransient<ICliVerb, CreateAdminVerb>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CustomerInsight.Web.Security;
+using MudBlazor;
+
+namespace CustomerInsight.Web.Components.Layout;
+
+/// <summary>One entry of the navigation drawer: where it goes and which policy may see it.</summary>
+public sealed record NavItem(string Key, string Href, string TextKey, string Icon, string Policy);
+
+/// <summary>The drawer's entries, one per page that exists, in the order of product.md.</summary>
+public static class NavItems
+{
+    public static readonly IReadOnlyList<NavItem> All =
+    [
+        new("dashboard", "/", "NavDashboard", Icons.Material.Filled.Dashboard, Policies.Reader),
+    ];
+}

@@ -1,0 +1,62 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Sales;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web;
+
+/// <summary>What the web app and the command line share: options, database, Identity stores, feature services.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddCustomerInsightCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => TryFindZone(o.TimeZone), "Business:TimeZone is not a known time zone.").ValidateOnStart();
+        services.AddOptions<KpiOptions>().Bind(configuration.GetSection(KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportUploadOptions>().Bind(configuration.GetSection(ImportUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var connectionString = configuration.GetConnectionString("Insight")
+            ?? throw new InvalidOperationException("ConnectionStrings:Insight is missing from appsettings.json.");
+        services.AddInsightDatabase(InsightDatabase.ResolveConnectionString(connectionString, AppPaths.Root));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => BusinessCalendar.ForZone(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.TimeZone));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<OverviewQueries>();
+        return services;
+    }
+
+    /// <summary>Identity's user and role stores on the app database, with the password rules of engineering.md.</summary>
+    public static IdentityBuilder AddInsightIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<InsightDbContext>();
+
+    private static bool TryFindZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web;
+
+/// <summary>
+/// Numbers, money, rates and dates in the user's culture, with the business currency
+/// (Business:Currency) rather than the culture's own (an English user still sees euros).
+/// </summary>
+public sealed class DisplayFormat(IOptions<BusinessOptions> business)
+{
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["EUR"] = "€", ["GBP"] = "£", ["USD"] = "$", ["CHF"] = "CHF",
+    };
+
+    public string Currency => business.Value.Currency;
+
+    public static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    public NumberFormatInfo MoneyFormat
+    {
+        get
+        {
+            var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
+            format.CurrencySymbol = Symbols.GetValueOrDefault(Currency, Currency);
+            return format;
+        }
+    }
+
+    public string Money(decimal? amount, int decimals = 2) =>
+        amount is null ? NotAvailable : amount.Value.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), MoneyFormat);
+
+    public static string Count(long? value) => value is null ? NotAvailable : value.Value.ToString("N0", Culture);
+
+    public static string Number(double? value, int decimals = 1) =>
+        value is null ? NotAvailable : value.Value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+
+    /// <summary>A fraction 0–1 as a percentage.</summary>
+    public static string Percent(double? fraction, int decimals = 1) =>
+        fraction is null ? NotAvailable : fraction.Value.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+
+    public static string Date(DateOnly? date) => date is null ? NotAvailable : date.Value.ToString("d", Culture);
+
+    public static string Month(DateOnly month) => month.ToString("MMM yyyy", Culture);
+
+    /// <summary>Shown where a figure is undefined (nothing to divide by): never 0 or NaN.</summary>
+    public static string NotAvailable => Culture.TwoLetterISOLanguageName == "fr" ? "n.d." : "n/a";
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Web.Components;
+using CustomerInsight.Web.Components.Account;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CustomerInsight.Web;
+
+/// <summary>The web app's services and request pipeline.</summary>
+public static class WebApp
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("fr-FR"), new("en-GB")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AppPaths.AddRootConfiguration(builder.Configuration);
+
+        builder.Services.AddCustomerInsightCore(builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddScoped<DisplayFormat>();
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddAuthorizationBuilder().AddInsightPolicies();
+        builder.Services.AddInsightIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+
+        return Configure(builder.Build());
+    }
+
+    private static WebApplication Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(SupportedCultures[0]),
+            SupportedCultures = SupportedCultures,
+            SupportedUICultures = SupportedCultures,
+            // The user's choice (cookie) wins; the browser's language is not consulted: French first.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        return app;
+    }
+
+    /// <summary>Migrations, roles, and, in demo mode, the demo company and accounts.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await InsightDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellationToken);
+        using var scope = services.CreateScope();
+        await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebApp));
+        var result = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo.Customers, cancellationToken);
+        if (result.Seeded)
+        {
+            logger.LogInformation("Demo company seeded: {Customers} customers, {Orders} orders.", result.Customers, result.Orders);
+        }
+        await DemoAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+    }
+
+    private static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/culture", (HttpContext context, string name, string? redirectUri) =>
+        {
+            var culture = SupportedCultures.FirstOrDefault(c => c.Name == name || c.TwoLetterISOLanguageName == name) ?? SupportedCultures[0];
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            // Only local redirects: never an open redirect.
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+}
