@@ -1,0 +1,37 @@
+namespace CustomerInsight.Core.Analytics;
+
+/// <summary>The period choices of the dashboard's filter bar.</summary>
+public enum PeriodPreset
+{
+    Last30Days = 0,
+    ThisMonth = 1,
+    LastMonth = 2,
+    ThisQuarter = 3,
+    ThisYear = 4,
+    LastYear = 5,
+    Custom = 6,
+}
+
+/// <summary>
+/// Builds the period of a preset from a reference date (today, or the latest date with data;
+/// the caller decides, so no clock here). "This" month, quarter and year are the whole
+/// calendar unit containing the reference date, so they compare with the whole previous unit.
+/// </summary>
+public static class PeriodPresets
+{
+    public static Period Create(PeriodPreset preset, DateOnly reference) => preset switch
+    {
+        // The 30 days ending with the reference date, included.
+        PeriodPreset.Last30Days => Period.Range(reference.AddDays(-29), reference.AddDays(1)),
+        PeriodPreset.ThisMonth => Period.Month(reference.Year, reference.Month),
+        PeriodPreset.LastMonth => Period.Month(reference.Year, reference.Month).Previous,
+        PeriodPreset.ThisQuarter => Period.Quarter(reference.Year, ((reference.Month - 1) / 3) + 1),
+        PeriodPreset.ThisYear => Period.Year(reference.Year),
+        PeriodPreset.LastYear => Period.Year(reference.Year - 1),
+        PeriodPreset.Custom => throw new ArgumentException("A custom period has no reference: use Period.Range(start, end) or CreateCustom.", nameof(preset)),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, null),
+    };
+
+    /// <summary>A custom range <c>[start, end)</c>; its previous period has the same number of days.</summary>
+    public static Period CreateCustom(DateOnly start, DateOnly end) => Period.Range(start, end);
+}

@@ -1,0 +1,238 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Sales;
+
+/// <summary>A period's sales KPIs beside those of its previous period (metrics.md), with the facts they come from.</summary>
+public sealed record SalesKpiComparison(
+    Period Period,
+    Channel? Channel,
+    SalesFacts CurrentFacts,
+    SalesFacts PreviousFacts,
+    SalesKpis Current,
+    SalesKpis Previous)
+{
+    public Period PreviousPeriod => Period.Previous;
+}
+
+/// <summary>Revenue figures of one slice (a month, a channel). Money unrounded; average basket null without orders.</summary>
+public sealed record SalesTotals(long Orders, decimal GrossSales, decimal Returns, decimal NetRevenue, decimal? AverageBasket, long ActiveCustomers)
+{
+    public static SalesTotals FromMilli(long orders, long grossMilli, long returnsMilli, long activeCustomers) =>
+        new(orders,
+            grossMilli / 1000m,
+            returnsMilli / 1000m,
+            (grossMilli + returnsMilli) / 1000m,
+            orders == 0 ? null : grossMilli / 1000m / orders,
+            activeCustomers);
+}
+
+/// <summary>One month of the trend series (month key yyyymm).</summary>
+public sealed record MonthlySales(int Month, SalesTotals Totals);
+
+/// <summary>One channel's share of a period.</summary>
+public sealed record ChannelSales(Channel Channel, SalesTotals Totals);
+
+/// <summary>What <see cref="CohortCalculator"/> needs: cohort sizes and distinct active customers per (cohort, month).</summary>
+public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<CohortSize> Sizes, IReadOnlyList<CohortActivity> Activity)
+{
+    public CohortMatrix ToMatrix() => CohortCalculator.Calculate(Sizes, Activity, ToMonth);
+}
+
+/// <summary>
+/// Reads the inputs of the sales KPIs with set-based SQL over business dates: every sum,
+/// count and distinct count is a GROUP BY in the database over the <c>Orders</c> table
+/// (order lines are never read), on the long <c>AmountMilli</c> column. One context per call.
+/// </summary>
+/// <remarks>
+/// Channel filter: order-based figures and active, repeat and retained customers count only
+/// sale orders of that channel. "First sale order ever" (new customers) and "last sale order"
+/// (lapsed customers) look at every channel: a customer who moves from the store to the web is
+/// neither new on the web nor lapsed; with a channel, lapsed customers are those who ever bought
+/// in that channel before the end of the period.
+/// </remarks>
+public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
+{
+    /// <summary>The default of <c>Kpi:LapsedAfterDays</c>.</summary>
+    public const int DefaultLapsedAfterDays = 180;
+
+    /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var current = await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
+        var previous = await GetFactsAsync(db, period.Previous, channel, lapsedAfterDays, cancellationToken);
+        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous));
+    }
+
+    /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
+    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
+    }
+
+    /// <summary>
+    /// Monthly series over the whole calendar months that <paramref name="range"/> touches (every
+    /// month present, zeros where nothing happened), in month order.
+    /// </summary>
+    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var months = range.MonthKeys();
+        var from = BusinessCalendar.MonthStart(months[0]);
+        var to = BusinessCalendar.MonthStart(months[^1]).AddMonths(1);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await InRange(db.Orders.AsNoTracking(), from, to, channel)
+            .GroupBy(o => o.BusinessMonth)
+            .Select(g => new
+            {
+                Month = g.Key,
+                Orders = g.LongCount(o => o.Kind == OrderKind.Sale),
+                Gross = g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
+                Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
+                Active = g.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount(),
+            })
+            .ToDictionaryAsync(r => r.Month, cancellationToken);
+        return months
+            .Select(m => rows.TryGetValue(m, out var r)
+                ? new MonthlySales(m, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, r.Active))
+                : new MonthlySales(m, SalesTotals.FromMilli(0, 0, 0, 0)))
+            .ToList();
+    }
+
+    /// <summary>Revenue figures per channel for a period, every channel listed (zeros included), in enum order.</summary>
+    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await InRange(db.Orders.AsNoTracking(), period.Start, period.End, null)
+            .GroupBy(o => o.Channel)
+            .Select(g => new
+            {
+                Channel = g.Key,
+                Orders = g.LongCount(o => o.Kind == OrderKind.Sale),
+                Gross = g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
+                Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
+                Active = g.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount(),
+            })
+            .ToDictionaryAsync(r => r.Channel, cancellationToken);
+        return Enum.GetValues<Channel>()
+            .Select(c => rows.TryGetValue(c, out var r)
+                ? new ChannelSales(c, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, r.Active))
+                : new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, 0)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Cohorts whose first sale month (ever, all channels) is in <c>[fromMonth, toMonth]</c> and their
+    /// distinct active customers per month up to <paramref name="toMonth"/> (month keys yyyymm).
+    /// </summary>
+    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var sales = IdentifiedSales(db);
+        var firsts = sales
+            .GroupBy(o => o.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Cohort = g.Min(o => o.BusinessMonth) })
+            .Where(f => f.Cohort >= fromMonth && f.Cohort <= toMonth);
+
+        var sizes = await firsts
+            .GroupBy(f => f.Cohort)
+            .Select(g => new { Cohort = g.Key, Customers = g.LongCount() })
+            .ToListAsync(cancellationToken);
+
+        var activity = await (
+                from o in sales
+                join f in firsts on o.CustomerId equals f.CustomerId
+                where o.BusinessMonth <= toMonth
+                group o.CustomerId by new { f.Cohort, o.BusinessMonth } into g
+                select new { g.Key.Cohort, g.Key.BusinessMonth, Customers = g.Distinct().LongCount() })
+            .ToListAsync(cancellationToken);
+
+        return new CohortInputs(
+            fromMonth,
+            toMonth,
+            sizes.OrderBy(s => s.Cohort).Select(s => new CohortSize(s.Cohort, s.Customers)).ToList(),
+            activity.OrderBy(a => a.Cohort).ThenBy(a => a.BusinessMonth).Select(a => new CohortActivity(a.Cohort, a.BusinessMonth, a.Customers)).ToList());
+    }
+
+    /// <summary>The business date of the latest sale order (null on an empty database), to choose a default period.</summary>
+    public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKind.Sale)
+            .MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+    }
+
+    private static IQueryable<Order> IdentifiedSales(InsightDbContext db) =>
+        db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null);
+
+    private static IQueryable<Order> InRange(IQueryable<Order> orders, DateOnly start, DateOnly end, Channel? channel)
+    {
+        var query = orders.Where(o => o.BusinessDate >= start && o.BusinessDate < end);
+        return channel is { } c ? query.Where(o => o.Channel == c) : query;
+    }
+
+    private static async Task<SalesFacts> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, CancellationToken cancellationToken)
+    {
+        var start = period.Start;
+        var end = period.End;
+        var previous = period.Previous;
+
+        var byKind = await InRange(db.Orders.AsNoTracking(), start, end, channel)
+            .GroupBy(o => o.Kind)
+            .Select(g => new
+            {
+                Kind = g.Key,
+                Orders = g.LongCount(),
+                Amount = g.Sum(o => o.AmountMilli),
+                Identified = g.LongCount(o => o.CustomerId != null),
+            })
+            .ToListAsync(cancellationToken);
+        var sale = byKind.SingleOrDefault(k => k.Kind == OrderKind.Sale);
+        var cancellation = byKind.SingleOrDefault(k => k.Kind == OrderKind.Cancellation);
+
+        var sales = IdentifiedSales(db);
+        var inPeriod = InRange(sales, start, end, channel);
+        var inPrevious = InRange(sales, previous.Start, previous.End, channel);
+
+        // One row per active customer; the counts below aggregate these rows in the database.
+        var perCustomer = inPeriod
+            .GroupBy(o => o.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Orders = g.Count() });
+        var active = await perCustomer.LongCountAsync(cancellationToken);
+        var repeat = await perCustomer.LongCountAsync(c => c.Orders >= 2, cancellationToken);
+        var newCustomers = await perCustomer.LongCountAsync(
+            c => !sales.Any(e => e.CustomerId == c.CustomerId && e.BusinessDate < start), cancellationToken);
+        var retained = await perCustomer.LongCountAsync(
+            c => inPrevious.Any(p => p.CustomerId == c.CustomerId), cancellationToken);
+        var previousActive = await inPrevious.Select(o => o.CustomerId).Distinct().LongCountAsync(cancellationToken);
+
+        // Lapsed: last sale order (any channel) before the end of the period older than the threshold,
+        // measured from the period's exclusive end, like recency from the RFM analysis date.
+        var cutoff = end.AddDays(-lapsedAfterDays);
+        var customersByEnd = sales.Where(o => o.BusinessDate < end).GroupBy(o => o.CustomerId);
+        var lapsed = channel is { } c
+            ? await customersByEnd.Where(g => g.Max(o => o.BusinessDate) < cutoff && g.Count(o => o.Channel == c) > 0).LongCountAsync(cancellationToken)
+            : await customersByEnd.Where(g => g.Max(o => o.BusinessDate) < cutoff).LongCountAsync(cancellationToken);
+
+        return new SalesFacts(
+            SaleOrders: sale?.Orders ?? 0,
+            GrossSalesMilli: sale?.Amount ?? 0,
+            ReturnsMilli: cancellation?.Amount ?? 0,
+            IdentifiedSaleOrders: sale?.Identified ?? 0,
+            ActiveCustomers: active,
+            NewCustomers: newCustomers,
+            RepeatCustomers: repeat,
+            RetainedCustomers: retained,
+            PreviousActiveCustomers: previousActive,
+            LapsedCustomers: lapsed);
+    }
+}

@@ -1,0 +1,121 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Surveys;
+
+/// <summary>The survey responses a satisfaction figure is computed from.</summary>
+/// <param name="Channel">Only responses of this channel (responses without a channel are then left out).</param>
+/// <param name="Kind">Only transactional or only relational responses.</param>
+public sealed record SatisfactionFilter(Period Period, Channel? Channel = null, SurveyKind? Kind = null);
+
+public sealed record MonthlySatisfaction(int Month, SatisfactionFacts Facts);
+
+/// <param name="Channel">Null for responses not tied to a channel (relational barometers mostly).</param>
+public sealed record ChannelSatisfaction(Channel? Channel, SatisfactionFacts Facts);
+
+public sealed record KindSatisfaction(SurveyKind Kind, SatisfactionFacts Facts);
+
+/// <summary>A comment for analysts: no customer name or id, only what the response says.</summary>
+public sealed record SurveyComment(long ResponseId, DateOnly Date, int? RecommendScore, int? SatisfactionScore, string Comment, SurveyKind Kind, Channel? Channel);
+
+/// <summary>
+/// Reads score histograms (the inputs of <see cref="SatisfactionCalculator"/>) with GROUP BY in
+/// the database over business dates; one context per call.
+/// </summary>
+public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> factory)
+{
+    /// <summary>Histograms of every response of the filter (the distributions 0–10 and 1–5).</summary>
+    public async Task<SatisfactionFacts> GetFactsAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, filter)
+            .GroupBy(r => new { r.RecommendScore, r.SatisfactionScore })
+            .Select(g => new ScoreRow(g.Key.RecommendScore, g.Key.SatisfactionScore, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        return ToFacts(rows);
+    }
+
+    /// <summary>Histograms per business month (yyyymm) of the months the period touches, every month present.</summary>
+    public async Task<IReadOnlyList<MonthlySatisfaction>> GetByMonthAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, filter)
+            .GroupBy(r => new { r.BusinessMonth, r.RecommendScore, r.SatisfactionScore })
+            .Select(g => new { g.Key.BusinessMonth, Row = new ScoreRow(g.Key.RecommendScore, g.Key.SatisfactionScore, g.LongCount()) })
+            .ToListAsync(cancellationToken);
+        var byMonth = rows.GroupBy(r => r.BusinessMonth).ToDictionary(g => g.Key, g => ToFacts(g.Select(x => x.Row)));
+        return filter.Period.MonthKeys()
+            .Select(m => new MonthlySatisfaction(m, byMonth.GetValueOrDefault(m) ?? SatisfactionFacts.Empty))
+            .ToList();
+    }
+
+    /// <summary>Histograms per channel (channels without a response left out; null channel last).</summary>
+    public async Task<IReadOnlyList<ChannelSatisfaction>> GetByChannelAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, filter)
+            .GroupBy(r => new { r.Channel, r.RecommendScore, r.SatisfactionScore })
+            .Select(g => new { g.Key.Channel, Row = new ScoreRow(g.Key.RecommendScore, g.Key.SatisfactionScore, g.LongCount()) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Channel)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
+            .Select(g => new ChannelSatisfaction(g.Key, ToFacts(g.Select(x => x.Row))))
+            .ToList();
+    }
+
+    /// <summary>Histograms per survey kind, both kinds always listed.</summary>
+    public async Task<IReadOnlyList<KindSatisfaction>> GetByKindAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, filter)
+            .GroupBy(r => new { r.Kind, r.RecommendScore, r.SatisfactionScore })
+            .Select(g => new { g.Key.Kind, Row = new ScoreRow(g.Key.RecommendScore, g.Key.SatisfactionScore, g.LongCount()) })
+            .ToListAsync(cancellationToken);
+        return Enum.GetValues<SurveyKind>()
+            .Where(k => filter.Kind is null || filter.Kind == k)
+            .Select(k => new KindSatisfaction(k, ToFacts(rows.Where(r => r.Kind == k).Select(r => r.Row))))
+            .ToList();
+    }
+
+    /// <summary>The latest comments that are not blank of the filter, newest first (for analysts only: comments are personal data).</summary>
+    public async Task<IReadOnlyList<SurveyComment>> GetLatestCommentsAsync(SatisfactionFilter filter, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Filtered(db, filter)
+            .Where(r => r.Comment != null && r.Comment.Trim() != "")
+            .OrderByDescending(r => r.BusinessDate).ThenByDescending(r => r.RespondedAtUtc).ThenByDescending(r => r.Id)
+            .Take(count)
+            .Select(r => new SurveyComment(r.Id, r.BusinessDate, r.RecommendScore, r.SatisfactionScore, r.Comment!, r.Kind, r.Channel))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<SurveyResponse> Filtered(InsightDbContext db, SatisfactionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var start = filter.Period.Start;
+        var end = filter.Period.End;
+        var query = db.SurveyResponses.AsNoTracking().Where(r => r.BusinessDate >= start && r.BusinessDate < end);
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(r => r.Channel == channel);
+        }
+        return query;
+    }
+
+    private static SatisfactionFacts ToFacts(IEnumerable<ScoreRow> rows)
+    {
+        var list = rows.ToList();
+        return SatisfactionFacts.FromCounts(
+            list.Where(r => r.Recommend is not null).Select(r => new ScoreCount(r.Recommend!.Value, r.Count)),
+            list.Where(r => r.Satisfaction is not null).Select(r => new ScoreCount(r.Satisfaction!.Value, r.Count)));
+    }
+
+    private sealed record ScoreRow(int? Recommend, int? Satisfaction, long Count);
+}

@@ -1,0 +1,264 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Tests.Core.Data;
+
+namespace CustomerInsight.Tests.Core.Sales;
+
+/// <summary>
+/// metrics.md's March example end to end on a real migrated SQLite file. Customers: A, C bought
+/// in February; in March A 100 (web), A 50 (store), B 30 (web, first purchase ever), an anonymous
+/// 20 (web) and a cancellation of A for −10 (web). E last bought on 2010-09-01 (lapsed by the end
+/// of March at 180 days), F on 2010-10-05 (not lapsed), D first buys in April.
+/// </summary>
+public sealed class KpiQueriesTests : IAsyncLifetime
+{
+    private const int A = 1, B = 2, C = 3, D = 4, E = 5, F = 6;
+    private TestDatabase database = null!;
+    private KpiQueries queries = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        queries = new KpiQueries(database.Factory);
+        await using var db = database.CreateContext();
+        db.Customers.AddRange(new[] { A, B, C, D, E, F }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
+        db.Orders.AddRange(
+            Sale("e1", E, "2010-09-01", 12m),
+            Sale("f1", F, "2010-10-05", 8m),
+            Sale("a0", A, "2011-02-10", 40m),
+            Sale("c0", C, "2011-02-20", 60m),
+            Sale("a1", A, "2011-03-01", 100m),
+            Sale("a2", A, "2011-03-15", 50m, Channel.Store),
+            Sale("b1", B, "2011-03-31", 30m),
+            Sale("anon", null, "2011-03-20", 20m),
+            Order("ca1", A, "2011-03-21", -10m, OrderKind.Cancellation),
+            Sale("d1", D, "2011-04-05", 70.125m));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    private static Order Sale(string id, int? customer, string date, decimal amount, Channel channel = Channel.Web) =>
+        Order(id, customer, date, amount, OrderKind.Sale, channel);
+
+    internal static Order Order(string id, int? customer, string date, decimal amount, OrderKind kind, Channel channel = Channel.Web)
+    {
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        return new Order
+        {
+            Source = "test",
+            SourceOrderId = id,
+            CustomerId = customer,
+            OrderedAtUtc = day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+            BusinessDate = day,
+            BusinessMonth = BusinessCalendar.MonthKey(day),
+            Channel = channel,
+            Kind = kind,
+            AmountMilli = Money.ToMilli(amount),
+        };
+    }
+
+    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task GetSalesKpisAsync_MarchExample_MatchesMetricsMd()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken);
+
+        var march = result.Current;
+        Assert.Equal(4, march.Orders);
+        Assert.Equal(200m, march.GrossSales);
+        Assert.Equal(-10m, march.Returns);
+        Assert.Equal(190m, march.NetRevenue);
+        Assert.Equal(50m, march.AverageBasket);
+        Assert.Equal(2, march.ActiveCustomers);
+        Assert.Equal(1, march.NewCustomers);
+        Assert.Equal(1.5, march.PurchaseFrequency);
+        Assert.Equal(0.5, march.RepeatPurchaseRate);
+        Assert.Equal(0.5, march.RetentionRate);
+        Assert.Equal(0.5, march.ChurnRate);
+        Assert.Equal(1, march.LapsedCustomers);
+        Assert.Equal(Period.Month(2011, 2), result.PreviousPeriod);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_MarchExample_PreviousIsFebruaryWithoutEarlierActivity()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken);
+
+        var february = result.Previous;
+        Assert.Equal(2, february.Orders);
+        Assert.Equal(100m, february.GrossSales);
+        Assert.Equal(0m, february.Returns);
+        Assert.Equal(2, february.ActiveCustomers);
+        Assert.Equal(2, february.NewCustomers);
+        Assert.Equal(0.0, february.RepeatPurchaseRate);
+        Assert.Null(february.RetentionRate); // nobody bought in January
+        Assert.Null(february.ChurnRate);
+        Assert.Equal(1, february.LapsedCustomers); // E; F's last order is 149 days before 1 March
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_WebChannel_CountsOnlyWebOrders()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), Channel.Web, 180, TestContext.Current.CancellationToken);
+
+        var web = result.Current;
+        Assert.Equal(3, web.Orders);
+        Assert.Equal(150m, web.GrossSales);
+        Assert.Equal(-10m, web.Returns);
+        Assert.Equal(2, web.ActiveCustomers);
+        Assert.Equal(0.0, web.RepeatPurchaseRate);
+        Assert.Equal(0.5, web.RetentionRate);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_StoreChannel_NewMeansFirstOrderEverAcrossChannels()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), Channel.Store, 180, TestContext.Current.CancellationToken);
+
+        var store = result.Current;
+        Assert.Equal(1, store.Orders);
+        Assert.Equal(1, store.ActiveCustomers);
+        Assert.Equal(0, store.NewCustomers); // A bought on the web in February
+        Assert.Null(store.RetentionRate); // nobody bought in the store in February
+        Assert.Equal(0, store.LapsedCustomers);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIs31DaysNotFebruary()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")), null, 180, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Day("2011-01-29"), result.PreviousPeriod.Start);
+        Assert.Equal(result.Current, (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
+        Assert.Equal(2, result.Previous.Orders);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_EmptyPeriod_ZerosAndNulls()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2012, 6), null, 180, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.Current.Orders);
+        Assert.Equal(0m, result.Current.NetRevenue);
+        Assert.Null(result.Current.AverageBasket);
+        Assert.Null(result.Current.RepeatPurchaseRate);
+        Assert.Null(result.Current.RetentionRate);
+        Assert.Equal(6, result.Current.LapsedCustomers); // everybody's last order is before 2011-12-03
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_OnlyCancellationInPeriod_NegativeNetNoBasket()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")), null, 180, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.Current.Orders);
+        Assert.Equal(-10m, result.Current.NetRevenue);
+        Assert.Null(result.Current.AverageBasket);
+        Assert.Equal(0, result.Current.ActiveCustomers);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_OnlyAnonymousOrder_RevenueWithoutCustomers()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")), null, 180, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.Current.Orders);
+        Assert.Equal(20m, result.Current.AverageBasket);
+        Assert.Equal(0, result.Current.ActiveCustomers);
+        Assert.Null(result.Current.PurchaseFrequency);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_LapsedThreshold_CountsFromExclusiveEnd()
+    {
+        // F's last order 2010-10-05 is 178 days before 2011-04-01: lapsed at 177 days, not at 178.
+        var at177 = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 177, TestContext.Current.CancellationToken);
+        var at178 = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 178, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, at177.Current.LapsedCustomers);
+        Assert.Equal(1, at178.Current.LapsedCustomers);
+    }
+
+    [Fact]
+    public async Task GetMonthlyTrendAsync_JanuaryToApril_EveryMonthWithZerosAndMarchExample()
+    {
+        var trend = await queries.GetMonthlyTrendAsync(Period.Range(Day("2011-01-15"), Day("2011-04-10")), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal([201101, 201102, 201103, 201104], trend.Select(t => t.Month));
+        Assert.Equal(0, trend[0].Totals.Orders);
+        Assert.Null(trend[0].Totals.AverageBasket);
+        Assert.Equal(100m, trend[1].Totals.GrossSales);
+        var march = trend[2].Totals;
+        Assert.Equal(4, march.Orders);
+        Assert.Equal(190m, march.NetRevenue);
+        Assert.Equal(50m, march.AverageBasket);
+        Assert.Equal(2, march.ActiveCustomers);
+        Assert.Equal(70.125m, trend[3].Totals.GrossSales);
+    }
+
+    [Fact]
+    public async Task GetMonthlyTrendAsync_StoreChannel_OnlyStoreOrders()
+    {
+        var trend = await queries.GetMonthlyTrendAsync(Period.Month(2011, 3), Channel.Store, TestContext.Current.CancellationToken);
+
+        var march = Assert.Single(trend);
+        Assert.Equal(1, march.Totals.Orders);
+        Assert.Equal(50m, march.Totals.GrossSales);
+        Assert.Equal(0m, march.Totals.Returns);
+    }
+
+    [Fact]
+    public async Task GetChannelBreakdownAsync_March_WebAndStoreSplitOthersZero()
+    {
+        var channels = await queries.GetChannelBreakdownAsync(Period.Month(2011, 3), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enum.GetValues<Channel>(), channels.Select(c => c.Channel));
+        var web = channels.Single(c => c.Channel == Channel.Web).Totals;
+        Assert.Equal(3, web.Orders);
+        Assert.Equal(140m, web.NetRevenue);
+        Assert.Equal(2, web.ActiveCustomers);
+        var store = channels.Single(c => c.Channel == Channel.Store).Totals;
+        Assert.Equal(50m, store.GrossSales);
+        Assert.Equal(0, channels.Single(c => c.Channel == Channel.Phone).Totals.Orders);
+        Assert.Equal(190m, channels.Sum(c => c.Totals.NetRevenue));
+    }
+
+    [Fact]
+    public async Task GetCohortInputsAsync_FebruaryCohort_HalfBackInMarchNoneInApril()
+    {
+        var inputs = await queries.GetCohortInputsAsync(201009, 201104, TestContext.Current.CancellationToken);
+        var matrix = inputs.ToMatrix();
+
+        Assert.Equal([201009, 201010, 201102, 201103, 201104], inputs.Sizes.Select(s => s.CohortMonth));
+        var february = matrix.Rows.Single(r => r.CohortMonth == 201102);
+        Assert.Equal(2, february.Customers);
+        Assert.Equal([1.0, 0.5, 0.0], february.Retention);
+        Assert.Equal(8, matrix.Rows[0].Retention.Count); // September 2010 to April 2011
+    }
+
+    [Fact]
+    public async Task GetCohortInputsAsync_RangeStartsAfterFirstPurchase_CustomerNotInLaterCohort()
+    {
+        var inputs = await queries.GetCohortInputsAsync(201103, 201103, TestContext.Current.CancellationToken);
+
+        // A bought in March too, but belongs to the February cohort.
+        var size = Assert.Single(inputs.Sizes);
+        Assert.Equal(new CohortSize(201103, 1), size);
+        Assert.Equal([new CohortActivity(201103, 201103, 1)], inputs.Activity);
+    }
+
+    [Fact]
+    public async Task GetLatestSaleDateAsync_Data_IsLastSaleOrderDate() =>
+        Assert.Equal(Day("2011-04-05"), await queries.GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task GetLatestSaleDateAsync_EmptyDatabase_Null()
+    {
+        await using var empty = await TestDatabase.CreateAsync();
+
+        Assert.Null(await new KpiQueries(empty.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+    }
+}
