@@ -27,9 +27,12 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // ORDER BY … LIMIT 1 lets SQLite walk IX_Orders_Period backwards and stop at the first sale.
         return await db.Orders.AsNoTracking()
             .Where(o => o.Kind == OrderKind.Sale)
-            .MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+            .OrderByDescending(o => o.BusinessDate)
+            .Select(o => (DateOnly?)o.BusinessDate)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The default analysis date of metrics.md: the day after the latest sale order; null on an empty database.</summary>
