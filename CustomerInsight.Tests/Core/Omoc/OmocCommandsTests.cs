@@ -3,6 +3,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerInsight.Tests.Core.Omoc;
 
@@ -180,6 +181,27 @@ public sealed class OmocCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAssessment_OtherSaveBetweenReadAndWrite_ConflictFromConcurrencyToken()
+    {
+        var (_, populationId, workshopId) = await CreateProjectAsync();
+        await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(2, 2, 2, 2), OmocJustifications.Empty, 0),
+            AssessmentStatus.Draft, Alice, Token);
+        // Bob's save lands after Alice's command has read version 1 and before its UPDATE runs.
+        var interleaving = new InterleavedSave(Bob);
+        var racingCommands = new OmocCommands(new InterceptedFactory(database.ConnectionString, interleaving), new AuditLog(database.Factory, clock), clock);
+
+        var result = await racingCommands.SaveAssessmentAsync(
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1), AssessmentStatus.Completed, Alice, Token);
+
+        Assert.True(interleaving.Fired);
+        Assert.Equal(OmocOutcome.Conflict, result.Outcome);
+        Assert.Equal((Bob, 2), (result.Conflict!.LastSavedBy, result.Conflict.CurrentVersion));
+        var stored = (await queries.GetAssessmentSheetAsync(workshopId, populationId, Token))!;
+        Assert.Equal(new OmocScores(2, 2, 2, 2), stored.Scores);
+        Assert.DoesNotContain(await AuditAsync(), a => a.Action == OmocCommands.AssessmentComplete);
+    }
+
+    [Fact]
     public async Task SaveAssessment_TwoCreatesFromEmptyForm_SecondConflicts()
     {
         var (_, populationId, workshopId) = await CreateProjectAsync();
@@ -295,6 +317,35 @@ public sealed class OmocCommandsTests : IAsyncLifetime
     {
         await using var db = database.CreateContext();
         return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
+    }
+}
+
+/// <summary>Contexts with an interceptor, over the test database's file.</summary>
+internal sealed class InterceptedFactory(string connectionString, IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
+{
+    public InsightDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<InsightDbContext>();
+        InsightDatabase.Configure(options, connectionString);
+        options.AddInterceptors(interceptor);
+        return new InsightDbContext(options.Options);
+    }
+}
+
+/// <summary>Just before the first SaveChanges, another user's save bumps every assessment's version.</summary>
+internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
+{
+    public bool Fired { get; private set; }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Fired && eventData.Context is { } context)
+        {
+            Fired = true;
+            await context.Database.ExecuteSqlAsync($"UPDATE OmocAssessments SET Version = Version + 1, UpdatedBy = {otherUser}", cancellationToken);
+        }
+        return result;
     }
 }
 
