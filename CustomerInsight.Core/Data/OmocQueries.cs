@@ -157,7 +157,9 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
     }
 
     private static AssessmentSheet Sheet(OmocAssessment row, PopulationInfo population) =>
-        new(row.Id, population, OmocScores.Of(row), OmocJustifications.Of(row), row.Status, row.Version, row.UpdatedAtUtc, row.UpdatedBy);
+        new(row.Id, population, OmocScores.Of(row), OmocJustifications.Of(row), row.Status, row.Version,
+            // SQLite returns an unspecified kind; the value was written as UTC.
+            DateTime.SpecifyKind(row.UpdatedAtUtc, DateTimeKind.Utc), row.UpdatedBy);
 
     private static AssessmentSheet EmptySheet(PopulationInfo population) =>
         new(null, population, OmocScores.Empty, OmocJustifications.Empty, AssessmentStatus.Draft, 0, null, null);

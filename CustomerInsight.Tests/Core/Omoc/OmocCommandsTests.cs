@@ -121,6 +121,7 @@ public sealed class OmocCommandsTests : IAsyncLifetime
         Assert.Equal(2, sheet.Version);
         Assert.Equal(Alice, sheet.UpdatedBy);
         Assert.Equal(Now.UtcDateTime.AddMinutes(5), sheet.UpdatedAtUtc);
+        Assert.Equal(DateTimeKind.Utc, sheet.UpdatedAtUtc!.Value.Kind);
         Assert.Equal(3.5m, sheet.Impact.Index);
 
         var audit = await AuditAsync();
