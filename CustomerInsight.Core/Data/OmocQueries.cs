@@ -1,0 +1,166 @@
+using CustomerInsight.Core.Omoc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// Reads of the OMOC pages, as plain records; the computations are the pure functions of the Omoc folder.
+/// A project holds tens of populations and workshops, so its assessments are loaded whole.
+/// </summary>
+public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFactory)
+{
+    public async Task<IReadOnlyList<ChangeProjectSummary>> ListProjectsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var projects = await db.ChangeProjects.AsNoTracking()
+            .Select(p => new ChangeProjectSummary(
+                p.Id,
+                p.Name,
+                p.Sponsor,
+                p.StartDate,
+                p.GoLiveDate,
+                p.Populations.Count,
+                p.Workshops.Count,
+                p.Workshops.SelectMany(w => w.Assessments).Count(a => a.Status == AssessmentStatus.Completed),
+                p.Workshops.Max(w => (DateOnly?)w.Date)))
+            .ToListAsync(cancellationToken);
+        // Sorted here: SQLite compares TEXT with its own collation, the UI expects the culture's.
+        return projects.OrderBy(p => p.Name, StringComparer.CurrentCulture).ThenBy(p => p.Id).ToList();
+    }
+
+    public async Task<ChangeProjectDetail?> GetProjectAsync(int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await ProjectInfoAsync(db, projectId, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+        var populations = await PopulationsAsync(db, projectId, cancellationToken);
+        var workshops = await db.Workshops.AsNoTracking()
+            .Where(w => w.ChangeProjectId == projectId)
+            .OrderBy(w => w.Date).ThenBy(w => w.Id)
+            .Select(w => new WorkshopSummary(
+                new WorkshopInfo(w.Id, w.Title, w.Date, w.Phase, w.Facilitator, w.Participants),
+                w.Assessments.Count,
+                w.Assessments.Count(a => a.Status == AssessmentStatus.Completed)))
+            .ToListAsync(cancellationToken);
+        var assessments = await ScoredAssessmentsAsync(db, a => a.Workshop!.ChangeProjectId == projectId, cancellationToken);
+
+        var latest = OmocChartBuilder.LatestCompleted(assessments);
+        return new ChangeProjectDetail(
+            project,
+            populations,
+            workshops,
+            latest,
+            OmocChartBuilder.PopulationsRadar(latest),
+            OmocChartBuilder.HeatMap(populations, latest),
+            AccompanimentPlanner.Plan(latest),
+            latest.Where(a => a.Impact.VeryLowWorthConfirming).ToList());
+    }
+
+    public async Task<WorkshopDetail?> GetWorkshopAsync(int workshopId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var workshop = await db.Workshops.AsNoTracking()
+            .Where(w => w.Id == workshopId)
+            .Select(w => new { w.ChangeProjectId, Info = new WorkshopInfo(w.Id, w.Title, w.Date, w.Phase, w.Facilitator, w.Participants) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (workshop is null)
+        {
+            return null;
+        }
+        var project = (await ProjectInfoAsync(db, workshop.ChangeProjectId, cancellationToken))!;
+        var populations = await PopulationsAsync(db, workshop.ChangeProjectId, cancellationToken);
+        var rows = await db.OmocAssessments.AsNoTracking()
+            .Where(a => a.WorkshopId == workshopId)
+            .ToListAsync(cancellationToken);
+        var byPopulation = rows.ToDictionary(a => a.PopulationId);
+        var sheets = populations
+            .Select(p => byPopulation.TryGetValue(p.Id, out var row) ? Sheet(row, p) : EmptySheet(p))
+            .ToList();
+        var scored = sheets
+            .Where(s => s.AssessmentId is not null)
+            .Select(s => new ScoredAssessment(workshop.Info, s.Population, s.Scores, s.Status));
+        return new WorkshopDetail(project, workshop.Info, sheets, OmocChartBuilder.PopulationsRadar(scored));
+    }
+
+    /// <summary>One card of the scoring form, e.g. reloaded after a concurrency conflict; null when the workshop or population is unknown or not of the same project.</summary>
+    public async Task<AssessmentSheet?> GetAssessmentSheetAsync(int workshopId, int populationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var population = await db.Populations.AsNoTracking()
+            .Where(p => p.Id == populationId && db.Workshops.Any(w => w.Id == workshopId && w.ChangeProjectId == p.ChangeProjectId))
+            .Select(p => new PopulationInfo(p.Id, p.Name, p.Headcount, p.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (population is null)
+        {
+            return null;
+        }
+        var row = await db.OmocAssessments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.WorkshopId == workshopId && a.PopulationId == populationId, cancellationToken);
+        return row is null ? EmptySheet(population) : Sheet(row, population);
+    }
+
+    public async Task<PopulationDetail?> GetPopulationAsync(int populationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var population = await db.Populations.AsNoTracking()
+            .Where(p => p.Id == populationId)
+            .Select(p => new { p.ChangeProjectId, Info = new PopulationInfo(p.Id, p.Name, p.Headcount, p.Description) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (population is null)
+        {
+            return null;
+        }
+        var project = (await ProjectInfoAsync(db, population.ChangeProjectId, cancellationToken))!;
+        var assessments = await ScoredAssessmentsAsync(db, a => a.PopulationId == populationId, cancellationToken);
+        return new PopulationDetail(
+            project,
+            population.Info,
+            OmocChartBuilder.Trend(population.Info, assessments),
+            OmocChartBuilder.WorkshopsRadar(populationId, assessments));
+    }
+
+    private static Task<ChangeProjectInfo?> ProjectInfoAsync(InsightDbContext db, int projectId, CancellationToken cancellationToken) =>
+        db.ChangeProjects.AsNoTracking()
+            .Where(p => p.Id == projectId)
+            .Select(p => new ChangeProjectInfo(p.Id, p.Name, p.Description, p.Sponsor, p.StartDate, p.GoLiveDate))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<PopulationInfo>> PopulationsAsync(InsightDbContext db, int projectId, CancellationToken cancellationToken) =>
+        await db.Populations.AsNoTracking()
+            .Where(p => p.ChangeProjectId == projectId)
+            .OrderBy(p => p.Id)
+            .Select(p => new PopulationInfo(p.Id, p.Name, p.Headcount, p.Description))
+            .ToListAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<ScoredAssessment>> ScoredAssessmentsAsync(InsightDbContext db,
+        System.Linq.Expressions.Expression<Func<OmocAssessment, bool>> filter, CancellationToken cancellationToken)
+    {
+        var rows = await db.OmocAssessments.AsNoTracking()
+            .Where(filter)
+            .Select(a => new
+            {
+                Workshop = new WorkshopInfo(a.Workshop!.Id, a.Workshop.Title, a.Workshop.Date, a.Workshop.Phase, a.Workshop.Facilitator, a.Workshop.Participants),
+                Population = new PopulationInfo(a.Population!.Id, a.Population.Name, a.Population.Headcount, a.Population.Description),
+                a.ToolsScore,
+                a.JobScore,
+                a.OrganisationScore,
+                a.CultureScore,
+                a.Status,
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new ScoredAssessment(r.Workshop, r.Population, new OmocScores(r.ToolsScore, r.JobScore, r.OrganisationScore, r.CultureScore), r.Status))
+            .ToList();
+    }
+
+    private static AssessmentSheet Sheet(OmocAssessment row, PopulationInfo population) =>
+        new(row.Id, population, OmocScores.Of(row), OmocJustifications.Of(row), row.Status, row.Version,
+            // SQLite returns an unspecified kind; the value was written as UTC.
+            DateTime.SpecifyKind(row.UpdatedAtUtc, DateTimeKind.Utc), row.UpdatedBy);
+
+    private static AssessmentSheet EmptySheet(PopulationInfo population) =>
+        new(null, population, OmocScores.Empty, OmocJustifications.Empty, AssessmentStatus.Draft, 0, null, null);
+}

@@ -1,0 +1,199 @@
+namespace CustomerInsight.Core.Omoc;
+
+public sealed record ChangeProjectInput(string Name, string? Description, string? Sponsor, DateOnly StartDate, DateOnly GoLiveDate);
+
+public sealed record PopulationInput(string Name, int Headcount, string? Description);
+
+public sealed record WorkshopInput(string Title, DateOnly Date, WorkshopPhase Phase, string? Facilitator, string? Participants);
+
+/// <summary>
+/// What the scoring form saves for one population in one workshop. <see cref="ExpectedVersion"/> is the
+/// version the form loaded: 0 when no assessment existed yet.
+/// </summary>
+public sealed record AssessmentInput(int WorkshopId, int PopulationId, OmocScores Scores, OmocJustifications Justifications, int ExpectedVersion);
+
+/// <summary>A message for the user, tied to the input field it concerns (empty for the whole form).</summary>
+public sealed record OmocError(string Field, LocalizedText Message);
+
+/// <summary>Someone else saved the assessment after it was loaded: who, when, and the version now stored.</summary>
+public sealed record AssessmentConflict(string? LastSavedBy, DateTime LastSavedAtUtc, int CurrentVersion, AssessmentStatus CurrentStatus);
+
+public enum OmocOutcome
+{
+    Succeeded = 0,
+    Invalid = 1,
+    NotFound = 2,
+    Conflict = 3,
+    ConfirmationRequired = 4,
+}
+
+/// <summary>
+/// The result of an OMOC command. On success <see cref="Id"/> is the row's id and, for an assessment,
+/// <see cref="Version"/> the new version. Nothing is written unless <see cref="Succeeded"/>.
+/// </summary>
+public sealed record OmocCommandResult
+{
+    public required OmocOutcome Outcome { get; init; }
+    public int? Id { get; init; }
+    public int? Version { get; init; }
+    public IReadOnlyList<OmocError> Errors { get; init; } = [];
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="OmocOutcome.Conflict"/>.</summary>
+    public AssessmentConflict? Conflict { get; init; }
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="OmocOutcome.ConfirmationRequired"/>: the assessments a delete would remove.</summary>
+    public int AssessmentsToDelete { get; init; }
+
+    public bool Succeeded => Outcome == OmocOutcome.Succeeded;
+
+    public static OmocCommandResult Success(int id, int? version = null) => new() { Outcome = OmocOutcome.Succeeded, Id = id, Version = version };
+
+    public static OmocCommandResult Invalid(IReadOnlyList<OmocError> errors) => new() { Outcome = OmocOutcome.Invalid, Errors = errors };
+
+    public static OmocCommandResult NotFound(LocalizedText message) => new() { Outcome = OmocOutcome.NotFound, Errors = [new OmocError("", message)] };
+
+    public static OmocCommandResult ConflictWith(AssessmentConflict conflict) => new()
+    {
+        Outcome = OmocOutcome.Conflict,
+        Conflict = conflict,
+        Errors = [new OmocError("", OmocMessages.ConcurrentSave)],
+    };
+
+    public static OmocCommandResult NeedsConfirmation(int assessments) => new()
+    {
+        Outcome = OmocOutcome.ConfirmationRequired,
+        AssessmentsToDelete = assessments,
+        Errors = [new OmocError("", OmocMessages.DeleteAssessmentsConfirmation)],
+    };
+}
+
+public static class OmocMessages
+{
+    public static LocalizedText ConcurrentSave { get; } = new(
+        "Quelqu'un d'autre a enregistré ce bilan entre-temps : rien n'a été écrasé. Rechargez pour voir sa version.",
+        "Someone else saved this assessment in the meantime: nothing was overwritten. Reload to see their version.");
+
+    public static LocalizedText DeleteAssessmentsConfirmation { get; } = new(
+        "Des bilans sont déjà saisis : confirmez leur suppression.",
+        "Assessments have already been entered: confirm their deletion.");
+
+    public static LocalizedText ProjectNotFound { get; } = new("Projet introuvable.", "Project not found.");
+    public static LocalizedText PopulationNotFound { get; } = new("Population introuvable.", "Population not found.");
+    public static LocalizedText WorkshopNotFound { get; } = new("Atelier introuvable.", "Workshop not found.");
+}
+
+/// <summary>Input rules of the OMOC forms; an empty list means valid.</summary>
+public static class OmocValidator
+{
+    public const int NameMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    public static IReadOnlyList<OmocError> ValidateProject(ChangeProjectInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<OmocError>();
+        RequireName(errors, nameof(input.Name), input.Name);
+        MaxLength(errors, nameof(input.Sponsor), input.Sponsor, NameMaxLength);
+        MaxLength(errors, nameof(input.Description), input.Description, TextMaxLength);
+        RequireDate(errors, nameof(input.StartDate), input.StartDate);
+        RequireDate(errors, nameof(input.GoLiveDate), input.GoLiveDate);
+        if (input.StartDate != default && input.GoLiveDate != default && input.GoLiveDate < input.StartDate)
+        {
+            errors.Add(new(nameof(input.GoLiveDate), new(
+                "La date de mise en service ne peut pas précéder la date de début.",
+                "The go-live date cannot be before the start date.")));
+        }
+        return errors;
+    }
+
+    public static IReadOnlyList<OmocError> ValidatePopulation(PopulationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<OmocError>();
+        RequireName(errors, nameof(input.Name), input.Name);
+        MaxLength(errors, nameof(input.Description), input.Description, TextMaxLength);
+        if (input.Headcount <= 0)
+        {
+            errors.Add(new(nameof(input.Headcount), new("L'effectif doit être supérieur à zéro.", "The headcount must be greater than zero.")));
+        }
+        return errors;
+    }
+
+    public static IReadOnlyList<OmocError> ValidateWorkshop(WorkshopInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<OmocError>();
+        RequireName(errors, nameof(input.Title), input.Title);
+        MaxLength(errors, nameof(input.Facilitator), input.Facilitator, NameMaxLength);
+        MaxLength(errors, nameof(input.Participants), input.Participants, TextMaxLength);
+        RequireDate(errors, nameof(input.Date), input.Date);
+        if (!Enum.IsDefined(input.Phase))
+        {
+            errors.Add(new(nameof(input.Phase), new("Phase inconnue.", "Unknown phase.")));
+        }
+        return errors;
+    }
+
+    /// <summary>Scores within 1–4, justifications not too long, and all four scores set to complete.</summary>
+    public static IReadOnlyList<OmocError> ValidateAssessment(OmocScores scores, OmocJustifications justifications, AssessmentStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(justifications);
+        var errors = new List<OmocError>();
+        foreach (var axis in scores.InvalidAxes)
+        {
+            errors.Add(new($"Scores.{axis}", new(
+                $"{OmocAxes.Describe(axis).Name.French} : la note doit être comprise entre 1 et 4.",
+                $"{OmocAxes.Describe(axis).Name.English}: the score must be between 1 and 4.")));
+        }
+        foreach (var axis in OmocAxes.All)
+        {
+            if (justifications[axis] is { Length: > OmocJustifications.MaxLength })
+            {
+                errors.Add(new($"Justifications.{axis}", new(
+                    $"{OmocAxes.Describe(axis).Name.French} : la justification dépasse {OmocJustifications.MaxLength} caractères.",
+                    $"{OmocAxes.Describe(axis).Name.English}: the justification is longer than {OmocJustifications.MaxLength} characters.")));
+            }
+        }
+        if (!Enum.IsDefined(status))
+        {
+            errors.Add(new(nameof(AssessmentStatus), new("Statut inconnu.", "Unknown status.")));
+        }
+        else if (status == AssessmentStatus.Completed && !scores.IsComplete)
+        {
+            var missing = OmocAxes.All.Where(axis => scores[axis] is null).Select(OmocAxes.Describe).ToList();
+            errors.Add(new("Scores", new(
+                $"Pour terminer le bilan, notez les quatre axes (manque : {string.Join(", ", missing.Select(d => d.Name.French))}).",
+                $"To complete the assessment, score all four axes (missing: {string.Join(", ", missing.Select(d => d.Name.English))}).")));
+        }
+        return errors;
+    }
+
+    private static void RequireName(List<OmocError> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, new("Ce champ est obligatoire.", "This field is required.")));
+        }
+        else
+        {
+            MaxLength(errors, field, value.Trim(), NameMaxLength);
+        }
+    }
+
+    private static void MaxLength(List<OmocError> errors, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            errors.Add(new(field, new($"{maxLength} caractères au plus.", $"At most {maxLength} characters.")));
+        }
+    }
+
+    private static void RequireDate(List<OmocError> errors, string field, DateOnly value)
+    {
+        if (value == default)
+        {
+            errors.Add(new(field, new("La date est obligatoire.", "The date is required.")));
+        }
+    }
+}
