@@ -14,6 +14,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly InsightDbContext db;
     private readonly IDbContextTransaction transaction;
     private readonly Dictionary<string, TableInserter> inserters = [];
+    private readonly Dictionary<string, PreparedStatement> statements = [];
     private bool committed;
 
     private BulkWriter(InsightDbContext db, IDbContextTransaction transaction)
@@ -69,6 +70,18 @@ public sealed class BulkWriter : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Any statement (an UPDATE, a SELECT of one value) prepared once and reused; parameters are <c>@p0…</c>.</summary>
+    public PreparedStatement Prepare(string sql, int parameterCount)
+    {
+        var key = "sql|" + sql;
+        if (!statements.TryGetValue(key, out var statement))
+        {
+            statement = new PreparedStatement(Connection, Transaction, sql, parameterCount);
+            statements[key] = statement;
+        }
+        return statement;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await transaction.CommitAsync(cancellationToken);
@@ -80,6 +93,10 @@ public sealed class BulkWriter : IAsyncDisposable
         foreach (var inserter in inserters.Values)
         {
             inserter.Dispose();
+        }
+        foreach (var statement in statements.Values)
+        {
+            statement.Dispose();
         }
         if (!committed)
         {
@@ -121,6 +138,53 @@ public sealed class TableInserter : IDisposable
             parameters[i].Value = values[i] ?? DBNull.Value;
         }
         return command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => command.Dispose();
+}
+
+/// <summary>A prepared statement of any kind, reused with new parameter values.</summary>
+public sealed class PreparedStatement : IDisposable
+{
+    private readonly DbCommand command;
+    private readonly DbParameter[] parameters;
+
+    internal PreparedStatement(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    {
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        parameters = new DbParameter[parameterCount];
+        for (var i = 0; i < parameterCount; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+            parameters[i] = parameter;
+        }
+        command.Prepare();
+    }
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    public int Execute(params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public object? Scalar(params object?[] values)
+    {
+        Bind(values);
+        var result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
     }
 
     public void Dispose() => command.Dispose();
