@@ -42,4 +42,8 @@ public static class EntityRows
     /// <summary>The order lines' prepared INSERT: OrderId, ProductCode, Description, Quantity, UnitPriceMilli, AmountMilli (hot loops keep it rather than look it up per row).</summary>
     public static TableInserter OrderLinesTable(this BulkWriter writer) =>
         writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+
+    /// <summary>The order lines' INSERT for bulk loads, set by position: 0 OrderId, 1 ProductCode, 2 Description, 3 Quantity, 4 UnitPriceMilli, 5 AmountMilli.</summary>
+    public static RowInserter OrderLineRows(this BulkWriter writer) =>
+        writer.Rows("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
 }

@@ -69,49 +69,51 @@ public sealed class ImportPipeline(
             using var reader = Open(path, shape);
             var map = MapHeader(reader, mapper);
 
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await using var writer = await BulkWriter.BeginAsync(db, cancellationToken);
-            var batch = new ImportBatch
+            ImportReport rejected;
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            await using (var writer = await BulkWriter.BeginAsync(db, cancellationToken))
             {
-                StartedAtUtc = startedAt,
-                UserName = userName,
-                FileName = Shorten(fileName, 260),
-                Format = format.Code(),
-                Status = ImportStatus.Succeeded,
-            };
-            db.ImportBatches.Add(batch);
-            await db.SaveChangesAsync(cancellationToken);
+                var batch = new ImportBatch
+                {
+                    StartedAtUtc = startedAt,
+                    UserName = userName,
+                    FileName = Shorten(fileName, 260),
+                    Format = format.Code(),
+                    Status = ImportStatus.Succeeded,
+                };
+                db.ImportBatches.Add(batch);
+                await db.SaveChangesAsync(cancellationToken);
 
-            session = new ImportSession(db, writer, calendar, startedAt, batch.Id, options.MaxRejectedListed) { FrenchStyle = shape.Separator == ';' };
-            await mapper.PrepareAsync(session, cancellationToken);
-            ReadRows(reader, map, mapper, session, progress, cancellationToken);
-            if (session.RowsRead == 0)
-            {
-                session.Reject(ImportIssue.Create(1, null, ImportMessages.FileNoData));
+                session = new ImportSession(db, writer, calendar, startedAt, batch.Id, options.MaxRejectedListed) { FrenchStyle = shape.Separator == ';' };
+                await mapper.PrepareAsync(session, cancellationToken);
+                ReadRows(reader, map, mapper, session, progress, cancellationToken);
+                if (session.RowsRead == 0)
+                {
+                    session.Reject(ImportIssue.Create(1, null, ImportMessages.FileNoData));
+                }
+                if (!session.HasRejections)
+                {
+                    progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
+                    await mapper.FinishAsync(session, progress, cancellationToken);
+                }
+                if (!session.HasRejections)
+                {
+                    var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id);
+                    batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+                    batch.RowsRead = report.RowsRead;
+                    batch.RowsImported = report.RowsImported;
+                    batch.DuplicateRows = report.DuplicateRows;
+                    batch.ReportJson = report.ToJson();
+                    db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await writer.CommitAsync(cancellationToken);
+                    progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
+                    return report;
+                }
+                // Leaving the block disposes the writer without commit: everything written so far is rolled back.
+                rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null);
             }
-            if (!session.HasRejections)
-            {
-                progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
-                await mapper.FinishAsync(session, progress, cancellationToken);
-            }
-            if (session.HasRejections)
-            {
-                var rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null);
-                await writer.DisposeAsync();
-                return await StoreRejectedAsync(rejected, startedAt, userName, cancellationToken);
-            }
-
-            var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id);
-            batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
-            batch.RowsRead = report.RowsRead;
-            batch.RowsImported = report.RowsImported;
-            batch.DuplicateRows = report.DuplicateRows;
-            batch.ReportJson = report.ToJson();
-            db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
-            await db.SaveChangesAsync(cancellationToken);
-            await writer.CommitAsync(cancellationToken);
-            progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
-            return report;
+            return await StoreRejectedAsync(rejected, startedAt, userName, cancellationToken);
         }
         catch (ImportFileException ex)
         {

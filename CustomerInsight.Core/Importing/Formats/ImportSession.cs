@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Importing.Formats;
 
@@ -48,6 +47,28 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
     public int ResponsesCreated { get; set; }
     public int ConsentsCreated { get; set; }
 
+    /// <summary>The values of the first column of a query run in the import's transaction.</summary>
+    public async Task<HashSet<string>> LoadKeysAsync(string sql, object? parameter, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = Writer.Connection.CreateCommand();
+        command.Transaction = Writer.Transaction;
+        command.CommandText = sql;
+        if (parameter is not null)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p0";
+            p.Value = parameter;
+            command.Parameters.Add(p);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
     public IReadOnlyDictionary<string, CustomerEntry> Customers => customers ?? throw new InvalidOperationException("Customers not loaded.");
 
     /// <summary>A rejected row (or file problem): counted always, listed up to the limit.</summary>
@@ -73,9 +94,14 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
     public async Task LoadCustomersAsync(CancellationToken cancellationToken)
     {
         customers = new Dictionary<string, CustomerEntry>(StringComparer.Ordinal);
-        await foreach (var c in Db.Customers.AsNoTracking().Select(c => new { c.Id, c.SourceId, c.ErasedAtUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Plain SQL rather than a LINQ query: the first LINQ query of a process costs a compilation.
+        await using var command = Writer.Connection.CreateCommand();
+        command.Transaction = Writer.Transaction;
+        command.CommandText = "SELECT \"Id\", \"SourceId\", \"ErasedAtUtc\" IS NOT NULL FROM \"Customers\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            customers[c.SourceId] = new CustomerEntry(c.Id, c.ErasedAtUtc != null, isNew: false);
+            customers[reader.GetString(1)] = new CustomerEntry(reader.GetInt32(0), reader.GetBoolean(2), isNew: false);
         }
         nextCustomerId = (int)await Writer.NextIdAsync("Customers", cancellationToken);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Importing.Formats;
 
@@ -51,9 +50,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
         await session.LoadCustomersAsync(cancellationToken);
-        existing = new HashSet<string>(
-            await session.Db.Orders.AsNoTracking().Where(o => o.Source == source).Select(o => o.SourceOrderId).ToListAsync(cancellationToken),
-            StringComparer.Ordinal);
+        existing = await session.LoadKeysAsync("SELECT \"SourceOrderId\" FROM \"Orders\" WHERE \"Source\" = @p0", source, cancellationToken);
     }
 
     /// <summary>Adds one valid line; records a rejection when it contradicts earlier lines of its order.</summary>
@@ -151,7 +148,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         session.WriteNewCustomers();
         var writer = session.Writer;
         var orderTable = writer.OrdersTable();
-        var lineTable = writer.OrderLinesTable();
+        var lineRows = writer.OrderLineRows();
         var nextId = await writer.NextIdAsync("Orders", cancellationToken);
         var seen = new HashSet<LineKey>();
         var kept = new List<int>();
@@ -189,8 +186,13 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             foreach (var i in kept)
             {
                 ref var l = ref lines[i];
-                lineTable.Insert(id, strings[l.Product], l.Description < 0 ? null : strings[l.Description], l.Quantity, l.UnitPriceMilli,
-                    Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli));
+                lineRows.Set(0, id);
+                lineRows.SetUtf8(1, strings.Utf8(l.Product));
+                lineRows.SetUtf8(2, l.Description < 0 ? null : strings.Utf8(l.Description));
+                lineRows.Set(3, l.Quantity);
+                lineRows.Set(4, l.UnitPriceMilli);
+                lineRows.Set(5, Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli));
+                lineRows.Run();
             }
             session.RowsImported += kept.Count;
             session.OrdersCreated++;
@@ -207,8 +209,19 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     {
         private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
         private readonly List<string> values = [];
+        private readonly List<byte[]?> utf8 = [];
 
         public string this[int id] => values[id];
+
+        /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
+        public byte[] Utf8(int id)
+        {
+            while (utf8.Count <= id)
+            {
+                utf8.Add(null);
+            }
+            return utf8[id] ??= System.Text.Encoding.UTF8.GetBytes(values[id]);
+        }
 
         public int Intern(string value)
         {
