@@ -1,10 +1,8 @@
 namespace CustomerInsight.Tests.Core.Importing;
 
-/// <summary>Where test files are: the copied Files folder, and the public data set beside the repository.</summary>
+/// <summary>The public data set beside the repository (test files themselves are written by each test into its temporary folder).</summary>
 public static class TestFiles
 {
-    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Core", "Importing", "Files", name);
-
     /// <summary>../shared/data/online_retail.csv.gz relative to the repository root (the folder of CustomerInsight.sln).</summary>
     public static string? OnlineRetail()
     {
