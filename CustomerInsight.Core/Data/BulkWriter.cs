@@ -14,6 +14,8 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly InsightDbContext db;
     private readonly IDbContextTransaction transaction;
     private readonly Dictionary<string, TableInserter> inserters = [];
+    private readonly Dictionary<string, PreparedStatement> statements = [];
+    private readonly Dictionary<string, RowInserter> rowInserters = [];
     private bool committed;
 
     private BulkWriter(InsightDbContext db, IDbContextTransaction transaction)
@@ -69,6 +71,36 @@ public sealed class BulkWriter : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// An INSERT of integer and text columns set one value at a time, for the largest tables of a bulk load
+    /// (order lines). On SQLite it binds straight through the native statement (no boxing, no parameter look-up
+    /// by name: about twice the rows per second of <see cref="Table"/>); other providers get the ADO.NET path.
+    /// </summary>
+    public RowInserter Rows(string table, params string[] columns)
+    {
+        var key = table + "|" + string.Join(',', columns);
+        if (!rowInserters.TryGetValue(key, out var inserter))
+        {
+            inserter = Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                ? new SqliteRowInserter(sqlite, table, columns)
+                : new AdoRowInserter(Table(table, columns), columns.Length);
+            rowInserters[key] = inserter;
+        }
+        return inserter;
+    }
+
+    /// <summary>Any statement (an UPDATE, a SELECT of one value) prepared once and reused; parameters are <c>@p0…</c>.</summary>
+    public PreparedStatement Prepare(string sql, int parameterCount)
+    {
+        var key = "sql|" + sql;
+        if (!statements.TryGetValue(key, out var statement))
+        {
+            statement = new PreparedStatement(Connection, Transaction, sql, parameterCount);
+            statements[key] = statement;
+        }
+        return statement;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await transaction.CommitAsync(cancellationToken);
@@ -78,6 +110,14 @@ public sealed class BulkWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var inserter in inserters.Values)
+        {
+            inserter.Dispose();
+        }
+        foreach (var statement in statements.Values)
+        {
+            statement.Dispose();
+        }
+        foreach (var inserter in rowInserters.Values)
         {
             inserter.Dispose();
         }
@@ -124,4 +164,127 @@ public sealed class TableInserter : IDisposable
     }
 
     public void Dispose() => command.Dispose();
+}
+
+/// <summary>A prepared statement of any kind, reused with new parameter values.</summary>
+public sealed class PreparedStatement : IDisposable
+{
+    private readonly DbCommand command;
+    private readonly DbParameter[] parameters;
+
+    internal PreparedStatement(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    {
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        parameters = new DbParameter[parameterCount];
+        for (var i = 0; i < parameterCount; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+            parameters[i] = parameter;
+        }
+        command.Prepare();
+    }
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    public int Execute(params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public object? Scalar(params object?[] values)
+    {
+        Bind(values);
+        var result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
+
+    public void Dispose() => command.Dispose();
+}
+
+
+/// <summary>One prepared INSERT whose values are set by position (0-based), then <see cref="Run"/>.</summary>
+public abstract class RowInserter : IDisposable
+{
+    public abstract void Set(int index, long value);
+
+    public abstract void Set(int index, string? value);
+
+    /// <summary>A text value already encoded in UTF-8 (repeated values encoded once by the caller); null for NULL.</summary>
+    public abstract void SetUtf8(int index, byte[]? utf8);
+
+    public abstract void Run();
+
+    public abstract void Dispose();
+}
+
+internal sealed class AdoRowInserter(TableInserter inserter, int columns) : RowInserter
+{
+    private readonly object?[] values = new object?[columns];
+
+    public override void Set(int index, long value) => values[index] = value;
+
+    public override void Set(int index, string? value) => values[index] = value;
+
+    public override void SetUtf8(int index, byte[]? utf8) => values[index] = utf8 is null ? null : System.Text.Encoding.UTF8.GetString(utf8);
+
+    public override void Run() => inserter.Insert(values);
+
+    public override void Dispose()
+    {
+    }
+}
+
+/// <summary>The native SQLite statement on the writer's connection (so inside its transaction).</summary>
+internal sealed class SqliteRowInserter : RowInserter
+{
+    private readonly SQLitePCL.sqlite3 db;
+    private readonly SQLitePCL.sqlite3_stmt statement;
+
+    public SqliteRowInserter(Microsoft.Data.Sqlite.SqliteConnection connection, string table, string[] columns)
+    {
+        db = connection.Handle!;
+        var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", columns.Select(_ => "?"));
+        Check(SQLitePCL.raw.sqlite3_prepare_v2(db, $"INSERT INTO \"{table}\" ({names}) VALUES ({values})", out statement));
+    }
+
+    public override void Set(int index, long value) => Check(SQLitePCL.raw.sqlite3_bind_int64(statement, index + 1, value));
+
+    public override void Set(int index, string? value) =>
+        Check(value is null ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1) : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, value));
+
+    public override void SetUtf8(int index, byte[]? utf8) =>
+        Check(utf8 is null ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1) : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, (ReadOnlySpan<byte>)utf8));
+
+    public override void Run()
+    {
+        var rc = SQLitePCL.raw.sqlite3_step(statement);
+        SQLitePCL.raw.sqlite3_reset(statement);
+        if (rc != SQLitePCL.raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW))
+        {
+            throw new Microsoft.Data.Sqlite.SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+    }
+
+    public override void Dispose() => statement.Dispose();
 }

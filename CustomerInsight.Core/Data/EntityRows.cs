@@ -18,9 +18,9 @@ public static class EntityRows
     /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> must be set, line ids are assigned by the database.</summary>
     public static void Insert(this BulkWriter writer, Order o)
     {
-        writer.Table("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli", "ImportBatchId")
+        writer.OrdersTable()
             .Insert(o.Id, o.Source, o.SourceOrderId, o.CustomerId, o.OrderedAtUtc, o.BusinessDate, o.BusinessMonth, (int)o.Channel, (int)o.Kind, o.AmountMilli, o.ImportBatchId);
-        var lines = writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+        var lines = writer.OrderLinesTable();
         foreach (var l in o.Lines)
         {
             lines.Insert(o.Id, l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli);
@@ -34,4 +34,16 @@ public static class EntityRows
     public static void Insert(this BulkWriter writer, ConsentRecord c) =>
         writer.Table("ConsentRecords", "CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId")
             .Insert(c.CustomerId, (int)c.Purpose, (int)c.Status, c.RecordedAtUtc, c.Source, c.ProofReference, c.ImportBatchId);
+
+    /// <summary>The orders' prepared INSERT: Id, Source, SourceOrderId, CustomerId, OrderedAtUtc, BusinessDate, BusinessMonth, Channel (int), Kind (int), AmountMilli, ImportBatchId.</summary>
+    public static TableInserter OrdersTable(this BulkWriter writer) =>
+        writer.Table("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli", "ImportBatchId");
+
+    /// <summary>The order lines' prepared INSERT: OrderId, ProductCode, Description, Quantity, UnitPriceMilli, AmountMilli (hot loops keep it rather than look it up per row).</summary>
+    public static TableInserter OrderLinesTable(this BulkWriter writer) =>
+        writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+
+    /// <summary>The order lines' INSERT for bulk loads, set by position: 0 OrderId, 1 ProductCode, 2 Description, 3 Quantity, 4 UnitPriceMilli, 5 AmountMilli.</summary>
+    public static RowInserter OrderLineRows(this BulkWriter writer) =>
+        writer.Rows("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
 }

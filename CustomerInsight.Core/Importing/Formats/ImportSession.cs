@@ -1,0 +1,140 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Core.Importing.Formats;
+
+/// <summary>A customer as the import knows it: its database id, and whether it is erased or new in this import.</summary>
+internal sealed class CustomerEntry(int id, bool erased, bool isNew)
+{
+    public int Id { get; } = id;
+    public bool Erased { get; } = erased;
+    public bool IsNew { get; } = isNew;
+    public string? Country { get; set; }
+}
+
+/// <summary>
+/// The state of one import: the open transaction, the counters of the report, the rejected rows, and the
+/// keys loaded once from the database (customers by source id).
+/// </summary>
+internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, BusinessCalendar calendar, DateTime nowUtc, int batchId, int maxIssues)
+{
+    private readonly List<ImportIssue> issues = [];
+    private readonly List<(string SourceId, CustomerEntry Entry)> newCustomers = [];
+    private Dictionary<string, CustomerEntry>? customers;
+    private int nextCustomerId;
+
+    public InsightDbContext Db { get; } = db;
+    public BulkWriter Writer { get; } = writer;
+    public BusinessCalendar Calendar { get; } = calendar;
+    public DateTime NowUtc { get; } = nowUtc;
+    public int BatchId { get; } = batchId;
+
+    /// <summary>With <c>;</c>: decimal comma and day-first dates.</summary>
+    public bool FrenchStyle { get; set; }
+
+    public int RowsRead { get; set; }
+    public int RowsImported { get; set; }
+    public int DuplicateRows { get; set; }
+    public Dictionary<string, int> Skipped { get; } = [];
+    public Dictionary<string, int> Notes { get; } = [];
+    public int RejectedCount { get; private set; }
+    public IReadOnlyList<ImportIssue> Issues => issues;
+    public bool HasRejections => RejectedCount > 0;
+
+    public int OrdersCreated { get; set; }
+    public int CustomersCreated { get; set; }
+    public int CustomersUpdated { get; set; }
+    public int ResponsesCreated { get; set; }
+    public int ConsentsCreated { get; set; }
+
+    /// <summary>The values of the first column of a query run in the import's transaction.</summary>
+    public async Task<HashSet<string>> LoadKeysAsync(string sql, object? parameter, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = Writer.Connection.CreateCommand();
+        command.Transaction = Writer.Transaction;
+        command.CommandText = sql;
+        if (parameter is not null)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p0";
+            p.Value = parameter;
+            command.Parameters.Add(p);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    public IReadOnlyDictionary<string, CustomerEntry> Customers => customers ?? throw new InvalidOperationException("Customers not loaded.");
+
+    /// <summary>A rejected row (or file problem): counted always, listed up to the limit.</summary>
+    public void Reject(ImportIssue issue)
+    {
+        RejectedCount++;
+        if (issues.Count < maxIssues)
+        {
+            issues.Add(issue);
+        }
+    }
+
+    public void Skip(string reason, int rows = 1)
+    {
+        if (rows > 0)
+        {
+            Skipped[reason] = Skipped.GetValueOrDefault(reason) + rows;
+        }
+    }
+
+    public void Note(string note) => Notes[note] = Notes.GetValueOrDefault(note) + 1;
+
+    public async Task LoadCustomersAsync(CancellationToken cancellationToken)
+    {
+        customers = new Dictionary<string, CustomerEntry>(StringComparer.Ordinal);
+        // Plain SQL rather than a LINQ query: the first LINQ query of a process costs a compilation.
+        await using var command = Writer.Connection.CreateCommand();
+        command.Transaction = Writer.Transaction;
+        command.CommandText = "SELECT \"Id\", \"SourceId\", \"ErasedAtUtc\" IS NOT NULL FROM \"Customers\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            customers[reader.GetString(1)] = new CustomerEntry(reader.GetInt32(0), reader.GetBoolean(2), isNew: false);
+        }
+        nextCustomerId = (int)await Writer.NextIdAsync("Customers", cancellationToken);
+    }
+
+    /// <summary>The customer with this source id, created (bare, written later by <see cref="WriteNewCustomers"/>) when unknown.</summary>
+    public CustomerEntry GetOrAddCustomer(string sourceId, string? country)
+    {
+        if (!customers!.TryGetValue(sourceId, out var entry))
+        {
+            entry = new CustomerEntry(nextCustomerId++, erased: false, isNew: true) { Country = country };
+            customers[sourceId] = entry;
+            newCustomers.Add((sourceId, entry));
+        }
+        return entry;
+    }
+
+    /// <summary>Registers a customer written right away by the caller (customers format).</summary>
+    public CustomerEntry AddWrittenCustomer(string sourceId)
+    {
+        var entry = new CustomerEntry(nextCustomerId++, erased: false, isNew: true);
+        customers![sourceId] = entry;
+        CustomersCreated++;
+        return entry;
+    }
+
+    /// <summary>Writes the bare customers created by order rows (before their orders, for the foreign key).</summary>
+    public void WriteNewCustomers()
+    {
+        foreach (var (sourceId, entry) in newCustomers)
+        {
+            Writer.Insert(new Customers.Customer { Id = entry.Id, SourceId = sourceId, Country = entry.Country, CreatedAtUtc = NowUtc });
+        }
+        CustomersCreated += newCustomers.Count;
+        newCustomers.Clear();
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Core.Importing.Formats;
+
+/// <summary>
+/// Groups order lines into orders across the whole file (an order's lines need not be adjacent), in a
+/// compact form: one small struct per line in one array, chained per order, with product codes,
+/// descriptions and countries interned. Orders already in the database (same source and number) are
+/// recognised on their first row and skipped, which makes a re-import change nothing.
+/// </summary>
+internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
+{
+    private struct Line
+    {
+        public int Next;
+        public int Product;
+        public int Description;
+        public int Country;
+        public int Quantity;
+        public long UnitPriceMilli;
+        public long UtcTicks;
+    }
+
+    private readonly record struct LineKey(int Product, int Description, int Country, int Quantity, long UnitPriceMilli, long UtcTicks);
+
+    private sealed class OrderState
+    {
+        public required string Key;
+        public int First = -1;
+        public int Last = -1;
+        public long MinUtcTicks = long.MaxValue;
+        public CustomerEntry? Customer;
+        public string? CustomerSourceId;
+        public Channel Channel;
+        public OrderKind Kind;
+        public long RunningAmountMilli;
+        public int FirstRow;
+        public string? SkipReason;
+    }
+
+    private readonly Dictionary<string, OrderState> orders = new(StringComparer.Ordinal);
+    private readonly List<OrderState> orderList = [];
+    private readonly StringPool strings = new();
+    private HashSet<string> existing = [];
+    private Line[] lines = new Line[1024];
+    private int lineCount;
+
+    public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
+    {
+        await session.LoadCustomersAsync(cancellationToken);
+        existing = await session.LoadKeysAsync("SELECT \"SourceOrderId\" FROM \"Orders\" WHERE \"Source\" = @p0", source, cancellationToken);
+    }
+
+    /// <summary>Adds one valid line; records a rejection when it contradicts earlier lines of its order.</summary>
+    public void Add(RowContext row, int orderColumn, int customerColumn, string orderKey, string? customerSourceId, Channel channel, OrderKind kind,
+        string productCode, string? description, int quantity, long unitPriceMilli, DateTime utc, string? country)
+    {
+        var session = row.Session;
+        if (!orders.TryGetValue(orderKey, out var order))
+        {
+            order = new OrderState { Key = orderKey, CustomerSourceId = customerSourceId, Channel = channel, Kind = kind, FirstRow = row.Row };
+            if (existing.Contains(orderKey))
+            {
+                order.SkipReason = ImportMessages.SkipAlreadyImported;
+            }
+            else if (customerSourceId is not null)
+            {
+                session.Customers.TryGetValue(customerSourceId, out var known);
+                if (known is { Erased: true })
+                {
+                    order.SkipReason = ImportMessages.SkipErasedCustomer;
+                }
+                else
+                {
+                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, country);
+                }
+            }
+            orders.Add(orderKey, order);
+            orderList.Add(order);
+        }
+        else if (!string.Equals(order.CustomerSourceId, customerSourceId, StringComparison.Ordinal))
+        {
+            row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey, order.CustomerSourceId ?? "", customerSourceId ?? "");
+            return;
+        }
+        else if (order.Channel != channel)
+        {
+            row.Reject(-1, ImportMessages.OrderChannelConflict, orderKey, order.Channel.ToString(), channel.ToString());
+            return;
+        }
+        else if (order.Kind != kind)
+        {
+            row.Reject(orderColumn, ImportMessages.OrderKindConflict, orderKey, order.Kind.ToString(), kind.ToString());
+            return;
+        }
+
+        if (order.SkipReason is not null)
+        {
+            session.Skip(order.SkipReason);
+            return;
+        }
+        var amount = Money.LineAmountMilli(quantity, unitPriceMilli);
+        order.RunningAmountMilli = checked(order.RunningAmountMilli + amount);
+
+        if (lineCount == lines.Length)
+        {
+            Array.Resize(ref lines, lines.Length * 2);
+        }
+        ref var line = ref lines[lineCount];
+        line.Next = -1;
+        line.Product = strings.Intern(productCode);
+        line.Description = description is null ? -1 : strings.Intern(description);
+        line.Country = country is null ? -1 : strings.Intern(country);
+        line.Quantity = quantity;
+        line.UnitPriceMilli = unitPriceMilli;
+        line.UtcTicks = utc.Ticks;
+        if (order.Last < 0)
+        {
+            order.First = lineCount;
+        }
+        else
+        {
+            lines[order.Last].Next = lineCount;
+        }
+        order.Last = lineCount;
+        order.MinUtcTicks = Math.Min(order.MinUtcTicks, utc.Ticks);
+        lineCount++;
+    }
+
+    /// <summary>Whole-order rules: a cancellation must total less than zero.</summary>
+    public void Validate(ImportSession session, string orderColumnName)
+    {
+        foreach (var order in orderList)
+        {
+            if (order.SkipReason is null && order.Kind == OrderKind.Cancellation && order.RunningAmountMilli >= 0)
+            {
+                session.Reject(ImportIssue.Create(order.FirstRow, orderColumnName, ImportMessages.OrderCancellationNotNegative, order.Key,
+                    Money.FromMilli(order.RunningAmountMilli).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    /// <summary>Writes customers, then orders and lines; sales totalling 0 or less are adjustments, skipped.</summary>
+    public async Task WriteAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        session.WriteNewCustomers();
+        var writer = session.Writer;
+        var orderTable = writer.OrdersTable();
+        var lineRows = writer.OrderLineRows();
+        var nextId = await writer.NextIdAsync("Orders", cancellationToken);
+        var seen = new HashSet<LineKey>();
+        var kept = new List<int>();
+        var written = 0;
+        foreach (var order in orderList)
+        {
+            if (order.SkipReason is not null)
+            {
+                continue;
+            }
+            seen.Clear();
+            kept.Clear();
+            long amount = 0;
+            for (var i = order.First; i >= 0; i = lines[i].Next)
+            {
+                ref var l = ref lines[i];
+                if (dropExactDuplicates && !seen.Add(new LineKey(l.Product, l.Description, l.Country, l.Quantity, l.UnitPriceMilli, l.UtcTicks)))
+                {
+                    session.DuplicateRows++;
+                    continue;
+                }
+                kept.Add(i);
+                amount += Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli);
+            }
+            if (order.Kind == OrderKind.Sale && amount <= 0)
+            {
+                session.Skip(ImportMessages.SkipZeroOrNegative, kept.Count);
+                continue;
+            }
+            var id = nextId++;
+            var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
+            var date = session.Calendar.BusinessDateOf(utc);
+            orderTable.Insert(id, source, order.Key, order.Customer?.Id, utc, date, BusinessCalendar.MonthKey(date),
+                (int)order.Channel, (int)order.Kind, amount, session.BatchId);
+            foreach (var i in kept)
+            {
+                ref var l = ref lines[i];
+                lineRows.Set(0, id);
+                lineRows.SetUtf8(1, strings.Utf8(l.Product));
+                lineRows.SetUtf8(2, l.Description < 0 ? null : strings.Utf8(l.Description));
+                lineRows.Set(3, l.Quantity);
+                lineRows.Set(4, l.UnitPriceMilli);
+                lineRows.Set(5, Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli));
+                lineRows.Run();
+            }
+            session.RowsImported += kept.Count;
+            session.OrdersCreated++;
+            if (++written % 5000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsImported, (double)written / orderList.Count));
+            }
+        }
+    }
+
+    /// <summary>Interns repeated texts (product codes, descriptions, countries) so each is held once.</summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+        private readonly List<string> values = [];
+        private readonly List<byte[]?> utf8 = [];
+
+        public string this[int id] => values[id];
+
+        /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
+        public byte[] Utf8(int id)
+        {
+            while (utf8.Count <= id)
+            {
+                utf8.Add(null);
+            }
+            return utf8[id] ??= System.Text.Encoding.UTF8.GetBytes(values[id]);
+        }
+
+        public int Intern(string value)
+        {
+            if (!ids.TryGetValue(value, out var id))
+            {
+                id = values.Count;
+                values.Add(value);
+                ids.Add(value, id);
+            }
+            return id;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using CustomerInsight.Core.Importing.Reading;
+
+namespace CustomerInsight.Core.Importing.Formats;
+
+/// <summary>
+/// The current row seen through a format's columns: typed reads that record a located, plain-language
+/// problem and return false when a value is wrong. <see cref="Rejected"/> tells whether the row had any.
+/// </summary>
+internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSession session)
+{
+    private long cachedLocalTicks = -1;
+    private DateTime cachedUtc;
+
+    public ImportSession Session { get; } = session;
+    public ColumnMap Map { get; } = map;
+    public int Row => reader.Row;
+    public bool Rejected { get; private set; }
+
+    public void Start() => Rejected = false;
+
+    public string Text(int column) => Map.Indexes[column] < 0 ? string.Empty : reader[Map.Indexes[column]];
+
+    public bool IsEmpty(int column) => string.IsNullOrWhiteSpace(Text(column));
+
+    public void Reject(int column, string code, params string[] args)
+    {
+        Rejected = true;
+        Session.Reject(ImportIssue.Create(Row, column < 0 ? null : Map.FileNames[column], code, args));
+    }
+
+    /// <summary>A trimmed text; null when empty (an error when required).</summary>
+    public bool TryText(int column, bool required, int maxLength, out string? value)
+    {
+        var text = Text(column).Trim();
+        value = text.Length == 0 ? null : text;
+        if (value is null && required)
+        {
+            Reject(column, ImportMessages.ValueRequired);
+            return false;
+        }
+        if (value is not null && value.Length > maxLength)
+        {
+            Reject(column, ImportMessages.ValueTooLong, maxLength.ToString(CultureInfo.InvariantCulture));
+            return false;
+        }
+        return true;
+    }
+
+    public bool TryInt(int column, bool required, int min, int max, out int? value)
+    {
+        value = null;
+        var text = Text(column);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Reject(column, ImportMessages.ValueRequired);
+            }
+            return !required;
+        }
+        if (!FieldParsers.TryParseInt(text, out var parsed))
+        {
+            // "17.0" from a spreadsheet is a whole number.
+            if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out var milli) || milli % 1000 != 0 || milli / 1000 is < int.MinValue or > int.MaxValue)
+            {
+                Reject(column, ImportMessages.ValueInteger, Shorten(text));
+                return false;
+            }
+            parsed = (int)(milli / 1000);
+        }
+        if (parsed < min || parsed > max)
+        {
+            Reject(column, ImportMessages.ValueRange, parsed.ToString(CultureInfo.InvariantCulture),
+                min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            return false;
+        }
+        value = parsed;
+        return true;
+    }
+
+    /// <summary>An amount in thousandths, from 0 (or <paramref name="allowNegative"/>) to <paramref name="maxUnits"/>.</summary>
+    public bool TryMilli(int column, bool allowNegative, long maxUnits, out long value)
+    {
+        value = 0;
+        var text = Text(column);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Reject(column, ImportMessages.ValueRequired);
+            return false;
+        }
+        if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out value))
+        {
+            Reject(column, ImportMessages.ValueDecimal, Shorten(text));
+            return false;
+        }
+        if (value < 0 && !allowNegative)
+        {
+            Reject(column, ImportMessages.ValueNegative, text.Trim());
+            return false;
+        }
+        if (Math.Abs(value) > maxUnits * 1000)
+        {
+            Reject(column, ImportMessages.ValueRange, text.Trim(), (allowNegative ? -maxUnits : 0).ToString(CultureInfo.InvariantCulture),
+                maxUnits.ToString(CultureInfo.InvariantCulture));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A timestamp as a UTC instant; a time without zone is a business-zone local time.</summary>
+    public bool TryInstant(int column, bool required, out DateTime? utc)
+    {
+        utc = null;
+        var text = Text(column);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Reject(column, ImportMessages.ValueRequired);
+            }
+            return !required;
+        }
+        if (!FieldParsers.TryParseDateTime(text, Session.FrenchStyle, out var parsed, out var isUtc)
+            || parsed.Year is < 1900 or > 2200)
+        {
+            Reject(column, Session.FrenchStyle ? ImportMessages.ValueDateSemicolon : ImportMessages.ValueDate, Shorten(text));
+            return false;
+        }
+        if (isUtc)
+        {
+            utc = parsed;
+            return true;
+        }
+        // Rows come mostly in time order: one cached conversion saves most zone look-ups.
+        if (parsed.Ticks != cachedLocalTicks)
+        {
+            cachedLocalTicks = parsed.Ticks;
+            cachedUtc = Session.Calendar.ToUtc(parsed);
+        }
+        utc = cachedUtc;
+        return true;
+    }
+
+    /// <summary>An enumeration value by name, ignoring case, spaces and underscores.</summary>
+    public bool TryEnum<T>(int column, bool required, out T? value) where T : struct, Enum
+    {
+        value = null;
+        var text = Text(column);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Reject(column, ImportMessages.ValueRequired);
+            }
+            return !required;
+        }
+        var normalised = FieldParsers.NormaliseName(text);
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (FieldParsers.NormaliseName(candidate.ToString()) == normalised)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        Reject(column, ImportMessages.ValueEnum, Shorten(text), string.Join(", ", Enum.GetNames<T>()));
+        return false;
+    }
+
+    private static string Shorten(string text)
+    {
+        text = text.Trim();
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+}
+
+/// <summary>One format: its columns, what it loads before reading, what it does with each row, and its writes.</summary>
+internal abstract class FormatMapper
+{
+    public abstract ImportFormat Format { get; }
+
+    public abstract IReadOnlyList<ColumnDef> Columns { get; }
+
+    /// <summary>Header rules beyond required columns.</summary>
+    public virtual IEnumerable<ImportIssue> CheckHeader(ColumnMap map) => [];
+
+    public abstract Task PrepareAsync(ImportSession session, CancellationToken cancellationToken);
+
+    public abstract void ReadRow(RowContext row);
+
+    /// <summary>Checks that need the whole file, then (when nothing was rejected) the remaining writes.</summary>
+    public abstract Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    public static FormatMapper Create(ImportFormat format) => format switch
+    {
+        ImportFormat.OnlineRetail => new OnlineRetailMapper(),
+        ImportFormat.Customers => new CustomersMapper(),
+        ImportFormat.OrderLines => new OrderLinesMapper(),
+        ImportFormat.Surveys => new SurveysMapper(),
+        ImportFormat.Consents => new ConsentsMapper(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+}

@@ -1,0 +1,134 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing.Reading;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Importing.Formats;
+
+/// <summary>
+/// Survey responses, idempotent by ResponseId. A customer id must be known (else the row is rejected);
+/// an empty one is an anonymous response. The order link is looked up by order number in every source;
+/// an unknown order leaves the link empty (noted in the report). Kind defaults to Transactional when an
+/// order is given, Relational otherwise.
+/// </summary>
+internal sealed class SurveysMapper : FormatMapper
+{
+    private const int ResponseId = 0, CustomerId = 1, OrderId = 2, RespondedAt = 3, Kind = 4, ChannelColumn = 5, Recommend = 6, Satisfaction = 7, Comment = 8;
+
+    private static readonly ColumnDef[] Definition =
+    [
+        new("ResponseId", true),
+        new("CustomerId", false),
+        new("OrderId", false),
+        new("RespondedAt", true),
+        new("Kind", false),
+        new("Channel", false),
+        new("RecommendScore", false),
+        new("SatisfactionScore", false),
+        new("Comment", false),
+    ];
+
+    private HashSet<string> existing = [];
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private string[] orderSources = [];
+    private PreparedStatement? findOrder;
+
+    public override ImportFormat Format => ImportFormat.Surveys;
+
+    public override IReadOnlyList<ColumnDef> Columns => Definition;
+
+    public override IEnumerable<ImportIssue> CheckHeader(ColumnMap map)
+    {
+        if (!map.Has(Recommend) && !map.Has(Satisfaction))
+        {
+            yield return ImportIssue.Create(1, null, ImportMessages.HeaderNoScoreColumn);
+        }
+    }
+
+    public override async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
+    {
+        await session.LoadCustomersAsync(cancellationToken);
+        existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken), StringComparer.Ordinal);
+        orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
+        findOrder = session.Writer.Prepare("SELECT \"Id\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" = @p1", 2);
+    }
+
+    public override void ReadRow(RowContext row)
+    {
+        row.TryText(ResponseId, required: true, 64, out var responseId);
+        row.TryText(CustomerId, required: false, 64, out var customerId);
+        row.TryText(OrderId, required: false, 64, out var orderId);
+        row.TryInstant(RespondedAt, required: true, out var utc);
+        row.TryEnum<SurveyKind>(Kind, required: false, out var kind);
+        row.TryEnum<Channel>(ChannelColumn, required: false, out var channel);
+        var recommendOk = row.TryInt(Recommend, required: false, 0, 10, out var recommend);
+        var satisfactionOk = row.TryInt(Satisfaction, required: false, 1, 5, out var satisfaction);
+        row.TryText(Comment, required: false, 4000, out var comment);
+        if (recommendOk && satisfactionOk && recommend is null && satisfaction is null)
+        {
+            row.Reject(row.Map.Has(Recommend) ? Recommend : Satisfaction, ImportMessages.SurveyNoScore);
+        }
+        var session = row.Session;
+        CustomerEntry? customer = null;
+        if (customerId is not null && !session.Customers.TryGetValue(customerId, out customer))
+        {
+            row.Reject(CustomerId, ImportMessages.CustomerUnknown, customerId);
+        }
+        if (row.Rejected || session.HasRejections)
+        {
+            return;
+        }
+        if (customer is { Erased: true })
+        {
+            session.Skip(ImportMessages.SkipErasedCustomer);
+            return;
+        }
+        if (existing.Contains(responseId!))
+        {
+            session.Skip(ImportMessages.SkipAlreadyImported);
+            return;
+        }
+        if (!seen.Add(responseId!))
+        {
+            session.DuplicateRows++;
+            return;
+        }
+        long? orderKey = null;
+        if (orderId is not null)
+        {
+            foreach (var source in orderSources)
+            {
+                if (findOrder!.Scalar(source, orderId) is long id)
+                {
+                    orderKey = id;
+                    break;
+                }
+            }
+            if (orderKey is null)
+            {
+                session.Note(ImportMessages.NoteUnknownOrder);
+            }
+        }
+        var date = session.Calendar.BusinessDateOf(utc!.Value);
+        session.Writer.Insert(new SurveyResponse
+        {
+            SourceId = responseId!,
+            CustomerId = customer?.Id,
+            OrderId = orderKey,
+            RespondedAtUtc = utc.Value,
+            BusinessDate = date,
+            BusinessMonth = BusinessCalendar.MonthKey(date),
+            Kind = kind ?? (orderId is null ? SurveyKind.Relational : SurveyKind.Transactional),
+            Channel = channel,
+            RecommendScore = recommend,
+            SatisfactionScore = satisfaction,
+            Comment = comment,
+            ImportBatchId = session.BatchId,
+        });
+        session.ResponsesCreated++;
+        session.RowsImported++;
+    }
+
+    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) => Task.CompletedTask;
+}

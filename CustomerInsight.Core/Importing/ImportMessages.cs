@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace CustomerInsight.Core.Importing;
+
+/// <summary>
+/// The texts of import problems and skip reasons, in English and French, keyed by stable codes.
+/// Reports carry the codes and their arguments; <see cref="ImportIssue.Message"/> is the English text.
+/// </summary>
+public static class ImportMessages
+{
+    public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en");
+
+    // Codes of rejected rows and files.
+    public const string FileEmpty = "file.empty";
+    public const string FileBinary = "file.binary";
+    public const string FileOldExcel = "file.xls";
+    public const string FileTooLarge = "file.tooLarge";
+    public const string FileUnreadable = "file.unreadable";
+    public const string FileNoData = "file.noData";
+    public const string HeaderMissingColumn = "header.missingColumn";
+    public const string HeaderDuplicateColumn = "header.duplicateColumn";
+    public const string HeaderWrongRow = "header.wrongRow";
+    public const string HeaderNoScoreColumn = "header.noScoreColumn";
+    public const string RowFieldCount = "row.fieldCount";
+    public const string RowBadQuotes = "row.badQuotes";
+    public const string ValueRequired = "value.required";
+    public const string ValueInteger = "value.integer";
+    public const string ValueDecimal = "value.decimal";
+    public const string ValueDate = "value.date";
+    public const string ValueDateSemicolon = "value.dateSemicolon";
+    public const string ValueRange = "value.range";
+    public const string ValueNegative = "value.negative";
+    public const string ValueEnum = "value.enum";
+    public const string ValueTooLong = "value.tooLong";
+    public const string CustomerUnknown = "customer.unknown";
+    public const string OrderCustomerConflict = "order.customerConflict";
+    public const string OrderChannelConflict = "order.channelConflict";
+    public const string OrderKindConflict = "order.kindConflict";
+    public const string OrderCancellationNotNegative = "order.cancellationNotNegative";
+    public const string SurveyNoScore = "survey.noScore";
+
+    // Skip reasons (report "skipped").
+    public const string SkipAdjustment = "adjustment";
+    public const string SkipZeroOrNegative = "zeroOrNegativeAmount";
+    public const string SkipAlreadyImported = "alreadyImported";
+    public const string SkipErasedCustomer = "erasedCustomer";
+
+    // Notes (imported, with a remark).
+    public const string NoteUnknownOrder = "unknownOrder";
+
+    private static readonly Dictionary<string, (string En, string Fr)> Texts = new()
+    {
+        [FileEmpty] = ("The file is empty.", "Le fichier est vide."),
+        [FileBinary] = ("This is not a CSV text file (its content looks binary). Save it as CSV (UTF-8) or as an Excel .xlsx file.",
+            "Ce n'est pas un fichier texte CSV (son contenu semble binaire). Enregistrez-le en CSV (UTF-8) ou en classeur Excel .xlsx."),
+        [FileOldExcel] = ("Old Excel files (.xls) are not supported. Save it as .xlsx or as CSV.",
+            "Les anciens fichiers Excel (.xls) ne sont pas pris en charge. Enregistrez-le en .xlsx ou en CSV."),
+        [FileTooLarge] = ("The spreadsheet is too large once unpacked ({0} MB, limit {1} MB). Save it as CSV and import the CSV.",
+            "Le classeur est trop volumineux une fois décompressé ({0} Mo, limite {1} Mo). Enregistrez-le en CSV et importez le CSV."),
+        [FileUnreadable] = ("The file could not be read: it is damaged or not of the expected type ({0}).",
+            "Le fichier n'a pas pu être lu : il est endommagé ou n'est pas du type attendu ({0})."),
+        [FileNoData] = ("The file has a header row but no data rows.", "Le fichier a une ligne d'en-tête mais aucune ligne de données."),
+        [HeaderMissingColumn] = ("Required column \"{0}\" is missing. Columns found: {1}.",
+            "La colonne obligatoire « {0} » est absente. Colonnes trouvées : {1}."),
+        [HeaderDuplicateColumn] = ("Column \"{0}\" appears more than once in the header.", "La colonne « {0} » apparaît plusieurs fois dans l'en-tête."),
+        [HeaderWrongRow] = ("The column names must be in row 1; they seem to be in row {0}. Delete the rows above them.",
+            "Les noms de colonnes doivent être en ligne 1 ; ils semblent être en ligne {0}. Supprimez les lignes au-dessus."),
+        [HeaderNoScoreColumn] = ("The file needs a RecommendScore or a SatisfactionScore column.",
+            "Le fichier doit avoir une colonne RecommendScore ou SatisfactionScore."),
+        [RowFieldCount] = ("This row has {0} values but the header has {1} columns (a cut line, or a separator inside a value without quotes?).",
+            "Cette ligne a {0} valeurs alors que l'en-tête a {1} colonnes (ligne coupée, ou séparateur dans une valeur sans guillemets ?)."),
+        [RowBadQuotes] = ("Quotes are badly placed in this row: a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
+            "Les guillemets sont mal placés sur cette ligne : une valeur contenant des guillemets doit être entourée de guillemets, ceux de l'intérieur doublés."),
+        [ValueRequired] = ("A value is required here.", "Une valeur est obligatoire ici."),
+        [ValueInteger] = ("Expected a whole number, found \"{0}\".", "Nombre entier attendu, trouvé « {0} »."),
+        [ValueDecimal] = ("Expected a number with at most 3 decimals, found \"{0}\".", "Nombre avec au plus 3 décimales attendu, trouvé « {0} »."),
+        [ValueDate] = ("Expected a date such as 2024-03-15 or 2024-03-15 14:30, found \"{0}\".",
+            "Date attendue, par exemple 2024-03-15 ou 2024-03-15 14:30, trouvé « {0} »."),
+        [ValueDateSemicolon] = ("Expected a date such as 15/03/2024, 15/03/2024 14:30 or 2024-03-15, found \"{0}\".",
+            "Date attendue, par exemple 15/03/2024, 15/03/2024 14:30 ou 2024-03-15, trouvé « {0} »."),
+        [ValueRange] = ("The value {0} is out of range: expected from {1} to {2}.", "La valeur {0} est hors limites : attendu de {1} à {2}."),
+        [ValueNegative] = ("The value must not be negative, found {0}.", "La valeur ne doit pas être négative, trouvé {0}."),
+        [ValueEnum] = ("Unknown value \"{0}\": expected one of {1}.", "Valeur inconnue « {0} » : attendu l'une de {1}."),
+        [ValueTooLong] = ("The value is too long: at most {0} characters.", "La valeur est trop longue : {0} caractères au plus."),
+        [CustomerUnknown] = ("Unknown customer \"{0}\": import this customer first (customers file or orders).",
+            "Client inconnu « {0} » : importez d'abord ce client (fichier clients ou commandes)."),
+        [OrderCustomerConflict] = ("Order {0} has customer \"{1}\" on an earlier row and \"{2}\" here; one order has one customer.",
+            "La commande {0} a le client « {1} » sur une ligne précédente et « {2} » ici ; une commande a un seul client."),
+        [OrderChannelConflict] = ("Order {0} has channel {1} on an earlier row and {2} here; one order has one channel.",
+            "La commande {0} a le canal {1} sur une ligne précédente et {2} ici ; une commande a un seul canal."),
+        [OrderKindConflict] = ("Order {0} is a {1} on an earlier row and a {2} here; one order has one kind.",
+            "La commande {0} est de type {1} sur une ligne précédente et {2} ici ; une commande a un seul type."),
+        [OrderCancellationNotNegative] = ("Cancellation {0} totals {1}: a cancellation must have a negative total (negative quantities).",
+            "L'annulation {0} totalise {1} : une annulation doit avoir un total négatif (quantités négatives)."),
+        [SurveyNoScore] = ("At least one score is required (RecommendScore or SatisfactionScore).",
+            "Au moins une note est obligatoire (RecommendScore ou SatisfactionScore)."),
+        [SkipAdjustment] = ("Adjustment documents (invoice number starting with A): not orders.",
+            "Écritures d'ajustement (facture commençant par A) : ce ne sont pas des commandes."),
+        [SkipZeroOrNegative] = ("Documents with a total of 0 or less that are not cancellations (free goods, stock corrections).",
+            "Documents de total nul ou négatif qui ne sont pas des annulations (gratuités, corrections de stock)."),
+        [SkipAlreadyImported] = ("Already in the database (imported before): left unchanged.", "Déjà en base (importé auparavant) : laissé inchangé."),
+        [SkipErasedCustomer] = ("Rows of erased customers: never imported again.", "Lignes de clients effacés : jamais réimportées."),
+        [NoteUnknownOrder] = ("Survey responses whose order is not in the database: imported without the order link.",
+            "Réponses dont la commande n'est pas en base : importées sans lien vers la commande."),
+    };
+
+    /// <summary>The text of a code in French (culture <c>fr…</c>) or English (any other culture).</summary>
+    public static string Format(string code, CultureInfo culture, params string[] args)
+    {
+        if (!Texts.TryGetValue(code, out var text))
+        {
+            return code;
+        }
+        var template = culture.TwoLetterISOLanguageName == "fr" ? text.Fr : text.En;
+        return string.Format(culture, template, args);
+    }
+}

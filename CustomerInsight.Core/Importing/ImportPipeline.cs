@@ -1,0 +1,301 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing.Formats;
+using CustomerInsight.Core.Importing.Reading;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Importing;
+
+/// <summary>
+/// The one import pipeline: open (CSV, CSV.GZ, XLSX; by content) → detect encoding and separator → map
+/// columns by name → validate every row through the format's mapper → write everything in one
+/// transaction, or nothing. A rejected file leaves the data untouched and is recorded as a rejected
+/// batch; a cancelled import rolls back and records nothing.
+/// </summary>
+public sealed class ImportPipeline(
+    IDbContextFactory<InsightDbContext> contextFactory,
+    BusinessCalendar calendar,
+    AuditLog auditLog,
+    TimeProvider clock,
+    ImportOptions? options = null)
+{
+    public const string AuditAction = "import";
+
+    private readonly ImportOptions options = options ?? new ImportOptions();
+
+    /// <summary>Detection and the first rows, without touching the database. <paramref name="format"/> null: guessed from the header.</summary>
+    public Task<ImportPreview> PreviewAsync(string path, string fileName, ImportFormat? format = null, int maxRows = 10, CancellationToken cancellationToken = default)
+    {
+        return Task.Run(() => Preview(path, fileName, format, maxRows), cancellationToken);
+    }
+
+    /// <summary>Imports a file whose content is in <paramref name="content"/> (copied to a temporary file first: XLSX needs seeking).</summary>
+    public async Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string userName,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "ci-import-" + Guid.NewGuid().ToString("N") + Path.GetExtension(fileName));
+        try
+        {
+            await using (var file = File.Create(temp))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+            return await ImportAsync(temp, fileName, format, userName, progress, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Imports the file at <paramref name="path"/>; <paramref name="fileName"/> is the name shown in reports.</summary>
+    public async Task<ImportReport> ImportAsync(string path, string fileName, ImportFormat format, string userName,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        // The whole import is CPU- and disk-bound: keep it off the caller's thread (a Blazor circuit stays responsive).
+        return await Task.Run(() => RunAsync(path, fileName, format, userName, progress, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ImportReport> RunAsync(string path, string fileName, ImportFormat format, string userName,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var mapper = FormatMapper.Create(format);
+        ImportSession? session = null;
+        try
+        {
+            var shape = FileSniffer.Detect(path);
+            using var reader = Open(path, shape);
+            var map = MapHeader(reader, mapper);
+
+            ImportReport rejected;
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            await using (var writer = await BulkWriter.BeginAsync(db, cancellationToken))
+            {
+                var batch = new ImportBatch
+                {
+                    StartedAtUtc = startedAt,
+                    UserName = userName,
+                    FileName = Shorten(fileName, 260),
+                    Format = format.Code(),
+                    Status = ImportStatus.Succeeded,
+                };
+                db.ImportBatches.Add(batch);
+                await db.SaveChangesAsync(cancellationToken);
+
+                session = new ImportSession(db, writer, calendar, startedAt, batch.Id, options.MaxRejectedListed) { FrenchStyle = shape.Separator == ';' };
+                await mapper.PrepareAsync(session, cancellationToken);
+                ReadRows(reader, map, mapper, session, progress, cancellationToken);
+                if (session.RowsRead == 0)
+                {
+                    session.Reject(ImportIssue.Create(1, null, ImportMessages.FileNoData));
+                }
+                if (!session.HasRejections)
+                {
+                    progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
+                    await mapper.FinishAsync(session, progress, cancellationToken);
+                }
+                if (!session.HasRejections)
+                {
+                    var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id);
+                    batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+                    batch.RowsRead = report.RowsRead;
+                    batch.RowsImported = report.RowsImported;
+                    batch.DuplicateRows = report.DuplicateRows;
+                    batch.ReportJson = report.ToJson();
+                    db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await writer.CommitAsync(cancellationToken);
+                    progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
+                    return report;
+                }
+                // Leaving the block disposes the writer without commit: everything written so far is rolled back.
+                rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null);
+            }
+            return await StoreRejectedAsync(rejected, startedAt, userName, cancellationToken);
+        }
+        catch (ImportFileException ex)
+        {
+            var report = new ImportReport
+            {
+                FileName = fileName,
+                Format = format.Code(),
+                Status = ImportReport.StatusRejected,
+                RowsRead = session?.RowsRead ?? 0,
+                Rejected = [ex.Issue],
+                RejectedCount = 1,
+            };
+            return await StoreRejectedAsync(report, startedAt, userName, cancellationToken);
+        }
+    }
+
+    private void ReadRows(TabularReader reader, ColumnMap map, FormatMapper mapper, ImportSession session,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var row = new RowContext(reader, map, session);
+        var columns = reader.Header.Count;
+        var every = Math.Max(1, options.ProgressEveryRows);
+        while (reader.Read())
+        {
+            session.RowsRead++;
+            if (session.RowsRead % every == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportPhase.Reading, session.RowsRead, reader.Fraction));
+            }
+            row.Start();
+            if (reader.RowProblem is { } problem)
+            {
+                row.Reject(-1, problem);
+                continue;
+            }
+            if (reader.FieldCount != columns && !ExtraFieldsAreEmpty(reader, columns))
+            {
+                session.Reject(ImportIssue.Create(reader.Row, null, ImportMessages.RowFieldCount,
+                    reader.FieldCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    columns.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                continue;
+            }
+            mapper.ReadRow(row);
+        }
+    }
+
+    /// <summary>Spreadsheets often write trailing separators; empty extra fields are harmless.</summary>
+    private static bool ExtraFieldsAreEmpty(TabularReader reader, int columns)
+    {
+        if (reader.FieldCount < columns)
+        {
+            return false;
+        }
+        for (var i = columns; i < reader.FieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(reader[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TabularReader Open(string path, FileShape shape) =>
+        shape.Kind == ImportFileKind.Xlsx ? new XlsxTabularReader(path, options.MaxXlsxUncompressedBytes) : new CsvTabularReader(path, shape);
+
+    /// <summary>Maps the header; a missing column is a file error, and a header found lower down is named.</summary>
+    private static ColumnMap MapHeader(TabularReader reader, FormatMapper mapper)
+    {
+        var map = ColumnMap.Build(reader.Header, mapper.Columns);
+        var issues = map.Issues.Concat(mapper.CheckHeader(map)).ToList();
+        if (issues.Count == 0)
+        {
+            return map;
+        }
+        if (map.Issues.Any(i => i.Code == ImportMessages.HeaderMissingColumn))
+        {
+            for (var scanned = 0; scanned < 30 && reader.Read(); scanned++)
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i]).ToList();
+                if (ColumnMap.LooksLikeHeader(cells, mapper.Columns))
+                {
+                    throw ImportFileException.Create(1, null, ImportMessages.HeaderWrongRow, reader.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        throw new ImportFileException(issues[0]);
+    }
+
+    private static ImportReport BuildReport(ImportSession session, string fileName, ImportFormat format, string status, int? batchId) => new()
+    {
+        FileName = fileName,
+        Format = format.Code(),
+        Status = status,
+        BatchId = batchId,
+        RowsRead = session.RowsRead,
+        RowsImported = status == ImportReport.StatusSucceeded ? session.RowsImported : 0,
+        DuplicateRows = session.DuplicateRows,
+        Skipped = new SortedDictionary<string, int>(session.Skipped, StringComparer.Ordinal),
+        Rejected = [.. session.Issues],
+        RejectedCount = session.RejectedCount,
+        Orders = status == ImportReport.StatusSucceeded ? new EntityCounts(session.OrdersCreated, 0) : EntityCounts.None,
+        Customers = status == ImportReport.StatusSucceeded ? new EntityCounts(session.CustomersCreated, session.CustomersUpdated) : EntityCounts.None,
+        Responses = status == ImportReport.StatusSucceeded ? new EntityCounts(session.ResponsesCreated, 0) : EntityCounts.None,
+        Consents = status == ImportReport.StatusSucceeded ? new EntityCounts(session.ConsentsCreated, 0) : EntityCounts.None,
+        Notes = new SortedDictionary<string, int>(session.Notes, StringComparer.Ordinal),
+    };
+
+    /// <summary>A rejected file is recorded on its own (with its report and an audit entry); no data is written.</summary>
+    private async Task<ImportReport> StoreRejectedAsync(ImportReport report, DateTime startedAt, string userName, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+        var batch = new ImportBatch
+        {
+            StartedAtUtc = startedAt,
+            FinishedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserName = userName,
+            FileName = Shorten(report.FileName, 260),
+            Format = report.Format,
+            Status = ImportStatus.Rejected,
+            RowsRead = report.RowsRead,
+            RejectedRows = report.RejectedCount,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(CancellationToken.None);
+        report = report with { BatchId = batch.Id };
+        batch.ReportJson = report.ToJson();
+        db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction + ".rejected", $"batch {batch.Id}", $"{report.Format}: {Shorten(report.FileName, 200)}", report.RejectedCount));
+        await db.SaveChangesAsync(CancellationToken.None);
+        _ = cancellationToken;
+        return report;
+    }
+
+    private ImportPreview Preview(string path, string fileName, ImportFormat? format, int maxRows)
+    {
+        FileShape? shape = null;
+        try
+        {
+            shape = FileSniffer.Detect(path);
+            using var reader = Open(path, shape);
+            var header = reader.Header.ToList();
+            var detected = format is null;
+            var chosen = format ?? Guess(header);
+            var issues = new List<ImportIssue>();
+            var mapping = header.Select(h => new ColumnMapping(h, null)).ToList();
+            if (chosen is { } f)
+            {
+                var mapper = FormatMapper.Create(f);
+                var map = ColumnMap.Build(header, mapper.Columns);
+                issues.AddRange(map.Issues);
+                issues.AddRange(mapper.CheckHeader(map));
+                for (var c = 0; c < map.Indexes.Length; c++)
+                {
+                    if (map.Indexes[c] >= 0)
+                    {
+                        mapping[map.Indexes[c]] = new ColumnMapping(header[map.Indexes[c]], mapper.Columns[c].Name);
+                    }
+                }
+            }
+            var rows = new List<IReadOnlyList<string>>();
+            while (rows.Count < maxRows && reader.Read())
+            {
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader[i])]);
+            }
+            return new ImportPreview(fileName, shape.Kind, shape.Encoding?.WebName, shape.Separator?.ToString(), chosen, detected && chosen is not null,
+                header, mapping, rows, issues);
+        }
+        catch (ImportFileException ex)
+        {
+            return new ImportPreview(fileName, shape?.Kind, shape?.Encoding?.WebName, shape?.Separator?.ToString(), format, false, [], [], [], [ex.Issue]);
+        }
+    }
+
+    /// <summary>The format whose required columns are all present and which uses the most columns of the file.</summary>
+    private static ImportFormat? Guess(IReadOnlyList<string> header) =>
+        ImportFormats.All
+            .Select(f => (Format: f, Map: ColumnMap.Build(header, FormatMapper.Create(f).Columns)))
+            .Where(x => x.Map.Issues.Count == 0)
+            .OrderByDescending(x => x.Map.Matched)
+            .Select(x => (ImportFormat?)x.Format)
+            .FirstOrDefault();
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
+}

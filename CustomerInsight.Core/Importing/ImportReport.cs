@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CustomerInsight.Core.Importing;
+
+/// <summary>
+/// One problem found in the file: where (row as numbered in the file or spreadsheet, header = row 1;
+/// column as named in the file's header) and what. <see cref="Message"/> is plain English; the UI
+/// localises from <see cref="Code"/> and <see cref="Args"/> with <see cref="ImportMessages"/>.
+/// </summary>
+public sealed record ImportIssue(
+    [property: JsonPropertyName("row")] int Row,
+    [property: JsonPropertyName("column")] string? Column,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("args")] IReadOnlyList<string> Args)
+{
+    public static ImportIssue Create(int row, string? column, string code, params string[] args) =>
+        new(row, column, ImportMessages.Format(code, ImportMessages.English, args), code, args);
+
+    /// <summary>The message in the given culture (French or English).</summary>
+    public string LocalisedMessage(System.Globalization.CultureInfo culture) => ImportMessages.Format(Code, culture, [.. Args]);
+}
+
+/// <summary>Entities written by an import.</summary>
+public sealed record EntityCounts(
+    [property: JsonPropertyName("created")] int Created,
+    [property: JsonPropertyName("updated")] int Updated)
+{
+    public static EntityCounts None { get; } = new(0, 0);
+}
+
+/// <summary>
+/// The import report (interfaces.md, <c>import --json</c>). Every row read is counted exactly once:
+/// on success <c>rowsRead = rowsImported + duplicateRows + Σ skipped</c>. Skipped reasons and issue
+/// messages are stable codes (see <see cref="ImportMessages"/>).
+/// </summary>
+public sealed record ImportReport
+{
+    [JsonPropertyName("fileName")] public required string FileName { get; init; }
+    [JsonPropertyName("format")] public required string Format { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("batchId")] public int? BatchId { get; init; }
+    [JsonPropertyName("rowsRead")] public int RowsRead { get; init; }
+    [JsonPropertyName("rowsImported")] public int RowsImported { get; init; }
+    [JsonPropertyName("duplicateRows")] public int DuplicateRows { get; init; }
+    [JsonPropertyName("skipped")] public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+    [JsonPropertyName("rejected")] public IReadOnlyList<ImportIssue> Rejected { get; init; } = [];
+
+    /// <summary>All rejected rows (file-level problems count as one); <see cref="Rejected"/> keeps the first 100.</summary>
+    [JsonPropertyName("rejectedCount")] public int RejectedCount { get; init; }
+
+    [JsonPropertyName("orders")] public EntityCounts Orders { get; init; } = EntityCounts.None;
+    [JsonPropertyName("customers")] public EntityCounts Customers { get; init; } = EntityCounts.None;
+    [JsonPropertyName("responses")] public EntityCounts Responses { get; init; } = EntityCounts.None;
+    [JsonPropertyName("consents")] public EntityCounts Consents { get; init; } = EntityCounts.None;
+
+    /// <summary>Imported rows with a remark that did not stop them (e.g. a survey whose order is not in the database).</summary>
+    [JsonPropertyName("notes")] public IReadOnlyDictionary<string, int> Notes { get; init; } = new Dictionary<string, int>();
+
+    [JsonIgnore] public bool Succeeded => Status == StatusSucceeded;
+
+    public const string StatusSucceeded = "succeeded";
+    public const string StatusRejected = "rejected";
+
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = false };
+
+    public string ToJson(bool indented = false) =>
+        JsonSerializer.Serialize(this, indented ? new JsonSerializerOptions(JsonOptions) { WriteIndented = true } : JsonOptions);
+}
+
+public enum ImportPhase
+{
+    Reading,
+    Writing,
+    Done,
+}
+
+/// <summary>Progress of a running import; <see cref="Fraction"/> is the share of the file read (0–1) when known.</summary>
+public readonly record struct ImportProgress(ImportPhase Phase, int RowsProcessed, double? Fraction);

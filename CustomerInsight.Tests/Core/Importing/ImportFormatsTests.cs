@@ -1,0 +1,226 @@
+using System.Text;
+using ClosedXML.Excel;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Importing;
+
+/// <summary>Happy paths of the five formats, re-imports, erased customers, encodings, XLSX, preview and cancellation.</summary>
+public sealed class ImportFormatsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Customers = "CustomerId,First Name,last_name,Email,Country,CreatedAt\n" +
+        "C1,Ada,Lovelace,ada@example.com,France,2024-01-10\n" +
+        "C2,Alan,Turing,alan@example.com,United Kingdom,2024-02-01 09:30\n";
+
+    [Fact]
+    public async Task ImportAsync_Customers_CreatesThenUpdatesByCustomerId()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var first = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        Assert.True(first.Succeeded);
+        Assert.Equal(new EntityCounts(2, 0), first.Customers);
+
+        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"), ImportFormat.Customers, Ct);
+        Assert.Equal(new EntityCounts(1, 1), second.Customers);
+        await using var db = context.Database.CreateContext();
+        var ada = await db.Customers.SingleAsync(c => c.SourceId == "C1", Ct);
+        Assert.Equal("ada@new.example", ada.Email);
+        Assert.Equal("Lovelace", ada.LastName);
+        Assert.Equal(3, await db.Customers.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_OrderLines_GroupsByOrderCreatesBareCustomersAndIsIdempotent()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("lines.csv",
+            "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
+            "O1,C9,2024-03-15 14:30,Store,Sale,P1,Kettle,2,19.990\n" +
+            "O2,,2024-03-16T10:00:00,web,,P2,Toaster,1,35\n" +
+            "O1,C9,2024-03-15 14:00,Store,Sale,P3,\"Filter, pack of 2\",1,5.5\n" +
+            "R1,C9,2024-03-20,Store,Cancellation,P1,Kettle,-1,19.99\n");
+        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.Equal(new EntityCounts(3, 0), report.Orders);
+        Assert.Equal(new EntityCounts(1, 0), report.Customers);
+        Assert.Equal(4, report.RowsImported);
+        await using (var db = context.Database.CreateContext())
+        {
+            var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "O1", Ct);
+            Assert.Equal("order-lines", o1.Source);
+            Assert.Equal(Channel.Store, o1.Channel);
+            Assert.Equal(45_480, o1.AmountMilli);
+            Assert.Equal(new DateTime(2024, 3, 15, 13, 0, 0), o1.OrderedAtUtc); // earliest line, 14:00 Paris (UTC+1)
+            Assert.Contains(o1.Lines, l => l.Description == "Filter, pack of 2");
+            Assert.Null((await db.Orders.SingleAsync(o => o.SourceOrderId == "O2", Ct)).CustomerId);
+            Assert.Equal(OrderKind.Cancellation, (await db.Orders.SingleAsync(o => o.SourceOrderId == "R1", Ct)).Kind);
+        }
+
+        var before = await context.CountAsync();
+        var again = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        Assert.Equal(4, again.Skipped[ImportMessages.SkipAlreadyImported]);
+        Assert.Equal(before.Data, (await context.CountAsync()).Data);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SurveysAndConsents_ForKnownCustomers_AreIdempotent()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+
+        var surveys = context.WriteFile("surveys.csv",
+            "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
+            "S1,C1,,2024-04-01 10:00,Relational,,9,,Great\n" +
+            "S2,C2,X42,2024-04-02,,Web,,4,\n" +
+            "S3,,,2024-04-03,Transactional,Store,0,1,\n");
+        var report = await context.ImportAsync(surveys, ImportFormat.Surveys, Ct);
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.Equal(3, report.Responses.Created);
+        Assert.Equal(1, report.Notes[ImportMessages.NoteUnknownOrder]);
+        Assert.Equal(3, (await context.ImportAsync(surveys, ImportFormat.Surveys, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
+
+        var consents = context.WriteFile("consents.csv",
+            "CustomerId,Purpose,Status,RecordedAt,Source,ProofReference\n" +
+            "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n" +
+            "C1,Email Marketing,Withdrawn,2024-02-10 12:00,unsubscribe link,\n" +
+            "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n");
+        var consentReport = await context.ImportAsync(consents, ImportFormat.Consents, Ct);
+        Assert.True(consentReport.Succeeded, string.Join("; ", consentReport.Rejected.Select(r => r.Message)));
+        Assert.Equal(2, consentReport.Consents.Created);
+        Assert.Equal(1, consentReport.DuplicateRows);
+        Assert.Equal(3, (await context.ImportAsync(consents, ImportFormat.Consents, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
+
+        await using var db = context.Database.CreateContext();
+        Assert.Equal(SurveyKind.Transactional, (await db.SurveyResponses.SingleAsync(r => r.SourceId == "S2", Ct)).Kind);
+        Assert.Equal(2, await db.ConsentRecords.CountAsync(c => c.Purpose == ConsentPurpose.EmailMarketing, Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ErasedCustomer_RowsSkippedNeverResurrected()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await using (var db = context.Database.CreateContext())
+        {
+            await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Ct);
+        }
+        var customers = await context.ImportAsync(context.WriteFile("again.csv", Customers), ImportFormat.Customers, Ct);
+        var orders = await context.ImportAsync(context.WriteFile("lines.csv",
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Ct);
+
+        Assert.Equal(1, customers.Skipped[ImportMessages.SkipErasedCustomer]);
+        Assert.Equal(1, orders.Skipped[ImportMessages.SkipErasedCustomer]);
+        Assert.Equal(1, orders.Orders.Created);
+        await using var check = context.Database.CreateContext();
+        Assert.Null((await check.Customers.SingleAsync(c => c.SourceId == "C1", Ct)).FirstName);
+    }
+
+    [Fact]
+    public async Task ImportAsync_OnlineRetailIILayout_SemicolonDecimalCommaWindows1252()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("retail-fr.csv",
+            "Invoice;StockCode;Description;Quantity;InvoiceDate;Price;Customer ID;Country\r\n" +
+            "489434;85048;\"CAFÉ CRÈME; MUG\";12;01/12/2009 07:45;6,95;13085.0;France\r\n" +
+            "489434;79323P;\"Théière \"\"rose\"\"\";12;01/12/2009 07:45;6,75;13085.0;France\r\n" +
+            "C489449;22087;PAPER BUNTING;-12;01/12/2009 10:33;2,95;16321;Australia\r\n" +
+            "A506401;B;Adjust bad debt;1;29/04/2010 13:36;-53594,36;;United Kingdom\r\n" +
+            "489435;22350;CAT BOWL;0;01/12/2009 07:46;2,55;;United Kingdom\r\n",
+            CodePagesEncodingProvider.Instance.GetEncoding(1252));
+        var preview = await context.Pipeline.PreviewAsync(path, "retail-fr.csv", cancellationToken: Ct);
+        Assert.Equal(ImportFormat.OnlineRetail, preview.Format);
+        Assert.Equal("windows-1252", preview.Encoding);
+        Assert.Equal(";", preview.Separator);
+        Assert.Contains(new ColumnMapping("Customer ID", "CustomerID"), preview.Columns);
+
+        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.Equal(2, report.Orders.Created);
+        Assert.Equal(1, report.Skipped[ImportMessages.SkipAdjustment]);
+        Assert.Equal(1, report.Skipped[ImportMessages.SkipZeroOrNegative]);
+        await using var db = context.Database.CreateContext();
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Customer).SingleAsync(o => o.SourceOrderId == "489434", Ct);
+        Assert.Equal(12 * 6_950 + 12 * 6_750, order.AmountMilli);
+        Assert.Equal("13085", order.Customer!.SourceId);
+        Assert.Equal("France", order.Customer.Country);
+        Assert.Contains(order.Lines, l => l.Description == "CAFÉ CRÈME; MUG");
+        Assert.Contains(order.Lines, l => l.Description == "Théière \"rose\"");
+    }
+
+    [Fact]
+    public async Task ImportAsync_Xlsx_ReadsTypedCells()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = Path.Combine(context.Database.Directory, "retail.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("Sheet1");
+            string[] header = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).SetValue(header[c]);
+            }
+            sheet.Cell(2, 1).SetValue("536365");
+            sheet.Cell(2, 2).SetValue("85123A");
+            sheet.Cell(2, 3).SetValue("HEART HOLDER");
+            sheet.Cell(2, 4).SetValue(6);
+            sheet.Cell(2, 5).SetValue(new DateTime(2010, 12, 1, 8, 26, 0));
+            sheet.Cell(2, 6).SetValue(2.55);
+            sheet.Cell(2, 7).SetValue(17850);
+            sheet.Cell(2, 8).SetValue("United Kingdom");
+            workbook.SaveAs(path);
+        }
+        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        await using var db = context.Database.CreateContext();
+        var order = await db.Orders.SingleAsync(Ct);
+        Assert.Equal(15_300, order.AmountMilli);
+        Assert.Equal(new DateTime(2010, 12, 1, 7, 26, 0), order.OrderedAtUtc);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Success_StoresBatchWithReportAndAuditEntry()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await using var db = context.Database.CreateContext();
+        var batch = await db.ImportBatches.SingleAsync(Ct);
+        Assert.Equal(report.BatchId, batch.Id);
+        Assert.Equal(ImportStatus.Succeeded, batch.Status);
+        Assert.Equal(2, batch.RowsImported);
+        Assert.Contains("\"rowsRead\":2", batch.ReportJson, StringComparison.Ordinal);
+        Assert.Equal(ImportPipeline.AuditAction, (await db.AuditEntries.SingleAsync(Ct)).Action);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Cancelled_RollsBackAndLeavesDatabaseUnchanged()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, new ImportOptions { ProgressEveryRows = 1 });
+        var path = context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
+        var before = await context.CountAsync();
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress(p =>
+        {
+            if (p.RowsProcessed >= 2)
+            {
+                cts.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
+        Assert.Equal(before, await context.CountAsync());
+    }
+
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

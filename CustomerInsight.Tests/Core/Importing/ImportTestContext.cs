@@ -1,0 +1,57 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Importing;
+
+/// <summary>A migrated test database with an import pipeline over it, and helpers to write files and count rows.</summary>
+public sealed class ImportTestContext : IAsyncDisposable
+{
+    private ImportTestContext(TestDatabase database)
+    {
+        Database = database;
+        Pipeline = new ImportPipeline(database.Factory, BusinessCalendar.ForZone("Europe/Paris"), new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+    }
+
+    public TestDatabase Database { get; }
+    public ImportPipeline Pipeline { get; }
+
+    public static async Task<ImportTestContext> CreateAsync() => new(await TestDatabase.CreateAsync());
+
+    public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
+    {
+        var path = Path.Combine(Database.Directory, name);
+        File.WriteAllText(path, content, encoding ?? new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
+    public string WriteBytes(string name, byte[] content)
+    {
+        var path = Path.Combine(Database.Directory, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public Task<ImportReport> ImportAsync(string path, ImportFormat format, CancellationToken cancellationToken = default) =>
+        Pipeline.ImportAsync(path, Path.GetFileName(path), format, "analyst@test", null, cancellationToken);
+
+    /// <summary>Row counts of every data table (and of the batches and audit log).</summary>
+    public async Task<TableCounts> CountAsync()
+    {
+        await using var db = Database.CreateContext();
+        return new TableCounts(
+            await db.Customers.CountAsync(), await db.Orders.CountAsync(), await db.OrderLines.CountAsync(),
+            await db.SurveyResponses.CountAsync(), await db.ConsentRecords.CountAsync(),
+            await db.ImportBatches.CountAsync(), await db.AuditEntries.CountAsync());
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+public sealed record TableCounts(int Customers, int Orders, int OrderLines, int Responses, int Consents, int Batches, int AuditEntries)
+{
+    /// <summary>The customer data only: what a rejected or cancelled import must leave unchanged.</summary>
+    public (int, int, int, int, int) Data => (Customers, Orders, OrderLines, Responses, Consents);
+}
