@@ -1,4 +1,9 @@
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
@@ -18,6 +23,7 @@ public static class CoreServices
             .Validate(o => TryFindZone(o.TimeZone), "Business:TimeZone is not a known time zone.").ValidateOnStart();
         services.AddOptions<KpiOptions>().Bind(configuration.GetSection(KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RfmOptions>().Bind(configuration.GetSection(RfmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportUploadOptions>().Bind(configuration.GetSection(ImportUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Insight")
@@ -29,6 +35,17 @@ public static class CoreServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OverviewQueries>();
+        services.AddSingleton<AppSecrets>();
+
+        // Feature services: stateless over the context factory (one context per operation).
+        services.AddSingleton<KpiQueries>();
+        services.AddSingleton<SatisfactionQueries>();
+        services.AddSingleton<RfmQueries>();
+        services.AddSingleton<ConsentQueries>();
+        services.AddSingleton<OmocQueries>();
+        services.AddSingleton<OmocCommands>();
+        services.AddSingleton(new ImportOptions());
+        services.AddSingleton<ImportPipeline>();
         return services;
     }
 

@@ -17,6 +17,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<string, PreparedStatement> statements = [];
     private readonly Dictionary<string, RowInserter> rowInserters = [];
     private bool committed;
+    private bool disposed;
 
     private BulkWriter(InsightDbContext db, IDbContextTransaction transaction)
     {
@@ -109,6 +110,11 @@ public sealed class BulkWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         foreach (var inserter in inserters.Values)
         {
             inserter.Dispose();

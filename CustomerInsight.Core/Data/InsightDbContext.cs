@@ -27,6 +27,7 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<OmocAssessment> OmocAssessments => Set<OmocAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

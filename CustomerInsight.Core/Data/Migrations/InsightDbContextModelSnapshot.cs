@@ -114,6 +114,21 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Data.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -481,10 +496,13 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.HasIndex("Source", "SourceOrderId")
                         .IsUnique();
 
+                    b.HasIndex("CustomerId", "Kind", "BusinessMonth")
+                        .HasDatabaseName("IX_Orders_CustomerMonth");
+
                     b.HasIndex("CustomerId", "Kind", "BusinessDate", "AmountMilli")
                         .HasDatabaseName("IX_Orders_Customer");
 
-                    b.HasIndex("BusinessDate", "Kind", "Channel", "CustomerId", "AmountMilli")
+                    b.HasIndex("BusinessDate", "Kind", "Channel", "CustomerId", "AmountMilli", "BusinessMonth")
                         .HasDatabaseName("IX_Orders_Period");
 
                     b.ToTable("Orders");
