@@ -3,6 +3,7 @@ using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
@@ -46,6 +47,14 @@ public static class CoreServices
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
+        services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton(sp =>
+        {
+            var business = sp.GetRequiredService<IOptions<BusinessOptions>>().Value;
+            var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;
+            return new ReportSettings(ReportSettings.DefaultCompany, business.Currency, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
+        });
+        services.AddSingleton<ExcelExports>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
+using CustomerInsight.Web.Exports;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,7 @@ public static class WebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        app.MapExportEndpoints();
         return app;
     }
 
