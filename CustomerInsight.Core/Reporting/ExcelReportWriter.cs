@@ -47,7 +47,7 @@ public sealed record ReportColumn<T>(string Header, CellFormat Format, Func<T, o
 /// 1 GB per million cells here): fine for the 100,000-customer RFM sheet; a million-row sheet would
 /// need a streaming writer.
 /// </remarks>
-public sealed class ExcelReportWriter : IDisposable
+public sealed partial class ExcelReportWriter : IDisposable
 {
     /// <summary>Rows of the title block, then an empty row, then the header row.</summary>
     public const int HeaderRow = 8;
@@ -188,6 +188,24 @@ public sealed class ExcelReportWriter : IDisposable
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Escapes for the spreadsheet's string type (ST_Xstring): a carriage return as <c>_x000D_</c> (XML
+    /// would turn a raw one into a line feed) and a literal <c>_xHHHH_</c> as <c>_x005F_xHHHH_</c> (Excel
+    /// and ClosedXML decode such sequences on reading; ClosedXML 0.95.4 does not escape them on writing).
+    /// </summary>
+    internal static string OoxmlEscape(string text)
+    {
+        if (!text.Contains('\r', StringComparison.Ordinal) && !text.Contains("_x", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+        var escaped = EscapeSequence().Replace(text, "_x005F$0");
+        return escaped.Replace("\r", "_x000D_", StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("_(?=x[0-9A-Fa-f]{4}_)")]
+    private static partial System.Text.RegularExpressions.Regex EscapeSequence();
+
     private static bool IsXmlChar(string text, int i, out int width)
     {
         var c = text[i];
@@ -280,7 +298,7 @@ public sealed class ExcelReportWriter : IDisposable
     private static int WriteText(IXLCell cell, string text)
     {
         var safe = XmlSafe(text);
-        cell.SetValue<string>(safe);
+        cell.SetValue<string>(OoxmlEscape(safe));
         // SetValue<string> already stores a shared string (never a formula); the quote prefix keeps Excel
         // from re-reading it as a formula when someone edits the cell.
         if (IsFormulaLike(safe))
