@@ -12,6 +12,7 @@ public sealed class AccessTests(InsightAppFactory app)
     public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
     [
         ("/", Policies.Reader),
+        ("/exports", Policies.OmocExport),
     ];
 
     public static TheoryData<string, string> Pages()

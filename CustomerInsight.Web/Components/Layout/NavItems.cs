@@ -12,5 +12,6 @@ public static class NavItems
     public static readonly IReadOnlyList<NavItem> All =
     [
         new("dashboard", "/", "NavDashboard", Icons.Material.Filled.Dashboard, Policies.Reader),
+        new("exports", "/exports", "NavExports", Icons.Material.Filled.FileDownload, Policies.OmocExport),
     ];
 }
