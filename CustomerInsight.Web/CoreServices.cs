@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
@@ -35,12 +36,13 @@ public static class CoreServices
         services.AddSingleton(sp => BusinessCalendar.ForZone(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.TimeZone));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<OverviewQueries>();
+        services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<AppSecrets>();
 
         // Feature services: stateless over the context factory (one context per operation).
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<SatisfactionQueries>();
+        services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<OmocQueries>();

@@ -8,6 +8,7 @@ public static class CliServices
         services.AddTransient<ICliVerb, SeedDemoVerb>();
         services.AddTransient<ICliVerb, CreateAdminVerb>();
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
+        services.AddTransient<ICliVerb, KpiVerb>();
         return services;
     }
 }
