@@ -42,6 +42,8 @@ public static class CoreServices
         services.AddSingleton<SatisfactionQueries>();
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
+        services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerQueries>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
