@@ -44,6 +44,7 @@ public static class CoreServices
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<RfmScoreCache>();
         services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<SegmentQueries>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());

@@ -201,7 +201,7 @@ public sealed class CustomerQueries(
             if (filter.Lapsed is { } lapsed)
             {
                 var end = date.Value;
-                var cutoff = end.AddDays(-LapsedAfterDays);
+                var cutoff = end.AddDays(-filter.LapsedAfterDays);
                 // Same rule as the KPI "lapsed customers": a sale before the date, none in the last LapsedAfterDays days.
                 var sales = db.Orders.Where(o => o.Kind == OrderKind.Sale);
                 query = lapsed
@@ -212,9 +212,6 @@ public sealed class CustomerQueries(
         }
         return query;
     }
-
-    /// <summary>Days without a sale after which a customer is lapsed (Kpi:LapsedAfterDays); set by the host.</summary>
-    public int LapsedAfterDays { get; init; } = KpiQueries.DefaultLapsedAfterDays;
 
     internal static string? NormalizeSearch(string? search)
     {

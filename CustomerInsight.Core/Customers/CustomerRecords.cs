@@ -20,7 +20,7 @@ public enum CustomerSort
 /// Filters of the customer list. <paramref name="Search"/> is a prefix of the source id, last name, e-mail or
 /// city; <paramref name="Segment"/> and <paramref name="Lapsed"/> are read at <paramref name="ReferenceDate"/>
 /// (an RFM analysis date: data strictly before it); <paramref name="Channel"/> keeps customers with at least
-/// one order in that channel.
+/// one order in that channel. <paramref name="LapsedAfterDays"/> is <c>Kpi:LapsedAfterDays</c>.
 /// </summary>
 public sealed record CustomerFilter(
     string? Search = null,
@@ -28,7 +28,8 @@ public sealed record CustomerFilter(
     Channel? Channel = null,
     bool? Lapsed = null,
     RfmSegment? Segment = null,
-    DateOnly? ReferenceDate = null)
+    DateOnly? ReferenceDate = null,
+    int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays)
 {
     public bool NeedsReferenceDate => Segment is not null || Lapsed is not null;
 }
