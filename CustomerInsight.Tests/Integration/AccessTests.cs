@@ -12,6 +12,9 @@ public sealed class AccessTests(InsightAppFactory app)
     public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
     [
         ("/", Policies.Reader),
+        ("/segments", Policies.Reader),
+        ("/customers", Policies.CustomerData),
+        ("/customers/1", Policies.CustomerData),
     ];
 
     public static TheoryData<string, string> Pages()
