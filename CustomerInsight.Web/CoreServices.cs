@@ -45,6 +45,9 @@ public static class CoreServices
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
+        services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<SegmentQueries>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());

@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
+using CustomerProfile = CustomerInsight.Core.Privacy.CustomerProfile;
 
 namespace CustomerInsight.Core.Reporting;
 

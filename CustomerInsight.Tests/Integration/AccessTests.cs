@@ -13,6 +13,10 @@ public sealed class AccessTests(InsightAppFactory app)
     [
         ("/", Policies.Reader),
         ("/exports", Policies.OmocExport),
+        ("/segments", Policies.Reader),
+        ("/satisfaction", Policies.Reader),
+        ("/customers", Policies.CustomerData),
+        ("/customers/1", Policies.CustomerData),
     ];
 
     public static TheoryData<string, string> Pages()

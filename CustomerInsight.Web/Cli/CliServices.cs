@@ -9,6 +9,7 @@ public static class CliServices
         services.AddTransient<ICliVerb, CreateAdminVerb>();
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
+        services.AddTransient<ICliVerb, RfmVerb>();
         return services;
     }
 }

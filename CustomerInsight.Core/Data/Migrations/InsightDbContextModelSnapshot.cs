@@ -102,6 +102,8 @@ namespace CustomerInsight.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("City");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("Email");
