@@ -20,5 +20,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Country);
         builder.HasIndex(c => c.LastName);
         builder.HasIndex(c => c.Email);
+        builder.Property(c => c.ErasedSourceIdHash).HasMaxLength(64);
     }
 }
