@@ -46,6 +46,11 @@ public static class CoreServices
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton<CustomerErasure>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<PrivacyCommands>();
         return services;
     }
 

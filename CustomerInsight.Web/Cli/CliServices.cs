@@ -7,6 +7,9 @@ public static class CliServices
     {
         services.AddTransient<ICliVerb, SeedDemoVerb>();
         services.AddTransient<ICliVerb, CreateAdminVerb>();
+        services.AddTransient<ICliVerb, EraseVerb>();
+        services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ExportCustomerJson>();
         return services;
     }
 }
