@@ -28,6 +28,7 @@ public static class WebApp
         builder.Services.AddMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
+        builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
@@ -75,6 +76,7 @@ public static class WebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        Components.Pages.Privacy.PrivacyEndpoints.MapPrivacyEndpoints(app);
         return app;
     }
 
