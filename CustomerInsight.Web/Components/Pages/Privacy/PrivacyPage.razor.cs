@@ -29,6 +29,9 @@ public sealed partial class PrivacyPage
         notFound = file is null;
     });
 
+    private Task SearchOnEnterAsync(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e) =>
+        e.Key == "Enter" ? SearchAsync() : Task.CompletedTask;
+
     private async Task RectifyAsync()
     {
         var id = file!.Profile.Id;
