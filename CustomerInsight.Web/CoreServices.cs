@@ -60,6 +60,10 @@ public static class CoreServices
             return new ReportSettings(ReportSettings.DefaultCompany, business.Currency, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
         });
         services.AddSingleton<ExcelExports>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CustomerErasure>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<PrivacyCommands>();
         return services;
     }
 

@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
+        builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
@@ -77,6 +78,7 @@ public static class WebApp
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
+        Components.Pages.Privacy.PrivacyEndpoints.MapPrivacyEndpoints(app);
         return app;
     }
 

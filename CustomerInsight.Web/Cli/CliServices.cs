@@ -10,6 +10,9 @@ public static class CliServices
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
         services.AddTransient<ICliVerb, RfmVerb>();
+        services.AddTransient<ICliVerb, EraseVerb>();
+        services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ExportCustomerJson>();
         return services;
     }
 }
