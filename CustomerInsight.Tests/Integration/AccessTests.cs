@@ -13,6 +13,8 @@ public sealed class AccessTests(InsightAppFactory app)
     [
         ("/", Policies.Reader),
         ("/exports", Policies.OmocExport),
+        ("/privacy", Policies.Admin),
+        ("/audit", Policies.Admin),
         ("/segments", Policies.Reader),
         ("/satisfaction", Policies.Reader),
         ("/customers", Policies.CustomerData),

@@ -8,16 +8,16 @@ namespace CustomerInsight.Web.Cli;
 /// (source customer id), audited. The command line runs with access to the database itself, so the
 /// file holds everything, personal data included, as an access request requires; the audit says so.
 /// </summary>
-public sealed class ExportCustomerVerb(ExcelExports exports) : ICliVerb
+public sealed class ExportCustomerVerb(ExcelExports exports, ExportCustomerJson json) : ICliVerb
 {
     public string Name => "export-customer";
     public string Summary => "write the access/portability file of one customer (Excel)";
     public string Usage => """
-        usage: export-customer --customer ID --out FILE.xlsx
+        usage: export-customer --customer ID --out FILE.json|FILE.xlsx
 
         Writes everything held about the customer with source id ID (profile, consents and their
         history, orders with lines, survey answers) to FILE.xlsx, personal data included, and
-        records the export in the audit log. FILE.json is not available yet. Exit code 2 for bad
+        records the export in the audit log. FILE.json writes the machine-readable file (README: Customer file). Exit code 2 for bad
         arguments or an unknown customer.
         """;
 
@@ -33,11 +33,11 @@ public sealed class ExportCustomerVerb(ExcelExports exports) : ICliVerb
         var extension = Path.GetExtension(output).ToLowerInvariant();
         if (extension == ".json")
         {
-            throw new CliInputException("export-customer --out FILE.json is not available yet: use FILE.xlsx.");
+            return await json.RunAsync(customer, output, console, cancellationToken);
         }
         if (extension != ".xlsx")
         {
-            throw new CliInputException($"Option --out: \"{output}\" must end with .xlsx.");
+            throw new CliInputException($"Option --out: \"{output}\" must end with .json or .xlsx.");
         }
 
         var requester = CommandLineRequester(includePersonalData: true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Sales;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,12 @@ namespace CustomerInsight.Web.Cli;
 /// <c>kpi --from D --to D [--channel C] [--json]</c>: the KPIs of metrics.md for <c>[from, to)</c>
 /// and its previous period (same number of days ending at <c>from</c>, always on the command line).
 /// </summary>
-public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options) : ICliVerb
+public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports) : ICliVerb
 {
     public string Name => "kpi";
     public string Summary => "KPIs of a period [from, to) and of its previous period";
     public string Usage => """
-        usage: kpi --from D --to D [--channel C] [--json]
+        usage: kpi --from D --to D [--channel C] [--json] [--out FILE.xlsx]
 
         The KPIs of metrics.md for the business dates [from, to) (to excluded) and for the
         previous period: the same number of days ending at from.
@@ -24,11 +25,12 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
           --to D        first day after the period, YYYY-MM-DD (after --from)
           --channel C   only orders and survey responses of channel C: Web, Store, Phone, Marketplace or Other
           --json        one JSON object (money unrounded, rates as fractions 0–1, NPS in points, null where undefined)
+          --out FILE    also writes the executive KPI workbook (KPIs, monthly trends, cohorts, satisfaction)
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var arguments = CliArguments.Parse(args, ["from", "to", "channel"], ["json"]);
+        var arguments = CliArguments.Parse(args, ["from", "to", "channel", "out"], ["json"]);
         if (arguments.Positionals.Count > 0)
         {
             throw new CliInputException($"kpi takes no file or value: \"{arguments.Positionals[0]}\".");
@@ -40,6 +42,11 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             throw new CliInputException($"Option --to ({to:yyyy-MM-dd}) must be after --from ({from:yyyy-MM-dd}): the period is [from, to).");
         }
         var channel = ParseChannel(arguments.Get("channel"));
+        var output = arguments.Get("out");
+        if (output is not null && !Path.GetExtension(output).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliInputException($"Option --out: \"{output}\" must end with .xlsx.");
+        }
 
         var kpi = options.Value;
         var result = await queries.GetKpisAsync(
@@ -47,6 +54,11 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             new KpiThresholds(kpi.LapsedAfterDays, kpi.MinResponses),
             cancellationToken);
 
+        if (output is not null)
+        {
+            await ReportFiles.WriteAsync(output, async (stream, ct) =>
+                await exports.ExportKpiAsync(stream, Period.Range(from, to), channel, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+        }
         if (arguments.Has("json"))
         {
             await console.Out.WriteLineAsync(ToJson(result));

@@ -4,22 +4,24 @@ using System.Text.Json;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Web.Cli;
 
-/// <summary><c>rfm [--date D] [--json] [--out FILE.csv] [--with-ids]</c>: RFM at an analysis date (interfaces.md).</summary>
-public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets) : ICliVerb
+/// <summary><c>rfm [--date D] [--json] [--out FILE.csv|FILE.xlsx] [--with-ids]</c>: RFM at an analysis date (interfaces.md).</summary>
+public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exports) : ICliVerb
 {
     public string Name => "rfm";
-    public string Summary => "RFM segments at an analysis date (summary, --json, --out FILE.csv per customer)";
+    public string Summary => "RFM segments at an analysis date (summary, --json, --out FILE.csv|FILE.xlsx per customer)";
     public string Usage => """
-        usage: rfm [--date YYYY-MM-DD] [--json] [--out FILE.csv] [--with-ids]
+        usage: rfm [--date YYYY-MM-DD] [--json] [--out FILE.csv|FILE.xlsx] [--with-ids]
 
         Scores every identified customer with a sale order before the analysis date (default: the day
         after the latest sale order) and prints the ten segments with their customers and monetary.
           --json       one JSON object: analysisDate, customers, segments [{segment, customers, monetary}]
-          --out FILE   one CSV row per customer (UTF-8): customer key, recency, frequency, monetary, R, F, M, segment
-          --with-ids   the CSV key is the source customer id instead of the pseudonym
+          --out FILE   .csv: one row per customer (UTF-8): customer key, recency, frequency, monetary, R, F, M, segment;
+                       .xlsx: the RFM workbook (segment summary, then one pseudonymous row per customer)
+          --with-ids   the CSV key is the source customer id instead of the pseudonym (CSV only)
         Exit codes: 0 success, 2 bad input, 1 failure.
         """;
 
@@ -35,7 +37,8 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets) : ICliVerb
         {
             CheckOutput(output);
         }
-        if (arguments.Has("with-ids") && output is null)
+        var isWorkbook = output is not null && Path.GetExtension(output).Equals(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (arguments.Has("with-ids") && (output is null || isWorkbook))
         {
             throw new CliInputException("Option --with-ids only applies to --out FILE.csv.");
         }
@@ -44,7 +47,13 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets) : ICliVerb
             ?? throw new CliInputException("The database holds no sale order: there is nothing to score (give --date or import data first).");
 
         RfmSummary summary;
-        if (output is not null)
+        if (isWorkbook)
+        {
+            // The RFM workbook (segment summary + one pseudonymous row per customer), audited like a web export.
+            await ReportFiles.WriteAsync(output!, async (stream, ct) => await exports.ExportRfmAsync(stream, date, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+            summary = await rfm.GetSummaryAsync(date, cancellationToken);
+        }
+        else if (output is not null)
         {
             var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
             var withIds = arguments.Has("with-ids");
@@ -100,13 +109,9 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets) : ICliVerb
     private static void CheckOutput(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".xlsx")
+        if (extension is not ".csv" and not ".xlsx")
         {
-            throw new CliInputException("Option --out: .xlsx is not supported yet; use a .csv file.");
-        }
-        if (extension != ".csv")
-        {
-            throw new CliInputException($"Option --out: \"{path}\" must end with .csv.");
+            throw new CliInputException($"Option --out: \"{path}\" must end with .csv or .xlsx.");
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using ClosedXML.Excel;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary><c>kpi --out</c>, <c>rfm --out FILE.xlsx</c> and <c>export-customer</c> write real files, read back here.</summary>
+public sealed class ReportVerbsTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(migrate: false);
+        Assert.Equal(0, (await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"])).ExitCode);
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task KpiOut_Xlsx_WritesTheWorkbookBesideTheJson()
+    {
+        var path = Path.Combine(database.Directory, "kpi.xlsx");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--json", "--out", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("2026-01-01", json.RootElement.GetProperty("from").GetString());
+        using var workbook = new XLWorkbook(path);
+        Assert.True(workbook.Worksheets.Count >= 3);
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(s => s.CellsUsed()), c => c.HasFormula);
+    }
+
+    [Fact]
+    public async Task KpiOut_NotXlsx_ExitsTwoAndWritesNothing()
+    {
+        var path = Path.Combine(database.Directory, "kpi.pdf");
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--out", path]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task RfmOut_Xlsx_OneRowPerScoredCustomerAndNoSourceId()
+    {
+        var path = Path.Combine(database.Directory, "rfm.xlsx");
+        var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        var scored = (await queries.GetSummaryAsync((await queries.GetDefaultAnalysisDateAsync(Ct))!.Value, Ct)).Customers;
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var workbook = new XLWorkbook(path);
+        var texts = workbook.Worksheets.SelectMany(s => s.CellsUsed()).Select(c => c.GetString()).ToHashSet();
+        Assert.DoesNotContain(texts, t => t.StartsWith("CLI-", StringComparison.Ordinal));
+        Assert.Single(workbook.Worksheets, s => s.Tables.Any(t => t.DataRange.RowCount() == scored));
+    }
+
+    [Fact]
+    public async Task ExportCustomer_Json_WritesTheDocumentedShape()
+    {
+        var path = Path.Combine(database.Directory, "customer.json");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["export-customer", "--customer", "CLI-000001", "--out", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
+        Assert.Equal("CLI-000001", json.RootElement.GetProperty("profile").GetProperty("sourceId").GetString());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("orders").ValueKind);
+        await using var db = database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "privacy.export", Ct));
+    }
+
+    [Fact]
+    public async Task ExportCustomer_UnknownId_ExitsTwo()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["export-customer", "--customer", "NOPE", "--out", Path.Combine(database.Directory, "x.json")]);
+        Assert.Equal(2, result.ExitCode);
+    }
+}
