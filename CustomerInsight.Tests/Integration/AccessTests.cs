@@ -12,6 +12,10 @@ public sealed class AccessTests(InsightAppFactory app)
     public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
     [
         ("/", Policies.Reader),
+        ("/omoc", Policies.Reader),
+        ("/omoc/projects/1", Policies.Reader),
+        ("/omoc/workshops/1", Policies.Reader),
+        ("/omoc/populations/1", Policies.Reader),
     ];
 
     public static TheoryData<string, string> Pages()
