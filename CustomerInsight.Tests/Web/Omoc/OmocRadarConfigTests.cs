@@ -79,6 +79,7 @@ public sealed class OmocRadarConfigTests
         Assert.Equal(ChartType.Line, config.Type);
         Assert.Equal(["Tools", "Job", "Organisation", "Culture"], config.Data.Datasets.Select(d => d.Label));
         Assert.Equal([4, 2], config.Data.Datasets[0].Values!);
+        Assert.Equal(4, config.Data.Datasets.Select(d => d.BorderDash is null ? "" : string.Join(",", d.BorderDash)).Distinct().Count());
         Assert.Equal(["10/03/2026 · Atelier de cadrage", "01/09/2026 · Bilan à 3 mois"], config.Data.Labels);
         var y = config.Options!.Scales!["y"];
         Assert.Equal(1, y.Min);

@@ -48,6 +48,9 @@ public static class OmocRadarConfig
 /// <summary>The Chart.js configuration of a population's trend: one line per axis over its workshops, y from 1 to 4.</summary>
 public static class OmocTrendConfig
 {
+    /// <summary>One dash pattern per axis (Tools solid): axes with equal scores draw on top of each other and stay tellable apart.</summary>
+    private static readonly IReadOnlyList<IReadOnlyList<double>?> Dashes = [null, [8, 4], [2, 3], [12, 4, 2, 4]];
+
     public static ChartConfig Build(PopulationTrend trend, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(trend);
@@ -64,6 +67,8 @@ public static class OmocTrendConfig
                 Fill = false,
                 Tension = 0,
                 PointRadius = 4,
+                BorderWidth = 2,
+                BorderDash = Dashes[(int)axisTrend.Axis],
             };
         }).ToList();
         return new ChartConfig(ChartType.Line, new ChartData(labels, datasets), new ChartOptions
