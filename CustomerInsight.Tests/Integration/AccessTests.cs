@@ -12,6 +12,11 @@ public sealed class AccessTests(InsightAppFactory app)
     public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
     [
         ("/", Policies.Reader),
+        ("/exports", Policies.OmocExport),
+        ("/segments", Policies.Reader),
+        ("/satisfaction", Policies.Reader),
+        ("/customers", Policies.CustomerData),
+        ("/customers/1", Policies.CustomerData),
         ("/omoc", Policies.Reader),
         ("/omoc/projects/1", Policies.Reader),
         ("/omoc/workshops/1", Policies.Reader),
