@@ -30,6 +30,7 @@ public static class WebApp
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
         builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
+        builder.Services.AddScoped<Components.Pages.Omoc.OmocEditor>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();

@@ -25,6 +25,9 @@ public enum OmocOutcome
     NotFound = 2,
     Conflict = 3,
     ConfirmationRequired = 4,
+
+    /// <summary>The user may not make this change (checked by the caller, before any command runs).</summary>
+    Forbidden = 5,
 }
 
 /// <summary>
@@ -59,6 +62,8 @@ public sealed record OmocCommandResult
         Errors = [new OmocError("", OmocMessages.ConcurrentSave)],
     };
 
+    public static OmocCommandResult Refused() => new() { Outcome = OmocOutcome.Forbidden, Errors = [new OmocError("", OmocMessages.NotAllowed)] };
+
     public static OmocCommandResult NeedsConfirmation(int assessments) => new()
     {
         Outcome = OmocOutcome.ConfirmationRequired,
@@ -76,6 +81,10 @@ public static class OmocMessages
     public static LocalizedText DeleteAssessmentsConfirmation { get; } = new(
         "Des bilans sont déjà saisis : confirmez leur suppression.",
         "Assessments have already been entered: confirm their deletion.");
+
+    public static LocalizedText NotAllowed { get; } = new(
+        "Vous n'avez pas le droit de modifier les ateliers OMOC.",
+        "You are not allowed to change OMOC workshops.");
 
     public static LocalizedText ProjectNotFound { get; } = new("Projet introuvable.", "Project not found.");
     public static LocalizedText PopulationNotFound { get; } = new("Population introuvable.", "Population not found.");

@@ -19,6 +19,10 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/satisfaction", Policies.Reader),
         ("/customers", Policies.CustomerData),
         ("/customers/1", Policies.CustomerData),
+        ("/omoc", Policies.Reader),
+        ("/omoc/projects/1", Policies.Reader),
+        ("/omoc/workshops/1", Policies.Reader),
+        ("/omoc/populations/1", Policies.Reader),
     ];
 
     public static TheoryData<string, string> Pages()

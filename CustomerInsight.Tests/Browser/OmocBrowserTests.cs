@@ -1,0 +1,98 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class OmocBrowserTests(BrowserFixture fixture)
+{
+    private async Task<ChangeProjectDetail> DemoProjectAsync()
+    {
+        var queries = fixture.App.Services.GetRequiredService<OmocQueries>();
+        var project = (await queries.ListProjectsAsync(TestContext.Current.CancellationToken)).First(p => p.PopulationCount >= 2);
+        return (await queries.GetProjectAsync(project.Id, TestContext.Current.CancellationToken))!;
+    }
+
+    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    [Fact]
+    public async Task ChangeManager_CreatesAndScoresAWorkshop_RadarHeatMapAndPlanUpdate()
+    {
+        fixture.RequireBrowser();
+        var project = await DemoProjectAsync();
+        var (first, second) = (project.Populations[0], project.Populations[1]);
+        var page = await fixture.NewPageAsAsync(Roles.ChangeManager);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "omoc-score-workshop", async () =>
+        {
+            await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
+            await WaitForChartAsync(page, "project-radar");
+            await page.ClickAsync("[data-testid=new-workshop]");
+            await Input(page, "workshop-title").FillAsync("Atelier de test navigateur");
+            await Input(page, "workshop-date").FillAsync("31/12/2027");
+            await Input(page, "workshop-date").PressAsync("Tab");
+            await page.ClickAsync("[data-testid=dialog-save]");
+            await page.ClickAsync("text=Atelier de test navigateur");
+            // Navigation inside the live circuit: the workshop page is interactive at once.
+            await page.WaitForURLAsync(url => url.Contains("/omoc/workshops/", StringComparison.Ordinal));
+
+            await ScoreAsync(page, first.Id, 4);
+            await ScoreAsync(page, second.Id, 3);
+
+            // The workshop's radar shows both populations.
+            var labels = await page.EvaluateAsync<string[]>(
+                "() => Chart.getChart(document.querySelector('[data-testid=workshop-radar]')).data.datasets.map(d => d.label)");
+            Assert.Equal([first.Name, second.Name], labels);
+
+            await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
+            await WaitForChartAsync(page, "project-radar");
+            await Assertions.Expect(page.Locator($"[data-testid=heatmap-row-{first.Id}] td[data-score='4']")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator($"[data-testid=heatmap-row-{second.Id}] td[data-score='3']")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("[data-testid=omoc-plan] tbody tr").First).ToContainTextAsync(
+                first.Headcount * 4 >= second.Headcount * 3 ? first.Name : second.Name);
+            await page.WaitForFunctionAsync(
+                "name => { const c = Chart.getChart(document.querySelector('[data-testid=project-radar]')); const d = c && c.data.datasets.find(s => s.label === name); return d && d.data.join() === '4,4,4,4'; }",
+                first.Name);
+        });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A chart is drawn only once the circuit is interactive: a surer sign than the Blazor script being loaded.</summary>
+    private static Task WaitForChartAsync(IPage page, string testId) =>
+        page.WaitForFunctionAsync($"() => window.Chart && Chart.getChart(document.querySelector('[data-testid={testId}]')) !== undefined");
+
+    private static async Task ScoreAsync(IPage page, int populationId, int score)
+    {
+        var card = page.Locator($"[data-testid=scoring-card-{populationId}]");
+        foreach (var axis in OmocAxes.All)
+        {
+            await card.Locator($"input[data-testid=score-{axis}-{score}]").CheckAsync(new LocatorCheckOptions { Force = true });
+        }
+        await Assertions.Expect(card.Locator("button[data-testid=complete]")).ToBeEnabledAsync();
+        await card.Locator("button[data-testid=complete]").ClickAsync();
+        await Assertions.Expect(card.Locator("[data-testid=status]")).ToContainTextAsync("Terminé");
+    }
+
+    [Fact]
+    public async Task Executive_OmocPages_ReadOnly()
+    {
+        fixture.RequireBrowser();
+        var project = await DemoProjectAsync();
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "omoc-executive-read-only", async () =>
+        {
+            await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=omoc-heatmap]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=new-workshop], [data-testid=new-population]")).ToHaveCountAsync(0);
+
+            await page.GotoAsync($"/omoc/workshops/{project.Workshops[0].Workshop.Id}");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("input[type=radio]")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-testid=complete], [data-testid=save-draft]")).ToHaveCountAsync(0);
+        });
+        await page.Context.CloseAsync();
+    }
+}

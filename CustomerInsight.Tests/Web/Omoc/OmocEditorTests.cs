@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Web.Components.Pages.Omoc;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CustomerInsight.Tests.Web.Omoc;
+
+/// <summary>The pages' save path checks the OmocEdit policy on the server, whatever the UI rendered.</summary>
+public sealed class OmocEditorTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private ServiceProvider services = null!;
+    private int projectId;
+    private int populationId;
+    private int workshopId;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddAuthorizationCore(options =>
+            {
+                foreach (var (policy, roles) in Policies.RolesByPolicy)
+                {
+                    options.AddPolicy(policy, b => b.RequireAuthenticatedUser().RequireRole(roles));
+                }
+            })
+            .BuildServiceProvider();
+        var setup = Commands();
+        projectId = (await setup.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
+        populationId = (await setup.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
+        workshopId = (await setup.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private OmocCommands Commands() => new(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+
+    private OmocEditor EditorAs(string? role, string name = "someone@demo.local") => new(
+        Commands(),
+        services.GetRequiredService<IAuthorizationService>(),
+        new FixedAuthenticationState(role is null
+            ? new ClaimsPrincipal(new ClaimsIdentity())
+            : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))),
+        NullLogger<OmocEditor>.Instance);
+
+    private AssessmentInput Scores(int version = 0) =>
+        new(workshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, version);
+
+    [Theory]
+    [InlineData(Roles.Executive)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(null)]
+    public async Task SaveAssessment_NotAnEditor_RefusedAndNothingWritten(string? role)
+    {
+        var editor = EditorAs(role);
+
+        var result = await editor.SaveAssessmentAsync(Scores(), AssessmentStatus.Completed, Token);
+
+        Assert.Equal(OmocOutcome.Forbidden, result.Outcome);
+        Assert.False(await editor.CanEditAsync());
+        await using var db = database.CreateContext();
+        Assert.False(await db.OmocAssessments.AnyAsync(Token));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentComplete, Token));
+    }
+
+    [Fact]
+    public async Task EveryCommand_Executive_RefusedAndDataUnchanged()
+    {
+        var editor = EditorAs(Roles.Executive);
+        var project = new ChangeProjectInput("Autre", null, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1));
+        var population = new PopulationInput("Autres", 3, null);
+        var workshop = new WorkshopInput("Autre", new DateOnly(2026, 3, 1), WorkshopPhase.AfterGoLive, null, null);
+
+        OmocCommandResult[] results =
+        [
+            await editor.CreateProjectAsync(project, Token),
+            await editor.UpdateProjectAsync(projectId, project, Token),
+            await editor.CreatePopulationAsync(projectId, population, Token),
+            await editor.UpdatePopulationAsync(populationId, population, Token),
+            await editor.CreateWorkshopAsync(projectId, workshop, Token),
+            await editor.UpdateWorkshopAsync(workshopId, workshop, Token),
+            await editor.DeleteWorkshopAsync(workshopId, true, Token),
+            await editor.DeletePopulationAsync(populationId, true, Token),
+            await editor.DeleteProjectAsync(projectId, Token),
+        ];
+
+        Assert.All(results, r => Assert.Equal(OmocOutcome.Forbidden, r.Outcome));
+        await using var db = database.CreateContext();
+        Assert.Equal("Caisse", (await db.ChangeProjects.SingleAsync(Token)).Name);
+        Assert.Equal(1, await db.Populations.CountAsync(Token));
+        Assert.Equal(1, await db.Workshops.CountAsync(Token));
+    }
+
+    [Theory]
+    [InlineData(Roles.ChangeManager)]
+    [InlineData(Roles.Admin)]
+    public async Task SaveAssessment_Editor_SavedUnderTheUsersName(string role)
+    {
+        var editor = EditorAs(role, "changement@demo.local");
+
+        var result = await editor.SaveAssessmentAsync(Scores(), AssessmentStatus.Completed, Token);
+
+        Assert.True(result.Succeeded);
+        Assert.True(await editor.CanEditAsync());
+        await using var db = database.CreateContext();
+        var saved = await db.OmocAssessments.SingleAsync(Token);
+        Assert.Equal("changement@demo.local", saved.UpdatedBy);
+        Assert.Equal(AssessmentStatus.Completed, saved.Status);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentComplete && a.UserName == "changement@demo.local", Token));
+    }
+
+    [Fact]
+    public async Task SaveAssessment_SecondEditorWithStaleVersion_ConflictNamesTheFirst()
+    {
+        await EditorAs(Roles.ChangeManager, "alice@demo.local").SaveAssessmentAsync(Scores(), AssessmentStatus.Draft, Token);
+
+        var result = await EditorAs(Roles.Admin, "bob@demo.local").SaveAssessmentAsync(Scores(version: 0), AssessmentStatus.Completed, Token);
+
+        Assert.Equal(OmocOutcome.Conflict, result.Outcome);
+        Assert.Equal("alice@demo.local", result.Conflict!.LastSavedBy);
+        await using var db = database.CreateContext();
+        Assert.Equal(AssessmentStatus.Draft, (await db.OmocAssessments.SingleAsync(Token)).Status);
+    }
+
+    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CustomerInsight.Web.Components.Pages.Omoc;
+
+/// <summary>One change project: populations, workshops, latest radar, heat map, plan and flags; editing through dialogs.</summary>
+public sealed partial class OmocProject
+{
+    private ChangeProjectDetail? detail;
+    private bool loading = true;
+    private bool canEdit;
+    private List<BreadcrumbItem> breadcrumbs = [];
+
+    [Parameter] public int Id { get; set; }
+
+    [Inject] public required OmocQueries Queries { get; set; }
+    [Inject] public required OmocEditor Editor { get; set; }
+    [Inject] public required IDialogService Dialogs { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        loading = true;
+        canEdit = await Editor.CanEditAsync();
+        await LoadAsync();
+        loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        detail = await Queries.GetProjectAsync(Id);
+        breadcrumbs = [new(T["ProjectsTitle"], "/omoc"), new(detail?.Project.Name ?? "", null, disabled: true)];
+    }
+
+    private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);
+
+    private async Task CreatePopulationAsync()
+    {
+        if (await Dialogs.EditAsync<PopulationDialog, PopulationInput>(T["NewPopulation"], null, input => Editor.CreatePopulationAsync(Id, input)))
+        {
+            Snackbar.Add(T["Saved"].Value, Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task EditPopulationAsync(PopulationInfo population)
+    {
+        var initial = new PopulationInput(population.Name, population.Headcount, population.Description);
+        if (await Dialogs.EditAsync<PopulationDialog, PopulationInput>(T["EditPopulation"], initial, input => Editor.UpdatePopulationAsync(population.Id, input)))
+        {
+            Snackbar.Add(T["Saved"].Value, Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task DeletePopulationAsync(PopulationInfo population)
+    {
+        if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], Format("DeletePopulationConfirm", population.Name), T["Delete"], T["Cancel"]))
+        {
+            return;
+        }
+        var result = await Editor.DeletePopulationAsync(population.Id, confirmAssessmentsDeletion: false);
+        if (result.Outcome == OmocOutcome.ConfirmationRequired)
+        {
+            if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], Format("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            {
+                return;
+            }
+            result = await Editor.DeletePopulationAsync(population.Id, confirmAssessmentsDeletion: true);
+        }
+        OmocNotices.Show(Snackbar, result, T["Deleted"]);
+        await LoadAsync();
+    }
+
+    private async Task CreateWorkshopAsync()
+    {
+        if (await Dialogs.EditAsync<WorkshopDialog, WorkshopInput>(T["NewWorkshop"], null, input => Editor.CreateWorkshopAsync(Id, input)))
+        {
+            Snackbar.Add(T["Saved"].Value, Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task EditWorkshopAsync(WorkshopInfo workshop)
+    {
+        var initial = new WorkshopInput(workshop.Title, workshop.Date, workshop.Phase, workshop.Facilitator, workshop.Participants);
+        if (await Dialogs.EditAsync<WorkshopDialog, WorkshopInput>(T["EditWorkshop"], initial, input => Editor.UpdateWorkshopAsync(workshop.Id, input)))
+        {
+            Snackbar.Add(T["Saved"].Value, Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Asks once; when the workshop holds assessments the server answers how many, and a second question names that count.</summary>
+    private async Task DeleteWorkshopAsync(WorkshopSummary workshop)
+    {
+        if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], Format("DeleteWorkshopConfirm", workshop.Workshop.Title), T["Delete"], T["Cancel"]))
+        {
+            return;
+        }
+        var result = await Editor.DeleteWorkshopAsync(workshop.Workshop.Id, confirmAssessmentsDeletion: false);
+        if (result.Outcome == OmocOutcome.ConfirmationRequired)
+        {
+            if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], Format("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            {
+                return;
+            }
+            result = await Editor.DeleteWorkshopAsync(workshop.Workshop.Id, confirmAssessmentsDeletion: true);
+        }
+        OmocNotices.Show(Snackbar, result, T["Deleted"]);
+        await LoadAsync();
+    }
+}
