@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
+        services.AddSingleton<ImportHistoryQueries>();
         return services;
     }
 
