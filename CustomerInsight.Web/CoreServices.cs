@@ -54,8 +54,12 @@ public static class CoreServices
     public static IdentityBuilder AddInsightIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(options =>
             {
+                // OWASP ASVS: length over composition rules.
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;

@@ -1,0 +1,123 @@
+using CustomerInsight.Tests.Integration;
+using CustomerInsight.Web.Security;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+/// <summary>
+/// The real app on a loopback port and Debian's Chromium driven by Playwright (never a
+/// downloaded browser). Without Chromium the browser tests skip with a reason, except under
+/// CI=true where a missing browser is a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private InsightAppFactory? app;
+    private IPlaywright? playwright;
+
+    public IBrowser? Browser { get; private set; }
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public InsightAppFactory App => app ?? throw new InvalidOperationException("The app did not start.");
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        app = new InsightAppFactory();
+        BaseAddress = app.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>Skips the calling test when Chromium is missing (fails it under CI=true).</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null)
+        {
+            return Browser;
+        }
+        if (IsCi)
+        {
+            Assert.Fail($"CI=true but no Chromium at {ChromiumPath}: .ci/run installs it with apt-get.");
+        }
+        Assert.Skip($"No Chromium at {ChromiumPath} (apt-get install -y chromium): browser tests skipped.");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>A fresh browser context (French, like a first visit) and page, not signed in.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    {
+        var context = await RequireBrowser().NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in through the login form as the demo account of this role, on the dashboard.</summary>
+    public async Task<IPage> NewPageAsAsync(string role)
+    {
+        var page = await NewPageAsync();
+        var email = DemoAccounts.All.Single(a => a.Role == role).Email;
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the interactive circuit is up (Blazor has attached event handlers).</summary>
+    public static async Task WaitForCircuitAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+
+    /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
+    public static async Task WithScreenshotOnFailureAsync(IPage page, string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Browser tests share one app and one Chromium and run one at a time (2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,49 @@
+using CustomerInsight.Core.Data;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ShellBrowserTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData(Roles.Executive)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.ChangeManager)]
+    [InlineData(Roles.Admin)]
+    public async Task SignIn_EachDemoRole_SeesHomeChartAndSignsOut(string role)
+    {
+        var page = await fixture.NewPageAsAsync(role);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, $"sign-in-{role}", async () =>
+        {
+            // A Chart.js instance is attached to a canvas of the home page.
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas')].some(c => window.Chart && Chart.getChart(c))");
+            var email = CustomerInsight.Web.Security.DemoAccounts.All.Single(a => a.Role == role).Email;
+            Assert.Equal(email, (await page.InnerTextAsync("[data-testid=user-name]")).Trim());
+
+            await page.ClickAsync("[data-testid=sign-out]");
+            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+            await page.GotoAsync("/");
+            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToEnglishAndBack_ChangesTheShellTexts()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "language-switch", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Se déconnecter");
+            await page.ClickAsync("[data-testid=language-switch]");
+            await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Sign out");
+            Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+            await page.ClickAsync("[data-testid=language-switch]");
+            await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Se déconnecter");
+            Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        });
+        await page.Context.CloseAsync();
+    }
+}

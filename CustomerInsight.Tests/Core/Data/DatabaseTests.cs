@@ -1,0 +1,88 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Data;
+
+public class DatabaseTests
+{
+    [Fact]
+    public async Task MigrateAsync_EmptyFile_AppliesEveryMigrationAndSwitchesToWal()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(db.Database.GetMigrations(), applied);
+        Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode;"));
+        Assert.Equal("1", await Scalar(db, "PRAGMA secure_delete;"));
+        Assert.Equal("1", await Scalar(db, "PRAGMA foreign_keys;"));
+        Assert.Equal("10000", await Scalar(db, "PRAGMA busy_timeout;"));
+    }
+
+    [Fact]
+    public async Task Model_HasNoPendingChangesAgainstTheCommittedMigrations()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var db = database.CreateContext();
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task Orders_SumOfAmounts_IsExactInSql()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                db.Orders.Add(NewOrder($"INV{i}", Money.ToMilli(0.1m)));
+            }
+            db.Orders.Add(NewOrder("INV-BIG", Money.ToMilli(11062.06m)));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = database.CreateContext();
+        var total = await read.Orders.SumAsync(o => o.AmountMilli, TestContext.Current.CancellationToken);
+        Assert.Equal(11062.36m, Money.FromMilli(total));
+        Assert.Equal("INTEGER", await Scalar(read, "SELECT typeof(AmountMilli) FROM Orders LIMIT 1;"), ignoreCase: true);
+    }
+
+    [Fact]
+    public void Model_EveryEntityHasItsOwnConfiguration()
+    {
+        var configured = typeof(InsightDbContext).Assembly.GetTypes()
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .ToHashSet();
+        var domainEntities = new[]
+        {
+            typeof(CustomerInsight.Core.Customers.Customer), typeof(Order), typeof(OrderLine),
+            typeof(CustomerInsight.Core.Surveys.SurveyResponse), typeof(CustomerInsight.Core.Privacy.ConsentRecord),
+            typeof(CustomerInsight.Core.Omoc.ChangeProject), typeof(CustomerInsight.Core.Omoc.Population),
+            typeof(CustomerInsight.Core.Omoc.Workshop), typeof(CustomerInsight.Core.Omoc.OmocAssessment),
+            typeof(CustomerInsight.Core.Auditing.AuditEntry), typeof(CustomerInsight.Core.Importing.ImportBatch), typeof(AppSecret),
+        };
+        Assert.All(domainEntities, e => Assert.Contains(e, configured));
+    }
+
+    private static Order NewOrder(string id, long amountMilli) => new()
+    {
+        Source = "test",
+        SourceOrderId = id,
+        OrderedAtUtc = new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc),
+        BusinessDate = new DateOnly(2024, 3, 1),
+        BusinessMonth = 202403,
+        AmountMilli = amountMilli,
+    };
+
+    private static async Task<string> Scalar(InsightDbContext db, string sql)
+    {
+        // Opened through EF Core, as the app does, so the connection gets the app's pragmas.
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}

@@ -1,0 +1,94 @@
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Data;
+
+public class DemoCompanyGeneratorTests
+{
+    private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
+
+    [Fact]
+    public void Generate_SameSeed_SameFigures()
+    {
+        var first = new DemoCompanyGenerator(Paris).Generate(500);
+        var second = new DemoCompanyGenerator(Paris).Generate(500);
+        Assert.Equal(Fingerprint(first), Fingerprint(second));
+    }
+
+    [Fact]
+    public void Generate_OtherSeed_OtherFigures()
+    {
+        var first = new DemoCompanyGenerator(Paris).Generate(500);
+        var other = new DemoCompanyGenerator(Paris, seed: 7).Generate(500);
+        Assert.NotEqual(Fingerprint(first), Fingerprint(other));
+    }
+
+    [Fact]
+    public void Generate_FiveThousand_HasTheShapeOfARealCompany()
+    {
+        var company = new DemoCompanyGenerator(Paris).Generate(5000);
+        var sales = company.Orders.Where(o => o.Kind == OrderKind.Sale).ToList();
+
+        Assert.All(Enum.GetValues<Channel>().Where(c => c != Channel.Other), c => Assert.Contains(sales, o => o.Channel == c));
+        Assert.Contains(company.Orders, o => o.Kind == OrderKind.Cancellation && o.AmountMilli < 0);
+        Assert.Contains(sales, o => o.CustomerId is null);
+        Assert.All(company.Orders, o => Assert.InRange(o.BusinessDate, DemoCompanyGenerator.FirstDay, DemoCompanyGenerator.EndDay.AddDays(-1)));
+
+        // Many one-time buyers and a loyal core.
+        var ordersPerCustomer = sales.Where(o => o.CustomerId is not null).GroupBy(o => o.CustomerId).Select(g => g.Count()).ToList();
+        Assert.InRange(ordersPerCustomer.Count(n => n == 1) / (double)ordersPerCustomer.Count, 0.4, 0.75);
+        Assert.Contains(ordersPerCustomer, n => n >= 5);
+
+        // Seasonality: December sells more than August.
+        var december = sales.Count(o => o.BusinessDate.Month == 12);
+        var august = sales.Count(o => o.BusinessDate.Month == 8);
+        Assert.True(december > august * 1.3, $"December {december} vs August {august}");
+
+        Assert.Contains(company.SurveyResponses, r => r.Kind == CustomerInsight.Core.Surveys.SurveyKind.Relational);
+        Assert.Contains(company.SurveyResponses, r => r.Kind == CustomerInsight.Core.Surveys.SurveyKind.Transactional && r.Comment is not null);
+        Assert.Contains(company.Consents, c => c.Status == CustomerInsight.Core.Privacy.ConsentStatus.Withdrawn);
+        Assert.All(company.Orders, o => Assert.Equal(o.Lines.Sum(l => l.AmountMilli), o.AmountMilli));
+    }
+
+    [Fact]
+    public async Task SeedIfEmpty_EmptyThenAgain_SeedsOnlyOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var seeder = new DemoSeeder(database.Factory, Paris);
+
+        var first = await seeder.SeedIfEmptyAsync(200, TestContext.Current.CancellationToken);
+        var second = await seeder.SeedIfEmptyAsync(200, TestContext.Current.CancellationToken);
+
+        Assert.True(first.Seeded);
+        Assert.False(second.Seeded);
+        await using var db = database.CreateContext();
+        Assert.Equal(200, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(first.Orders, await db.Orders.CountAsync(TestContext.Current.CancellationToken));
+        var expectedTotal = new DemoCompanyGenerator(Paris).Generate(200).Orders.Sum(o => o.AmountMilli);
+        Assert.Equal(expectedTotal, await db.Orders.SumAsync(o => o.AmountMilli, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SeedIfEmpty_DatabaseWithOneCustomer_WritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Customers.Add(new CustomerInsight.Core.Customers.Customer { SourceId = "X1" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var result = await new DemoSeeder(database.Factory, Paris).SeedIfEmptyAsync(200, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Seeded);
+        await using var check = database.CreateContext();
+        Assert.Equal(1, await check.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await check.Orders.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static string Fingerprint(DemoCompany company) => string.Join('|',
+        company.Customers.Count, company.Orders.Count, company.Orders.Sum(o => o.AmountMilli),
+        company.SurveyResponses.Count, company.SurveyResponses.Sum(r => r.RecommendScore ?? 0),
+        company.Consents.Count, company.Customers[^1].Email, company.Orders[^1].OrderedAtUtc.Ticks);
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Web.Security;
+
+namespace CustomerInsight.Tests.Integration;
+
+/// <summary>Every page answers its roles and refuses the others, on the server.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AccessTests(InsightAppFactory app)
+{
+    /// <summary>Each page of the app and the policy that guards it (Security/Policies.cs).</summary>
+    public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
+    [
+        ("/", Policies.Reader),
+    ];
+
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (path, policy) in ProtectedPages)
+        {
+            data.Add(path, policy);
+        }
+        return data;
+    }
+
+    public static TheoryData<string, string, string> PagesByRole()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (path, policy) in ProtectedPages)
+        {
+            foreach (var role in Roles.All)
+            {
+                data.Add(path, policy, role);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Get_Anonymous_RedirectsToLogin(string path, string policy)
+    {
+        Assert.NotEmpty(policy);
+        using var client = app.CreateAnonymousClient();
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task Get_SignedIn_AllowedRolesGetThePageOthersAreRefused(string path, string policy, string role)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        if (Policies.RolesByPolicy[policy].Contains(role))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LoginPage_DemoMode_ListsTheFourDemoAccounts()
+    {
+        using var client = app.CreateAnonymousClient();
+        var html = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+        foreach (var (email, _, _) in DemoAccounts.All)
+        {
+            Assert.Contains(email, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Login_WrongPasswordFiveTimes_LocksTheAccount()
+    {
+        using var client = app.CreateAnonymousClient();
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = "lock@test.local", Email = "lock@test.local", EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, "Correct!2026")).Succeeded);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var form = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "login",
+                ["Input.Email"] = "lock@test.local",
+                ["Input.Password"] = "Wrong!2026",
+            });
+            await client.PostAsync("/Account/Login", content, TestContext.Current.CancellationToken);
+        }
+
+        using var freshScope = app.Services.CreateScope();
+        var freshUsers = freshScope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var reloaded = await freshUsers.FindByEmailAsync("lock@test.local");
+        Assert.True(await freshUsers.IsLockedOutAsync(reloaded!));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CustomerInsight.Tests.Integration;
+
+/// <summary>
+/// The real app over a temporary SQLite file, seeded with a small demo company. In-memory
+/// test server by default; <see cref="StartKestrel"/> serves it on a loopback port for a browser.
+/// </summary>
+public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
+{
+    public const int DemoCustomers = 400;
+
+    private readonly Dictionary<string, string?> settings;
+
+    public InsightAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>An app with other settings (e.g. demo data off); the test disposes it.</summary>
+    internal InsightAppFactory(IDictionary<string, string?>? overrides)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "ci-app-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Insight"] = $"Data Source={DatabasePath}",
+            ["DemoData:Enabled"] = "true",
+            ["DemoData:Customers"] = DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public string Directory { get; }
+    public string DatabasePath => Path.Combine(Directory, "app.db");
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Serves the app with Kestrel on a free loopback port; returns its base address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    /// <summary>An HTTP client that does not follow redirects, so tests see 302s to the login or not-allowed pages.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>An HTTP client signed in through the real login form as the demo account of this role.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string role)
+    {
+        var client = CreateAnonymousClient();
+        var email = DemoAccounts.All.Single(a => a.Role == role).Email;
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoAccounts.Password,
+        });
+        var response = await client.PostAsync("/Account/Login", content);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}.");
+        }
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean: a file still held by a closing connection.
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>One app (and one database) shared by the integration tests of a collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<InsightAppFactory>
+{
+    public const string Name = "App";
+}

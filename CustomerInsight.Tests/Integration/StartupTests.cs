@@ -1,0 +1,61 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Integration;
+
+[Collection(AppCollection.Name)]
+public sealed class StartupTests(InsightAppFactory app)
+{
+    [Fact]
+    public async Task Start_EmptyDatabase_MigratesSeedsDemoCompanyAndDemoAccounts()
+    {
+        _ = app.Server; // starts the app
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(InsightAppFactory.DemoCustomers, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await db.ChangeProjects.CountAsync(TestContext.Current.CancellationToken));
+
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var (email, role, _) in DemoAccounts.All)
+        {
+            var user = await users.FindByEmailAsync(email);
+            Assert.NotNull(user);
+            Assert.Equal([role], await users.GetRolesAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task PrepareDatabase_SecondStart_DoesNotSeedAgain()
+    {
+        _ = app.Server;
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
+        int orders;
+        await using (var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            orders = await db.Orders.CountAsync(TestContext.Current.CancellationToken);
+        }
+
+        await CustomerInsight.Web.WebApp.PrepareDatabaseAsync(app.Services, TestContext.Current.CancellationToken);
+
+        await using var after = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(orders, await after.Orders.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(InsightAppFactory.DemoCustomers, await after.Customers.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Start_DemoDisabled_LeavesTheDatabaseEmptyAndCreatesNoDemoAccount()
+    {
+        await using var quiet = new InsightAppFactory(new Dictionary<string, string?> { ["DemoData:Enabled"] = "false" });
+        _ = quiet.Server;
+        var factory = quiet.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CustomerInsight.Tests.Web;
+
+/// <summary>
+/// bUnit context with what the app's components need: MudBlazor, localization (French by default),
+/// DisplayFormat, and authorization. JS interop is loose because MudBlazor calls JS internally;
+/// tests that assert JS calls (the chart component) switch to strict mode.
+/// </summary>
+public abstract class BunitTestBase : BunitContext
+{
+    protected BunitTestBase(string culture = "fr-FR")
+    {
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton(Options.Create(new BusinessOptions()));
+        Services.AddSingleton(Options.Create(new KpiOptions()));
+        Services.AddScoped<DisplayFormat>();
+        Services.AddAuthorizationCore(options => CustomerInsight.Web.Security.Policies.RolesByPolicy.ToList()
+            .ForEach(p => options.AddPolicy(p.Key, b => b.RequireAuthenticatedUser().RequireRole(p.Value))));
+    }
+
+    /// <summary>Signs a user with this role in for the rendered components (policies are evaluated for real).</summary>
+    protected BunitAuthorizationContext SignInAs(string role, string name = "test@demo.local")
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(name);
+        auth.SetRoles(role);
+        // bUnit's fake service answers from a fixed list; the real one evaluates the app's policies against the roles.
+        Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        return auth;
+    }
+
+    protected static IReadOnlyList<string> AllRoles => Roles.All;
+}

@@ -1,0 +1,93 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+public class CliAppTests
+{
+    [Fact]
+    public async Task Help_ListsTheVerbs()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["--help"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("seed-demo", result.Output, StringComparison.Ordinal);
+        Assert.Contains("create-admin", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_ExitsTwo()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["frobnicate"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedDemo_NewFileThenAgain_FillsThenRefusesWithExitTwo()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+
+        var first = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"]);
+        var second = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("150 customers", first.Output, StringComparison.Ordinal);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("not empty", second.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(150, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AnyOtherVerb_EmptyDatabase_NeverSeedsDemoData()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "boss@example.org"], "a-long-admin-password\n");
+        Assert.Equal(0, result.ExitCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.ChangeProjects.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CreateAdmin_PasswordFromStandardInput_CreatesAnAdminThatCanSignIn()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "dpo@example.org"], "Correct-Horse-42\n");
+
+        Assert.Equal(0, result.ExitCode);
+        await using var db = database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "dpo@example.org", TestContext.Current.CancellationToken);
+        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && ur.RoleId == adminRoleId, TestContext.Current.CancellationToken));
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash!, "Correct-Horse-42"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "role.grant", TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("short", "at least 12")]
+    [InlineData("", "at least 12")]
+    public async Task CreateAdmin_ShortPassword_ExitsTwoAndCreatesNothing(string password, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "dpo@example.org"], password + "\n");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CreateAdmin_MissingEmail_ExitsTwo()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin"], "Correct-Horse-42\n");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--email", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,19 @@
+using CustomerInsight.Web.Cli;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary>Runs the executable's command line in-process against a given database, capturing its output.</summary>
+public static class CliTestRunner
+{
+    public sealed record CliResult(int ExitCode, string Output, string Error);
+
+    public static async Task<CliResult> RunAsync(string connectionString, string[] args, string input = "")
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(input);
+        var code = await CliApp.RunAsync(args, new CliConsole(reader, output, error), configuration =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = connectionString }));
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+}
