@@ -28,6 +28,7 @@ public static class WebApp
         builder.Services.AddMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
+        builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
