@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Import benchmark: sqlite3's own .import of the unpacked Online Retail CSV into a bare table (the peer)
-# against our `import` verb into an empty database, same run, same machine. See bench/README.md.
+# against our `import` verb into an empty database, same run, same machine, alternating, RUNS times each
+# (median reported). See bench/README.md.
+#   usage: bench/import.sh [FILE.csv.gz]      environment: RUNS (default 3)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 data="${1:-$repo/../shared/data/online_retail.csv.gz}"
+runs="${RUNS:-3}"
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
     echo "sqlite3 is not installed: it is the peer of this benchmark (Debian: apt-get install sqlite3)." >&2
@@ -23,36 +26,52 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== build (Release)"
 dotnet build "$repo/CustomerInsight.Web" -c Release -nologo -v quiet >/dev/null
-dll="$(find "$repo/CustomerInsight.Web/bin/Release" -name CustomerInsight.Web.dll | head -n 1)"
+dll="$repo/CustomerInsight.Web/bin/Release/net10.0/CustomerInsight.Web.dll"
 
 echo "== unpack $(basename "$data")"
 gunzip -c "$data" > "$work/online_retail.csv"
-wc -l "$work/online_retail.csv"
-
-# seconds and peak RSS (MB) from a /usr/bin/time -v log
-elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
-peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-
-echo "== peer: sqlite3 .import into a bare table"
+echo "   $(($(wc -l < "$work/online_retail.csv") - 1)) data rows"
 printf '.mode csv\n.import %s retail\n' "$work/online_retail.csv" > "$work/peer.sql"
-/usr/bin/time -v -o "$work/peer.time" sqlite3 "$work/peer.db" < "$work/peer.sql"
-echo "   rows: $(sqlite3 "$work/peer.db" 'SELECT COUNT(*) FROM retail;')"
 
-echo "== ours: import --format online-retail into an empty database"
-export ConnectionStrings__Insight="Data Source=$work/ours.db"
+# One /usr/bin/time -v log -> "wall cpu rss_mb" (seconds, seconds user+sys, MB).
+measure() {
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+        /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { m = $2 / 1024 }
+        END { printf "%.2f %.2f %.0f\n", w, u + s, m }' "$1"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 export DemoData__Enabled=false
-/usr/bin/time -v -o "$work/ours.time" dotnet "$dll" import "$work/online_retail.csv" --format online-retail | tee "$work/ours.out"
-echo "   orders: $(sqlite3 "$work/ours.db" 'SELECT COUNT(*) FROM Orders;'), order lines: $(sqlite3 "$work/ours.db" 'SELECT COUNT(*) FROM OrderLines;')"
+for run in $(seq 1 "$runs"); do
+    rm -f "$work"/peer.db* "$work"/ours.db*
+    /usr/bin/time -v -o "$work/peer.time" sqlite3 "$work/peer.db" < "$work/peer.sql"
+    echo "$(measure "$work/peer.time")" >> "$work/peer.runs"
 
-peer_s="$(elapsed "$work/peer.time")"
-ours_s="$(elapsed "$work/ours.time")"
-inproc_s="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' "$work/ours.out" | head -n 1)"
+    ConnectionStrings__Insight="Data Source=$work/ours.db" \
+        /usr/bin/time -v -o "$work/ours.time" dotnet "$dll" import "$work/online_retail.csv" --format online-retail > "$work/ours.out"
+    inproc="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' "$work/ours.out" | head -n 1)"
+    echo "$(measure "$work/ours.time") $inproc" >> "$work/ours.runs"
+    echo "   run $run: peer $(cut -d' ' -f1 <<< "$(tail -n 1 "$work/peer.runs")") s, ours $(cut -d' ' -f1 <<< "$(tail -n 1 "$work/ours.runs")") s (import itself $inproc s)"
+done
+
+echo "== last run: peer rows $(sqlite3 "$work/peer.db" 'SELECT COUNT(*) FROM retail;'); ours:"
+cat "$work/ours.out"
+
+col() { cut -d' ' -f"$2" "$1" | median; }
+peer_wall="$(col "$work/peer.runs" 1)"; peer_cpu="$(col "$work/peer.runs" 2)"; peer_rss="$(col "$work/peer.runs" 3)"
+ours_wall="$(col "$work/ours.runs" 1)"; ours_cpu="$(col "$work/ours.runs" 2)"; ours_rss="$(col "$work/ours.runs" 3)"
+ours_in="$(col "$work/ours.runs" 4)"
 
 echo
-echo "== results"
-printf '%-44s %8s s  %6s MB peak RSS\n' "sqlite3 .import (peer, whole process)" "$peer_s" "$(peak "$work/peer.time")"
-printf '%-44s %8s s  %6s MB peak RSS\n' "import verb (whole process: start, migrate)" "$ours_s" "$(peak "$work/ours.time")"
-printf '%-44s %8s s\n' "import verb (in-process: the import itself)" "$inproc_s"
-awk -v o="$ours_s" -v i="$inproc_s" -v p="$peer_s" 'BEGIN { printf "ratio whole process / peer: %.2f x\nratio in-process    / peer: %.2f x   (target <= 3 x)\n", o / p, i / p }'
+echo "== results: median of $runs alternating runs"
+printf '%-48s %7s s wall %7s s cpu %6s MB peak RSS\n' "sqlite3 .import (peer, whole process)" "$peer_wall" "$peer_cpu" "$peer_rss"
+printf '%-48s %7s s wall %7s s cpu %6s MB peak RSS\n' "import verb (whole process: start, migrate, import)" "$ours_wall" "$ours_cpu" "$ours_rss"
+printf '%-48s %7s s wall\n' "import verb (in-process: the import itself)" "$ours_in"
+awk -v w="$ours_wall" -v c="$ours_cpu" -v i="$ours_in" -v pw="$peer_wall" -v pc="$peer_cpu" 'BEGIN {
+    printf "ratio in-process wall / peer wall:    %.2f x   (target <= 3 x)\n", i / pw
+    printf "ratio whole-process wall / peer wall: %.2f x\n", w / pw
+    printf "ratio whole-process cpu / peer cpu:   %.2f x\n", c / pc }'
