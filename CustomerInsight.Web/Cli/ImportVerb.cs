@@ -37,10 +37,12 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
             throw new CliInputException($"{path}: file not found.");
         }
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var report = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, "cli:" + Environment.UserName,
             progress: null, cancellationToken);
         watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         if (arguments.Has("json"))
         {
@@ -48,7 +50,7 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         }
         else
         {
-            await console.Out.WriteAsync(Summarise(report, watch.Elapsed));
+            await console.Out.WriteAsync(Summarise(report, watch.Elapsed, cpu));
         }
         if (report.Succeeded)
         {
@@ -68,11 +70,11 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
             ? $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}: {issue.Message}"
             : $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}, column {issue.Column}: {issue.Message}";
 
-    internal static string Summarise(ImportReport report, TimeSpan elapsed)
+    internal static string Summarise(ImportReport report, TimeSpan elapsed, TimeSpan cpu)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
-        text.AppendLine(c, $"Import of {report.FileName} as {report.Format}: {report.Status} in {elapsed.TotalSeconds.ToString("0.00", c)} s (batch {report.BatchId?.ToString(c) ?? "-"})");
+        text.AppendLine(c, $"Import of {report.FileName} as {report.Format}: {report.Status} in {elapsed.TotalSeconds.ToString("0.00", c)} s, cpu {cpu.TotalSeconds.ToString("0.00", c)} s (batch {report.BatchId?.ToString(c) ?? "-"})");
         text.AppendLine(c, $"  rows read        {report.RowsRead,10:N0}");
         text.AppendLine(c, $"  rows imported    {report.RowsImported,10:N0}");
         text.AppendLine(c, $"  duplicate rows   {report.DuplicateRows,10:N0}");
