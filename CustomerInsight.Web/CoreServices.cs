@@ -1,8 +1,10 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
@@ -34,19 +36,35 @@ public static class CoreServices
         services.AddSingleton(sp => BusinessCalendar.ForZone(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.TimeZone));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<OverviewQueries>();
+        services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<AppSecrets>();
 
         // Feature services: stateless over the context factory (one context per operation).
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<SatisfactionQueries>();
+        services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
+        services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<SegmentQueries>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
         services.AddSingleton<ImportHistoryQueries>();
+        services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton(sp =>
+        {
+            var business = sp.GetRequiredService<IOptions<BusinessOptions>>().Value;
+            var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;
+            return new ReportSettings(ReportSettings.DefaultCompany, business.Currency, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
+        });
+        services.AddSingleton<ExcelExports>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CustomerErasure>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<PrivacyCommands>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
+using CustomerInsight.Web.Exports;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public static class WebApp
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
         builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
+        builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
@@ -76,6 +78,8 @@ public static class WebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        app.MapExportEndpoints();
+        Components.Pages.Privacy.PrivacyEndpoints.MapPrivacyEndpoints(app);
         return app;
     }
 

@@ -27,6 +27,12 @@ public class Customer
     /// <summary>Set when the customer was erased (anonymised); such a customer never comes back through an import.</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
+    /// <summary>
+    /// Once erased: HMAC-SHA256 of the original source id under the database's customer key (hex), so an
+    /// import of an old file still recognises the customer and skips it; the source id itself is replaced by a pseudonym.
+    /// </summary>
+    public string? ErasedSourceIdHash { get; set; }
+
     public List<Order> Orders { get; set; } = [];
     public List<SurveyResponse> SurveyResponses { get; set; } = [];
     public List<ConsentRecord> Consents { get; set; } = [];

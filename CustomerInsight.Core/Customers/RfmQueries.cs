@@ -84,6 +84,9 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public async Task<RfmSummary> GetSummaryAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         RfmSummary.Create(await ScoreAsync(analysisDate, cancellationToken), grid);
 
+    /// <summary>Segment sizes and the R×F grid of scores already computed (e.g. cached), with the configured grid.</summary>
+    public RfmSummary Summarize(RfmResult scores) => RfmSummary.Create(scores, grid);
+
     /// <summary>
     /// One row per scored customer for <c>rfm --out</c>, keyed by pseudonym; the source customer ids
     /// are read only when <paramref name="withSourceIds"/> (<c>--with-ids</c>).

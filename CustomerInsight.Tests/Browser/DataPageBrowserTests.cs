@@ -13,6 +13,9 @@ public sealed class DataPageBrowserTests(BrowserFixture fixture)
         BROWSER-2,,2024-03-16 11:00,Store,Sale,P1,Mug,1,3.50
         """;
 
+    /// <summary>Uploads and imports share two cores with the rest of the suite: wait longer than Playwright's 5 s.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 20_000 };
+
     [Fact]
     public async Task Upload_AsAnalyst_PreviewsImportsAndShowsTheReportAndHistory()
     {
@@ -21,8 +24,8 @@ public sealed class DataPageBrowserTests(BrowserFixture fixture)
         {
             await page.GotoAsync("/data");
             await BrowserFixture.WaitForCircuitAsync(page);
-            // The upload only works once the circuit is up (the prerendered page has a disabled picker).
-            await page.WaitForSelectorAsync("[data-interactive=true]");
+            // The upload only works once the circuit is up and the file input initialised (the prerendered picker is disabled).
+            await page.WaitForSelectorAsync("[data-ready=true]");
 
             await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
             {
@@ -31,13 +34,13 @@ public sealed class DataPageBrowserTests(BrowserFixture fixture)
                 Buffer = System.Text.Encoding.UTF8.GetBytes(SmallFile),
             });
 
-            await Assertions.Expect(page.Locator("[data-testid=import-preview]")).ToContainTextAsync("BROWSER-C1");
-            await Assertions.Expect(page.Locator("[data-testid=import-separator]")).ToContainTextAsync(",");
+            await Assertions.Expect(page.Locator("[data-testid=import-preview]")).ToContainTextAsync("BROWSER-C1", Slow);
+            await Assertions.Expect(page.Locator("[data-testid=import-separator]")).ToContainTextAsync(",", Slow);
             await page.ClickAsync("[data-testid=import-start]");
 
-            await Assertions.Expect(page.Locator("[data-testid=import-status]")).ToContainTextAsync("Importé");
-            await Assertions.Expect(page.Locator("[data-testid=rows-imported]")).ToHaveTextAsync("3");
-            await Assertions.Expect(page.Locator("[data-testid=import-history-row]").First).ToContainTextAsync("browser-lines.csv");
+            await Assertions.Expect(page.Locator("[data-testid=import-status]")).ToContainTextAsync("Importé", Slow);
+            await Assertions.Expect(page.Locator("[data-testid=rows-imported]")).ToHaveTextAsync("3", new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-testid=import-history-row]").First).ToContainTextAsync("browser-lines.csv", Slow);
         });
         await page.Context.CloseAsync();
     }

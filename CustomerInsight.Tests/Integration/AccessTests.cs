@@ -12,6 +12,12 @@ public sealed class AccessTests(InsightAppFactory app)
     public static readonly IReadOnlyList<(string Path, string Policy)> ProtectedPages =
     [
         ("/", Policies.Reader),
+        ("/exports", Policies.OmocExport),
+        ("/segments", Policies.Reader),
+        ("/satisfaction", Policies.Reader),
+        ("/customers", Policies.CustomerData),
+        ("/customers/1", Policies.CustomerData),
+        ("/data", Policies.Import),
     ];
 
     public static TheoryData<string, string> Pages()

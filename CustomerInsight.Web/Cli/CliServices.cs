@@ -8,6 +8,12 @@ public static class CliServices
         services.AddTransient<ICliVerb, SeedDemoVerb>();
         services.AddTransient<ICliVerb, CreateAdminVerb>();
         services.AddTransient<ICliVerb, ImportVerb>();
+        services.AddTransient<ICliVerb, ExportCustomerVerb>();
+        services.AddTransient<ICliVerb, KpiVerb>();
+        services.AddTransient<ICliVerb, RfmVerb>();
+        services.AddTransient<ICliVerb, EraseVerb>();
+        services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ExportCustomerJson>();
         return services;
     }
 }

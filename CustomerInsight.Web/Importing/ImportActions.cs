@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,7 @@ public sealed class ImportNotAllowedException() : Exception("The import policy r
 public sealed class ImportActions(
     ImportPipeline pipeline,
     ImportHistoryQueries history,
+    DataChangeNotifier notifier,
     IAuthorizationService authorization,
     AuthenticationStateProvider authentication,
     IOptions<ImportUploadOptions> uploadOptions,
@@ -70,6 +72,11 @@ public sealed class ImportActions(
         var user = await RequireImportAsync();
         var userName = user.Identity?.Name ?? "unknown";
         var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, userName, progress, cancellationToken), cancellationToken);
+        if (report.Succeeded)
+        {
+            // Open dashboards refresh themselves with the new data.
+            notifier.NotifyChanged();
+        }
         logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName, report.Status, report.RowsRead);
         return report;
     }

@@ -20,5 +20,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Country);
         builder.HasIndex(c => c.LastName);
         builder.HasIndex(c => c.Email);
+        // Prefix search and sort of the customer list (CustomerQueries) on city.
+        builder.HasIndex(c => c.City);
+        builder.Property(c => c.ErasedSourceIdHash).HasMaxLength(64);
     }
 }

@@ -79,6 +79,10 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErasedSourceIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -101,6 +105,8 @@ namespace CustomerInsight.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("City");
 
                     b.HasIndex("Country");
 

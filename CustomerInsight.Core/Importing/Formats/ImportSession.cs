@@ -13,6 +13,42 @@ internal sealed class CustomerEntry(int id, bool erased, bool isNew)
 }
 
 /// <summary>
+/// Customers by source id. An erased customer's source id is a pseudonym; its original id is only known as a
+/// keyed hash (<see cref="Privacy.ErasedSourceIds"/>), so a miss is checked against those hashes: an old file
+/// naming the customer finds it erased (and skips it) instead of creating it again.
+/// </summary>
+internal sealed class CustomerDirectory
+{
+    private readonly Dictionary<string, CustomerEntry> bySourceId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerEntry> byErasedHash = new(StringComparer.Ordinal);
+
+    public byte[]? ErasedKey { get; set; }
+    public bool HasErasedHashes => byErasedHash.Count > 0;
+
+    public CustomerEntry this[string sourceId]
+    {
+        set => bySourceId[sourceId] = value;
+    }
+
+    public void AddErasedHash(string hash, CustomerEntry entry) => byErasedHash[hash] = entry;
+
+    public bool TryGetValue(string sourceId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CustomerEntry entry)
+    {
+        if (bySourceId.TryGetValue(sourceId, out entry))
+        {
+            return true;
+        }
+        if (ErasedKey is not null && byErasedHash.TryGetValue(Privacy.ErasedSourceIds.Hash(ErasedKey, sourceId), out entry))
+        {
+            // Remembered so the next rows of this customer skip the hash.
+            bySourceId[sourceId] = entry;
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>
 /// The state of one import: the open transaction, the counters of the report, the rejected rows, and the
 /// keys loaded once from the database (customers by source id).
 /// </summary>
@@ -20,7 +56,7 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
 {
     private readonly List<ImportIssue> issues = [];
     private readonly List<(string SourceId, CustomerEntry Entry)> newCustomers = [];
-    private Dictionary<string, CustomerEntry>? customers;
+    private CustomerDirectory? customers;
     private int nextCustomerId;
 
     public InsightDbContext Db { get; } = db;
@@ -69,7 +105,7 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
         return keys;
     }
 
-    public IReadOnlyDictionary<string, CustomerEntry> Customers => customers ?? throw new InvalidOperationException("Customers not loaded.");
+    public CustomerDirectory Customers => customers ?? throw new InvalidOperationException("Customers not loaded.");
 
     /// <summary>A rejected row (or file problem): counted always, listed up to the limit.</summary>
     public void Reject(ImportIssue issue)
@@ -93,15 +129,27 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
 
     public async Task LoadCustomersAsync(CancellationToken cancellationToken)
     {
-        customers = new Dictionary<string, CustomerEntry>(StringComparer.Ordinal);
+        customers = new CustomerDirectory();
         // Plain SQL rather than a LINQ query: the first LINQ query of a process costs a compilation.
         await using var command = Writer.Connection.CreateCommand();
         command.Transaction = Writer.Transaction;
-        command.CommandText = "SELECT \"Id\", \"SourceId\", \"ErasedAtUtc\" IS NOT NULL FROM \"Customers\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        command.CommandText = "SELECT \"Id\", \"SourceId\", \"ErasedAtUtc\" IS NOT NULL, \"ErasedSourceIdHash\" FROM \"Customers\"";
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            customers[reader.GetString(1)] = new CustomerEntry(reader.GetInt32(0), reader.GetBoolean(2), isNew: false);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var entry = new CustomerEntry(reader.GetInt32(0), reader.GetBoolean(2), isNew: false);
+                customers[reader.GetString(1)] = entry;
+                if (!reader.IsDBNull(3))
+                {
+                    customers.AddErasedHash(reader.GetString(3), entry);
+                }
+            }
+        }
+        if (customers.HasErasedHashes)
+        {
+            command.CommandText = "SELECT \"Value\" FROM \"AppSecrets\" WHERE \"Name\" = '" + AppSecret.CustomerKey + "'";
+            customers.ErasedKey = await command.ExecuteScalarAsync(cancellationToken) as byte[];
         }
         nextCustomerId = (int)await Writer.NextIdAsync("Customers", cancellationToken);
     }

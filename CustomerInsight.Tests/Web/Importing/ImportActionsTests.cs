@@ -32,7 +32,7 @@ public sealed class ImportActionsTests
                 [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))));
     }
 
-    private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local")
+    private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -44,7 +44,7 @@ public sealed class ImportActionsTests
             }
         });
         var provider = services.BuildServiceProvider();
-        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory),
+        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), notifier ?? new DataChangeNotifier(),
             provider.GetRequiredService<IAuthorizationService>(), new FixedUser(role, name),
             Options.Create(new ImportUploadOptions()), NullLogger<ImportActions>.Instance);
     }
@@ -54,7 +54,10 @@ public sealed class ImportActionsTests
     {
         await using var context = await ImportTestContext.CreateAsync();
         var path = context.WriteFile("retail.csv", SmallRetailFile);
-        using var actions = CreateActions(context, Roles.Executive);
+        var notifier = new DataChangeNotifier();
+        var notified = 0;
+        notifier.Changed += () => notified++;
+        using var actions = CreateActions(context, Roles.Executive, notifier: notifier);
 
         await Assert.ThrowsAsync<ImportNotAllowedException>(() =>
             actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, Ct));
@@ -64,6 +67,7 @@ public sealed class ImportActionsTests
         await using var db = context.Database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
         Assert.Equal(0, await db.ImportBatches.CountAsync(Ct));
+        Assert.Equal(0, notified);
     }
 
     [Theory]
@@ -73,7 +77,10 @@ public sealed class ImportActionsTests
     {
         await using var context = await ImportTestContext.CreateAsync();
         var path = context.WriteFile("retail.csv", SmallRetailFile);
-        using var actions = CreateActions(context, role, "analyste@demo.local");
+        var notifier = new DataChangeNotifier();
+        var notified = 0;
+        notifier.Changed += () => notified++;
+        using var actions = CreateActions(context, role, "analyste@demo.local", notifier);
         var file = new UploadedFile(path, "retail.csv", 1);
 
         var preview = await actions.PreviewAsync(file, null, Ct);
@@ -87,6 +94,7 @@ public sealed class ImportActionsTests
         Assert.Equal("analyste@demo.local", entry.UserName);
         Assert.Equal(ImportStatus.Succeeded, entry.Status);
         Assert.Equal(3, entry.RowsImported);
+        Assert.Equal(1, notified);
     }
 
     [Fact]

@@ -12,5 +12,9 @@ public static class NavItems
     public static readonly IReadOnlyList<NavItem> All =
     [
         new("dashboard", "/", "NavDashboard", Icons.Material.Filled.Dashboard, Policies.Reader),
+        new("segments", "/segments", "NavSegments", Icons.Material.Filled.BubbleChart, Policies.Reader),
+        new("customers", "/customers", "NavCustomers", Icons.Material.Filled.People, Policies.CustomerData),
+        new("satisfaction", "/satisfaction", "NavSatisfaction", Icons.Material.Filled.SentimentSatisfied, Policies.Reader),
+        new("exports", "/exports", "NavExports", Icons.Material.Filled.FileDownload, Policies.OmocExport),
     ];
 }

@@ -19,6 +19,7 @@ public sealed partial class DataPage : IDisposable
     private IReadOnlyList<ImportHistoryEntry>? history;
     private ImportProgress progress;
     private CancellationTokenSource? cancellation;
+    private bool ready;
     private bool uploading;
     private bool importing;
     private bool cancelled;
@@ -44,6 +45,16 @@ public sealed partial class DataPage : IDisposable
         progress.Phase == ImportPhase.Reading ? T["Importing"] : T["Writing"], DisplayFormat.Count(progress.RowsProcessed));
 
     protected override async Task OnInitializedAsync() => await RunAsync(async () => history = await Actions.HistoryAsync());
+
+    /// <summary>The picker is enabled once the circuit is up and the file input has been initialised (not in the prerendered page).</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            ready = true;
+            StateHasChanged();
+        }
+    }
 
     private async Task OnFileChosenAsync(IBrowserFile? chosen)
     {

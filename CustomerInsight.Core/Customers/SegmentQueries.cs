@@ -1,0 +1,45 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Core.Customers;
+
+/// <summary>What the segments page shows at one analysis date: sizes, grid, reach by consent and a sample for the bubble chart.</summary>
+/// <param name="Sample">At most <see cref="SegmentQueries.SampleSize"/> scored customers, chosen deterministically (every k-th by id).</param>
+public sealed record SegmentOverview(RfmSummary Summary, IReadOnlyList<SegmentConsentReach> Reach, IReadOnlyList<RfmCustomerScore> Sample);
+
+/// <summary>Reads of the segments page, over the cached scores of <see cref="RfmScoreCache"/>.</summary>
+public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, ConsentQueries consents, BusinessCalendar calendar)
+{
+    public const int SampleSize = 300;
+
+    public Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default) =>
+        rfm.GetDefaultAnalysisDateAsync(cancellationToken);
+
+    /// <summary>Summary, consent reach (consents in force at the start of the analysis date, business time) and bubble sample.</summary>
+    public async Task<SegmentOverview> GetOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var result = await scores.GetAsync(analysisDate, cancellationToken);
+        var atUtc = calendar.ToUtc(analysisDate.ToDateTime(TimeOnly.MinValue));
+        var reach = await consents.CountReachableBySegmentAsync(result, atUtc, cancellationToken);
+        return new SegmentOverview(rfm.Summarize(result), reach, Sample(result.Customers, SampleSize));
+    }
+
+    /// <summary>Segment migration from <paramref name="earlierDate"/> to <paramref name="laterDate"/> (erased customers left out).</summary>
+    public Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default) =>
+        rfm.GetMigrationAsync(earlierDate, laterDate, cancellationToken);
+
+    /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>
+    public static IReadOnlyList<RfmCustomerScore> Sample(IReadOnlyList<RfmCustomerScore> customers, int size)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var ordered = customers.OrderBy(c => c.CustomerId).ToArray();
+        if (ordered.Length <= size)
+        {
+            return ordered;
+        }
+        var step = (int)Math.Ceiling(ordered.Length / (double)size);
+        return ordered.Where((_, i) => i % step == 0).ToArray();
+    }
+}

@@ -1,0 +1,171 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+
+namespace CustomerInsight.Core.Dashboard;
+
+/// <summary>What the dashboard, the satisfaction page and the <c>kpi</c> verb look at.</summary>
+/// <param name="Channel">Only orders and responses of this channel.</param>
+/// <param name="SurveyKind">Only transactional or only relational responses (sales figures ignore it).</param>
+public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null);
+
+/// <summary>The thresholds of <c>Kpi:*</c>.</summary>
+public sealed record KpiThresholds(int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays, int MinResponses = SatisfactionCalculator.DefaultMinResponses);
+
+/// <summary>Every KPI of one period.</summary>
+public sealed record KpiSnapshot(SalesKpis Sales, SatisfactionKpis Satisfaction)
+{
+    /// <summary>The figure a KPI card shows (rates as fractions, NPS in points); null where undefined.</summary>
+    public double? Value(Kpi kpi) => kpi switch
+    {
+        Kpi.Orders => Sales.Orders,
+        Kpi.GrossSales => (double)Sales.GrossSales,
+        Kpi.Returns => (double)Sales.Returns,
+        Kpi.NetRevenue => (double)Sales.NetRevenue,
+        Kpi.AverageBasket => (double?)Sales.AverageBasket,
+        Kpi.ActiveCustomers => Sales.ActiveCustomers,
+        Kpi.NewCustomers => Sales.NewCustomers,
+        Kpi.PurchaseFrequency => Sales.PurchaseFrequency,
+        Kpi.RepeatPurchaseRate => Sales.RepeatPurchaseRate,
+        Kpi.RetentionRate => Sales.RetentionRate,
+        Kpi.ChurnRate => Sales.ChurnRate,
+        Kpi.LapsedCustomers => Sales.LapsedCustomers,
+        Kpi.Nps => Satisfaction.Nps,
+        Kpi.Csat => Satisfaction.Csat,
+        Kpi.MeanSatisfaction => Satisfaction.MeanSatisfaction,
+        _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
+    };
+
+    /// <summary>Whether the figure rests on fewer responses than <c>Kpi:MinResponses</c>.</summary>
+    public bool IsSmallSample(Kpi kpi) => kpi switch
+    {
+        Kpi.Nps => Satisfaction.IsNpsSmallSample,
+        Kpi.Csat or Kpi.MeanSatisfaction => Satisfaction.IsCsatSmallSample,
+        _ => false,
+    };
+}
+
+/// <summary>A period's KPIs beside those of its previous period.</summary>
+public sealed record KpiComparison(KpiFilter Filter, Period PreviousPeriod, KpiSnapshot Current, KpiSnapshot Previous)
+{
+    public Period Period => Filter.Period;
+
+    public KpiChange Change(Kpi kpi) => kpi switch
+    {
+        // Money compares exactly, in decimal.
+        Kpi.GrossSales => KpiChange.Of(kpi, Current.Sales.GrossSales, Previous.Sales.GrossSales),
+        Kpi.Returns => KpiChange.Of(kpi, Current.Sales.Returns, Previous.Sales.Returns),
+        Kpi.NetRevenue => KpiChange.Of(kpi, Current.Sales.NetRevenue, Previous.Sales.NetRevenue),
+        Kpi.AverageBasket => KpiChange.Of(kpi, Current.Sales.AverageBasket, Previous.Sales.AverageBasket),
+        _ => KpiChange.Of(kpi, Current.Value(kpi), Previous.Value(kpi)),
+    };
+}
+
+/// <summary>Satisfaction figures of one month (yyyymm).</summary>
+public sealed record MonthlySatisfactionKpis(int Month, SatisfactionKpis Kpis);
+
+/// <summary>Everything the dashboard shows for one filter.</summary>
+/// <param name="TrendRange">The whole months of the trend charts: at least the twelve months ending with the period's last month.</param>
+public sealed record DashboardData(
+    KpiComparison Kpis,
+    Period TrendRange,
+    IReadOnlyList<MonthlySales> SalesTrend,
+    IReadOnlyList<MonthlySatisfactionKpis> SatisfactionTrend,
+    IReadOnlyList<ChannelSales> Channels,
+    CohortMatrix Cohorts);
+
+/// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
+public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
+
+/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers <see cref="DashboardQueries.TrendRange"/>.</summary>
+public sealed record SatisfactionOverview(
+    KpiFilter Filter,
+    SatisfactionFacts Facts,
+    SatisfactionKpis Kpis,
+    IReadOnlyList<SatisfactionSlice<int>> ByMonth,
+    IReadOnlyList<SatisfactionSlice<Channel?>> ByChannel,
+    IReadOnlyList<SatisfactionSlice<SurveyKind>> ByKind);
+
+/// <summary>
+/// The dashboard's, the satisfaction page's and the <c>kpi</c> verb's figures: composes
+/// <see cref="KpiQueries"/> and <see cref="SatisfactionQueries"/> (set-based SQL, one context per
+/// query) with the pure calculators. The independent reads run concurrently.
+/// </summary>
+public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries)
+{
+    /// <summary>The KPIs of the filter's period and of its previous period (<see cref="Period.Previous"/>).</summary>
+    public async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var period = filter.Period;
+        var previous = period.Previous;
+        var sales = kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, cancellationToken);
+        var current = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind), cancellationToken);
+        var before = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind), cancellationToken);
+        await Task.WhenAll(sales, current, before);
+        return new KpiComparison(
+            filter,
+            previous,
+            new KpiSnapshot(sales.Result.Current, SatisfactionCalculator.Calculate(current.Result, thresholds.MinResponses)),
+            new KpiSnapshot(sales.Result.Previous, SatisfactionCalculator.Calculate(before.Result, thresholds.MinResponses)));
+    }
+
+    public async Task<DashboardData> GetDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var range = TrendRange(filter.Period);
+        var lastMonth = BusinessCalendar.MonthKey(filter.Period.LastDay);
+        var firstCohort = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-11));
+
+        var kpis = GetKpisAsync(filter, thresholds, cancellationToken);
+        var salesTrend = kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, cancellationToken);
+        var satisfactionTrend = satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind), cancellationToken);
+        var channels = kpiQueries.GetChannelBreakdownAsync(filter.Period, cancellationToken);
+        var cohorts = kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, cancellationToken);
+        await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts);
+
+        return new DashboardData(
+            kpis.Result,
+            range,
+            salesTrend.Result,
+            satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
+            channels.Result,
+            cohorts.Result.ToMatrix());
+    }
+
+    public async Task<SatisfactionOverview> GetSatisfactionAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+        var facts = satisfactionQueries.GetFactsAsync(responses, cancellationToken);
+        var byMonth = satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken);
+        var byChannel = satisfactionQueries.GetByChannelAsync(responses, cancellationToken);
+        var byKind = satisfactionQueries.GetByKindAsync(responses, cancellationToken);
+        await Task.WhenAll(facts, byMonth, byChannel, byKind);
+
+        SatisfactionKpis Calc(SatisfactionFacts f) => SatisfactionCalculator.Calculate(f, thresholds.MinResponses);
+        return new SatisfactionOverview(
+            filter,
+            facts.Result,
+            Calc(facts.Result),
+            byMonth.Result.Select(m => new SatisfactionSlice<int>(m.Month, Calc(m.Facts))).ToList(),
+            byChannel.Result.Select(c => new SatisfactionSlice<Channel?>(c.Channel, Calc(c.Facts))).ToList(),
+            byKind.Result.Select(k => new SatisfactionSlice<SurveyKind>(k.Kind, Calc(k.Facts))).ToList());
+    }
+
+    /// <summary>
+    /// The whole months of the trend charts: the months the period touches, extended back so
+    /// that at least the twelve months ending with the period's last month are shown.
+    /// </summary>
+    public static Period TrendRange(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var lastMonth = new DateOnly(period.LastDay.Year, period.LastDay.Month, 1);
+        var firstMonth = new DateOnly(period.Start.Year, period.Start.Month, 1);
+        var twelveBack = lastMonth.AddMonths(-11);
+        return Period.Range(firstMonth < twelveBack ? firstMonth : twelveBack, lastMonth.AddMonths(1));
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Core.Reporting;
+
+/// <summary>A written report: a file name to offer and the data rows written (what the audit records).</summary>
+public sealed record ExportResult(string FileName, int RowCount);
+
+/// <summary>
+/// The four Excel reports: reads the figures with the feature query services, writes them with
+/// <see cref="ExcelReportWriter"/> and records each export in the audit log (who, which report,
+/// filters, rows, whether personal data was included). Callers check the policy first; personal data
+/// is included only when <see cref="ReportRequester.IncludePersonalData"/> says so, which the web and
+/// command-line layers allow for admins only.
+/// </summary>
+public sealed class ExcelExports(
+    KpiQueries kpiQueries,
+    SatisfactionQueries satisfactionQueries,
+    RfmQueries rfmQueries,
+    OmocQueries omocQueries,
+    CustomerFileQueries customerFiles,
+    AppSecrets secrets,
+    AuditLog audit,
+    ReportSettings settings,
+    IOptions<RfmOptions> rfmOptions,
+    TimeProvider clock)
+{
+    private readonly RfmGrid grid = rfmOptions.Value.ToGrid();
+
+    public const string AuditAction = "export";
+
+    /// <summary>Months of cohorts shown: those whose first purchase falls in the twelve months ending with the period's last month.</summary>
+    public const int CohortMonths = 12;
+
+    /// <summary>The executive KPI report of <paramref name="period"/> (and its previous period).</summary>
+    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, ReportRequester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(period);
+        var data = await GetKpiDataAsync(period, channel, cancellationToken);
+        var context = ReportContext.Create(requester, settings, clock);
+        int rows;
+        using (var writer = new ExcelReportWriter(context))
+        {
+            rows = KpiWorkbook.Write(writer, context, data);
+            writer.Save(output);
+        }
+        var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}";
+        await AuditAsync(requester, "kpi", filters, rows, cancellationToken);
+        return new ExportResult($"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}.xlsx", rows);
+    }
+
+    /// <summary>The figures of the KPI report (also what tests compare with).</summary>
+    public async Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var sales = await kpiQueries.GetSalesKpisAsync(period, channel, settings.LapsedAfterDays, cancellationToken);
+        var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period.Previous, channel), cancellationToken);
+        var trend = await kpiQueries.GetMonthlyTrendAsync(period, channel, cancellationToken);
+        var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        var lastMonth = BusinessCalendar.MonthKey(period.LastDay);
+        var firstMonth = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-(CohortMonths - 1)));
+        var cohorts = await kpiQueries.GetCohortInputsAsync(firstMonth, lastMonth, cancellationToken);
+        var byChannel = await kpiQueries.GetChannelBreakdownAsync(period, cancellationToken);
+        var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        return new KpiReportData(
+            sales,
+            SatisfactionCalculator.Calculate(current, settings.MinResponses),
+            SatisfactionCalculator.Calculate(previous, settings.MinResponses),
+            trend,
+            satisfactionTrend,
+            cohorts.ToMatrix(),
+            byChannel,
+            satisfactionByChannel,
+            satisfactionByKind,
+            settings.MinResponses);
+    }
+
+    /// <summary>The RFM report at <paramref name="analysisDate"/> (default: metrics.md's, the day after the latest sale).</summary>
+    public async Task<ExportResult> ExportRfmAsync(Stream output, DateOnly? analysisDate, ReportRequester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(requester);
+        var date = analysisDate
+            ?? await rfmQueries.GetDefaultAnalysisDateAsync(cancellationToken)
+            ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, settings.TimeZone));
+        var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
+        var rows = await rfmQueries.GetCustomerRowsAsync(date, secret, withSourceIds: false, cancellationToken);
+        var summary = RfmSummary.Create(new RfmResult(date, rows.Select(r => r.Score).ToList()), grid);
+        var profiles = requester.IncludePersonalData
+            ? await customerFiles.GetProfilesAsync(rows.Select(r => r.Score.CustomerId).ToList(), cancellationToken)
+            : null;
+        var context = ReportContext.Create(requester, settings, clock);
+        int written;
+        using (var writer = new ExcelReportWriter(context))
+        {
+            written = RfmWorkbook.Write(writer, context, new RfmReportData(summary, rows, profiles));
+            writer.Save(output);
+        }
+        await AuditAsync(requester, "rfm", $"date={Iso(date)}", written, cancellationToken);
+        return new ExportResult($"rfm-{Iso(date)}.xlsx", written);
+    }
+
+    /// <summary>The OMOC report of one change project; null (nothing written, nothing audited) when the project does not exist.</summary>
+    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(requester);
+        var project = await omocQueries.GetProjectAsync(projectId, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+        var workshops = new List<Omoc.WorkshopDetail>();
+        foreach (var w in project.Workshops)
+        {
+            if (await omocQueries.GetWorkshopAsync(w.Workshop.Id, cancellationToken) is { } detail)
+            {
+                workshops.Add(detail);
+            }
+        }
+        var trends = new List<Omoc.PopulationTrend>();
+        foreach (var p in project.Populations)
+        {
+            if (await omocQueries.GetPopulationAsync(p.Id, cancellationToken) is { } detail)
+            {
+                trends.Add(detail.Trend);
+            }
+        }
+        var context = ReportContext.Create(requester, settings, clock);
+        int rows;
+        using (var writer = new ExcelReportWriter(context))
+        {
+            rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends));
+            writer.Save(output);
+        }
+        await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId}", rows, cancellationToken);
+        return new ExportResult($"omoc-{projectId}.xlsx", rows);
+    }
+
+    /// <summary>The access/portability file of one customer (internal id); null when the customer does not exist.</summary>
+    public async Task<ExportResult?> ExportCustomerAsync(Stream output, int customerId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        await ExportCustomerAsync(output, await customerFiles.GetAsync(customerId, cancellationToken), requester, cancellationToken);
+
+    /// <summary>The access/portability file of one customer by source id (the command line's key); null when unknown.</summary>
+    public async Task<ExportResult?> ExportCustomerBySourceIdAsync(Stream output, string sourceId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        await ExportCustomerAsync(output, await customerFiles.GetBySourceIdAsync(sourceId, cancellationToken), requester, cancellationToken);
+
+    private async Task<ExportResult?> ExportCustomerAsync(Stream output, CustomerFile? file, ReportRequester requester, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(requester);
+        if (file is null)
+        {
+            return null;
+        }
+        var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
+        var key = new RfmCustomerKeys(secret).For(file.Profile.Id);
+        var context = ReportContext.Create(requester, settings, clock);
+        int rows;
+        using (var writer = new ExcelReportWriter(context))
+        {
+            rows = CustomerFileWorkbook.Write(writer, context, file, key);
+            writer.Save(output);
+        }
+        // The audit names the customer by internal id: never personal data in the log.
+        await AuditAsync(requester, $"customer:{file.Profile.Id}", $"customer={file.Profile.Id}", rows, cancellationToken);
+        return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx", rows);
+    }
+
+    private Task AuditAsync(ReportRequester requester, string report, string filters, int rows, CancellationToken cancellationToken) =>
+        audit.WriteAsync(
+            requester.UserName,
+            AuditAction,
+            report,
+            $"report={report}; {filters}; format=xlsx; personalData={(requester.IncludePersonalData ? "yes" : "no")}",
+            rows,
+            cancellationToken);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using CustomerInsight.Core.Data;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Executive_OpensSatisfaction_SeesNoComments()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "satisfaction-executive", async () =>
+        {
+            await page.GotoAsync("/satisfaction?period=last-year");
+            await Assertions.Expect(page.Locator("[data-testid=comments-hidden]")).ToBeVisibleAsync();
+            Assert.Empty(await page.Locator("[data-testid=comment-row]").AllAsync());
+        });
+        await page.Context.CloseAsync();
+    }
+}

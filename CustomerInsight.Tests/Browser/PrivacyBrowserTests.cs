@@ -1,0 +1,55 @@
+using CustomerInsight.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PrivacyBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Erase_AdminFromPrivacyPage_CustomerErasedAndAuditEntryShown()
+    {
+        fixture.RequireBrowser();
+        int id;
+        string sourceId;
+        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            var customer = await db.Customers.Where(c => c.ErasedAtUtc == null && c.Email != null).OrderByDescending(c => c.Id)
+                .Select(c => new { c.Id, c.SourceId }).FirstAsync(TestContext.Current.CancellationToken);
+            (id, sourceId) = (customer.Id, customer.SourceId);
+        }
+        var page = await fixture.NewPageAsAsync(Roles.Admin);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "privacy-erase", async () =>
+        {
+            await page.GotoAsync("/privacy");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            // The prerendered page is visible before its circuit handles clicks: retry the search until it answers.
+            var found = page.Locator("[data-testid=privacy-source-id]");
+            for (var attempt = 0; attempt < 20 && await found.CountAsync() == 0; attempt++)
+            {
+                await page.FillAsync("input[data-testid=privacy-search], [data-testid=privacy-search] input", sourceId);
+                await page.ClickAsync("[data-testid=privacy-search-button]");
+                await page.WaitForTimeoutAsync(500);
+            }
+            await Assertions.Expect(found).ToHaveTextAsync(sourceId);
+
+            await page.ClickAsync("[data-testid=privacy-erase]");
+            var confirm = page.Locator("[data-testid=erase-confirm]");
+            await Assertions.Expect(confirm).ToBeDisabledAsync();
+            await page.FillAsync("input[data-testid=erase-confirm-input], [data-testid=erase-confirm-input] input", sourceId);
+            await Assertions.Expect(confirm).ToBeEnabledAsync();
+            await confirm.ClickAsync();
+
+            await Assertions.Expect(page.Locator("[data-testid=privacy-erased]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToContainTextAsync("erased-");
+
+            await page.GotoAsync("/audit");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var row = page.Locator("[data-testid=audit-grid] tr", new PageLocatorOptions { HasText = $"customer:{id}" });
+            await Assertions.Expect(row.First).ToContainTextAsync("privacy.erase");
+        });
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using CustomerInsight.Core.Data;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SegmentsBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Analyst_SegmentsThenSegmentThenCustomer_Opens360()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-analyst", async () =>
+        {
+            await page.GotoAsync("/segments");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=segment-table]")).ToBeVisibleAsync();
+
+            // The fullest segment of the grid: its first cell link leads to the customer list of that segment.
+            var link = page.Locator("[data-testid=rfm-grid] a").First;
+            await link.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/customers?segment=", StringComparison.Ordinal));
+            await BrowserFixture.WaitForCircuitAsync(page);
+
+            var customer = page.Locator("[data-testid=customer-link]").First;
+            await Assertions.Expect(customer).ToBeVisibleAsync();
+            await customer.ClickAsync();
+            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/customers/[0-9]+$"));
+            await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=customer-rfm]")).ToBeVisibleAsync();
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/customers")]
+    [InlineData("/customers/1")]
+    public async Task Executive_CustomerPages_Refused(string path)
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-executive", async () =>
+        {
+            await page.GotoAsync(path);
+            await page.WaitForURLAsync(url => url.Contains("AccessDenied", StringComparison.Ordinal) || url.EndsWith(path, StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
+            Assert.Equal(0, await page.Locator("[data-testid=customer-grid], [data-testid=customer-profile]").CountAsync());
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Executive_Segments_AggregatesWithoutCustomerLinks()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-executive", async () =>
+        {
+            await page.GotoAsync("/segments");
+            await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
+            Assert.Equal(0, await page.Locator("[data-testid=rfm-grid] a, [data-testid=segment-table] a").CountAsync());
+        });
+        await page.Context.CloseAsync();
+    }
+}

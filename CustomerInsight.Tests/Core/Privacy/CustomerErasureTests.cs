@@ -1,0 +1,141 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Privacy;
+
+/// <summary>Erasure on a real SQLite file filled by the import: bytes on disk, unchanged totals, re-import, audit.</summary>
+public sealed class CustomerErasureTests
+{
+    private static readonly Period Year2024 = Period.Range(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1));
+    private static readonly DateOnly AnalysisDate = new(2024, 12, 31);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EraseBySourceIdAsync_PersonalDataAndComments_NotFoundInDatabaseFileOrWal()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using (var db = context.Import.Database.CreateContext())
+        {
+            await InsightDatabase.CheckpointAsync(db, Ct);
+        }
+        // The values are really on disk before: otherwise the check after proves nothing.
+        Assert.Equal(PrivacyTestContext.PersonalValues, context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
+
+        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+
+        Assert.Equal(ErasureOutcome.Erased, result.Outcome);
+        Assert.True(result.Checkpointed);
+        Assert.Empty(context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
+        Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"], context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
+    }
+
+    [Fact]
+    public async Task EraseAsync_KpiAndRfmTotals_Unchanged()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var kpiBefore = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Ct);
+        var rfmBefore = await context.Rfm.GetSummaryAsync(AnalysisDate, Ct);
+        Assert.Equal(2, rfmBefore.Customers);
+
+        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+
+        var kpiAfter = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Ct);
+        var rfmAfter = await context.Rfm.GetSummaryAsync(AnalysisDate, Ct);
+        Assert.Equal(kpiBefore, kpiAfter);
+        Assert.Equal(rfmBefore.Customers, rfmAfter.Customers);
+        Assert.Equal(rfmBefore.Monetary, rfmAfter.Monetary);
+        Assert.Equal(rfmBefore.Segments, rfmAfter.Segments);
+        Assert.Equal(rfmBefore.Cells, rfmAfter.Cells);
+    }
+
+    [Fact]
+    public async Task EraseAsync_CustomerRow_PseudonymisedWithConsentFactsKeptAndAudited()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+
+        await using var db = context.Import.Database.CreateContext();
+        var customer = await db.Customers.Include(c => c.Consents).Include(c => c.SurveyResponses).Include(c => c.Orders)
+            .SingleAsync(c => c.Id == result.CustomerId, Ct);
+        Assert.StartsWith("erased-", customer.SourceId, StringComparison.Ordinal);
+        Assert.Equal(result.Pseudonym, customer.SourceId);
+        Assert.All(new[] { customer.FirstName, customer.LastName, customer.Email, customer.Phone, customer.PostalCode, customer.City }, Assert.Null);
+        Assert.Equal("France", customer.Country);
+        Assert.NotNull(customer.ErasedAtUtc);
+        Assert.Equal(64, customer.ErasedSourceIdHash?.Length);
+        Assert.Equal(2, customer.Orders.Count);
+        Assert.All(customer.SurveyResponses, r => Assert.Null(r.Comment));
+        Assert.Equal([3], customer.SurveyResponses.Select(r => r.RecommendScore));
+        Assert.Equal(3, customer.Consents.Count);
+        Assert.All(customer.Consents, c => Assert.Null(c.ProofReference));
+        Assert.Contains(customer.Consents, c => c is { Purpose: ConsentPurpose.EmailMarketing, Status: ConsentStatus.Withdrawn });
+
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Ct);
+        Assert.Equal("admin@test", entry.UserName);
+        Assert.Equal($"customer:{result.CustomerId}", entry.Target);
+        Assert.Equal(result.Pseudonym, entry.Details);
+    }
+
+    [Fact]
+    public async Task ImportAsync_OldFilesAfterErasure_SkipErasedCustomerAndDoNotResurrectIt()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        var before = await context.Import.CountAsync();
+
+        var reports = await context.ImportAllAsync(Ct);
+
+        Assert.All(reports, r => Assert.True(r.Succeeded));
+        // customers: 1 row; surveys: 1; consents: 3; the old orders are already imported (that check comes first).
+        Assert.Equal([1, 0, 1, 3], reports.Select(r => r.Skipped.GetValueOrDefault(ImportMessages.SkipErasedCustomer)));
+        Assert.Equal(0, reports[1].Orders.Created);
+        var newOrder = await context.Import.ImportAsync(context.Import.WriteFile("orders2.csv",
+            "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
+            "O9,ERASEME-7781,2025-01-01 10:00,Web,Sale,P1,Teapot,1,15.50\n"), ImportFormat.OrderLines, Ct);
+        Assert.Equal(1, newOrder.Skipped[ImportMessages.SkipErasedCustomer]);
+        Assert.Equal(before.Data, (await context.Import.CountAsync()).Data);
+        await using var db = context.Import.Database.CreateContext();
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Ct));
+        Assert.False(await db.Customers.AnyAsync(c => c.FirstName == "Zephyrine", Ct));
+    }
+
+    [Fact]
+    public async Task EraseBySourceIdAsync_UnknownOrAlreadyErased_ChangesNothing()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Ct)).Outcome);
+        var first = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+
+        var again = await context.Erasure.EraseAsync(first.CustomerId!.Value, "admin@test", Ct);
+
+        Assert.Equal(ErasureOutcome.AlreadyErased, again.Outcome);
+        Assert.Equal(first.Pseudonym, again.Pseudonym);
+        await using var db = context.Import.Database.CreateContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CustomerErasure.AuditAction, Ct));
+    }
+
+    [Fact]
+    public async Task CustomerFileJson_ErasedAndKeptCustomers_DocumentedShapeWithoutErasedValues()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var kept = await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct);
+        var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Ct);
+
+        using var keptJson = System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        var root = keptJson.RootElement;
+        Assert.Equal(CustomerFileJson.Format, root.GetProperty("format").GetString());
+        Assert.Equal("2026-01-01T00:00:00Z", root.GetProperty("exportedAtUtc").GetString());
+        Assert.Equal("ada@keep.example", root.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Equal("EmailMarketing", root.GetProperty("consents")[0].GetProperty("purpose").GetString());
+        Assert.Equal(15.5m, root.GetProperty("orders")[0].GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal());
+        Assert.Equal("Lovely teapot", root.GetProperty("surveyAnswers")[0].GetProperty("comment").GetString());
+
+        var erasedText = System.Text.Encoding.UTF8.GetString(CustomerFileJson.ToBytes(erasedFile!, DateTime.UtcNow));
+        Assert.DoesNotContain(PrivacyTestContext.PersonalValues, erasedText.Contains);
+        Assert.Contains("\"erasedAtUtc\": \"", erasedText, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,129 @@
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Core.Privacy;
+
+/// <summary>Retention purge (dry run vs confirm, cancellation) and the admin commands (rectification, consent change).</summary>
+public sealed class RetentionAndCommandsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PurgeAsync_DryRunThenConfirm_SameCountAnonymisedOnlyIdleCustomers()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var now = DateTime.UtcNow;
+        await using (var db = context.Import.Database.CreateContext())
+        {
+            // Idle: created 5 years ago, nothing since. Recent consent or recent creation keeps a customer.
+            db.Customers.AddRange(
+                new Customer { SourceId = "IDLE-1", LastName = "Idleson", CreatedAtUtc = now.AddYears(-5) },
+                new Customer { SourceId = "IDLE-2", CreatedAtUtc = now.AddYears(-4) },
+                new Customer { SourceId = "NEW-1", CreatedAtUtc = now.AddDays(-3) });
+            var recent = new Customer { SourceId = "CONSENT-1", CreatedAtUtc = now.AddYears(-5) };
+            recent.Consents.Add(new ConsentRecord { Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = now.AddMonths(-2), Source = "web" });
+            db.Customers.Add(recent);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // 36 months: only the two IDLE customers (the imported ones have 2024 orders and consents, within 36 months of now).
+        var dryRun = await context.Purge.FindAsync(36, cancellationToken: Ct);
+        Assert.Equal(2, dryRun.Count);
+        Assert.Equal(2, dryRun.Sample.Count);
+
+        var progress = new List<RetentionProgress>();
+        var purged = await context.Purge.PurgeAsync(36, "admin@test", new SynchronousProgress(progress.Add), Ct);
+
+        Assert.Equal(dryRun.Count, purged);
+        Assert.Equal(new RetentionProgress(2, 2), progress[^1]);
+        await using var check = context.Import.Database.CreateContext();
+        Assert.Equal(["CONSENT-1", PrivacyTestContext.ErasedId, PrivacyTestContext.KeptId, "NEW-1"],
+            await check.Customers.Where(c => c.ErasedAtUtc == null).OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync(Ct));
+        Assert.False(await check.Customers.AnyAsync(c => c.LastName == "Idleson", Ct));
+        Assert.Equal(2, (await check.AuditEntries.SingleAsync(a => a.Action == RetentionPurge.AuditAction, Ct)).RowCount);
+        Assert.Equal(0, (await context.Purge.FindAsync(36, cancellationToken: Ct)).Count);
+    }
+
+    [Fact]
+    public async Task PurgeAsync_Cancelled_RollsBackEverything()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Customers.AddRange(Enumerable.Range(0, 50).Select(i => new Customer { SourceId = $"OLD-{i}", City = "Oldtown", CreatedAtUtc = DateTime.UtcNow.AddYears(-10) }));
+            await db.SaveChangesAsync(Ct);
+        }
+        var audit = new CustomerInsight.Core.Auditing.AuditLog(database.Factory, TimeProvider.System);
+        var purge = new RetentionPurge(database.Factory, new CustomerInsight.Core.Data.AppSecrets(database.Factory), audit, TimeProvider.System);
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            purge.PurgeAsync(36, "admin@test", new SynchronousProgress(p => { if (p.Total > 0) { cancel.Cancel(); } }), cancel.Token));
+
+        await using var check = database.CreateContext();
+        Assert.Equal(50, await check.Customers.CountAsync(c => c.ErasedAtUtc == null && c.City == "Oldtown", Ct));
+        Assert.Equal(0, await check.AuditEntries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RecordConsentAsync_AdminWithdrawal_ChangesReachabilityFromThatInstantAndIsAudited()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
+        var withdrawnAt = new DateTime(2025, 2, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        var outcome = await context.Commands.RecordConsentAsync(kept,
+            new ConsentChange(ConsentPurpose.EmailMarketing, ConsentStatus.Withdrawn, withdrawnAt, "phone call", "CALL-77"), "admin@test", Ct);
+
+        Assert.Equal(PrivacyCommandOutcome.Done, outcome);
+        Assert.Equal(1, (await context.Consents.CountReachableAsync([kept], withdrawnAt.AddTicks(-1), Ct)).Email);
+        Assert.Equal(0, (await context.Consents.CountReachableAsync([kept], withdrawnAt, Ct)).Email);
+        var history = await context.Consents.GetHistoryAsync(kept, Ct);
+        Assert.Equal(new ConsentEntry(ConsentPurpose.EmailMarketing, ConsentStatus.Withdrawn, withdrawnAt, "phone call", "CALL-77"),
+            history[^1] with { RecordedAtUtc = DateTime.SpecifyKind(history[^1].RecordedAtUtc, DateTimeKind.Utc) });
+        await using var db = context.Import.Database.CreateContext();
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == PrivacyCommands.ConsentAction, Ct);
+        Assert.Equal($"customer:{kept}", entry.Target);
+        Assert.DoesNotContain("CALL-77", entry.Details ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordConsentAsync_ErasedOrBlankSource_Refused()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
+        var erased = (await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct)).CustomerId!.Value;
+        var change = new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Granted, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), "store", null);
+
+        Assert.Equal(PrivacyCommandOutcome.ErasedCustomer, await context.Commands.RecordConsentAsync(erased, change, "admin@test", Ct));
+        Assert.Equal(PrivacyCommandOutcome.Invalid, await context.Commands.RecordConsentAsync(kept, change with { Source = " " }, "admin@test", Ct));
+        Assert.Equal(PrivacyCommandOutcome.UnknownCustomer, await context.Commands.RecordConsentAsync(999_999, change, "admin@test", Ct));
+    }
+
+    [Fact]
+    public async Task RectifyAsync_ChangedFields_WrittenAndAuditedByNameOnly()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
+        var fields = (await context.Commands.GetPersonalFieldsAsync(kept, Ct))!;
+
+        var (outcome, changed) = await context.Commands.RectifyAsync(kept, fields with { Email = "ada@rectified.example", City = " " }, "admin@test", Ct);
+
+        Assert.Equal(PrivacyCommandOutcome.Done, outcome);
+        Assert.Equal(["Email", "City"], changed);
+        var after = (await context.Commands.GetPersonalFieldsAsync(kept, Ct))!;
+        Assert.Equal(fields with { Email = "ada@rectified.example", City = null }, after);
+        await using var db = context.Import.Database.CreateContext();
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == PrivacyCommands.RectifyAction, Ct);
+        Assert.Equal("Email,City", entry.Details);
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Details != null && a.Details.Contains("rectified"), Ct));
+    }
+
+    /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; posts, so a test could read too early).</summary>
+    private sealed class SynchronousProgress(Action<RetentionProgress> report) : IProgress<RetentionProgress>
+    {
+        public void Report(RetentionProgress value) => report(value);
+    }
+}

@@ -1,0 +1,323 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Core.Reporting;
+
+/// <summary>
+/// The four workbooks end to end on a real SQLite file holding hostile texts (each starting with a
+/// dangerous character) in names, e-mails, product descriptions, survey comments, consent proofs and
+/// OMOC justifications: every workbook reads back with the texts intact and no formula anywhere, the
+/// figures equal the query services', an analyst's export has no personal data, every export is audited.
+/// </summary>
+public sealed class ExcelExportsTests : IAsyncLifetime
+{
+    private static readonly string[] Dangerous = ExcelReportWriterTests.Dangerous;
+    private static readonly Period March = Period.Range(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
+
+    private TestDatabase database = null!;
+    private ExcelExports exports = null!;
+    private int projectId;
+    private int hostileCustomerId;
+
+    private static ReportRequester Analyst => new("analyst@test", new CultureInfo("fr-FR"));
+
+    private static ReportRequester Admin => new("admin@test", new CultureInfo("en-GB"), IncludePersonalData: true);
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        var clock = TimeProvider.System;
+        var rfm = Options.Create(new RfmOptions());
+        exports = new ExcelExports(
+            new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), new RfmQueries(database.Factory, rfm),
+            new OmocQueries(database.Factory), new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory),
+            new AuditLog(database.Factory, clock), new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock);
+
+        await using var db = database.CreateContext();
+        var customers = Dangerous.Select((d, i) => new Customer
+        {
+            SourceId = $"S{i}",
+            FirstName = d,
+            LastName = $"{d}Last",
+            Email = $"{d}@mail{i}.example",
+            Phone = $"+33 6 00 00 00 {i:00}",
+            City = d,
+            CreatedAtUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        }).ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync();
+        hostileCustomerId = customers[0].Id;
+
+        var orderNo = 0;
+        foreach (var (customer, i) in customers.Select((c, i) => (c, i)))
+        {
+            for (var k = 0; k <= i % 3; k++)
+            {
+                var date = new DateOnly(2026, 2 + (k % 2), 3 + i);
+                var amount = 10_000L * (i + 1);
+                db.Orders.Add(new Order
+                {
+                    Source = "test",
+                    SourceOrderId = $"{Dangerous[i]}{++orderNo}",
+                    CustomerId = customer.Id,
+                    OrderedAtUtc = date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+                    BusinessDate = date,
+                    BusinessMonth = BusinessCalendar.MonthKey(date),
+                    Channel = (Channel)(i % 4),
+                    Kind = OrderKind.Sale,
+                    AmountMilli = amount,
+                    Lines = [new OrderLine { ProductCode = Dangerous[i], Description = Dangerous[(i + 1) % Dangerous.Length], Quantity = 1, UnitPriceMilli = amount, AmountMilli = amount }],
+                });
+            }
+            var answered = new DateOnly(2026, 3, 10 + i);
+            db.SurveyResponses.Add(new SurveyResponse
+            {
+                SourceId = $"R{i}",
+                CustomerId = customer.Id,
+                RespondedAtUtc = answered.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                BusinessDate = answered,
+                BusinessMonth = BusinessCalendar.MonthKey(answered),
+                Kind = (SurveyKind)(i % 2),
+                Channel = i % 3 == 0 ? null : Channel.Web,
+                RecommendScore = i + 3,
+                SatisfactionScore = (i % 5) + 1,
+                Comment = Dangerous[i],
+            });
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                CustomerId = customer.Id,
+                Purpose = ConsentPurpose.EmailMarketing,
+                Status = ConsentStatus.Granted,
+                RecordedAtUtc = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc),
+                Source = Dangerous[i],
+                ProofReference = Dangerous[i],
+            });
+        }
+
+        var project = new ChangeProject { Name = Dangerous[0], Description = Dangerous[1], StartDate = new DateOnly(2026, 1, 1), GoLiveDate = new DateOnly(2026, 6, 1) };
+        var populations = Dangerous.Take(3).Select((d, i) => new Population { Name = d + i, Headcount = 10 * (i + 1), ChangeProject = project }).ToList();
+        var workshops = new[]
+        {
+            new Workshop { Title = Dangerous[2], Date = new DateOnly(2026, 2, 1), Phase = WorkshopPhase.BeforeGoLive, Facilitator = Dangerous[3], ChangeProject = project },
+            new Workshop { Title = "[Bilan]: 1/2?", Date = new DateOnly(2026, 7, 1), Phase = WorkshopPhase.AfterGoLive, ChangeProject = project },
+        };
+        db.ChangeProjects.Add(project);
+        foreach (var workshop in workshops)
+        {
+            foreach (var (population, i) in populations.Select((p, i) => (p, i)))
+            {
+                db.OmocAssessments.Add(new OmocAssessment
+                {
+                    Workshop = workshop,
+                    Population = population,
+                    ToolsScore = 1 + i,
+                    JobScore = 4,
+                    OrganisationScore = 3,
+                    CultureScore = 1,
+                    ToolsJustification = Dangerous[i],
+                    JobJustification = Dangerous[i + 1],
+                    OrganisationJustification = Dangerous[i + 2],
+                    CultureJustification = Dangerous[i + 3],
+                    Status = AssessmentStatus.Completed,
+                    UpdatedAtUtc = DateTime.UtcNow,
+                });
+            }
+        }
+        await db.SaveChangesAsync();
+        projectId = project.Id;
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    private static async Task<XLWorkbook> ExportAsync(Func<Stream, Task<ExportResult?>> export)
+    {
+        var stream = new MemoryStream();
+        Assert.NotNull(await export(stream));
+        stream.Position = 0;
+        return new XLWorkbook(stream);
+    }
+
+    private Task<XLWorkbook> KpiAsync(ReportRequester who) => ExportAsync(async s => await exports.ExportKpiAsync(s, March, null, who, TestContext.Current.CancellationToken));
+
+    private Task<XLWorkbook> RfmAsync(ReportRequester who) => ExportAsync(async s => await exports.ExportRfmAsync(s, new DateOnly(2026, 4, 1), who, TestContext.Current.CancellationToken));
+
+    private Task<XLWorkbook> OmocAsync(ReportRequester who) => ExportAsync(s => exports.ExportOmocAsync(s, projectId, who, TestContext.Current.CancellationToken));
+
+    private Task<XLWorkbook> CustomerAsync(ReportRequester who, int id) => ExportAsync(s => exports.ExportCustomerAsync(s, id, who, TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task EveryWorkbook_HostileTexts_IntactAndNoFormulaAnywhere()
+    {
+        var books = new List<XLWorkbook> { await KpiAsync(Admin), await RfmAsync(Admin), await OmocAsync(Admin) };
+        var db = database.CreateContext();
+        await using (db)
+        {
+            foreach (var id in await db.Customers.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken))
+            {
+                books.Add(await CustomerAsync(Admin, id));
+            }
+        }
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var book in books)
+        {
+            ExcelReportWriterTests.AssertNoFormula(book);
+            texts.UnionWith(ExcelReportWriterTests.AllTexts(book));
+            foreach (var cell in book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Text && ExcelReportWriter.IsFormulaLike(c.GetString())))
+            {
+                Assert.True(cell.Style.IncludeQuotePrefix, $"{cell.Worksheet.Name}!{cell.Address}");
+            }
+            book.Dispose();
+        }
+        foreach (var d in Dangerous)
+        {
+            Assert.True(texts.Contains(d), $"missing {d.Replace("\r", "\\r", StringComparison.Ordinal)}"); // comment, justification, product code, city…
+            Assert.Contains($"{d}Last", texts);   // last name (admin export)
+        }
+    }
+
+    [Fact]
+    public async Task ExportRfmAsync_Analyst_NoNameEmailOrPhoneAnywhere()
+    {
+        using var book = await RfmAsync(Analyst);
+        await using var db = database.CreateContext();
+        var personal = (await db.Customers.ToListAsync(TestContext.Current.CancellationToken))
+            .SelectMany(c => new[] { c.FirstName, c.LastName, c.Email, c.Phone, c.City })
+            .ToList();
+        var texts = ExcelReportWriterTests.AllTexts(book);
+        Assert.NotEmpty(texts);
+        foreach (var value in personal.OfType<string>())
+        {
+            Assert.DoesNotContain(texts, t => t.Contains(value, StringComparison.Ordinal));
+        }
+        var customers = book.Worksheet("Clients");
+        Assert.Equal(8, customers.Tables.Single().Fields.Count());
+    }
+
+    [Fact]
+    public async Task ExportRfmAsync_Analyst_FiguresEqualRfmQueries()
+    {
+        var date = new DateOnly(2026, 4, 1);
+        var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        var summary = await queries.GetSummaryAsync(date, TestContext.Current.CancellationToken);
+        var rows = await queries.GetCustomerRowsAsync(date, await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken), false, TestContext.Current.CancellationToken);
+        using var book = await RfmAsync(Analyst);
+
+        var segments = book.Worksheet("Segments");
+        var first = ExcelReportWriter.HeaderRow + 1;
+        for (var i = 0; i < summary.Segments.Count; i++)
+        {
+            Assert.Equal(summary.Segments[i].Segment.Code(), segments.Cell(first + i, 7).GetString());
+            Assert.Equal(summary.Segments[i].Customers, segments.Cell(first + i, 2).GetValue<int>());
+            Assert.Equal((double)summary.Segments[i].Monetary, segments.Cell(first + i, 4).GetDouble(), 6);
+        }
+        var sheet = book.Worksheet("Clients");
+        Assert.Equal(rows.Count, sheet.Tables.Single().DataRange.RowCount());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = first + i;
+            Assert.Equal(rows[i].CustomerKey, sheet.Cell(r, 1).GetString());
+            Assert.Equal(XLDataType.Number, sheet.Cell(r, 2).DataType);
+            Assert.Equal(rows[i].Score.Recency, sheet.Cell(r, 2).GetValue<int>());
+            Assert.Equal(rows[i].Score.Frequency, sheet.Cell(r, 3).GetValue<int>());
+            Assert.Equal((double)rows[i].Score.Monetary, sheet.Cell(r, 4).GetDouble(), 6);
+            Assert.Equal([rows[i].Score.RecencyScore, rows[i].Score.FrequencyScore, rows[i].Score.MonetaryScore],
+                [sheet.Cell(r, 5).GetValue<int>(), sheet.Cell(r, 6).GetValue<int>(), sheet.Cell(r, 7).GetValue<int>()]);
+            Assert.Equal(rows[i].Score.Segment.FrenchName(), sheet.Cell(r, 8).GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ExportKpiAsync_March_FiguresEqualKpiQueries()
+    {
+        var sales = await new KpiQueries(database.Factory).GetSalesKpisAsync(March, null, cancellationToken: TestContext.Current.CancellationToken);
+        using var book = await KpiAsync(Analyst);
+        var sheet = book.Worksheet("Indicateurs");
+        var byCode = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToDictionary(r => sheet.Cell(r, 6).GetString(), r => r);
+
+        void Equal(string code, double? current, double? previous)
+        {
+            var row = byCode[code];
+            Assert.Equal(current is null, sheet.Cell(row, 2).IsEmpty());
+            Assert.Equal(previous is null, sheet.Cell(row, 3).IsEmpty());
+            if (current is { } c)
+            {
+                Assert.Equal(XLDataType.Number, sheet.Cell(row, 2).DataType);
+                Assert.Equal(c, sheet.Cell(row, 2).GetDouble(), 9);
+            }
+            if (previous is { } p)
+            {
+                Assert.Equal(p, sheet.Cell(row, 3).GetDouble(), 9);
+            }
+        }
+        Assert.True(sales.Current.Orders > 0);
+        Equal("orders", sales.Current.Orders, sales.Previous.Orders);
+        Equal("grossSales", (double)sales.Current.GrossSales, (double)sales.Previous.GrossSales);
+        Equal("netRevenue", (double)sales.Current.NetRevenue, (double)sales.Previous.NetRevenue);
+        Equal("averageBasket", (double?)sales.Current.AverageBasket, (double?)sales.Previous.AverageBasket);
+        Equal("activeCustomers", sales.Current.ActiveCustomers, sales.Previous.ActiveCustomers);
+        Equal("newCustomers", sales.Current.NewCustomers, sales.Previous.NewCustomers);
+        Equal("repeatPurchaseRate", sales.Current.RepeatPurchaseRate, sales.Previous.RepeatPurchaseRate);
+        Equal("retentionRate", sales.Current.RetentionRate, sales.Previous.RetentionRate);
+        Assert.Equal("0.0%", sheet.Cell(byCode["retentionRate"], 2).Style.NumberFormat.Format);
+        Assert.Contains("€", sheet.Cell(byCode["grossSales"], 2).Style.NumberFormat.Format, StringComparison.Ordinal);
+        Assert.Equal(["Indicateurs", "Tendance mensuelle", "Ventes par canal", "Cohortes", "Satisfaction"], book.Worksheets.Select(s => s.Name));
+        Assert.All(book.Worksheets, s => Assert.Equal(ExcelReportWriter.HeaderRow, s.SheetView.SplitRow));
+        Assert.Equal(XLDataType.DateTime, book.Worksheet("Tendance mensuelle").Cell(ExcelReportWriter.HeaderRow + 1, 1).DataType);
+    }
+
+    [Fact]
+    public async Task ExportOmocAsync_Project_OneSheetPerWorkshopWithValidNames()
+    {
+        using var book = await OmocAsync(Analyst);
+        var names = book.Worksheets.Select(s => s.Name).ToList();
+        Assert.Equal(6, names.Count);
+        Assert.Contains("2026-07-01 _Bilan__ 1_2_", names);
+        Assert.All(names, n => Assert.True(n.Length <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, n));
+        var workshop = book.Worksheet(2);
+        var header = workshop.Tables.Single().Fields.Select(f => f.Name).ToList();
+        Assert.Contains("Outils – justification", header);
+        Assert.Equal(Dangerous[0], workshop.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetString());
+        Assert.Equal(XLDataType.Number, workshop.Cell(ExcelReportWriter.HeaderRow + 1, 4).DataType);
+    }
+
+    [Fact]
+    public async Task ExportCustomerAsync_AnalystWithoutPersonalData_KeyOnlyAndHistoryPresent()
+    {
+        using var book = await CustomerAsync(Analyst, hostileCustomerId);
+        var texts = ExcelReportWriterTests.AllTexts(book);
+        Assert.DoesNotContain(texts, t => t.Contains("@mail0.example", StringComparison.Ordinal));
+        Assert.DoesNotContain("S0", texts);
+        Assert.Equal(["Profil", "Consentements", "Historique des consentements", "Commandes", "Enquêtes"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal(Dangerous[0], book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
+    }
+
+    [Fact]
+    public async Task Exports_EveryKind_AuditedWithRowsAndPersonalFlag()
+    {
+        (await RfmAsync(Analyst)).Dispose();
+        (await CustomerAsync(Admin, hostileCustomerId)).Dispose();
+        Assert.Null(await exports.ExportOmocAsync(new MemoryStream(), 9999, Analyst, TestContext.Current.CancellationToken));
+        await using var db = database.CreateContext();
+        var entries = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("analyst@test", "rfm"), (entries[0].UserName, entries[0].Target));
+        Assert.Equal(Dangerous.Length, entries[0].RowCount);
+        Assert.Contains("personalData=no", entries[0].Details, StringComparison.Ordinal);
+        Assert.Contains("date=2026-04-01", entries[0].Details, StringComparison.Ordinal);
+        Assert.Equal("admin@test", entries[1].UserName);
+        Assert.Contains("personalData=yes", entries[1].Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("@mail", entries[1].Details, StringComparison.Ordinal);
+    }
+}

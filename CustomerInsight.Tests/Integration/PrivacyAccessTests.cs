@@ -1,0 +1,67 @@
+using System.Net;
+using CustomerInsight.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerInsight.Tests.Integration;
+
+/// <summary>The privacy and audit pages and the customer-file download answer admins only, on the server.</summary>
+[Collection(AppCollection.Name)]
+public sealed class PrivacyAccessTests(InsightAppFactory app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/privacy", Roles.Analyst)]
+    [InlineData("/privacy", Roles.Executive)]
+    [InlineData("/privacy", Roles.ChangeManager)]
+    [InlineData("/audit", Roles.Analyst)]
+    [InlineData("/audit", Roles.Executive)]
+    public async Task Get_NonAdmin_RedirectedToNotAllowed(string path, string role)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+        var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/privacy")]
+    [InlineData("/audit")]
+    public async Task Get_Admin_Ok(string path)
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Admin);
+        var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CustomerJson_Analyst_RefusedWithoutContent()
+    {
+        var id = await AnyCustomerIdAsync();
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync($"/exports/customers/{id}.json", Ct);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("customerinsight.customer-file", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomerJson_Admin_DownloadsTheFileAndAuditsIt()
+    {
+        var id = await AnyCustomerIdAsync();
+        using var client = await app.CreateClientAsAsync(Roles.Admin);
+        var response = await client.GetAsync($"/exports/customers/{id}.json", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(id, json.RootElement.GetProperty("profile").GetProperty("id").GetInt32());
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "privacy.export" && a.Target == $"customer:{id}", Ct));
+    }
+
+    private async Task<int> AnyCustomerIdAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Customers.Where(c => c.ErasedAtUtc == null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
+    }
+}

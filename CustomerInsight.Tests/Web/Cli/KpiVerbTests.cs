@@ -1,0 +1,140 @@
+using System.Text.Json;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Tests.Core.Sales;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary>
+/// <c>kpi</c> through the real command line on metrics.md's March example: A, C bought in February;
+/// in March A 100, A 50, B 30, an anonymous 20 and a cancellation of A for −10; ten survey answers
+/// in March with the recommend scores of the NPS example.
+/// </summary>
+public sealed class KpiVerbTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        db.Customers.AddRange(new[] { 1, 2, 3 }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
+        db.Orders.AddRange(
+            KpiQueriesTests.Order("a0", 1, "2011-02-10", 40m, OrderKind.Sale),
+            KpiQueriesTests.Order("c0", 3, "2011-02-20", 60m, OrderKind.Sale),
+            KpiQueriesTests.Order("a1", 1, "2011-03-01", 100m, OrderKind.Sale),
+            KpiQueriesTests.Order("a2", 1, "2011-03-15", 50m, OrderKind.Sale, Channel.Store),
+            KpiQueriesTests.Order("b1", 2, "2011-03-31", 30m, OrderKind.Sale),
+            KpiQueriesTests.Order("anon", null, "2011-03-20", 20m, OrderKind.Sale),
+            KpiQueriesTests.Order("ca1", 1, "2011-03-21", -10m, OrderKind.Cancellation));
+        int[] scores = [10, 9, 9, 8, 7, 6, 5, 3, 10, 9];
+        db.SurveyResponses.AddRange(scores.Select((score, i) => new SurveyResponse
+        {
+            SourceId = "r" + i,
+            RespondedAtUtc = new DateTime(2011, 3, 10, 12, 0, 0, DateTimeKind.Utc),
+            BusinessDate = new DateOnly(2011, 3, 10),
+            BusinessMonth = 201103,
+            Kind = SurveyKind.Transactional,
+            Channel = Channel.Web,
+            RecommendScore = score,
+            SatisfactionScore = i < 4 ? 5 : 2,
+        }));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task Json_MarchExample_MatchesMetricsMdAndKpiQueries()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(["from", "to", "previousFrom", "previousTo", "current", "previous"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2011-03-01", root.GetProperty("from").GetString());
+        Assert.Equal("2011-04-01", root.GetProperty("to").GetString());
+        // 31 days ending at from: [2011-01-29, 2011-03-01), which holds February.
+        Assert.Equal("2011-01-29", root.GetProperty("previousFrom").GetString());
+        Assert.Equal("2011-03-01", root.GetProperty("previousTo").GetString());
+
+        var current = root.GetProperty("current");
+        Assert.Equal(
+            ["orders", "grossSales", "returns", "netRevenue", "averageBasket", "activeCustomers", "newCustomers", "purchaseFrequency",
+             "repeatPurchaseRate", "retentionRate", "nps", "npsResponses", "npsMarginOfError", "csat", "csatResponses", "meanSatisfaction"],
+            current.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(4, current.GetProperty("orders").GetInt64());
+        Assert.Equal(200m, current.GetProperty("grossSales").GetDecimal());
+        Assert.Equal(-10m, current.GetProperty("returns").GetDecimal());
+        Assert.Equal(190m, current.GetProperty("netRevenue").GetDecimal());
+        Assert.Equal(50m, current.GetProperty("averageBasket").GetDecimal());
+        Assert.Equal(2, current.GetProperty("activeCustomers").GetInt64());
+        Assert.Equal(1, current.GetProperty("newCustomers").GetInt64());
+        Assert.Equal(0.5, current.GetProperty("repeatPurchaseRate").GetDouble());
+        Assert.Equal(0.5, current.GetProperty("retentionRate").GetDouble());
+        Assert.Equal(20.0, current.GetProperty("nps").GetDouble(), 9);
+        Assert.Equal(10, current.GetProperty("npsResponses").GetInt64());
+        Assert.Equal(54.0, current.GetProperty("npsMarginOfError").GetDouble(), 1);
+        Assert.Equal(0.4, current.GetProperty("csat").GetDouble(), 9);
+
+        var previous = root.GetProperty("previous");
+        Assert.Equal(2, previous.GetProperty("orders").GetInt64());
+        Assert.Equal(JsonValueKind.Null, previous.GetProperty("nps").ValueKind);
+        Assert.Equal(JsonValueKind.Null, previous.GetProperty("retentionRate").ValueKind);
+
+        var queries = await new KpiQueries(database.Factory).GetSalesKpisAsync(Period.Range(new(2011, 3, 1), new(2011, 4, 1)), null, 180, TestContext.Current.CancellationToken);
+        Assert.Equal(queries.Current.NetRevenue, current.GetProperty("netRevenue").GetDecimal());
+        Assert.Equal(queries.Previous.GrossSales, previous.GetProperty("grossSales").GetDecimal());
+        Assert.Equal(queries.Current.PurchaseFrequency, current.GetProperty("purchaseFrequency").GetDouble());
+    }
+
+    [Fact]
+    public async Task Channel_Store_CountsOnlyStoreOrdersAndResponses()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "store", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var current = json.RootElement.GetProperty("current");
+        Assert.Equal(1, current.GetProperty("orders").GetInt64());
+        Assert.Equal(50m, current.GetProperty("grossSales").GetDecimal());
+        Assert.Equal(0, current.GetProperty("npsResponses").GetInt64());
+    }
+
+    [Fact]
+    public async Task WithoutJson_PrintsASummary()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[2011-03-01, 2011-04-01)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("190.00", result.Output, StringComparison.Ordinal);
+        Assert.Contains("small sample", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from", "2011-13-01", "--to", "2011-04-01", "--from")]
+    [InlineData("--from", "2011-04-01", "--to", "2011-03-01", "--to")]
+    [InlineData("--from", "2011-03-01", "--to", "2011-03-01", "--to")]
+    [InlineData("--from", "2011-03-01", "--channel", "web", "--to")]
+    public async Task BadDates_ExitTwoWithAMessage(string a, string b, string c, string d, string named)
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", a, b, c, d]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownChannel_ExitsTwoNamingTheChannels()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Marketplace", result.Error, StringComparison.Ordinal);
+    }
+}

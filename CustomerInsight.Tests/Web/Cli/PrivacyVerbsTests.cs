@@ -1,0 +1,73 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Tests.Core.Privacy;
+using CustomerInsight.Web.Cli;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary>erase and purge through the real command line; the JSON half of export-customer.</summary>
+public sealed class PrivacyVerbsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Erase_UnknownThenKnownCustomer_Exit2ThenErased()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var connection = context.Import.Database.ConnectionString;
+
+        var unknown = await CliTestRunner.RunAsync(connection, ["erase", "--customer", "NOPE"]);
+        var known = await CliTestRunner.RunAsync(connection, ["erase", "--customer", PrivacyTestContext.ErasedId]);
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("NOPE", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(0, known.ExitCode);
+        Assert.Contains("erased-", known.Output, StringComparison.Ordinal);
+        await using var db = context.Import.Database.CreateContext();
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Ct));
+        Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Ct)).UserName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Purge_DryRunThenConfirm_CountsAgreeAndNeitherFlagIsRefused()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using (var db = context.Import.Database.CreateContext())
+        {
+            db.Customers.Add(new CustomerInsight.Core.Customers.Customer { SourceId = "IDLE-9", CreatedAtUtc = DateTime.UtcNow.AddYears(-6) });
+            await db.SaveChangesAsync(Ct);
+        }
+        var connection = context.Import.Database.ConnectionString;
+
+        var none = await CliTestRunner.RunAsync(connection, ["purge"]);
+        var dryRun = await CliTestRunner.RunAsync(connection, ["purge", "--dry-run"]);
+        var confirm = await CliTestRunner.RunAsync(connection, ["purge", "--confirm"]);
+        var after = await CliTestRunner.RunAsync(connection, ["purge", "--dry-run"]);
+
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains(": 1 customer(s) would be anonymised", dryRun.Output, StringComparison.Ordinal);
+        Assert.Equal(0, confirm.ExitCode);
+        Assert.Contains("1 customer(s) anonymised", confirm.Output, StringComparison.Ordinal);
+        Assert.Contains(": 0 customer(s) would be anonymised", after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrThrowsInputError()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var export = new ExportCustomerJson(context.Files, context.Audit, TimeProvider.System);
+        var path = Path.Combine(context.Import.Database.Directory, "out.json");
+        using var output = new StringWriter();
+        var console = new CliConsole(TextReader.Null, output, TextWriter.Null);
+
+        Assert.Equal(0, await export.RunAsync(PrivacyTestContext.KeptId, path, console, Ct));
+        await Assert.ThrowsAsync<CliInputException>(() => export.RunAsync("NOPE", path + "2", console, Ct));
+
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
+        Assert.Equal(PrivacyTestContext.KeptId, json.RootElement.GetProperty("profile").GetProperty("sourceId").GetString());
+        Assert.False(File.Exists(path + "2"));
+        await using var db = context.Import.Database.CreateContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == ExportCustomerJson.AuditAction, Ct));
+    }
+}

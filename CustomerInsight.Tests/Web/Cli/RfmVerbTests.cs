@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary><c>rfm</c> through the real command line over a demo database, checked against <see cref="RfmQueries"/>.</summary>
+public sealed class RfmVerbTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TestDatabase database = null!;
+    private RfmQueries queries = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(migrate: false);
+        var seeded = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "200"]);
+        Assert.Equal(0, seeded.ExitCode);
+        queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task Json_DefaultDate_AllTenSegmentsInOrderWithTheTotalsOfRfmQueries()
+    {
+        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
+        var expected = await queries.GetSummaryAsync(date, Ct);
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), root.GetProperty("analysisDate").GetString());
+        Assert.Equal(expected.Customers, root.GetProperty("customers").GetInt32());
+        Assert.True(expected.Customers > 0);
+        var segments = root.GetProperty("segments").EnumerateArray().ToArray();
+        Assert.Equal(
+            ["champions", "loyal_customers", "potential_loyalists", "new_customers", "promising",
+             "need_attention", "about_to_sleep", "at_risk", "cant_lose_them", "hibernating"],
+            segments.Select(s => s.GetProperty("segment").GetString()!).ToArray());
+        for (var i = 0; i < segments.Length; i++)
+        {
+            Assert.Equal(expected.Segments[i].Customers, segments[i].GetProperty("customers").GetInt32());
+            Assert.Equal(expected.Segments[i].Monetary, segments[i].GetProperty("monetary").GetDecimal());
+        }
+        Assert.Equal(expected.Customers, segments.Sum(s => s.GetProperty("customers").GetInt32()));
+        Assert.Equal(3, root.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task Json_EarlierDate_ScoresAtThatDate()
+    {
+        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value.AddMonths(-6);
+        var expected = await queries.GetSummaryAsync(date, Ct);
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(expected.Customers, json.RootElement.GetProperty("customers").GetInt32());
+        Assert.Equal(expected.Monetary, json.RootElement.GetProperty("segments").EnumerateArray().Sum(s => s.GetProperty("monetary").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Text_NoJson_PrintsDateAndEverySegmentCode()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("RFM at ", result.Output, StringComparison.Ordinal);
+        Assert.All(RfmSegments.All, s => Assert.Contains(s.Code(), result.Output, StringComparison.Ordinal));
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(result.Output));
+    }
+
+    [Fact]
+    public async Task OutCsv_Pseudonyms_OneRowPerScoredCustomerWithoutSourceIds()
+    {
+        var file = Path.Combine(database.Directory, "rfm.csv");
+        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
+        var scores = await queries.ScoreAsync(date, Ct);
+        var secret = await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Ct);
+        var keys = new RfmCustomerKeys(secret);
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", file]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = await File.ReadAllLinesAsync(file, Ct);
+        Assert.Equal("customer_key,recency,frequency,monetary,r,f,m,segment", lines[0]);
+        Assert.Equal(scores.Customers.Count, lines.Length - 1);
+        var byKey = scores.Customers.ToDictionary(s => keys.For(s.CustomerId));
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(8, cells.Length);
+            Assert.Matches("^[0-9a-f]{20}$", cells[0]);
+            var s = byKey[cells[0]];
+            Assert.Equal(s.Recency, int.Parse(cells[1], CultureInfo.InvariantCulture));
+            Assert.Equal(s.Frequency, int.Parse(cells[2], CultureInfo.InvariantCulture));
+            Assert.Equal(s.Monetary, decimal.Parse(cells[3], CultureInfo.InvariantCulture));
+            Assert.Equal($"{s.RecencyScore},{s.FrequencyScore},{s.MonetaryScore},{s.Segment.Code()}", string.Join(',', cells[4..]));
+        }
+        await using var db = database.CreateContext();
+        var sourceIds = await db.Customers.Select(c => c.SourceId).ToListAsync(Ct);
+        var text = await File.ReadAllTextAsync(file, Ct);
+        Assert.DoesNotContain(sourceIds, id => lines.Skip(1).Any(l => l.Split(',')[0] == id));
+        Assert.False(File.Exists(file + ".partial"));
+        Assert.NotEmpty(text);
+    }
+
+    [Fact]
+    public async Task OutCsv_WithIds_KeyIsTheSourceCustomerId()
+    {
+        var file = Path.Combine(database.Directory, "rfm-ids.csv");
+        await using var db = database.CreateContext();
+        var sourceIds = (await db.Customers.Select(c => c.SourceId).ToListAsync(Ct)).ToHashSet();
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", file, "--with-ids", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = await File.ReadAllLinesAsync(file, Ct);
+        Assert.Equal("customer_id", lines[0].Split(',')[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains(l.Split(',')[0], sourceIds));
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(lines.Length - 1, json.RootElement.GetProperty("customers").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--out", "rfm.xlsx")]
+    [InlineData("--out", "rfm.txt")]
+    [InlineData("--date", "10/12/2011")]
+    [InlineData("--with-ids", null)]
+    [InlineData("--bogus", null)]
+    public async Task BadInput_ExitsTwoWithAMessage(string option, string? value)
+    {
+        string[] args = value is null ? ["rfm", option] : ["rfm", option, option == "--out" ? Path.Combine(database.Directory, value) : value];
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.NotEmpty(result.Error.Trim());
+        if (value == "rfm.xlsx")
+        {
+            Assert.Contains(".csv", result.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(database.Directory, value)));
+        }
+    }
+
+    [Fact]
+    public async Task EmptyDatabase_ExitsTwo()
+    {
+        await using var empty = await TestDatabase.CreateAsync(migrate: false);
+
+        var result = await CliTestRunner.RunAsync(empty.ConnectionString, ["rfm", "--json"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no sale order", result.Error, StringComparison.Ordinal);
+    }
+}

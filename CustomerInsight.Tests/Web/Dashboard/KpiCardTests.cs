@@ -1,0 +1,72 @@
+using Bunit;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Web.Components.Shared;
+using MudBlazor;
+
+namespace CustomerInsight.Tests.Web.Dashboard;
+
+public sealed class KpiCardTests : BunitTestBase
+{
+    private IRenderedComponent<KpiCard> RenderCard(KpiChange change, string value = "50,00 €", string previous = "40,00 €", bool smallSample = false, int decimals = 0) =>
+        Render<KpiCard>(p => p
+            .Add(c => c.Title, "Panier moyen")
+            .Add(c => c.Value, value)
+            .Add(c => c.Previous, previous)
+            .Add(c => c.Change, change)
+            .Add(c => c.DifferenceDecimals, decimals)
+            .Add(c => c.SmallSample, smallSample));
+
+    [Fact]
+    public void AmountUp_ShowsValuePreviousAndGreenRelativeChange()
+    {
+        var card = RenderCard(KpiChange.Of(Kpi.AverageBasket, 50m, 40m));
+
+        Assert.Equal("50,00 €", card.Find("[data-testid=kpi-value]").TextContent.Trim());
+        Assert.Contains("40,00 €", card.Find("[data-testid=kpi-previous]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("+25,0\u00a0%", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Equal("good", card.Find("[data-testid=kpi-change]").GetAttribute("data-good"));
+        Assert.Equal("Up", card.Find("[data-testid=kpi-trend]").GetAttribute("data-trend"));
+        Assert.Equal(Color.Success, card.Instance.ChangeColor);
+        Assert.Empty(card.FindAll("[data-testid=kpi-small-sample]"));
+    }
+
+    [Fact]
+    public void ChurnUp_IsBadNewsInRed()
+    {
+        var card = RenderCard(KpiChange.Of(Kpi.ChurnRate, 0.6, 0.5), "60,0 %", "50,0 %");
+
+        Assert.Equal("+10,0\u00a0pts", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Equal("bad", card.Find("[data-testid=kpi-change]").GetAttribute("data-good"));
+        Assert.Equal(Color.Error, card.Instance.ChangeColor);
+    }
+
+    [Fact]
+    public void RetentionDown_IsBadNewsWithADownArrow()
+    {
+        var card = RenderCard(KpiChange.Of(Kpi.RetentionRate, 0.4, 0.5), "40,0 %", "50,0 %");
+
+        Assert.Equal("-10,0\u00a0pts", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Equal("Down", card.Find("[data-testid=kpi-trend]").GetAttribute("data-trend"));
+        Assert.Equal(Color.Error, card.Instance.ChangeColor);
+    }
+
+    [Fact]
+    public void Undefined_ShowsNotAvailableWithoutArrowOrColour()
+    {
+        var card = RenderCard(KpiChange.Of(Kpi.AverageBasket, null, 40m), "n.d.", "40,00 €");
+
+        Assert.Equal("n.d.", card.Find("[data-testid=kpi-value]").TextContent.Trim());
+        Assert.Equal("n.d.", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Empty(card.FindAll("[data-testid=kpi-trend]"));
+        Assert.Equal(Color.Default, card.Instance.ChangeColor);
+    }
+
+    [Fact]
+    public void NpsSmallSample_ShowsTheMarkAndAnIntegerDifference()
+    {
+        var card = RenderCard(KpiChange.Of(Kpi.Nps, 20.0, 12.5), "+20", "+13", smallSample: true);
+
+        Assert.Single(card.FindAll("[data-testid=kpi-small-sample]"));
+        Assert.Equal("+8", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Tests.Core.Privacy;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Components.Pages.Privacy;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Web.Privacy;
+
+/// <summary>The privacy pages reach the Core actions only through PrivacyActions, which re-checks the Admin policy.</summary>
+public sealed class PrivacyActionsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Executive)]
+    [InlineData(Roles.ChangeManager)]
+    public async Task EveryAction_NonAdmin_DeniedAndNothingChanged(string role)
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        using var services = Build(context, role);
+        var actions = services.GetRequiredService<PrivacyActions>();
+        var id = await ErasedCustomerIdAsync(context);
+
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.FindBySourceIdAsync(PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.DryRunAsync(Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
+        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));
+
+        await using var db = context.Import.Database.CreateContext();
+        var customer = await db.Customers.SingleAsync(c => c.Id == id, Ct);
+        Assert.Null(customer.ErasedAtUtc);
+        Assert.Equal("Zephyrine", customer.FirstName);
+        Assert.Equal(4, await db.ConsentRecords.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task EraseAsync_AdminWithWrongConfirmation_NothingErased()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        using var services = Build(context, Roles.Admin);
+        var actions = services.GetRequiredService<PrivacyActions>();
+        var id = await ErasedCustomerIdAsync(context);
+
+        Assert.Null(await actions.EraseAsync(id, "KEEP-1", Ct));
+
+        var result = await actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct);
+        Assert.Equal(ErasureOutcome.Erased, result?.Outcome);
+        var audit = await actions.GetAuditPageAsync(new AuditFilter(Action: CustomerErasure.AuditAction), 0, 10, Ct);
+        Assert.Equal("admin@test.example", Assert.Single(audit.Rows).UserName);
+    }
+
+    private static async Task<int> ErasedCustomerIdAsync(PrivacyTestContext context)
+    {
+        await using var db = context.Import.Database.CreateContext();
+        return await db.Customers.Where(c => c.SourceId == PrivacyTestContext.ErasedId).Select(c => c.Id).SingleAsync(Ct);
+    }
+
+    private static ServiceProvider Build(PrivacyTestContext context, string role)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthorizationBuilder().AddInsightPolicies();
+        services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role));
+        services.AddSingleton(context.Import.Database.Factory);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AppSecrets>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton<CustomerErasure>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<PrivacyCommands>();
+        services.AddSingleton(Options.Create(new PrivacyOptions()));
+        services.AddScoped<PrivacyActions>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class FixedUser(string role) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@test.example"), new Claim(ClaimTypes.Role, role)], "test"))));
+    }
+}

@@ -1,0 +1,100 @@
+using Bunit;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Privacy;
+using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
+using CustomerInsight.Web.Components.Segments;
+
+namespace CustomerInsight.Tests.Web.Segments;
+
+/// <summary>The R×F heat map and the segment table, rendered with bUnit over a hand-made RFM result.</summary>
+public sealed class SegmentComponentsTests : BunitTestBase
+{
+    private static readonly DateOnly Date = new(2011, 12, 10);
+
+    // Five customers: two champions (R5 F5), one hibernating (R1 F1) with negative monetary, two at risk (R2 F3).
+    private static readonly RfmSummary Summary = RfmSummary.Create(new RfmResult(Date,
+    [
+        Score(1, 5, 5, 300m, RfmSegment.Champions),
+        Score(2, 5, 5, 100m, RfmSegment.Champions),
+        Score(3, 1, 1, -20m, RfmSegment.Hibernating),
+        Score(4, 2, 3, 10m, RfmSegment.AtRisk),
+        Score(5, 2, 3, 10m, RfmSegment.AtRisk),
+    ]));
+
+    private static readonly IReadOnlyList<SegmentConsentReach> Reach = RfmSegments.All
+        .Select(s => new SegmentConsentReach(s, s == RfmSegment.Champions ? new ConsentReach(2, 1, 0, 2) : new ConsentReach(0, 0, 0, 0)))
+        .ToArray();
+
+    [Fact]
+    public void HeatMap_Summary_25CellsWithCountsAndSegmentNames()
+    {
+        var cut = Render<RfmGridHeatMap>(p => p.Add(c => c.Cells, Summary.Cells));
+
+        Assert.Equal(25, cut.FindAll("td[data-segment]").Count);
+        var champions = cut.Find("[data-testid=rfm-cell-5-5]");
+        Assert.Contains("2", champions.QuerySelector(".ci-heatmap-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Champions", champions.QuerySelector(".ci-heatmap-name")!.TextContent);
+        Assert.Equal("En hibernation", cut.Find("[data-testid=rfm-cell-1-1] .ci-heatmap-name").TextContent);
+        Assert.Equal("champions", champions.GetAttribute("data-segment"));
+        // The fullest cell is the darkest; an empty one the lightest.
+        Assert.Contains("0.9)", champions.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("0.08)", cut.Find("[data-testid=rfm-cell-3-3]").GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HeatMap_WithoutHref_NoLinks()
+    {
+        var cut = Render<RfmGridHeatMap>(p => p.Add(c => c.Cells, Summary.Cells));
+
+        Assert.Empty(cut.FindAll("a"));
+    }
+
+    [Fact]
+    public void HeatMap_WithHref_EachCellLinksToItsSegmentsCustomers()
+    {
+        var cut = Render<RfmGridHeatMap>(p => p
+            .Add(c => c.Cells, Summary.Cells)
+            .Add(c => c.SegmentHref, s => SegmentsPage.CustomersHref(s, Date)));
+
+        Assert.Equal(25, cut.FindAll("a").Count);
+        Assert.Equal("/customers?segment=at_risk&date=2011-12-10", cut.Find("[data-testid=rfm-cell-2-3] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void SummaryTable_Summary_AllTenSegmentsWithSharesAndReach()
+    {
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, Summary).Add(c => c.Reach, Reach));
+
+        Assert.Equal(10, cut.FindAll("tbody tr").Count);
+        var champions = cut.Find("[data-testid=segment-row-champions]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal("Champions", champions[0]);
+        Assert.Equal("2", champions[1]);
+        Assert.Equal("40,0 %", champions[2].Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Equal("400 €", champions[3].Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Equal(["1", "0", "2"], champions[6..]);
+        var empty = cut.Find("[data-testid=segment-row-promising]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal("n.d.", empty[5]);
+        Assert.Equal("5", cut.Find("[data-testid=segment-total-customers]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("a"));
+    }
+
+    [Fact]
+    public void SummaryTable_WithHref_SegmentNamesLink()
+    {
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, Summary).Add(c => c.Reach, Reach)
+            .Add(c => c.SegmentHref, s => SegmentsPage.CustomersHref(s, Date)));
+
+        Assert.Equal("/customers?segment=champions&date=2011-12-10", cut.Find("[data-testid=segment-link-champions]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Bubbles_NegativeAndLargestMonetary_MinAndMaxRadius()
+    {
+        Assert.Equal(SegmentCharts.MinRadius, SegmentCharts.Radius(-20m, 300m));
+        Assert.Equal(SegmentCharts.MaxRadius, SegmentCharts.Radius(300m, 300m));
+        Assert.Equal(9, SegmentCharts.Radius(75m, 300m));
+    }
+
+    private static RfmCustomerScore Score(int id, int r, int f, decimal monetary, RfmSegment segment) =>
+        new(id, Date.AddDays(-r), r, f, monetary, r, f, 3, segment);
+}

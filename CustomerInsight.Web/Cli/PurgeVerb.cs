@@ -1,0 +1,56 @@
+using System.Globalization;
+using CustomerInsight.Core.Privacy;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web.Cli;
+
+/// <summary><c>purge --dry-run</c> / <c>purge --confirm</c>: the retention purge of <c>Privacy:RetentionMonths</c>.</summary>
+public sealed class PurgeVerb(RetentionPurge purge, IOptions<PrivacyOptions> options) : ICliVerb
+{
+    public string Name => "purge";
+    public string Summary => "retention purge: --dry-run lists, --confirm anonymises idle customers";
+    public string Usage => """
+        usage: purge --dry-run | --confirm
+
+        Customers with no order, no survey answer and no consent change for Privacy:RetentionMonths
+        (and created before that) are due. --dry-run prints their count and a sample of internal ids;
+        --confirm anonymises them all in one transaction (as erase does), audited. Ctrl+C cancels
+        and changes nothing.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var arguments = CliArguments.Parse(args, [], ["dry-run", "confirm"]);
+        if (arguments.Positionals.Count > 0)
+        {
+            throw new CliInputException($"purge takes no positional value: \"{arguments.Positionals[0]}\".");
+        }
+        if (arguments.Has("dry-run") == arguments.Has("confirm"))
+        {
+            throw new CliInputException("Give exactly one of --dry-run and --confirm.");
+        }
+        var months = options.Value.RetentionMonths;
+        if (arguments.Has("dry-run"))
+        {
+            var candidates = await purge.FindAsync(months, 20, cancellationToken);
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Retention {months} months (idle since before {candidates.CutoffUtc:yyyy-MM-dd}): {candidates.Count} customer(s) would be anonymised."));
+            foreach (var sample in candidates.Sample)
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  customer {sample.CustomerId}, last activity {sample.LastActivityUtc:yyyy-MM-dd}"));
+            }
+            return 0;
+        }
+        var progress = new Progress<RetentionProgress>(p =>
+        {
+            if (p.Total > 0)
+            {
+                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{p.Done}/{p.Total}"));
+            }
+        });
+        var done = await purge.PurgeAsync(months, CliUser.Name, progress, cancellationToken);
+        await console.Error.WriteLineAsync();
+        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{done} customer(s) anonymised (retention {months} months)."));
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Web.Components.Pages.Customers;
+
+/// <summary>One customer: profile, RFM over time, orders (lines on demand), consents and survey answers.</summary>
+public sealed partial class CustomerDetail
+{
+    private Core.Customers.Customer360? view;
+    private bool loading = true;
+    private bool error;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    public required CustomerQueries Queries { get; set; }
+
+    [Inject]
+    public required DisplayFormat Format { get; set; }
+
+    [Inject]
+    public required IStringLocalizer<CustomersText> T { get; set; }
+
+    [Inject]
+    public required ILogger<CustomerDetail> Logger { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        loading = true;
+        error = false;
+        try
+        {
+            view = await Queries.Get360Async(Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Customer 360 of {CustomerId} failed", Id);
+            error = true;
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private Task<IReadOnlyList<CustomerOrderLineRow>> LoadLinesAsync(long orderId) => Queries.GetOrderLinesAsync(Id, orderId);
+}

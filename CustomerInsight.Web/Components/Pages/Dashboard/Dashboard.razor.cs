@@ -1,0 +1,133 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Web.Components.Charts;
+using CustomerInsight.Web.Components.Shared;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web.Components.Pages.Dashboard;
+
+/// <summary>One KPI card's content.</summary>
+public sealed record KpiCardModel(Kpi Kpi, string Title, string Value, string Previous, KpiChange Change, int DifferenceDecimals, bool SmallSample);
+
+/// <summary>The executive dashboard (home for every role): KPI cards, monthly trends, channels, cohorts. Filters in the URL.</summary>
+public sealed partial class Dashboard : IDisposable
+{
+    private readonly CancellationTokenSource disposed = new();
+    private FilterState state = FilterState.Default;
+    private DateOnly? reference;
+    private bool referenceLoaded;
+    private bool loading;
+    private bool error;
+    private DashboardData? data;
+    private IReadOnlyList<KpiCardModel> cards = [];
+    private (ChartConfig Sales, ChartConfig Satisfaction, ChartConfig Active)? charts;
+
+    /// <summary>The cards of product.md, in its order.</summary>
+    public static readonly IReadOnlyList<Kpi> CardKpis =
+    [
+        Kpi.AverageBasket, Kpi.Nps, Kpi.Csat, Kpi.RetentionRate, Kpi.NetRevenue,
+        Kpi.Orders, Kpi.ActiveCustomers, Kpi.NewCustomers, Kpi.RepeatPurchaseRate,
+    ];
+
+    [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required KpiQueries KpiQueries { get; set; }
+    [Inject] public required DataChangeNotifier Notifier { get; set; }
+    [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
+    [Inject] public required DisplayFormat Format { get; set; }
+    [Inject] public required IStringLocalizer<DashboardText> T { get; set; }
+    [Inject] public required ILogger<Dashboard> Logger { get; set; }
+
+    [SupplyParameterFromQuery(Name = FilterState.PeriodKey)] public string? PeriodQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.FromKey)] public string? FromQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
+
+    private int MinResponses => KpiOptions.Value.MinResponses;
+
+    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
+        await LoadAsync(reloadReference: !referenceLoaded);
+    }
+
+    private async Task LoadAsync(bool reloadReference)
+    {
+        loading = true;
+        error = false;
+        try
+        {
+            if (reloadReference)
+            {
+                reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
+                referenceLoaded = true;
+            }
+            if (reference is not { } day)
+            {
+                data = null;
+                return;
+            }
+            var options = KpiOptions.Value;
+            data = await Queries.GetDashboardAsync(state.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
+            cards = BuildCards(data.Kpis);
+            charts = (
+                DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency),
+                DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"]),
+                DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"]));
+        }
+        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+        {
+            // The page is gone.
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Dashboard figures failed to load for {Filter}", state);
+            error = true;
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private IReadOnlyList<KpiCardModel> BuildCards(KpiComparison kpis) =>
+        CardKpis.Select(kpi => new KpiCardModel(
+            kpi,
+            T["Kpi_" + kpi],
+            FormatValue(kpi, kpis.Current),
+            FormatValue(kpi, kpis.Previous),
+            kpis.Change(kpi),
+            DifferenceDecimals: 0,
+            SmallSample: kpis.Current.IsSmallSample(kpi))).ToList();
+
+    private string FormatValue(Kpi kpi, KpiSnapshot snapshot) => kpi switch
+    {
+        Kpi.AverageBasket => Format.Money(snapshot.Sales.AverageBasket),
+        Kpi.NetRevenue => Format.Money(snapshot.Sales.NetRevenue, 0),
+        Kpi.Nps => SatisfactionCalculator.RoundForDisplay(snapshot.Satisfaction.Nps) is { } nps
+            ? nps.ToString("+0;-0;0", DisplayFormat.Culture)
+            : DisplayFormat.NotAvailable,
+        Kpi.Csat or Kpi.RetentionRate or Kpi.RepeatPurchaseRate => DisplayFormat.Percent(snapshot.Value(kpi)),
+        _ => DisplayFormat.Count((long?)snapshot.Value(kpi)),
+    };
+
+    private void OnDataChanged() => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync(reloadReference: true);
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Notifier.Changed -= OnDataChanged;
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Web.Components.Charts;
+
+namespace CustomerInsight.Web.Components.Pages.Dashboard;
+
+/// <summary>The dashboard's chart configurations, built from its records (no maths in the page or in JS).</summary>
+public static class DashboardCharts
+{
+    /// <summary>Colour of a point drawn hollow: small samples.</summary>
+    public const string Hollow = "transparent";
+
+    public static IReadOnlyList<string> MonthLabels(IEnumerable<int> months) =>
+        months.Select(m => DisplayFormat.Month(BusinessCalendar.MonthStart(m))).ToList();
+
+    /// <summary>Net revenue as bars (left axis), average basket as a line (right axis), both money.</summary>
+    public static ChartConfig Sales(IReadOnlyList<MonthlySales> trend, string netRevenueLabel, string basketLabel, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        var revenue = ChartPalette.At(0);
+        var basket = ChartPalette.At(1);
+        return new ChartConfig(
+            ChartType.Bar,
+            new ChartData(MonthLabels(trend.Select(m => m.Month)),
+            [
+                new ChartDataset(netRevenueLabel) { Values = trend.Select(m => (double?)m.Totals.NetRevenue).ToList(), BackgroundColor = revenue, YAxisID = "y" },
+                new ChartDataset(basketLabel)
+                {
+                    Type = ChartType.Line,
+                    Values = trend.Select(m => (double?)m.Totals.AverageBasket).ToList(),
+                    BorderColor = basket,
+                    BackgroundColor = basket,
+                    YAxisID = "y1",
+                    Tension = 0.2,
+                },
+            ]),
+            new ChartOptions
+            {
+                Scales = new Dictionary<string, ChartScale>
+                {
+                    ["y"] = new() { BeginAtZero = true, Position = "left" },
+                    ["y1"] = new() { BeginAtZero = true, Position = "right", Grid = new ChartGrid(DrawOnChartArea: false) },
+                },
+                ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat>
+                {
+                    ["y"] = new("currency", currency, 0),
+                    ["y1"] = new("currency", currency, 2),
+                }),
+            });
+    }
+
+    /// <summary>NPS (left axis, −100…100) and CSAT in % (right axis, 0…100); small-sample points hollow, empty months as gaps.</summary>
+    public static ChartConfig Satisfaction(IReadOnlyList<MonthlySatisfactionKpis> trend, string npsLabel, string csatLabel)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        var nps = ChartPalette.At(2);
+        var csat = ChartPalette.At(4);
+        return new ChartConfig(
+            ChartType.Line,
+            new ChartData(MonthLabels(trend.Select(m => m.Month)),
+            [
+                new ChartDataset(npsLabel)
+                {
+                    Values = trend.Select(m => m.Kpis.Nps).ToList(),
+                    BorderColor = nps,
+                    BackgroundColor = nps,
+                    PointBorderColor = nps,
+                    PointBackgroundColor = PointFills(trend.Select(m => m.Kpis.IsNpsSmallSample), nps),
+                    PointRadius = 4,
+                    YAxisID = "y",
+                },
+                new ChartDataset(csatLabel)
+                {
+                    Values = trend.Select(m => m.Kpis.CsatPoints).ToList(),
+                    BorderColor = csat,
+                    BackgroundColor = csat,
+                    PointBorderColor = csat,
+                    PointBackgroundColor = PointFills(trend.Select(m => m.Kpis.IsCsatSmallSample), csat),
+                    PointRadius = 4,
+                    YAxisID = "y1",
+                },
+            ]),
+            new ChartOptions
+            {
+                Scales = new Dictionary<string, ChartScale>
+                {
+                    ["y"] = new() { Min = -100, Max = 100, Position = "left", Title = new ChartScaleTitle(npsLabel) },
+                    ["y1"] = new() { Min = 0, Max = 100, Position = "right", Title = new ChartScaleTitle(csatLabel), Grid = new ChartGrid(DrawOnChartArea: false) },
+                },
+                ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat>
+                {
+                    ["y"] = new("decimal", null, 0),
+                    ["y1"] = new("decimal", null, 1),
+                }),
+            });
+    }
+
+    public static ChartConfig ActiveCustomers(IReadOnlyList<MonthlySales> trend, string label)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        return new ChartConfig(
+            ChartType.Bar,
+            new ChartData(MonthLabels(trend.Select(m => m.Month)),
+                [new ChartDataset(label) { Values = trend.Select(m => (double?)m.Totals.ActiveCustomers).ToList(), BackgroundColor = ChartPalette.At(3) }]),
+            new ChartOptions
+            {
+                Plugins = new ChartPlugins(Legend: new ChartLegend(Display: false)),
+                Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
+                ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
+            });
+    }
+
+    /// <summary>One fill per point: the series colour, or transparent (hollow) for a small sample.</summary>
+    public static ChartColors PointFills(IEnumerable<bool> smallSample, string color) =>
+        new(smallSample.Select(small => small ? Hollow : color).ToList());
+
+    /// <summary>The heat colour of a retention cell: the primary blue, more opaque for a higher share.</summary>
+    public static string HeatColor(double share) => ChartPalette.Translucent(ChartPalette.At(0), 0.08 + (0.82 * Math.Clamp(share, 0, 1)));
+}

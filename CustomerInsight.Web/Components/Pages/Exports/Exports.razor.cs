@@ -1,0 +1,62 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Web.Components.Pages.Exports;
+
+/// <summary>
+/// The list of Excel reports with their parameters. Buttons are plain links to the download
+/// endpoints of <see cref="ExportEndpoints"/>, which check the policies and the admin role themselves.
+/// </summary>
+public partial class Exports
+{
+    /// <summary>The <c>download</c> attribute keeps Blazor's router from intercepting the link.</summary>
+    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
+
+    private IReadOnlyList<ChangeProjectSummary>? projects;
+    private bool loadFailed;
+    private DateTime? kpiFrom;
+    private DateTime? kpiTo;
+    private Channel? kpiChannel;
+    private DateTime? rfmDate;
+    private bool rfmPersonal;
+    private int? customerId;
+    private bool customerPersonal;
+
+    [Inject] public required IStringLocalizer<ExportsText> T { get; set; }
+    [Inject] public required OmocQueries Omoc { get; set; }
+    [Inject] public required KpiQueries Kpi { get; set; }
+    [Inject] public required ILogger<Exports> Logger { get; set; }
+
+    private string? KpiHref => kpiFrom is { } from && kpiTo is { } to && to >= from
+        ? ExportEndpoints.KpiUrl(DateOnly.FromDateTime(from), DateOnly.FromDateTime(to).AddDays(1), kpiChannel)
+        : null;
+
+    private string RfmHref => ExportEndpoints.RfmUrl(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
+
+    private string? CustomerHref => customerId is > 0 and { } id ? ExportEndpoints.CustomerUrl(id, customerPersonal) : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            projects = await Omoc.ListProjectsAsync();
+            // Default period: the calendar month of the latest sale (the RFM date defaults server-side).
+            if (await Kpi.GetLatestSaleDateAsync() is { } latest)
+            {
+                var start = new DateOnly(latest.Year, latest.Month, 1);
+                kpiFrom = start.ToDateTime(TimeOnly.MinValue);
+                kpiTo = start.AddMonths(1).AddDays(-1).ToDateTime(TimeOnly.MinValue);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Loading the exports page failed.");
+            loadFailed = true;
+        }
+    }
+}

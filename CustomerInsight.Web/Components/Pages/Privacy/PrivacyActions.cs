@@ -1,0 +1,106 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web.Components.Pages.Privacy;
+
+/// <summary>Thrown when the signed-in user is not (or no longer) an admin.</summary>
+public sealed class PrivacyAccessDeniedException() : Exception("The Admin policy is required.");
+
+/// <summary>
+/// The only way the privacy and audit pages reach the privacy services: every call first re-checks the
+/// Admin policy against the circuit's current user (hiding a button is not security), and passes that
+/// user's name to the audit log.
+/// </summary>
+public sealed class PrivacyActions(
+    IAuthorizationService authorization,
+    AuthenticationStateProvider authentication,
+    CustomerFileQueries files,
+    CustomerErasure erasure,
+    RetentionPurge purge,
+    PrivacyCommands commands,
+    AuditQueries auditQueries,
+    IOptions<PrivacyOptions> options)
+{
+    public int RetentionMonths => options.Value.RetentionMonths;
+
+    public async Task<CustomerFile?> FindBySourceIdAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return string.IsNullOrWhiteSpace(sourceId) ? null : await files.GetBySourceIdAsync(sourceId.Trim(), cancellationToken);
+    }
+
+    public async Task<CustomerFile?> GetAsync(int customerId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return await files.GetAsync(customerId, cancellationToken);
+    }
+
+    /// <summary>Erases after checking, on the server too, that the typed confirmation is the customer's source id.</summary>
+    public async Task<ErasureResult?> EraseAsync(int customerId, string typedConfirmation, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireAdminAsync();
+        var file = await files.GetAsync(customerId, cancellationToken);
+        if (file is null || !string.Equals(file.Profile.SourceId, typedConfirmation?.Trim(), StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return await erasure.EraseAsync(customerId, user, cancellationToken);
+    }
+
+    public async Task<PersonalFields?> GetPersonalFieldsAsync(int customerId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return await commands.GetPersonalFieldsAsync(customerId, cancellationToken);
+    }
+
+    public async Task<(PrivacyCommandOutcome Outcome, IReadOnlyList<string> ChangedFields)> RectifyAsync(int customerId, PersonalFields fields, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireAdminAsync();
+        return await commands.RectifyAsync(customerId, fields, user, cancellationToken);
+    }
+
+    public async Task<PrivacyCommandOutcome> RecordConsentAsync(int customerId, ConsentChange change, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireAdminAsync();
+        return await commands.RecordConsentAsync(customerId, change, user, cancellationToken);
+    }
+
+    public async Task<RetentionCandidates> DryRunAsync(CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return await purge.FindAsync(RetentionMonths, 20, cancellationToken);
+    }
+
+    public async Task<int> PurgeAsync(IProgress<RetentionProgress> progress, CancellationToken cancellationToken)
+    {
+        var user = await RequireAdminAsync();
+        return await purge.PurgeAsync(RetentionMonths, user, progress, cancellationToken);
+    }
+
+    public async Task<AuditPage> GetAuditPageAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return await auditQueries.GetPageAsync(filter, skip, take, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetAuditActionsAsync(CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        return await auditQueries.GetActionsAsync(cancellationToken);
+    }
+
+    private async Task<string> RequireAdminAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var result = await authorization.AuthorizeAsync(state.User, Policies.Admin);
+        if (!result.Succeeded || string.IsNullOrEmpty(state.User.Identity?.Name))
+        {
+            throw new PrivacyAccessDeniedException();
+        }
+        return state.User.Identity.Name;
+    }
+}

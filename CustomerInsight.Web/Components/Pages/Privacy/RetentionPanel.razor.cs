@@ -1,0 +1,87 @@
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CustomerInsight.Web.Components.Pages.Privacy;
+
+/// <summary>The retention purge of the privacy page. The purge is one transaction: cancelling changes nothing.</summary>
+public sealed partial class RetentionPanel : IDisposable
+{
+    private RetentionCandidates? candidates;
+    private bool running;
+    private RetentionProgress progress;
+    private CancellationTokenSource? cancellation;
+
+    [Inject] public required PrivacyActions Actions { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
+    [Inject] public required ILogger<RetentionPanel> Logger { get; set; }
+
+    private async Task DryRunAsync()
+    {
+        running = true;
+        try
+        {
+            candidates = await Actions.DryRunAsync();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            running = false;
+        }
+    }
+
+    private async Task PurgeAsync()
+    {
+        running = true;
+        progress = new RetentionProgress(0, candidates?.Count ?? 0);
+        cancellation = new CancellationTokenSource();
+        var reporter = new Progress<RetentionProgress>(p => _ = InvokeAsync(() =>
+        {
+            progress = p;
+            StateHasChanged();
+        }));
+        try
+        {
+            // Off the circuit's sync context so the Cancel button stays responsive.
+            var token = cancellation.Token;
+            var done = await Task.Run(() => Actions.PurgeAsync(reporter, token), token);
+            Snackbar.Add(string.Format(System.Globalization.CultureInfo.CurrentCulture, T["Purged"], DisplayFormat.Count(done)), Severity.Success);
+            candidates = null;
+        }
+        catch (OperationCanceledException)
+        {
+            Snackbar.Add(T["PurgeCancelled"], Severity.Info);
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            running = false;
+            cancellation.Dispose();
+            cancellation = null;
+        }
+    }
+
+    private void Cancel() => cancellation?.Cancel();
+
+    private void Fail(Exception e)
+    {
+        if (e is PrivacyAccessDeniedException)
+        {
+            Snackbar.Add(T["Denied"], Severity.Error);
+            return;
+        }
+        Logger.LogError(e, "Retention purge failed");
+        Snackbar.Add(T["Failed"], Severity.Error);
+    }
+
+    public void Dispose() => cancellation?.Cancel();
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Surveys;
+
+namespace CustomerInsight.Web.Components.Shared;
+
+/// <summary>
+/// The filters of the dashboard and the satisfaction page as they live in the URL query
+/// (<c>?period=custom&amp;from=2026-01-01&amp;to=2026-04-01&amp;channel=web&amp;kind=relational</c>), so a view
+/// can be bookmarked. <c>to</c> is exclusive, as on the command line: the period is <c>[from, to)</c>.
+/// Unknown or malformed values fall back to the defaults rather than failing the page.
+/// </summary>
+public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null)
+{
+    public const string PeriodKey = "period";
+    public const string FromKey = "from";
+    public const string ToKey = "to";
+    public const string ChannelKey = "channel";
+    public const string KindKey = "kind";
+
+    public static FilterState Default { get; } = new(PeriodPreset.Last30Days);
+
+    private static readonly Dictionary<PeriodPreset, string> PresetCodes = new()
+    {
+        [PeriodPreset.Last30Days] = "last-30-days",
+        [PeriodPreset.ThisMonth] = "this-month",
+        [PeriodPreset.LastMonth] = "last-month",
+        [PeriodPreset.ThisQuarter] = "this-quarter",
+        [PeriodPreset.ThisYear] = "this-year",
+        [PeriodPreset.LastYear] = "last-year",
+        [PeriodPreset.Custom] = "custom",
+    };
+
+    /// <summary>True when the custom range is usable (both dates, to after from).</summary>
+    public bool HasValidCustomRange => From is { } f && To is { } t && t > f;
+
+    public static string CodeOf(PeriodPreset preset) => PresetCodes[preset];
+
+    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind)
+    {
+        var preset = PresetCodes.FirstOrDefault(p => string.Equals(p.Value, period, StringComparison.OrdinalIgnoreCase)).Key;
+        if (period is null || !PresetCodes.ContainsValue(period.ToLowerInvariant()))
+        {
+            preset = Default.Preset;
+        }
+        var state = new FilterState(preset, ParseDate(from), ParseDate(to), ParseEnum<Channel>(channel), ParseEnum<SurveyKind>(kind));
+        // A custom period without a usable range shows the default period instead of an error.
+        return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange ? state with { Preset = Default.Preset } : state;
+    }
+
+    /// <summary>The period these filters mean, with presets relative to <paramref name="reference"/> (the latest sale date).</summary>
+    public Period ResolvePeriod(DateOnly reference) =>
+        Preset == PeriodPreset.Custom && HasValidCustomRange
+            ? PeriodPresets.CreateCustom(From!.Value, To!.Value)
+            : PeriodPresets.Create(Preset == PeriodPreset.Custom ? Default.Preset : Preset, reference);
+
+    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind);
+
+    /// <summary>The query parameters of this state (null removes a parameter from the URL).</summary>
+    public IReadOnlyDictionary<string, object?> ToQuery()
+    {
+        var custom = Preset == PeriodPreset.Custom;
+        return new Dictionary<string, object?>
+        {
+            [PeriodKey] = CodeOf(Preset),
+            [FromKey] = custom ? Iso(From) : null,
+            [ToKey] = custom ? Iso(To) : null,
+            [ChannelKey] = Channel?.ToString().ToLowerInvariant(),
+            [KindKey] = SurveyKind?.ToString().ToLowerInvariant(),
+        };
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static T? ParseEnum<T>(string? text)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase));
+}

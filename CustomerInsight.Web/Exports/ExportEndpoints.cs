@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Web.Security;
+
+namespace CustomerInsight.Web.Exports;
+
+/// <summary>
+/// The Excel downloads. Each endpoint requires its policy on the server (hiding a button is not
+/// security); personal columns need the Admin role and an explicit <c>personal=true</c>, otherwise
+/// the request is refused rather than silently narrowed. Every download is audited by <see cref="ExcelExports"/>.
+/// </summary>
+public static class ExportEndpoints
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>URLs the pages link to (dates yyyy-MM-dd; <paramref name="to"/> exclusive).</summary>
+    public static string KpiUrl(DateOnly from, DateOnly to, Channel? channel) =>
+        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(to)}{(channel is { } c ? $"&channel={c}" : "")}";
+
+    public static string RfmUrl(DateOnly? date, bool personal = false) =>
+        "/exports/rfm.xlsx" + Query(("date", date is { } d ? Iso(d) : null), ("personal", personal ? "true" : null));
+
+    public static string OmocUrl(int projectId) => $"/exports/omoc/{projectId.ToString(CultureInfo.InvariantCulture)}.xlsx";
+
+    public static string CustomerUrl(int customerId, bool personal = false) =>
+        $"/exports/customers/{customerId.ToString(CultureInfo.InvariantCulture)}.xlsx" + Query(("personal", personal ? "true" : null));
+
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/exports");
+
+        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, CancellationToken ct) =>
+        {
+            if (ParseDate(from) is not { } start || ParseDate(to) is not { } end || end <= start)
+            {
+                return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to after from.");
+            }
+            Channel? filter = null;
+            if (!string.IsNullOrEmpty(channel))
+            {
+                if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    return Results.BadRequest("Unknown channel.");
+                }
+                filter = parsed;
+            }
+            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, Period.Range(start, end), filter, r, ct), personal: false);
+        }).RequireAuthorization(Policies.Export);
+
+        group.MapGet("/rfm.xlsx", async (HttpContext http, ExcelExports exports, string? date, bool? personal, CancellationToken ct) =>
+        {
+            DateOnly? analysisDate = null;
+            if (!string.IsNullOrEmpty(date))
+            {
+                if (ParseDate(date) is not { } parsed)
+                {
+                    return Results.BadRequest("date must be yyyy-MM-dd.");
+                }
+                analysisDate = parsed;
+            }
+            return await FileAsync(http, async (s, r) => await exports.ExportRfmAsync(s, analysisDate, r, ct), personal == true);
+        }).RequireAuthorization(Policies.Export);
+
+        group.MapGet("/omoc/{projectId:int}.xlsx", (HttpContext http, ExcelExports exports, int projectId, CancellationToken ct) =>
+            FileAsync(http, (s, r) => exports.ExportOmocAsync(s, projectId, r, ct), personal: false))
+            .RequireAuthorization(Policies.OmocExport);
+
+        group.MapGet("/customers/{customerId:int}.xlsx", (HttpContext http, ExcelExports exports, int customerId, bool? personal, CancellationToken ct) =>
+            FileAsync(http, (s, r) => exports.ExportCustomerAsync(s, customerId, r, ct), personal == true))
+            .RequireAuthorization(Policies.CustomerData);
+
+        return endpoints;
+    }
+
+    /// <summary>Writes the workbook to a temporary file deleted on close (a large RFM file never sits in memory twice) and streams it.</summary>
+    private static async Task<IResult> FileAsync(HttpContext http, Func<Stream, ReportRequester, Task<ExportResult?>> write, bool personal)
+    {
+        if (personal && !http.User.IsInRole(Roles.Admin))
+        {
+            return Results.Forbid();
+        }
+        var requester = new ReportRequester(
+            http.User.FindFirstValue(ClaimTypes.Name) ?? http.User.Identity?.Name ?? "unknown",
+            CultureInfo.CurrentUICulture,
+            personal);
+        var path = Path.Combine(Path.GetTempPath(), $"ci-export-{Guid.NewGuid():N}.xlsx");
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var result = await write(stream, requester);
+            if (result is null)
+            {
+                await stream.DisposeAsync();
+                return Results.NotFound();
+            }
+            stream.Position = 0;
+            return Results.File(stream, ContentType, result.FileName);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToArray();
+        return present.Length == 0 ? "" : "?" + string.Join('&', present);
+    }
+}
