@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
+        services.AddSingleton<ImportHistoryQueries>();
         services.AddSingleton<CustomerFileQueries>();
         services.AddSingleton(sp =>
         {

@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
+        builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
         builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
         builder.Services.AddScoped<Components.Pages.Omoc.OmocEditor>();
 

@@ -23,6 +23,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/omoc/projects/1", Policies.Reader),
         ("/omoc/workshops/1", Policies.Reader),
         ("/omoc/populations/1", Policies.Reader),
+        ("/data", Policies.Import),
     ];
 
     public static TheoryData<string, string> Pages()

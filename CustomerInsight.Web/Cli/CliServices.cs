@@ -7,6 +7,7 @@ public static class CliServices
     {
         services.AddTransient<ICliVerb, SeedDemoVerb>();
         services.AddTransient<ICliVerb, CreateAdminVerb>();
+        services.AddTransient<ICliVerb, ImportVerb>();
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
         services.AddTransient<ICliVerb, RfmVerb>();

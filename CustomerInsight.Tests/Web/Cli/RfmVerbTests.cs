@@ -133,7 +133,6 @@ public sealed class RfmVerbTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("--out", "rfm.xlsx")]
     [InlineData("--out", "rfm.txt")]
     [InlineData("--date", "10/12/2011")]
     [InlineData("--with-ids", null)]
@@ -146,7 +145,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
         Assert.NotEmpty(result.Error.Trim());
-        if (value == "rfm.xlsx")
+        if (value == "rfm.txt")
         {
             Assert.Contains(".csv", result.Error, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(database.Directory, value)));

@@ -1,0 +1,47 @@
+using System.Net;
+using CustomerInsight.Core.Data;
+
+namespace CustomerInsight.Tests.Integration;
+
+/// <summary>The Data page is for analysts and admins: the server refuses the other roles before any circuit starts.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DataPageAccessTests(InsightAppFactory app)
+{
+    [Theory]
+    [InlineData(Roles.Executive)]
+    [InlineData(Roles.ChangeManager)]
+    public async Task GetData_RoleWithoutImport_RedirectsToAccessDenied(string role)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+
+        var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    public async Task GetData_AnalystOrAdmin_GetsThePage(string role)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+
+        var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Importer un fichier", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetData_Anonymous_RedirectsToLogin()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}

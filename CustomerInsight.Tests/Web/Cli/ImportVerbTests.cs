@@ -1,0 +1,95 @@
+using System.Text.Json;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+public sealed class ImportVerbTests
+{
+    private const string Header = "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Write(TestDatabase database, string name, string content)
+    {
+        var path = Path.Combine(database.Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Write(database, "lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("rowsRead").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("rowsImported").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("orders").GetProperty("created").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("rejected").GetArrayLength());
+        await using var db = database.CreateContext();
+        var batch = await db.ImportBatches.SingleAsync(Ct);
+        Assert.Equal("cli:" + Environment.UserName, batch.UserName);
+    }
+
+    [Fact]
+    public async Task Import_GoodFile_PrintsHumanSummary()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Write(database, "lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("succeeded", result.Output, StringComparison.Ordinal);
+        Assert.Contains("rows imported", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Write(database, "bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{path}: row 3, column Quantity:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+        Assert.Equal(0, await db.Customers.CountAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("--format", "invoices")]
+    [InlineData("--json", "")]
+    public async Task Import_BadFormatOrNoFormat_ExitsTwo(string option, string value)
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Write(database, "lines.csv", $"{Header}\n");
+        string[] args = value.Length == 0 ? ["import", path, option] : ["import", path, option, value];
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--format", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsTwoNamingTheFile()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Path.Combine(database.Directory, "nowhere.csv");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "customers"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(path, result.Error, StringComparison.Ordinal);
+        Assert.Contains("not found", result.Error, StringComparison.Ordinal);
+    }
+}

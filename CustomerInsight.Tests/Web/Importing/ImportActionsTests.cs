@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Tests.Core.Importing;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Importing;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Web.Importing;
+
+/// <summary>The server side of the Data page: every action re-checks the Import policy, whatever the page showed.</summary>
+public sealed class ImportActionsTests
+{
+    private const string SmallRetailFile = """
+        InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+        536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+        536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850,United Kingdom
+        536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,,United Kingdom
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed class FixedUser(string role, string name) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))));
+    }
+
+    private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthorizationCore(options =>
+        {
+            foreach (var (policy, roles) in Policies.RolesByPolicy)
+            {
+                options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+        });
+        var provider = services.BuildServiceProvider();
+        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), notifier ?? new DataChangeNotifier(),
+            provider.GetRequiredService<IAuthorizationService>(), new FixedUser(role, name),
+            Options.Create(new ImportUploadOptions()), NullLogger<ImportActions>.Instance);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Executive_RefusedAndNothingWritten()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var notifier = new DataChangeNotifier();
+        var notified = 0;
+        notifier.Changed += () => notified++;
+        using var actions = CreateActions(context, Roles.Executive, notifier: notifier);
+
+        await Assert.ThrowsAsync<ImportNotAllowedException>(() =>
+            actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, Ct));
+        await Assert.ThrowsAsync<ImportNotAllowedException>(() => actions.PreviewAsync(new UploadedFile(path, "retail.csv", 1), null, Ct));
+        await Assert.ThrowsAsync<ImportNotAllowedException>(() => actions.HistoryAsync(Ct));
+
+        await using var db = context.Database.CreateContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+        Assert.Equal(0, await db.ImportBatches.CountAsync(Ct));
+        Assert.Equal(0, notified);
+    }
+
+    [Theory]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    public async Task ImportAsync_AllowedRole_ImportsAsTheSignedInUserAndShowsInHistory(string role)
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var notifier = new DataChangeNotifier();
+        var notified = 0;
+        notifier.Changed += () => notified++;
+        using var actions = CreateActions(context, role, "analyste@demo.local", notifier);
+        var file = new UploadedFile(path, "retail.csv", 1);
+
+        var preview = await actions.PreviewAsync(file, null, Ct);
+        var report = await actions.ImportAsync(file, preview.Format!.Value, null, Ct);
+        var history = await actions.HistoryAsync(Ct);
+
+        Assert.Equal(ImportFormat.OnlineRetail, preview.Format);
+        Assert.True(report.Succeeded);
+        Assert.Equal(3, report.RowsImported);
+        var entry = Assert.Single(history);
+        Assert.Equal("analyste@demo.local", entry.UserName);
+        Assert.Equal(ImportStatus.Succeeded, entry.Status);
+        Assert.Equal(3, entry.RowsImported);
+        Assert.Equal(1, notified);
+    }
+
+    [Fact]
+    public async Task ImportAsync_CancelledBeforeStart_WritesNothing()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        using var actions = CreateActions(context, Roles.Analyst);
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, cancellation.Token));
+
+        await using var db = context.Database.CreateContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+        Assert.Equal(0, await db.ImportBatches.CountAsync(Ct));
+    }
+}
+
+public sealed class ThrottledProgressTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public long Now { get; set; } = 1;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Now;
+    }
+
+    [Fact]
+    public void Report_WithinInterval_OnlyFirstAndPhaseChangesAndLaterOnesPass()
+    {
+        var clock = new ManualClock();
+        var seen = new List<ImportProgress>();
+        var progress = new ThrottledProgress(p => { seen.Add(p); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(250), clock);
+
+        progress.Report(new ImportProgress(ImportPhase.Reading, 1, 0.1));
+        clock.Now += TimeSpan.FromMilliseconds(100).Ticks;
+        progress.Report(new ImportProgress(ImportPhase.Reading, 2, 0.2));
+        clock.Now += TimeSpan.FromMilliseconds(200).Ticks;
+        progress.Report(new ImportProgress(ImportPhase.Reading, 3, 0.3));
+        progress.Report(new ImportProgress(ImportPhase.Writing, 3, 0));
+        progress.Report(new ImportProgress(ImportPhase.Done, 3, 1));
+
+        Assert.Equal([1, 3, 3, 3], seen.Select(p => p.RowsProcessed));
+        Assert.Equal(ImportPhase.Done, seen[^1].Phase);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Bunit;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Importing.Reading;
+using CustomerInsight.Web.Components.Importing;
+
+namespace CustomerInsight.Tests.Web.Importing;
+
+public sealed class ImportPreviewViewTests : BunitTestBase
+{
+    private static ImportPreview Detected() => new(
+        "ventes.csv", ImportFileKind.Csv, "windows-1252", ";", ImportFormat.OrderLines, FormatDetected: true,
+        ["OrderId", "Remarque", "Quantity"],
+        [new("OrderId", "OrderId"), new("Remarque", null), new("Quantity", "Quantity")],
+        [["A-1", "urgent", "3"], ["A-2", "", "5"]],
+        []);
+
+    [Fact]
+    public void Render_DetectedFile_ShowsShapeFormatMappingAndFirstRows()
+    {
+        var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, Detected()));
+
+        Assert.Contains("windows-1252", view.Find("[data-testid=import-encoding]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(";", view.Find("[data-testid=import-separator]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("CSV", view.Find("[data-testid=import-kind]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("détecté", view.Markup, StringComparison.Ordinal);
+        var mapping = view.FindAll("[data-testid=import-mapping] tbody tr").Select(r => r.TextContent.Trim()).ToList();
+        Assert.Equal(3, mapping.Count);
+        Assert.Contains("ignorée", mapping[1], StringComparison.Ordinal);
+        var rows = view.FindAll("[data-testid=import-rows] tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["A-1", "urgent", "3"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        Assert.Empty(view.FindAll("[data-testid=import-preview-issues]"));
+    }
+
+    [Fact]
+    public void Render_MissingColumn_ShowsTheLocalisedProblem()
+    {
+        var issue = ImportIssue.Create(1, null, ImportMessages.HeaderMissingColumn, "Quantity", "OrderId, Remarque");
+        var preview = Detected() with { FormatDetected = false, Issues = [issue] };
+
+        var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        var problems = view.Find("[data-testid=import-preview-issues]").TextContent;
+        Assert.Contains("La colonne obligatoire « Quantity » est absente", problems, StringComparison.Ordinal);
+        Assert.False(preview.CanImport);
+    }
+
+    [Fact]
+    public async Task ChooseFormat_AnotherFormat_RaisesFormatChanged()
+    {
+        ImportFormat? chosen = null;
+        var view = Render<ImportPreviewView>(p => p
+            .Add(c => c.Preview, Detected())
+            .Add(c => c.FormatChanged, (ImportFormat f) => chosen = f));
+
+        var select = view.FindComponent<MudBlazor.MudSelect<ImportFormat?>>();
+        await view.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(ImportFormat.Surveys));
+
+        Assert.Equal(ImportFormat.Surveys, chosen);
+    }
+}
+
+public sealed class ImportReportViewTests : BunitTestBase
+{
+    [Fact]
+    public void Render_Succeeded_ShowsCountsSkippedReasonsAndEntities()
+    {
+        var report = new ImportReport
+        {
+            FileName = "retail.csv", Format = "online-retail", Status = ImportReport.StatusSucceeded, BatchId = 7,
+            RowsRead = 1234, RowsImported = 1200, DuplicateRows = 30,
+            Skipped = new Dictionary<string, int> { [ImportMessages.SkipAdjustment] = 4 },
+            Orders = new EntityCounts(50, 0), Customers = new EntityCounts(12, 3),
+        };
+
+        var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
+
+        Assert.Equal(1234.ToString("N0", CultureInfo.CurrentCulture), view.Find("[data-testid=rows-read]").TextContent);
+        Assert.Equal(1200.ToString("N0", CultureInfo.CurrentCulture), view.Find("[data-testid=rows-imported]").TextContent);
+        Assert.Equal("30", view.Find("[data-testid=duplicate-rows]").TextContent);
+        Assert.Contains("Écritures d'ajustement", view.Find("[data-testid=import-skipped]").TextContent, StringComparison.Ordinal);
+        var entities = view.FindAll("[data-testid=import-entities] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        Assert.Equal(["Commandes", "50", "0"], entities[0]);
+        Assert.Equal(["Clients", "12", "3"], entities[1]);
+        Assert.Empty(view.FindAll("[data-testid=import-rejected]"));
+        Assert.Contains("Importé", view.Find("[data-testid=import-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Rejected_ListsRowsWithRowColumnAndLocalisedMessageAndNoEntities()
+    {
+        var report = new ImportReport
+        {
+            FileName = "bad.csv", Format = "order-lines", Status = ImportReport.StatusRejected,
+            RowsRead = 3, RejectedCount = 2,
+            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger, "trois"), ImportIssue.Create(1, null, ImportMessages.FileNoData)],
+        };
+
+        var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
+
+        var rows = view.FindAll("[data-testid=import-rejected] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        Assert.Equal(["3", "Quantity", "Nombre entier attendu, trouvé « trois »."], rows[0]);
+        Assert.Equal("fichier", rows[1][1]);
+        Assert.Equal("2", view.Find("[data-testid=rejected-rows]").TextContent);
+        Assert.Empty(view.FindAll("[data-testid=import-entities]"));
+        Assert.Contains("rien n'a été importé", view.Find("[data-testid=import-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_English_MessagesAreEnglish()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
+        var report = new ImportReport
+        {
+            FileName = "bad.csv", Format = "order-lines", Status = ImportReport.StatusRejected, RowsRead = 3, RejectedCount = 1,
+            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger, "three")],
+        };
+
+        var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
+
+        Assert.Contains("Expected a whole number, found \"three\".", view.Find("[data-testid=import-rejected]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rows read", view.Markup, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,146 @@
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Web.Importing;
+using CustomerInsight.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Web.Components.Pages.Data;
+
+/// <summary>
+/// Data imports: upload → preview (format detected, overridable) → import with progress and cancel → report;
+/// the history below. The work runs on the server through <see cref="ImportActions"/>, which re-checks the policy.
+/// </summary>
+public sealed partial class DataPage : IDisposable
+{
+    private UploadedFile? file;
+    private ImportPreview? preview;
+    private ImportReport? report;
+    private IReadOnlyList<ImportHistoryEntry>? history;
+    private ImportProgress progress;
+    private CancellationTokenSource? cancellation;
+    private bool ready;
+    private bool uploading;
+    private bool importing;
+    private bool cancelled;
+    private string? error;
+
+    [Inject]
+    public required ImportActions Actions { get; set; }
+
+    [Inject]
+    public required TimeProvider Clock { get; set; }
+
+    [Inject]
+    public required IStringLocalizer<ImportText> T { get; set; }
+
+    [Inject]
+    public required ILogger<DataPage> Logger { get; set; }
+
+    private bool Busy => uploading || importing;
+
+    private double ProgressPercent => (progress.Fraction ?? 0) * 100;
+
+    private string ProgressText => string.Format(System.Globalization.CultureInfo.CurrentCulture,
+        progress.Phase == ImportPhase.Reading ? T["Importing"] : T["Writing"], DisplayFormat.Count(progress.RowsProcessed));
+
+    protected override async Task OnInitializedAsync() => await RunAsync(async () => history = await Actions.HistoryAsync());
+
+    /// <summary>The picker is enabled once the circuit is up and the file input has been initialised (not in the prerendered page).</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            ready = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task OnFileChosenAsync(IBrowserFile? chosen)
+    {
+        if (chosen is null)
+        {
+            return;
+        }
+        (preview, report, error, cancelled, uploading) = (null, null, null, false, true);
+        await RunAsync(async () =>
+        {
+            file = await Actions.SaveUploadAsync(chosen);
+            preview = await Actions.PreviewAsync(file, null);
+        });
+        uploading = false;
+    }
+
+    private async Task OnFormatChangedAsync(ImportFormat format)
+    {
+        if (file is not null)
+        {
+            await RunAsync(async () => preview = await Actions.PreviewAsync(file, format));
+        }
+    }
+
+    private async Task ImportAsync()
+    {
+        if (file is null || preview?.Format is not { } format)
+        {
+            return;
+        }
+        (report, error, cancelled, importing, progress) = (null, null, false, true, new ImportProgress(ImportPhase.Reading, 0, 0));
+        cancellation = new CancellationTokenSource();
+        var reporter = new ThrottledProgress(p => InvokeAsync(() =>
+        {
+            progress = p;
+            StateHasChanged();
+        }), TimeSpan.FromMilliseconds(250), Clock);
+        try
+        {
+            await RunAsync(async () => report = await Actions.ImportAsync(file, format, reporter, cancellation.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = true;
+        }
+        finally
+        {
+            importing = false;
+            cancellation.Dispose();
+            cancellation = null;
+        }
+        await RunAsync(async () => history = await Actions.HistoryAsync());
+    }
+
+    private void Cancel() => cancellation?.Cancel();
+
+    /// <summary>Runs a server action; a refusal or a failure becomes a short localised message (details in the log).</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (ImportNotAllowedException)
+        {
+            error = T["NotAllowed"];
+        }
+        catch (UploadTooLargeException e)
+        {
+            error = string.Format(System.Globalization.CultureInfo.CurrentCulture, T["UploadTooLarge"], DisplayFormat.Count(e.Limit / (1024 * 1024)));
+        }
+        catch (IOException e)
+        {
+            Logger.LogWarning(e, "Upload failed");
+            error = T["UploadFailed"];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Import action failed");
+            error = T["ImportFailed"];
+        }
+    }
+
+    public void Dispose()
+    {
+        cancellation?.Cancel();
+        cancellation?.Dispose();
+    }
+}

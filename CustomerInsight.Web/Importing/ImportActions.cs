@@ -1,0 +1,119 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Web.Importing;
+
+/// <summary>A file uploaded into this circuit, stored in a temporary file until imported or replaced.</summary>
+public sealed record UploadedFile(string Path, string FileName, long Size);
+
+/// <summary>The user is signed in but lacks the import policy.</summary>
+public sealed class ImportNotAllowedException() : Exception("The import policy refuses this user.");
+
+/// <summary>
+/// What the Data page does on the server: store an upload, preview it, import it, list the history.
+/// Every action re-checks <see cref="Policies.Import"/> against the circuit's user (the page attribute
+/// guards navigation; a circuit event must not be trusted on its own). One per circuit (scoped):
+/// it deletes its temporary file when replaced and when the circuit ends.
+/// </summary>
+public sealed class ImportActions(
+    ImportPipeline pipeline,
+    ImportHistoryQueries history,
+    DataChangeNotifier notifier,
+    IAuthorizationService authorization,
+    AuthenticationStateProvider authentication,
+    IOptions<ImportUploadOptions> uploadOptions,
+    ILogger<ImportActions> logger) : IDisposable
+{
+    private UploadedFile? current;
+
+    public long MaxUploadBytes => uploadOptions.Value.MaxUploadBytes;
+
+    /// <summary>Streams the browser's file to a temporary file (never whole in memory); refuses files over the limit.</summary>
+    public async Task<UploadedFile> SaveUploadAsync(IBrowserFile file, CancellationToken cancellationToken = default)
+    {
+        await RequireImportAsync();
+        if (file.Size > MaxUploadBytes)
+        {
+            throw new UploadTooLargeException(file.Size, MaxUploadBytes);
+        }
+        Discard();
+        var extension = file.Name.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? ".csv.gz" : Path.GetExtension(file.Name);
+        var path = Path.Combine(Path.GetTempPath(), "ci-upload-" + Guid.NewGuid().ToString("N") + extension);
+        try
+        {
+            await using var source = file.OpenReadStream(MaxUploadBytes, cancellationToken);
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await source.CopyToAsync(target, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        current = new UploadedFile(path, Path.GetFileName(file.Name), file.Size);
+        return current;
+    }
+
+    /// <summary>Detected shape, format (null: guess it) and first rows of the uploaded file.</summary>
+    public async Task<ImportPreview> PreviewAsync(UploadedFile file, ImportFormat? format, CancellationToken cancellationToken = default)
+    {
+        await RequireImportAsync();
+        return await pipeline.PreviewAsync(file.Path, file.FileName, format, 10, cancellationToken);
+    }
+
+    /// <summary>Imports the uploaded file (off the circuit's thread); a cancellation writes nothing.</summary>
+    public async Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var user = await RequireImportAsync();
+        var userName = user.Identity?.Name ?? "unknown";
+        var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, userName, progress, cancellationToken), cancellationToken);
+        if (report.Succeeded)
+        {
+            // Open dashboards refresh themselves with the new data.
+            notifier.NotifyChanged();
+        }
+        logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName, report.Status, report.RowsRead);
+        return report;
+    }
+
+    public async Task<IReadOnlyList<ImportHistoryEntry>> HistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await RequireImportAsync();
+        return await history.LatestAsync(50, cancellationToken);
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal> RequireImportAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var result = await authorization.AuthorizeAsync(user, Policies.Import);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Import action refused for {User}", user.Identity?.Name ?? "anonymous");
+            throw new ImportNotAllowedException();
+        }
+        return user;
+    }
+
+    private void Discard()
+    {
+        if (current is not null)
+        {
+            File.Delete(current.Path);
+            current = null;
+        }
+    }
+
+    public void Dispose() => Discard();
+}
+
+/// <summary>The browser's file is over <c>Import:MaxUploadMegabytes</c>.</summary>
+public sealed class UploadTooLargeException(long size, long limit) : Exception($"The file has {size} bytes; the limit is {limit}.")
+{
+    public long Size { get; } = size;
+    public long Limit { get; } = limit;
+}
