@@ -9,7 +9,7 @@ namespace CustomerInsight.Tests.Browser;
 public sealed class PrivacyBrowserTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Erase_AdminFromPrivacyPage_CustomerErasedAndAuditEntryShown()
+    public async Task Erase_AdminFrom360PageThroughPrivacyCard_CustomerErasedAndAuditEntryShown()
     {
         fixture.RequireBrowser();
         int id;
@@ -23,19 +23,20 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsAsync(Roles.Admin);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "privacy-erase", async () =>
         {
-            await page.GotoAsync("/privacy");
+            // From the customer's 360 page, the admin's privacy button opens this customer's privacy card.
+            await page.GotoAsync($"/customers/{id}");
             await BrowserFixture.WaitForCircuitAsync(page);
-            // The prerendered page is visible before its circuit handles clicks: retry the search until it answers.
-            var found = page.Locator("[data-testid=privacy-source-id]");
-            for (var attempt = 0; attempt < 20 && await found.CountAsync() == 0; attempt++)
+            await page.ClickAsync("[data-testid=customer-privacy]");
+            await page.WaitForURLAsync(url => url.Contains("/privacy?customer=", StringComparison.Ordinal));
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToHaveTextAsync(sourceId);
+
+            // The prerendered card is visible before its circuit handles clicks: retry until the dialog opens.
+            for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=erase-confirm]").CountAsync() == 0; attempt++)
             {
-                await page.FillAsync("input[data-testid=privacy-search], [data-testid=privacy-search] input", sourceId);
-                await page.ClickAsync("[data-testid=privacy-search-button]");
+                await page.ClickAsync("[data-testid=privacy-erase]");
                 await page.WaitForTimeoutAsync(500);
             }
-            await Assertions.Expect(found).ToHaveTextAsync(sourceId);
-
-            await page.ClickAsync("[data-testid=privacy-erase]");
             var confirm = page.Locator("[data-testid=erase-confirm]");
             await Assertions.Expect(confirm).ToBeDisabledAsync();
             await page.FillAsync("input[data-testid=erase-confirm-input], [data-testid=erase-confirm-input] input", sourceId);

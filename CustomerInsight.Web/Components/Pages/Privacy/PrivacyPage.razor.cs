@@ -23,6 +23,19 @@ public sealed partial class PrivacyPage
     [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
     [Inject] public required ILogger<PrivacyPage> Logger { get; set; }
 
+    /// <summary>A source customer id to open directly (the 360 page links here).</summary>
+    [SupplyParameterFromQuery(Name = "customer")]
+    public string? Customer { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Customer))
+        {
+            query = Customer;
+            await SearchAsync();
+        }
+    }
+
     private Task SearchAsync() => RunAsync(async () =>
     {
         file = await Actions.FindBySourceIdAsync(query);
