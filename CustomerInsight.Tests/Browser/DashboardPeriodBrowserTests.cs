@@ -1,0 +1,37 @@
+using CustomerInsight.Core.Data;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Executive_ChangesThePeriod_FiguresAndUrlChange()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "dashboard-period", async () =>
+        {
+            await page.GotoAsync("/");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var orders = page.Locator("[data-testid=kpi-Orders] [data-testid=kpi-value]");
+            await Assertions.Expect(orders).ToBeVisibleAsync();
+            var before = (await orders.InnerTextAsync()).Trim();
+            var periodText = (await page.InnerTextAsync("[data-testid=filter-period-text]")).Trim();
+
+            // The prerendered select is visible before the circuit handles clicks: retry until its list opens.
+            var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Année dernière" });
+            for (var attempt = 0; attempt < 20 && await option.CountAsync() == 0; attempt++)
+            {
+                await page.Locator("[data-testid=filter-bar] .mud-select").First.ClickAsync();
+                await page.WaitForTimeoutAsync(500);
+            }
+            await option.First.ClickAsync();
+
+            await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));
+            await Assertions.Expect(page.Locator("[data-testid=filter-period-text]")).Not.ToHaveTextAsync(periodText);
+            await Assertions.Expect(orders).Not.ToHaveTextAsync(before);
+        });
+        await page.Context.CloseAsync();
+    }
+}
