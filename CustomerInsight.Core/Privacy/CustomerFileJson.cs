@@ -62,7 +62,7 @@ public static class CustomerFileJson
         string Format,
         int Version,
         DateTime ExportedAtUtc,
-        CustomerProfile Profile,
+        CustomerFileProfile Profile,
         IReadOnlyList<ConsentEntry> Consents,
         IReadOnlyList<ConsentEntry> ConsentHistory,
         IReadOnlyList<CustomerFileOrder> Orders,

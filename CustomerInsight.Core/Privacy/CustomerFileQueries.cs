@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
@@ -17,7 +18,7 @@ namespace CustomerInsight.Core.Privacy;
 /// <param name="Orders">Every order (sales and cancellations), oldest first, each with its lines.</param>
 /// <param name="SurveyAnswers">Every survey response, oldest first, with its free-text comment.</param>
 public sealed record CustomerFile(
-    CustomerProfile Profile,
+    CustomerFileProfile Profile,
     IReadOnlyList<ConsentEntry> Consents,
     IReadOnlyList<ConsentEntry> ConsentHistory,
     IReadOnlyList<CustomerFileOrder> Orders,
@@ -29,7 +30,7 @@ public sealed record CustomerFile(
 
 /// <param name="Id">The internal id (the key of the 360 page).</param>
 /// <param name="SourceId">The customer id in the source system.</param>
-public sealed record CustomerProfile(
+public sealed record CustomerFileProfile(
     int Id,
     string SourceId,
     string? FirstName,
@@ -70,13 +71,17 @@ public sealed record CustomerFileSurveyAnswer(
 /// <summary>Reads one customer's <see cref="CustomerFile"/>; one context per call, a handful of indexed queries.</summary>
 public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> factory)
 {
+    /// <summary>The one projection of a customer row to its file profile, translated to SQL by EF Core.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Customer, CustomerFileProfile>> ToProfile =
+        c => new CustomerFileProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc);
+
     /// <summary>The file of the customer with internal id <paramref name="customerId"/>; null when unknown.</summary>
     public async Task<CustomerFile?> GetAsync(int customerId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var profile = await db.Customers.AsNoTracking()
             .Where(c => c.Id == customerId)
-            .Select(c => new CustomerProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc))
+            .Select(ToProfile)
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null ? null : await LoadAsync(db, profile, cancellationToken);
     }
@@ -91,15 +96,15 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
     }
 
     /// <summary>Name, e-mail, phone and address of the given customers (for exports an admin asked personal data in).</summary>
-    public async Task<IReadOnlyDictionary<int, CustomerProfile>> GetProfilesAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, CustomerFileProfile>> GetProfilesAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
         var wanted = customerIds.ToHashSet();
-        var result = new Dictionary<int, CustomerProfile>(wanted.Count);
+        var result = new Dictionary<int, CustomerFileProfile>(wanted.Count);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // One scan streamed and filtered here: an IN list of 100,000 ids is no better in SQLite.
         var rows = db.Customers.AsNoTracking()
-            .Select(c => new CustomerProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc))
+            .Select(ToProfile)
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -111,7 +116,7 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
         return result;
     }
 
-    private static async Task<CustomerFile> LoadAsync(InsightDbContext db, CustomerProfile profile, CancellationToken cancellationToken)
+    private static async Task<CustomerFile> LoadAsync(InsightDbContext db, CustomerFileProfile profile, CancellationToken cancellationToken)
     {
         var history = (await db.ConsentRecords.AsNoTracking()
                 .Where(r => r.CustomerId == profile.Id)

@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
-using CustomerProfile = CustomerInsight.Core.Privacy.CustomerProfile;
 
 namespace CustomerInsight.Core.Reporting;
 
@@ -12,7 +11,7 @@ namespace CustomerInsight.Core.Reporting;
 /// only for an admin who asked.
 /// </summary>
 /// <param name="Profiles">Null: pseudonymous export (the default).</param>
-public sealed record RfmReportData(RfmSummary Summary, IReadOnlyList<RfmCustomerRow> Customers, IReadOnlyDictionary<int, CustomerProfile>? Profiles);
+public sealed record RfmReportData(RfmSummary Summary, IReadOnlyList<RfmCustomerRow> Customers, IReadOnlyDictionary<int, CustomerFileProfile>? Profiles);
 
 public static class RfmWorkbook
 {
@@ -62,14 +61,14 @@ public static class RfmWorkbook
         };
         if (data.Profiles is { } profiles)
         {
-            CustomerProfile? P(RfmCustomerRow r) => profiles.GetValueOrDefault(r.Score.CustomerId);
+            CustomerFileProfile? P(RfmCustomerRow r) => profiles.GetValueOrDefault(r.Score.CustomerId);
             columns.AddRange(PersonalColumns<RfmCustomerRow>(context, P));
         }
         return writer.AddTable(context.Text("Clients", "Customers"), new ReportTitle(context.Text("Scores RFM par client", "RFM scores per customer"), period, filters), columns, data.Customers);
     }
 
     /// <summary>Source id, name, e-mail, phone and address: only in an admin's export with personal data.</summary>
-    internal static IEnumerable<ReportColumn<T>> PersonalColumns<T>(ReportContext context, Func<T, CustomerProfile?> profile) =>
+    internal static IEnumerable<ReportColumn<T>> PersonalColumns<T>(ReportContext context, Func<T, CustomerFileProfile?> profile) =>
     [
         new(context.Text("Identifiant source", "Source id"), CellFormat.Text, r => profile(r)?.SourceId),
         new(context.Text("Prénom", "First name"), CellFormat.Text, r => profile(r)?.FirstName),
