@@ -41,7 +41,7 @@ public sealed class PurgeVerb(RetentionPurge purge, IOptions<PrivacyOptions> opt
             }
             return 0;
         }
-        var progress = new Progress<RetentionProgress>(p =>
+        var progress = new SynchronousProgress<RetentionProgress>(p =>
         {
             if (p.Total > 0)
             {

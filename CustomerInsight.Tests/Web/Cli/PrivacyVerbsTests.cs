@@ -49,6 +49,8 @@ public sealed class PrivacyVerbsTests
         Assert.Contains(": 1 customer(s) would be anonymised", dryRun.Output, StringComparison.Ordinal);
         Assert.Equal(0, confirm.ExitCode);
         Assert.Contains("1 customer(s) anonymised", confirm.Output, StringComparison.Ordinal);
+        // Progress is written before the verb returns (never after its output is closed).
+        Assert.Contains("\r1/1", confirm.Error, StringComparison.Ordinal);
         Assert.Contains(": 0 customer(s) would be anonymised", after.Output, StringComparison.Ordinal);
     }
 
