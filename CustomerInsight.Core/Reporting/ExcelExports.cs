@@ -47,7 +47,7 @@ public sealed class ExcelExports(
         var data = await GetKpiDataAsync(period, channel, cancellationToken);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = KpiWorkbook.Write(writer, context, data);
             writer.Save(output);
@@ -101,7 +101,7 @@ public sealed class ExcelExports(
             : null;
         var context = ReportContext.Create(requester, settings, clock);
         int written;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             written = RfmWorkbook.Write(writer, context, new RfmReportData(summary, rows, profiles));
             writer.Save(output);
@@ -138,7 +138,7 @@ public sealed class ExcelExports(
         }
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends));
             writer.Save(output);
@@ -167,7 +167,7 @@ public sealed class ExcelExports(
         var key = new RfmCustomerKeys(secret).For(file.Profile.Id);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = CustomerFileWorkbook.Write(writer, context, file, key);
             writer.Save(output);
@@ -176,6 +176,11 @@ public sealed class ExcelExports(
         await AuditAsync(requester, $"customer:{file.Profile.Id}", $"customer={file.Profile.Id}", rows, cancellationToken);
         return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx", rows);
     }
+
+    /// <summary>Tables over this many rows are streamed (see <see cref="ExcelReportWriter.StreamRowsAbove"/>); tests set 0 to stream every table.</summary>
+    internal int StreamRowsAbove { get; init; } = ExcelReportWriter.DefaultStreamRowsAbove;
+
+    private ExcelReportWriter NewWriter(ReportContext context) => new(context) { StreamRowsAbove = StreamRowsAbove };
 
     private Task AuditAsync(ReportRequester requester, string report, string filters, int rows, CancellationToken cancellationToken) =>
         audit.WriteAsync(
