@@ -11,7 +11,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Core.Reporting;
 
 /// <summary>A written report: a file name to offer and the data rows written (what the audit records).</summary>
-public sealed record ExportResult(string FileName, int RowCount);
+public sealed record ExportResult(string FileName, int RowCount)
+{
+    /// <summary>The RFM report's segment summary, as written in it (the command line prints it without scoring again).</summary>
+    public RfmSummary? RfmSummary { get; init; }
+}
 
 /// <summary>
 /// The four Excel reports: reads the figures with the feature query services, writes them with
@@ -107,7 +111,7 @@ public sealed class ExcelExports(
             writer.Save(output);
         }
         await AuditAsync(requester, "rfm", $"date={Iso(date)}", written, cancellationToken);
-        return new ExportResult($"rfm-{Iso(date)}.xlsx", written);
+        return new ExportResult($"rfm-{Iso(date)}.xlsx", written) { RfmSummary = summary };
     }
 
     /// <summary>The OMOC report of one change project; null (nothing written, nothing audited) when the project does not exist.</summary>
