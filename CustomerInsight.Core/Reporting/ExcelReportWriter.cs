@@ -194,15 +194,20 @@ public sealed partial class ExcelReportWriter : IDisposable
 
     public void Dispose() => workbook.Dispose();
 
-    /// <summary>Whether a text would start a formula (or a DDE payload) if Excel evaluated it.</summary>
+    /// <summary>Whether a text would start a formula (or a DDE payload) if Excel evaluated it (a leading line break too).</summary>
     public static bool IsFormulaLike(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
-    /// <summary>Drops the characters XML 1.0 cannot hold (control characters other than tab, line feed, carriage return; lone surrogates).</summary>
+    /// <summary>
+    /// The text a cell can hold: the characters XML 1.0 cannot hold dropped (control characters other than tab
+    /// and line breaks; lone surrogates), and every line break (CR LF, lone CR) written as a line feed, Excel's
+    /// own line break. ClosedXML 0.95.4 writes a carriage return as a line feed anyway, and escapes on its own
+    /// the <c>_xHHHH_</c> look-alikes, so both the cell-model and the streamed paths store the same text.
+    /// </summary>
     public static string XmlSafe(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clean = true;
+        var clean = !text.Contains('\r', StringComparison.Ordinal);
         for (var i = 0; i < text.Length && clean; i++)
         {
             clean = IsXmlChar(text, i, out var width);
@@ -215,29 +220,31 @@ public sealed partial class ExcelReportWriter : IDisposable
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsXmlChar(text, i, out var width))
+            if (text[i] == '\r')
+            {
+                builder.Append('\n');
+                i += i + 1 < text.Length && text[i + 1] == '\n' ? 1 : 0;
+            }
+            else if (IsXmlChar(text, i, out var width))
             {
                 builder.Append(text, i, width);
+                i += width - 1;
             }
-            i += width - 1;
+            else
+            {
+                i += width - 1;
+            }
         }
         return builder.ToString();
     }
 
     /// <summary>
-    /// Escapes for the spreadsheet's string type (ST_Xstring): a carriage return as <c>_x000D_</c> (XML
-    /// would turn a raw one into a line feed) and a literal <c>_xHHHH_</c> as <c>_x005F_xHHHH_</c> (Excel
-    /// and ClosedXML decode such sequences on reading; ClosedXML 0.95.4 does not escape them on writing).
+    /// Escapes for the spreadsheet's string type (ST_Xstring) where we write the XML ourselves (streamed
+    /// tables): a literal <c>_xHHHH_</c> as <c>_x005F_xHHHH_</c>, since Excel decodes such sequences on reading.
+    /// ClosedXML does the same on its own when it saves its cells. Takes <see cref="XmlSafe"/>'s output.
     /// </summary>
-    internal static string OoxmlEscape(string text)
-    {
-        if (!text.Contains('\r', StringComparison.Ordinal) && !text.Contains("_x", StringComparison.OrdinalIgnoreCase))
-        {
-            return text;
-        }
-        var escaped = EscapeSequence().Replace(text, "_x005F$0");
-        return escaped.Replace("\r", "_x000D_", StringComparison.Ordinal);
-    }
+    internal static string OoxmlEscape(string text) =>
+        text.Contains("_x", StringComparison.OrdinalIgnoreCase) ? EscapeSequence().Replace(text, "_x005F$0") : text;
 
     [System.Text.RegularExpressions.GeneratedRegex("_(?=x[0-9A-Fa-f]{4}_)")]
     private static partial System.Text.RegularExpressions.Regex EscapeSequence();
@@ -371,7 +378,7 @@ public sealed partial class ExcelReportWriter : IDisposable
     private static int WriteText(IXLCell cell, string text)
     {
         var safe = XmlSafe(text);
-        cell.SetValue<string>(OoxmlEscape(safe));
+        cell.SetValue<string>(safe);
         // SetValue<string> already stores a shared string (never a formula); the quote prefix keeps Excel
         // from re-reading it as a formula when someone edits the cell.
         if (IsFormulaLike(safe))

@@ -188,9 +188,9 @@ public sealed class ExcelExportsTests : IAsyncLifetime
             }
             book.Dispose();
         }
-        foreach (var d in Dangerous)
+        foreach (var d in Dangerous.Select(ExcelReportWriterTests.WithLineFeeds))
         {
-            Assert.True(texts.Contains(d), $"missing {d.Replace("\r", "\\r", StringComparison.Ordinal)}"); // comment, justification, product code, city…
+            Assert.True(texts.Contains(d), $"missing {d.Replace("\n", "\\n", StringComparison.Ordinal)}"); // comment, justification, product code, city…
             Assert.Contains($"{d}Last", texts);   // last name (admin export)
         }
     }
@@ -305,7 +305,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         var workshop = book.Worksheet(2);
         var header = workshop.Tables.Single().Fields.Select(f => f.Name).ToList();
         Assert.Contains("Outils – justification", header);
-        Assert.Equal(Dangerous[0], workshop.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetString());
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), workshop.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetString());
         Assert.Equal(XLDataType.Number, workshop.Cell(ExcelReportWriter.HeaderRow + 1, 4).DataType);
     }
 
@@ -317,7 +317,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         Assert.DoesNotContain(texts, t => t.Contains("@mail0.example", StringComparison.Ordinal));
         Assert.DoesNotContain("S0", texts);
         Assert.Equal(["Profil", "Consentements", "Historique des consentements", "Commandes", "Enquêtes"], book.Worksheets.Select(s => s.Name));
-        Assert.Equal(Dangerous[0], book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
     }
 
     [Fact]
