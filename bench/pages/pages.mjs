@@ -135,7 +135,13 @@ try {
       if (!response || response.status() !== 200 || new URL(page.url()).pathname !== path) {
         throw new Error(`${path}: HTTP ${response?.status()} at ${page.url()} (not allowed or not signed in?)`);
       }
-      await page.waitForFunction(() => window.__ciBench && window.__ciBench.complete !== null, null, { timeout: 120_000, polling: 100 });
+      try {
+        await page.waitForFunction(() => window.__ciBench && window.__ciBench.complete !== null, null, { timeout: 120_000, polling: 100 });
+      } catch {
+        const marks = await page.evaluate(() => window.__ciBench).catch(() => null);
+        throw new Error(`${path}: its markers did not appear within 120 s (marks ${JSON.stringify(marks)}); `
+          + 'did the page\'s data-testid attributes change? See "markers" in bench/pages/pages.mjs');
+      }
       const m = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         return { ttfb: nav.responseStart, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, ...window.__ciBench };
