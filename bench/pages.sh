@@ -10,8 +10,8 @@
 #                EMAIL, PASSWORD, NO_BUILD=1 (skip the Release publish), JSON_OUT (raw figures as JSON)
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+here="$bench_here"
 db="${1:-}"
 chromium=/usr/bin/chromium
 
@@ -35,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== machine: $(machine_line), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "== $("$chromium" --version 2>/dev/null | head -n 1)"
 if [ ! -d "$here/pages/node_modules/playwright-core" ]; then
     echo "== npm ci (playwright-core, no browser download)"
@@ -44,11 +44,10 @@ fi
 # Published, not just built: in Production the app serves wwwroot and the packages' static assets (_framework,
 # MudBlazor, Chart.js) from its content root, which only a publish lays out; run from bin/Release/net10.0 it
 # answers 200 with empty CSS and scripts.
-app="$repo/CustomerInsight.Web/bin/Release/net10.0/publish"
+app="$repo/bench/out/cli"
 dll="$app/CustomerInsight.Web.dll"
 if [ "${NO_BUILD:-}" != 1 ] || [ ! -f "$dll" ]; then
-    echo "== publish (Release) to ${app#"$repo"/}"
-    dotnet publish "$repo/CustomerInsight.Web" -c Release -nologo -v quiet >/dev/null
+    bench_cli
 fi
 
 port="${PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}"

@@ -4,45 +4,25 @@
 # engineering.md target (<= 10 s wall and <= 1 GB peak RSS for 100,000 customers). See bench/README.md.
 #   usage: bench/rfm-xlsx.sh      environment: CUSTOMERS (default 100000), RUNS (default 3)
 set -euo pipefail
-
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 customers="${CUSTOMERS:-100000}"
 runs="${RUNS:-3}"
 target_wall=10
 target_rss_mb=1024
 
-if [ ! -x /usr/bin/time ]; then
-    echo "/usr/bin/time is missing: it measures time and peak memory (Debian: apt-get install time)." >&2
-    exit 2
-fi
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== build (Release)"
-dotnet build "$repo/CustomerInsight.Web" -c Release -nologo -v quiet >/dev/null
-dll="$repo/CustomerInsight.Web/bin/Release/net10.0/CustomerInsight.Web.dll"
-
-export DemoData__Enabled=false
+echo "== machine: $(machine_line)"
+bench_cli
 export ConnectionStrings__Insight="Data Source=$work/rfm.db"
 echo "== seed-demo --customers $customers"
-/usr/bin/time -f "   %e s wall, %U+%S s cpu, %M KB peak RSS" dotnet "$dll" seed-demo --customers "$customers"
-
-# One /usr/bin/time -v log -> "wall cpu rss_mb" (seconds, seconds user+sys, MB).
-measure() {
-    awk -F': ' '
-        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
-        /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { m = $2 / 1024 }
-        END { printf "%.2f %.2f %.0f\n", w, u + s, m }' "$1"
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+/usr/bin/time -f "   %e s wall, %U+%S s cpu, %M KB peak RSS" $cli seed-demo --customers "$customers"
 
 echo "== rfm --out rfm.xlsx, $runs runs"
 for run in $(seq 1 "$runs"); do
     rm -f "$work/rfm.xlsx"
-    /usr/bin/time -v -o "$work/rfm.time" dotnet "$dll" rfm --out "$work/rfm.xlsx" > "$work/rfm.out"
+    /usr/bin/time -v -o "$work/rfm.time" $cli rfm --out "$work/rfm.xlsx" > "$work/rfm.out"
     echo "$(measure "$work/rfm.time")" >> "$work/rfm.runs"
     read -r wall cpu rss <<< "$(tail -n 1 "$work/rfm.runs")"
     echo "   run $run: $wall s wall, $cpu s cpu, $rss MB peak RSS (load $(cut -d' ' -f1 /proc/loadavg))"
@@ -52,8 +32,7 @@ echo "== last run's output:"
 tail -n 1 "$work/rfm.out"
 size_mb="$(awk -v b="$(stat -c %s "$work/rfm.xlsx")" 'BEGIN { printf "%.1f", b / 1048576 }')"
 
-col() { cut -d' ' -f"$1" "$work/rfm.runs" | median; }
-wall="$(col 1)"; cpu="$(col 2)"; rss="$(col 3)"
+wall="$(col "$work/rfm.runs" 1)"; cpu="$(col "$work/rfm.runs" 2)"; rss="$(col "$work/rfm.runs" 3)"
 
 echo
 echo "== results: median of $runs runs, $customers customers"
