@@ -72,6 +72,7 @@ public sealed class ImportPipeline(
             ImportReport rejected;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await BulkWriter.BeginAsync(db, cancellationToken))
+            await using (await WriteCache.EnlargeAsync(writer.Connection, options.WriteCacheMegabytes, cancellationToken))
             {
                 var batch = new ImportBatch
                 {

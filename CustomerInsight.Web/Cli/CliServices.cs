@@ -13,6 +13,7 @@ public static class CliServices
         services.AddTransient<ICliVerb, RfmVerb>();
         services.AddTransient<ICliVerb, EraseVerb>();
         services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ICliVerb, GenerateVerb>();
         services.AddTransient<ExportCustomerJson>();
         return services;
     }

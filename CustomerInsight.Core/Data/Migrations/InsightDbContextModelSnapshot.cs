@@ -505,7 +505,7 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.HasIndex("CustomerId", "Kind", "BusinessMonth")
                         .HasDatabaseName("IX_Orders_CustomerMonth");
 
-                    b.HasIndex("CustomerId", "Kind", "BusinessDate", "AmountMilli")
+                    b.HasIndex("CustomerId", "Kind", "BusinessDate", "AmountMilli", "Channel")
                         .HasDatabaseName("IX_Orders_Customer");
 
                     b.HasIndex("BusinessDate", "Kind", "Channel", "CustomerId", "AmountMilli", "BusinessMonth")
