@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("608096f1-326c-460a-b1b8-a98043ca19fe"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("90e4577c-0539-4dcf-8285-f0ee42226ee5"), entityTypeCount: 19)
         {
         }
 

@@ -120,7 +120,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             index0.AddAnnotation("Relational:Name", "IX_Orders_CustomerMonth");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { customerId, kind, businessDate, amountMilli });
+                new[] { customerId, kind, businessDate, amountMilli, channel });
             index1.AddAnnotation("Relational:Name", "IX_Orders_Customer");
 
             var index2 = runtimeEntityType.AddIndex(
