@@ -5,21 +5,15 @@
 # each as a whole process under /usr/bin/time, and prints one table: wall, CPU (user+sys), peak RSS, and
 # the database size. See bench/README.md.
 #   usage: bench/scale.sh
-#   environment: CUSTOMERS (default 1000000), LINES (default 10000000), SEED (default 1),
+#   environment: CUSTOMERS (default 1000000), LINES (default 10000000), SEED (default 1), BROWSER=0 (skip the
+#                browser timing of the pages over the scale database, bench/pages.sh, RUNS=PAGE_RUNS (3)),
 #                WORK (folder for the data and the database; default a new temporary folder, deleted at the
 #                end unless KEEP=1; an existing WORK with the generated files of the same sizes is reused)
 set -euo pipefail
-
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 customers="${CUSTOMERS:-1000000}"
 lines="${LINES:-10000000}"
 seed="${SEED:-1}"
-
-if [ ! -x /usr/bin/time ]; then
-    echo "/usr/bin/time is missing: it measures time and peak memory (Debian: apt-get install time)." >&2
-    exit 2
-fi
 
 if [ -n "${WORK:-}" ]; then
     work="$WORK"
@@ -34,13 +28,9 @@ log="$work/log"
 rm -rf "$log" "$db" "$db-wal" "$db-shm"
 mkdir -p "$log"
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(machine_line)"
 echo "== sizes: $customers customers, $lines order lines, seed $seed; work folder $work"
-echo "== build (Release)"
-dotnet build "$repo/CustomerInsight.Web" -c Release -nologo -v quiet >/dev/null
-dll="$repo/CustomerInsight.Web/bin/Release/net10.0/CustomerInsight.Web.dll"
-
-export DemoData__Enabled=false
+bench_cli
 export ConnectionStrings__Insight="Data Source=$db"
 steps=()
 
@@ -49,7 +39,7 @@ run() {
     local name="$1"
     shift
     echo "-- $name: $*"
-    if ! /usr/bin/time -f "%e %U %S %M" -o "$log/$name.time" dotnet "$dll" "$@" > "$log/$name.out" 2> "$log/$name.err"; then
+    if ! /usr/bin/time -f "%e %U %S %M" -o "$log/$name.time" $cli "$@" > "$log/$name.out" 2> "$log/$name.err"; then
         echo "   FAILED (exit code above); output:" >&2
         tail -n 20 "$log/$name.out" "$log/$name.err" >&2
         exit 1
@@ -106,3 +96,9 @@ for name in "${steps[@]}"; do
 done
 echo "database: $(awk -v b="$(dbsize)" 'BEGIN { printf "%.0f MB", b / 1048576 }') ($db)"
 echo "rfm.xlsx: $(awk -v b="$(stat -c %s "$work/rfm.xlsx")" 'BEGIN { printf "%.1f MB", b / 1048576 }')"
+
+if [ "${BROWSER:-1}" != 0 ]; then
+    echo
+    echo "== pages over the scale database (bench/pages.sh)"
+    NO_BUILD=1 RUNS="${PAGE_RUNS:-3}" "$bench_here/pages.sh" "$db"
+fi
