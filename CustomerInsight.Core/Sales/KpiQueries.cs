@@ -51,6 +51,12 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// (lapsed customers) look at every channel: a customer who moves from the store to the web is
 /// neither new on the web nor lapsed; with a channel, lapsed customers are those who ever bought
 /// in that channel before the end of the period.
+/// <para>
+/// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
+/// then counts only orders of those customers (anonymous orders are left out), and the customer counts
+/// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
+/// period is measured over the same customers. It reaches SQLite as one JSON parameter (<c>json_each</c>).
+/// </para>
 /// </remarks>
 public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 {
@@ -58,36 +64,38 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public const int DefaultLapsedAfterDays = 180;
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
-    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    /// <param name="customerIds">Only these customers (see the remarks of the class); null for everyone.</param>
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
+        var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var current = await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
-        var previous = await GetFactsAsync(db, period.Previous, channel, lapsedAfterDays, cancellationToken);
+        var current = await GetFactsAsync(db, period, channel, lapsedAfterDays, ids, cancellationToken);
+        var previous = await GetFactsAsync(db, period.Previous, channel, lapsedAfterDays, ids, cancellationToken);
         return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous));
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
-    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
+        return await GetFactsAsync(db, period, channel, lapsedAfterDays, ToArray(customerIds), cancellationToken);
     }
 
     /// <summary>
     /// Monthly series over the whole calendar months that <paramref name="range"/> touches (every
     /// month present, zeros where nothing happened), in month order.
     /// </summary>
-    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(range);
         var months = range.MonthKeys();
         var from = BusinessCalendar.MonthStart(months[0]);
         var to = BusinessCalendar.MonthStart(months[^1]).AddMonths(1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(db.Orders.AsNoTracking(), from, to, channel)
+        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), from, to, channel)
             .GroupBy(o => o.BusinessMonth)
             .Select(g => new
             {
@@ -106,11 +114,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>Revenue figures per channel for a period, every channel listed (zeros included), in enum order.</summary>
-    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(db.Orders.AsNoTracking(), period.Start, period.End, null)
+        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), period.Start, period.End, null)
             .GroupBy(o => o.Channel)
             .Select(g => new
             {
@@ -132,11 +140,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// Cohorts whose first sale month (ever, all channels) is in <c>[fromMonth, toMonth]</c> and their
     /// distinct active customers per month up to <paramref name="toMonth"/> (month keys yyyymm).
     /// </summary>
-    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, CancellationToken cancellationToken = default)
+    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sales = IdentifiedSales(db);
+        var sales = IdentifiedSales(db, ToArray(customerIds));
         var firsts = sales
             .GroupBy(o => o.CustomerId)
             .Select(g => new { CustomerId = g.Key, Cohort = g.Min(o => o.BusinessMonth) })
@@ -171,8 +179,19 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             .MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
     }
 
-    private static IQueryable<Order> IdentifiedSales(InsightDbContext db) =>
-        db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null);
+    private static IQueryable<Order> IdentifiedSales(InsightDbContext db, int[]? customerIds) =>
+        Of(db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null), customerIds);
+
+    /// <summary>Only the orders of <paramref name="customerIds"/> when given: <c>IN (SELECT value FROM json_each(@ids))</c>, no row per id in the SQL text.</summary>
+    private static IQueryable<Order> Of(IQueryable<Order> orders, int[]? customerIds) =>
+        customerIds is null ? orders : orders.Where(o => o.CustomerId != null && customerIds.Contains(o.CustomerId.Value));
+
+    private static int[]? ToArray(IReadOnlyCollection<int>? customerIds) => customerIds switch
+    {
+        null => null,
+        int[] array => array,
+        _ => [.. customerIds],
+    };
 
     private static IQueryable<Order> InRange(IQueryable<Order> orders, DateOnly start, DateOnly end, Channel? channel)
     {
@@ -180,13 +199,13 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         return channel is { } c ? query.Where(o => o.Channel == c) : query;
     }
 
-    private static async Task<SalesFacts> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, CancellationToken cancellationToken)
+    private static async Task<SalesFacts> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
         var start = period.Start;
         var end = period.End;
         var previous = period.Previous;
 
-        var byKind = await InRange(db.Orders.AsNoTracking(), start, end, channel)
+        var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), start, end, channel)
             .GroupBy(o => o.Kind)
             .Select(g => new
             {
@@ -199,7 +218,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         var sale = byKind.SingleOrDefault(k => k.Kind == OrderKind.Sale);
         var cancellation = byKind.SingleOrDefault(k => k.Kind == OrderKind.Cancellation);
 
-        var sales = IdentifiedSales(db);
+        var sales = IdentifiedSales(db, customerIds);
         var inPeriod = InRange(sales, start, end, channel);
         var inPrevious = InRange(sales, previous.Start, previous.End, channel);
 
