@@ -64,8 +64,12 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public const int DefaultLapsedAfterDays = 180;
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default) =>
+        GetSalesKpisAsync(period, channel, lapsedAfterDays, null, cancellationToken);
+
+    /// <summary>The KPIs of <paramref name="period"/> and of its previous period over a set of customers.</summary>
     /// <param name="customerIds">Only these customers (see the remarks of the class); null for everyone.</param>
-    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
@@ -77,18 +81,22 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
-    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
+    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await GetFactsAsync(db, period, channel, lapsedAfterDays, ToArray(customerIds), cancellationToken);
+        return await GetFactsAsync(db, period, channel, lapsedAfterDays, null, cancellationToken);
     }
 
     /// <summary>
     /// Monthly series over the whole calendar months that <paramref name="range"/> touches (every
     /// month present, zeros where nothing happened), in month order.
     /// </summary>
-    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, CancellationToken cancellationToken = default) =>
+        GetMonthlyTrendAsync(range, channel, null, cancellationToken);
+
+    /// <summary>The monthly series over a set of customers (null for everyone).</summary>
+    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(range);
         var months = range.MonthKeys();
@@ -114,7 +122,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>Revenue figures per channel for a period, every channel listed (zeros included), in enum order.</summary>
-    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, CancellationToken cancellationToken = default) =>
+        GetChannelBreakdownAsync(period, null, cancellationToken);
+
+    /// <summary>Revenue figures per channel over a set of customers (null for everyone).</summary>
+    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -140,7 +152,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// Cohorts whose first sale month (ever, all channels) is in <c>[fromMonth, toMonth]</c> and their
     /// distinct active customers per month up to <paramref name="toMonth"/> (month keys yyyymm).
     /// </summary>
-    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds = null, CancellationToken cancellationToken = default)
+    public Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, CancellationToken cancellationToken = default) =>
+        GetCohortInputsAsync(fromMonth, toMonth, null, cancellationToken);
+
+    /// <summary>The cohorts of a set of customers (null for everyone): their first sale month and monthly activity.</summary>
+    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
