@@ -55,7 +55,7 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
 /// then counts only orders of those customers (anonymous orders are left out), and the customer counts
 /// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
-/// period is measured over the same customers. It reaches SQLite as one JSON parameter (<c>json_each</c>).
+/// period is measured over the same customers. It reaches the database as one JSON parameter (<c>json_each</c>).
 /// </para>
 /// </remarks>
 public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
@@ -198,9 +198,13 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     private static IQueryable<Order> IdentifiedSales(InsightDbContext db, int[]? customerIds) =>
         Of(db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null), customerIds);
 
-    /// <summary>Only the orders of <paramref name="customerIds"/> when given: <c>IN (SELECT value FROM json_each(@ids))</c>, no row per id in the SQL text.</summary>
+    /// <summary>
+    /// Only the orders of <paramref name="customerIds"/> when given. <c>EF.Parameter</c> sends the set as one JSON
+    /// parameter (<c>IN (SELECT value FROM json_each(@ids))</c> on SQLite): EF Core 10's default would bind one
+    /// SQL variable per id, and SQLite refuses more than 32,766 of them (a large segment of a large base).
+    /// </summary>
     private static IQueryable<Order> Of(IQueryable<Order> orders, int[]? customerIds) =>
-        customerIds is null ? orders : orders.Where(o => o.CustomerId != null && customerIds.Contains(o.CustomerId.Value));
+        customerIds is null ? orders : orders.Where(o => o.CustomerId != null && EF.Parameter(customerIds).Contains(o.CustomerId.Value));
 
     private static int[]? ToArray(IReadOnlyCollection<int>? customerIds) => customerIds switch
     {

@@ -109,9 +109,10 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
         }
         if (filter.CustomerIds is { } customers)
         {
-            // One JSON parameter (json_each in SQLite), whatever the size of the set.
+            // One JSON parameter (json_each in SQLite) whatever the size of the set: EF Core 10 would otherwise
+            // bind one SQL variable per id, beyond SQLite's limit for a large segment.
             int[] ids = [.. customers];
-            query = query.Where(r => r.CustomerId != null && ids.Contains(r.CustomerId.Value));
+            query = query.Where(r => r.CustomerId != null && EF.Parameter(ids).Contains(r.CustomerId.Value));
         }
         return query;
     }

@@ -139,6 +139,28 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetDashboardAsync_SetLargerThanSqliteVariableLimit_OneParameterNoError()
+    {
+        // 40,000 ids: more than SQLite's 32,766 variables if each id were its own parameter.
+        int[] many = [.. Enumerable.Range(1, 40_000)];
+        var kpis = new KpiQueries(all.Factory);
+        var satisfaction = new SatisfactionQueries(all.Factory);
+
+        var sales = await kpis.GetSalesKpisAsync(Quarter, null, 180, many, Ct);
+        var trend = await kpis.GetMonthlyTrendAsync(Quarter, null, many, Ct);
+        var cohorts = await kpis.GetCohortInputsAsync(202601, 202609, many, Ct);
+        var facts = await satisfaction.GetByMonthAsync(new SatisfactionFilter(Quarter, CustomerIds: many), Ct);
+
+        // Every customer is in the set: the identified figures of everyone.
+        var everyone = await kpis.GetSalesKpisAsync(Quarter, null, 180, Ct);
+        Assert.Equal(everyone.Current.ActiveCustomers, sales.Current.ActiveCustomers);
+        Assert.Equal(everyone.Current.NewCustomers, sales.Current.NewCustomers);
+        Assert.Equal(3, trend.Count);
+        Assert.NotEmpty(cohorts.Sizes);
+        Assert.Equal(3, facts.Count);
+    }
+
+    [Fact]
     public async Task ExportKpiAsync_Segment_FiguresOfTheSegmentAndTheFilterInTheTitleBlock()
     {
         var settings = new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc, LapsedAfterDays: 180, MinResponses: 5);
