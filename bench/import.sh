@@ -4,20 +4,11 @@
 # (median reported). See bench/README.md.
 #   usage: bench/import.sh [FILE.csv.gz]      environment: RUNS (default 3)
 set -euo pipefail
-
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
-data="${1:-$repo/../shared/data/online_retail.csv.gz}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+data="${1:-$shared_data/online_retail.csv.gz}"
 runs="${RUNS:-3}"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-    echo "sqlite3 is not installed: it is the peer of this benchmark (Debian: apt-get install sqlite3)." >&2
-    exit 2
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "/usr/bin/time is missing: it measures time and peak memory (Debian: apt-get install time)." >&2
-    exit 2
-fi
+need sqlite3 "it is the peer of this benchmark (Debian: apt-get install sqlite3)."
 if [ ! -f "$data" ]; then
     echo "$data: not found (the public file lives in ../shared/data beside the repository)." >&2
     exit 2
@@ -26,33 +17,21 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== build (Release)"
-dotnet build "$repo/CustomerInsight.Web" -c Release -nologo -v quiet >/dev/null
-dll="$repo/CustomerInsight.Web/bin/Release/net10.0/CustomerInsight.Web.dll"
+echo "== machine: $(machine_line)"
+bench_cli
 
 echo "== unpack $(basename "$data")"
 gunzip -c "$data" > "$work/online_retail.csv"
 echo "   $(($(wc -l < "$work/online_retail.csv") - 1)) data rows"
 printf '.mode csv\n.import %s retail\n' "$work/online_retail.csv" > "$work/peer.sql"
 
-# One /usr/bin/time -v log -> "wall cpu rss_mb" (seconds, seconds user+sys, MB).
-measure() {
-    awk -F': ' '
-        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
-        /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { m = $2 / 1024 }
-        END { printf "%.2f %.2f %.0f\n", w, u + s, m }' "$1"
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-export DemoData__Enabled=false
 for run in $(seq 1 "$runs"); do
     rm -f "$work"/peer.db* "$work"/ours.db*
     /usr/bin/time -v -o "$work/peer.time" sqlite3 "$work/peer.db" < "$work/peer.sql"
     echo "$(measure "$work/peer.time")" >> "$work/peer.runs"
 
     ConnectionStrings__Insight="Data Source=$work/ours.db" \
-        /usr/bin/time -v -o "$work/ours.time" dotnet "$dll" import "$work/online_retail.csv" --format online-retail > "$work/ours.out"
+        /usr/bin/time -v -o "$work/ours.time" $cli import "$work/online_retail.csv" --format online-retail > "$work/ours.out"
     inproc="$(sed -n 's/.* in \([0-9.]*\) s, cpu .*/\1/p' "$work/ours.out" | head -n 1)"
     inproc_cpu="$(sed -n 's/.* s, cpu \([0-9.]*\) s .*/\1/p' "$work/ours.out" | head -n 1)"
     echo "$(measure "$work/ours.time") $inproc $inproc_cpu" >> "$work/ours.runs"
@@ -62,7 +41,6 @@ done
 echo "== last run: peer rows $(sqlite3 "$work/peer.db" 'SELECT COUNT(*) FROM retail;'); ours:"
 cat "$work/ours.out"
 
-col() { cut -d' ' -f"$2" "$1" | median; }
 peer_wall="$(col "$work/peer.runs" 1)"; peer_cpu="$(col "$work/peer.runs" 2)"; peer_rss="$(col "$work/peer.runs" 3)"
 ours_wall="$(col "$work/ours.runs" 1)"; ours_cpu="$(col "$work/ours.runs" 2)"; ours_rss="$(col "$work/ours.runs" 3)"
 ours_in="$(col "$work/ours.runs" 4)"; ours_in_cpu="$(col "$work/ours.runs" 5)"

@@ -9,7 +9,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
     public InsightDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<InsightDbContext>();
-        InsightDatabase.Configure(options, "Data Source=design-time.db");
+        InsightDatabase.Configure(options, "Data Source=design-time.db", compiledModel: false);
         return new InsightDbContext(options.Options);
     }
 }

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Core.Reporting;
 
 /// <summary>A written report: a file name to offer and the data rows written (what the audit records).</summary>
-public sealed record ExportResult(string FileName, int RowCount);
+public sealed record ExportResult(string FileName, int RowCount)
+{
+    /// <summary>The RFM report's segment summary, as written in it (the command line prints it without scoring again).</summary>
+    public RfmSummary? RfmSummary { get; init; }
+}
 
 /// <summary>
 /// The four Excel reports: reads the figures with the feature query services, writes them with
@@ -55,7 +59,7 @@ public sealed class ExcelExports(
         var data = await GetKpiDataAsync(period, channel, segment, cancellationToken);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = KpiWorkbook.Write(writer, context, data);
             writer.Save(output);
@@ -124,13 +128,13 @@ public sealed class ExcelExports(
             : null;
         var context = ReportContext.Create(requester, settings, clock);
         int written;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             written = RfmWorkbook.Write(writer, context, new RfmReportData(summary, rows, profiles));
             writer.Save(output);
         }
         await AuditAsync(requester, "rfm", $"date={Iso(date)}", written, cancellationToken);
-        return new ExportResult($"rfm-{Iso(date)}.xlsx", written);
+        return new ExportResult($"rfm-{Iso(date)}.xlsx", written) { RfmSummary = summary };
     }
 
     /// <summary>The OMOC report of one change project; null (nothing written, nothing audited) when the project does not exist.</summary>
@@ -161,7 +165,7 @@ public sealed class ExcelExports(
         }
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends));
             writer.Save(output);
@@ -190,7 +194,7 @@ public sealed class ExcelExports(
         var key = new RfmCustomerKeys(secret).For(file.Profile.Id);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
-        using (var writer = new ExcelReportWriter(context))
+        using (var writer = NewWriter(context))
         {
             rows = CustomerFileWorkbook.Write(writer, context, file, key);
             writer.Save(output);
@@ -199,6 +203,11 @@ public sealed class ExcelExports(
         await AuditAsync(requester, $"customer:{file.Profile.Id}", $"customer={file.Profile.Id}", rows, cancellationToken);
         return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx", rows);
     }
+
+    /// <summary>Tables over this many rows are streamed (see <see cref="ExcelReportWriter.StreamRowsAbove"/>); tests set 0 to stream every table.</summary>
+    internal int StreamRowsAbove { get; init; } = ExcelReportWriter.DefaultStreamRowsAbove;
+
+    private ExcelReportWriter NewWriter(ReportContext context) => new(context) { StreamRowsAbove = StreamRowsAbove };
 
     private Task AuditAsync(ReportRequester requester, string report, string filters, int rows, CancellationToken cancellationToken) =>
         audit.WriteAsync(

@@ -58,6 +58,7 @@ public sealed partial class ExcelReportWriter : IDisposable
     private readonly XLWorkbook workbook = new();
     private readonly SheetNames sheetNames = new();
     private readonly ReportContext context;
+    private readonly List<StreamedTable> streamedTables = [];
     private int tables;
 
     public ExcelReportWriter(ReportContext context)
@@ -69,6 +70,15 @@ public sealed partial class ExcelReportWriter : IDisposable
 
     public int SheetCount => workbook.Worksheets.Count;
 
+    /// <summary>
+    /// Tables with more data rows than this are streamed (<see cref="StreamedTable"/>): ClosedXML writes
+    /// the sheet's title block, header, column styles, widths, frozen pane and table, and the data rows'
+    /// XML is written straight into the saved package. Zero streams every table (tests compare both paths).
+    /// </summary>
+    public int StreamRowsAbove { get; init; } = DefaultStreamRowsAbove;
+
+    public const int DefaultStreamRowsAbove = 1_000;
+
     /// <summary>Adds one sheet: title block, frozen header, a table over <paramref name="rows"/>. Returns the data rows written.</summary>
     public int AddTable<T>(string sheetName, ReportTitle title, IReadOnlyList<ReportColumn<T>> columns, IEnumerable<T> rows)
     {
@@ -79,6 +89,7 @@ public sealed partial class ExcelReportWriter : IDisposable
         {
             throw new ArgumentException("A table needs at least one column.", nameof(columns));
         }
+        var records = rows as IReadOnlyList<T> ?? rows.ToList();
         var sheet = workbook.Worksheets.Add(sheetNames.Take(sheetName));
         var widths = new int[columns.Count];
 
@@ -105,35 +116,50 @@ public sealed partial class ExcelReportWriter : IDisposable
             widths[c] = headers[c].Length + 3;
         }
 
-        var row = HeaderRow;
-        foreach (var record in rows)
+        var tableName = $"Table{++tables}";
+        int lastRow;
+        if (records.Count > StreamRowsAbove)
         {
-            row++;
+            // One template cell per kind of cell a column holds, written by ClosedXML exactly as below:
+            // the streamed rows reuse the styles ClosedXML gives them.
+            var streamed = StreamedTable.Plan(this, sheet.Name, tableName, columns, records, widths);
             for (var c = 0; c < columns.Count; c++)
             {
-                var column = columns[c];
-                var value = column.Value(record);
-                if (value is null)
+                var templates = streamed.Templates(c);
+                for (var i = 0; i < templates.Count; i++)
                 {
-                    continue;
-                }
-                var cell = sheet.Cell(row, c + 1);
-                var format = column.FormatOf?.Invoke(record) ?? column.Format;
-                var length = WriteValue(cell, value, format);
-                if (column.FormatOf is not null && format != column.Format)
-                {
-                    cell.Style.NumberFormat.Format = NumberFormat(format);
-                }
-                if (length > widths[c])
-                {
-                    widths[c] = length;
+                    WriteCell(sheet.Cell(HeaderRow + 1 + i, c + 1), columns[c], templates[i].Value, templates[i].Format);
                 }
             }
+            streamedTables.Add(streamed);
+            lastRow = HeaderRow + streamed.TemplateRows;
         }
-        var dataRows = row - HeaderRow;
+        else
+        {
+            var row = HeaderRow;
+            foreach (var record in records)
+            {
+                row++;
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var column = columns[c];
+                    var value = column.Value(record);
+                    if (value is null)
+                    {
+                        continue;
+                    }
+                    var length = WriteCell(sheet.Cell(row, c + 1), column, value, column.FormatOf?.Invoke(record) ?? column.Format);
+                    if (length > widths[c])
+                    {
+                        widths[c] = length;
+                    }
+                }
+            }
+            lastRow = row;
+        }
 
         // A table needs a data row: an empty report shows one empty row under its header.
-        var table = sheet.Range(HeaderRow, 1, Math.Max(row, HeaderRow + 1), columns.Count).CreateTable($"Table{++tables}");
+        var table = sheet.Range(HeaderRow, 1, Math.Max(lastRow, HeaderRow + 1), columns.Count).CreateTable(tableName);
         table.ShowAutoFilter = true;
         table.Theme = XLTableTheme.TableStyleLight9;
         sheet.SheetView.FreezeRows(HeaderRow);
@@ -147,26 +173,41 @@ public sealed partial class ExcelReportWriter : IDisposable
         {
             sheet.Column(1).Width = 16;
         }
-        return dataRows;
+        return records.Count;
     }
 
     public void Save(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        workbook.SaveAs(output);
+        if (streamedTables.Count == 0)
+        {
+            workbook.SaveAs(output);
+            return;
+        }
+        // ClosedXML's package holds everything but the streamed tables' data rows, which are small
+        // templates there; the merge copies it and writes the rows in their place.
+        using var package = new MemoryStream();
+        workbook.SaveAs(package);
+        package.Position = 0;
+        StreamedTable.Merge(package, output, streamedTables);
     }
 
     public void Dispose() => workbook.Dispose();
 
-    /// <summary>Whether a text would start a formula (or a DDE payload) if Excel evaluated it.</summary>
+    /// <summary>Whether a text would start a formula (or a DDE payload) if Excel evaluated it (a leading line break too).</summary>
     public static bool IsFormulaLike(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
-    /// <summary>Drops the characters XML 1.0 cannot hold (control characters other than tab, line feed, carriage return; lone surrogates).</summary>
+    /// <summary>
+    /// The text a cell can hold: the characters XML 1.0 cannot hold dropped (control characters other than tab
+    /// and line breaks; lone surrogates), and every line break (CR LF, lone CR) written as a line feed, Excel's
+    /// own line break. ClosedXML 0.95.4 writes a carriage return as a line feed anyway, and escapes on its own
+    /// the <c>_xHHHH_</c> look-alikes, so both the cell-model and the streamed paths store the same text.
+    /// </summary>
     public static string XmlSafe(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clean = true;
+        var clean = !text.Contains('\r', StringComparison.Ordinal);
         for (var i = 0; i < text.Length && clean; i++)
         {
             clean = IsXmlChar(text, i, out var width);
@@ -179,29 +220,31 @@ public sealed partial class ExcelReportWriter : IDisposable
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsXmlChar(text, i, out var width))
+            if (text[i] == '\r')
+            {
+                builder.Append('\n');
+                i += i + 1 < text.Length && text[i + 1] == '\n' ? 1 : 0;
+            }
+            else if (IsXmlChar(text, i, out var width))
             {
                 builder.Append(text, i, width);
+                i += width - 1;
             }
-            i += width - 1;
+            else
+            {
+                i += width - 1;
+            }
         }
         return builder.ToString();
     }
 
     /// <summary>
-    /// Escapes for the spreadsheet's string type (ST_Xstring): a carriage return as <c>_x000D_</c> (XML
-    /// would turn a raw one into a line feed) and a literal <c>_xHHHH_</c> as <c>_x005F_xHHHH_</c> (Excel
-    /// and ClosedXML decode such sequences on reading; ClosedXML 0.95.4 does not escape them on writing).
+    /// Escapes for the spreadsheet's string type (ST_Xstring) where we write the XML ourselves (streamed
+    /// tables): a literal <c>_xHHHH_</c> as <c>_x005F_xHHHH_</c>, since Excel decodes such sequences on reading.
+    /// ClosedXML does the same on its own when it saves its cells. Takes <see cref="XmlSafe"/>'s output.
     /// </summary>
-    internal static string OoxmlEscape(string text)
-    {
-        if (!text.Contains('\r', StringComparison.Ordinal) && !text.Contains("_x", StringComparison.OrdinalIgnoreCase))
-        {
-            return text;
-        }
-        var escaped = EscapeSequence().Replace(text, "_x005F$0");
-        return escaped.Replace("\r", "_x000D_", StringComparison.Ordinal);
-    }
+    internal static string OoxmlEscape(string text) =>
+        text.Contains("_x", StringComparison.OrdinalIgnoreCase) ? EscapeSequence().Replace(text, "_x005F$0") : text;
 
     [System.Text.RegularExpressions.GeneratedRegex("_(?=x[0-9A-Fa-f]{4}_)")]
     private static partial System.Text.RegularExpressions.Regex EscapeSequence();
@@ -258,55 +301,91 @@ public sealed partial class ExcelReportWriter : IDisposable
         }
     }
 
+    /// <summary>Writes one data cell (value and, for a per-row format, its number format); returns its displayed length.</summary>
+    private int WriteCell<T>(IXLCell cell, ReportColumn<T> column, object value, CellFormat format)
+    {
+        var length = WriteValue(cell, value, format);
+        if (column.FormatOf is not null && format != column.Format)
+        {
+            cell.Style.NumberFormat.Format = NumberFormat(format);
+        }
+        return length;
+    }
+
     /// <summary>Writes a value in its native type; returns its displayed length for the column width.</summary>
     private int WriteValue(IXLCell cell, object value, CellFormat format)
     {
-        var culture = context.Culture;
         switch (value)
         {
             case string text:
                 return WriteText(cell, text);
             case int i:
                 cell.SetValue(i);
-                return Length(i, format, culture);
+                break;
             case long l:
                 cell.SetValue(l);
-                return Length(l, format, culture);
+                break;
             case double d:
                 if (double.IsNaN(d) || double.IsInfinity(d))
                 {
                     return 0;
                 }
                 cell.SetValue(d);
-                return Length(d, format, culture);
+                break;
             case decimal m:
                 cell.SetValue(m);
-                return Length((double)m, format, culture);
+                break;
             case bool b:
-                return WriteText(cell, b ? context.Text("oui", "yes") : context.Text("non", "no"));
+                return WriteText(cell, BoolText(b));
             case DateOnly date:
                 cell.SetValue(date.ToDateTime(TimeOnly.MinValue));
-                return 10;
+                break;
             case DateTime dateTime:
                 cell.SetValue(dateTime);
-                return format == CellFormat.DateTime ? 16 : 10;
+                break;
             default:
                 throw new ArgumentException($"Cannot write a {value.GetType().Name} to a report cell.", nameof(value));
         }
+        return DisplayLength(value, format);
+    }
+
+    /// <summary>A boolean as the report shows it (text in the culture).</summary>
+    internal string BoolText(bool value) => value ? context.Text("oui", "yes") : context.Text("non", "no");
+
+    /// <summary>The displayed length of a number or date cell (text: <see cref="TextLength"/>), for the column width.</summary>
+    internal int DisplayLength(object value, CellFormat format)
+    {
+        var culture = context.Culture;
+        return value switch
+        {
+            int i => Length(i, format, culture),
+            long l => Length(l, format, culture),
+            double d => double.IsNaN(d) || double.IsInfinity(d) ? 0 : Length(d, format, culture),
+            decimal m => Length((double)m, format, culture),
+            DateOnly => 10,
+            DateTime => format == CellFormat.DateTime ? 16 : 10,
+            _ => 0,
+        };
+    }
+
+    /// <summary>The displayed length of an XML-safe text: up to its first line break.</summary>
+    internal static int TextLength(string safe)
+    {
+        var newline = safe.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? safe.Length : newline;
     }
 
     private static int WriteText(IXLCell cell, string text)
     {
         var safe = XmlSafe(text);
-        cell.SetValue<string>(OoxmlEscape(safe));
+        cell.SetValue<string>(safe);
         // SetValue<string> already stores a shared string (never a formula); the quote prefix keeps Excel
         // from re-reading it as a formula when someone edits the cell.
         if (IsFormulaLike(safe))
         {
             cell.Style.IncludeQuotePrefix = true;
         }
-        var newline = safe.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? safe.Length : newline;
+        return TextLength(safe);
     }
 
     private static int Length(double value, CellFormat format, CultureInfo culture) => format switch

@@ -9,12 +9,17 @@ namespace CustomerInsight.Web.Cli;
 /// </summary>
 public static class CliApp
 {
+    private const string TimingOption = "--timing";
+
     /// <summary>True when the arguments ask for a verb or for help rather than for the web app.</summary>
     public static bool IsCommandLine(string[] args) =>
         args.Length > 0 && (args[0] is "--help" or "-h" or "help" || !args[0].StartsWith('-'));
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationManager>? configure = null)
     {
+        // --timing (any verb, for benchmarks): prints start-up and work times to standard error.
+        var timing = args.Contains(TimingOption) ? CliTiming.Start() : null;
+        args = args.Where(a => a != TimingOption).ToArray();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
@@ -52,7 +57,10 @@ public static class CliApp
                 return 0;
             }
             await InsightDatabase.MigrateAsync(host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellation.Token);
-            return await verb.RunAsync(rest, console, cancellation.Token);
+            timing?.Ready();
+            var code = await verb.RunAsync(rest, console, cancellation.Token);
+            timing?.Report(console.Error);
+            return code;
         }
         catch (CliInputException e)
         {
@@ -91,5 +99,7 @@ public static class CliApp
         }
         output.WriteLine();
         output.WriteLine("<verb> --help prints the verb's options. Exit codes: 0 success, 2 bad input, 1 failure.");
+        output.WriteLine("--timing (with any verb) prints to standard error the start-up time (process start to database");
+        output.WriteLine("ready) and the verb's own work time.");
     }
 }

@@ -1,6 +1,9 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CustomerInsight.Tests.Core.Data;
 
@@ -24,9 +27,55 @@ public class DatabaseTests
     public async Task Model_HasNoPendingChangesAgainstTheCommittedMigrations()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        await using var db = database.CreateContext();
+        await using var db = database.CreateContextWithBuiltModel();
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
     }
+
+    [Fact]
+    public async Task CompiledModel_MatchesTheModelBuiltFromOnModelCreating()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var compiled = database.CreateContext();
+        await using var built = database.CreateContextWithBuiltModel();
+
+        Assert.IsType<RuntimeModel>(compiled.Model, exactMatch: false);
+        Assert.NotSame(compiled.Model, built.Model);
+        // Stale compiled model? Run tools/optimize-model.sh.
+        Assert.Equal(DescribeSchema(built.Model), DescribeSchema(compiled.Model));
+        Assert.Equal(DescribeMapping(built.Model), DescribeMapping(compiled.Model));
+    }
+
+    /// <summary>Every table, column (type, nullability), key, foreign key and index the model maps to, one line each, sorted.</summary>
+    private static List<string> DescribeSchema(IModel model)
+    {
+        var lines = new List<string>();
+        foreach (var table in model.GetRelationalModel().Tables)
+        {
+            lines.AddRange(table.Columns.Select(c => $"{table.Name}.{c.Name} {c.StoreType} null={c.IsNullable}"));
+            lines.Add($"{table.Name} pk {Columns(table.PrimaryKey?.Columns)}");
+            lines.AddRange(table.ForeignKeyConstraints.Select(f => $"{table.Name} fk {f.Name} {Columns(f.Columns)} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"));
+            lines.AddRange(table.Indexes.Select(i => $"{table.Name} index {i.Name} {Columns(i.Columns)} unique={i.IsUnique}"));
+            lines.AddRange(table.UniqueConstraints.Select(u => $"{table.Name} unique {u.Name} {Columns(u.Columns)}"));
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    /// <summary>What EF needs beyond the schema: entity and property CLR types, generated values, concurrency tokens, conversions.</summary>
+    private static List<string> DescribeMapping(IModel model)
+    {
+        var lines = new List<string>();
+        foreach (var entity in model.GetEntityTypes())
+        {
+            lines.AddRange(entity.GetProperties().Select(p =>
+                $"{entity.Name}.{p.Name} {p.ClrType.Name} generated={p.ValueGenerated} token={p.IsConcurrencyToken} max={p.GetMaxLength()} converter={p.GetTypeMapping().Converter?.GetType().Name}"));
+            lines.AddRange(entity.GetNavigations().Select(n => $"{entity.Name} nav {n.Name} -> {n.TargetEntityType.Name}"));
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static string Columns(IEnumerable<IColumn>? columns) => columns is null ? "-" : string.Join(",", columns.Select(c => c.Name));
 
     [Fact]
     public async Task Orders_SumOfAmounts_IsExactInSql()

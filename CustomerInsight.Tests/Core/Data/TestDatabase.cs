@@ -33,6 +33,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InsightDbContext CreateContext() => Factory.CreateDbContext();
 
+    /// <summary>A context whose model is built from <c>OnModelCreating</c>, as the design-time tools build it.</summary>
+    public InsightDbContext CreateContextWithBuiltModel()
+    {
+        var options = new DbContextOptionsBuilder<InsightDbContext>();
+        InsightDatabase.Configure(options, ConnectionString, compiledModel: false);
+        return new InsightDbContext(options.Options);
+    }
+
     public ValueTask DisposeAsync()
     {
         try

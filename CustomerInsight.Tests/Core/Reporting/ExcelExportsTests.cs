@@ -28,6 +28,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
 
     private TestDatabase database = null!;
     private ExcelExports exports = null!;
+    private ExcelExports streamingExports = null!;
     private int projectId;
     private int hostileCustomerId;
 
@@ -40,10 +41,13 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         var clock = TimeProvider.System;
         var rfm = Options.Create(new RfmOptions());
-        exports = new ExcelExports(
+        ExcelExports NewExports(int streamRowsAbove) => new(
             new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), new RfmQueries(database.Factory, rfm),
             new OmocQueries(database.Factory), new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory),
-            new AuditLog(database.Factory, clock), new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock);
+            new AuditLog(database.Factory, clock), new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
+        exports = NewExports(ExcelReportWriter.DefaultStreamRowsAbove);
+        // Every table streamed, as the 100,000-customer RFM sheet is.
+        streamingExports = NewExports(0);
 
         await using var db = database.CreateContext();
         var customers = Dangerous.Select((d, i) => new Customer
@@ -149,24 +153,28 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         return new XLWorkbook(stream);
     }
 
-    private Task<XLWorkbook> KpiAsync(ReportRequester who) => ExportAsync(async s => await exports.ExportKpiAsync(s, March, null, who, TestContext.Current.CancellationToken));
+    private ExcelExports Exports(bool streamed) => streamed ? streamingExports : exports;
 
-    private Task<XLWorkbook> RfmAsync(ReportRequester who) => ExportAsync(async s => await exports.ExportRfmAsync(s, new DateOnly(2026, 4, 1), who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> KpiAsync(ReportRequester who, bool streamed = false) => ExportAsync(async s => await Exports(streamed).ExportKpiAsync(s, March, null, who, TestContext.Current.CancellationToken));
 
-    private Task<XLWorkbook> OmocAsync(ReportRequester who) => ExportAsync(s => exports.ExportOmocAsync(s, projectId, who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> RfmAsync(ReportRequester who, bool streamed = false) => ExportAsync(async s => await Exports(streamed).ExportRfmAsync(s, new DateOnly(2026, 4, 1), who, TestContext.Current.CancellationToken));
 
-    private Task<XLWorkbook> CustomerAsync(ReportRequester who, int id) => ExportAsync(s => exports.ExportCustomerAsync(s, id, who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> OmocAsync(ReportRequester who, bool streamed = false) => ExportAsync(s => Exports(streamed).ExportOmocAsync(s, projectId, who, TestContext.Current.CancellationToken));
 
-    [Fact]
-    public async Task EveryWorkbook_HostileTexts_IntactAndNoFormulaAnywhere()
+    private Task<XLWorkbook> CustomerAsync(ReportRequester who, int id, bool streamed = false) => ExportAsync(s => Exports(streamed).ExportCustomerAsync(s, id, who, TestContext.Current.CancellationToken));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryWorkbook_HostileTexts_IntactAndNoFormulaAnywhere(bool streamed)
     {
-        var books = new List<XLWorkbook> { await KpiAsync(Admin), await RfmAsync(Admin), await OmocAsync(Admin) };
+        var books = new List<XLWorkbook> { await KpiAsync(Admin, streamed), await RfmAsync(Admin, streamed), await OmocAsync(Admin, streamed) };
         var db = database.CreateContext();
         await using (db)
         {
             foreach (var id in await db.Customers.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken))
             {
-                books.Add(await CustomerAsync(Admin, id));
+                books.Add(await CustomerAsync(Admin, id, streamed));
             }
         }
         var texts = new HashSet<string>(StringComparer.Ordinal);
@@ -180,17 +188,19 @@ public sealed class ExcelExportsTests : IAsyncLifetime
             }
             book.Dispose();
         }
-        foreach (var d in Dangerous)
+        foreach (var d in Dangerous.Select(ExcelReportWriterTests.WithLineFeeds))
         {
-            Assert.True(texts.Contains(d), $"missing {d.Replace("\r", "\\r", StringComparison.Ordinal)}"); // comment, justification, product code, city…
+            Assert.True(texts.Contains(d), $"missing {d.Replace("\n", "\\n", StringComparison.Ordinal)}"); // comment, justification, product code, city…
             Assert.Contains($"{d}Last", texts);   // last name (admin export)
         }
     }
 
-    [Fact]
-    public async Task ExportRfmAsync_Analyst_NoNameEmailOrPhoneAnywhere()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExportRfmAsync_Analyst_NoNameEmailOrPhoneAnywhere(bool streamed)
     {
-        using var book = await RfmAsync(Analyst);
+        using var book = await RfmAsync(Analyst, streamed);
         await using var db = database.CreateContext();
         var personal = (await db.Customers.ToListAsync(TestContext.Current.CancellationToken))
             .SelectMany(c => new[] { c.FirstName, c.LastName, c.Email, c.Phone, c.City })
@@ -205,14 +215,16 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         Assert.Equal(8, customers.Tables.Single().Fields.Count());
     }
 
-    [Fact]
-    public async Task ExportRfmAsync_Analyst_FiguresEqualRfmQueries()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExportRfmAsync_Analyst_FiguresEqualRfmQueries(bool streamed)
     {
         var date = new DateOnly(2026, 4, 1);
         var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         var summary = await queries.GetSummaryAsync(date, TestContext.Current.CancellationToken);
         var rows = await queries.GetCustomerRowsAsync(date, await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken), false, TestContext.Current.CancellationToken);
-        using var book = await RfmAsync(Analyst);
+        using var book = await RfmAsync(Analyst, streamed);
 
         var segments = book.Worksheet("Segments");
         var first = ExcelReportWriter.HeaderRow + 1;
@@ -224,6 +236,11 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         }
         var sheet = book.Worksheet("Clients");
         Assert.Equal(rows.Count, sheet.Tables.Single().DataRange.RowCount());
+        Assert.Equal(ExcelReportWriter.HeaderRow, sheet.SheetView.SplitRow);
+        Assert.True(sheet.Tables.Single().ShowAutoFilter);
+        Assert.True(sheet.Cell(first + rows.Count, 1).IsEmpty());
+        Assert.Contains("€", sheet.Cell(first, 4).Style.NumberFormat.Format, StringComparison.Ordinal);
+        Assert.Equal("#,##0", sheet.Cell(first, 2).Style.NumberFormat.Format);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = first + i;
@@ -288,7 +305,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         var workshop = book.Worksheet(2);
         var header = workshop.Tables.Single().Fields.Select(f => f.Name).ToList();
         Assert.Contains("Outils – justification", header);
-        Assert.Equal(Dangerous[0], workshop.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetString());
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), workshop.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetString());
         Assert.Equal(XLDataType.Number, workshop.Cell(ExcelReportWriter.HeaderRow + 1, 4).DataType);
     }
 
@@ -300,7 +317,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         Assert.DoesNotContain(texts, t => t.Contains("@mail0.example", StringComparison.Ordinal));
         Assert.DoesNotContain("S0", texts);
         Assert.Equal(["Profil", "Consentements", "Historique des consentements", "Commandes", "Enquêtes"], book.Worksheets.Select(s => s.Name));
-        Assert.Equal(Dangerous[0], book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ExcelReportWriterTests
             var cell = sheet.Cell(ExcelReportWriter.HeaderRow + 1 + i, 1);
             Assert.False(cell.HasFormula);
             Assert.Equal(XLDataType.Text, cell.DataType);
-            Assert.Equal(Dangerous[i], cell.GetString());
+            Assert.Equal(WithLineFeeds(Dangerous[i]), cell.GetString());
             Assert.Equal(ExcelReportWriter.IsFormulaLike(Dangerous[i]), cell.Style.IncludeQuotePrefix);
         }
         Assert.Equal("=1+1", sheet.Cell(1, 1).GetString());
@@ -118,20 +118,48 @@ public sealed class ExcelReportWriterTests
     }
 
     [Fact]
-    public void OoxmlEscape_CarriageReturnAndEscapeLookalike_EscapedPerSpreadsheetStringRules()
+    public void OoxmlEscape_EscapeLookalike_EscapedPerSpreadsheetStringRules()
     {
         // ECMA-376 ST_Xstring: Excel decodes _xHHHH_, so a literal one is escaped as _x005F_xHHHH_.
-        Assert.Equal("_x000D_=1", ExcelReportWriter.OoxmlEscape("\r=1"));
         Assert.Equal("a_x005F_x0041_b", ExcelReportWriter.OoxmlEscape("a_x0041_b"));
         Assert.Equal("plain_xyz", ExcelReportWriter.OoxmlEscape("plain_xyz"));
     }
 
     [Fact]
-    public void XmlSafe_ControlCharacters_Dropped()
+    public void XmlSafe_ControlCharactersAndCarriageReturns_DroppedOrLineFeeds()
     {
         Assert.Equal("ab\tc\nd", ExcelReportWriter.XmlSafe("a\u0001b\tc\nd\u001F"));
         Assert.Equal("ok", ExcelReportWriter.XmlSafe("o\uD800k"));
+        Assert.Equal("\n=1+1", ExcelReportWriter.XmlSafe("\r=1+1"));
+        Assert.Equal("a\nb\n\nc", ExcelReportWriter.XmlSafe("a\r\nb\r\rc"));
     }
+
+    [Fact]
+    public void Save_CellModelSpecialTexts_EscapedOnceInTheSharedStrings()
+    {
+        var texts = new[] { "a_x0041_b", "\r=1+1", "x\r\ny" };
+        using var stream = new MemoryStream();
+        using (var writer = new ExcelReportWriter(Context("fr-FR")))
+        {
+            writer.AddTable("S", new ReportTitle("R", "P", []), Columns, texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1))));
+            writer.Save(stream);
+        }
+        stream.Position = 0;
+        using var package = new System.IO.Compression.ZipArchive(stream);
+        using var reader = new StreamReader(package.GetEntry("xl/sharedStrings.xml")!.Open());
+        var xml = reader.ReadToEnd();
+
+        // What Excel decodes back to the text: the look-alike escaped once, line breaks as line feeds.
+        Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);
+        Assert.Contains(">\n=1+1<", xml, StringComparison.Ordinal);
+        Assert.Contains(">x\ny<", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("_x005F_x005F", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("_x000D_", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", xml, StringComparison.Ordinal);
+    }
+
+    /// <summary>A text as a cell holds it: every line break a line feed.</summary>
+    internal static string WithLineFeeds(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     [Theory]
     [InlineData("Ventes [2026]: a/b\\c*?", "Ventes _2026__ a_b_c__")]

@@ -18,6 +18,19 @@ public class CliAppTests
     }
 
     [Fact]
+    public async Task Timing_AnyVerb_PrintsStartupAndWorkToStandardErrorOnly()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var plain = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
+        var timed = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--timing", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
+
+        Assert.Equal(0, timed.ExitCode);
+        Assert.Equal(plain.Output, timed.Output);
+        Assert.DoesNotContain("timing", plain.Error, StringComparison.Ordinal);
+        Assert.Matches(@"^timing: start-up \d+ ms, work \d+ ms$", timed.Error.Trim());
+    }
+
+    [Fact]
     public async Task UnknownVerb_ExitsTwo()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);

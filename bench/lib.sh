@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts: checks, the Release command line, measurement helpers. Source it.
+#   bench_cli          publishes the app once per script run (Release, ReadyToRun: how it is deployed)
+#                      into bench/out/cli and sets $cli to "dotnet .../CustomerInsight.Web.dll"
+#   measure FILE       one `/usr/bin/time -v` log -> "wall cpu rss_mb" (s, s user+sys, MB)
+#   median             the median of the numbers on stdin
+#   machine_line       cores, memory and load average, for the report
+
+bench_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$bench_here/.." && pwd)"
+shared_data="$repo/../shared/data"
+shared_peers="$repo/../shared/peers"
+
+need() {
+    command -v "$1" >/dev/null 2>&1 || { echo "$1 is not installed: $2" >&2; exit 2; }
+}
+need dotnet "the .NET 10 SDK builds the app"
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: it measures time and peak memory (Debian: apt-get install time)." >&2; exit 2; }
+
+machine_line() {
+    echo "$(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+bench_cli() {
+    local out="$repo/bench/out/cli"
+    echo "== publish (Release, ReadyToRun) -> bench/out/cli"
+    dotnet publish "$repo/CustomerInsight.Web" -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=true -o "$out" -nologo -v quiet > /dev/null
+    cli="dotnet $out/CustomerInsight.Web.dll"
+    # Verbs never seed demo data; the benchmarks never touch the app's own database.
+    export DemoData__Enabled=false
+}
+
+measure() {
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+        /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { m = $2 / 1024 }
+        END { printf "%.2f %.2f %.0f\n", w, u + s, m }' "$1"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# col FILE N: the median of column N of FILE.
+col() { cut -d' ' -f"$2" "$1" | median; }
