@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 
@@ -7,7 +8,20 @@ namespace CustomerInsight.Core.Dashboard;
 /// <summary>What the dashboard, the satisfaction page and the <c>kpi</c> verb look at.</summary>
 /// <param name="Channel">Only orders and responses of this channel.</param>
 /// <param name="SurveyKind">Only transactional or only relational responses (sales figures ignore it).</param>
-public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null);
+/// <param name="Segment">
+/// Only the customers in this RFM segment at the analysis date <see cref="Period.End"/> (the day after the
+/// period's last day, as metrics.md's default analysis date is the day after the latest sale): a fixed set,
+/// so the previous period, the trends, the channels, the cohorts and the satisfaction figures are all
+/// measured over the same customers. Anonymous orders and responses are then left out.
+/// </param>
+public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null)
+{
+    /// <summary>The date the segment is taken at: the period's exclusive end.</summary>
+    public DateOnly SegmentDate => Period.End;
+}
+
+/// <summary>The customers a segment filter kept: the segment, the analysis date it was scored at and how many customers.</summary>
+public sealed record SegmentScope(RfmSegment Segment, DateOnly AnalysisDate, int Customers);
 
 /// <summary>The thresholds of <c>Kpi:*</c>.</summary>
 public sealed record KpiThresholds(int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays, int MinResponses = SatisfactionCalculator.DefaultMinResponses);
@@ -66,13 +80,15 @@ public sealed record MonthlySatisfactionKpis(int Month, SatisfactionKpis Kpis);
 
 /// <summary>Everything the dashboard shows for one filter.</summary>
 /// <param name="TrendRange">The whole months of the trend charts: at least the twelve months ending with the period's last month.</param>
+/// <param name="Segment">The segment filter's customers; null without a segment filter.</param>
 public sealed record DashboardData(
     KpiComparison Kpis,
     Period TrendRange,
     IReadOnlyList<MonthlySales> SalesTrend,
     IReadOnlyList<MonthlySatisfactionKpis> SatisfactionTrend,
     IReadOnlyList<ChannelSales> Channels,
-    CohortMatrix Cohorts);
+    CohortMatrix Cohorts,
+    SegmentScope? Segment = null);
 
 /// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
 public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
@@ -89,20 +105,39 @@ public sealed record SatisfactionOverview(
 /// <summary>
 /// The dashboard's, the satisfaction page's and the <c>kpi</c> verb's figures: composes
 /// <see cref="KpiQueries"/> and <see cref="SatisfactionQueries"/> (set-based SQL, one context per
-/// query) with the pure calculators. The independent reads run concurrently.
+/// query) with the pure calculators. The independent reads run concurrently. A segment filter is
+/// resolved once per call into the ids of its customers (<see cref="RfmScoreCache"/>: the whole base is
+/// scored once per analysis date) and every query is then restricted to them in SQL.
 /// </summary>
-public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries)
+public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores)
 {
     /// <summary>The KPIs of the filter's period and of its previous period (<see cref="Period.Previous"/>).</summary>
     public async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
+        return await GetKpisAsync(filter, thresholds, await GetCustomerIdsAsync(filter, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of the customers of the filter's segment at <see cref="KpiFilter.SegmentDate"/>, ascending;
+    /// null without a segment filter (every order counts, anonymous ones included).
+    /// </summary>
+    public async Task<int[]?> GetCustomerIdsAsync(KpiFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter.Segment is { } segment
+            ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, segment, cancellationToken)
+            : null;
+    }
+
+    private async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
+    {
         var period = filter.Period;
         var previous = period.Previous;
-        var sales = kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, cancellationToken);
-        var current = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind), cancellationToken);
-        var before = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind), cancellationToken);
+        var sales = kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken);
+        var current = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var before = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken);
         await Task.WhenAll(sales, current, before);
         return new KpiComparison(
             filter,
@@ -119,11 +154,13 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var lastMonth = BusinessCalendar.MonthKey(filter.Period.LastDay);
         var firstCohort = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-11));
 
-        var kpis = GetKpisAsync(filter, thresholds, cancellationToken);
-        var salesTrend = kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, cancellationToken);
-        var satisfactionTrend = satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind), cancellationToken);
-        var channels = kpiQueries.GetChannelBreakdownAsync(filter.Period, cancellationToken);
-        var cohorts = kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, cancellationToken);
+        var customers = await GetCustomerIdsAsync(filter, cancellationToken);
+        var kpis = GetKpisAsync(filter, thresholds, customers, cancellationToken);
+        var salesTrend = kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken);
+        var satisfactionTrend = satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var channels = kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken);
+        // The cohorts of the segment's customers: their first purchase month, their monthly activity.
+        var cohorts = kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken);
         await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts);
 
         return new DashboardData(
@@ -132,14 +169,15 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             salesTrend.Result,
             satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             channels.Result,
-            cohorts.Result.ToMatrix());
+            cohorts.Result.ToMatrix(),
+            filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null);
     }
 
     public async Task<SatisfactionOverview> GetSatisfactionAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await GetCustomerIdsAsync(filter, cancellationToken));
         var facts = satisfactionQueries.GetFactsAsync(responses, cancellationToken);
         var byMonth = satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken);
         var byChannel = satisfactionQueries.GetByChannelAsync(responses, cancellationToken);

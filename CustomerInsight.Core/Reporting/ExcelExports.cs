@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
@@ -44,11 +45,18 @@ public sealed class ExcelExports(
     public const int CohortMonths = 12;
 
     /// <summary>The executive KPI report of <paramref name="period"/> (and its previous period).</summary>
-    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, ReportRequester requester, CancellationToken cancellationToken = default)
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        ExportKpiAsync(output, period, channel, null, requester, cancellationToken);
+
+    /// <summary>
+    /// The executive KPI report of <paramref name="period"/>, restricted to the customers of <paramref name="segment"/>
+    /// at the period's end when given (the dashboard's segment filter, see <see cref="KpiFilter.Segment"/>).
+    /// </summary>
+    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(period);
-        var data = await GetKpiDataAsync(period, channel, cancellationToken);
+        var data = await GetKpiDataAsync(period, channel, segment, cancellationToken);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
         using (var writer = NewWriter(context))
@@ -56,26 +64,40 @@ public sealed class ExcelExports(
             rows = KpiWorkbook.Write(writer, context, data);
             writer.Save(output);
         }
-        var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}";
+        var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}"
+            + (segment is { } s ? $"; segment={s.Code()}" : "");
         await AuditAsync(requester, "kpi", filters, rows, cancellationToken);
-        return new ExportResult($"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}.xlsx", rows);
+        return new ExportResult(
+            $"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}{(segment is { } g ? "-" + g.Code() : "")}.xlsx",
+            rows);
     }
 
     /// <summary>The figures of the KPI report (also what tests compare with).</summary>
-    public async Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, CancellationToken cancellationToken = default)
+    public Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, CancellationToken cancellationToken = default) =>
+        GetKpiDataAsync(period, channel, null, cancellationToken);
+
+    /// <summary>The figures of the KPI report, over the customers of <paramref name="segment"/> at the period's end when given.</summary>
+    public async Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var sales = await kpiQueries.GetSalesKpisAsync(period, channel, settings.LapsedAfterDays, cancellationToken);
-        var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel), cancellationToken);
-        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period.Previous, channel), cancellationToken);
-        var trend = await kpiQueries.GetMonthlyTrendAsync(period, channel, cancellationToken);
-        var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        // An export is a one-off: scored directly, without the pages' cache.
+        int[]? ids = null;
+        if (segment is { } wanted)
+        {
+            var scores = await rfmQueries.ScoreAsync(period.End, cancellationToken);
+            ids = [.. scores.Customers.Where(c => c.Segment == wanted).Select(c => c.CustomerId)];
+        }
+        var sales = await kpiQueries.GetSalesKpisAsync(period, channel, settings.LapsedAfterDays, ids, cancellationToken);
+        var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
+        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period.Previous, channel, CustomerIds: ids), cancellationToken);
+        var trend = await kpiQueries.GetMonthlyTrendAsync(period, channel, ids, cancellationToken);
+        var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
         var lastMonth = BusinessCalendar.MonthKey(period.LastDay);
         var firstMonth = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-(CohortMonths - 1)));
-        var cohorts = await kpiQueries.GetCohortInputsAsync(firstMonth, lastMonth, cancellationToken);
-        var byChannel = await kpiQueries.GetChannelBreakdownAsync(period, cancellationToken);
-        var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel), cancellationToken);
-        var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel), cancellationToken);
+        var cohorts = await kpiQueries.GetCohortInputsAsync(firstMonth, lastMonth, ids, cancellationToken);
+        var byChannel = await kpiQueries.GetChannelBreakdownAsync(period, ids, cancellationToken);
+        var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
+        var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
         return new KpiReportData(
             sales,
             SatisfactionCalculator.Calculate(current, settings.MinResponses),
@@ -86,7 +108,8 @@ public sealed class ExcelExports(
             byChannel,
             satisfactionByChannel,
             satisfactionByKind,
-            settings.MinResponses);
+            settings.MinResponses,
+            segment is { } g ? new SegmentScope(g, period.End, ids!.Length) : null);
     }
 
     /// <summary>The RFM report at <paramref name="analysisDate"/> (default: metrics.md's, the day after the latest sale).</summary>

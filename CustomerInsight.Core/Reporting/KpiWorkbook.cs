@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 
@@ -15,7 +16,8 @@ public sealed record KpiReportData(
     IReadOnlyList<ChannelSales> SalesByChannel,
     IReadOnlyList<ChannelSatisfaction> SatisfactionByChannel,
     IReadOnlyList<KindSatisfaction> SatisfactionByKind,
-    int MinResponses);
+    int MinResponses,
+    SegmentScope? Segment = null);
 
 /// <summary>
 /// The executive KPI report: KPIs with previous period and change, monthly trend, sales by channel,
@@ -33,9 +35,19 @@ public static class KpiWorkbook
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(data);
         var sales = data.Sales;
-        var filters = sales.Channel is { } channel
-            ? new[] { new ReportFilter(context.Text("Canal", "Channel"), context.Of(channel)) }
-            : [];
+        // The sales by channel and the cohorts ignore the channel filter, not the segment's.
+        var segmentFilters = new List<ReportFilter>();
+        if (data.Segment is { } segment)
+        {
+            // The segment is a fixed set of customers scored at the period's end (see KpiFilter.Segment).
+            segmentFilters.Add(new ReportFilter(
+                context.Text("Segment RFM", "RFM segment"),
+                string.Format(context.Culture, context.Text("{0} au {1} ({2} clients)", "{0} at {1} ({2} customers)"),
+                    context.Of(segment.Segment), context.Date(segment.AnalysisDate), segment.Customers)));
+        }
+        IReadOnlyList<ReportFilter> filters = sales.Channel is { } channel
+            ? [new ReportFilter(context.Text("Canal", "Channel"), context.Of(channel)), .. segmentFilters]
+            : segmentFilters;
         var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({context.Text("période précédente", "previous period")} {context.Range(sales.PreviousPeriod.Start, sales.PreviousPeriod.LastDay)})";
         ReportTitle Title(string french, string english) => new(context.Text(french, english), period, filters);
 
@@ -47,7 +59,7 @@ public static class KpiWorkbook
             data.Trend);
 
         rows += writer.AddTable(context.Text("Ventes par canal", "Sales by channel"),
-            new ReportTitle(context.Text("Ventes par canal", "Sales by channel"), context.Range(sales.Period.Start, sales.Period.LastDay), []),
+            new ReportTitle(context.Text("Ventes par canal", "Sales by channel"), context.Range(sales.Period.Start, sales.Period.LastDay), segmentFilters),
             [
                 new ReportColumn<ChannelSales>(context.Text("Canal", "Channel"), CellFormat.Text, c => context.Of(c.Channel)),
                 .. TotalsColumns<ChannelSales>(context, c => c.Totals),
@@ -55,7 +67,7 @@ public static class KpiWorkbook
             data.SalesByChannel);
 
         rows += writer.AddTable(context.Text("Cohortes", "Cohorts"),
-            new ReportTitle(context.Text("Rétention par cohorte (part des clients actifs au mois M+k)", "Cohort retention (share of customers active in month M+k)"), period, []),
+            new ReportTitle(context.Text("Rétention par cohorte (part des clients actifs au mois M+k)", "Cohort retention (share of customers active in month M+k)"), period, segmentFilters),
             CohortColumns(context, data.Cohorts),
             data.Cohorts.Rows);
 

@@ -51,6 +51,12 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// (lapsed customers) look at every channel: a customer who moves from the store to the web is
 /// neither new on the web nor lapsed; with a channel, lapsed customers are those who ever bought
 /// in that channel before the end of the period.
+/// <para>
+/// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
+/// then counts only orders of those customers (anonymous orders are left out), and the customer counts
+/// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
+/// period is measured over the same customers. It reaches the database as one JSON parameter (<c>json_each</c>).
+/// </para>
 /// </remarks>
 public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 {
@@ -58,12 +64,18 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public const int DefaultLapsedAfterDays = 180;
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
-    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default) =>
+        GetSalesKpisAsync(period, channel, lapsedAfterDays, null, cancellationToken);
+
+    /// <summary>The KPIs of <paramref name="period"/> and of its previous period over a set of customers.</summary>
+    /// <param name="customerIds">Only these customers (see the remarks of the class); null for everyone.</param>
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
+        var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (current, previous) = await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
+        var (current, previous) = await GetFactsAsync(db, period, channel, lapsedAfterDays, ids, cancellationToken);
         return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous));
     }
 
@@ -72,21 +84,25 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await GetFactsAsync(db, period, channel, lapsedAfterDays, cancellationToken)).Current;
+        return (await GetFactsAsync(db, period, channel, lapsedAfterDays, null, cancellationToken)).Current;
     }
 
     /// <summary>
     /// Monthly series over the whole calendar months that <paramref name="range"/> touches (every
     /// month present, zeros where nothing happened), in month order.
     /// </summary>
-    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, CancellationToken cancellationToken = default) =>
+        GetMonthlyTrendAsync(range, channel, null, cancellationToken);
+
+    /// <summary>The monthly series over a set of customers (null for everyone).</summary>
+    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(range);
         var months = range.MonthKeys();
         var from = BusinessCalendar.MonthStart(months[0]);
         var to = BusinessCalendar.MonthStart(months[^1]).AddMonths(1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(db.Orders.AsNoTracking(), from, to, channel)
+        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), from, to, channel)
             .GroupBy(o => o.BusinessMonth)
             .Select(g => new
             {
@@ -105,11 +121,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>Revenue figures per channel for a period, every channel listed (zeros included), in enum order.</summary>
-    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, CancellationToken cancellationToken = default) =>
+        GetChannelBreakdownAsync(period, null, cancellationToken);
+
+    /// <summary>Revenue figures per channel over a set of customers (null for everyone).</summary>
+    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(db.Orders.AsNoTracking(), period.Start, period.End, null)
+        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), period.Start, period.End, null)
             .GroupBy(o => o.Channel)
             .Select(g => new
             {
@@ -131,11 +151,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// Cohorts whose first sale month (ever, all channels) is in <c>[fromMonth, toMonth]</c> and their
     /// distinct active customers per month up to <paramref name="toMonth"/> (month keys yyyymm).
     /// </summary>
-    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, CancellationToken cancellationToken = default)
+    public Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, CancellationToken cancellationToken = default) =>
+        GetCohortInputsAsync(fromMonth, toMonth, null, cancellationToken);
+
+    /// <summary>The cohorts of a set of customers (null for everyone): their first sale month and monthly activity.</summary>
+    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sales = IdentifiedSales(db);
+        var sales = IdentifiedSales(db, ToArray(customerIds));
         var firsts = sales
             .GroupBy(o => o.CustomerId)
             .Select(g => new { CustomerId = g.Key, Cohort = g.Min(o => o.BusinessMonth) })
@@ -170,8 +194,23 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             .MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
     }
 
-    private static IQueryable<Order> IdentifiedSales(InsightDbContext db) =>
-        db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null);
+    private static IQueryable<Order> IdentifiedSales(InsightDbContext db, int[]? customerIds) =>
+        Of(db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null), customerIds);
+
+    /// <summary>
+    /// Only the orders of <paramref name="customerIds"/> when given. <c>EF.Parameter</c> sends the set as one JSON
+    /// parameter (<c>IN (SELECT value FROM json_each(@ids))</c> on SQLite): EF Core 10's default would bind one
+    /// SQL variable per id, and SQLite refuses more than 32,766 of them (a large segment of a large base).
+    /// </summary>
+    private static IQueryable<Order> Of(IQueryable<Order> orders, int[]? customerIds) =>
+        customerIds is null ? orders : orders.Where(o => o.CustomerId != null && EF.Parameter(customerIds).Contains(o.CustomerId.Value));
+
+    private static int[]? ToArray(IReadOnlyCollection<int>? customerIds) => customerIds switch
+    {
+        null => null,
+        int[] array => array,
+        _ => [.. customerIds],
+    };
 
     private static IQueryable<Order> InRange(IQueryable<Order> orders, DateOnly start, DateOnly end, Channel? channel)
     {
@@ -185,12 +224,12 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// grouped by customer in the order of the customer index (no sort, no correlated subquery). At 10 M
     /// order lines this replaced twelve grouped queries (about 11 s of CPU) by one scan (under 2 s).
     /// </summary>
-    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, CancellationToken cancellationToken)
+    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
         var previous = period.Previous;
-        var current = await GetOrderTotalsAsync(db, period, channel, cancellationToken);
-        var before = await GetOrderTotalsAsync(db, previous, channel, cancellationToken);
-        var customers = await GetCustomerCountsAsync(db, period, channel, lapsedAfterDays, cancellationToken);
+        var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
+        var before = await GetOrderTotalsAsync(db, previous, channel, customerIds, cancellationToken);
+        var customers = await GetCustomerCountsAsync(db, period, channel, lapsedAfterDays, customerIds, cancellationToken);
         return (current.ToFacts(customers.Current), before.ToFacts(customers.Previous));
     }
 
@@ -211,9 +250,9 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     private sealed record CustomerCounts(long Active, long New, long Repeat, long Retained, long PreviousActive, long Lapsed);
 
-    private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, CancellationToken cancellationToken)
+    private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds, CancellationToken cancellationToken)
     {
-        var byKind = await InRange(db.Orders.AsNoTracking(), period.Start, period.End, channel)
+        var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), period.Start, period.End, channel)
             .GroupBy(o => o.Kind)
             .Select(g => new
             {
@@ -236,7 +275,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// Lapsed: the last sale order (any channel) before the period's end is older than the threshold,
     /// measured from the period's exclusive end, like recency from the RFM analysis date.
     /// </summary>
-    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, CancellationToken cancellationToken)
+    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
         const string InChannel = "(@ch IS NULL OR \"Channel\" = @ch)";
         const string Sql = $"""
@@ -257,6 +296,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
                     SUM(CASE WHEN "BusinessDate" < @pStart AND {InChannel} THEN 1 ELSE 0 END) AS inChannelBeforeP
                 FROM "Orders"
                 WHERE "CustomerId" IS NOT NULL AND "Kind" = @sale AND "BusinessDate" < @pEnd
+                    AND (@ids IS NULL OR "CustomerId" IN (SELECT value FROM json_each(@ids)))
                 GROUP BY "CustomerId"
             ) AS perCustomer
             """;
@@ -275,6 +315,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             Add(command, "@qCutoff", previous.End.AddDays(-lapsedAfterDays));
             Add(command, "@ch", channel is { } c ? (int)c : null);
             Add(command, "@sale", (int)OrderKind.Sale);
+            // The customer set as one JSON array, like EF.Parameter sends it for the other queries.
+            Add(command, "@ids", customerIds is null ? null : System.Text.Json.JsonSerializer.Serialize(customerIds));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             CustomerCounts Read(int first) => new(

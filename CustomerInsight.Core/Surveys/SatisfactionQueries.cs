@@ -8,7 +8,8 @@ namespace CustomerInsight.Core.Surveys;
 /// <summary>The survey responses a satisfaction figure is computed from.</summary>
 /// <param name="Channel">Only responses of this channel (responses without a channel are then left out).</param>
 /// <param name="Kind">Only transactional or only relational responses.</param>
-public sealed record SatisfactionFilter(Period Period, Channel? Channel = null, SurveyKind? Kind = null);
+/// <param name="CustomerIds">Only responses of these customers (e.g. an RFM segment; anonymous responses are then left out); null for every response.</param>
+public sealed record SatisfactionFilter(Period Period, Channel? Channel = null, SurveyKind? Kind = null, IReadOnlyCollection<int>? CustomerIds = null);
 
 public sealed record MonthlySatisfaction(int Month, SatisfactionFacts Facts);
 
@@ -105,6 +106,13 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
         if (filter.Channel is { } channel)
         {
             query = query.Where(r => r.Channel == channel);
+        }
+        if (filter.CustomerIds is { } customers)
+        {
+            // One JSON parameter (json_each in SQLite) whatever the size of the set: EF Core 10 would otherwise
+            // bind one SQL variable per id, beyond SQLite's limit for a large segment.
+            int[] ids = [.. customers];
+            query = query.Where(r => r.CustomerId != null && EF.Parameter(ids).Contains(r.CustomerId.Value));
         }
         return query;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using ClosedXML.Excel;
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Exports;
 
 namespace CustomerInsight.Tests.Integration;
@@ -15,12 +17,18 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         ExportEndpoints.RfmUrl(null),
         ExportEndpoints.OmocUrl(1),
         ExportEndpoints.CustomerUrl(1),
+        // The shapes the dashboard and segments pages link to.
+        ExportEndpoints.KpiUrl(Period.Quarter(2026, 3), Channel.Web, RfmSegment.Champions),
+        ExportEndpoints.RfmUrl(new DateOnly(2026, 10, 1)),
     ];
 
     public static TheoryData<string> Urls() => new(Downloads);
 
+    /// <summary>Every link a page shows, the admins' personal-data one included.</summary>
+    public static TheoryData<string> LinkedUrls() => new([.. Downloads, ExportEndpoints.RfmUrl(new DateOnly(2026, 10, 1), personal: true)]);
+
     [Theory]
-    [MemberData(nameof(Urls))]
+    [MemberData(nameof(LinkedUrls))]
     public async Task Get_Executive_Refused(string url)
     {
         using var client = await app.CreateClientAsAsync(Roles.Executive);
@@ -44,6 +52,31 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
         Assert.NotEmpty(book.Worksheets);
         Assert.All(book.Worksheets, s => Assert.Single(s.Tables));
+    }
+
+    [Fact]
+    public async Task GetKpi_CalendarQuarterAndSegment_ComparesWithThePreviousQuarterAndNamesTheSegment()
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync(ExportEndpoints.KpiUrl(Period.Quarter(2026, 3), null, RfmSegment.Champions), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        var texts = book.Worksheets.First().CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains(texts, t => t.Contains("01/04/2026 – 30/06/2026", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Champions au 01/10/2026", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=month")]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=weekly")]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&segment=nobody")]
+    public async Task GetKpi_UnitNotMatchingOrUnknownSegment_BadRequest(string url)
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

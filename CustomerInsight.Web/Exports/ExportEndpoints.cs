@@ -17,9 +17,20 @@ public static class ExportEndpoints
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>URLs the pages link to (dates yyyy-MM-dd; <paramref name="to"/> exclusive).</summary>
-    public static string KpiUrl(DateOnly from, DateOnly to, Channel? channel) =>
-        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(to)}{(channel is { } c ? $"&channel={c}" : "")}";
+    /// <summary>URLs the pages link to (dates yyyy-MM-dd; <paramref name="to"/> exclusive; the segment by its code, taken at <paramref name="to"/>).</summary>
+    public static string KpiUrl(DateOnly from, DateOnly to, Channel? channel, RfmSegment? segment = null) =>
+        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(to)}{(channel is { } c ? $"&channel={c}" : "")}{(segment is { } s ? $"&segment={s.Code()}" : "")}";
+
+    /// <summary>
+    /// The KPI report of a period as the dashboard shows it: a calendar month, quarter or year also
+    /// carries <c>unit</c>, so the workbook compares with the previous calendar unit as the page does.
+    /// </summary>
+    public static string KpiUrl(Period period, Channel? channel, RfmSegment? segment = null)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var url = KpiUrl(period.Start, period.End, channel, segment);
+        return period.IsCalendar ? $"{url}&unit={period.Unit.ToString().ToLowerInvariant()}" : url;
+    }
 
     public static string RfmUrl(DateOnly? date, bool personal = false) =>
         "/exports/rfm.xlsx" + Query(("date", date is { } d ? Iso(d) : null), ("personal", personal ? "true" : null));
@@ -33,11 +44,15 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/exports");
 
-        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, CancellationToken ct) =>
+        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, string? segment, string? unit, CancellationToken ct) =>
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } end || end <= start)
             {
                 return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to after from.");
+            }
+            if (ToPeriod(start, end, unit) is not { } period)
+            {
+                return Results.BadRequest("unit is days, month, quarter or year, and from/to must be that whole calendar unit.");
             }
             Channel? filter = null;
             if (!string.IsNullOrEmpty(channel))
@@ -48,7 +63,16 @@ public static class ExportEndpoints
                 }
                 filter = parsed;
             }
-            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, Period.Range(start, end), filter, r, ct), personal: false);
+            RfmSegment? customers = null;
+            if (!string.IsNullOrEmpty(segment))
+            {
+                if (!RfmSegments.TryParseCode(segment, out var code))
+                {
+                    return Results.BadRequest("Unknown RFM segment.");
+                }
+                customers = code;
+            }
+            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, filter, customers, r, ct), personal: false);
         }).RequireAuthorization(Policies.Export);
 
         group.MapGet("/rfm.xlsx", async (HttpContext http, ExcelExports exports, string? date, bool? personal, CancellationToken ct) =>
@@ -105,6 +129,27 @@ public static class ExportEndpoints
             await stream.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>[start, end) as a period of <paramref name="unit"/> (days when absent); null when it is not that whole calendar unit.</summary>
+    private static Period? ToPeriod(DateOnly start, DateOnly end, string? unit)
+    {
+        if (string.IsNullOrEmpty(unit))
+        {
+            return Period.Range(start, end);
+        }
+        if (!Enum.TryParse<PeriodUnit>(unit, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(unit, out _))
+        {
+            return null;
+        }
+        var period = parsed switch
+        {
+            PeriodUnit.Month => Period.Month(start.Year, start.Month),
+            PeriodUnit.Quarter => Period.Quarter(start.Year, ((start.Month - 1) / 3) + 1),
+            PeriodUnit.Year => Period.Year(start.Year),
+            _ => Period.Range(start, end),
+        };
+        return period.Start == start && period.End == end ? period : null;
     }
 
     private static DateOnly? ParseDate(string? text) =>

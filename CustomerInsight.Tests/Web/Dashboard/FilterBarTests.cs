@@ -67,6 +67,48 @@ public sealed class FilterBarTests : BunitTestBase
         Assert.Contains("period=this-year", query, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Segment_ShownOnTheDashboardAndPutInTheUrlByCode()
+    {
+        var bar = Render<FilterBar>(p => p.Add(c => c.Value, new FilterState(PeriodPreset.ThisQuarter, Channel: Channel.Web))
+            .Add(c => c.ReferenceDate, Reference).Add(c => c.ShowSegment, true));
+        Assert.NotNull(bar.Find("[data-testid=filter-segment]"));
+        Assert.Contains("Segment RFM", bar.Markup, StringComparison.Ordinal);
+
+        await bar.InvokeAsync(() => bar.Instance.OnSegmentChanged(RfmSegment.CantLoseThem.Code()));
+
+        var query = new Uri(Services.GetRequiredService<NavigationManager>().Uri).Query;
+        Assert.Contains("segment=cant_lose_them", query, StringComparison.Ordinal);
+        Assert.Contains("period=this-quarter", query, StringComparison.Ordinal);
+        Assert.Contains("channel=web", query, StringComparison.Ordinal);
+        var state = FilterState.FromQuery("this-quarter", null, null, "web", null, "cant_lose_them");
+        Assert.Equal(RfmSegment.CantLoseThem, state.Segment);
+        Assert.Equal(RfmSegment.CantLoseThem, state.ToKpiFilter(Reference).Segment);
+        Assert.Equal(new DateOnly(2026, 10, 1), state.ToKpiFilter(Reference).SegmentDate);
+    }
+
+    [Fact]
+    public async Task SegmentAll_RemovesTheSegmentFromTheUrl()
+    {
+        var bar = Render<FilterBar>(p => p.Add(c => c.Value, new FilterState(PeriodPreset.ThisYear, Segment: RfmSegment.Champions))
+            .Add(c => c.ReferenceDate, Reference).Add(c => c.ShowSegment, true));
+
+        await bar.InvokeAsync(() => bar.Instance.OnSegmentChanged(""));
+
+        var query = new Uri(Services.GetRequiredService<NavigationManager>().Uri).Query;
+        Assert.DoesNotContain("segment=", query, StringComparison.Ordinal);
+        Assert.Contains("period=this-year", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Segment_NotShownWhereThePageDoesNotFilterBySegment()
+    {
+        var bar = RenderBar(FilterState.Default);
+
+        Assert.Empty(bar.FindAll("[data-testid=filter-segment]"));
+        Assert.Null(FilterState.FromQuery(null, null, null, null, null, "bogus").Segment);
+    }
+
     [Theory]
     [InlineData("custom", "2026-03-01", "2026-04-01", 2026, 3, 1, 31)]
     [InlineData("custom", "2026-04-01", "2026-03-01", 2026, 9, 1, 30)] // reversed range: default preset

@@ -9,7 +9,7 @@ namespace CustomerInsight.Web.Components.Shared;
 
 /// <summary>
 /// The one filter bar of the dashboard and the satisfaction page: period preset (or a custom
-/// range), channel, survey kind. A change navigates to the same page with the new filters in the
+/// range), channel, survey kind, and on the dashboard the RFM segment. A change navigates to the same page with the new filters in the
 /// URL query; the page reads them with [SupplyParameterFromQuery] and reloads, so every view is
 /// a bookmarkable URL.
 /// </summary>
@@ -34,6 +34,10 @@ public sealed partial class FilterBar
     [Parameter]
     public bool ShowSurveyKind { get; set; } = true;
 
+    /// <summary>The RFM segment select (the dashboard's; the satisfaction page does not filter by segment).</summary>
+    [Parameter]
+    public bool ShowSegment { get; set; }
+
     /// <summary>The period the filters resolve to, shown under the controls.</summary>
     private Period? Period => ReferenceDate is { } reference ? Value.ResolvePeriod(reference) : null;
 
@@ -44,6 +48,8 @@ public sealed partial class FilterBar
     private string ChannelValue => Value.Channel?.ToString() ?? AllValue;
 
     private string KindValue => Value.SurveyKind?.ToString() ?? AllValue;
+
+    private string SegmentValue => Value.Segment?.Code() ?? AllValue;
 
     internal void OnPresetChanged(PeriodPreset preset)
     {
@@ -84,6 +90,9 @@ public sealed partial class FilterBar
 
     internal void OnKindChanged(string? value) =>
         Apply(Value with { SurveyKind = Enum.TryParse<SurveyKind>(value, out var kind) && Enum.IsDefined(kind) ? kind : null });
+
+    internal void OnSegmentChanged(string? code) =>
+        Apply(Value with { Segment = RfmSegments.TryParseCode(code, out var segment) ? segment : null });
 
     private void Apply(FilterState state)
     {

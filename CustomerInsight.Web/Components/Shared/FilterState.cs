@@ -8,17 +8,19 @@ namespace CustomerInsight.Web.Components.Shared;
 
 /// <summary>
 /// The filters of the dashboard and the satisfaction page as they live in the URL query
-/// (<c>?period=custom&amp;from=2026-01-01&amp;to=2026-04-01&amp;channel=web&amp;kind=relational</c>), so a view
+/// (<c>?period=custom&amp;from=2026-01-01&amp;to=2026-04-01&amp;channel=web&amp;kind=relational&amp;segment=champions</c>), so a view
 /// can be bookmarked. <c>to</c> is exclusive, as on the command line: the period is <c>[from, to)</c>.
+/// <c>segment</c> is an RFM segment code (interfaces.md), taken at the period's end (<see cref="KpiFilter.Segment"/>).
 /// Unknown or malformed values fall back to the defaults rather than failing the page.
 /// </summary>
-public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null)
+public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null)
 {
     public const string PeriodKey = "period";
     public const string FromKey = "from";
     public const string ToKey = "to";
     public const string ChannelKey = "channel";
     public const string KindKey = "kind";
+    public const string SegmentKey = "segment";
 
     public static FilterState Default { get; } = new(PeriodPreset.Last30Days);
 
@@ -38,14 +40,15 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
 
     public static string CodeOf(PeriodPreset preset) => PresetCodes[preset];
 
-    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind)
+    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind, string? segment = null)
     {
         var preset = PresetCodes.FirstOrDefault(p => string.Equals(p.Value, period, StringComparison.OrdinalIgnoreCase)).Key;
         if (period is null || !PresetCodes.ContainsValue(period.ToLowerInvariant()))
         {
             preset = Default.Preset;
         }
-        var state = new FilterState(preset, ParseDate(from), ParseDate(to), ParseEnum<Channel>(channel), ParseEnum<SurveyKind>(kind));
+        var state = new FilterState(preset, ParseDate(from), ParseDate(to), ParseEnum<Channel>(channel), ParseEnum<SurveyKind>(kind),
+            RfmSegments.TryParseCode(segment, out var rfm) ? rfm : null);
         // A custom period without a usable range shows the default period instead of an error.
         return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange ? state with { Preset = Default.Preset } : state;
     }
@@ -56,7 +59,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             ? PeriodPresets.CreateCustom(From!.Value, To!.Value)
             : PeriodPresets.Create(Preset == PeriodPreset.Custom ? Default.Preset : Preset, reference);
 
-    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind);
+    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, Segment);
 
     /// <summary>The query parameters of this state (null removes a parameter from the URL).</summary>
     public IReadOnlyDictionary<string, object?> ToQuery()
@@ -69,6 +72,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             [ToKey] = custom ? Iso(To) : null,
             [ChannelKey] = Channel?.ToString().ToLowerInvariant(),
             [KindKey] = SurveyKind?.ToString().ToLowerInvariant(),
+            [SegmentKey] = Segment?.Code(),
         };
     }
 

@@ -4,6 +4,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
+using CustomerInsight.Web.Exports;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -14,7 +15,12 @@ namespace CustomerInsight.Web.Components.Pages.Dashboard;
 /// <summary>One KPI card's content.</summary>
 public sealed record KpiCardModel(Kpi Kpi, string Title, string Value, string Previous, KpiChange Change, int DifferenceDecimals, bool SmallSample);
 
-/// <summary>The executive dashboard (home for every role): KPI cards, monthly trends, channels, cohorts. Filters in the URL.</summary>
+/// <summary>
+/// The executive dashboard (home for every role): KPI cards, monthly trends, channels, cohorts. Filters in the URL.
+/// The RFM segment filter (<c>?segment=champions</c>) takes the customers of that segment at the period's end
+/// (the analysis date is the day after the period's last day) and computes every figure on the page, the
+/// previous period's included, over that fixed set of customers only; anonymous orders are left out.
+/// </summary>
 public sealed partial class Dashboard : IDisposable
 {
     private readonly CancellationTokenSource disposed = new();
@@ -47,14 +53,18 @@ public sealed partial class Dashboard : IDisposable
     [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
 
     private int MinResponses => KpiOptions.Value.MinResponses;
+
+    /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
+    private string? KpiDownloadHref => data is null ? null : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment);
 
     protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
+        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
         await LoadAsync(reloadReference: !referenceLoaded);
     }
 
