@@ -40,9 +40,10 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
             await ScoreAsync(page, first.Id, 4);
             await ScoreAsync(page, second.Id, 3);
 
-            // The workshop's radar shows both populations.
-            var labels = await page.EvaluateAsync<string[]>(
-                "() => Chart.getChart(document.querySelector('[data-testid=workshop-radar]')).data.datasets.map(d => d.label)");
+            // The workshop's radar shows both populations (the chart is updated after the save, asynchronously).
+            const string RadarLabels = "() => { const c = Chart.getChart(document.querySelector('[data-testid=workshop-radar]')); return c ? c.data.datasets.map(d => d.label) : []; }";
+            await page.WaitForFunctionAsync($"() => ({RadarLabels})().length === 2");
+            var labels = await page.EvaluateAsync<string[]>(RadarLabels);
             Assert.Equal([first.Name, second.Name], labels);
 
             await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
