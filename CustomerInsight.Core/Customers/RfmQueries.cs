@@ -122,12 +122,20 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// </summary>
     public async Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
     {
-        if (earlierDate > laterDate)
-        {
-            throw new ArgumentException($"The earlier date {earlierDate:yyyy-MM-dd} is after the later date {laterDate:yyyy-MM-dd}.", nameof(earlierDate));
-        }
         var earlier = await ScoreAsync(earlierDate, cancellationToken);
         var later = await ScoreAsync(laterDate, cancellationToken);
+        return await GetMigrationAsync(earlier, later, cancellationToken);
+    }
+
+    /// <summary>Segment migration between two scorings already made (e.g. cached ones); erased customers left out.</summary>
+    public async Task<RfmMigration> GetMigrationAsync(RfmResult earlier, RfmResult later, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        if (earlier.AnalysisDate > later.AnalysisDate)
+        {
+            throw new ArgumentException($"The earlier date {earlier.AnalysisDate:yyyy-MM-dd} is after the later date {later.AnalysisDate:yyyy-MM-dd}.", nameof(earlier));
+        }
         HashSet<int> erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {

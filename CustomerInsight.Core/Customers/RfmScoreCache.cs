@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,47 +18,14 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
 {
     public const int Capacity = 6;
 
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
-
-    private readonly ConcurrentDictionary<(DateOnly Date, long Version), Entry> entries = new();
+    private readonly ResultCache<(DateOnly Date, long Version), RfmResult> cache = new(Capacity, TimeSpan.FromMinutes(30), clock);
 
     /// <summary>The scores at <paramref name="analysisDate"/>, from the cache when the orders have not changed since.</summary>
     public async Task<RfmResult> GetAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
-        var version = await GetVersionAsync(cancellationToken);
-        var key = (analysisDate, version);
-        var now = clock.GetUtcNow();
-        if (entries.TryGetValue(key, out var cached) && now - cached.CreatedAt < Lifetime)
-        {
-            cached.LastUsed = now;
-            if (cached.Scores.IsCompletedSuccessfully)
-            {
-                return cached.Scores.Result;
-            }
-            try
-            {
-                return await cached.Scores.WaitAsync(cancellationToken);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                entries.TryRemove(KeyValuePair.Create(key, cached));
-                throw;
-            }
-        }
-
+        var version = await OrdersVersionAsync(factory, cancellationToken);
         // The scoring itself is not cancelled by one caller: another page may be waiting on the same entry.
-        var entry = new Entry(rfm.ScoreAsync(analysisDate, CancellationToken.None), now);
-        entries[key] = entry;
-        Trim();
-        try
-        {
-            return await entry.Scores.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            entries.TryRemove(KeyValuePair.Create(key, entry));
-            throw;
-        }
+        return await cache.GetAsync((analysisDate, version), () => rfm.ScoreAsync(analysisDate, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>Ids of the customers in <paramref name="segment"/> at <paramref name="analysisDate"/>, ascending.</summary>
@@ -71,30 +37,10 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
         return ids;
     }
 
-    private async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    /// <summary>The highest order id: an import adds orders, so it changes whenever the orders do (orders are never edited).</summary>
+    public static async Task<long> OrdersVersionAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Orders.AsNoTracking().MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0;
-    }
-
-    private void Trim()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var stale in entries.Where(e => now - e.Value.CreatedAt >= Lifetime).ToList())
-        {
-            entries.TryRemove(stale);
-        }
-        while (entries.Count > Capacity)
-        {
-            var oldest = entries.MinBy(e => e.Value.LastUsed);
-            entries.TryRemove(oldest);
-        }
-    }
-
-    private sealed class Entry(Task<RfmResult> scores, DateTimeOffset createdAt)
-    {
-        public Task<RfmResult> Scores { get; } = scores;
-        public DateTimeOffset CreatedAt { get; } = createdAt;
-        public DateTimeOffset LastUsed { get; set; } = createdAt;
     }
 }

@@ -26,8 +26,14 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     }
 
     /// <summary>Segment migration from <paramref name="earlierDate"/> to <paramref name="laterDate"/> (erased customers left out).</summary>
-    public Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default) =>
-        rfm.GetMigrationAsync(earlierDate, laterDate, cancellationToken);
+    /// <remarks>The scores of both dates come from the cache: the page's prerender and its interactive render, and
+    /// every change of the later date, score each date once (at 10 M order lines, 3 s each).</remarks>
+    public async Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
+    {
+        var earlier = await scores.GetAsync(earlierDate, cancellationToken);
+        var later = await scores.GetAsync(laterDate, cancellationToken);
+        return await rfm.GetMigrationAsync(earlier, later, cancellationToken);
+    }
 
     /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>
     public static IReadOnlyList<RfmCustomerScore> Sample(IReadOnlyList<RfmCustomerScore> customers, int size)

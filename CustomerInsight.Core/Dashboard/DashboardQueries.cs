@@ -1,7 +1,9 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Dashboard;
 
@@ -109,8 +111,17 @@ public sealed record SatisfactionOverview(
 /// resolved once per call into the ids of its customers (<see cref="RfmScoreCache"/>: the whole base is
 /// scored once per analysis date) and every query is then restricted to them in SQL.
 /// </summary>
-public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores)
+/// <remarks>
+/// The dashboard's data are kept a few minutes per filter and data version (highest order and survey response
+/// ids: imports add rows, nothing edits the figures' rows): the page's prerender and its interactive render
+/// a moment later, and every executive opening the same view, compute them once (at 10 M order lines, 5 s).
+/// </remarks>
+public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores,
+    IDbContextFactory<InsightDbContext> factory, TimeProvider clock)
 {
+    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, long Orders, long Responses), DashboardData> dashboards =
+        new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
+
     /// <summary>The KPIs of the filter's period and of its previous period (<see cref="Period.Previous"/>).</summary>
     public async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
     {
@@ -146,10 +157,23 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             new KpiSnapshot(sales.Result.Previous, SatisfactionCalculator.Calculate(before.Result, thresholds.MinResponses)));
     }
 
+    /// <summary>Everything the dashboard shows for a filter (from the cache while the data have not changed).</summary>
     public async Task<DashboardData> GetDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
+        var orders = await RfmScoreCache.OrdersVersionAsync(factory, cancellationToken);
+        long responses;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            responses = await db.SurveyResponses.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
+        }
+        // Not cancelled by one caller: another render may be waiting on the same entry.
+        return await dashboards.GetAsync((filter, thresholds, orders, responses), () => ComputeDashboardAsync(filter, thresholds, CancellationToken.None), cancellationToken);
+    }
+
+    private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
+    {
         var range = TrendRange(filter.Period);
         var lastMonth = BusinessCalendar.MonthKey(filter.Period.LastDay);
         var firstCohort = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-11));

@@ -79,7 +79,7 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
 
     private static DashboardQueries Dashboard(TestDatabase database) =>
         new(new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory),
-            new RfmScoreCache(Rfm(database), database.Factory, TimeProvider.System));
+            new RfmScoreCache(Rfm(database), database.Factory, TimeProvider.System), database.Factory, TimeProvider.System);
 
     private static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
 
@@ -106,6 +106,30 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
         Assert.Equal(Serialize(expected.Cohorts), Serialize(filtered.Cohorts));
         Assert.Equal(new SegmentScope(segment, Quarter.End, ids.Length), filtered.Segment);
         Assert.Null(expected.Segment);
+    }
+
+    [Fact]
+    public async Task GetDashboardAsync_SameFilterAgain_CachedUntilAnOrderArrives()
+    {
+        var dashboard = Dashboard(all);
+        var filter = new KpiFilter(Quarter);
+
+        var first = await dashboard.GetDashboardAsync(filter, Thresholds, Ct);
+        var again = await dashboard.GetDashboardAsync(new KpiFilter(Quarter), Thresholds, Ct);
+        await using (var db = all.CreateContext())
+        {
+            var day = Quarter.Start.AddDays(3);
+            db.Orders.Add(new CustomerInsight.Core.Sales.Order
+            {
+                Source = "test", SourceOrderId = "NEW-1", OrderedAtUtc = day.ToDateTime(new TimeOnly(12, 0)), BusinessDate = day,
+                BusinessMonth = BusinessCalendar.MonthKey(day), Channel = Channel.Web, Kind = OrderKind.Sale, AmountMilli = 10_000,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var afterImport = await dashboard.GetDashboardAsync(filter, Thresholds, Ct);
+
+        Assert.Same(first, again);
+        Assert.Equal(first.Kpis.Current.Sales.Orders + 1, afterImport.Kpis.Current.Sales.Orders);
     }
 
     [Fact]
