@@ -63,7 +63,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
         Services.AddSingleton(scores);
         Services.AddSingleton(sp => new DashboardQueries(kpis, sp.GetRequiredService<SatisfactionQueries>(), scores, database.Factory, TimeProvider.System));
         Services.AddSingleton(new DataChangeNotifier());
-        Services.AddSingleton(new SegmentQueries(rfm, scores, new ConsentQueries(database.Factory), Paris));
+        Services.AddSingleton(new SegmentQueries(rfm, scores, new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System));
         Services.AddSingleton(new OmocQueries(database.Factory));
         Services.AddSingleton(commands);
         Services.AddScoped<OmocEditor>();
