@@ -134,30 +134,6 @@ public sealed class ExcelReportWriterTests
         Assert.Equal("a\nb\n\nc", ExcelReportWriter.XmlSafe("a\r\nb\r\rc"));
     }
 
-    [Fact]
-    public void Save_CellModelSpecialTexts_EscapedOnceInTheSharedStrings()
-    {
-        var texts = new[] { "a_x0041_b", "\r=1+1", "x\r\ny" };
-        using var stream = new MemoryStream();
-        using (var writer = new ExcelReportWriter(Context("fr-FR")))
-        {
-            writer.AddTable("S", new ReportTitle("R", "P", []), Columns, texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1))));
-            writer.Save(stream);
-        }
-        stream.Position = 0;
-        using var package = new System.IO.Compression.ZipArchive(stream);
-        using var reader = new StreamReader(package.GetEntry("xl/sharedStrings.xml")!.Open());
-        var xml = reader.ReadToEnd();
-
-        // What Excel decodes back to the text: the look-alike escaped once, line breaks as line feeds.
-        Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);
-        Assert.Contains(">\n=1+1<", xml, StringComparison.Ordinal);
-        Assert.Contains(">x\ny<", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("_x005F_x005F", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("_x000D_", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("\r", xml, StringComparison.Ordinal);
-    }
-
     /// <summary>A text as a cell holds it: every line break a line feed.</summary>
     internal static string WithLineFeeds(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 

@@ -68,6 +68,13 @@ public sealed class StreamedTableTests
         return stream;
     }
 
+    private static string SharedStrings(Stream workbook)
+    {
+        using var package = new ZipArchive(workbook);
+        using var reader = new StreamReader(package.GetEntry("xl/sharedStrings.xml")!.Open());
+        return reader.ReadToEnd();
+    }
+
     private static void AddSheets(ExcelReportWriter writer)
     {
         writer.AddTable("Petit", new ReportTitle("Petit", "2026", []), Columns, Rows(3));
@@ -184,12 +191,26 @@ public sealed class StreamedTableTests
     }
 
     [Fact]
+    public void Save_CellModelSpecialTexts_EscapedOnceInTheSharedStrings()
+    {
+        var texts = new[] { "a_x0041_b", "\r=1+1", "x\r\ny" };
+        var rows = texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1));
+        var xml = SharedStrings(Write(int.MaxValue, w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, rows)));
+
+        // What Excel decodes back to the text: the look-alike escaped once, line breaks as line feeds.
+        Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);
+        Assert.Contains(">\n=1+1<", xml, StringComparison.Ordinal);
+        Assert.Contains(">x\ny<", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("_x005F_x005F", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("_x000D_", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Save_StreamedSpecialTexts_EscapedOnceInTheSharedStrings()
     {
         var rows = Texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1)).ToList();
-        using var package = new ZipArchive(Write(0, w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, rows)));
-        using var reader = new StreamReader(package.GetEntry("xl/sharedStrings.xml")!.Open());
-        var xml = reader.ReadToEnd();
+        var xml = SharedStrings(Write(0, w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, rows)));
 
         // ECMA-376 ST_Xstring: what Excel decodes back to the original text.
         Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);

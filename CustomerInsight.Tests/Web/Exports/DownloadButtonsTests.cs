@@ -1,19 +1,17 @@
 using Bunit;
 using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Charts;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 using CustomerInsight.Web.Components.Pages.Omoc;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
+using CustomerInsight.Web;
 using CustomerInsight.Web.Exports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -50,23 +48,16 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
             projectId = workshop.ChangeProjectId;
         }
 
-        var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
-        var scores = new RfmScoreCache(rfm, database.Factory, TimeProvider.System);
+        // The app's own registrations (CoreServices), over the test database.
+        var configuration = new ConfigurationManager();
+        AppPaths.AddRootConfiguration(configuration);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = database.ConnectionString });
+        Services.AddLogging();
+        Services.AddCustomerInsightCore(configuration);
+        Services.AddScoped<OmocEditor>();
         var kpis = new KpiQueries(database.Factory);
         latestSale = (await kpis.GetLatestSaleDateAsync(Token))!.Value;
-        analysisDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
-        var commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
-
-        Services.AddLogging();
-        Services.AddSingleton(kpis);
-        Services.AddSingleton(new SatisfactionQueries(database.Factory));
-        Services.AddSingleton(scores);
-        Services.AddSingleton(sp => new DashboardQueries(kpis, sp.GetRequiredService<SatisfactionQueries>(), scores, database.Factory, TimeProvider.System));
-        Services.AddSingleton(new DataChangeNotifier());
-        Services.AddSingleton(new SegmentQueries(rfm, scores, new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System));
-        Services.AddSingleton(new OmocQueries(database.Factory));
-        Services.AddSingleton(commands);
-        Services.AddScoped<OmocEditor>();
+        analysisDate = (await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
     }
 
