@@ -81,9 +81,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Waits until the interactive circuit is up (Blazor has attached event handlers).</summary>
+    /// <summary>
+    /// Waits until the interactive circuit has rendered the layout (its <c>data-interactive</c> marker, absent
+    /// from the prerendered HTML): from then on clicks reach the server and links are routed in the page.
+    /// </summary>
     public static async Task WaitForCircuitAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-layout[data-interactive=true]') !== null");
 
     /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
     public static async Task WithScreenshotOnFailureAsync(IPage page, string name, Func<Task> step)

@@ -15,6 +15,7 @@ public sealed partial class ChartJs
     private ElementReference canvas;
     private IJSObjectReference? module;
     private string? drawnJson;
+    private bool disposed;
 
     [Inject]
     public required IJSRuntime JS { get; set; }
@@ -39,6 +40,13 @@ public sealed partial class ChartJs
         if (firstRender)
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            if (disposed)
+            {
+                // The page was left while the module loaded: no canvas to draw on any more.
+                await module.DisposeAsync();
+                module = null;
+                return;
+            }
             await module.InvokeVoidAsync("create", canvas, id, json);
             drawnJson = json;
         }
@@ -51,6 +59,7 @@ public sealed partial class ChartJs
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         if (module is null)
         {
             return;

@@ -34,6 +34,8 @@ function applyFormats(config) {
 
 export function create(canvas, id, json) {
   destroy(id);
+  // The page may have been left between the render and this call: its canvas is gone, nothing to draw.
+  if (!(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) return;
   const config = applyFormats(JSON.parse(json));
   charts.set(id, new Chart(canvas, config));
 }
