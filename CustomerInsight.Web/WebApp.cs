@@ -30,7 +30,9 @@ public static class WebApp
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
         builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
+        builder.Services.AddScoped<AdminGuard>();
         builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
+        builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Components.Pages.Omoc.OmocEditor>();
 
         builder.Services.AddCascadingAuthenticationState();

@@ -15,6 +15,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/exports", Policies.OmocExport),
         ("/privacy", Policies.Admin),
         ("/audit", Policies.Admin),
+        ("/admin", Policies.Admin),
         ("/segments", Policies.Reader),
         ("/satisfaction", Policies.Reader),
         ("/customers", Policies.CustomerData),

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Tests.Core.Importing;
@@ -6,7 +5,6 @@ using CustomerInsight.Web;
 using CustomerInsight.Web.Importing;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -24,13 +22,6 @@ public sealed class ImportActionsTests
         """;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private sealed class FixedUser(string role, string name) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))));
-    }
 
     private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {

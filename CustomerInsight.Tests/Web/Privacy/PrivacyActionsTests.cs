@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
@@ -30,13 +29,13 @@ public sealed class PrivacyActionsTests
         var actions = services.GetRequiredService<PrivacyActions>();
         var id = await ErasedCustomerIdAsync(context);
 
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.FindBySourceIdAsync(PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.DryRunAsync(Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
-        await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.FindBySourceIdAsync(PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.DryRunAsync(Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));
 
         await using var db = context.Import.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(c => c.Id == id, Ct);
@@ -72,7 +71,7 @@ public sealed class PrivacyActionsTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAuthorizationBuilder().AddInsightPolicies();
-        services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role));
+        services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role, $"{role.ToLowerInvariant()}@test.example"));
         services.AddSingleton(context.Import.Database.Factory);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
@@ -83,14 +82,8 @@ public sealed class PrivacyActionsTests
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<PrivacyCommands>();
         services.AddSingleton(Options.Create(new PrivacyOptions()));
+        services.AddScoped<AdminGuard>();
         services.AddScoped<PrivacyActions>();
         return services.BuildServiceProvider();
-    }
-
-    private sealed class FixedUser(string role) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@test.example"), new Claim(ClaimTypes.Role, role)], "test"))));
     }
 }

@@ -20,5 +20,6 @@ public static class NavItems
         new("exports", "/exports", "NavExports", Icons.Material.Filled.FileDownload, Policies.OmocExport),
         new("privacy", "/privacy", "NavPrivacy", Icons.Material.Filled.PrivacyTip, Policies.Admin),
         new("audit", "/audit", "NavAudit", Icons.Material.Filled.History, Policies.Admin),
+        new("admin", "/admin", "NavAdmin", Icons.Material.Filled.AdminPanelSettings, Policies.Admin),
     ];
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Web.Components.Pages.Privacy;
 using CustomerInsight.Web.Localization;
@@ -29,7 +30,7 @@ public sealed partial class AuditPage
         {
             actions = await Actions.GetAuditActionsAsync();
         }
-        catch (PrivacyAccessDeniedException)
+        catch (AdminAccessDeniedException)
         {
             denied = true;
         }
@@ -47,7 +48,7 @@ public sealed partial class AuditPage
             var page = await Actions.GetAuditPageAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
             return new GridData<AuditRow> { Items = page.Rows, TotalItems = page.Total };
         }
-        catch (PrivacyAccessDeniedException)
+        catch (AdminAccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
         }

@@ -1,23 +1,17 @@
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 
-/// <summary>Thrown when the signed-in user is not (or no longer) an admin.</summary>
-public sealed class PrivacyAccessDeniedException() : Exception("The Admin policy is required.");
-
 /// <summary>
 /// The only way the privacy and audit pages reach the privacy services: every call first re-checks the
-/// Admin policy against the circuit's current user (hiding a button is not security), and passes that
-/// user's name to the audit log.
+/// Admin policy against the circuit's current user (<see cref="AdminGuard"/>), and passes that user's name
+/// to the audit log.
 /// </summary>
 public sealed class PrivacyActions(
-    IAuthorizationService authorization,
-    AuthenticationStateProvider authentication,
+    AdminGuard guard,
     CustomerFileQueries files,
     CustomerErasure erasure,
     RetentionPurge purge,
@@ -93,14 +87,5 @@ public sealed class PrivacyActions(
         return await auditQueries.GetActionsAsync(cancellationToken);
     }
 
-    private async Task<string> RequireAdminAsync()
-    {
-        var state = await authentication.GetAuthenticationStateAsync();
-        var result = await authorization.AuthorizeAsync(state.User, Policies.Admin);
-        if (!result.Succeeded || string.IsNullOrEmpty(state.User.Identity?.Name))
-        {
-            throw new PrivacyAccessDeniedException();
-        }
-        return state.User.Identity.Name;
-    }
+    private async Task<string> RequireAdminAsync() => (await guard.RequireAdminAsync()).Identity!.Name!;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -128,7 +129,7 @@ public sealed partial class PrivacyPage
         {
             await action();
         }
-        catch (PrivacyAccessDeniedException)
+        catch (AdminAccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
         }

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -74,7 +75,7 @@ public sealed partial class RetentionPanel : IDisposable
 
     private void Fail(Exception e)
     {
-        if (e is PrivacyAccessDeniedException)
+        if (e is AdminAccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
             return;

@@ -1,0 +1,99 @@
+using System.Globalization;
+using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CustomerInsight.Web.Components.Pages.Admin;
+
+/// <summary>Administration (product.md page 9): users and roles through <see cref="UserAdministration"/>, and the settings in effect.</summary>
+public sealed partial class AdminPage
+{
+    private IReadOnlyList<UserRow>? users;
+    private string? currentUserId;
+    private bool busy;
+
+    [Inject] public required UserAdministration Users { get; set; }
+    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required IDialogService Dialogs { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required IStringLocalizer<AdminText> T { get; set; }
+    [Inject] public required IStringLocalizer<SharedText> Shared { get; set; }
+    [Inject] public required ILogger<AdminPage> Logger { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var state = await Authentication.GetAuthenticationStateAsync();
+        currentUserId = state.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        await RunAsync(() => Task.CompletedTask); // loads the accounts
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<NewUserDialog>(T["NewUser"]);
+        if (await dialog.Result is not { Canceled: false, Data: NewUser account })
+        {
+            return;
+        }
+        await RunAsync(async () => Report(await Users.CreateAsync(account), Format("Created", account.Email.Trim())));
+    }
+
+    private Task ChangeRoleAsync(UserRow user, string role) =>
+        RunAsync(async () => Report(await Users.ChangeRoleAsync(user.Id, role), Format("RoleChanged", user.Email, Shared["Role_" + role])));
+
+    private Task SetDisabledAsync(UserRow user, bool disabled) =>
+        RunAsync(async () => Report(await Users.SetDisabledAsync(user.Id, disabled), Format(disabled ? "DisabledDone" : "EnabledDone", user.Email)));
+
+    private async Task SetPasswordAsync(UserRow user)
+    {
+        var dialog = await Dialogs.ShowAsync<PasswordDialog>(T["SetPassword"], new DialogParameters<PasswordDialog>
+        {
+            { d => d.Email, user.Email },
+            { d => d.MinimumLength, Users.MinimumPasswordLength(user.Role) },
+        });
+        if (await dialog.Result is not { Canceled: false, Data: string password })
+        {
+            return;
+        }
+        await RunAsync(async () => Report(await Users.SetPasswordAsync(user.Id, password), Format("PasswordSet", user.Email)));
+    }
+
+    private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);
+
+    private void Report(UserAdminResult result, string doneMessage)
+    {
+        if (result.Succeeded)
+        {
+            Snackbar.Add(doneMessage, Severity.Success);
+            return;
+        }
+        var message = result.Error == UserAdminError.Rejected ? $"{T["Error_Rejected"]} {result.Details}" : T["Error_" + result.Error].Value;
+        Snackbar.Add(message, Severity.Warning);
+    }
+
+    /// <summary>Runs a command with the buttons disabled, then shows the accounts as they now are.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        busy = true;
+        try
+        {
+            await action();
+            users = await Users.ListAsync();
+        }
+        catch (AdminAccessDeniedException)
+        {
+            Snackbar.Add(T["Denied"], Severity.Error);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Administration action failed");
+            Snackbar.Add(T["Failed"], Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
