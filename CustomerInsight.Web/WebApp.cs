@@ -53,6 +53,9 @@ public static class WebApp
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // A disabled account or a changed role (security stamp renewed) reaches requests within 5 minutes, as it
+        // reaches open pages (IdentityRevalidatingAuthenticationStateProvider), not after the default 30.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
         builder.Services.AddAuthorizationBuilder().AddInsightPolicies();
         builder.Services.AddInsightIdentityCore().AddSignInManager().AddDefaultTokenProviders();
 
