@@ -126,9 +126,14 @@ public sealed class UserAdministration(
             return new(UserAdminError.LastAdmin);
         }
         var removed = await users.RemoveFromRolesAsync(user, current);
-        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        if (!removed.Succeeded)
+        {
+            return Refused(removed);
+        }
+        var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
+            await users.AddToRolesAsync(user, current); // back to the roles it had: never left without one
             return Refused(added);
         }
         await users.UpdateSecurityStampAsync(user);
