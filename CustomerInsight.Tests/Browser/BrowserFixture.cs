@@ -28,6 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
+        // Assertions wait as long as actions do: a loaded CI machine renders a page in more than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         app = new InsightAppFactory();
         BaseAddress = app.StartKestrel();
         playwright = await Playwright.CreateAsync();

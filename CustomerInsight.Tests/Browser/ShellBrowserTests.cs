@@ -40,6 +40,9 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Sign out");
             Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
 
+            // A new page load: the circuit replaces the prerendered app bar when it starts, and a click on the old
+            // one at that moment is lost. Wait for it, as a person would for the page to be ready.
+            await BrowserFixture.WaitForCircuitAsync(page);
             await page.ClickAsync("[data-testid=language-switch]");
             await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Se déconnecter");
             Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
