@@ -6,6 +6,8 @@ namespace CustomerInsight.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SegmentsBrowserTests(BrowserFixture fixture)
 {
+    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
     [Fact]
     public async Task Analyst_SegmentsThenSegmentThenCustomer_Opens360()
     {
@@ -58,6 +60,34 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await page.GotoAsync("/segments");
             await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
             Assert.Equal(0, await page.Locator("[data-testid=rfm-grid] a, [data-testid=segment-table] a").CountAsync());
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Executive_PicksAnAnalysisDate_UrlAndFiguresFollow_BackReturns()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-date", async () =>
+        {
+            await page.GotoAsync("/segments");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var scored = page.Locator("[data-testid=segments-scored]");
+            await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
+            var atDefault = await scored.TextContentAsync();
+
+            var input = Input(page, "analysis-date");
+            await input.FillAsync("01/01/2025");
+            await input.PressAsync("Tab");
+
+            await page.WaitForURLAsync(url => url.EndsWith("/segments?date=2025-01-01", StringComparison.Ordinal));
+            await Assertions.Expect(scored).Not.ToHaveTextAsync(atDefault!);
+            await Assertions.Expect(Input(page, "migration-from")).ToHaveValueAsync("01/07/2024");
+            await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
+
+            await page.GoBackAsync();
+            await page.WaitForURLAsync(url => url.EndsWith("/segments", StringComparison.Ordinal));
+            await Assertions.Expect(scored).ToHaveTextAsync(atDefault!);
         });
         await page.Context.CloseAsync();
     }

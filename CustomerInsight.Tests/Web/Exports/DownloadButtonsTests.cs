@@ -67,6 +67,13 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
         await database.DisposeAsync();
     }
 
+    /// <summary>The segments page as the app renders it (interactive server); call after <c>SignInAs</c>: the renderer then starts.</summary>
+    private IRenderedComponent<SegmentsPage> RenderSegments()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<SegmentsPage>();
+    }
+
     private static void AssertLink(IElement link, string href)
     {
         Assert.Equal("a", link.TagName, StringComparer.OrdinalIgnoreCase);
@@ -106,7 +113,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
     public void Segments_ExportRoles_RfmWorkbookAtTheAnalysisDatePersonalForAdminsOnly(string role, bool personal)
     {
         SignInAs(role);
-        var page = Render<SegmentsPage>();
+        var page = RenderSegments();
 
         var link = page.WaitForElement("[data-testid=segments-download-rfm]", TimeSpan.FromSeconds(30));
 
@@ -126,7 +133,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
     public void Segments_Executive_NoDownload()
     {
         SignInAs(Roles.Executive);
-        var page = Render<SegmentsPage>();
+        var page = RenderSegments();
 
         page.WaitForElement("[data-testid=segments-scored]", TimeSpan.FromSeconds(30));
 

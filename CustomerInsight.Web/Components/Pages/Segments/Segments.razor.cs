@@ -51,9 +51,21 @@ public sealed partial class Segments
     [Inject]
     public required ILogger<Segments> Logger { get; set; }
 
-    /// <summary>The analysis date in the URL (<c>?date=2011-12-10</c>), so a view can be shared.</summary>
-    [SupplyParameterFromQuery(Name = "date")]
+    /// <summary>The analysis date in the URL (<c>?date=2011-12-10</c>), so a view can be shared; default per metrics.md.</summary>
+    [SupplyParameterFromQuery(Name = DateKey)]
     public string? DateQuery { get; set; }
+
+    /// <summary>The migration's start in the URL (<c>?from=2011-06-10</c>); default <see cref="DefaultMigrationMonths"/> before the analysis date.</summary>
+    [SupplyParameterFromQuery(Name = FromKey)]
+    public string? FromQuery { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    private const string DateKey = "date";
+    private const string FromKey = "from";
+    private DateOnly? defaultDate;
+    private bool defaultDateLoaded;
 
     private DateTime? AnalysisDateTime => analysisDate?.ToDateTime(TimeOnly.MinValue);
 
@@ -61,51 +73,98 @@ public sealed partial class Segments
 
     /// <summary>The customer list of a segment at a date (what a click on a segment opens).</summary>
     public static string CustomersHref(RfmSegment segment, DateOnly date) =>
-        $"/customers?segment={segment.Code()}&date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"/customers?segment={segment.Code()}&date={Iso(date)}";
+
+    /// <summary>This page at an analysis date, with the migration's start when it is not the default.</summary>
+    public static string Href(DateOnly date, DateOnly? migrationFrom = null) =>
+        migrationFrom is { } from ? $"/segments?{DateKey}={Iso(date)}&{FromKey}={Iso(from)}" : $"/segments?{DateKey}={Iso(date)}";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     protected override async Task OnInitializedAsync()
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
-        try
-        {
-            analysisDate = DateOnly.TryParseExact(DateQuery, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : await Queries.GetDefaultAnalysisDateAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Default analysis date failed");
-            error = true;
-            return;
-        }
         segmentHref = canSeeCustomers ? s => CustomersHref(s, analysisDate ?? default) : null;
-        migrationFrom = analysisDate?.AddMonths(-DefaultMigrationMonths);
-        await LoadAsync();
     }
 
-    private async Task OnDateChangedAsync(DateTime? value)
+    /// <summary>
+    /// The dates come from the URL (a date picked on the page navigates, so the view can be bookmarked and the
+    /// browser's back button returns to the previous date): a new analysis date reloads everything, a new
+    /// migration start only the migration.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var date = ParseDate(DateQuery);
+        if (date is null && !defaultDateLoaded)
+        {
+            try
+            {
+                defaultDate = await Queries.GetDefaultAnalysisDateAsync();
+                defaultDateLoaded = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Logger.LogError(e, "Default analysis date failed");
+                error = true;
+                loading = false;
+                return;
+            }
+        }
+        date ??= defaultDate;
+        var from = ParseDate(FromQuery) is { } f && f < date ? f : date?.AddMonths(-DefaultMigrationMonths);
+        if (date != analysisDate || overview is null)
+        {
+            analysisDate = date;
+            migrationFrom = from;
+            await LoadAsync();
+        }
+        else if (from != migrationFrom)
+        {
+            migrationFrom = from;
+            await LoadMigrationAsync();
+        }
+    }
+
+    private void OnDateChanged(DateTime? value)
     {
         if (value is null)
         {
             return;
         }
-        analysisDate = DateOnly.FromDateTime(value.Value);
-        if (migrationFrom >= analysisDate)
-        {
-            migrationFrom = analysisDate.Value.AddMonths(-DefaultMigrationMonths);
-        }
-        await LoadAsync();
-    }
-
-    private async Task OnMigrationFromChangedAsync(DateTime? value)
-    {
-        if (value is null)
+        var date = DateOnly.FromDateTime(value.Value);
+        if (date == analysisDate)
         {
             return;
         }
-        migrationFrom = DateOnly.FromDateTime(value.Value);
-        await LoadMigrationAsync();
+        // A migration start the user chose stays while it is still before the new date; the default follows the date.
+        var from = ParseDate(FromQuery) is { } f && f < date ? f : (DateOnly?)null;
+        Navigation.NavigateTo(Href(date, from));
+    }
+
+    private void OnMigrationFromChanged(DateTime? value)
+    {
+        if (value is null || analysisDate is not { } date)
+        {
+            return;
+        }
+        var from = DateOnly.FromDateTime(value.Value);
+        if (from == migrationFrom)
+        {
+            // The picker echoes a value the page gave it (a new analysis date moves the default start).
+            return;
+        }
+        if (from >= date)
+        {
+            migration = null;
+            migrationFrom = from;
+            migrationError = T["MigrationDatesInvalid"];
+            return;
+        }
+        Navigation.NavigateTo(Href(date, from));
     }
 
     private async Task LoadAsync()
@@ -133,7 +192,14 @@ public sealed partial class Segments
         {
             loading = false;
         }
-        await LoadMigrationAsync();
+        migration = null;
+        if (RendererInfo.IsInteractive)
+        {
+            // The overview shows now; the migration (on a first visit, the scores of another date) follows.
+            // The prerender leaves it to the interactive render, so the page's first HTML does not wait for it.
+            StateHasChanged();
+            await LoadMigrationAsync();
+        }
     }
 
     private async Task LoadMigrationAsync()

@@ -1,0 +1,141 @@
+using Bunit;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Components.Charts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
+
+namespace CustomerInsight.Tests.Web.Segments;
+
+/// <summary>
+/// The segments page over a small demo company and the app's own services: the analysis date and the
+/// migration's start come from the URL, and picking a date puts it there (a view can be bookmarked).
+/// </summary>
+public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private TestDatabase database = null!;
+    private RfmQueries rfm = null!;
+    private DateOnly defaultDate;
+
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
+        var configuration = new ConfigurationManager();
+        AppPaths.AddRootConfiguration(configuration);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = database.ConnectionString });
+        Services.AddLogging();
+        Services.AddCustomerInsightCore(configuration);
+        rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        defaultDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
+        JSInterop.SetupModule(ChartJs.ModulePath);
+        SignInAs(Roles.Analyst);
+        // Services are complete: the renderer can start, as in the app (interactive server).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private IRenderedComponent<SegmentsPage> RenderAt(string uri)
+    {
+        Navigation.NavigateTo(uri);
+        var page = Render<SegmentsPage>();
+        page.WaitForElement("[data-testid=segments-scored]", Wait);
+        return page;
+    }
+
+    private static IReadOnlyList<string> NewCustomersRow(IRenderedComponent<SegmentsPage> page) =>
+        page.WaitForElement("[data-testid=migration-matrix]", Wait)
+            .QuerySelectorAll("tbody tr")[^1]
+            .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+
+    private async Task<IReadOnlyList<string>> ExpectedNewCustomersRowAsync(DateOnly from, DateOnly to)
+    {
+        var migration = await rfm.GetMigrationAsync(from, to, Token);
+        return [.. RfmSegments.All.Select(s => DisplayFormat.Count(migration.Flow(null, s).Customers))];
+    }
+
+    [Fact]
+    public async Task DatesInTheUrl_ScoreThatDateAndMigrateFromThatStart()
+    {
+        var date = defaultDate.AddMonths(-4);
+        var from = date.AddMonths(-9);
+        var scored = (await rfm.ScoreAsync(date, Token)).Customers.Count;
+        Assert.NotEqual(scored, (await rfm.ScoreAsync(defaultDate, Token)).Customers.Count);
+
+        var page = RenderAt($"/segments?date={Iso(date)}&from={Iso(from)}");
+
+        Assert.StartsWith(DisplayFormat.Count(scored) + " ", page.Find("[data-testid=segments-scored]").TextContent);
+        var pickers = page.FindComponents<MudDatePicker>();
+        Assert.Equal(date.ToDateTime(TimeOnly.MinValue), pickers[0].Instance.Date);
+        Assert.Equal(from.ToDateTime(TimeOnly.MinValue), pickers[1].Instance.Date);
+        var expected = await ExpectedNewCustomersRowAsync(from, date);
+        page.WaitForAssertion(() => Assert.Equal(expected, NewCustomersRow(page).Take(expected.Count)), Wait);
+    }
+
+    [Fact]
+    public async Task NoDateInTheUrl_DefaultDateAndSixMonthsOfMigration()
+    {
+        var page = RenderAt("/segments");
+
+        var pickers = page.FindComponents<MudDatePicker>();
+        Assert.Equal(defaultDate.ToDateTime(TimeOnly.MinValue), pickers[0].Instance.Date);
+        var from = defaultDate.AddMonths(-SegmentsPage.DefaultMigrationMonths);
+        Assert.Equal(from.ToDateTime(TimeOnly.MinValue), pickers[1].Instance.Date);
+        var expected = await ExpectedNewCustomersRowAsync(from, defaultDate);
+        page.WaitForAssertion(() => Assert.Equal(expected, NewCustomersRow(page).Take(expected.Count)), Wait);
+    }
+
+    [Fact]
+    public async Task PickingAnAnalysisDate_PutsItInTheUrl_KeepingAnEarlierMigrationStart()
+    {
+        var from = defaultDate.AddMonths(-10);
+        var page = RenderAt($"/segments?date={Iso(defaultDate)}&from={Iso(from)}");
+        var analysisPicker = page.FindComponents<MudDatePicker>()[0];
+
+        var later = defaultDate.AddMonths(-2);
+        await page.InvokeAsync(() => analysisPicker.Instance.DateChanged.InvokeAsync(later.ToDateTime(TimeOnly.MinValue)));
+        Assert.EndsWith($"/segments?date={Iso(later)}&from={Iso(from)}", Navigation.Uri);
+
+        // A start that is no longer before the new date gives way to the default (no "from" in the URL).
+        var earlier = from.AddDays(-1);
+        await page.InvokeAsync(() => analysisPicker.Instance.DateChanged.InvokeAsync(earlier.ToDateTime(TimeOnly.MinValue)));
+        Assert.EndsWith($"/segments?date={Iso(earlier)}", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task PickingAMigrationStart_PutsItInTheUrl_OrSaysItMustBeEarlier()
+    {
+        var page = RenderAt($"/segments?date={Iso(defaultDate)}");
+        var fromPicker = page.FindComponents<MudDatePicker>()[1];
+
+        var from = defaultDate.AddMonths(-3);
+        await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(from.ToDateTime(TimeOnly.MinValue)));
+        Assert.EndsWith($"/segments?date={Iso(defaultDate)}&from={Iso(from)}", Navigation.Uri);
+
+        var uri = Navigation.Uri;
+        await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(defaultDate.ToDateTime(TimeOnly.MinValue)));
+        Assert.Equal(uri, Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Contains("doit précéder", page.Find(".mud-alert").TextContent, StringComparison.OrdinalIgnoreCase), Wait);
+        Assert.Empty(page.FindAll("[data-testid=migration-matrix]"));
+    }
+}
