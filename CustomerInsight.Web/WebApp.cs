@@ -97,11 +97,16 @@ public static class WebApp
         await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
         var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebApp));
         if (!demo.Enabled)
         {
+            var retired = await DemoAccounts.RetireAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            if (retired > 0)
+            {
+                logger.LogWarning("Demo data is off: {Count} demo accounts can no longer sign in (their published password was removed).", retired);
+            }
             return;
         }
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebApp));
         var result = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo.Customers, cancellationToken);
         if (result.Seeded)
         {
