@@ -33,6 +33,8 @@ internal sealed class SurveysMapper : FormatMapper
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private string[] orderSources = [];
     private PreparedStatement? findOrder;
+    private PreparedStatement? findOrderCustomer;
+    private PreparedStatement? isErased;
 
     public override ImportFormat Format => ImportFormat.Surveys;
 
@@ -52,6 +54,8 @@ internal sealed class SurveysMapper : FormatMapper
         existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken), StringComparer.Ordinal);
         orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
         findOrder = session.Writer.Prepare("SELECT \"Id\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" = @p1", 2);
+        findOrderCustomer = session.Writer.Prepare("SELECT \"CustomerId\" FROM \"Orders\" WHERE \"Id\" = @p0", 1);
+        isErased = session.Writer.Prepare("SELECT \"ErasedAtUtc\" IS NOT NULL FROM \"Customers\" WHERE \"Id\" = @p0", 1);
     }
 
     public override void ReadRow(RowContext row)
@@ -110,11 +114,23 @@ internal sealed class SurveysMapper : FormatMapper
                 session.Note(ImportMessages.NoteUnknownOrder);
             }
         }
+        // Without a CustomerId, the customer of the order answered: the response (and its comment, personal data)
+        // belongs to them, so erasure, the customer file and the segment filter find it.
+        long? customerKey = customer?.Id;
+        if (customerKey is null && orderKey is not null && findOrderCustomer!.Scalar(orderKey) is long orderCustomer)
+        {
+            if (isErased!.Scalar(orderCustomer) is long and not 0)
+            {
+                session.Skip(ImportMessages.SkipErasedCustomer);
+                return;
+            }
+            customerKey = orderCustomer;
+        }
         var date = session.Calendar.BusinessDateOf(utc!.Value);
         session.Writer.Insert(new SurveyResponse
         {
             SourceId = responseId!,
-            CustomerId = customer?.Id,
+            CustomerId = (int?)customerKey,
             OrderId = orderKey,
             RespondedAtUtc = utc.Value,
             BusinessDate = date,

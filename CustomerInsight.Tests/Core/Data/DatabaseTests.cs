@@ -24,6 +24,40 @@ public class DatabaseTests
     }
 
     [Fact]
+    public async Task Migration_AttachOrderResponsesToCustomers_GivesOrphanResponsesTheirCustomer_AndErasesErasedOnesComments()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using (var db = database.CreateContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261124144247_OrdersCustomerIndexWithChannel", ct);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc") VALUES (1, 'C1', 'France', '2024-01-01 00:00:00'), (2, 'C2', 'France', '2024-01-01 00:00:00');
+                UPDATE "Customers" SET "SourceId" = 'erased-x', "ErasedAtUtc" = '2025-01-01 00:00:00' WHERE "Id" = 2;
+                INSERT INTO "Orders" ("Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli")
+                VALUES (10, 'order-lines', 'O1', 1, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000),
+                       (11, 'order-lines', 'O2', 2, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000),
+                       (12, 'order-lines', 'O3', NULL, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000);
+                INSERT INTO "SurveyResponses" ("SourceId", "CustomerId", "OrderId", "RespondedAtUtc", "BusinessDate", "BusinessMonth", "Kind", "RecommendScore", "Comment")
+                VALUES ('S1', NULL, 10, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 9, 'Merci'),
+                       ('S2', NULL, 11, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 3, 'Secret'),
+                       ('S3', NULL, 12, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 7, 'Anonyme'),
+                       ('S4', 1, NULL, '2024-03-20 10:00:00', '2024-03-20', 202403, 1, 8, 'Relationnel');
+                """, ct);
+            await migrator.MigrateAsync(cancellationToken: ct);
+        }
+
+        await using var check = database.CreateContext();
+        var responses = await check.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).Select(r => new { r.SourceId, r.CustomerId, r.Comment }).ToListAsync(ct);
+        Assert.Equal(
+            [new { SourceId = "S1", CustomerId = (int?)1, Comment = (string?)"Merci" }, new { SourceId = "S2", CustomerId = (int?)2, Comment = (string?)null },
+             new { SourceId = "S3", CustomerId = (int?)null, Comment = (string?)"Anonyme" }, new { SourceId = "S4", CustomerId = (int?)1, Comment = (string?)"Relationnel" }],
+            responses);
+    }
+
+    [Fact]
     public async Task Model_HasNoPendingChangesAgainstTheCommittedMigrations()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);

@@ -103,6 +103,34 @@ public sealed class ImportFormatsTests
     }
 
     [Fact]
+    public async Task ImportAsync_SurveyWithOnlyAnOrder_BelongsToTheOrdersCustomer_SkippedWhenErased()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("lines.csv",
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Ct);
+        await using (var db = context.Database.CreateContext())
+        {
+            await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Ct);
+        }
+
+        var report = await context.ImportAsync(context.WriteFile("surveys.csv",
+            "ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore,Comment\n" +
+            "S1,,O1,2024-03-20,9,Merci\n" +
+            "S2,,O2,2024-03-20,3,Un commentaire d'une personne effacée\n" +
+            "S3,,O3,2024-03-20,7,Anonyme\n"), ImportFormat.Surveys, Ct);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.Equal(2, report.Responses.Created);
+        Assert.Equal(1, report.Skipped[ImportMessages.SkipErasedCustomer]);
+        await using var check = context.Database.CreateContext();
+        var c1 = await check.Customers.SingleAsync(c => c.SourceId == "C1", Ct);
+        Assert.Equal(c1.Id, (await check.SurveyResponses.SingleAsync(r => r.SourceId == "S1", Ct)).CustomerId);
+        Assert.Null((await check.SurveyResponses.SingleAsync(r => r.SourceId == "S3", Ct)).CustomerId);
+        Assert.False(await check.SurveyResponses.AnyAsync(r => r.SourceId == "S2", Ct));
+    }
+
+    [Fact]
     public async Task ImportAsync_ErasedCustomer_RowsSkippedNeverResurrected()
     {
         await using var context = await ImportTestContext.CreateAsync();
