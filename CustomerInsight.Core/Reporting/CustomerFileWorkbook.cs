@@ -5,7 +5,8 @@ namespace CustomerInsight.Core.Reporting;
 /// <summary>
 /// The customer file of an access or portability request: profile, consents and their history,
 /// orders with their lines, survey answers. Without personal data (the default), the profile shows
-/// the pseudonymous key instead of the source id, name, e-mail, phone and address.
+/// the pseudonymous key instead of the source id, name, e-mail, phone and address, and the free texts that
+/// erasure removes as personal data (survey comments, consent proof references) are left out.
 /// </summary>
 public static class CustomerFileWorkbook
 {
@@ -63,7 +64,7 @@ public static class CustomerFileWorkbook
             new(context.Text("Statut", "Status"), CellFormat.Text, c => context.Of(c.Status)),
             new(context.Text("Enregistré le", "Recorded at"), CellFormat.DateTime, c => context.ToLocal(c.RecordedAtUtc)),
             new(context.Text("Source", "Source"), CellFormat.Text, c => c.Source),
-            new(context.Text("Preuve", "Proof"), CellFormat.Text, c => c.ProofReference),
+            .. personal ? [new ReportColumn<ConsentEntry>(context.Text("Preuve", "Proof"), CellFormat.Text, c => c.ProofReference)] : Array.Empty<ReportColumn<ConsentEntry>>(),
         ];
         rows += writer.AddTable(context.Text("Consentements", "Consents"), Title("Consentements en vigueur", "Current consents"), ConsentColumns(), file.Consents);
         rows += writer.AddTable(context.Text("Historique des consentements", "Consent history"), Title("Historique des consentements", "Consent history"), ConsentColumns(), file.ConsentHistory);
@@ -95,7 +96,7 @@ public static class CustomerFileWorkbook
                 new(context.Text("Canal", "Channel"), CellFormat.Text, a => a.Channel is null ? null : context.Of(a.Channel)),
                 new(context.Text("Recommandation (0–10)", "Recommend (0–10)"), CellFormat.Integer, a => a.RecommendScore),
                 new(context.Text("Satisfaction (1–5)", "Satisfaction (1–5)"), CellFormat.Integer, a => a.SatisfactionScore),
-                new(context.Text("Commentaire", "Comment"), CellFormat.Text, a => a.Comment),
+                .. personal ? [new ReportColumn<CustomerFileSurveyAnswer>(context.Text("Commentaire", "Comment"), CellFormat.Text, a => a.Comment)] : Array.Empty<ReportColumn<CustomerFileSurveyAnswer>>(),
             ],
             file.SurveyAnswers);
         return rows;

@@ -310,15 +310,26 @@ public sealed class ExcelExportsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExportCustomerAsync_AnalystWithoutPersonalData_KeyOnlyAndHistoryPresent()
+    public async Task ExportCustomerAsync_AnalystWithoutPersonalData_KeyOnlyNoCommentNoProof_HistoryPresent()
     {
         using var book = await CustomerAsync(Analyst, hostileCustomerId);
         var texts = ExcelReportWriterTests.AllTexts(book);
         Assert.DoesNotContain(texts, t => t.Contains("@mail0.example", StringComparison.Ordinal));
         Assert.DoesNotContain("S0", texts);
         Assert.Equal(["Profil", "Consentements", "Historique des consentements", "Commandes", "Enquêtes"], book.Worksheets.Select(s => s.Name));
-        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), book.Worksheet("Enquêtes").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
+        // Comments and proof references are personal data (erasure removes them): only in an admin's file with personal data.
+        Assert.Equal([], HeadersOf(book, "Commentaire", "Preuve"));
+        var answers = book.Worksheet("Enquêtes");
+        Assert.Equal((3, 1), (answers.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetValue<int>(), answers.Cell(ExcelReportWriter.HeaderRow + 1, 6).GetValue<int>()));
+
+        using var admin = await CustomerAsync(Admin, hostileCustomerId);
+        Assert.Equal(["Proof", "Proof", "Comment"], HeadersOf(admin, "Comment", "Proof")); // the admin reads English
+        Assert.Equal([], HeadersOf(book, "Comment", "Proof"));
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), admin.Worksheet("Surveys").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
     }
+
+    private static List<string> HeadersOf(XLWorkbook book, params string[] names) =>
+        [.. book.Worksheets.SelectMany(s => s.Row(ExcelReportWriter.HeaderRow).CellsUsed()).Select(c => c.GetString()).Where(names.Contains)];
 
     [Fact]
     public async Task Exports_EveryKind_AuditedWithRowsAndPersonalFlag()
