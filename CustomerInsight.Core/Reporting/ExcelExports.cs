@@ -210,13 +210,21 @@ public sealed class ExcelExports(
     private ExcelReportWriter NewWriter(ReportContext context) => new(context) { StreamRowsAbove = StreamRowsAbove };
 
     private Task AuditAsync(ReportRequester requester, string report, string filters, int rows, CancellationToken cancellationToken) =>
-        audit.WriteAsync(
-            requester.UserName,
-            AuditAction,
-            report,
-            $"report={report}; {filters}; format=xlsx; personalData={(requester.IncludePersonalData ? "yes" : "no")}",
-            rows,
-            cancellationToken);
+        AuditFileAsync(requester, report, filters, "xlsx", rows, cancellationToken);
+
+    /// <summary>
+    /// Audits an export written outside the workbooks (the <c>rfm --out FILE.csv</c> file) like a workbook: who,
+    /// which report, its filters, the format, whether it holds personal data, how many rows.
+    /// </summary>
+    public Task AuditFileAsync(ReportRequester requester, string report, string filters, string format, int rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        return audit.WriteAsync(requester.UserName, AuditAction, report, AuditDetails(report, filters, format, requester.IncludePersonalData), rows, cancellationToken);
+    }
+
+    /// <summary>The details of an export's audit entry (also the customer file's JSON, audited by the privacy pages).</summary>
+    public static string AuditDetails(string report, string filters, string format, bool personalData) =>
+        $"report={report}; {filters}; format={format}; personalData={(personalData ? "yes" : "no")}";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

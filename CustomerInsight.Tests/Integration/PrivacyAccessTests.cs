@@ -56,7 +56,8 @@ public sealed class PrivacyAccessTests(InsightAppFactory app)
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(id, json.RootElement.GetProperty("profile").GetProperty("id").GetInt32());
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "privacy.export" && a.Target == $"customer:{id}", Ct));
+        var audit = await db.AuditEntries.Where(a => a.Action == "privacy.export" && a.Target == $"customer:{id}").OrderByDescending(a => a.Id).FirstAsync(Ct);
+        Assert.Equal($"report=customer:{id}; customer={id}; format=json; personalData=yes", audit.Details);
     }
 
     private async Task<int> AnyCustomerIdAsync()

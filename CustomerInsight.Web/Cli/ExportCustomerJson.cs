@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -10,6 +11,10 @@ namespace CustomerInsight.Web.Cli;
 public sealed class ExportCustomerJson(CustomerFileQueries files, AuditLog audit, TimeProvider clock)
 {
     public const string AuditAction = "privacy.export";
+
+    /// <summary>The audit details of a customer file in JSON: it always holds the personal data, and the entry says so.</summary>
+    public static string JsonAuditDetails(int customerId) =>
+        ExcelExports.AuditDetails($"customer:{customerId}", $"customer={customerId}", "json", personalData: true);
 
     /// <summary>Writes the file; exit code 0, or <see cref="CliInputException"/> (exit 2) when the customer is unknown.</summary>
     public async Task<int> RunAsync(string sourceId, string outPath, CliConsole console, CancellationToken cancellationToken)
@@ -24,7 +29,7 @@ public sealed class ExportCustomerJson(CustomerFileQueries files, AuditLog audit
             await CustomerFileJson.WriteAsync(file, clock.GetUtcNow().UtcDateTime, stream, cancellationToken);
         }
         File.Move(temp, path, overwrite: true);
-        await audit.WriteAsync(CliUser.Name, AuditAction, target: $"customer:{file.Profile.Id}", details: "json", cancellationToken: cancellationToken);
+        await audit.WriteAsync(CliUser.Name, AuditAction, target: $"customer:{file.Profile.Id}", details: JsonAuditDetails(file.Profile.Id), cancellationToken: cancellationToken);
         await console.Out.WriteLineAsync($"Customer file written: {path}");
         return 0;
     }

@@ -60,6 +60,9 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
             var withIds = arguments.Has("with-ids");
             var rows = await rfm.GetCustomerRowsAsync(date, secret, withIds, cancellationToken);
             await WriteCsvAsync(output, rows, withIds, cancellationToken);
+            // Audited like the workbook; source ids are the customers' identities, so --with-ids is personal data.
+            await exports.AuditFileAsync(ExportCustomerVerb.CommandLineRequester(includePersonalData: withIds), "rfm",
+                $"date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; ids={(withIds ? "source" : "pseudonymous")}", "csv", rows.Count, cancellationToken);
             summary = RfmSummary.Create(new RfmResult(date, rows.Select(r => r.Score).ToArray()));
         }
         else

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Reporting;
 using System.Globalization;
 using System.Text.Json;
 using CustomerInsight.Core.Analytics;
@@ -113,6 +114,9 @@ public sealed class RfmVerbTests : IAsyncLifetime
         Assert.DoesNotContain(sourceIds, id => lines.Skip(1).Any(l => l.Split(',')[0] == id));
         Assert.False(File.Exists(file + ".partial"));
         Assert.NotEmpty(text);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Ct);
+        Assert.Equal(("rfm", scores.Customers.Count), (audit.Target, audit.RowCount));
+        Assert.Equal($"report=rfm; date={date:yyyy-MM-dd}; ids=pseudonymous; format=csv; personalData=no", audit.Details);
     }
 
     [Fact]
@@ -130,6 +134,10 @@ public sealed class RfmVerbTests : IAsyncLifetime
         Assert.All(lines.Skip(1), l => Assert.Contains(l.Split(',')[0], sourceIds));
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal(lines.Length - 1, json.RootElement.GetProperty("customers").GetInt32());
+        // Source ids identify the customers: the audit entry says the file holds personal data.
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Ct);
+        Assert.EndsWith("; ids=source; format=csv; personalData=yes", audit.Details, StringComparison.Ordinal);
+        Assert.Equal(lines.Length - 1, audit.RowCount);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace CustomerInsight.Web.Components.Pages.Privacy;
 /// <summary>Downloads of the privacy page, each behind the Admin policy on the server.</summary>
 public static class PrivacyEndpoints
 {
-    public const string AuditAction = "privacy.export";
+    public const string AuditAction = Cli.ExportCustomerJson.AuditAction;
 
     /// <summary>The route of the JSON customer file of the customer with this internal id.</summary>
     public static string JsonPath(int customerId) => $"/exports/customers/{customerId}.json";
@@ -21,7 +21,7 @@ public static class PrivacyEndpoints
                 {
                     return Results.NotFound();
                 }
-                await audit.WriteAsync(context.User.Identity!.Name!, AuditAction, target: $"customer:{id}", details: "json", cancellationToken: context.RequestAborted);
+                await audit.WriteAsync(context.User.Identity!.Name!, AuditAction, target: $"customer:{id}", details: Cli.ExportCustomerJson.JsonAuditDetails(id), cancellationToken: context.RequestAborted);
                 var bytes = CustomerFileJson.ToBytes(file, clock.GetUtcNow().UtcDateTime);
                 context.Response.Headers.CacheControl = "no-store";
                 return Results.File(bytes, "application/json", CustomerFileJson.FileName(file));
