@@ -118,3 +118,35 @@ public sealed class AccessTests(InsightAppFactory app)
         Assert.True(await freshUsers.IsLockedOutAsync(reloaded!));
     }
 }
+
+/// <summary>Sign-out is a form post with the antiforgery token: a post from another site is refused.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class LogoutTests(InsightAppFactory app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Logout_WithoutToken_Refused_StillSignedIn_WithTheFormsToken_SignedOut()
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Executive);
+        using (var forged = new FormUrlEncodedContent(new Dictionary<string, string>()))
+        {
+            var refused = await client.PostAsync("/Account/Logout", forged, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+        var home = await client.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+
+        var token = Token().Match(await home.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
+        Assert.NotEmpty(token);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var signedOut = await client.PostAsync("/Account/Logout", form, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var after = await client.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Account/Login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex Token();
+}

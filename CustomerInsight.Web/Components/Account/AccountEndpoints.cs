@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,11 +7,21 @@ namespace CustomerInsight.Web.Components.Account;
 
 internal static class AccountEndpoints
 {
-    /// <summary>Sign-out is a POST with an antiforgery token (a link could sign people out from another site).</summary>
+    /// <summary>
+    /// Sign-out is a POST with an antiforgery token (a link or a form on another site could sign people out). The
+    /// endpoint asks the antiforgery middleware to validate the token (metadata) and, binding no form field that
+    /// would act on the result, refuses a missing or wrong token itself.
+    /// </summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<AppUser> signInManager) =>
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<AppUser> signInManager) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                // With a body: the status code pages would re-execute this POST as the not-found page.
+                return TypedResults.Text("Sign-out needs the antiforgery token of the app's own form.", statusCode: StatusCodes.Status400BadRequest);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        });
+        })
+        .WithMetadata(new RequireAntiforgeryTokenAttribute());
 }
