@@ -49,6 +49,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a report must not stay in a browser or proxy cache");
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
         Assert.NotEmpty(book.Worksheets);
         Assert.All(book.Worksheets, s => Assert.Single(s.Tables));

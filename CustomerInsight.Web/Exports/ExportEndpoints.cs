@@ -122,6 +122,8 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
             stream.Position = 0;
+            // Reports hold customer figures (personal data for admins): no copy in browser or proxy caches.
+            http.Response.Headers.CacheControl = "no-store";
             return Results.File(stream, ContentType, result.FileName);
         }
         catch
