@@ -35,11 +35,12 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         });
         await page.Context.CloseAsync();
 
-        // The disabled account is refused at the sign-in form; only with the right password does it say why.
+        // The disabled account is refused at the sign-in form and says why, like a lockout, whatever the password
+        // (no password check: it would let anyone try passwords on it without limit).
         var login = await fixture.NewPageAsync();
         await login.GotoAsync("/Account/Login");
         await SignInAsync(login, "browser.user@example.org", "a wrong password");
-        await Assertions.Expect(login.Locator("[data-testid=login-error]")).ToContainTextAsync("incorrect");
+        await Assertions.Expect(login.Locator("[data-testid=login-error]")).ToContainTextAsync("désactivé");
         await SignInAsync(login, "browser.user@example.org", "a browser password");
         await Assertions.Expect(login.Locator("[data-testid=login-error]")).ToContainTextAsync("désactivé");
         Assert.Contains("/Account/Login", login.Url, StringComparison.Ordinal);
