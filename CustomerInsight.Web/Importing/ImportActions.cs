@@ -18,7 +18,7 @@ public sealed class ImportNotAllowedException() : Exception("The import policy r
 /// What the Data page does on the server: store an upload, preview it, import it, list the history.
 /// Every action re-checks <see cref="Policies.Import"/> against the circuit's user (the page attribute
 /// guards navigation; a circuit event must not be trusted on its own). One per circuit (scoped):
-/// it deletes its temporary file when replaced and when the circuit ends.
+/// it deletes its temporary file once imported, when replaced and when the circuit ends.
 /// </summary>
 public sealed class ImportActions(
     ImportPipeline pipeline,
@@ -76,6 +76,11 @@ public sealed class ImportActions(
         {
             // Open dashboards refresh themselves with the new data.
             notifier.NotifyChanged();
+            // The data are in the database: the uploaded copy (personal data, often) does not wait for the circuit's end.
+            if (current?.Path == file.Path)
+            {
+                Discard();
+            }
         }
         logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName, report.Status, report.RowsRead);
         return report;

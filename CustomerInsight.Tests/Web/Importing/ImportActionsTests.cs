@@ -88,6 +88,34 @@ public sealed class ImportActionsTests
         Assert.Equal(1, notified);
     }
 
+    private sealed class BrowserFile(string name, string content) : Microsoft.AspNetCore.Components.Forms.IBrowserFile
+    {
+        private readonly byte[] bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        public string Name => name;
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+        public long Size => bytes.Length;
+        public string ContentType => "text/csv";
+        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) => new MemoryStream(bytes);
+    }
+
+    [Fact]
+    public async Task Upload_KeptWhileRejected_DeletedOnceImported()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        using var actions = CreateActions(context, Roles.Analyst);
+
+        var bad = await actions.SaveUploadAsync(new BrowserFile("bad.csv", SmallRetailFile.Replace("2.55", "deux", StringComparison.Ordinal)), Ct);
+        var rejected = await actions.ImportAsync(bad, ImportFormat.OnlineRetail, null, Ct);
+        Assert.False(rejected.Succeeded);
+        Assert.True(File.Exists(bad.Path), "a rejected file stays for another try (another format, say)");
+
+        var good = await actions.SaveUploadAsync(new BrowserFile("retail.csv", SmallRetailFile), Ct);
+        Assert.False(File.Exists(bad.Path), "a new upload replaces the previous one");
+        var imported = await actions.ImportAsync(good, ImportFormat.OnlineRetail, null, Ct);
+        Assert.True(imported.Succeeded);
+        Assert.False(File.Exists(good.Path), "once imported, the uploaded copy is deleted at once");
+    }
+
     [Fact]
     public async Task ImportAsync_CancelledBeforeStart_WritesNothing()
     {

@@ -95,6 +95,11 @@ public sealed partial class DataPage : IDisposable
         try
         {
             await RunAsync(async () => report = await Actions.ImportAsync(file, format, reporter, cancellation.Token));
+            if (report is { Succeeded: true })
+            {
+                // Imported: the upload is gone from the server; the report stays, the next import starts with a file.
+                (file, preview) = (null, null);
+            }
         }
         catch (OperationCanceledException)
         {
