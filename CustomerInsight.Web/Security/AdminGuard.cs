@@ -9,7 +9,8 @@ public sealed class AdminAccessDeniedException() : Exception("The Admin policy i
 
 /// <summary>
 /// The check every admin action makes first, against the circuit's current user: hiding a button is not
-/// security, and a role can be withdrawn while a page is open.
+/// security. A role withdrawn while a page is open reaches the circuit's user when the security stamp is next
+/// validated (within 5 minutes, <c>SecurityStampValidatorOptions.ValidationInterval</c>), not at once.
 /// </summary>
 public sealed class AdminGuard(IAuthorizationService authorization, AuthenticationStateProvider authentication)
 {
