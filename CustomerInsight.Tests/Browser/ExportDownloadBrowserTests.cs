@@ -43,4 +43,38 @@ public sealed class ExportDownloadBrowserTests(BrowserFixture fixture)
         });
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(Roles.Analyst, new[] { "export-kpi", "export-rfm", "export-customer" })]
+    [InlineData(Roles.ChangeManager, new string[0])]
+    public async Task ExportsPage_ShowsTheReportsOfTheRole_OmocReportDownloads(string role, string[] customerReports)
+    {
+        var page = await fixture.NewPageAsAsync(role);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, $"exports-{role}", async () =>
+        {
+            await page.GotoAsync("/exports");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var omoc = page.Locator("[data-testid^=export-omoc-]");
+            await Assertions.Expect(omoc.First).ToBeVisibleAsync();
+            Assert.Equal(0, await page.Locator("[data-testid=error-boundary]").CountAsync());
+            foreach (var testId in new[] { "export-kpi", "export-rfm", "export-customer" })
+            {
+                Assert.Equal(customerReports.Contains(testId) ? 1 : 0, await page.Locator($"[data-testid={testId}]").CountAsync());
+            }
+
+            var download = await page.RunAndWaitForDownloadAsync(() => omoc.First.ClickAsync());
+            var path = Path.Combine(Path.GetTempPath(), $"ci-download-{Guid.NewGuid():N}.xlsx");
+            try
+            {
+                await download.SaveAsAsync(path);
+                using var book = new XLWorkbook(path);
+                Assert.NotEmpty(book.Worksheets);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+        await page.Context.CloseAsync();
+    }
 }

@@ -70,6 +70,12 @@ public sealed class AccessTests(InsightAppFactory app)
         if (Policies.RolesByPolicy[policy].Contains(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // The page itself rendered (its title), not an empty or error area: a render error in the page leaves
+            // the layout's error boundary empty (dotnet/aspnetcore#56950) and the status stays 200.
+            var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            var main = html[html.IndexOf("mud-main-content", StringComparison.Ordinal)..];
+            Assert.Contains("mud-typography-h4", main, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"error-boundary\"", main, StringComparison.Ordinal);
         }
         else
         {

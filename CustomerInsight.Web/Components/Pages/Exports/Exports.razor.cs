@@ -14,9 +14,6 @@ namespace CustomerInsight.Web.Components.Pages.Exports;
 /// </summary>
 public partial class Exports
 {
-    /// <summary>The <c>download</c> attribute keeps Blazor's router from intercepting the link.</summary>
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
-
     private IReadOnlyList<ChangeProjectSummary>? projects;
     private bool loadFailed;
     private DateTime? kpiFrom;
