@@ -95,6 +95,41 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
         return id is null ? null : await GetAsync(id.Value, cancellationToken);
     }
 
+    /// <summary>
+    /// The file of the customer an access or erasure request names: by source id, else by e-mail (the request often
+    /// comes from that address), exactly first and then ignoring case (ASCII, as SQLite's <c>upper</c>). Null when
+    /// no customer, or several, match: the admin then gives the source id.
+    /// </summary>
+    public async Task<CustomerFile?> FindAsync(string term, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        term = term.Trim();
+        if (term.Length == 0)
+        {
+            return null;
+        }
+        var upper = term.ToUpperInvariant();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        IQueryable<Customer> customers = db.Customers.AsNoTracking();
+#pragma warning disable CA1862 // ToUpper becomes SQL upper(); string.Equals with a StringComparison does not translate.
+        foreach (var match in new[]
+        {
+            customers.Where(c => c.SourceId == term),
+            customers.Where(c => c.Email == term),
+            customers.Where(c => c.SourceId.ToUpper() == upper),
+            customers.Where(c => c.Email != null && c.Email.ToUpper() == upper),
+        })
+#pragma warning restore CA1862
+        {
+            var ids = await match.Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
+            if (ids.Count > 0)
+            {
+                return ids.Count == 1 ? await GetAsync(ids[0], cancellationToken) : null;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Name, e-mail, phone and address of the given customers (for exports an admin asked personal data in).</summary>
     public async Task<IReadOnlyDictionary<int, CustomerFileProfile>> GetProfilesAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
     {

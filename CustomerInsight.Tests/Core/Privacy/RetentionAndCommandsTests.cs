@@ -10,6 +10,35 @@ public sealed class RetentionAndCommandsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData(PrivacyTestContext.KeptId)]
+    [InlineData(" keep-1 ")]
+    [InlineData("ada@keep.example")]
+    [InlineData("ADA@Keep.Example")]
+    public async Task FindAsync_SourceIdOrEmail_AnyCase_FindsTheCustomer(string term)
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var file = await context.Files.FindAsync(term, Ct);
+        Assert.Equal(PrivacyTestContext.KeptId, file?.Profile.SourceId);
+    }
+
+    [Fact]
+    public async Task FindAsync_UnknownOrAmbiguous_Null()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using (var db = context.Import.Database.CreateContext())
+        {
+            db.Customers.AddRange(
+                new Customer { SourceId = "TWIN-1", Email = "twin@example.org", CreatedAtUtc = DateTime.UtcNow },
+                new Customer { SourceId = "TWIN-2", Email = "twin@example.org", CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Null(await context.Files.FindAsync("nobody@example.org", Ct));
+        Assert.Null(await context.Files.FindAsync("twin@example.org", Ct));
+        Assert.Equal("TWIN-2", (await context.Files.FindAsync("twin-2", Ct))?.Profile.SourceId);
+        Assert.Null(await context.Files.FindAsync("  ", Ct));
+    }
+
     [Fact]
     public async Task PurgeAsync_DryRunThenConfirm_SameCountAnonymisedOnlyIdleCustomers()
     {

@@ -30,7 +30,7 @@ public sealed class PrivacyActionsTests
         var id = await ErasedCustomerIdAsync(context);
 
         await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.FindBySourceIdAsync(PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.FindAsync(PrivacyTestContext.ErasedId, Ct));
         await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
         await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
         await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.DryRunAsync(Ct));

@@ -21,10 +21,11 @@ public sealed class PrivacyActions(
 {
     public int RetentionMonths => options.Value.RetentionMonths;
 
-    public async Task<CustomerFile?> FindBySourceIdAsync(string sourceId, CancellationToken cancellationToken = default)
+    /// <summary>The customer a request names, by source id or e-mail (<see cref="CustomerFileQueries.FindAsync"/>).</summary>
+    public async Task<CustomerFile?> FindAsync(string sourceIdOrEmail, CancellationToken cancellationToken = default)
     {
         await RequireAdminAsync();
-        return string.IsNullOrWhiteSpace(sourceId) ? null : await files.GetBySourceIdAsync(sourceId.Trim(), cancellationToken);
+        return await files.FindAsync(sourceIdOrEmail, cancellationToken);
     }
 
     public async Task<CustomerFile?> GetAsync(int customerId, CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ public sealed partial class PrivacyPage
 
     private Task SearchAsync() => RunAsync(async () =>
     {
-        file = await Actions.FindBySourceIdAsync(query);
+        file = await Actions.FindAsync(query);
         notFound = file is null;
     });
 
