@@ -49,4 +49,25 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
         });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Phone_AppBarKeepsSignOutWithinTheScreen()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.ChangeManager);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "phone-app-bar", async () =>
+        {
+            await page.SetViewportSizeAsync(390, 844);
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var signOut = page.Locator("[data-testid=sign-out]");
+            await Assertions.Expect(signOut).ToBeVisibleAsync();
+            var box = (await signOut.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"sign-out at {box.X}..{box.X + box.Width} on a 390 px screen");
+            await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToBeHiddenAsync();
+            Assert.Equal("Se déconnecter", await signOut.GetAttributeAsync("aria-label"));
+
+            await signOut.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        });
+        await page.Context.CloseAsync();
+    }
 }
