@@ -49,7 +49,8 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
             await page.GotoAsync("/audit");
             await BrowserFixture.WaitForCircuitAsync(page);
             var row = page.Locator("[data-testid=audit-grid] tr", new PageLocatorOptions { HasText = $"customer:{id}" });
-            await Assertions.Expect(row.First).ToContainTextAsync("privacy.erase");
+            await Assertions.Expect(row.First).ToContainTextAsync("Effacement d'un client");
+            await Assertions.Expect(row.First.Locator("[title='privacy.erase']")).ToBeVisibleAsync();
         });
         await page.Context.CloseAsync();
     }

@@ -58,6 +58,9 @@ public sealed class ImportPreviewViewTests : BunitTestBase
         await view.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(ImportFormat.Surveys));
 
         Assert.Equal(ImportFormat.Surveys, chosen);
+        // The format by its name, with the command line's code.
+        Assert.Equal("Lignes de commande (order-lines)", view.Find("input[data-testid=import-format]").GetAttribute("value"));
+        Assert.Equal("Réponses aux enquêtes (surveys)", select.Instance.ToStringFunc!(ImportFormat.Surveys));
     }
 }
 
@@ -104,6 +107,10 @@ public sealed class ImportReportViewTests : BunitTestBase
         Assert.Equal("fichier", rows[1][1]);
         Assert.Equal("2", view.Find("[data-testid=rejected-rows]").TextContent);
         Assert.Empty(view.FindAll("[data-testid=import-entities]"));
+        // Every problem listed: no "first 2 of 2"; the format by its name.
+        Assert.Contains("Problèmes (2)\u00a0:", view.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("premiers", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("bad.csv (Lignes de commande)", view.Markup, StringComparison.Ordinal);
         Assert.Contains("rien n'a été importé", view.Find("[data-testid=import-status]").TextContent, StringComparison.Ordinal);
     }
 

@@ -24,6 +24,9 @@ public sealed partial class AuditPage
     [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
     [Inject] public required ILogger<AuditPage> Logger { get; set; }
 
+    /// <summary>An action's name in the UI language; its code (what the log stores) when the code is not a known one.</summary>
+    private string ActionLabel(string code) => T["AuditAction_" + code] is { ResourceNotFound: false } label ? label : code;
+
     protected override async Task OnInitializedAsync()
     {
         try
