@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CustomerInsight.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Tests.Web.Omoc;
+
+public sealed class OmocTextTests : BunitTestBase
+{
+    private IStringLocalizer<OmocText> Localizer(string culture)
+    {
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        return Services.GetRequiredService<IStringLocalizer<OmocText>>();
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "Début\u00a0: 05/01/2026")]
+    [InlineData("en-GB", "Start: 05/01/2026")]
+    public void Labelled_Culture_ColonAsThatLanguageWritesIt(string culture, string expected)
+    {
+        var text = Localizer(culture);
+        Assert.Equal(expected, text.Labelled(text["StartDate"], "05/01/2026"));
+    }
+
+    [Fact]
+    public void Resources_French_SpaceBeforeAColonIsNoBreak()
+    {
+        var all = Localizer("fr-FR").GetAllStrings(includeParentCultures: true).ToList();
+        Assert.Contains(all, s => s.Value.Contains("\u00a0:", StringComparison.Ordinal));
+        Assert.Empty(all.Where(s => s.Value.Contains(" :", StringComparison.Ordinal)).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Resources_English_NoSpaceBeforeAColon()
+    {
+        var all = Localizer("en-GB").GetAllStrings(includeParentCultures: true).ToList();
+        Assert.Contains(all, s => s.Value.Contains(':', StringComparison.Ordinal));
+        Assert.Empty(all.Where(s => Regex.IsMatch(s.Value, @"\s:")).Select(s => s.Name));
+    }
+}
