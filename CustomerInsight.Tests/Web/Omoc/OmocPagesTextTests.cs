@@ -65,9 +65,9 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
         Regex.Replace(page.Find(selector).TextContent, "[ \\t\\r\\n]+", " ").Replace(NoBreakSpace, '_');
 
     [Theory]
-    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026", "Caissiers (Bilan, 01/09/2026): Very low impact")]
-    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026", "Caissiers (Bilan, 01/09/2026)_: ")]
-    public void ProjectPage_Culture_HeaderAndFlagPunctuatedInThatLanguage(string culture, string header, string flag)
+    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026", "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
+    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026", "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
+    public void ProjectPage_Culture_HeaderFlagAndCountsWrittenInThatLanguage(string culture, string header, string flag, string counts)
     {
         Use(culture);
         var page = Render<OmocProject>(p => p.Add(c => c.Id, projectId));
@@ -75,6 +75,7 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
 
         Assert.Contains(header, Text(page, "[data-testid=project-facts]"), StringComparison.Ordinal);
         Assert.Contains(flag, Text(page, "[data-testid=very-low-flag]"), StringComparison.Ordinal);
+        Assert.Contains(counts, Text(page, "[data-testid=omoc-timeline]"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,6 +24,25 @@ public sealed class OmocTextTests : BunitTestBase
         Assert.Equal(expected, text.Labelled(text["StartDate"], "05/01/2026"));
     }
 
+    [Theory]
+    [InlineData("fr-FR", 0, "0 bilan terminé sur 4")]
+    [InlineData("fr-FR", 1, "1 bilan terminé sur 4")]
+    [InlineData("fr-FR", 2, "2 bilans terminés sur 4")]
+    [InlineData("en-GB", 0, "0 assessments completed out of 4")]
+    [InlineData("en-GB", 1, "1 assessment completed out of 4")]
+    [InlineData("en-GB", 2, "2 assessments completed out of 4")]
+    public void Plural_CultureAndCount_ThatLanguagesSingularOrPlural(string culture, int completed, string expected) =>
+        Assert.Equal(expected, Localizer(culture).Plural("AssessmentCounts", completed, 4));
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("en-GB")]
+    public void Resources_Culture_NoLazyPlural(string culture)
+    {
+        var lazy = Localizer(culture).GetAllStrings(includeParentCultures: true).Where(s => s.Value.Contains("(s)", StringComparison.Ordinal));
+        Assert.Empty(lazy.Select(s => s.Name));
+    }
+
     [Fact]
     public void Resources_French_SpaceBeforeAColonIsNoBreak()
     {
