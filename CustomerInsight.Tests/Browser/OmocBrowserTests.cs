@@ -75,6 +75,37 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(card.Locator("[data-testid=status]")).ToContainTextAsync("Terminé");
     }
 
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task ChangeManager_ScoringScale_ReadsOneToFourTopToBottomAtThisWidth(int width)
+    {
+        fixture.RequireBrowser();
+        var project = await DemoProjectAsync();
+        var page = await fixture.NewPageAsAsync(Roles.ChangeManager);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, $"omoc-scoring-scale-{width}", async () =>
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync($"/omoc/workshops/{project.Workshops[0].Workshop.Id}");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var scale = page.Locator($"[data-testid=scoring-card-{project.Populations[0].Id}] [data-testid=scale-{OmocAxis.Job}]");
+            await Assertions.Expect(scale).ToHaveAttributeAsync("role", "radiogroup");
+
+            // Each option on its own line, below the one before: no row that wraps "1 2 3" then "4".
+            var boxes = new List<LocatorBoundingBoxResult>();
+            for (var score = OmocScores.MinScore; score <= OmocScores.MaxScore; score++)
+            {
+                boxes.Add((await scale.Locator($"label:has(input[data-testid=score-{OmocAxis.Job}-{score}])").BoundingBoxAsync())!);
+            }
+            for (var i = 1; i < boxes.Count; i++)
+            {
+                Assert.True(boxes[i].Y >= boxes[i - 1].Y + boxes[i - 1].Height - 1, $"option {i + 1} is not below option {i} at {width} px");
+                Assert.InRange(boxes[i].X, boxes[0].X - 1, boxes[0].X + 1);
+            }
+        });
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Executive_OmocPages_ReadOnly()
     {

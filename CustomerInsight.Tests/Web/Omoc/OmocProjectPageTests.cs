@@ -60,7 +60,7 @@ public sealed class OmocProjectPageTests : BunitTestBase, IAsyncLifetime
         page.WaitForElement($"[data-testid=delete-workshop-{workshopId}]").Click();
 
         Answer(dialogs, "Supprimer");
-        dialogs.WaitForAssertion(() => Assert.Contains("1 bilan(s)", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("1 bilan déjà saisi sera supprimé", dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal(1, await WorkshopsAsync());
 
         Answer(dialogs, "Tout supprimer");
@@ -77,10 +77,10 @@ public sealed class OmocProjectPageTests : BunitTestBase, IAsyncLifetime
         page.WaitForElement($"[data-testid=delete-workshop-{workshopId}]").Click();
 
         Answer(dialogs, "Supprimer");
-        dialogs.WaitForAssertion(() => Assert.Contains("1 bilan(s)", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("1 bilan déjà saisi sera supprimé", dialogs.Markup, StringComparison.Ordinal));
         Answer(dialogs, "Annuler");
 
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("1 bilan(s)", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("1 bilan déjà saisi sera supprimé", dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal(1, await WorkshopsAsync());
         Assert.NotNull(page.Find($"[data-testid=delete-workshop-{workshopId}]"));
     }

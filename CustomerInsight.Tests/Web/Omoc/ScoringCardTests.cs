@@ -141,6 +141,18 @@ public sealed class ScoringCardTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_Editable_EachAxisARadioGroupNamedByTheAxisWithOptionsOneToFourInOrder()
+    {
+        var card = RenderCard(Sheet(OmocScores.Empty));
+
+        var group = card.Find("[data-testid=scale-Tools]");
+        Assert.Equal("radiogroup", group.GetAttribute("role"));
+        Assert.Equal("Outils", card.Find($"#{group.GetAttribute("aria-labelledby")}").TextContent.Trim());
+        Assert.Equal(["score-Tools-1", "score-Tools-2", "score-Tools-3", "score-Tools-4"],
+            group.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("data-testid")));
+    }
+
+    [Fact]
     public void Render_InvalidResult_ShowsTheMessages()
     {
         var result = OmocCommandResult.Refused();

@@ -68,7 +68,7 @@ public sealed partial class OmocProject
         var result = await Editor.DeletePopulationAsync(population.Id, confirmAssessmentsDeletion: false);
         if (result.Outcome == OmocOutcome.ConfirmationRequired)
         {
-            if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], Format("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
             {
                 return;
             }
@@ -107,7 +107,7 @@ public sealed partial class OmocProject
         var result = await Editor.DeleteWorkshopAsync(workshop.Workshop.Id, confirmAssessmentsDeletion: false);
         if (result.Outcome == OmocOutcome.ConfirmationRequired)
         {
-            if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], Format("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
             {
                 return;
             }

@@ -54,7 +54,7 @@ public sealed partial class OmocProjects
     private async Task DeleteAsync(ChangeProjectSummary project)
     {
         var message = string.Format(System.Globalization.CultureInfo.CurrentCulture, T["DeleteProjectConfirm"], project.Name,
-            project.PopulationCount, project.WorkshopCount);
+            T.Plural("PopulationCount", project.PopulationCount), T.Plural("WorkshopCount", project.WorkshopCount));
         if (!await Dialogs.ConfirmAsync(T["DeleteProject"], message, T["Delete"], T["Cancel"]))
         {
             return;

@@ -80,6 +80,8 @@ public sealed partial class ScoringCard
 
     private Task ReloadAsync() => OnReload.InvokeAsync(Sheet.Population.Id);
 
+    private string AxisLabelId(OmocAxis axis) => $"axis-name-{WorkshopId}-{Sheet.Population.Id}-{axis}";
+
     private string ScoreLabel(OmocAxisDescription description, int score) => score switch
     {
         OmocScores.MinScore => $"1 · {description.ScoreOneMeans.For(Culture)}",
