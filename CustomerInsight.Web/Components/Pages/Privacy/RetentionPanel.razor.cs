@@ -52,7 +52,7 @@ public sealed partial class RetentionPanel : IDisposable
             // Off the circuit's sync context so the Cancel button stays responsive.
             var token = cancellation.Token;
             var done = await Task.Run(() => Actions.PurgeAsync(reporter, token), token);
-            Snackbar.Add(Plurals.Format(T, "Purged", done, DisplayFormat.Count(done)), Severity.Success);
+            Snackbar.Add(T.Plural("Purged", done), Severity.Success);
             candidates = null;
         }
         catch (OperationCanceledException)
