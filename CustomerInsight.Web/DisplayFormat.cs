@@ -31,6 +31,10 @@ public sealed class DisplayFormat(IOptions<BusinessOptions> business)
     public string Money(decimal? amount, int decimals = 2) =>
         amount is null ? NotAvailable : NoBreak(amount.Value.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), MoneyFormat));
 
+    /// <summary>A unit price: 2 decimals, 3 when the thousandth is not zero (prices are kept in thousandths: 0,065 €).</summary>
+    public string UnitPrice(decimal? price) =>
+        Money(price, price is { } p && decimal.Round(p, 2) != p ? 3 : 2);
+
     public static string Count(long? value) => value is null ? NotAvailable : value.Value.ToString("N0", Culture);
 
     public static string Number(double? value, int decimals = 1) =>

@@ -45,6 +45,23 @@ public sealed class DisplayFormatTests
     }
 
     [Theory]
+    [InlineData("629", "629,00\u00a0€")]
+    [InlineData("629.5", "629,50\u00a0€")]
+    [InlineData("0.065", "0,065\u00a0€")]
+    [InlineData("1.105", "1,105\u00a0€")]
+    [InlineData("-2.55", "-2,55\u00a0€")]
+    public void UnitPrice_TwoDecimalsUnlessTheThousandthCounts(string price, string expected) =>
+        Assert.Equal(expected, In("fr-FR", () => Format.UnitPrice(decimal.Parse(price, CultureInfo.InvariantCulture))));
+
+    [Fact]
+    public void UnitPrice_English_SameRuleAndUndefinedIsNotAvailable()
+    {
+        Assert.Equal("€629.00", In("en-GB", () => Format.UnitPrice(629m)));
+        Assert.Equal("€0.065", In("en-GB", () => Format.UnitPrice(0.065m)));
+        Assert.Equal("n/a", In("en-GB", () => Format.UnitPrice(null)));
+    }
+
+    [Theory]
     [InlineData("fr-FR")]
     [InlineData("en-GB")]
     public void MoneyAndPercent_AnyCulture_NoPlainSpaceAnywhere(string culture)
