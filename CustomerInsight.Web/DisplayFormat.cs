@@ -29,7 +29,11 @@ public sealed class DisplayFormat(IOptions<BusinessOptions> business)
     }
 
     public string Money(decimal? amount, int decimals = 2) =>
-        amount is null ? NotAvailable : amount.Value.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), MoneyFormat);
+        amount is null ? NotAvailable : NoBreak(amount.Value.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), MoneyFormat));
+
+    /// <summary>A unit price: 2 decimals, 3 when the thousandth is not zero (prices are kept in thousandths: 0,065 €).</summary>
+    public string UnitPrice(decimal? price) =>
+        Money(price, price is { } p && decimal.Round(p, 2) != p ? 3 : 2);
 
     public static string Count(long? value) => value is null ? NotAvailable : value.Value.ToString("N0", Culture);
 
@@ -38,11 +42,17 @@ public sealed class DisplayFormat(IOptions<BusinessOptions> business)
 
     /// <summary>A fraction 0–1 as a percentage.</summary>
     public static string Percent(double? fraction, int decimals = 1) =>
-        fraction is null ? NotAvailable : fraction.Value.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+        fraction is null ? NotAvailable : NoBreak(fraction.Value.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), Culture));
 
     public static string Date(DateOnly? date) => date is null ? NotAvailable : date.Value.ToString("d", Culture);
 
     public static string Month(DateOnly month) => month.ToString("MMM yyyy", Culture);
+
+    /// <summary>
+    /// .NET's currency and percent patterns put a plain space between the number and its symbol
+    /// ("479,39 €", "37,8 %"), which a table cell may wrap: a no-break space keeps them together.
+    /// </summary>
+    private static string NoBreak(string formatted) => formatted.Replace(' ', '\u00A0');
 
     /// <summary>Shown where a figure is undefined (nothing to divide by): never 0 or NaN.</summary>
     public static string NotAvailable => Culture.TwoLetterISOLanguageName == "fr" ? "n.d." : "n/a";

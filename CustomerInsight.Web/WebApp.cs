@@ -4,13 +4,13 @@ using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
 using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 
 namespace CustomerInsight.Web;
 
@@ -26,7 +26,7 @@ public static class WebApp
 
         builder.Services.AddCustomerInsightCore(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
         builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();

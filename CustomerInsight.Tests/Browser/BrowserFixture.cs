@@ -69,10 +69,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A page signed in through the login form as the demo account of this role, on the dashboard.</summary>
-    public async Task<IPage> NewPageAsAsync(string role)
+    /// <summary>
+    /// A page signed in through the login form as the demo account of this role, on the dashboard. The browser's
+    /// own locale does not choose the app's language (French until the user switches).
+    /// </summary>
+    public async Task<IPage> NewPageAsAsync(string role, string browserLocale = "fr-FR")
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(browserLocale);
         var email = DemoAccounts.All.Single(a => a.Role == role).Email;
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#email", email);

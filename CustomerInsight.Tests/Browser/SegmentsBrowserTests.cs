@@ -65,6 +65,31 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Executive_French_ChartAxesFormatNumbersInFrench()
+    {
+        // An English browser: Chart.js would follow it ("1,200") without the culture in the chart's options.
+        var page = await fixture.NewPageAsAsync(Roles.Executive, browserLocale: "en-US");
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-chart-locale", async () =>
+        {
+            await page.GotoAsync("/segments");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var canvas = page.Locator("[data-testid=segments-flow-chart]");
+            await Assertions.Expect(canvas).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("c => Chart.getChart(c) !== undefined", await canvas.ElementHandleAsync());
+
+            // 1200 through the value axis's own tick formatter, as Chart.js labels the axis.
+            var tick = await canvas.EvaluateAsync<string>("""
+                c => {
+                  const axis = Chart.getChart(c).scales.x;
+                  return axis.options.ticks.callback.call(axis, 1200, 0, [{ value: 1000 }, { value: 1200 }]);
+                }
+                """);
+            Assert.Equal("1\u202f200", tick);
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Executive_PicksAnAnalysisDate_UrlAndFiguresFollow_BackReturns()
     {
         var page = await fixture.NewPageAsAsync(Roles.Executive);

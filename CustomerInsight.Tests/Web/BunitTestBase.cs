@@ -5,9 +5,9 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Web;
+using CustomerInsight.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 
 namespace CustomerInsight.Tests.Web;
 
@@ -23,7 +23,7 @@ public abstract class BunitTestBase : BunitContext
         CultureInfo.CurrentCulture = new CultureInfo(culture);
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddLocalizedMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton(Options.Create(new BusinessOptions()));
         Services.AddSingleton(Options.Create(new KpiOptions()));

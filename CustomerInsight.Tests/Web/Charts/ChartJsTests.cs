@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Bunit;
 using CustomerInsight.Web.Components.Charts;
@@ -81,6 +82,20 @@ public sealed class ChartJsTests : BunitTestBase
         Assert.Equal(JsonValueKind.Array, datasets[1].GetProperty("backgroundColor").ValueKind);
         Assert.Equal(JsonValueKind.Null, datasets[1].GetProperty("data")[1].ValueKind);
         Assert.False(datasets[0].TryGetProperty("borderColor", out _));
+    }
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("en-GB")]
+    public void FirstRender_ChartJsFormatsNumbersInTheCurrentCulture(string culture)
+    {
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        var config = BarConfig(1000, 1200) with { Options = new ChartOptions() };
+
+        Render<ChartJs>(p => p.Add(c => c.Config, config).Add(c => c.AriaLabel, "Ventes"));
+
+        using var json = JsonDocument.Parse((string)module.VerifyInvoke("create").Arguments[2]!);
+        Assert.Equal(culture, json.RootElement.GetProperty("options").GetProperty("locale").GetString());
     }
 
     private static ChartConfig BarConfig(params double[] values) => new(

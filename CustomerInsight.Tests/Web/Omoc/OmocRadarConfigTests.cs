@@ -49,10 +49,11 @@ public sealed class OmocRadarConfigTests
     [Theory]
     [InlineData("fr-FR", new[] { "Outils", "Métier", "Organisation", "Culture" })]
     [InlineData("en-GB", new[] { "Tools", "Job", "Organisation", "Culture" })]
-    public void Build_Culture_AxisLabelsInThatLanguage(string culture, string[] expected)
+    public void Build_Culture_AxisLabelsAndNumbersInThatLanguage(string culture, string[] expected)
     {
         var config = OmocRadarConfig.Build(TwoPopulations(), new CultureInfo(culture));
         Assert.Equal(expected, config.Data.Labels);
+        Assert.Equal(culture, config.Options!.Locale);
     }
 
     [Fact]
@@ -77,6 +78,7 @@ public sealed class OmocRadarConfigTests
         var config = OmocTrendConfig.Build(trend, new CultureInfo("en-GB"));
 
         Assert.Equal(ChartType.Line, config.Type);
+        Assert.Equal("en-GB", config.Options!.Locale);
         Assert.Equal(["Tools", "Job", "Organisation", "Culture"], config.Data.Datasets.Select(d => d.Label));
         Assert.Equal([4, 2], config.Data.Datasets[0].Values!);
         Assert.Equal(4, config.Data.Datasets.Select(d => d.BorderDash is null ? "" : string.Join(",", d.BorderDash)).Distinct().Count());

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Bunit;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Privacy;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
+using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Segments;
 
 namespace CustomerInsight.Tests.Web.Segments;
@@ -93,6 +95,24 @@ public sealed class SegmentComponentsTests : BunitTestBase
         Assert.Equal(SegmentCharts.MinRadius, SegmentCharts.Radius(-20m, 300m));
         Assert.Equal(SegmentCharts.MaxRadius, SegmentCharts.Radius(300m, 300m));
         Assert.Equal(9, SegmentCharts.Radius(75m, 300m));
+    }
+
+    [Fact]
+    public void Charts_French_ChartJsFormatsTheirNumbersInFrench()
+    {
+        var migration = RfmMigrationCalculator.Calculate(new RfmResult(Date.AddMonths(-3), []), new RfmResult(Date, []));
+        ChartConfig[] charts =
+        [
+            SegmentCharts.Sizes(Summary, "Clients", "Montant", "EUR"),
+            SegmentCharts.Bubbles([], "Récence", "Fréquence"),
+            SegmentCharts.Flows(migration, "Nouveaux"),
+        ];
+
+        foreach (var chart in charts)
+        {
+            using var json = JsonDocument.Parse(chart.ToJson());
+            Assert.Equal("fr-FR", json.RootElement.GetProperty("options").GetProperty("locale").GetString());
+        }
     }
 
     private static RfmCustomerScore Score(int id, int r, int f, decimal monetary, RfmSegment segment) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -96,6 +97,12 @@ public sealed record ChartOptions
 {
     public bool Responsive { get; init; } = true;
     public bool MaintainAspectRatio { get; init; }
+
+    /// <summary>
+    /// The locale of the numbers Chart.js formats itself (axis ticks, tooltips): by default the culture
+    /// the configuration is built in; without it Chart.js follows the browser ("1,200" on a French page).
+    /// </summary>
+    public string Locale { get; init; } = CultureInfo.CurrentCulture.Name;
 
     /// <summary><c>y</c> for horizontal bars.</summary>
     public string? IndexAxis { get; init; }

@@ -29,6 +29,7 @@ public static class OmocRadarConfig
         }).ToList();
         return new ChartConfig(ChartType.Radar, new ChartData(labels, datasets), new ChartOptions
         {
+            Locale = culture.Name,
             Plugins = new ChartPlugins(Legend: new ChartLegend(Display: true, Position: "bottom")),
             Scales = new Dictionary<string, ChartScale>
             {
@@ -73,6 +74,7 @@ public static class OmocTrendConfig
         }).ToList();
         return new ChartConfig(ChartType.Line, new ChartData(labels, datasets), new ChartOptions
         {
+            Locale = culture.Name,
             Plugins = new ChartPlugins(Legend: new ChartLegend(Display: true, Position: "bottom")),
             Scales = new Dictionary<string, ChartScale>
             {
