@@ -28,7 +28,11 @@ public sealed class OmocRadarConfigTests
         var r = root.GetProperty("options").GetProperty("scales").GetProperty("r");
         Assert.Equal(0, r.GetProperty("min").GetDouble());
         Assert.Equal(4, r.GetProperty("max").GetDouble());
-        Assert.Equal(1, r.GetProperty("ticks").GetProperty("stepSize").GetDouble());
+        var ticks = r.GetProperty("ticks");
+        Assert.Equal(1, ticks.GetProperty("stepSize").GetDouble());
+        // Rings 1–4 numbered and drawn over the polygons, whose points on the first axis would cover them.
+        Assert.True(ticks.GetProperty("display").GetBoolean());
+        Assert.True(ticks.GetProperty("z").GetDouble() > 0);
         Assert.True(root.GetProperty("options").GetProperty("plugins").GetProperty("legend").GetProperty("display").GetBoolean());
     }
 
@@ -83,9 +87,13 @@ public sealed class OmocRadarConfigTests
         Assert.Equal([4, 2], config.Data.Datasets[0].Values!);
         Assert.Equal(4, config.Data.Datasets.Select(d => d.BorderDash is null ? "" : string.Join(",", d.BorderDash)).Distinct().Count());
         Assert.Equal(["10/03/2026 · Atelier de cadrage", "01/09/2026 · Bilan à 3 mois"], config.Data.Labels);
-        var y = config.Options!.Scales!["y"];
-        Assert.Equal(1, y.Min);
-        Assert.Equal(4, y.Max);
-        Assert.Equal(1, y.Ticks!.StepSize);
+        using var json = JsonDocument.Parse(config.ToJson());
+        var y = json.RootElement.GetProperty("options").GetProperty("scales").GetProperty("y");
+        Assert.Equal(1, y.GetProperty("suggestedMin").GetDouble());
+        Assert.Equal(4, y.GetProperty("suggestedMax").GetDouble());
+        Assert.Equal(1, y.GetProperty("ticks").GetProperty("stepSize").GetDouble());
+        // A fixed min or max makes Chart.js clip the points drawn on it: a score of 4 showed as half a dot.
+        Assert.False(y.TryGetProperty("min", out _));
+        Assert.False(y.TryGetProperty("max", out _));
     }
 }

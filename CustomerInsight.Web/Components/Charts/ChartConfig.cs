@@ -129,6 +129,10 @@ public sealed record ChartScale
     public string? Type { get; init; }
     public double? Min { get; init; }
     public double? Max { get; init; }
+
+    /// <summary>A range the axis covers at least; unlike <see cref="Min"/> and <see cref="Max"/>, points on it are not clipped.</summary>
+    public double? SuggestedMin { get; init; }
+    public double? SuggestedMax { get; init; }
     public bool? BeginAtZero { get; init; }
     public bool? Stacked { get; init; }
     public string? Position { get; init; }
@@ -142,7 +146,8 @@ public sealed record ChartScale
 
 public sealed record ChartScaleTitle(string Text, bool Display = true);
 
-public sealed record ChartTicks(double? StepSize = null, bool? Display = null, double? Precision = null);
+/// <param name="Z">Above 0: drawn over the datasets (a radar's ring numbers would otherwise hide under its polygons).</param>
+public sealed record ChartTicks(double? StepSize = null, bool? Display = null, double? Precision = null, double? Z = null);
 
 public sealed record ChartGrid(bool? Display = null, bool? DrawOnChartArea = null);
 

@@ -38,7 +38,8 @@ public static class OmocRadarConfig
                     Min = RadarChart.ScaleMin,
                     Max = RadarChart.ScaleMax,
                     BeginAtZero = true,
-                    Ticks = new ChartTicks(StepSize: 1, Precision: 0),
+                    // Over the polygons: a point at 2 on the first axis sits exactly on the ring number 2.
+                    Ticks = new ChartTicks(StepSize: 1, Display: true, Precision: 0, Z: 1),
                     PointLabels = new ChartPointLabels(new ChartFont(13)),
                 },
             },
@@ -78,7 +79,8 @@ public static class OmocTrendConfig
             Plugins = new ChartPlugins(Legend: new ChartLegend(Display: true, Position: "bottom")),
             Scales = new Dictionary<string, ChartScale>
             {
-                ["y"] = new() { Min = OmocScores.MinScore, Max = OmocScores.MaxScore, Ticks = new ChartTicks(StepSize: 1, Precision: 0) },
+                // Suggested, not fixed: Chart.js clips points at a fixed min or max, and scores sit on 1 and 4.
+                ["y"] = new() { SuggestedMin = OmocScores.MinScore, SuggestedMax = OmocScores.MaxScore, Ticks = new ChartTicks(StepSize: 1, Precision: 0) },
             },
         });
     }
