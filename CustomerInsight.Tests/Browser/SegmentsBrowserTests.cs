@@ -101,13 +101,6 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
             var atDefault = await scored.TextContentAsync();
 
-            // The calendar opens at its full width (seven columns and the month arrows), not clipped to the field's.
-            await page.Locator("[data-testid=analysis-date] button, .mud-picker:has(input[data-testid=analysis-date]) button").First.ClickAsync();
-            var calendar = page.Locator(".mud-picker-popover-paper").First;
-            await Assertions.Expect(calendar).ToBeVisibleAsync();
-            Assert.True((await calendar.BoundingBoxAsync())!.Width >= 280, "calendar clipped");
-            await page.Keyboard.PressAsync("Escape");
-
             var input = Input(page, "analysis-date");
             await input.FillAsync("01/01/2025");
             await input.PressAsync("Tab");
@@ -120,6 +113,12 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await page.GoBackAsync();
             await page.WaitForURLAsync(url => url.EndsWith("/segments", StringComparison.Ordinal));
             await Assertions.Expect(scored).ToHaveTextAsync(atDefault!);
+
+            // The calendar opens at its full width (seven columns and the month arrows), not clipped to the field's.
+            await page.Locator(".mud-picker:has(input[data-testid=analysis-date]) button").First.ClickAsync();
+            var calendar = page.Locator(".mud-picker-popover-paper").First;
+            await Assertions.Expect(calendar).ToBeVisibleAsync();
+            Assert.True((await calendar.BoundingBoxAsync())!.Width >= 280, "calendar clipped");
         });
         await page.Context.CloseAsync();
     }

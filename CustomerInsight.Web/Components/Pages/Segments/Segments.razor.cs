@@ -142,7 +142,7 @@ public sealed partial class Segments
         }
         // A migration start the user chose stays while it is still before the new date; the default follows the date.
         var from = ParseDate(FromQuery) is { } f && f < date ? f : (DateOnly?)null;
-        Navigation.NavigateTo(Href(date, from));
+        GoTo(Href(date, from));
     }
 
     private void OnMigrationFromChanged(DateTime? value)
@@ -164,7 +164,20 @@ public sealed partial class Segments
             migrationError = T["MigrationDatesInvalid"];
             return;
         }
-        Navigation.NavigateTo(Href(date, from));
+        GoTo(Href(date, from));
+    }
+
+    /// <summary>
+    /// Navigates to this page's view at <paramref name="href"/>, unless the address is already that one: a picker can
+    /// report the same date twice (input, then blur) before the first navigation reaches the page, and a second
+    /// history entry would make the back button stay on the same view.
+    /// </summary>
+    private void GoTo(string href)
+    {
+        if (!string.Equals("/" + Navigation.ToBaseRelativePath(Navigation.Uri), href, StringComparison.Ordinal))
+        {
+            Navigation.NavigateTo(href);
+        }
     }
 
     private async Task LoadAsync()
