@@ -39,7 +39,7 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
             erased = await db.Customers.AsNoTracking().CountAsync(c => c.ErasedAtUtc != null, cancellationToken);
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await overviews.GetAsync((analysisDate, orders, consentRecords, erased), () => ComputeOverviewAsync(analysisDate, CancellationToken.None), cancellationToken);
+        return await overviews.GetAsync((analysisDate, orders, consentRecords, erased), () => Concurrent.Read(() => ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<SegmentOverview> ComputeOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken)
@@ -55,9 +55,10 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     /// every change of the later date, score each date once (at 10 M order lines, 3 s each).</remarks>
     public async Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
     {
-        var earlier = await scores.GetAsync(earlierDate, cancellationToken);
-        var later = await scores.GetAsync(laterDate, cancellationToken);
-        return await rfm.GetMigrationAsync(earlier, later, cancellationToken);
+        // Off the caller's thread and both dates at once (the later one is usually the overview's, already cached).
+        var earlier = Concurrent.Read(() => scores.GetAsync(earlierDate, cancellationToken));
+        var later = Concurrent.Read(() => scores.GetAsync(laterDate, cancellationToken));
+        return await Concurrent.Read(async () => await rfm.GetMigrationAsync(await earlier, await later, cancellationToken));
     }
 
     /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>

@@ -107,7 +107,7 @@ public sealed record SatisfactionOverview(
 /// <summary>
 /// The dashboard's, the satisfaction page's and the <c>kpi</c> verb's figures: composes
 /// <see cref="KpiQueries"/> and <see cref="SatisfactionQueries"/> (set-based SQL, one context per
-/// query) with the pure calculators. The independent reads run concurrently. A segment filter is
+/// query) with the pure calculators. The independent reads run concurrently (<see cref="Concurrent"/>). A segment filter is
 /// resolved once per call into the ids of its customers (<see cref="RfmScoreCache"/>: the whole base is
 /// scored once per analysis date) and every query is then restricted to them in SQL.
 /// </summary>
@@ -146,9 +146,9 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     {
         var period = filter.Period;
         var previous = period.Previous;
-        var sales = kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken);
-        var current = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken);
-        var before = satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken));
+        var current = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken));
+        var before = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         await Task.WhenAll(sales, current, before);
         return new KpiComparison(
             filter,
@@ -169,7 +169,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             responses = await db.SurveyResponses.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, orders, responses), () => ComputeDashboardAsync(filter, thresholds, CancellationToken.None), cancellationToken);
+        return await dashboards.GetAsync((filter, thresholds, orders, responses), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
@@ -180,11 +180,11 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
 
         var customers = await GetCustomerIdsAsync(filter, cancellationToken);
         var kpis = GetKpisAsync(filter, thresholds, customers, cancellationToken);
-        var salesTrend = kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken);
-        var satisfactionTrend = satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken);
-        var channels = kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken);
+        var salesTrend = Concurrent.Read(() => kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken));
+        var satisfactionTrend = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken));
+        var channels = Concurrent.Read(() => kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken));
         // The cohorts of the segment's customers: their first purchase month, their monthly activity.
-        var cohorts = kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken);
+        var cohorts = Concurrent.Read(() => kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken));
         await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts);
 
         return new DashboardData(
@@ -202,10 +202,10 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
         var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await GetCustomerIdsAsync(filter, cancellationToken));
-        var facts = satisfactionQueries.GetFactsAsync(responses, cancellationToken);
-        var byMonth = satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken);
-        var byChannel = satisfactionQueries.GetByChannelAsync(responses, cancellationToken);
-        var byKind = satisfactionQueries.GetByKindAsync(responses, cancellationToken);
+        var facts = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(responses, cancellationToken));
+        var byMonth = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken));
+        var byChannel = Concurrent.Read(() => satisfactionQueries.GetByChannelAsync(responses, cancellationToken));
+        var byKind = Concurrent.Read(() => satisfactionQueries.GetByKindAsync(responses, cancellationToken));
         await Task.WhenAll(facts, byMonth, byChannel, byKind);
 
         SatisfactionKpis Calc(SatisfactionFacts f) => SatisfactionCalculator.Calculate(f, thresholds.MinResponses);
