@@ -6,8 +6,6 @@ namespace CustomerInsight.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AdminBrowserTests(BrowserFixture fixture)
 {
-    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
     [Fact]
     public async Task Admin_CreatesAnAccountThenDisablesIt_TheTableShowsEachStep()
     {
@@ -22,10 +20,10 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(own.Locator("[data-testid=user-toggle]")).ToHaveCountAsync(0);
 
             await page.ClickAsync("[data-testid=new-user]");
-            await Input(page, "new-user-email").FillAsync("browser.user@example.org");
-            await Input(page, "new-user-name").FillAsync("Navigateur");
-            await Input(page, "new-user-password").FillAsync("a browser password");
-            await Input(page, "new-user-password").PressAsync("Tab");
+            await BrowserFixture.Input(page, "new-user-email").FillAsync("browser.user@example.org");
+            await BrowserFixture.Input(page, "new-user-name").FillAsync("Navigateur");
+            await BrowserFixture.Input(page, "new-user-password").FillAsync("a browser password");
+            await BrowserFixture.Input(page, "new-user-password").PressAsync("Tab");
             await page.ClickAsync("[data-testid=new-user-save]");
 
             var row = page.Locator("[data-testid=user-row][data-email='browser.user@example.org']");

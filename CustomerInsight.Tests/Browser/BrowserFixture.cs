@@ -94,6 +94,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelector('.mud-layout[data-interactive=true]') !== null");
 
     /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
+    /// <summary>The input of a MudBlazor field by its test id (MudBlazor puts the attribute on the input or on its wrapper).</summary>
+    public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
     public static async Task WithScreenshotOnFailureAsync(IPage page, string name, Func<Task> step)
     {
         try

@@ -15,8 +15,6 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
         return (await queries.GetProjectAsync(project.Id, TestContext.Current.CancellationToken))!;
     }
 
-    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
     [Fact]
     public async Task ChangeManager_CreatesAndScoresAWorkshop_RadarHeatMapAndPlanUpdate()
     {
@@ -29,9 +27,9 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
             await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
             await WaitForChartAsync(page, "project-radar");
             await page.ClickAsync("[data-testid=new-workshop]");
-            await Input(page, "workshop-title").FillAsync("Atelier de test navigateur");
-            await Input(page, "workshop-date").FillAsync("31/12/2027");
-            await Input(page, "workshop-date").PressAsync("Tab");
+            await BrowserFixture.Input(page, "workshop-title").FillAsync("Atelier de test navigateur");
+            await BrowserFixture.Input(page, "workshop-date").FillAsync("31/12/2027");
+            await BrowserFixture.Input(page, "workshop-date").PressAsync("Tab");
             await page.ClickAsync("[data-testid=dialog-save]");
             await page.ClickAsync("text=Atelier de test navigateur");
             // Navigation inside the live circuit: the workshop page is interactive at once.

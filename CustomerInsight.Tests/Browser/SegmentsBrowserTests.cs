@@ -6,8 +6,6 @@ namespace CustomerInsight.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SegmentsBrowserTests(BrowserFixture fixture)
 {
-    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
     [Fact]
     public async Task Analyst_SegmentsThenSegmentThenCustomer_Opens360()
     {
@@ -101,13 +99,13 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
             var atDefault = await scored.TextContentAsync();
 
-            var input = Input(page, "analysis-date");
+            var input = BrowserFixture.Input(page, "analysis-date");
             await input.FillAsync("01/01/2025");
             await input.PressAsync("Tab");
 
             await page.WaitForURLAsync(url => url.EndsWith("/segments?date=2025-01-01", StringComparison.Ordinal));
             await Assertions.Expect(scored).Not.ToHaveTextAsync(atDefault!);
-            await Assertions.Expect(Input(page, "migration-from")).ToHaveValueAsync("01/07/2024");
+            await Assertions.Expect(BrowserFixture.Input(page, "migration-from")).ToHaveValueAsync("01/07/2024");
             await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
 
             await page.GoBackAsync();

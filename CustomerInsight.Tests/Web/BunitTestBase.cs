@@ -44,5 +44,15 @@ public abstract class BunitTestBase : BunitContext
         return auth;
     }
 
+    /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
+    protected void AddAppServices(string connectionString)
+    {
+        var configuration = new ConfigurationManager();
+        AppPaths.AddRootConfiguration(configuration);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = connectionString });
+        Services.AddLogging();
+        Services.AddCustomerInsightCore(configuration);
+    }
+
     protected static IReadOnlyList<string> AllRoles => Roles.All;
 }

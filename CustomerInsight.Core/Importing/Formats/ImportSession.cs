@@ -25,10 +25,22 @@ internal sealed class CustomerDirectory
     public byte[]? ErasedKey { get; set; }
     public bool HasErasedHashes => byErasedHash.Count > 0;
 
+    private readonly HashSet<int> erasedIds = [];
+
     public CustomerEntry this[string sourceId]
     {
-        set => bySourceId[sourceId] = value;
+        set
+        {
+            bySourceId[sourceId] = value;
+            if (value.Erased)
+            {
+                erasedIds.Add(value.Id);
+            }
+        }
     }
+
+    /// <summary>Whether the customer with this database id is erased (a customer an order names, say).</summary>
+    public bool IsErased(int id) => erasedIds.Contains(id);
 
     public void AddErasedHash(string hash, CustomerEntry entry) => byErasedHash[hash] = entry;
 

@@ -34,7 +34,6 @@ internal sealed class SurveysMapper : FormatMapper
     private string[] orderSources = [];
     private PreparedStatement? findOrder;
     private PreparedStatement? findOrderCustomer;
-    private PreparedStatement? isErased;
 
     public override ImportFormat Format => ImportFormat.Surveys;
 
@@ -55,7 +54,6 @@ internal sealed class SurveysMapper : FormatMapper
         orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
         findOrder = session.Writer.Prepare("SELECT \"Id\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" = @p1", 2);
         findOrderCustomer = session.Writer.Prepare("SELECT \"CustomerId\" FROM \"Orders\" WHERE \"Id\" = @p0", 1);
-        isErased = session.Writer.Prepare("SELECT \"ErasedAtUtc\" IS NOT NULL FROM \"Customers\" WHERE \"Id\" = @p0", 1);
     }
 
     public override void ReadRow(RowContext row)
@@ -119,7 +117,7 @@ internal sealed class SurveysMapper : FormatMapper
         long? customerKey = customer?.Id;
         if (customerKey is null && orderKey is not null && findOrderCustomer!.Scalar(orderKey) is long orderCustomer)
         {
-            if (isErased!.Scalar(orderCustomer) is long and not 0)
+            if (session.Customers.IsErased((int)orderCustomer))
             {
                 session.Skip(ImportMessages.SkipErasedCustomer);
                 return;

@@ -48,12 +48,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
             projectId = workshop.ChangeProjectId;
         }
 
-        // The app's own registrations (CoreServices), over the test database.
-        var configuration = new ConfigurationManager();
-        AppPaths.AddRootConfiguration(configuration);
-        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = database.ConnectionString });
-        Services.AddLogging();
-        Services.AddCustomerInsightCore(configuration);
+        AddAppServices(database.ConnectionString);
         Services.AddScoped<OmocEditor>();
         var kpis = new KpiQueries(database.Factory);
         latestSale = (await kpis.GetLatestSaleDateAsync(Token))!.Value;

@@ -84,11 +84,7 @@ public sealed class MudBlazorTextTests : BunitTestBase
             db.Customers.AddRange(Enumerable.Range(1, 1001).Select(i => new Customer { SourceId = $"C{i:0000}", CreatedAtUtc = DateTime.UtcNow }));
             await db.SaveChangesAsync(Token);
         }
-        var configuration = new ConfigurationManager();
-        AppPaths.AddRootConfiguration(configuration);
-        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = database.ConnectionString });
-        Services.AddLogging();
-        Services.AddCustomerInsightCore(configuration);
+        AddAppServices(database.ConnectionString);
         SignInAs(Roles.Analyst);
 
         var page = Render<CustomersPage>();

@@ -34,11 +34,7 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
-        var configuration = new ConfigurationManager();
-        AppPaths.AddRootConfiguration(configuration);
-        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = database.ConnectionString });
-        Services.AddLogging();
-        Services.AddCustomerInsightCore(configuration);
+        AddAppServices(database.ConnectionString);
         rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         defaultDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
