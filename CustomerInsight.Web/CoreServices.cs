@@ -37,6 +37,8 @@ public static class CoreServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DataChangeNotifier>();
+        services.AddSingleton(sp => new DatabaseCurrency(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InsightDbContext>>(),
+            sp.GetRequiredService<IOptions<BusinessOptions>>().Value.Currency));
         services.AddSingleton<AppSecrets>();
 
         // Feature services: stateless over the context factory (one context per operation).
@@ -53,12 +55,13 @@ public static class CoreServices
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
         services.AddSingleton<ImportHistoryQueries>();
+        services.AddSingleton<ImportUndo>();
         services.AddSingleton<CustomerFileQueries>();
         services.AddSingleton(sp =>
         {
-            var business = sp.GetRequiredService<IOptions<BusinessOptions>>().Value;
             var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;
-            return new ReportSettings(ReportSettings.DefaultCompany, business.Currency, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
+            // Workbooks label amounts with the database's currency, never the configured one.
+            return new ReportSettings(ReportSettings.DefaultCompany, sp.GetRequiredService<DatabaseCurrency>().Code, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
         });
         services.AddSingleton<ExcelExports>();
         services.AddSingleton<AuditQueries>();

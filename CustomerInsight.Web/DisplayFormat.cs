@@ -1,20 +1,23 @@
 using System.Globalization;
+using CustomerInsight.Core.Data;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
 
 /// <summary>
-/// Numbers, money, rates and dates in the user's culture, with the business currency
-/// (Business:Currency) rather than the culture's own (an English user still sees euros).
+/// Numbers, money, rates and dates in the user's culture, with the database's reporting currency
+/// (<see cref="DatabaseCurrency"/>, recorded from Business:Currency when the database was created) rather than
+/// the culture's own (an English user still sees euros).
 /// </summary>
-public sealed class DisplayFormat(IOptions<BusinessOptions> business)
+public sealed class DisplayFormat(IOptions<BusinessOptions> business, DatabaseCurrency? databaseCurrency = null)
 {
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {
         ["EUR"] = "€", ["GBP"] = "£", ["USD"] = "$", ["CHF"] = "CHF",
     };
 
-    public string Currency => business.Value.Currency;
+    /// <summary>The database's currency; without a database (component tests), the configured one.</summary>
+    public string Currency => databaseCurrency?.Code ?? business.Value.Currency;
 
     public static CultureInfo Culture => CultureInfo.CurrentCulture;
 

@@ -93,6 +93,7 @@ public static class WebApp
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await InsightDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellationToken);
+        await RecordCurrencyAsync(services, cancellationToken);
         using var scope = services.CreateScope();
         await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
@@ -113,6 +114,22 @@ public static class WebApp
             logger.LogInformation("Demo company seeded: {Customers} customers, {Orders} orders.", result.Customers, result.Orders);
         }
         await DemoAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+    }
+
+    /// <summary>
+    /// A new database records <c>Business:Currency</c> as its reporting currency; an existing one keeps its own, which is
+    /// what amounts are labelled with (a different setting is reported, never applied to data imported in another currency).
+    /// </summary>
+    public static async Task RecordCurrencyAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var currency = services.GetRequiredService<DatabaseCurrency>();
+        var code = await currency.GetAsync(cancellationToken);
+        if (code != currency.Configured)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebApp)).LogWarning(
+                "Business:Currency is {Configured} but the database's reporting currency is {Currency} (recorded when it was created): amounts are shown in {Currency}.",
+                currency.Configured, code, code);
+        }
     }
 
     private static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>

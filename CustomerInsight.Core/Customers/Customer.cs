@@ -33,6 +33,13 @@ public class Customer
     /// </summary>
     public string? ErasedSourceIdHash { get; set; }
 
+    /// <summary>
+    /// The import that created this customer, as long as no later import updated it: undoing that import removes
+    /// the customer when nothing else is left of it. Null for customers of the demo data, created before imports
+    /// were tracked, or updated by another import (which then keeps them).
+    /// </summary>
+    public int? ImportBatchId { get; set; }
+
     public List<Order> Orders { get; set; } = [];
     public List<SurveyResponse> SurveyResponses { get; set; } = [];
     public List<ConsentRecord> Consents { get; set; } = [];

@@ -37,10 +37,7 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
         return ids;
     }
 
-    /// <summary>The highest order id: an import adds orders, so it changes whenever the orders do (orders are never edited).</summary>
-    public static async Task<long> OrdersVersionAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking().MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0;
-    }
+    /// <summary>The orders' data version (<see cref="DataVersion"/>): it changes with every import and every undone import.</summary>
+    public static Task<long> OrdersVersionAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken) =>
+        DataVersion.OrdersAsync(factory, cancellationToken);
 }

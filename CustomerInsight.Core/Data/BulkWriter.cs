@@ -25,12 +25,35 @@ public sealed class BulkWriter : IAsyncDisposable
         this.transaction = transaction;
     }
 
-    public static async Task<BulkWriter> BeginAsync(InsightDbContext db, CancellationToken cancellationToken = default)
+    public static Task<BulkWriter> BeginAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
+        BeginAsync(db, waiting: null, readOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Begins the writer's transaction. SQLite takes its one write lock here (BEGIN IMMEDIATE): when another writer
+    /// holds it, <paramref name="waiting"/> is called once and the writer waits for it (up to the connection's command
+    /// timeout, <see cref="SqliteWriterWaits.MaxWait"/>). <paramref name="readOnly"/>: a transaction that only reads
+    /// (a consistent view, no lock taken), for checks that will not write.
+    /// </summary>
+    public static async Task<BulkWriter> BeginAsync(InsightDbContext db, Action? waiting, bool readOnly, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            var begin = Task.Run(() => sqlite.BeginTransaction(deferred: readOnly), CancellationToken.None);
+            if (!readOnly && waiting is not null && await Task.WhenAny(begin, Task.Delay(WaitingNoticeAfter, CancellationToken.None)) != begin)
+            {
+                waiting();
+            }
+            var sqliteTransaction = await begin;
+            var used = await db.Database.UseTransactionAsync(sqliteTransaction, cancellationToken);
+            return new BulkWriter(db, used!);
+        }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return new BulkWriter(db, transaction);
     }
+
+    /// <summary>A BEGIN that has not returned by then is waiting for another writer.</summary>
+    private static readonly TimeSpan WaitingNoticeAfter = TimeSpan.FromMilliseconds(300);
 
     public DbConnection Connection => db.Database.GetDbConnection();
     public DbTransaction Transaction => transaction.GetDbTransaction();

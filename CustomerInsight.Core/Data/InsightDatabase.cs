@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerInsight.Core.Data;
 
@@ -10,7 +11,7 @@ public static class InsightDatabase
     /// <summary>Registers <see cref="IDbContextFactory{InsightDbContext}"/> (one context per operation) and a scoped context for Identity.</summary>
     public static IServiceCollection AddInsightDatabase(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<InsightDbContext>(options => Configure(options, connectionString));
+        services.AddDbContextFactory<InsightDbContext>((sp, options) => Configure(options, connectionString, loggerFactory: sp.GetService<ILoggerFactory>()));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext());
         return services;
@@ -22,10 +23,12 @@ public static class InsightDatabase
     /// The design-time tools build the model from <see cref="InsightDbContext.OnModelCreating"/> instead; after a
     /// model change, <c>tools/optimize-model.sh</c> regenerates the compiled model (a test compares the two).
     /// </summary>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true)
+    /// <param name="loggerFactory">Where a writer that waits for another one's lock says so (<see cref="SqliteWriterWaits"/>).</param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null)
     {
+        var waits = new SqliteWriterWaits(loggerFactory?.CreateLogger(typeof(SqliteWriterWaits).FullName!));
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(InsightDbContext).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmaInterceptor());
+            .AddInterceptors(new SqlitePragmaInterceptor(), waits);
         if (compiledModel && !EF.IsDesignTime)
         {
             options.UseModel(CompiledModel.InsightDbContextModel.Instance);

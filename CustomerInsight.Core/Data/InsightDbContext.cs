@@ -28,6 +28,7 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<DatabaseSetting> DatabaseSettings => Set<DatabaseSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,9 @@ public enum ImportStatus
     Rejected = 1,
     Cancelled = 2,
     Failed = 3,
+
+    /// <summary>A succeeded import whose data were removed again (<see cref="ImportUndo"/>).</summary>
+    Undone = 4,
 }
 
 /// <summary>One import of one file: who, when, what, and its counts.</summary>
@@ -22,6 +25,12 @@ public class ImportBatch
     public int RowsImported { get; set; }
     public int DuplicateRows { get; set; }
     public int RejectedRows { get; set; }
+
+    /// <summary>The currency the file's amounts were declared in (ISO 4217); null for batches recorded before currencies were.</summary>
+    public string? Currency { get; set; }
+
+    public DateTime? UndoneAtUtc { get; set; }
+    public string? UndoneBy { get; set; }
 
     /// <summary>The full import report as JSON (skipped reasons, rejected rows, entities).</summary>
     public string? ReportJson { get; set; }

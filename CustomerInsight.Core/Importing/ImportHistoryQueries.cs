@@ -15,7 +15,14 @@ public sealed record ImportHistoryEntry(
     int RowsRead,
     int RowsImported,
     int DuplicateRows,
-    int RejectedRows);
+    int RejectedRows,
+    string? Currency = null,
+    DateTime? UndoneAtUtc = null,
+    string? UndoneBy = null)
+{
+    /// <summary>A succeeded import can be undone (<see cref="ImportUndo"/>).</summary>
+    public bool CanUndo => Status == ImportStatus.Succeeded;
+}
 
 /// <summary>Reads of the import history (the <see cref="ImportBatch"/> table).</summary>
 public sealed class ImportHistoryQueries(IDbContextFactory<InsightDbContext> factory)
@@ -28,7 +35,7 @@ public sealed class ImportHistoryQueries(IDbContextFactory<InsightDbContext> fac
             .OrderByDescending(b => b.Id)
             .Take(take)
             .Select(b => new ImportHistoryEntry(b.Id, b.StartedAtUtc, b.FinishedAtUtc, b.UserName, b.FileName, b.Format, b.Status,
-                b.RowsRead, b.RowsImported, b.DuplicateRows, b.RejectedRows))
+                b.RowsRead, b.RowsImported, b.DuplicateRows, b.RejectedRows, b.Currency, b.UndoneAtUtc, b.UndoneBy))
             .ToListAsync(cancellationToken);
     }
 }

@@ -38,6 +38,7 @@ public static class ImportMessages
     public const string OrderKindConflict = "order.kindConflict";
     public const string OrderCancellationNotNegative = "order.cancellationNotNegative";
     public const string SurveyNoScore = "survey.noScore";
+    public const string CurrencyMismatch = "currency.mismatch";
 
     // Skip reasons (report "skipped").
     public const string SkipAdjustment = "adjustment";
@@ -94,6 +95,8 @@ public static class ImportMessages
             "L'annulation {0} totalise {1} : une annulation doit avoir un total négatif (quantités négatives)."),
         [SurveyNoScore] = ("At least one score is required (RecommendScore or SatisfactionScore).",
             "Au moins une note est obligatoire (RecommendScore ou SatisfactionScore)."),
+        [CurrencyMismatch] = ("The file's amounts are declared in {0}, but this database's reporting currency is {1}: nothing was imported. Declare the file's real currency, or import it into a database created in {0} (Business:Currency).",
+            "Les montants du fichier sont déclarés en {0}, mais la devise de cette base est {1} : rien n'a été importé. Déclarez la vraie devise du fichier, ou importez-le dans une base créée en {0} (Business:Currency)."),
         [SkipAdjustment] = ("Adjustment documents (invoice number starting with A): not orders.",
             "Écritures d'ajustement (facture commençant par A) : ce ne sont pas des commandes."),
         [SkipZeroOrNegative] = ("Documents with a total of 0 or less that are not cancellations (free goods, stock corrections).",

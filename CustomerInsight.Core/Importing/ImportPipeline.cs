@@ -9,20 +9,24 @@ namespace CustomerInsight.Core.Importing;
 
 /// <summary>
 /// The one import pipeline: open (CSV, CSV.GZ, XLSX; by content) → detect encoding and separator → map
-/// columns by name → validate every row through the format's mapper → write everything in one
-/// transaction, or nothing. A rejected file leaves the data untouched and is recorded as a rejected
-/// batch; a cancelled import rolls back and records nothing.
+/// columns by name → read and check every row through the format's mapper, without the database → then, in one
+/// short transaction, resolve the rows against the database and write everything, or nothing. Reading a large file
+/// takes most of an import's time and holds no lock: other writers (an audit entry, another import) wait only for
+/// the write phase. A rejected file leaves the data untouched and is recorded as a rejected batch; a cancelled
+/// import rolls back and records nothing. The file's amounts are in a declared currency, which must be the database's.
 /// </summary>
 public sealed class ImportPipeline(
     IDbContextFactory<InsightDbContext> contextFactory,
     BusinessCalendar calendar,
     AuditLog auditLog,
     TimeProvider clock,
-    ImportOptions? options = null)
+    ImportOptions? options = null,
+    DatabaseCurrency? databaseCurrency = null)
 {
     public const string AuditAction = "import";
 
     private readonly ImportOptions options = options ?? new ImportOptions();
+    private readonly DatabaseCurrency currencies = databaseCurrency ?? new DatabaseCurrency(contextFactory, DatabaseCurrency.DefaultCode);
 
     /// <summary>Detection and the first rows, without touching the database. <paramref name="format"/> null: guessed from the header.</summary>
     public Task<ImportPreview> PreviewAsync(string path, string fileName, ImportFormat? format = null, int maxRows = 10, CancellationToken cancellationToken = default)
@@ -30,9 +34,15 @@ public sealed class ImportPipeline(
         return Task.Run(() => Preview(path, fileName, format, maxRows), cancellationToken);
     }
 
+    /// <summary>Imports a file whose content is in <paramref name="content"/>, its amounts in the format's default currency.</summary>
+    public Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string userName,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(content, fileName, format, null, userName, progress, cancellationToken);
+
     /// <summary>Imports a file whose content is in <paramref name="content"/> (copied to a temporary file first: XLSX needs seeking).</summary>
-    public async Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string userName,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="currency">The currency of the file's amounts (ISO 4217); null: the format's default (<see cref="ImportFormats.DefaultCurrency"/>).</param>
+    public async Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string? currency, string userName,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetTempPath(), "ci-import-" + Guid.NewGuid().ToString("N") + Path.GetExtension(fileName));
         try
@@ -41,7 +51,7 @@ public sealed class ImportPipeline(
             {
                 await content.CopyToAsync(file, cancellationToken);
             }
-            return await ImportAsync(temp, fileName, format, userName, progress, cancellationToken);
+            return await ImportAsync(temp, fileName, format, currency, userName, progress, cancellationToken);
         }
         finally
         {
@@ -49,57 +59,81 @@ public sealed class ImportPipeline(
         }
     }
 
+    /// <summary>Imports the file at <paramref name="path"/>, its amounts in the format's default currency.</summary>
+    public Task<ImportReport> ImportAsync(string path, string fileName, ImportFormat format, string userName,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(path, fileName, format, null, userName, progress, cancellationToken);
+
     /// <summary>Imports the file at <paramref name="path"/>; <paramref name="fileName"/> is the name shown in reports.</summary>
-    public async Task<ImportReport> ImportAsync(string path, string fileName, ImportFormat format, string userName,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="currency">The currency of the file's amounts (ISO 4217); null: the format's default (<see cref="ImportFormats.DefaultCurrency"/>).</param>
+    public async Task<ImportReport> ImportAsync(string path, string fileName, ImportFormat format, string? currency, string userName,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         // The whole import is CPU- and disk-bound: keep it off the caller's thread (a Blazor circuit stays responsive).
-        return await Task.Run(() => RunAsync(path, fileName, format, userName, progress, cancellationToken), cancellationToken);
+        return await Task.Run(() => RunAsync(path, fileName, format, userName, currency, progress, cancellationToken), cancellationToken);
     }
 
-    private async Task<ImportReport> RunAsync(string path, string fileName, ImportFormat format, string userName,
+    private async Task<ImportReport> RunAsync(string path, string fileName, ImportFormat format, string userName, string? currency,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var mapper = FormatMapper.Create(format);
-        ImportSession? session = null;
+        var session = new ImportSession(calendar, startedAt, options.MaxRejectedListed);
+        var reportingCurrency = await currencies.GetAsync(cancellationToken);
+        var declared = currency is null ? format.DefaultCurrency(reportingCurrency) : ImportFormats.NormaliseCurrency(currency) ?? currency.Trim();
         try
         {
-            var shape = FileSniffer.Detect(path);
-            using var reader = Open(path, shape);
-            var map = MapHeader(reader, mapper);
+            if (!string.Equals(declared, reportingCurrency, StringComparison.Ordinal))
+            {
+                // Amounts in another currency would be summed with the database's as if they were the same money.
+                throw ImportFileException.Create(0, null, ImportMessages.CurrencyMismatch, declared, reportingCurrency);
+            }
 
+            // 1. Read and check the whole file, without the database (no lock: the longest part of a large import).
+            var shape = FileSniffer.Detect(path);
+            session.FrenchStyle = shape.Separator == ';';
+            using (var reader = Open(path, shape))
+            {
+                var map = MapHeader(reader, mapper);
+                ReadRows(reader, map, mapper, session, progress, cancellationToken);
+            }
+            if (session.RowsRead == 0)
+            {
+                session.Reject(ImportIssue.Create(1, null, ImportMessages.FileNoData));
+            }
+
+            // 2. Resolve against the database and write, in one transaction. A file already rejected is still checked
+            // against the database (unknown customers…) so its report lists everything, but in a transaction that only reads.
+            var checkOnly = session.HasRejections;
             ImportReport rejected;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            await using (var writer = await BulkWriter.BeginAsync(db, cancellationToken))
-            await using (await WriteCache.EnlargeAsync(writer.Connection, options.WriteCacheMegabytes, cancellationToken))
+            await using (var writer = await BulkWriter.BeginAsync(db,
+                () => progress?.Report(new ImportProgress(ImportPhase.Waiting, session.RowsRead, null)), checkOnly, cancellationToken))
+            await using (await WriteCache.EnlargeAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes, cancellationToken))
             {
-                var batch = new ImportBatch
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
+                ImportBatch? batch = null;
+                if (!checkOnly)
                 {
-                    StartedAtUtc = startedAt,
-                    UserName = userName,
-                    FileName = Shorten(fileName, 260),
-                    Format = format.Code(),
-                    Status = ImportStatus.Succeeded,
-                };
-                db.ImportBatches.Add(batch);
-                await db.SaveChangesAsync(cancellationToken);
-
-                session = new ImportSession(db, writer, calendar, startedAt, batch.Id, options.MaxRejectedListed) { FrenchStyle = shape.Separator == ';' };
+                    batch = new ImportBatch
+                    {
+                        StartedAtUtc = startedAt,
+                        UserName = userName,
+                        FileName = Shorten(fileName, 260),
+                        Format = format.Code(),
+                        Currency = declared,
+                        Status = ImportStatus.Succeeded,
+                    };
+                    db.ImportBatches.Add(batch);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                session.Attach(db, writer, batch?.Id ?? 0);
                 await mapper.PrepareAsync(session, cancellationToken);
-                ReadRows(reader, map, mapper, session, progress, cancellationToken);
-                if (session.RowsRead == 0)
+                await mapper.FinishAsync(session, progress, cancellationToken);
+                if (batch is not null && !session.HasRejections)
                 {
-                    session.Reject(ImportIssue.Create(1, null, ImportMessages.FileNoData));
-                }
-                if (!session.HasRejections)
-                {
-                    progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
-                    await mapper.FinishAsync(session, progress, cancellationToken);
-                }
-                if (!session.HasRejections)
-                {
-                    var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id);
+                    var report = BuildReport(session, fileName, format, declared, ImportReport.StatusSucceeded, batch.Id);
                     batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
                     batch.RowsRead = report.RowsRead;
                     batch.RowsImported = report.RowsImported;
@@ -112,7 +146,7 @@ public sealed class ImportPipeline(
                     return report;
                 }
                 // Leaving the block disposes the writer without commit: everything written so far is rolled back.
-                rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null);
+                rejected = BuildReport(session, fileName, format, declared, ImportReport.StatusRejected, null);
             }
             return await StoreRejectedAsync(rejected, startedAt, userName, cancellationToken);
         }
@@ -122,8 +156,9 @@ public sealed class ImportPipeline(
             {
                 FileName = fileName,
                 Format = format.Code(),
+                Currency = declared,
                 Status = ImportReport.StatusRejected,
-                RowsRead = session?.RowsRead ?? 0,
+                RowsRead = session.RowsRead,
                 Rejected = [ex.Issue],
                 RejectedCount = 1,
             };
@@ -205,17 +240,19 @@ public sealed class ImportPipeline(
         throw new ImportFileException(issues[0]);
     }
 
-    private static ImportReport BuildReport(ImportSession session, string fileName, ImportFormat format, string status, int? batchId) => new()
+    private static ImportReport BuildReport(ImportSession session, string fileName, ImportFormat format, string currency, string status, int? batchId) => new()
     {
         FileName = fileName,
         Format = format.Code(),
+        Currency = currency,
         Status = status,
         BatchId = batchId,
         RowsRead = session.RowsRead,
         RowsImported = status == ImportReport.StatusSucceeded ? session.RowsImported : 0,
         DuplicateRows = session.DuplicateRows,
         Skipped = new SortedDictionary<string, int>(session.Skipped, StringComparer.Ordinal),
-        Rejected = [.. session.Issues],
+        // Row order: the checks of the values (while reading) and against the database (after) found them apart.
+        Rejected = [.. session.Issues.OrderBy(i => i.Row)],
         RejectedCount = session.RejectedCount,
         Orders = status == ImportReport.StatusSucceeded ? new EntityCounts(session.OrdersCreated, 0) : EntityCounts.None,
         Customers = status == ImportReport.StatusSucceeded ? new EntityCounts(session.CustomersCreated, session.CustomersUpdated) : EntityCounts.None,
@@ -235,6 +272,7 @@ public sealed class ImportPipeline(
             UserName = userName,
             FileName = Shorten(report.FileName, 260),
             Format = report.Format,
+            Currency = report.Currency is { Length: <= 3 } code ? code : null,
             Status = ImportStatus.Rejected,
             RowsRead = report.RowsRead,
             RejectedRows = report.RejectedCount,

@@ -41,6 +41,9 @@ public sealed record ImportReport
     [JsonPropertyName("format")] public required string Format { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }
     [JsonPropertyName("batchId")] public int? BatchId { get; init; }
+
+    /// <summary>The currency the file's amounts were declared in (ISO 4217): the database's, or the file was refused.</summary>
+    [JsonPropertyName("currency")] public string? Currency { get; init; }
     [JsonPropertyName("rowsRead")] public int RowsRead { get; init; }
     [JsonPropertyName("rowsImported")] public int RowsImported { get; init; }
     [JsonPropertyName("duplicateRows")] public int DuplicateRows { get; init; }
@@ -74,6 +77,9 @@ public enum ImportPhase
     Reading,
     Writing,
     Done,
+
+    /// <summary>The file is read and checked; another writer (an import, another process) holds the database: waiting for it.</summary>
+    Waiting,
 }
 
 /// <summary>Progress of a running import; <see cref="Fraction"/> is the share of the file read (0–1) when known.</summary>

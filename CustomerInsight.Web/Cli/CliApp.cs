@@ -57,6 +57,8 @@ public static class CliApp
                 return 0;
             }
             await InsightDatabase.MigrateAsync(host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellation.Token);
+            // A new database records its reporting currency (Business:Currency) before any verb reads or writes amounts.
+            await host.Services.GetRequiredService<DatabaseCurrency>().GetAsync(cancellation.Token);
             timing?.Ready();
             var code = await verb.RunAsync(rest, console, cancellation.Token);
             timing?.Report(console.Error);

@@ -8,6 +8,7 @@ public static class CliServices
         services.AddTransient<ICliVerb, SeedDemoVerb>();
         services.AddTransient<ICliVerb, CreateAdminVerb>();
         services.AddTransient<ICliVerb, ImportVerb>();
+        services.AddTransient<ICliVerb, UndoImportVerb>();
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
         services.AddTransient<ICliVerb, RfmVerb>();

@@ -10,16 +10,21 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
     public string Name => "import";
     public string Summary => "import one CSV, CSV.GZ or XLSX file (--format " + string.Join("|", ImportFormats.All.Select(f => f.Code())) + ")";
     public string Usage => $"""
-        usage: import FILE --format F [--json]
+        usage: import FILE --format F [--currency XXX] [--json]
 
         Imports FILE (.csv, .csv.gz or .xlsx) as format F: {string.Join(", ", ImportFormats.All.Select(f => f.Code()))}.
         All or nothing: a file with a rejected row writes nothing and exits with code 2, naming the
         row and column of each problem (the first 100). --json prints the import report as JSON.
+          --currency XXX  the currency of the file's amounts (ISO 4217, e.g. EUR, GBP); it must be the
+                          database's reporting currency, else nothing is imported (exit 2). Default:
+                          GBP for online-retail (the public data are in pounds), the database's otherwise.
+        While another import (or process) writes to the database, the import reads and checks its file,
+        then says that it waits and writes as soon as the database is free.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var arguments = CliArguments.Parse(args, ["format"], ["json"]);
+        var arguments = CliArguments.Parse(args, ["format", "currency"], ["json"]);
         if (arguments.Positionals.Count != 1)
         {
             throw new CliInputException(arguments.Positionals.Count == 0
@@ -36,11 +41,24 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         {
             throw new CliInputException($"{path}: file not found.");
         }
+        var currency = arguments.Get("currency");
+        if (currency is not null && ImportFormats.NormaliseCurrency(currency) is null)
+        {
+            throw new CliInputException($"Option --currency: \"{currency}\" is not an ISO 4217 currency code (three letters, e.g. EUR, GBP).");
+        }
+        var error = console.Error;
+        var progress = new SynchronousProgress<ImportProgress>(p =>
+        {
+            if (p.Phase == ImportPhase.Waiting)
+            {
+                error.WriteLine($"{path}: read and checked ({p.RowsProcessed.ToString(CultureInfo.InvariantCulture)} rows); another import or process is writing to the database: waiting for it to finish…");
+            }
+        });
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var report = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, "cli:" + Environment.UserName,
-            progress: null, cancellationToken);
+        var report = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, currency, "cli:" + Environment.UserName,
+            progress, cancellationToken);
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
@@ -66,7 +84,8 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
 
     /// <summary><c>FILE:row N, column C: message</c>, the form compilers use, so editors and people can find the place.</summary>
     internal static string Locate(string path, ImportIssue issue) =>
-        issue.Column is null
+        issue.Row <= 0 ? $"{path}: {issue.Message}"
+        : issue.Column is null
             ? $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}: {issue.Message}"
             : $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}, column {issue.Column}: {issue.Message}";
 
@@ -75,6 +94,7 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         var c = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
         text.AppendLine(c, $"Import of {report.FileName} as {report.Format}: {report.Status} in {elapsed.TotalSeconds.ToString("0.00", c)} s, cpu {cpu.TotalSeconds.ToString("0.00", c)} s (batch {report.BatchId?.ToString(c) ?? "-"})");
+        text.AppendLine(c, $"  currency         {report.Currency,10}");
         text.AppendLine(c, $"  rows read        {report.RowsRead,10:N0}");
         text.AppendLine(c, $"  rows imported    {report.RowsImported,10:N0}");
         text.AppendLine(c, $"  duplicate rows   {report.DuplicateRows,10:N0}");

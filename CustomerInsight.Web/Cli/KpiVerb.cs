@@ -12,7 +12,7 @@ namespace CustomerInsight.Web.Cli;
 /// <c>kpi --from D --to D [--channel C] [--json]</c>: the KPIs of metrics.md for <c>[from, to)</c>
 /// and its previous period (same number of days ending at <c>from</c>, always on the command line).
 /// </summary>
-public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports) : ICliVerb
+public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports, CustomerInsight.Core.Data.DatabaseCurrency currency) : ICliVerb
 {
     public string Name => "kpi";
     public string Summary => "KPIs of a period [from, to) and of its previous period";
@@ -61,11 +61,12 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         }
         if (arguments.Has("json"))
         {
-            await console.Out.WriteLineAsync(ToJson(result));
+            await console.Out.WriteLineAsync(ToJson(result, currency.Code));
         }
         else
         {
             await console.Out.WriteAsync(ToText(result));
+            await console.Out.WriteLineAsync($"Amounts in {currency.Code}.");
         }
         return 0;
     }
@@ -88,7 +89,8 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
     }
 
     /// <summary>The JSON object of interfaces.md, keys in its order.</summary>
-    public static string ToJson(KpiComparison result)
+    /// <param name="currency">The database's reporting currency (ISO 4217) of the amounts; null leaves the key out.</param>
+    public static string ToJson(KpiComparison result, string? currency = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var buffer = new MemoryStream();
@@ -99,6 +101,10 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             json.WriteString("to", Iso(result.Period.End));
             json.WriteString("previousFrom", Iso(result.PreviousPeriod.Start));
             json.WriteString("previousTo", Iso(result.PreviousPeriod.End));
+            if (currency is not null)
+            {
+                json.WriteString("currency", currency);
+            }
             json.WritePropertyName("current");
             WriteSnapshot(json, result.Current);
             json.WritePropertyName("previous");

@@ -23,6 +23,8 @@ public sealed class ImportNotAllowedException() : Exception("The import policy r
 public sealed class ImportActions(
     ImportPipeline pipeline,
     ImportHistoryQueries history,
+    ImportUndo undo,
+    DatabaseCurrency databaseCurrency,
     DataChangeNotifier notifier,
     IAuthorizationService authorization,
     AuthenticationStateProvider authentication,
@@ -32,6 +34,15 @@ public sealed class ImportActions(
     private UploadedFile? current;
 
     public long MaxUploadBytes => uploadOptions.Value.MaxUploadBytes;
+
+    /// <summary>The database's reporting currency: every import's amounts must be in it.</summary>
+    public string DatabaseCurrency => databaseCurrency.Code;
+
+    /// <summary>The currencies the Data page offers: the database's first, then the common ones.</summary>
+    public IReadOnlyList<string> Currencies => [.. new[] { DatabaseCurrency, "EUR", "GBP", "USD", "CHF" }.Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The currency a file of this format is in unless the user says otherwise (online-retail: GBP).</summary>
+    public string DefaultCurrency(ImportFormat format) => format.DefaultCurrency(DatabaseCurrency);
 
     /// <summary>Streams the browser's file to a temporary file (never whole in memory); refuses files over the limit.</summary>
     public async Task<UploadedFile> SaveUploadAsync(IBrowserFile file, CancellationToken cancellationToken = default)
@@ -66,12 +77,16 @@ public sealed class ImportActions(
         return await pipeline.PreviewAsync(file.Path, file.FileName, format, 10, cancellationToken);
     }
 
-    /// <summary>Imports the uploaded file (off the circuit's thread); a cancellation writes nothing.</summary>
-    public async Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Imports the uploaded file, its amounts in the format's default currency.</summary>
+    public Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(file, format, null, progress, cancellationToken);
+
+    /// <summary>Imports the uploaded file (off the circuit's thread), its amounts declared in <paramref name="currency"/>; a cancellation writes nothing.</summary>
+    public async Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, string? currency, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var user = await RequireImportAsync();
         var userName = user.Identity?.Name ?? "unknown";
-        var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, userName, progress, cancellationToken), cancellationToken);
+        var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, currency, userName, progress, cancellationToken), cancellationToken);
         if (report.Succeeded)
         {
             // Open dashboards refresh themselves with the new data.
@@ -84,6 +99,21 @@ public sealed class ImportActions(
         }
         logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName, report.Status, report.RowsRead);
         return report;
+    }
+
+    /// <summary>Undoes one import of the history (the import policy: analysts and admins), audited; open dashboards refresh.</summary>
+    /// <param name="waiting">Called once when another writer holds the database and the undo waits for it.</param>
+    public async Task<UndoResult> UndoAsync(int batchId, Action? waiting = null, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireImportAsync();
+        var userName = user.Identity?.Name ?? "unknown";
+        var result = await Task.Run(() => undo.UndoAsync(batchId, userName, waiting, cancellationToken), cancellationToken);
+        if (result.Succeeded)
+        {
+            notifier.NotifyChanged();
+        }
+        logger.LogInformation("Undo of import batch {BatchId} by {User}: {Outcome}", batchId, userName, result.Outcome);
+        return result;
     }
 
     public async Task<IReadOnlyList<ImportHistoryEntry>> HistoryAsync(CancellationToken cancellationToken = default)

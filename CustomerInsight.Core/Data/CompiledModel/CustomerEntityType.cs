@@ -19,9 +19,9 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Customers.Customer",
                 typeof(Customer),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 3,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -87,6 +87,13 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 nullable: true,
                 maxLength: 100);
 
+            var importBatchId = runtimeEntityType.AddProperty(
+                "ImportBatchId",
+                typeof(int?),
+                propertyInfo: typeof(Customer).GetProperty("ImportBatchId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Customer).GetField("<ImportBatchId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var lastName = runtimeEntityType.AddProperty(
                 "LastName",
                 typeof(string),
@@ -132,9 +139,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 new[] { email });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { lastName });
+                new[] { importBatchId });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { lastName });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { sourceId },
                 unique: true);
 

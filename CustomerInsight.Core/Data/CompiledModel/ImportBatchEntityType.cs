@@ -19,7 +19,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Importing.ImportBatch",
                 typeof(ImportBatch),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 15,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -31,6 +31,14 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var currency = runtimeEntityType.AddProperty(
+                "Currency",
+                typeof(string),
+                propertyInfo: typeof(ImportBatch).GetProperty("Currency", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<Currency>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 3);
 
             var duplicateRows = runtimeEntityType.AddProperty(
                 "DuplicateRows",
@@ -101,6 +109,21 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 propertyInfo: typeof(ImportBatch).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImportBatch).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             status.SetSentinelFromProviderValue(0);
+
+            var undoneAtUtc = runtimeEntityType.AddProperty(
+                "UndoneAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(ImportBatch).GetProperty("UndoneAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<UndoneAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var undoneBy = runtimeEntityType.AddProperty(
+                "UndoneBy",
+                typeof(string),
+                propertyInfo: typeof(ImportBatch).GetProperty("UndoneBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportBatch).GetField("<UndoneBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var userName = runtimeEntityType.AddProperty(
                 "UserName",

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("90e4577c-0539-4dcf-8285-f0ee42226ee5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("d74c2fc4-0b9b-4d98-b81b-6185bef39bcf"), entityTypeCount: 20)
         {
         }
 
@@ -21,6 +21,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var customer = CustomerEntityType.Create(this);
             var appSecret = AppSecretEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
+            var databaseSetting = DatabaseSettingEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var changeProject = ChangeProjectEntityType.Create(this);
             var omocAssessment = OmocAssessmentEntityType.Create(this);
@@ -56,6 +57,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             CustomerEntityType.CreateAnnotations(customer);
             AppSecretEntityType.CreateAnnotations(appSecret);
             AppUserEntityType.CreateAnnotations(appUser);
+            DatabaseSettingEntityType.CreateAnnotations(databaseSetting);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ChangeProjectEntityType.CreateAnnotations(changeProject);
             OmocAssessmentEntityType.CreateAnnotations(omocAssessment);

@@ -24,6 +24,8 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(b => b.UserName).HasMaxLength(256);
         builder.Property(b => b.FileName).HasMaxLength(260);
         builder.Property(b => b.Format).HasMaxLength(32);
+        builder.Property(b => b.Currency).HasMaxLength(3);
+        builder.Property(b => b.UndoneBy).HasMaxLength(256);
         builder.HasIndex(b => b.StartedAtUtc);
     }
 }

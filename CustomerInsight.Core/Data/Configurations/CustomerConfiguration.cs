@@ -23,5 +23,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // Prefix search and sort of the customer list (CustomerQueries) on city.
         builder.HasIndex(c => c.City);
         builder.Property(c => c.ErasedSourceIdHash).HasMaxLength(64);
+        // Undo of an import finds the customers it created.
+        builder.HasIndex(c => c.ImportBatchId);
     }
 }

@@ -87,6 +87,9 @@ namespace CustomerInsight.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -111,6 +114,8 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.HasIndex("Country");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("LastName");
 
@@ -202,11 +207,31 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Data.DatabaseSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DatabaseSettings");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Importing.ImportBatch", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DuplicateRows")
                         .HasColumnType("INTEGER");
@@ -241,6 +266,13 @@ namespace CustomerInsight.Core.Data.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .IsRequired()

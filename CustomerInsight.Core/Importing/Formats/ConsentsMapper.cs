@@ -44,21 +44,44 @@ internal sealed class ConsentsMapper : FormatMapper
         }
     }
 
+    private sealed record ConsentRow(int Row, string CustomerId, ConsentPurpose Purpose, ConsentStatus Status, DateTime Utc, string? Source, string? Proof);
+
+    private readonly List<ConsentRow> rows = [];
+    private string? customerColumnName;
+
+    /// <summary>Checks the row's values and keeps it; its customer is looked up once the file is read.</summary>
     public override void ReadRow(RowContext row)
     {
+        customerColumnName ??= row.Map.FileNames[CustomerId];
         row.TryText(CustomerId, required: true, 64, out var customerId);
         row.TryEnum<ConsentPurpose>(Purpose, required: true, out var purpose);
         row.TryEnum<ConsentStatus>(Status, required: true, out var status);
         row.TryInstant(RecordedAt, required: true, out var utc);
         row.TryText(SourceColumn, required: false, 100, out var source);
         row.TryText(ProofReference, required: false, 200, out var proof);
-        var session = row.Session;
-        CustomerEntry? customer = null;
-        if (customerId is not null && !session.Customers.TryGetValue(customerId, out customer))
+        if (!row.Rejected)
         {
-            row.Reject(CustomerId, ImportMessages.CustomerUnknown, customerId);
+            rows.Add(new ConsentRow(row.Row, customerId!, purpose!.Value, status!.Value, utc!.Value, source, proof));
         }
-        if (row.Rejected || session.HasRejections)
+    }
+
+    /// <summary>In the write transaction: unknown customers rejected, erased and known records skipped, the rest appended.</summary>
+    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            Write(session, row);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Write(ImportSession session, ConsentRow row)
+    {
+        if (!session.Customers.TryGetValue(row.CustomerId, out var customer))
+        {
+            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown, row.CustomerId));
+        }
+        if (session.HasRejections)
         {
             return;
         }
@@ -67,7 +90,7 @@ internal sealed class ConsentsMapper : FormatMapper
             session.Skip(ImportMessages.SkipErasedCustomer);
             return;
         }
-        var key = new ConsentKey(customer.Id, purpose!.Value, status!.Value, utc!.Value.Ticks);
+        var key = new ConsentKey(customer.Id, row.Purpose, row.Status, row.Utc.Ticks);
         if (existing.Contains(key))
         {
             session.Skip(ImportMessages.SkipAlreadyImported);
@@ -83,14 +106,12 @@ internal sealed class ConsentsMapper : FormatMapper
             CustomerId = customer.Id,
             Purpose = key.Purpose,
             Status = key.Status,
-            RecordedAtUtc = utc.Value,
-            Source = source ?? "import",
-            ProofReference = proof,
+            RecordedAtUtc = row.Utc,
+            Source = row.Source ?? "import",
+            ProofReference = row.Proof,
             ImportBatchId = session.BatchId,
         });
         session.ConsentsCreated++;
         session.RowsImported++;
     }
-
-    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -61,21 +61,31 @@ internal sealed class CustomerDirectory
 }
 
 /// <summary>
-/// The state of one import: the open transaction, the counters of the report, the rejected rows, and the
-/// keys loaded once from the database (customers by source id).
+/// The state of one import: the counters of the report, the rejected rows, and, once the file has been read
+/// (<see cref="Attach"/>), the open transaction and the keys loaded once from the database (customers by source id).
 /// </summary>
-internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, BusinessCalendar calendar, DateTime nowUtc, int batchId, int maxIssues)
+internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, int maxIssues)
 {
     private readonly List<ImportIssue> issues = [];
     private readonly List<(string SourceId, CustomerEntry Entry)> newCustomers = [];
     private CustomerDirectory? customers;
     private int nextCustomerId;
+    private InsightDbContext? db;
+    private BulkWriter? writer;
 
-    public InsightDbContext Db { get; } = db;
-    public BulkWriter Writer { get; } = writer;
+    public InsightDbContext Db => db ?? throw new InvalidOperationException("The file is still being read: no database yet.");
+    public BulkWriter Writer => writer ?? throw new InvalidOperationException("The file is still being read: no database yet.");
     public BusinessCalendar Calendar { get; } = calendar;
     public DateTime NowUtc { get; } = nowUtc;
-    public int BatchId { get; } = batchId;
+    public int BatchId { get; private set; }
+
+    /// <summary>The write phase: the file has been read and checked; this transaction resolves and writes it.</summary>
+    public void Attach(InsightDbContext context, BulkWriter bulkWriter, int batchId)
+    {
+        db = context;
+        writer = bulkWriter;
+        BatchId = batchId;
+    }
 
     /// <summary>With <c>;</c>: decimal comma and day-first dates.</summary>
     public bool FrenchStyle { get; set; }
@@ -192,7 +202,7 @@ internal sealed class ImportSession(InsightDbContext db, BulkWriter writer, Busi
     {
         foreach (var (sourceId, entry) in newCustomers)
         {
-            Writer.Insert(new Customers.Customer { Id = entry.Id, SourceId = sourceId, Country = entry.Country, CreatedAtUtc = NowUtc });
+            Writer.Insert(new Customers.Customer { Id = entry.Id, SourceId = sourceId, Country = entry.Country, CreatedAtUtc = NowUtc, ImportBatchId = BatchId });
         }
         CustomersCreated += newCustomers.Count;
         newCustomers.Clear();

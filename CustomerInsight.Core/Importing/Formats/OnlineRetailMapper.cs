@@ -67,6 +67,7 @@ internal sealed class OnlineRetailMapper : FormatMapper
 
     public override async Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        orders.Resolve(session);
         orders.Validate(session, "InvoiceNo");
         if (!session.HasRejections)
         {

@@ -7,8 +7,9 @@ namespace CustomerInsight.Core.Importing.Formats;
 /// <summary>
 /// Groups order lines into orders across the whole file (an order's lines need not be adjacent), in a
 /// compact form: one small struct per line in one array, chained per order, with product codes,
-/// descriptions and countries interned. Orders already in the database (same source and number) are
-/// recognised on their first row and skipped, which makes a re-import change nothing.
+/// descriptions and countries interned. The file is read without the database; once it is read,
+/// <see cref="Resolve"/> recognises the orders already in the database (same source and number) and skips them,
+/// which makes a re-import change nothing, and finds or creates their customers.
 /// </summary>
 internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 {
@@ -33,6 +34,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         public long MinUtcTicks = long.MaxValue;
         public CustomerEntry? Customer;
         public string? CustomerSourceId;
+        public string? Country;
+        public int LineCount;
         public Channel Channel;
         public OrderKind Kind;
         public long RunningAmountMilli;
@@ -57,26 +60,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     public void Add(RowContext row, int orderColumn, int customerColumn, string orderKey, string? customerSourceId, Channel channel, OrderKind kind,
         string productCode, string? description, int quantity, long unitPriceMilli, DateTime utc, string? country)
     {
-        var session = row.Session;
         if (!orders.TryGetValue(orderKey, out var order))
         {
-            order = new OrderState { Key = orderKey, CustomerSourceId = customerSourceId, Channel = channel, Kind = kind, FirstRow = row.Row };
-            if (existing.Contains(orderKey))
-            {
-                order.SkipReason = ImportMessages.SkipAlreadyImported;
-            }
-            else if (customerSourceId is not null)
-            {
-                session.Customers.TryGetValue(customerSourceId, out var known);
-                if (known is { Erased: true })
-                {
-                    order.SkipReason = ImportMessages.SkipErasedCustomer;
-                }
-                else
-                {
-                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, country);
-                }
-            }
+            order = new OrderState { Key = orderKey, CustomerSourceId = customerSourceId, Country = country, Channel = channel, Kind = kind, FirstRow = row.Row };
             orders.Add(orderKey, order);
             orderList.Add(order);
         }
@@ -96,11 +82,6 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             return;
         }
 
-        if (order.SkipReason is not null)
-        {
-            session.Skip(order.SkipReason);
-            return;
-        }
         var amount = Money.LineAmountMilli(quantity, unitPriceMilli);
         order.RunningAmountMilli = checked(order.RunningAmountMilli + amount);
 
@@ -126,7 +107,39 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         }
         order.Last = lineCount;
         order.MinUtcTicks = Math.Min(order.MinUtcTicks, utc.Ticks);
+        order.LineCount++;
         lineCount++;
+    }
+
+    /// <summary>
+    /// Against the database (in the write transaction): orders already imported and orders of erased customers are
+    /// skipped (all their lines); the others get their customer, created (bare) when unknown, in order of first appearance.
+    /// </summary>
+    public void Resolve(ImportSession session)
+    {
+        foreach (var order in orderList)
+        {
+            if (existing.Contains(order.Key))
+            {
+                order.SkipReason = ImportMessages.SkipAlreadyImported;
+            }
+            else if (order.CustomerSourceId is { } customerSourceId)
+            {
+                session.Customers.TryGetValue(customerSourceId, out var known);
+                if (known is { Erased: true })
+                {
+                    order.SkipReason = ImportMessages.SkipErasedCustomer;
+                }
+                else
+                {
+                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, order.Country);
+                }
+            }
+            if (order.SkipReason is not null)
+            {
+                session.Skip(order.SkipReason, order.LineCount);
+            }
+        }
     }
 
     /// <summary>Whole-order rules: a cancellation must total less than zero.</summary>

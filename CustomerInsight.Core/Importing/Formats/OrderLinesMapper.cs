@@ -57,6 +57,7 @@ internal sealed class OrderLinesMapper : FormatMapper
 
     public override async Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        orders.Resolve(session);
         orders.Validate(session, orderColumnName);
         if (!session.HasRejections)
         {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Importing.Formats;
 
 /// <summary>
-/// Survey responses, idempotent by ResponseId. A customer id must be known (else the row is rejected);
+/// Survey responses, idempotent by ResponseId, checked as read and resolved and written once the file is read. A customer id must be known (else the row is rejected);
 /// an empty one is an anonymous response. The order link is looked up by order number in every source;
 /// an unknown order leaves the link empty (noted in the report). Kind defaults to Transactional when an
 /// order is given, Relational otherwise.
@@ -56,8 +56,16 @@ internal sealed class SurveysMapper : FormatMapper
         findOrderCustomer = session.Writer.Prepare("SELECT \"CustomerId\" FROM \"Orders\" WHERE \"Id\" = @p0", 1);
     }
 
+    private sealed record ResponseRow(int Row, string ResponseId, string? CustomerId, string? OrderId, DateTime Utc, SurveyKind? Kind,
+        Channel? Channel, int? Recommend, int? Satisfaction, string? Comment);
+
+    private readonly List<ResponseRow> rows = [];
+    private string? customerColumnName;
+
+    /// <summary>Checks the row's values and keeps it; its customer and order are looked up once the file is read.</summary>
     public override void ReadRow(RowContext row)
     {
+        customerColumnName ??= row.Map.FileNames[CustomerId];
         row.TryText(ResponseId, required: true, 64, out var responseId);
         row.TryText(CustomerId, required: false, 64, out var customerId);
         row.TryText(OrderId, required: false, 64, out var orderId);
@@ -71,13 +79,30 @@ internal sealed class SurveysMapper : FormatMapper
         {
             row.Reject(row.Map.Has(Recommend) ? Recommend : Satisfaction, ImportMessages.SurveyNoScore);
         }
-        var session = row.Session;
-        CustomerEntry? customer = null;
-        if (customerId is not null && !session.Customers.TryGetValue(customerId, out customer))
+        if (!row.Rejected)
         {
-            row.Reject(CustomerId, ImportMessages.CustomerUnknown, customerId);
+            rows.Add(new ResponseRow(row.Row, responseId!, customerId, orderId, utc!.Value, kind, channel, recommend, satisfaction, comment));
         }
-        if (row.Rejected || session.HasRejections)
+    }
+
+    /// <summary>In the write transaction: unknown customers rejected, erased and known responses skipped, the rest written.</summary>
+    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            Write(session, row);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Write(ImportSession session, ResponseRow row)
+    {
+        CustomerEntry? customer = null;
+        if (row.CustomerId is not null && !session.Customers.TryGetValue(row.CustomerId, out customer))
+        {
+            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown, row.CustomerId));
+        }
+        if (session.HasRejections)
         {
             return;
         }
@@ -86,22 +111,22 @@ internal sealed class SurveysMapper : FormatMapper
             session.Skip(ImportMessages.SkipErasedCustomer);
             return;
         }
-        if (existing.Contains(responseId!))
+        if (existing.Contains(row.ResponseId))
         {
             session.Skip(ImportMessages.SkipAlreadyImported);
             return;
         }
-        if (!seen.Add(responseId!))
+        if (!seen.Add(row.ResponseId))
         {
             session.DuplicateRows++;
             return;
         }
         long? orderKey = null;
-        if (orderId is not null)
+        if (row.OrderId is not null)
         {
             foreach (var source in orderSources)
             {
-                if (findOrder!.Scalar(source, orderId) is long id)
+                if (findOrder!.Scalar(source, row.OrderId) is long id)
                 {
                     orderKey = id;
                     break;
@@ -124,25 +149,24 @@ internal sealed class SurveysMapper : FormatMapper
             }
             customerKey = orderCustomer;
         }
-        var date = session.Calendar.BusinessDateOf(utc!.Value);
+        var date = session.Calendar.BusinessDateOf(row.Utc);
         session.Writer.Insert(new SurveyResponse
         {
-            SourceId = responseId!,
+            SourceId = row.ResponseId,
             CustomerId = (int?)customerKey,
             OrderId = orderKey,
-            RespondedAtUtc = utc.Value,
+            RespondedAtUtc = row.Utc,
             BusinessDate = date,
             BusinessMonth = BusinessCalendar.MonthKey(date),
-            Kind = kind ?? (orderId is null ? SurveyKind.Relational : SurveyKind.Transactional),
-            Channel = channel,
-            RecommendScore = recommend,
-            SatisfactionScore = satisfaction,
-            Comment = comment,
+            Kind = row.Kind ?? (row.OrderId is null ? SurveyKind.Relational : SurveyKind.Transactional),
+            Channel = row.Channel,
+            RecommendScore = row.Recommend,
+            SatisfactionScore = row.Satisfaction,
+            Comment = row.Comment,
             ImportBatchId = session.BatchId,
         });
         session.ResponsesCreated++;
         session.RowsImported++;
     }
 
-    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) => Task.CompletedTask;
 }

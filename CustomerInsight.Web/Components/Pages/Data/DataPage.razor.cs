@@ -4,6 +4,7 @@ using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Data;
 
@@ -24,6 +25,11 @@ public sealed partial class DataPage : IDisposable
     private bool importing;
     private bool cancelled;
     private string? error;
+    private string currency = "";
+    private string? undoMessage;
+    private bool undoSucceeded;
+    private bool undoWaiting;
+    private bool undoing;
 
     [Inject]
     public required ImportActions Actions { get; set; }
@@ -37,12 +43,20 @@ public sealed partial class DataPage : IDisposable
     [Inject]
     public required ILogger<DataPage> Logger { get; set; }
 
-    private bool Busy => uploading || importing;
+    [Inject]
+    public required IDialogService Dialogs { get; set; }
+
+    private bool Busy => uploading || importing || undoing;
 
     private double ProgressPercent => (progress.Fraction ?? 0) * 100;
 
     private string ProgressText => string.Format(System.Globalization.CultureInfo.CurrentCulture,
-        progress.Phase == ImportPhase.Reading ? T["Importing"] : T["Writing"], DisplayFormat.Count(progress.RowsProcessed));
+        progress.Phase switch
+        {
+            ImportPhase.Reading => T["Importing"],
+            ImportPhase.Waiting => T["Waiting"],
+            _ => T["Writing"],
+        }, DisplayFormat.Count(progress.RowsProcessed));
 
     protected override async Task OnInitializedAsync() => await RunAsync(async () => history = await Actions.HistoryAsync());
 
@@ -67,6 +81,7 @@ public sealed partial class DataPage : IDisposable
         {
             file = await Actions.SaveUploadAsync(chosen);
             preview = await Actions.PreviewAsync(file, null);
+            currency = preview.Format is { } format ? Actions.DefaultCurrency(format) : Actions.DatabaseCurrency;
         });
         uploading = false;
     }
@@ -76,6 +91,7 @@ public sealed partial class DataPage : IDisposable
         if (file is not null)
         {
             await RunAsync(async () => preview = await Actions.PreviewAsync(file, format));
+            currency = Actions.DefaultCurrency(format);
         }
     }
 
@@ -94,7 +110,7 @@ public sealed partial class DataPage : IDisposable
         }), TimeSpan.FromMilliseconds(250), Clock);
         try
         {
-            await RunAsync(async () => report = await Actions.ImportAsync(file, format, reporter, cancellation.Token));
+            await RunAsync(async () => report = await Actions.ImportAsync(file, format, currency, reporter, cancellation.Token));
             if (report is { Succeeded: true })
             {
                 // Imported: the upload is gone from the server; the report stays, the next import starts with a file.
@@ -115,6 +131,38 @@ public sealed partial class DataPage : IDisposable
     }
 
     private void Cancel() => cancellation?.Cancel();
+
+    /// <summary>Undo of one import of the history, after a confirmation naming what goes; the result and the history are shown.</summary>
+    private async Task UndoAsync(ImportHistoryEntry entry)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(string.Format(culture, T["UndoTitle"], entry.Id), string.Format(culture, T["UndoText"], entry.FileName),
+            yesText: T["UndoConfirm"], cancelText: T["Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+        (undoMessage, undoing) = (null, true);
+        await RunAsync(async () =>
+        {
+            var result = await Actions.UndoAsync(entry.Id, () => InvokeAsync(() =>
+            {
+                undoWaiting = true;
+                StateHasChanged();
+            }));
+            undoSucceeded = result.Succeeded;
+            undoMessage = result.Outcome switch
+            {
+                UndoOutcome.Undone => string.Format(culture, T["UndoDone"], result.BatchId, DisplayFormat.Count(result.Orders),
+                    DisplayFormat.Count(result.Responses), DisplayFormat.Count(result.Consents), DisplayFormat.Count(result.Customers)),
+                UndoOutcome.AlreadyUndone => string.Format(culture, T["UndoAlready"], result.BatchId),
+                UndoOutcome.UnknownBatch => string.Format(culture, T["UndoUnknown"], result.BatchId),
+                _ => string.Format(culture, T["UndoNothing"], result.BatchId),
+            };
+        });
+        (undoing, undoWaiting) = (false, false);
+        await RunAsync(async () => history = await Actions.HistoryAsync());
+    }
 
     /// <summary>Runs a server action; a refusal or a failure becomes a short localised message (details in the log).</summary>
     private async Task RunAsync(Func<Task> action)

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// The database's reporting currency (product.md, Money): recorded in the database when it is first used (from
+/// <c>Business:Currency</c>, the configured one), then read from it, so a database's amounts are always labelled with
+/// the currency they were imported in, whatever the configuration of the process reading them says.
+/// A database migrated from before currencies were recorded gets the configured currency it was shown in so far.
+/// </summary>
+public sealed class DatabaseCurrency(IDbContextFactory<InsightDbContext> factory, string configured)
+{
+    public const string DefaultCode = "EUR";
+
+    private volatile string? code;
+
+    /// <summary><c>Business:Currency</c>: what a new database records.</summary>
+    public string Configured { get; } = configured;
+
+    /// <summary>
+    /// The database's currency (read once; recorded first when the database has none). Before the database is
+    /// migrated (a command-line verb is created before it migrates), it has none yet: the configured one, which is
+    /// what it records once migrated.
+    /// </summary>
+    public string Code
+    {
+        get
+        {
+            if (code is { } known)
+            {
+                return known;
+            }
+            try
+            {
+                return GetAsync().GetAwaiter().GetResult();
+            }
+            catch (System.Data.Common.DbException)
+            {
+                return Configured;
+            }
+        }
+    }
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (code is { } known)
+        {
+            return known;
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var stored = await Query(db).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            db.DatabaseSettings.Add(new DatabaseSetting { Name = DatabaseSetting.Currency, Value = Configured });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                stored = Configured;
+            }
+            catch (DbUpdateException)
+            {
+                // Another process recorded it first: theirs stands.
+                db.ChangeTracker.Clear();
+                stored = await Query(db).FirstAsync(cancellationToken);
+            }
+        }
+        return code = stored;
+    }
+
+    private static IQueryable<string> Query(InsightDbContext db) =>
+        db.DatabaseSettings.AsNoTracking().Where(s => s.Name == DatabaseSetting.Currency).Select(s => s.Value);
+}
