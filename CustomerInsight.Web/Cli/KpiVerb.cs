@@ -101,14 +101,14 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             json.WriteString("to", Iso(result.Period.End));
             json.WriteString("previousFrom", Iso(result.PreviousPeriod.Start));
             json.WriteString("previousTo", Iso(result.PreviousPeriod.End));
-            if (currency is not null)
-            {
-                json.WriteString("currency", currency);
-            }
             json.WritePropertyName("current");
             WriteSnapshot(json, result.Current);
             json.WritePropertyName("previous");
             WriteSnapshot(json, result.Previous);
+            if (currency is not null)
+            {
+                json.WriteString("currency", currency);
+            }
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

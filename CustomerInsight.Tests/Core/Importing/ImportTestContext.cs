@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Tests.Core.Data;
@@ -6,19 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
-/// <summary>A migrated test database with an import pipeline over it, and helpers to write files and count rows.</summary>
+/// <summary>
+/// A migrated test database with an import pipeline over it, and helpers to write files and count rows. The database's
+/// reporting currency is GBP unless told otherwise: the Online Retail samples are in pounds (their format's default).
+/// </summary>
 public sealed class ImportTestContext : IAsyncDisposable
 {
-    private ImportTestContext(TestDatabase database)
+    private ImportTestContext(TestDatabase database, string currency)
     {
         Database = database;
-        Pipeline = new ImportPipeline(database.Factory, BusinessCalendar.ForZone("Europe/Paris"), new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+        Currency = new DatabaseCurrency(database.Factory, currency);
+        var auditLog = new AuditLog(database.Factory, TimeProvider.System);
+        Pipeline = new ImportPipeline(database.Factory, BusinessCalendar.ForZone("Europe/Paris"), auditLog, TimeProvider.System, databaseCurrency: Currency);
+        Undo = new ImportUndo(database.Factory, auditLog, TimeProvider.System);
     }
 
     public TestDatabase Database { get; }
+    public DatabaseCurrency Currency { get; }
     public ImportPipeline Pipeline { get; }
+    public ImportUndo Undo { get; }
 
-    public static async Task<ImportTestContext> CreateAsync() => new(await TestDatabase.CreateAsync());
+    public static async Task<ImportTestContext> CreateAsync(string currency = "GBP") => new(await TestDatabase.CreateAsync(), currency);
 
     public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
     {

@@ -55,7 +55,9 @@ public sealed class KpiVerbTests : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        Assert.Equal(["from", "to", "previousFrom", "previousTo", "current", "previous"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "previousFrom", "previousTo", "current", "previous", "currency"], root.EnumerateObject().Select(p => p.Name));
+        // The database's reporting currency, recorded from Business:Currency (EUR) when the verb first used it.
+        Assert.Equal("EUR", root.GetProperty("currency").GetString());
         Assert.Equal("2011-03-01", root.GetProperty("from").GetString());
         Assert.Equal("2011-04-01", root.GetProperty("to").GetString());
         // 31 days ending at from: [2011-01-29, 2011-03-01), which holds February.

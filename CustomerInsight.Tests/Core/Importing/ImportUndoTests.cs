@@ -1,0 +1,140 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Core.Importing;
+
+/// <summary>product.md, undo: an undone import removes what it created, all or nothing, audited; figures return to what they were.</summary>
+public sealed class ImportUndoTests
+{
+    private const string RetailFile = """
+        InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+        536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+        536366,22633,HAND WARMER UNION JACK,6,2010-12-03 08:28:00,1.85,13047,United Kingdom
+        536367,22632,HAND WARMER RED POLKA DOT,12,2010-12-05 09:00:00,1.85,17850,United Kingdom
+        536368,22960,JAM MAKING SET WITH JARS,2,2010-12-06 09:00:00,4.25,,United Kingdom
+        """;
+
+    // Another import: a new customer B-1 (bare), B-2 (then updated by the customers import below) and one more order of 17850.
+    private const string OrderLinesFile = """
+        OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+        W-1,B-1,2010-12-04 10:00,Web,Sale,P1,Kettle,1,49.90
+        W-2,B-2,2010-12-04 11:00,Store,Sale,P2,Toaster,2,29.50
+        W-3,17850,2010-12-07 11:00,Phone,Sale,P3,Mixer,1,99.00
+        W-4,B-1,2010-12-08 11:00,Web,Cancellation,P1,Kettle,-1,49.90
+        """;
+
+    private const string CustomersFile = """
+        CustomerId,FirstName,LastName
+        B-2,Pauline,Vincent
+        """;
+
+    private const string SurveysFile = """
+        ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore
+        S-1,,W-3,2010-12-09 10:00,9
+        S-2,B-1,,2010-12-09 11:00,3
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateOnly AnalysisDate = new(2010, 12, 10);
+    private static readonly Period December = Period.Range(new DateOnly(2010, 12, 1), new DateOnly(2011, 1, 1));
+
+    private static async Task<(SalesKpis Kpis, IReadOnlyList<RfmCustomerScore> Rfm)> FiguresAsync(ImportTestContext context)
+    {
+        var kpis = await new KpiQueries(context.Database.Factory).GetSalesKpisAsync(December, null, cancellationToken: Ct);
+        var rfm = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Ct);
+        return (kpis.Current, rfm.Customers);
+    }
+
+    [Fact]
+    public async Task UndoAsync_FiguresBeforeTheImportEqualFiguresAfterItsUndo_CustomerTouchedByAnotherImportSurvives()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        Assert.True((await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct)).Succeeded);
+        var before = await FiguresAsync(context);
+
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
+        Assert.True(lines.Succeeded);
+        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersFile), ImportFormat.Customers, Ct)).Succeeded);
+        var during = await FiguresAsync(context);
+        Assert.NotEqual(before.Kpis, during.Kpis);
+
+        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
+
+        Assert.Equal(UndoOutcome.Undone, result.Outcome);
+        Assert.Equal((4, 4, 0, 0, 1), (result.Orders, result.OrderLines, result.Responses, result.Consents, result.Customers));
+        var after = await FiguresAsync(context);
+        Assert.Equal(before.Kpis, after.Kpis);
+        Assert.Equal(before.Rfm, after.Rfm);
+        await using var db = context.Database.CreateContext();
+        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync(Ct);
+        // B-1 existed only through the undone import; B-2 was updated by the customers import, 17850 came from the first.
+        Assert.Equal(["13047", "17850", "B-2"], customers);
+        Assert.Equal("Pauline", (await db.Customers.SingleAsync(c => c.SourceId == "B-2", Ct)).FirstName);
+        var batch = await db.ImportBatches.SingleAsync(b => b.Id == lines.BatchId, Ct);
+        Assert.Equal((ImportStatus.Undone, "analyst@test"), (batch.Status, batch.UndoneBy));
+        Assert.NotNull(batch.UndoneAtUtc);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ImportUndo.AuditAction, Ct);
+        Assert.Equal(($"batch {lines.BatchId}", 9), (audit.Target, audit.RowCount));
+    }
+
+    [Fact]
+    public async Task UndoAsync_OrdersAnsweredByAnotherImportsSurvey_ResponseStaysWithoutTheLink_ItsCustomerStays()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
+        var surveys = await context.ImportAsync(context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Ct);
+        Assert.True(surveys.Succeeded);
+
+        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
+
+        Assert.True(result.Succeeded);
+        await using var db = context.Database.CreateContext();
+        var responses = await db.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).ToListAsync(Ct);
+        Assert.Equal(["S-1", "S-2"], responses.Select(r => r.SourceId));
+        Assert.All(responses, r => Assert.Null(r.OrderId));
+        // B-1 keeps its survey answer, so it stays; B-2 had nothing else (no customers import here) and goes.
+        Assert.True(await db.Customers.AnyAsync(c => c.SourceId == "B-1", Ct));
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == "B-2", Ct));
+    }
+
+    [Fact]
+    public async Task UndoAsync_UnknownAlreadyUndoneOrRejected_SaysSoAndChangesNothing()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var imported = await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
+        var rejected = await context.ImportAsync(context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Ct);
+        Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Succeeded);
+        var counts = await context.CountAsync();
+
+        Assert.Equal(UndoOutcome.AlreadyUndone, (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Outcome);
+        Assert.Equal(UndoOutcome.NothingToUndo, (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Outcome);
+        Assert.Equal(UndoOutcome.UnknownBatch, (await context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Ct)).Outcome);
+        Assert.Equal(counts, await context.CountAsync());
+        Assert.Equal((0, 0, 0, 0, 0), counts.Data);
+    }
+
+    [Fact]
+    public async Task UndoAsync_OfAnOlderImport_CachedScoresAreNotServedAgain()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
+        var cache = new RfmScoreCache(rfm, context.Database.Factory, TimeProvider.System);
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
+        // A later import: the highest order id is its own, an undo of the first leaves it unchanged.
+        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
+        var cached = await cache.GetAsync(AnalysisDate, Ct);
+        Assert.Contains(cached.Customers, c => c.CustomerId == 1);
+
+        await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
+        var afterUndo = await cache.GetAsync(AnalysisDate, Ct);
+
+        Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Ct)).Customers, afterUndo.Customers);
+        Assert.NotEqual(cached.Customers.Count, afterUndo.Customers.Count);
+    }
+}
