@@ -88,6 +88,35 @@ public sealed class ImportActionsTests
         Assert.Equal(1, notified);
     }
 
+    [Fact]
+    public async Task UndoAsync_ExecutiveRefused_AnalystUndoesAsHimselfAndDashboardsAreTold()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var notifier = new DataChangeNotifier();
+        var notified = 0;
+        notifier.Changed += () => notified++;
+        using var analyst = CreateActions(context, Roles.Analyst, "analyste@demo.local", notifier);
+        using var executive = CreateActions(context, Roles.Executive, notifier: notifier);
+        var report = await analyst.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, "GBP", null, Ct);
+
+        await Assert.ThrowsAsync<ImportNotAllowedException>(() => executive.UndoAsync(report.BatchId!.Value, cancellationToken: Ct));
+        Assert.Equal(2, await OrderCountAsync(context));
+        var result = await analyst.UndoAsync(report.BatchId!.Value, cancellationToken: Ct);
+        var entry = Assert.Single(await analyst.HistoryAsync(Ct));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, await OrderCountAsync(context));
+        Assert.Equal((ImportStatus.Undone, "analyste@demo.local", "GBP", false), (entry.Status, entry.UndoneBy, entry.Currency, entry.CanUndo));
+        Assert.Equal(2, notified);
+    }
+
+    private static async Task<int> OrderCountAsync(ImportTestContext context)
+    {
+        await using var db = context.Database.CreateContext();
+        return await db.Orders.CountAsync(Ct);
+    }
+
     private sealed class BrowserFile(string name, string content) : Microsoft.AspNetCore.Components.Forms.IBrowserFile
     {
         private readonly byte[] bytes = System.Text.Encoding.UTF8.GetBytes(content);

@@ -130,3 +130,43 @@ public sealed class ImportReportViewTests : BunitTestBase
         Assert.Contains("Rows read", view.Markup, StringComparison.Ordinal);
     }
 }
+
+public sealed class ImportHistoryTableTests : BunitTestBase
+{
+    private static readonly DateTime At = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+    private static IReadOnlyList<ImportHistoryEntry> Entries() =>
+    [
+        new(3, At, At, "analyste@demo.local", "retail.csv", "online-retail", ImportStatus.Succeeded, 10, 10, 0, 0, "GBP"),
+        new(2, At, At, "analyste@demo.local", "bad.csv", "order-lines", ImportStatus.Rejected, 4, 0, 0, 1, "GBP"),
+        new(1, At, At, "analyste@demo.local", "old.csv", "online-retail", ImportStatus.Undone, 8, 8, 0, 0, "GBP", At, "admin@demo.local"),
+    ];
+
+    [Fact]
+    public async Task Undo_OnlyImportedBatchesOfferIt_ClickAsksThePageWithThatBatch_UndoneSaysByWhom()
+    {
+        ImportHistoryEntry? asked = null;
+        var view = Render<ImportHistoryTable>(p => p
+            .Add(c => c.Entries, Entries())
+            .Add(c => c.OnUndo, (ImportHistoryEntry e) => asked = e));
+
+        var buttons = view.FindAll("[data-testid=import-undo]");
+        Assert.Single(buttons);
+        await buttons[0].ClickAsync(new());
+
+        Assert.Equal(3, asked?.Id);
+        var rows = view.FindAll("[data-testid=import-history-row]");
+        Assert.Contains("GBP", rows[0].TextContent, StringComparison.Ordinal);
+        var undone = rows[2].QuerySelector("[data-testid=import-history-status]")!.TextContent;
+        Assert.Contains("Défait", undone, StringComparison.Ordinal);
+        Assert.Contains("admin@demo.local", undone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithoutUndoHandler_NoUndoButtons()
+    {
+        var view = Render<ImportHistoryTable>(p => p.Add(c => c.Entries, Entries()));
+
+        Assert.Empty(view.FindAll("[data-testid=import-undo]"));
+    }
+}
