@@ -47,6 +47,16 @@ public sealed class ImportPreviewViewTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_ColumnsTheFormatDoesNotRead_ListedAboveTheMapping()
+    {
+        var preview = Detected() with { IgnoredColumns = ["Remarque"] };
+
+        var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Remarque", view.Find("[data-testid=import-preview-ignored]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ChooseFormat_AnotherFormat_RaisesFormatChanged()
     {
         ImportFormat? chosen = null;
@@ -112,6 +122,22 @@ public sealed class ImportReportViewTests : BunitTestBase
         Assert.DoesNotContain("premiers", view.Markup, StringComparison.Ordinal);
         Assert.Contains("bad.csv (Lignes de commande)", view.Markup, StringComparison.Ordinal);
         Assert.Contains("rien n'a été importé", view.Find("[data-testid=import-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IgnoredColumnsAndRowNumbering_SaidToTheUser()
+    {
+        var report = new ImportReport
+        {
+            FileName = "customers.csv", Format = "customers", Status = ImportReport.StatusRejected, RowsRead = 3, RejectedCount = 1,
+            Rejected = [ImportIssue.Create(3, "CreatedAt", ImportMessages.ValueDate)],
+            IgnoredColumns = ["Loyalty tier", "Notes"],
+        };
+
+        var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
+
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Loyalty tier, Notes", view.Find("[data-testid=import-ignored-columns]").TextContent.Trim());
+        Assert.Contains("les noms de colonnes sont la ligne 1", view.Find("[data-testid=import-row-numbering]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
