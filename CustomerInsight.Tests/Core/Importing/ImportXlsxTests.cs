@@ -22,7 +22,11 @@ public sealed class ImportXlsxTests
     private sealed record TestCell(string? Text, string? Formula = null, string? Cached = null);
 
     /// <summary>Writes a one-sheet workbook; every row is given, the first is the header.</summary>
-    private static string WriteWorkbook(string directory, string name, IEnumerable<TestCell[]> rows)
+    private static string WriteWorkbook(string directory, string name, IEnumerable<TestCell[]> rows) =>
+        WriteWorkbook(directory, name, rows.Select((cells, i) => ((uint)i + 1, cells)));
+
+    /// <summary>Writes a one-sheet workbook with the given row numbers (rows not given are empty).</summary>
+    private static string WriteWorkbook(string directory, string name, IEnumerable<(uint Row, TestCell[] Cells)> rows)
     {
         var path = Path.Combine(directory, name);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
@@ -33,10 +37,8 @@ public sealed class ImportXlsxTests
         {
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetData());
-            uint r = 0;
-            foreach (var row in rows)
+            foreach (var (r, row) in rows)
             {
-                r++;
                 writer.WriteStartElement(new Row { RowIndex = r });
                 for (var c = 0; c < row.Length; c++)
                 {
@@ -130,6 +132,24 @@ public sealed class ImportXlsxTests
         Assert.Equal(20_000, report.RowsImported);
         await using var db = context.Database.CreateContext();
         Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Ct)).Email);
+    }
+
+    [Fact]
+    public async Task ImportAsync_RowBeyondExcelsLastRow_ReadWithItsNumber()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        // Tools other than Excel write more than 1,048,576 rows; a loaded workbook model gave up on them.
+        var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
+        [
+            (1u, Texts("CustomerId", "FirstName", "CreatedAt")),
+            (2u, Texts("C1", "Jean", "2024-01-15")),
+            (3_000_000u, Texts("C2", "Anne", "not a date")),
+        ]);
+
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+
+        var issue = Assert.Single(report.Rejected);
+        Assert.Equal((ImportMessages.ValueDate, 3_000_000, "CreatedAt"), (issue.Code, issue.Row, issue.Column));
     }
 
     [Fact]
