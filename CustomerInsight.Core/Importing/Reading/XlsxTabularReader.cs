@@ -27,6 +27,8 @@ internal sealed partial class XlsxTabularReader : TabularReader
     private readonly string[] current;
     private readonly List<string> cells = [];
     private Row? pending;
+    private int pendingWidth;
+    private string[] rowValues = [];
     private int lastRowHint;
     private int row = 1;
     private RowProblem? rowProblem;
@@ -108,9 +110,6 @@ internal sealed partial class XlsxTabularReader : TabularReader
     public override RowProblem? RowProblem => rowProblem;
 
     public override double? Fraction => lastRowHint <= 1 ? null : Math.Min(1, (double)row / lastRowHint);
-
-    private int pendingWidth;
-    private string[] rowValues = [];
 
     public override bool Read()
     {
