@@ -107,7 +107,8 @@ public sealed class ThemeMatcher
                 }
             }
         }
-        return hits.OrderBy(h => h.Start).ThenByDescending(h => h.Length).ThenBy(h => h.Theme).ToList();
+        // Two terms of one theme on the same words ("installateur", "install*") are one hit.
+        return hits.Distinct().OrderBy(h => h.Start).ThenByDescending(h => h.Length).ThenBy(h => h.Theme).ToList();
     }
 
     /// <summary>The themes the comment carries (indexes, ascending, each once).</summary>
