@@ -69,6 +69,17 @@ public sealed class ThemeAccessTests(InsightAppFactory app)
     }
 
     [Fact]
+    public async Task Dashboard_SatisfactionBlockListsTheThemesThatPullNpsDown()
+    {
+        using var executive = await app.CreateClientAsAsync(Roles.Executive);
+        var html = await executive.GetStringAsync("/" + Year, Ct);
+
+        Assert.Contains("data-testid=\"top-themes\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"top-theme\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/satisfaction?period=last-year\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KpiWorkbook_HasAThemesSheet_EveryDefaultThemeOverThePeriod()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);

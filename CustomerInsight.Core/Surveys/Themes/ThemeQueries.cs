@@ -112,7 +112,14 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
     }
 
     /// <summary>The theme figures of the filter with the set in use (small samples by <paramref name="minResponses"/>).</summary>
-    public async Task<ThemeOverview> GetOverviewAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default)
+    public Task<ThemeOverview> GetOverviewAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
+        ComputeAsync(filter, minResponses, withBreakdowns: true, cancellationToken);
+
+    /// <summary>The period's theme figures only (the dashboard's top themes): no month, channel or segment breakdown is read.</summary>
+    public Task<ThemeOverview> GetPeriodFiguresAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
+        ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
+
+    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var set = await GetCurrentAsync(cancellationToken);
@@ -121,11 +128,17 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
         var trend = DashboardQueries.TrendRange(filter.Period);
         var inPeriod = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers);
 
-        var comments = await ReadCommentsAsync(inPeriod with { Period = trend }, cancellationToken);
+        var comments = await ReadCommentsAsync(withBreakdowns ? inPeriod with { Period = trend } : inPeriod, cancellationToken);
         var matched = comments.Select(c => (c.Row, Response: new ThemedResponse(c.Row.Recommend, c.Row.Satisfaction, matcher.Themes(c.Text)))).ToList();
         var period = matched.Where(m => filter.Period.Contains(m.Row.Date)).ToList();
 
         var all = await satisfaction.GetFactsAsync(inPeriod, cancellationToken);
+        IReadOnlyList<ThemeFigures> Figures(IEnumerable<ThemedResponse> responses, SatisfactionFacts facts) =>
+            ThemeCalculator.Calculate(set.Themes.Count, responses.ToList(), facts, minResponses);
+        if (!withBreakdowns)
+        {
+            return new ThemeOverview(set, filter, Figures(period.Select(m => m.Response), all), [], [], []);
+        }
         var months = await satisfaction.GetByMonthAsync(inPeriod with { Period = trend }, cancellationToken);
         var channels = await satisfaction.GetByChannelAsync(inPeriod, cancellationToken);
 
@@ -142,9 +155,6 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
             var responses = period.Where(m => m.Row.CustomerId is { } id && segmentOf.TryGetValue(id, out var s) && s == group.Key).Select(m => m.Response).ToList();
             bySegment.Add(new ThemeSlice<RfmSegment>(group.Key, ThemeCalculator.Calculate(set.Themes.Count, responses, facts, minResponses)));
         }
-
-        IReadOnlyList<ThemeFigures> Figures(IEnumerable<ThemedResponse> responses, SatisfactionFacts facts) =>
-            ThemeCalculator.Calculate(set.Themes.Count, responses.ToList(), facts, minResponses);
 
         return new ThemeOverview(
             set,

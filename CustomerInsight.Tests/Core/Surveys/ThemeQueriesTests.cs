@@ -133,6 +133,18 @@ public sealed class ThemeQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPeriodFiguresAsync_SameFiguresAsTheOverview_NoBreakdown()
+    {
+        var overview = await queries.GetOverviewAsync(March, 30, Ct);
+        var period = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+
+        Assert.Equal(overview.Overall, period.Overall);
+        Assert.Empty(period.ByMonth);
+        Assert.Empty(period.ByChannel);
+        Assert.Empty(period.BySegment);
+    }
+
+    [Fact]
     public async Task GetCommentsAsync_Delivery_NewestFirstWithTheWordsMarked()
     {
         var list = await queries.GetCommentsAsync(March, "delivery", 2, Ct);
