@@ -16,6 +16,17 @@ public sealed class ThemeAccessTests(InsightAppFactory app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
+    [InlineData("/satisfaction/themes")]
+    [InlineData("/satisfaction/themes/delivery")]
+    public async Task ThemePages_Anonymous_RedirectedToLogin(string path)
+    {
+        using var client = app.CreateAnonymousClient();
+        var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(Roles.Executive, false)]
     [InlineData(Roles.ChangeManager, false)]
     [InlineData(Roles.Analyst, true)]
