@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d74c2fc4-0b9b-4d98-b81b-6185bef39bcf"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("908c90d3-c49f-412c-8254-66cd25315a88"), entityTypeCount: 21)
         {
         }
 
@@ -31,6 +31,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -67,6 +68,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -53,7 +53,7 @@ internal sealed class ConsentsMapper : FormatMapper
     public override void ReadRow(RowContext row)
     {
         customerColumnName ??= row.Map.FileNames[CustomerId];
-        row.TryText(CustomerId, required: true, 64, out var customerId);
+        row.TryVisibleText(CustomerId, required: true, 64, out var customerId);
         row.TryEnum<ConsentPurpose>(Purpose, required: true, out var purpose);
         row.TryEnum<ConsentStatus>(Status, required: true, out var status);
         row.TryInstant(RecordedAt, required: true, out var utc);
@@ -79,7 +79,7 @@ internal sealed class ConsentsMapper : FormatMapper
     {
         if (!session.Customers.TryGetValue(row.CustomerId, out var customer))
         {
-            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown, row.CustomerId));
+            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown));
         }
         if (session.HasRejections)
         {

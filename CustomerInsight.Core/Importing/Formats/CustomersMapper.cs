@@ -54,11 +54,11 @@ internal sealed class CustomersMapper : FormatMapper
             present = [.. Fields.Where(f => row.Map.Has(f.Column))];
             hasCreatedAt = row.Map.Has(CreatedAt);
         }
-        row.TryText(CustomerId, required: true, 64, out var sourceId);
+        row.TryVisibleText(CustomerId, required: true, 64, out var sourceId);
         var values = new string?[Fields.Length];
         for (var i = 0; i < Fields.Length; i++)
         {
-            row.TryText(Fields[i].Column, required: false, Fields[i].MaxLength, out values[i]);
+            row.TryVisibleText(Fields[i].Column, required: false, Fields[i].MaxLength, out values[i]);
         }
         row.TryInstant(CreatedAt, required: false, out var createdAt);
         if (!row.Rejected && !row.Session.HasRejections)

@@ -66,9 +66,9 @@ internal sealed class SurveysMapper : FormatMapper
     public override void ReadRow(RowContext row)
     {
         customerColumnName ??= row.Map.FileNames[CustomerId];
-        row.TryText(ResponseId, required: true, 64, out var responseId);
-        row.TryText(CustomerId, required: false, 64, out var customerId);
-        row.TryText(OrderId, required: false, 64, out var orderId);
+        row.TryVisibleText(ResponseId, required: true, 64, out var responseId);
+        row.TryVisibleText(CustomerId, required: false, 64, out var customerId);
+        row.TryVisibleText(OrderId, required: false, 64, out var orderId);
         row.TryInstant(RespondedAt, required: true, out var utc);
         row.TryEnum<SurveyKind>(Kind, required: false, out var kind);
         row.TryEnum<Channel>(ChannelColumn, required: false, out var channel);
@@ -100,7 +100,7 @@ internal sealed class SurveysMapper : FormatMapper
         CustomerEntry? customer = null;
         if (row.CustomerId is not null && !session.Customers.TryGetValue(row.CustomerId, out customer))
         {
-            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown, row.CustomerId));
+            session.Reject(ImportIssue.Create(row.Row, customerColumnName, ImportMessages.CustomerUnknown));
         }
         if (session.HasRejections)
         {
