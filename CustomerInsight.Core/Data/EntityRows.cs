@@ -12,8 +12,8 @@ namespace CustomerInsight.Core.Data;
 public static class EntityRows
 {
     public static void Insert(this BulkWriter writer, Customer c) =>
-        writer.Table("Customers", "Id", "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City", "Country", "CreatedAtUtc", "ErasedAtUtc")
-            .Insert(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc);
+        writer.Table("Customers", "Id", "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City", "Country", "CreatedAtUtc", "SourceCreatedAtUtc", "ErasedAtUtc")
+            .Insert(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.SourceCreatedAtUtc, c.ErasedAtUtc);
 
     /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> must be set, line ids are assigned by the database.</summary>
     public static void Insert(this BulkWriter writer, Order o)

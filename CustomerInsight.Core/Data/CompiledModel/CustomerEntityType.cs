@@ -19,7 +19,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Customers.Customer",
                 typeof(Customer),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 3,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -110,6 +110,13 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 fieldInfo: typeof(Customer).GetField("<PostalCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 20);
+
+            var sourceCreatedAtUtc = runtimeEntityType.AddProperty(
+                "SourceCreatedAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(Customer).GetProperty("SourceCreatedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Customer).GetField("<SourceCreatedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var sourceId = runtimeEntityType.AddProperty(
                 "SourceId",

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("90e4577c-0539-4dcf-8285-f0ee42226ee5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("ba0f6411-b3cd-4387-a92f-85b3bcd7dcd7"), entityTypeCount: 19)
         {
         }
 

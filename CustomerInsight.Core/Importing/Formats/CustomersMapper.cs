@@ -52,7 +52,8 @@ internal sealed class CustomersMapper : FormatMapper
             var sets = present.Select((f, i) => $"\"{f.DbColumn}\" = @p{i}").ToList();
             if (hasCreatedAt)
             {
-                sets.Add($"\"CreatedAtUtc\" = COALESCE(@p{sets.Count}, \"CreatedAtUtc\")");
+                var createdAtParameter = sets.Count;
+                sets.Add($"\"CreatedAtUtc\" = COALESCE(@p{createdAtParameter}, \"CreatedAtUtc\"), \"SourceCreatedAtUtc\" = COALESCE(@p{createdAtParameter}, \"SourceCreatedAtUtc\")");
             }
             var parameterCount = sets.Count;
             update = sets.Count == 0 ? null : row.Session.Writer.Prepare(
@@ -93,6 +94,7 @@ internal sealed class CustomersMapper : FormatMapper
                 City = values[5],
                 Country = values[6],
                 CreatedAtUtc = createdAt ?? session.NowUtc,
+                SourceCreatedAtUtc = createdAt,
             });
         }
         else if (update is not null)
