@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba0f6411-b3cd-4387-a92f-85b3bcd7dcd7"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("30f8fc7e-549d-4814-ac22-51cd0820e9f1"), entityTypeCount: 20)
         {
         }
 
@@ -30,6 +30,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
