@@ -30,6 +30,7 @@ public sealed class AuditPageTests
         OmocCommands.ProjectCreate, OmocCommands.ProjectUpdate, OmocCommands.ProjectDelete, OmocCommands.PopulationCreate,
         OmocCommands.PopulationUpdate, OmocCommands.PopulationDelete, OmocCommands.WorkshopCreate, OmocCommands.WorkshopUpdate,
         OmocCommands.WorkshopDelete, OmocCommands.AssessmentSave, OmocCommands.AssessmentComplete,
+        CustomerInsight.Core.Surveys.Themes.ThemeQueries.AuditAction,
     ];
 
     [Theory]

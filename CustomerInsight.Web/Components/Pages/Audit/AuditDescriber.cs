@@ -67,6 +67,7 @@ public sealed partial class AuditDescriber(
                     parsed.WorkshopId is { } w ? Format("AuditTarget_Workshop", Named(names.Workshops, w)) : null,
                     parsed.PopulationId is { } p ? Format("AuditTarget_Population", Named(names.Populations, p)) : null,
                 }.Where(part => part is not null)),
+            _ when target!.StartsWith("themes:v", StringComparison.Ordinal) => Format("AuditTarget_Themes", target["themes:v".Length..]),
             _ => target ?? "",
         };
     }
@@ -94,6 +95,7 @@ public sealed partial class AuditDescriber(
             "user.create" or "role.grant" when details.StartsWith("role ", StringComparison.Ordinal) => t.Labelled(t["AuditDetails_Role"], Role(details[5..])),
             "user.role" when details.Split(" -> ") is [var from, var to] => t.Labelled(t["AuditDetails_Role"], $"{Roles(from)} → {Role(to)}"),
             _ when action.StartsWith("omoc.assessment", StringComparison.Ordinal) => KeyValues(details, ';'),
+            _ when action.StartsWith("themes.", StringComparison.Ordinal) => KeyValues(details, ';'),
             _ when action.StartsWith("auth.", StringComparison.Ordinal) && t["AuditReason_" + details] is { ResourceNotFound: false } reason => reason,
             _ => details,
         };
