@@ -22,6 +22,58 @@ public sealed class AuditQueries(IDbContextFactory<InsightDbContext> factory)
         take = Math.Clamp(take, 1, MaxPageSize);
         skip = Math.Max(0, skip);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(take)
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.UserName, a.Action, a.Target, a.Details, a.RowCount))
+            .ToListAsync(cancellationToken);
+        return new AuditPage(total, rows);
+    }
+
+    /// <summary>Every entry matching <paramref name="filter"/>, newest first (the audit workbook), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<AuditRow>> GetAllAsync(AuditFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Filtered(db, filter).OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Take(limit)
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.UserName, a.Action, a.Target, a.Details, a.RowCount))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The names behind the targets of <paramref name="rows"/>: accounts (e-mail), customers (current source id or
+    /// pseudonym), imports (file and format), OMOC projects, workshops and populations. Ids no longer found are absent.
+    /// </summary>
+    public async Task<AuditNames> GetNamesAsync(IEnumerable<AuditRow> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var targets = rows.Select(r => AuditTarget.Parse(r.Target)).ToList();
+        if (targets.All(t => t.Kind is AuditTargetKind.None or AuditTargetKind.Other))
+        {
+            return AuditNames.Empty;
+        }
+        var users = targets.Where(t => t.UserId is not null).Select(t => t.UserId!).Distinct().ToList();
+        var customers = targets.Where(t => t.CustomerId is not null).Select(t => t.CustomerId!.Value).Distinct().ToList();
+        var batches = targets.Where(t => t.BatchId is not null).Select(t => t.BatchId!.Value).Distinct().ToList();
+        var projects = targets.Where(t => t.ProjectId is not null).Select(t => t.ProjectId!.Value).Distinct().ToList();
+        var workshops = targets.Where(t => t.WorkshopId is not null).Select(t => t.WorkshopId!.Value).Distinct().ToList();
+        var populations = targets.Where(t => t.PopulationId is not null).Select(t => t.PopulationId!.Value).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return new AuditNames(
+            await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, cancellationToken),
+            await db.Customers.AsNoTracking().Where(c => customers.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => new AuditCustomerName(c.SourceId, c.ErasedAtUtc != null), cancellationToken),
+            await db.ImportBatches.AsNoTracking().Where(b => batches.Contains(b.Id))
+                .ToDictionaryAsync(b => b.Id, b => new AuditBatchName(b.FileName, b.Format), cancellationToken),
+            await db.ChangeProjects.AsNoTracking().Where(p => projects.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken),
+            await db.Workshops.AsNoTracking().Where(w => workshops.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Title, cancellationToken),
+            await db.Populations.AsNoTracking().Where(p => populations.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken));
+    }
+
+    private static IQueryable<AuditEntry> Filtered(InsightDbContext db, AuditFilter filter)
+    {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
@@ -41,12 +93,7 @@ public sealed class AuditQueries(IDbContextFactory<InsightDbContext> factory)
         {
             query = query.Where(a => a.AtUtc < to);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip(skip).Take(take)
-            .Select(a => new AuditRow(a.Id, a.AtUtc, a.UserName, a.Action, a.Target, a.Details, a.RowCount))
-            .ToListAsync(cancellationToken);
-        return new AuditPage(total, rows);
+        return query;
     }
 
     /// <summary>The distinct action codes present, for the filter.</summary>

@@ -22,7 +22,14 @@ public class Customer
     /// <summary>Country is kept on erasure: it is not identifying on its own and feeds aggregates.</summary>
     public string? Country { get; set; }
 
+    /// <summary>When the record was created here: the source's CreatedAt when the file gave one, else the import's time.</summary>
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// The creation date as given by the source file (<c>CreatedAt</c>); null when the source did not give one.
+    /// A last activity (metrics.md, retention): the time an import ran never is.
+    /// </summary>
+    public DateTime? SourceCreatedAtUtc { get; set; }
 
     /// <summary>Set when the customer was erased (anonymised); such a customer never comes back through an import.</summary>
     public DateTime? ErasedAtUtc { get; set; }

@@ -12,8 +12,9 @@ namespace CustomerInsight.Core.Data;
 public static class EntityRows
 {
     public static void Insert(this BulkWriter writer, Customer c) =>
-        writer.Table("Customers", "Id", "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City", "Country", "CreatedAtUtc", "ErasedAtUtc", "ImportBatchId")
-            .Insert(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc, c.ImportBatchId);
+        writer.Table("Customers", "Id", "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City", "Country", "CreatedAtUtc", "SourceCreatedAtUtc", "ErasedAtUtc", "ImportBatchId")
+            .Insert(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.SourceCreatedAtUtc, c.ErasedAtUtc,
+                c.ImportBatchId);
 
     /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> must be set, line ids are assigned by the database.</summary>
     public static void Insert(this BulkWriter writer, Order o)

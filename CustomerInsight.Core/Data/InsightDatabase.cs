@@ -64,6 +64,15 @@ public static class InsightDatabase
         }
     }
 
+    /// <summary>
+    /// Rebuilds the indexes of the customers table in the caller's transaction. When a b-tree page is rebalanced,
+    /// SQLite leaves copies of the cells it moved in the page's unallocated space, which <c>secure_delete</c> never
+    /// clears: after an erasure, the former source id, name or e-mail could still be read there (not through SQL).
+    /// A rebuilt index holds only the current values, and its old pages are zeroed as they are freed.
+    /// </summary>
+    public static async Task RebuildCustomerIndexesAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers";""", cancellationToken);
+
     /// <summary>Writes the WAL back into the main file and truncates it (after an erasure, nothing stays readable there).</summary>
     public static async Task CheckpointAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);

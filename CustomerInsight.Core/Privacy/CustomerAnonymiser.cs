@@ -5,14 +5,22 @@ namespace CustomerInsight.Core.Privacy;
 /// <summary>
 /// The anonymisation shared by erasure and the retention purge, as prepared statements in the caller's
 /// transaction: personal fields nulled (Country kept), source id replaced by a pseudonym and remembered as a
-/// keyed hash, survey comments removed, consent proofs removed (status, instant, purpose and source stay),
-/// orders and scores untouched (their CustomerId stays, so every KPI and RFM total is unchanged).
+/// keyed hash, survey comments removed, consent proofs removed (status, instant, purpose and source stay), a
+/// <c>Withdrawn</c> record (source <see cref="ErasureConsentSource"/>) appended for every purpose whose latest
+/// status is granted (metrics.md: an erased customer is never reachable again), orders and scores untouched
+/// (their CustomerId stays, so every KPI and RFM total is unchanged). The personal values it removed are kept in
+/// <see cref="ErasedValues"/> so that <see cref="ImportReportScrubber"/> can remove them from import reports too.
 /// </summary>
 internal sealed class CustomerAnonymiser : IAsyncDisposable
 {
+    /// <summary>The source of the withdrawals an erasure appends (metrics.md).</summary>
+    public const string ErasureConsentSource = "erasure";
+
+    private readonly DbCommand values;
     private readonly DbCommand customer;
     private readonly DbCommand comments;
     private readonly DbCommand proofs;
+    private readonly DbCommand withdrawals;
     private readonly byte[] secret;
     private readonly DateTime nowUtc;
 
@@ -20,6 +28,11 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
     {
         this.secret = secret;
         this.nowUtc = nowUtc;
+        values = Command(connection, transaction,
+            """
+            SELECT "SourceId", "FirstName", "LastName", "Email", "Phone", "PostalCode", "City"
+            FROM "Customers" WHERE "Id" = @id AND "ErasedAtUtc" IS NULL
+            """, "@id");
         customer = Command(connection, transaction,
             """
             UPDATE "Customers" SET "FirstName" = NULL, "LastName" = NULL, "Email" = NULL, "Phone" = NULL, "PostalCode" = NULL,
@@ -30,11 +43,41 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
             """UPDATE "SurveyResponses" SET "Comment" = NULL WHERE "CustomerId" = @id AND "Comment" IS NOT NULL""", "@id");
         proofs = Command(connection, transaction,
             """UPDATE "ConsentRecords" SET "ProofReference" = NULL WHERE "CustomerId" = @id AND "ProofReference" IS NOT NULL""", "@id");
+        // The latest record of a purpose decides; at equal instants a withdrawal wins (ConsentHistory.IsGranted).
+        withdrawals = Command(connection, transaction,
+            $"""
+            INSERT INTO "ConsentRecords" ("CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId")
+            SELECT DISTINCT r."CustomerId", r."Purpose", {(int)ConsentStatus.Withdrawn}, @now, '{ErasureConsentSource}', NULL, NULL
+            FROM "ConsentRecords" AS r
+            WHERE r."CustomerId" = @id AND r."Status" = {(int)ConsentStatus.Granted}
+                AND NOT EXISTS (SELECT 1 FROM "ConsentRecords" AS n
+                    WHERE n."CustomerId" = r."CustomerId" AND n."Purpose" = r."Purpose"
+                        AND (n."RecordedAtUtc" > r."RecordedAtUtc" OR (n."RecordedAtUtc" = r."RecordedAtUtc" AND n."Status" = {(int)ConsentStatus.Withdrawn})))
+            """, "@now", "@id");
     }
+
+    /// <summary>Every personal value (and source id) of the customers anonymised so far.</summary>
+    public HashSet<string> ErasedValues { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Anonymises one customer; returns its pseudonym, or null when it was already erased.</summary>
     public async Task<string?> AnonymiseAsync(int customerId, string sourceId, CancellationToken cancellationToken)
     {
+        values.Parameters[0].Value = customerId;
+        var found = new List<string>();
+        await using (var reader = await values.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (!await reader.IsDBNullAsync(i, cancellationToken))
+                {
+                    found.Add(reader.GetString(i));
+                }
+            }
+        }
         var pseudonym = ErasedSourceIds.NewPseudonym();
         customer.Parameters[0].Value = pseudonym;
         customer.Parameters[1].Value = ErasedSourceIds.Hash(secret, sourceId);
@@ -48,14 +91,23 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
         await comments.ExecuteNonQueryAsync(cancellationToken);
         proofs.Parameters[0].Value = customerId;
         await proofs.ExecuteNonQueryAsync(cancellationToken);
+        withdrawals.Parameters[0].Value = nowUtc;
+        withdrawals.Parameters[1].Value = customerId;
+        await withdrawals.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var value in found)
+        {
+            ImportReportScrubber.AddValue(ErasedValues, value);
+        }
         return pseudonym;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await values.DisposeAsync();
         await customer.DisposeAsync();
         await comments.DisposeAsync();
         await proofs.DisposeAsync();
+        await withdrawals.DisposeAsync();
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)

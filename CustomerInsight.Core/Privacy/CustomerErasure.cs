@@ -17,8 +17,10 @@ public enum ErasureOutcome
 
 /// <summary>
 /// The right to erasure (GDPR art. 17) as anonymisation, in one transaction with its audit entry
-/// (<c>privacy.erase</c>: internal id and pseudonym, no personal data), then a WAL checkpoint so none of the
-/// erased values stays readable in the database file or its WAL. Callers check the Admin policy first.
+/// (<c>privacy.erase</c>: internal id and pseudonym, no personal data): personal fields, comments and consent proofs
+/// removed, withdrawals appended for the purposes still granted, the customer's values removed from import reports,
+/// the customers' indexes rebuilt; then a WAL checkpoint so none of the erased values stays readable in the
+/// database file or its WAL. Callers check the Admin policy first.
 /// </summary>
 public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock)
 {
@@ -60,7 +62,9 @@ public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory,
             await using (var anonymiser = new CustomerAnonymiser(db.Database.GetDbConnection(), transaction.GetDbTransaction(), secret, now))
             {
                 pseudonym = await anonymiser.AnonymiseAsync(customerId, customer.SourceId, cancellationToken);
+                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues, cancellationToken);
             }
+            await InsightDatabase.RebuildCustomerIndexesAsync(db, cancellationToken);
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: $"customer:{customerId}", details: pseudonym));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -68,6 +68,9 @@ public sealed record CustomerFileSurveyAnswer(
     int? SatisfactionScore,
     string? Comment);
 
+/// <summary>A customer found by a search: its internal id and its source id (a pseudonym once erased).</summary>
+public sealed record CustomerMatch(int Id, string SourceId);
+
 /// <summary>Reads one customer's <see cref="CustomerFile"/>; one context per call, a handful of indexed queries.</summary>
 public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> factory)
 {
@@ -100,7 +103,14 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
     /// comes from that address), exactly first and then ignoring case (ASCII, as SQLite's <c>upper</c>). Null when
     /// no customer, or several, match: the admin then gives the source id.
     /// </summary>
-    public async Task<CustomerFile?> FindAsync(string term, CancellationToken cancellationToken = default)
+    public async Task<CustomerFile?> FindAsync(string term, CancellationToken cancellationToken = default) =>
+        await FindIdAsync(term, cancellationToken) is { } match ? await GetAsync(match.Id, cancellationToken) : null;
+
+    /// <summary>
+    /// The customer a search names, as <see cref="FindAsync"/> finds it (source id, else e-mail, exactly then ignoring
+    /// case), without loading its file: its internal id and the source id users see. Null when none or several match.
+    /// </summary>
+    public async Task<CustomerMatch?> FindIdAsync(string term, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(term);
         term = term.Trim();
@@ -121,10 +131,10 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
         })
 #pragma warning restore CA1862
         {
-            var ids = await match.Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
-            if (ids.Count > 0)
+            var found = await match.Select(c => new CustomerMatch(c.Id, c.SourceId)).Take(2).ToListAsync(cancellationToken);
+            if (found.Count > 0)
             {
-                return ids.Count == 1 ? await GetAsync(ids[0], cancellationToken) : null;
+                return found.Count == 1 ? found[0] : null;
             }
         }
         return null;

@@ -10,11 +10,14 @@ namespace CustomerInsight.Core.Privacy;
 /// The dry run of a purge: how many customers would be anonymised and a sample of them, by internal id
 /// (no personal data), most idle first.
 /// </summary>
-/// <param name="CutoffUtc">Customers with no order, no survey answer and no consent change since this instant (and created before it) are due.</param>
+/// <param name="CutoffUtc">Customers whose last activity (metrics.md) is before this instant are due.</param>
 public sealed record RetentionCandidates(DateTime CutoffUtc, int Count, IReadOnlyList<RetentionSample> Sample);
 
-/// <param name="LastActivityUtc">The latest of creation, orders, survey answers and consent changes.</param>
-public sealed record RetentionSample(int CustomerId, DateTime LastActivityUtc);
+/// <param name="LastActivityUtc">
+/// The latest of orders, survey answers, consent records and the creation date the source file gave; null when
+/// there is none of them (a customer imported without a creation date and without any activity).
+/// </param>
+public sealed record RetentionSample(int CustomerId, DateTime? LastActivityUtc);
 
 /// <summary>How far a purge is: customers anonymised so far out of the total.</summary>
 public readonly record struct RetentionProgress(int Done, int Total);
@@ -47,7 +50,7 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
             .Select(c => new
             {
                 c.Id,
-                c.CreatedAtUtc,
+                c.SourceCreatedAtUtc,
                 LastOrder = db.Orders.Where(o => o.CustomerId == c.Id).Max(o => (DateTime?)o.OrderedAtUtc),
                 LastAnswer = db.SurveyResponses.Where(r => r.CustomerId == c.Id).Max(r => (DateTime?)r.RespondedAtUtc),
                 LastConsent = db.ConsentRecords.Where(r => r.CustomerId == c.Id).Max(r => (DateTime?)r.RecordedAtUtc),
@@ -58,8 +61,7 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
         return new RetentionCandidates(
             cutoff,
             count,
-            sample.Select(c => new RetentionSample(c.Id, new[] { c.CreatedAtUtc, c.LastOrder ?? default, c.LastAnswer ?? default, c.LastConsent ?? default }.Max()))
-                .ToArray());
+            sample.Select(c => new RetentionSample(c.Id, new[] { c.SourceCreatedAtUtc, c.LastOrder, c.LastAnswer, c.LastConsent }.Max())).ToArray());
     }
 
     /// <summary>Anonymises every due customer in one transaction; returns how many were anonymised.</summary>
@@ -89,6 +91,11 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
                         progress?.Report(new RetentionProgress(done, due.Count));
                     }
                 }
+                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues, cancellationToken);
+            }
+            if (done > 0)
+            {
+                await InsightDatabase.RebuildCustomerIndexesAsync(db, cancellationToken);
             }
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: null,
                 details: $"retention {retentionMonths} months, cutoff {cutoff:yyyy-MM-dd}", rowCount: done));
@@ -103,9 +110,13 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
         return done;
     }
 
+    /// <summary>
+    /// Customers whose last activity (metrics.md) is before <paramref name="cutoff"/>: orders, survey answers, consent
+    /// records and the creation date as the source file gave it; the time an import created the row never counts.
+    /// </summary>
     private static IQueryable<Customer> Due(InsightDbContext db, DateTime cutoff) =>
         db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc == null
-            && c.CreatedAtUtc < cutoff
+            && (c.SourceCreatedAtUtc == null || c.SourceCreatedAtUtc < cutoff)
             && !db.Orders.Any(o => o.CustomerId == c.Id && o.OrderedAtUtc >= cutoff)
             && !db.SurveyResponses.Any(r => r.CustomerId == c.Id && r.RespondedAtUtc >= cutoff)
             && !db.ConsentRecords.Any(r => r.CustomerId == c.Id && r.RecordedAtUtc >= cutoff));

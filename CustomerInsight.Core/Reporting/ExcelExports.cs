@@ -206,6 +206,25 @@ public sealed class ExcelExports(
         return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx", rows);
     }
 
+    /// <summary>The audit log workbook (admins): the entries as the audit page words them, audited as an export itself.</summary>
+    public async Task<ExportResult> ExportAuditLogAsync(Stream output, AuditLogReport report, ReportRequester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
+        var context = ReportContext.Create(requester, settings, clock);
+        int rows;
+        using (var writer = NewWriter(context))
+        {
+            rows = AuditLogWorkbook.Write(writer, context, report);
+            writer.Save(output);
+        }
+        await AuditAsync(requester, AuditLogReportCode, report.AuditFilters, rows, cancellationToken);
+        return new ExportResult(string.Create(CultureInfo.InvariantCulture, $"audit-{context.GeneratedAtLocal:yyyy-MM-dd}.xlsx"), rows);
+    }
+
+    /// <summary>The report code of the audit workbook in the audit log (its target).</summary>
+    public const string AuditLogReportCode = "audit";
+
     /// <summary>Tables over this many rows are streamed (see <see cref="ExcelReportWriter.StreamRowsAbove"/>); tests set 0 to stream every table.</summary>
     internal int StreamRowsAbove { get; init; } = ExcelReportWriter.DefaultStreamRowsAbove;
 

@@ -46,10 +46,14 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=privacy-erased]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToContainTextAsync("erased-");
 
+            var pseudonym = (await page.Locator("[data-testid=privacy-source-id]").TextContentAsync())!.Trim();
+
             await page.GotoAsync("/audit");
             await BrowserFixture.WaitForCircuitAsync(page);
-            var row = page.Locator("[data-testid=audit-grid] tr", new PageLocatorOptions { HasText = $"customer:{id}" });
+            // The target in words: the customer by its pseudonym, never "customer:<id>".
+            var row = page.Locator("[data-testid=audit-grid] tr", new PageLocatorOptions { HasText = $"Client effacé ({pseudonym})" });
             await Assertions.Expect(row.First).ToContainTextAsync("Effacement d'un client");
+            await Assertions.Expect(page.Locator("[data-testid=audit-grid]")).Not.ToContainTextAsync($"customer:{id}");
             await Assertions.Expect(row.First.Locator("[title='privacy.erase']")).ToBeVisibleAsync();
         });
         await page.Context.CloseAsync();

@@ -101,7 +101,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>Writes the workbook to a temporary file deleted on close (a large RFM file never sits in memory twice) and streams it.</summary>
-    private static async Task<IResult> FileAsync(HttpContext http, Func<Stream, ReportRequester, Task<ExportResult?>> write, bool personal)
+    internal static async Task<IResult> FileAsync(HttpContext http, Func<Stream, ReportRequester, Task<ExportResult?>> write, bool personal)
     {
         if (personal && !http.User.IsInRole(Roles.Admin))
         {

@@ -118,6 +118,13 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 nullable: true,
                 maxLength: 20);
 
+            var sourceCreatedAtUtc = runtimeEntityType.AddProperty(
+                "SourceCreatedAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(Customer).GetProperty("SourceCreatedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Customer).GetField("<SourceCreatedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var sourceId = runtimeEntityType.AddProperty(
                 "SourceId",
                 typeof(string),

@@ -83,6 +83,7 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
         var first = DemoCatalog.FirstNames[random.Next(DemoCatalog.FirstNames.Length)];
         var last = DemoCatalog.LastNames[random.Next(DemoCatalog.LastNames.Length)];
         var city = PickCity(random);
+        var createdAt = firstDay.AddDays(-random.Next(0, 30)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         return new Customer
         {
             Id = id,
@@ -94,7 +95,8 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
             PostalCode = city.PostalCode,
             City = city.Name,
             Country = city.Country,
-            CreatedAtUtc = firstDay.AddDays(-random.Next(0, 30)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+            CreatedAtUtc = createdAt,
+            SourceCreatedAtUtc = createdAt,
         };
     }
 

@@ -102,6 +102,9 @@ namespace CustomerInsight.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SourceCreatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -77,7 +77,9 @@ internal sealed class CustomersMapper : FormatMapper
         var sets = fields.Select((f, i) => $"\"{f.DbColumn}\" = @p{i}").ToList();
         if (hasCreatedAt)
         {
-            sets.Add($"\"CreatedAtUtc\" = COALESCE(@p{sets.Count}, \"CreatedAtUtc\")");
+            var createdAtParameter = sets.Count;
+            sets.Add($"\"CreatedAtUtc\" = COALESCE(@p{createdAtParameter}, \"CreatedAtUtc\"), "
+                + $"\"SourceCreatedAtUtc\" = COALESCE(@p{createdAtParameter}, \"SourceCreatedAtUtc\")");
         }
         PreparedStatement? update = null;
         if (sets.Count > 0)
@@ -112,6 +114,7 @@ internal sealed class CustomersMapper : FormatMapper
                     City = values[5],
                     Country = values[6],
                     CreatedAtUtc = row.CreatedAt ?? session.NowUtc,
+                    SourceCreatedAtUtc = row.CreatedAt,
                     ImportBatchId = session.BatchId,
                 });
             }

@@ -69,8 +69,10 @@ public sealed class CustomerErasureTests
         Assert.Equal(2, customer.Orders.Count);
         Assert.All(customer.SurveyResponses, r => Assert.Null(r.Comment));
         Assert.Equal([3], customer.SurveyResponses.Select(r => r.RecommendScore));
-        Assert.Equal(3, customer.Consents.Count);
+        // The three imported records, and the withdrawal of SMS (still granted) appended by the erasure.
+        Assert.Equal(4, customer.Consents.Count);
         Assert.All(customer.Consents, c => Assert.Null(c.ProofReference));
+        Assert.Single(customer.Consents, c => c is { Purpose: ConsentPurpose.SmsMarketing, Status: ConsentStatus.Withdrawn, Source: "erasure" });
         Assert.Contains(customer.Consents, c => c is { Purpose: ConsentPurpose.EmailMarketing, Status: ConsentStatus.Withdrawn });
 
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Ct);

@@ -46,12 +46,12 @@ public sealed class RetentionAndCommandsTests
         var now = DateTime.UtcNow;
         await using (var db = context.Import.Database.CreateContext())
         {
-            // Idle: created 5 years ago, nothing since. Recent consent or recent creation keeps a customer.
+            // Idle: created 5 years ago (as the source says), nothing since. Recent consent or recent creation keeps a customer.
             db.Customers.AddRange(
-                new Customer { SourceId = "IDLE-1", LastName = "Idleson", CreatedAtUtc = now.AddYears(-5) },
-                new Customer { SourceId = "IDLE-2", CreatedAtUtc = now.AddYears(-4) },
-                new Customer { SourceId = "NEW-1", CreatedAtUtc = now.AddDays(-3) });
-            var recent = new Customer { SourceId = "CONSENT-1", CreatedAtUtc = now.AddYears(-5) };
+                new Customer { SourceId = "IDLE-1", LastName = "Idleson", CreatedAtUtc = now.AddYears(-5), SourceCreatedAtUtc = now.AddYears(-5) },
+                new Customer { SourceId = "IDLE-2", CreatedAtUtc = now.AddYears(-4), SourceCreatedAtUtc = now.AddYears(-4) },
+                new Customer { SourceId = "NEW-1", CreatedAtUtc = now.AddDays(-3), SourceCreatedAtUtc = now.AddDays(-3) });
+            var recent = new Customer { SourceId = "CONSENT-1", CreatedAtUtc = now.AddYears(-5), SourceCreatedAtUtc = now.AddYears(-5) };
             recent.Consents.Add(new ConsentRecord { Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = now.AddMonths(-2), Source = "web" });
             db.Customers.Add(recent);
             await db.SaveChangesAsync(Ct);

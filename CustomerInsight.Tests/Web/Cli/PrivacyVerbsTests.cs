@@ -55,6 +55,27 @@ public sealed class PrivacyVerbsTests
     }
 
     [Fact]
+    public async Task PurgeDryRunJson_OnlineRetailHistoryFrom2011_CountsItsCustomersWithTheCutoff()
+    {
+        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        var retail = context.Import.WriteFile("retail.csv",
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "536365,85123A,MUG,6,2011-12-01 08:26:00,2.55,17850,United Kingdom\n" +
+            "536366,22633,CUP,6,2011-03-01 08:28:00,1.85,13047,United Kingdom\n");
+        var connection = context.Import.Database.ConnectionString;
+        Assert.Equal(0, (await CliTestRunner.RunAsync(connection, ["import", retail, "--format", "online-retail"])).ExitCode);
+
+        var dryRun = await CliTestRunner.RunAsync(connection, ["purge", "--dry-run", "--json"]);
+        var misplaced = await CliTestRunner.RunAsync(connection, ["purge", "--confirm", "--json"]);
+
+        Assert.Equal(0, dryRun.ExitCode);
+        // Imported today, idle since 2011: both due (the import's time is not an activity).
+        var cutoff = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(-36)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($$"""{"cutoff":"{{cutoff}}","customers":2}""", dryRun.Output.Trim());
+        Assert.Equal(2, misplaced.ExitCode);
+    }
+
+    [Fact]
     public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrThrowsInputError()
     {
         await using var context = await PrivacyTestContext.CreateAsync(Ct);

@@ -83,6 +83,8 @@ public sealed class PrivacyActionsTests
         services.AddSingleton<PrivacyCommands>();
         services.AddSingleton(Options.Create(new PrivacyOptions()));
         services.AddScoped<AdminGuard>();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddScoped<CustomerInsight.Web.Components.Pages.Audit.AuditDescriber>();
         services.AddScoped<PrivacyActions>();
         return services.BuildServiceProvider();
     }

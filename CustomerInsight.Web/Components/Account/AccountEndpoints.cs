@@ -13,13 +13,14 @@ internal static class AccountEndpoints
     /// would act on the result, refuses a missing or wrong token itself.
     /// </summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<AppUser> signInManager) =>
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<AppUser> signInManager, [FromServices] AccountAudit accountAudit) =>
         {
             if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
             {
                 // With a body: the status code pages would re-execute this POST as the not-found page.
                 return TypedResults.Text("Sign-out needs the antiforgery token of the app's own form.", statusCode: StatusCodes.Status400BadRequest);
             }
+            await accountAudit.SignOutAsync(http.User, http.RequestAborted);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         })

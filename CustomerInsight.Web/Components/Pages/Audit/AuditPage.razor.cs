@@ -1,5 +1,6 @@
 using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Reporting;
 using CustomerInsight.Web.Components.Pages.Privacy;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -8,10 +9,10 @@ using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Audit;
 
-/// <summary>"/audit": the audit log, filtered by action, user and date range, paged on the server.</summary>
+/// <summary>"/audit": the audit log in words, filtered by action, user and date range, paged on the server; the same entries as a workbook.</summary>
 public sealed partial class AuditPage
 {
-    private MudDataGrid<AuditRow>? grid;
+    private MudDataGrid<AuditLogLine>? grid;
     private IReadOnlyList<string> actions = [];
     private string? action;
     private string? user;
@@ -20,12 +21,10 @@ public sealed partial class AuditPage
     private bool denied;
 
     [Inject] public required PrivacyActions Actions { get; set; }
+    [Inject] public required AuditDescriber Describer { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
     [Inject] public required ILogger<AuditPage> Logger { get; set; }
-
-    /// <summary>An action's name in the UI language; its code (what the log stores) when the code is not a known one.</summary>
-    private string ActionLabel(string code) => T["AuditAction_" + code] is { ResourceNotFound: false } label ? label : code;
 
     protected override async Task OnInitializedAsync()
     {
@@ -44,12 +43,12 @@ public sealed partial class AuditPage
         from is { } f ? DateTime.SpecifyKind(f.Date, DateTimeKind.Utc) : null,
         to is { } t ? DateTime.SpecifyKind(t.Date.AddDays(1), DateTimeKind.Utc) : null);
 
-    private async Task<GridData<AuditRow>> LoadAsync(GridState<AuditRow> state, CancellationToken cancellationToken)
+    private async Task<GridData<AuditLogLine>> LoadAsync(GridState<AuditLogLine> state, CancellationToken cancellationToken)
     {
         try
         {
-            var page = await Actions.GetAuditPageAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
-            return new GridData<AuditRow> { Items = page.Rows, TotalItems = page.Total };
+            var (total, lines) = await Actions.GetAuditLinesAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
+            return new GridData<AuditLogLine> { Items = lines, TotalItems = total };
         }
         catch (AdminAccessDeniedException)
         {
@@ -60,7 +59,7 @@ public sealed partial class AuditPage
             Logger.LogError(e, "Audit log read failed");
             Snackbar.Add(T["Failed"], Severity.Error);
         }
-        return new GridData<AuditRow> { Items = [], TotalItems = 0 };
+        return new GridData<AuditLogLine> { Items = [], TotalItems = 0 };
     }
 
     private Task ActionChangedAsync(string? value) => ReloadAsync(() => action = value);

@@ -21,8 +21,6 @@ public partial class Exports
     private Channel? kpiChannel;
     private DateTime? rfmDate;
     private bool rfmPersonal;
-    private int? customerId;
-    private bool customerPersonal;
 
     [Inject] public required IStringLocalizer<ExportsText> T { get; set; }
     [Inject] public required OmocQueries Omoc { get; set; }
@@ -34,8 +32,6 @@ public partial class Exports
         : null;
 
     private string RfmHref => ExportEndpoints.RfmUrl(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
-
-    private string? CustomerHref => customerId is > 0 and { } id ? ExportEndpoints.CustomerUrl(id, customerPersonal) : null;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
 using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class PrivacyActions(
     RetentionPurge purge,
     PrivacyCommands commands,
     AuditQueries auditQueries,
+    Audit.AuditDescriber describer,
     IOptions<PrivacyOptions> options)
 {
     public int RetentionMonths => options.Value.RetentionMonths;
@@ -80,6 +82,15 @@ public sealed class PrivacyActions(
     {
         await RequireAdminAsync();
         return await auditQueries.GetPageAsync(filter, skip, take, cancellationToken);
+    }
+
+    /// <summary>A page of the audit log in words (<see cref="Audit.AuditDescriber"/>), with the total for the pager.</summary>
+    public async Task<(int Total, IReadOnlyList<AuditLogLine> Lines)> GetAuditLinesAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        var page = await auditQueries.GetPageAsync(filter, skip, take, cancellationToken);
+        var names = await auditQueries.GetNamesAsync(page.Rows, cancellationToken);
+        return (page.Total, page.Rows.Select(r => describer.Line(r, names)).ToArray());
     }
 
     public async Task<IReadOnlyList<string>> GetAuditActionsAsync(CancellationToken cancellationToken = default)

@@ -1,16 +1,50 @@
+using System.Globalization;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
+using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 
-/// <summary>Downloads of the privacy page, each behind the Admin policy on the server.</summary>
+/// <summary>Downloads of the privacy and audit pages, each behind the Admin policy on the server (the audit workbook is audited as an export).</summary>
 public static class PrivacyEndpoints
 {
     public const string AuditAction = Cli.ExportCustomerJson.AuditAction;
 
+    /// <summary>The audit workbook of the entries the audit page shows with these filters (days yyyy-MM-dd, UTC; <paramref name="to"/> exclusive).</summary>
+    public static string AuditUrl(AuditFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            query.Add("action=" + Uri.EscapeDataString(filter.Action.Trim()));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+        {
+            query.Add("user=" + Uri.EscapeDataString(filter.UserName.Trim()));
+        }
+        if (filter.FromUtc is { } from)
+        {
+            query.Add("from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (filter.ToUtc is { } to)
+        {
+            query.Add("to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return "/exports/audit.xlsx" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
     /// <summary>The route of the JSON customer file of the customer with this internal id.</summary>
     public static string JsonPath(int customerId) => $"/exports/customers/{customerId}.json";
+
+    private static DateTime? Day(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is > 1 and < 9999
+            ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : null;
 
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -25,6 +59,47 @@ public static class PrivacyEndpoints
                 var bytes = CustomerFileJson.ToBytes(file, clock.GetUtcNow().UtcDateTime);
                 context.Response.Headers.CacheControl = "no-store";
                 return Results.File(bytes, "application/json", CustomerFileJson.FileName(file));
+            })
+            .RequireAuthorization(Policies.Admin);
+
+        endpoints.MapGet("/exports/audit.xlsx", async (HttpContext http, AuditQueries queries, Audit.AuditDescriber describer, ExcelExports exports,
+                IStringLocalizer<PrivacyText> text, string? action, string? user, string? from, string? to, CancellationToken ct) =>
+            {
+                DateTime? fromUtc = null, toUtc = null;
+                if ((from is not null && (fromUtc = Day(from)) is null) || (to is not null && (toUtc = Day(to)) is null) || fromUtc >= toUtc)
+                {
+                    return Results.BadRequest("from and to are days (yyyy-MM-dd), to after from.");
+                }
+                var filter = new AuditFilter(action, user, fromUtc, toUtc);
+                var rows = await queries.GetAllAsync(filter, int.MaxValue, ct);
+                var names = await queries.GetNamesAsync(rows, ct);
+                var lines = rows.Select(r => describer.Line(r, names)).ToArray();
+                List<ReportFilter> shown = [];
+                if (!string.IsNullOrWhiteSpace(action))
+                {
+                    shown.Add(new ReportFilter(text["Action"], describer.Action(action.Trim())));
+                }
+                if (!string.IsNullOrWhiteSpace(user))
+                {
+                    shown.Add(new ReportFilter(text["User"], user.Trim()));
+                }
+                if (fromUtc is { } f)
+                {
+                    shown.Add(new ReportFilter(text["From"], DateOnly.FromDateTime(f).ToString("d", CultureInfo.CurrentCulture)));
+                }
+                if (toUtc is { } t)
+                {
+                    shown.Add(new ReportFilter(text["To"], DateOnly.FromDateTime(t).AddDays(-1).ToString("d", CultureInfo.CurrentCulture)));
+                }
+                var auditFilters = string.Join("; ", new[]
+                {
+                    string.IsNullOrWhiteSpace(action) ? null : $"action={action.Trim()}",
+                    string.IsNullOrWhiteSpace(user) ? null : $"user={user.Trim()}",
+                    from is null ? null : $"from={from}",
+                    to is null ? null : $"to={to}",
+                }.Where(p => p is not null).DefaultIfEmpty("all"));
+                return await ExportEndpoints.FileAsync(http, async (stream, requester) =>
+                    await exports.ExportAuditLogAsync(stream, new AuditLogReport(lines, shown, auditFilters), requester, ct), personal: false);
             })
             .RequireAuthorization(Policies.Admin);
         return endpoints;

@@ -1,0 +1,72 @@
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Web.Components.Pages.Exports;
+
+/// <summary>
+/// Finds the customer of an access or portability request by source id (<c>CLI-…</c>) or e-mail, any case
+/// (<see cref="CustomerFileQueries.FindIdAsync"/>), then offers its workbook. The search re-checks the
+/// customer-data policy on the server; the download endpoint checks it again.
+/// </summary>
+public sealed partial class CustomerFileExport
+{
+    private string? term;
+    private CustomerMatch? found;
+    private bool notFound;
+    private bool personal;
+    private bool searching;
+
+    [Inject] public required IStringLocalizer<ExportsText> T { get; set; }
+    [Inject] public required CustomerFileQueries Files { get; set; }
+    [Inject] public required IAuthorizationService Authorization { get; set; }
+    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required ILogger<CustomerFileExport> Logger { get; set; }
+
+    private string? Href => found is { } match ? ExportEndpoints.CustomerUrl(match.Id, personal) : null;
+
+    private async Task KeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await FindAsync();
+        }
+    }
+
+    private async Task FindAsync()
+    {
+        found = null;
+        notFound = false;
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return;
+        }
+        searching = true;
+        try
+        {
+            var state = await Authentication.GetAuthenticationStateAsync();
+            if (!(await Authorization.AuthorizeAsync(state.User, Policies.CustomerData)).Succeeded)
+            {
+                notFound = true;
+                return;
+            }
+            found = await Files.FindIdAsync(term);
+            notFound = found is null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Customer search of the exports page failed.");
+            notFound = true;
+        }
+        finally
+        {
+            searching = false;
+        }
+    }
+}
