@@ -19,7 +19,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Customers.Customer",
                 typeof(Customer),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 3,
                 unnamedIndexCount: 6,
                 keyCount: 1);

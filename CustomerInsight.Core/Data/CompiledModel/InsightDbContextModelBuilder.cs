@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("908c90d3-c49f-412c-8254-66cd25315a88"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("070fc52f-05fd-45b9-a615-508ce2da3368"), entityTypeCount: 21)
         {
         }
 
