@@ -106,7 +106,7 @@ public static class KpiWorkbook
         var state = PeriodCoverage.IsEmpty(coverage)
             ? context.Text("n.d. : aucune donnée sur la période de comparaison, aucune évolution", "n/a: no data in the comparison period, no change")
             : PeriodCoverage.IsPartial(coverage)
-                ? string.Format(context.Culture, context.Text("partielle ({0} % des jours ont des données)", "partial ({0} % of days have data)"),
+                ? string.Format(context.Culture, context.Text("partielle ({0}\u00a0% des jours ont des données)", "partial ({0}\u00a0% of days have data)"),
                     (coverage * 100).ToString("0.#", context.Culture))
                 : context.Text("complète", "complete");
         return $"{mode}, {state}";

@@ -16,10 +16,8 @@ public sealed record SalesKpiComparison(
     SalesKpis Current,
     SalesKpis Previous,
     Period PreviousPeriod,
-    double PreviousCoverage)
-{
-    public ComparisonMode Mode => PreviousPeriod == Period.Previous ? ComparisonMode.Previous : ComparisonMode.LastYear;
-}
+    double PreviousCoverage,
+    ComparisonMode Mode = ComparisonMode.Previous);
 
 /// <summary>Revenue figures of one slice (a month, a channel). Money unrounded; average basket null without orders.</summary>
 public sealed record SalesTotals(long Orders, decimal GrossSales, decimal Returns, decimal NetRevenue, decimal? AverageBasket, long ActiveCustomers)
@@ -91,7 +89,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var (current, previous) = await GetFactsAsync(db, period, comparison, channel, lapsedAfterDays, ids, cancellationToken);
         var coverage = await GetCoverageAsync(db, comparison, cancellationToken);
-        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous), comparison, coverage);
+        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous), comparison, coverage, mode);
     }
 
     /// <summary>The coverage of <paramref name="period"/> by the data (metrics.md): the first and last business dates of any order.</summary>
