@@ -131,7 +131,7 @@ public sealed class ExcelExports(
             ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, settings.TimeZone));
         var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
         var rows = await rfmQueries.GetCustomerRowsAsync(date, secret, withSourceIds: false, cancellationToken);
-        var summary = RfmSummary.Create(new RfmResult(date, rows.Select(r => r.Score).ToList()), grid);
+        var summary = rfmQueries.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToList()));
         var profiles = requester.IncludePersonalData
             ? await customerFiles.GetProfilesAsync(rows.Select(r => r.Score.CustomerId).ToList(), cancellationToken)
             : null;

@@ -295,6 +295,23 @@ public sealed class ExcelExportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportRfmAsync_QuintilesLeavingLevelsEmpty_SegmentsAndGridSheetsNameThemAndTheSetting()
+    {
+        var summary = await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
+        Assert.NotEmpty(summary.EmptyLevels!.Frequency);
+
+        using var book = await RfmAsync(Analyst);
+
+        foreach (var name in new[] { "Segments", "Grille R×F" })
+        {
+            var scores = book.Worksheet(name).Cell(4, 2).GetString();
+            Assert.Contains("F en quintiles (Rfm:FrequencyScoring = Quintiles)", scores, StringComparison.Ordinal);
+            Assert.All(summary.EmptyLevels.Frequency, level => Assert.Contains($"F {level}", scores, StringComparison.Ordinal));
+            Assert.Contains("Rfm:FrequencyScoring = Thresholds les remplit", scores, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ExportKpiAsync_FebruaryPartlyBeforeTheFirstOrder_EverySheetSaysPartial()
     {
         // The first order is on 3 February 2026: 26 of February's 28 days lie between the first and last day with data.
