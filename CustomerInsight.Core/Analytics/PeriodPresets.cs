@@ -13,9 +13,10 @@ public enum PeriodPreset
 }
 
 /// <summary>
-/// Builds the period of a preset from a reference date (today, or the latest date with data;
-/// the caller decides, so no clock here). "This" month, quarter and year are the whole
-/// calendar unit containing the reference date, so they compare with the whole previous unit.
+/// Builds the period of a preset from a reference date (the latest date with data; the caller
+/// decides, so no clock here). "This" month, quarter and year run from the start of the calendar
+/// unit containing the reference date up to it, included (metrics.md: a period to date, compared
+/// with the same span one period earlier); they are the whole unit when the reference is its last day.
 /// </summary>
 public static class PeriodPresets
 {
@@ -23,15 +24,15 @@ public static class PeriodPresets
     {
         // The 30 days ending with the reference date, included.
         PeriodPreset.Last30Days => Period.Range(reference.AddDays(-29), reference.AddDays(1)),
-        PeriodPreset.ThisMonth => Period.Month(reference.Year, reference.Month),
+        PeriodPreset.ThisMonth => Period.ToDate(PeriodUnit.Month, reference),
         PeriodPreset.LastMonth => Period.Month(reference.Year, reference.Month).Previous,
-        PeriodPreset.ThisQuarter => Period.Quarter(reference.Year, ((reference.Month - 1) / 3) + 1),
-        PeriodPreset.ThisYear => Period.Year(reference.Year),
+        PeriodPreset.ThisQuarter => Period.ToDate(PeriodUnit.Quarter, reference),
+        PeriodPreset.ThisYear => Period.ToDate(PeriodUnit.Year, reference),
         PeriodPreset.LastYear => Period.Year(reference.Year - 1),
         PeriodPreset.Custom => throw new ArgumentException("A custom period has no reference: use Period.Range(start, end) or CreateCustom.", nameof(preset)),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, null),
     };
 
-    /// <summary>A custom range <c>[start, end)</c>; its previous period has the same number of days.</summary>
+    /// <summary>A custom range <c>[start, end)</c> (see <see cref="Period.Range"/> for its previous period).</summary>
     public static Period CreateCustom(DateOnly start, DateOnly end) => Period.Range(start, end);
 }

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace CustomerInsight.Core.Analytics;
 
 /// <summary>
-/// Settings of section <c>Rfm</c>. Only the segment grid is configurable: the scores are the
-/// quintiles of metrics.md and have no thresholds to tune.
+/// Settings of section <c>Rfm</c>: the segment grid and the frequency scoring (metrics.md, "Frequency
+/// scoring": <c>Quintiles</c> by default, or <c>Thresholds</c> with <see cref="FrequencyThresholds"/>).
+/// Recency and Monetary are always quintiles.
 /// </summary>
 /// <remarks>
 /// The default lives in <see cref="RfmGrid.DefaultRows"/> and <see cref="Grid"/> stays null
@@ -23,6 +24,17 @@ public sealed class RfmOptions : IValidatableObject
 
     public RfmGrid ToGrid() => Grid is null ? RfmGrid.Default : RfmGrid.Parse(Grid);
 
+    /// <summary><c>Quintiles</c> (default) or <c>Thresholds</c>.</summary>
+    public RfmFrequencyScoring FrequencyScoring { get; set; } = RfmFrequencyScoring.Quintiles;
+
+    /// <summary>
+    /// Lower bounds of F scores 2 to 5 in <c>Thresholds</c> mode; null: <c>[2, 3, 4, 6]</c> (null rather than
+    /// the default list, because the configuration binder appends to a non-empty list).
+    /// </summary>
+    public int[]? FrequencyThresholds { get; set; }
+
+    public RfmFrequencyScale ToFrequencyScale() => new(FrequencyScoring, FrequencyThresholds ?? RfmFrequencyScale.DefaultThresholds);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         string? error = null;
@@ -37,6 +49,14 @@ public sealed class RfmOptions : IValidatableObject
         if (error is not null)
         {
             yield return new ValidationResult(error, [nameof(Grid)]);
+        }
+        if (!Enum.IsDefined(FrequencyScoring))
+        {
+            yield return new ValidationResult($"Rfm:FrequencyScoring must be Quintiles or Thresholds, not {FrequencyScoring}.", [nameof(FrequencyScoring)]);
+        }
+        if (FrequencyThresholds is not null && RfmFrequencyScale.Validate(FrequencyThresholds) is { } thresholds)
+        {
+            yield return new ValidationResult(thresholds, [nameof(FrequencyThresholds)]);
         }
     }
 }

@@ -23,4 +23,5 @@ public readonly record struct RfmCustomerScore(
     RfmSegment Segment);
 
 /// <summary>The scores of every scored customer at one analysis date, in the order of the activities given.</summary>
-public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers);
+/// <param name="FrequencyScale">How Frequency was scored; null: quintiles (metrics.md's default).</param>
+public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null);

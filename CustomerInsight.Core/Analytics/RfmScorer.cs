@@ -3,7 +3,8 @@ namespace CustomerInsight.Core.Analytics;
 /// <summary>
 /// RFM scoring of metrics.md: recency, frequency and monetary per customer, scores
 /// <c>1 + floor(5 × w / N)</c> with w the number of customers strictly worse (ties kept
-/// together), and the segment from the R×F grid. Pure: no database, no clock.
+/// together), or for Frequency in <see cref="RfmFrequencyScoring.Thresholds"/> mode 1 + the thresholds
+/// reached, and the segment from the R×F grid. Pure: no database, no clock.
 /// </summary>
 public static class RfmScorer
 {
@@ -16,10 +17,11 @@ public static class RfmScorer
     /// O(N log N): one sort per metric.
     /// </summary>
     /// <exception cref="ArgumentException">A last sale date on or after the analysis date.</exception>
-    public static RfmResult Score(IReadOnlyList<CustomerActivity> activities, DateOnly analysisDate, RfmGrid? grid = null)
+    public static RfmResult Score(IReadOnlyList<CustomerActivity> activities, DateOnly analysisDate, RfmGrid? grid = null, RfmFrequencyScale? frequencyScale = null)
     {
         ArgumentNullException.ThrowIfNull(activities);
         grid ??= RfmGrid.Default;
+        frequencyScale ??= RfmFrequencyScale.Quintiles;
 
         var scorable = new List<CustomerActivity>(activities.Count);
         foreach (var activity in activities)
@@ -49,7 +51,9 @@ public static class RfmScorer
             monetaries[i] = scorable[i].NetAmount;
         }
         var recencyScores = QuintileScores(lastSaleDays);
-        var frequencyScores = QuintileScores(frequencies);
+        var frequencyScores = frequencyScale.Scoring == RfmFrequencyScoring.Thresholds
+            ? Array.ConvertAll(frequencies, f => (byte)frequencyScale.ThresholdScore(f))
+            : QuintileScores(frequencies);
         var monetaryScores = QuintileScores(monetaries);
 
         var scores = new RfmCustomerScore[n];
@@ -68,7 +72,7 @@ public static class RfmScorer
                 monetaryScores[i],
                 grid.SegmentOf(recencyScores[i], frequencyScores[i]));
         }
-        return new RfmResult(analysisDate, scores);
+        return new RfmResult(analysisDate, scores, frequencyScale);
     }
 
     /// <summary>

@@ -14,14 +14,16 @@ public sealed record RfmGridCell(int RecencyScore, int FrequencyScore, RfmSegmen
 
 /// <summary>
 /// Segment sizes and monetary at one analysis date: all ten segments in metrics.md order
-/// (empty ones too), and the 25 cells of the R×F grid (R = 5 first, then F = 1 to 5).
+/// (empty ones too), the 25 cells of the R×F grid (R = 5 first, then F = 1 to 5), and the score levels
+/// no customer has (with the frequency scoring that explains them).
 /// </summary>
 public sealed record RfmSummary(
     DateOnly AnalysisDate,
     int Customers,
     decimal Monetary,
     IReadOnlyList<RfmSegmentSummary> Segments,
-    IReadOnlyList<RfmGridCell> Cells)
+    IReadOnlyList<RfmGridCell> Cells,
+    RfmEmptyLevels? EmptyLevels = null)
 {
     public static RfmSummary Create(RfmResult result, RfmGrid? grid = null)
     {
@@ -61,6 +63,6 @@ public sealed record RfmSummary(
                 cells.Add(new RfmGridCell(r, f, grid.SegmentOf(r, f), cellCustomers[r, f], cellMonetary[r, f]));
             }
         }
-        return new RfmSummary(result.AnalysisDate, n, total, segments, cells);
+        return new RfmSummary(result.AnalysisDate, n, total, segments, cells, RfmEmptyLevels.Of(result));
     }
 }

@@ -22,6 +22,7 @@ public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCus
 public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOptions<RfmOptions> options)
 {
     private readonly RfmGrid grid = options.Value.ToGrid();
+    private readonly RfmFrequencyScale frequencyScale = options.Value.ToFrequencyScale();
 
     /// <summary>The date of the latest sale order (anonymous ones included); null when there is none.</summary>
     public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
@@ -78,14 +79,14 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
 
     /// <summary>Every scored customer at <paramref name="analysisDate"/>.</summary>
     public async Task<RfmResult> ScoreAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
-        RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, grid);
+        RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, grid, frequencyScale);
 
     /// <summary>Segment sizes, monetary and the R×F grid at <paramref name="analysisDate"/> (what <c>rfm --json</c> prints).</summary>
     public async Task<RfmSummary> GetSummaryAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         RfmSummary.Create(await ScoreAsync(analysisDate, cancellationToken), grid);
 
     /// <summary>Segment sizes and the R×F grid of scores already computed (e.g. cached), with the configured grid.</summary>
-    public RfmSummary Summarize(RfmResult scores) => RfmSummary.Create(scores, grid);
+    public RfmSummary Summarize(RfmResult scores) => RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? frequencyScale }, grid);
 
     /// <summary>
     /// One row per scored customer for <c>rfm --out</c>, keyed by pseudonym; the source customer ids

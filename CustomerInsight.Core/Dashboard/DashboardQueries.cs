@@ -16,10 +16,14 @@ namespace CustomerInsight.Core.Dashboard;
 /// so the previous period, the trends, the channels, the cohorts and the satisfaction figures are all
 /// measured over the same customers. Anonymous orders and responses are then left out.
 /// </param>
-public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null)
+/// <param name="Compare">What the period is compared with (metrics.md): the previous period or the same period last year.</param>
+public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null, ComparisonMode Compare = ComparisonMode.Previous)
 {
     /// <summary>The date the segment is taken at: the period's exclusive end.</summary>
     public DateOnly SegmentDate => Period.End;
+
+    /// <summary>The comparison period of <see cref="Compare"/>.</summary>
+    public Period ComparisonPeriod => Period.Comparison(Compare);
 }
 
 /// <summary>The customers a segment filter kept: the segment, the analysis date it was scored at and how many customers.</summary>
@@ -61,12 +65,23 @@ public sealed record KpiSnapshot(SalesKpis Sales, SatisfactionKpis Satisfaction)
     };
 }
 
-/// <summary>A period's KPIs beside those of its previous period.</summary>
-public sealed record KpiComparison(KpiFilter Filter, Period PreviousPeriod, KpiSnapshot Current, KpiSnapshot Previous)
+/// <summary>A period's KPIs beside those of its comparison period, with that period's coverage (0–1, metrics.md).</summary>
+public sealed record KpiComparison(KpiFilter Filter, Period PreviousPeriod, KpiSnapshot Current, KpiSnapshot Previous, double PreviousCoverage = 1)
 {
     public Period Period => Filter.Period;
 
-    public KpiChange Change(Kpi kpi) => kpi switch
+    /// <summary>The comparison period has days without data: every change is marked partial.</summary>
+    public bool IsPartial => PeriodCoverage.IsPartial(PreviousCoverage);
+
+    /// <summary>The comparison period has no data at all: no change is shown ("n/a").</summary>
+    public bool HasNoComparison => PeriodCoverage.IsEmpty(PreviousCoverage);
+
+    /// <summary>The change of a KPI; undefined (no value, no trend) when the comparison period has no data.</summary>
+    public KpiChange Change(Kpi kpi) => HasNoComparison
+        ? new KpiChange(kpi, KpiChange.KindOf(kpi), null, null, null)
+        : Measure(kpi);
+
+    private KpiChange Measure(Kpi kpi) => kpi switch
     {
         // Money compares exactly, in decimal.
         Kpi.GrossSales => KpiChange.Of(kpi, Current.Sales.GrossSales, Previous.Sales.GrossSales),
@@ -83,6 +98,7 @@ public sealed record MonthlySatisfactionKpis(int Month, SatisfactionKpis Kpis);
 /// <summary>Everything the dashboard shows for one filter.</summary>
 /// <param name="TrendRange">The whole months of the trend charts: at least the twelve months ending with the period's last month.</param>
 /// <param name="Segment">The segment filter's customers; null without a segment filter.</param>
+/// <param name="LastYear">The same months one year earlier, with their coverage (the trend charts' overlay); null unless the filter compares with last year.</param>
 public sealed record DashboardData(
     KpiComparison Kpis,
     Period TrendRange,
@@ -90,7 +106,15 @@ public sealed record DashboardData(
     IReadOnlyList<MonthlySatisfactionKpis> SatisfactionTrend,
     IReadOnlyList<ChannelSales> Channels,
     CohortMatrix Cohorts,
-    SegmentScope? Segment = null);
+    SegmentScope? Segment = null,
+    LastYearTrend? LastYear = null);
+
+/// <summary>The trend months one year earlier (same order as the current ones) and the share of their days with data.</summary>
+public sealed record LastYearTrend(
+    Period Range,
+    IReadOnlyList<MonthlySales> Sales,
+    IReadOnlyList<MonthlySatisfactionKpis> Satisfaction,
+    double Coverage);
 
 /// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
 public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
@@ -122,7 +146,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, long Orders, long Responses), DashboardData> dashboards =
         new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
 
-    /// <summary>The KPIs of the filter's period and of its previous period (<see cref="Period.Previous"/>).</summary>
+    /// <summary>The KPIs of the filter's period and of its comparison period (<see cref="KpiFilter.ComparisonPeriod"/>).</summary>
     public async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -145,8 +169,8 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     private async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
     {
         var period = filter.Period;
-        var previous = period.Previous;
-        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken));
+        var previous = filter.ComparisonPeriod;
+        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Compare, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken));
         var current = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         var before = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         await Task.WhenAll(sales, current, before);
@@ -154,7 +178,8 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             filter,
             previous,
             new KpiSnapshot(sales.Result.Current, SatisfactionCalculator.Calculate(current.Result, thresholds.MinResponses)),
-            new KpiSnapshot(sales.Result.Previous, SatisfactionCalculator.Calculate(before.Result, thresholds.MinResponses)));
+            new KpiSnapshot(sales.Result.Previous, SatisfactionCalculator.Calculate(before.Result, thresholds.MinResponses)),
+            sales.Result.PreviousCoverage);
     }
 
     /// <summary>Everything the dashboard shows for a filter (from the cache while the data have not changed).</summary>
@@ -185,7 +210,10 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var channels = Concurrent.Read(() => kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken));
         // The cohorts of the segment's customers: their first purchase month, their monthly activity.
         var cohorts = Concurrent.Read(() => kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken));
-        await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts);
+        var lastYear = filter.Compare == ComparisonMode.LastYear
+            ? Concurrent.Read(() => GetLastYearTrendAsync(range, filter, thresholds, customers, cancellationToken))
+            : Task.FromResult<LastYearTrend?>(null);
+        await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts, lastYear);
 
         return new DashboardData(
             kpis.Result,
@@ -194,7 +222,22 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             channels.Result,
             cohorts.Result.ToMatrix(),
-            filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null);
+            filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null,
+            lastYear.Result);
+    }
+
+    private async Task<LastYearTrend?> GetLastYearTrendAsync(Period range, KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
+    {
+        // The trend range is whole months: a year earlier it is the same whole months.
+        var earlier = Period.Range(range.Start.AddYears(-1), range.End.AddYears(-1));
+        var sales = await kpiQueries.GetMonthlyTrendAsync(earlier, filter.Channel, customers, cancellationToken);
+        var satisfaction = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(earlier, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var coverage = await kpiQueries.GetCoverageAsync(earlier, cancellationToken);
+        return new LastYearTrend(
+            earlier,
+            sales,
+            satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
+            coverage);
     }
 
     public async Task<SatisfactionOverview> GetSatisfactionAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)

@@ -53,11 +53,15 @@ public sealed class ExcelExports(
     /// The executive KPI report of <paramref name="period"/>, restricted to the customers of <paramref name="segment"/>
     /// at the period's end when given (the dashboard's segment filter, see <see cref="KpiFilter.Segment"/>).
     /// </summary>
-    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default)
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        ExportKpiAsync(output, period, ComparisonMode.Previous, channel, segment, requester, cancellationToken);
+
+    /// <summary>The executive KPI report of <paramref name="period"/> against its comparison period of <paramref name="mode"/>.</summary>
+    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(period);
-        var data = await GetKpiDataAsync(period, channel, segment, cancellationToken);
+        var data = await GetKpiDataAsync(period, mode, channel, segment, cancellationToken);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
         using (var writer = NewWriter(context))
@@ -66,7 +70,8 @@ public sealed class ExcelExports(
             writer.Save(output);
         }
         var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}"
-            + (segment is { } s ? $"; segment={s.Code()}" : "");
+            + (segment is { } s ? $"; segment={s.Code()}" : "")
+            + (mode == ComparisonMode.LastYear ? "; compare=last-year" : "");
         await AuditAsync(requester, "kpi", filters, rows, cancellationToken);
         return new ExportResult(
             $"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}{(segment is { } g ? "-" + g.Code() : "")}.xlsx",
@@ -78,7 +83,11 @@ public sealed class ExcelExports(
         GetKpiDataAsync(period, channel, null, cancellationToken);
 
     /// <summary>The figures of the KPI report, over the customers of <paramref name="segment"/> at the period's end when given.</summary>
-    public async Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default)
+    public Task<KpiReportData> GetKpiDataAsync(Period period, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default) =>
+        GetKpiDataAsync(period, ComparisonMode.Previous, channel, segment, cancellationToken);
+
+    /// <summary>The figures of the KPI report against the comparison period of <paramref name="mode"/>.</summary>
+    public async Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         // An export is a one-off: scored directly, without the pages' cache.
@@ -88,9 +97,9 @@ public sealed class ExcelExports(
             var scores = await rfmQueries.ScoreAsync(period.End, cancellationToken);
             ids = [.. scores.Customers.Where(c => c.Segment == wanted).Select(c => c.CustomerId)];
         }
-        var sales = await kpiQueries.GetSalesKpisAsync(period, channel, settings.LapsedAfterDays, ids, cancellationToken);
+        var sales = await kpiQueries.GetSalesKpisAsync(period, mode, channel, settings.LapsedAfterDays, ids, cancellationToken);
         var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
-        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period.Previous, channel, CustomerIds: ids), cancellationToken);
+        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(sales.PreviousPeriod, channel, CustomerIds: ids), cancellationToken);
         var trend = await kpiQueries.GetMonthlyTrendAsync(period, channel, ids, cancellationToken);
         var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
         var lastMonth = BusinessCalendar.MonthKey(period.LastDay);
@@ -124,7 +133,7 @@ public sealed class ExcelExports(
             ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, settings.TimeZone));
         var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
         var rows = await rfmQueries.GetCustomerRowsAsync(date, secret, withSourceIds: false, cancellationToken);
-        var summary = RfmSummary.Create(new RfmResult(date, rows.Select(r => r.Score).ToList()), grid);
+        var summary = rfmQueries.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToList()));
         var profiles = requester.IncludePersonalData
             ? await customerFiles.GetProfilesAsync(rows.Select(r => r.Score.CustomerId).ToList(), cancellationToken)
             : null;

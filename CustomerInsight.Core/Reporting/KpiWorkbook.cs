@@ -46,10 +46,15 @@ public static class KpiWorkbook
                 string.Format(context.Culture, context.Text("{0} au {1} ({2} clients)", "{0} at {1} ({2} customers)"),
                     context.Of(segment.Segment), context.Date(segment.AnalysisDate), segment.Customers)));
         }
+        // Every sheet says what the period is compared with and, below 100 %, how much of it has data.
+        segmentFilters.Add(new ReportFilter(context.Text("Comparaison", "Comparison"), ComparisonText(context, sales)));
         IReadOnlyList<ReportFilter> filters = sales.Channel is { } channel
             ? [new ReportFilter(context.Text("Canal", "Channel"), context.Of(channel)), .. segmentFilters]
             : segmentFilters;
-        var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({context.Text("période précédente", "previous period")} {context.Range(sales.PreviousPeriod.Start, sales.PreviousPeriod.LastDay)})";
+        var comparisonName = sales.Mode == ComparisonMode.LastYear
+            ? context.Text("même période l'an dernier", "same period last year")
+            : context.Text("période précédente", "previous period");
+        var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({comparisonName} {context.Range(sales.PreviousPeriod.Start, sales.PreviousPeriod.LastDay)})";
         ReportTitle Title(string french, string english) => new(context.Text(french, english), period, filters);
 
         var rows = 0;
@@ -92,11 +97,38 @@ public static class KpiWorkbook
         return rows;
     }
 
-    /// <summary>The lines of the KPI sheet, in the order and with the codes of <c>kpi --json</c>.</summary>
+    /// <summary>
+    /// The comparison's mode and coverage in words (metrics.md): "partielle (8,5 % des jours ont des données)" below
+    /// 100 %, "n.d. : aucune donnée" at 0 % (no change is then written), else "complète".
+    /// </summary>
+    public static string ComparisonText(ReportContext context, SalesKpiComparison sales)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(sales);
+        var mode = sales.Mode == ComparisonMode.LastYear
+            ? context.Text("même période l'an dernier", "same period last year")
+            : context.Text("période précédente", "previous period");
+        var coverage = sales.PreviousCoverage;
+        var state = PeriodCoverage.IsEmpty(coverage)
+            ? context.Text("n.d. : aucune donnée sur la période de comparaison, aucune évolution", "n/a: no data in the comparison period, no change")
+            : PeriodCoverage.IsPartial(coverage)
+                ? string.Format(context.Culture, context.Text("partielle ({0}\u00a0% des jours ont des données)", "partial ({0}\u00a0% of days have data)"),
+                    (coverage * 100).ToString("0.#", context.Culture))
+                : context.Text("complète", "complete");
+        return $"{mode}, {state}";
+    }
+
+    /// <summary>The lines of the KPI sheet, in the order and with the codes of <c>kpi --json</c>; no change when the comparison has no data.</summary>
     public static IReadOnlyList<KpiLine> Lines(ReportContext context, KpiReportData data)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(data);
+        var lines = AllLines(context, data);
+        return PeriodCoverage.IsEmpty(data.Sales.PreviousCoverage) ? lines.Select(l => l with { Change = null }).ToList() : lines;
+    }
+
+    private static IReadOnlyList<KpiLine> AllLines(ReportContext context, KpiReportData data)
+    {
         var c = data.Sales.Current;
         var p = data.Sales.Previous;
         var cs = data.CurrentSatisfaction;
@@ -128,7 +160,7 @@ public static class KpiWorkbook
     [
         new(context.Text("Indicateur", "Indicator"), CellFormat.Text, l => l.Label),
         new(context.Text("Période", "Period"), CellFormat.Decimal2, l => l.Current, l => l.Format),
-        new(context.Text("Période précédente", "Previous period"), CellFormat.Decimal2, l => l.Previous, l => l.Format),
+        new(context.Text("Période de comparaison", "Comparison period"), CellFormat.Decimal2, l => l.Previous, l => l.Format),
         new(context.Text("Évolution", "Change"), CellFormat.Decimal1, l => l.Change?.Value,
             l => l.Change?.Kind == KpiChangeKind.Relative ? CellFormat.Percent : CellFormat.Decimal1),
         new(context.Text("Unité de l'évolution", "Change unit"), CellFormat.Text, l => l.Change is null ? null : l.Change.Kind switch

@@ -15,6 +15,44 @@ public sealed record RfmReportData(RfmSummary Summary, IReadOnlyList<RfmCustomer
 
 public static class RfmWorkbook
 {
+    /// <summary>
+    /// How F is scored (naming <c>Rfm:FrequencyScoring</c>) and which score levels are empty and why, e.g.
+    /// "F en quintiles (Rfm:FrequencyScoring = Quintiles) ; niveaux vides : F 2, F 3 : 61 % des clients n'ont qu'une commande…".
+    /// </summary>
+    public static string ScoringText(ReportContext context, RfmEmptyLevels? levels)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scale = levels?.FrequencyScale ?? RfmFrequencyScale.Quintiles;
+        var thresholds = string.Join(", ", scale.Thresholds);
+        var scoring = scale.Scoring == RfmFrequencyScoring.Thresholds
+            ? string.Format(context.Culture, context.Text("F par seuils (Rfm:FrequencyScoring = Thresholds, Rfm:FrequencyThresholds = [{0}])", "F by thresholds (Rfm:FrequencyScoring = Thresholds, Rfm:FrequencyThresholds = [{0}])"), thresholds)
+            : context.Text("F en quintiles (Rfm:FrequencyScoring = Quintiles)", "F in quintiles (Rfm:FrequencyScoring = Quintiles)");
+        if (levels is null || !levels.Any)
+        {
+            return scoring + context.Text(" ; aucun niveau vide", "; no empty level");
+        }
+        var parts = new List<string>();
+        if (levels.Frequency.Count > 0)
+        {
+            var names = string.Join(", ", levels.Frequency.Select(l => $"F {l}"));
+            var single = ((levels.SingleOrderShare ?? 0) * 100).ToString("0", context.Culture);
+            parts.Add(scale.Scoring == RfmFrequencyScoring.Thresholds
+                ? string.Format(context.Culture, context.Text("{0} vides : aucun client n'a le nombre de commandes de ces niveaux", "{0} empty: no customer has the number of orders of these levels"), names)
+                : string.Format(context.Culture, context.Text(
+                    "{0} vides : les clients à fréquence égale gardent le même score et {1} % n'ont qu'une commande ; Rfm:FrequencyScoring = Thresholds les remplit",
+                    "{0} empty: customers with equal frequencies keep the same score and {1} % have one order; Rfm:FrequencyScoring = Thresholds fills them"), names, single));
+        }
+        foreach (var (letter, empty) in new[] { ("R", levels.Recency), ("M", levels.Monetary) })
+        {
+            if (empty.Count > 0)
+            {
+                parts.Add(string.Format(context.Culture, context.Text("{0} vides : trop de clients à valeur égale (quintiles, ex aequo notés ensemble)", "{0} empty: too many customers with equal values (quintiles, ties scored together)"),
+                    string.Join(", ", empty.Select(l => $"{letter} {l}"))));
+            }
+        }
+        return scoring + " ; " + string.Join(" ; ", parts);
+    }
+
     public static int Write(ExcelReportWriter writer, ReportContext context, RfmReportData data)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -22,9 +60,13 @@ public static class RfmWorkbook
         ArgumentNullException.ThrowIfNull(data);
         var summary = data.Summary;
         var period = $"{context.Text("Date d'analyse", "Analysis date")} {context.Date(summary.AnalysisDate)}";
-        IReadOnlyList<ReportFilter> filters = data.Profiles is null
-            ? []
-            : [new ReportFilter(context.Text("Données personnelles", "Personal data"), context.Text("incluses (administrateur)", "included (administrator)"))];
+        var filters = new List<ReportFilter>();
+        if (data.Profiles is not null)
+        {
+            filters.Add(new ReportFilter(context.Text("Données personnelles", "Personal data"), context.Text("incluses (administrateur)", "included (administrator)")));
+        }
+        // Which score levels no customer has, and the setting that explains them (metrics.md, "Frequency scoring").
+        filters.Add(new ReportFilter(context.Text("Scores", "Scores"), ScoringText(context, summary.EmptyLevels)));
 
         writer.AddTable(context.Text("Segments", "Segments"), new ReportTitle(context.Text("Segments RFM", "RFM segments"), period, filters),
             [

@@ -4,17 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Sales;
 
-/// <summary>A period's sales KPIs beside those of its previous period (metrics.md), with the facts they come from.</summary>
+/// <summary>
+/// A period's sales KPIs beside those of its comparison period (metrics.md), with the facts they come from
+/// and the comparison's coverage (share of its days between the first and last day with data).
+/// </summary>
 public sealed record SalesKpiComparison(
     Period Period,
     Channel? Channel,
     SalesFacts CurrentFacts,
     SalesFacts PreviousFacts,
     SalesKpis Current,
-    SalesKpis Previous)
-{
-    public Period PreviousPeriod => Period.Previous;
-}
+    SalesKpis Previous,
+    Period PreviousPeriod,
+    double PreviousCoverage,
+    ComparisonMode Mode = ComparisonMode.Previous);
 
 /// <summary>Revenue figures of one slice (a month, a channel). Money unrounded; average basket null without orders.</summary>
 public sealed record SalesTotals(long Orders, decimal GrossSales, decimal Returns, decimal NetRevenue, decimal? AverageBasket, long ActiveCustomers)
@@ -69,14 +72,40 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period over a set of customers.</summary>
     /// <param name="customerIds">Only these customers (see the remarks of the class); null for everyone.</param>
-    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default) =>
+        GetSalesKpisAsync(period, ComparisonMode.Previous, channel, lapsedAfterDays, customerIds, cancellationToken);
+
+    /// <summary>
+    /// The KPIs of <paramref name="period"/> and of its comparison period of <paramref name="mode"/>, with that
+    /// comparison's coverage. Retention always compares a period with its previous period (metrics.md), so the
+    /// comparison period's retention is measured against its own previous period.
+    /// </summary>
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, ComparisonMode mode, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
         var ids = ToArray(customerIds);
+        var comparison = period.Comparison(mode);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (current, previous) = await GetFactsAsync(db, period, channel, lapsedAfterDays, ids, cancellationToken);
-        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous));
+        var (current, previous) = await GetFactsAsync(db, period, comparison, channel, lapsedAfterDays, ids, cancellationToken);
+        var coverage = await GetCoverageAsync(db, comparison, cancellationToken);
+        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous), comparison, coverage, mode);
+    }
+
+    /// <summary>The coverage of <paramref name="period"/> by the data (metrics.md): the first and last business dates of any order.</summary>
+    public async Task<double> GetCoverageAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await GetCoverageAsync(db, period, cancellationToken);
+    }
+
+    private static async Task<double> GetCoverageAsync(InsightDbContext db, Period period, CancellationToken cancellationToken)
+    {
+        // Two index seeks (MIN and MAX of an indexed column), not one aggregate that would scan.
+        var first = await db.Orders.AsNoTracking().MinAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        var last = await db.Orders.AsNoTracking().MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        return PeriodCoverage.Of(period, first, last);
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
@@ -84,7 +113,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await GetFactsAsync(db, period, channel, lapsedAfterDays, null, cancellationToken)).Current;
+        return (await GetFactsAsync(db, period, period.Previous, channel, lapsedAfterDays, null, cancellationToken)).Current;
     }
 
     /// <summary>
@@ -224,12 +253,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// grouped by customer in the order of the customer index (no sort, no correlated subquery). At 10 M
     /// order lines this replaced twelve grouped queries (about 11 s of CPU) by one scan (under 2 s).
     /// </summary>
-    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
-        var previous = period.Previous;
         var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
-        var before = await GetOrderTotalsAsync(db, previous, channel, customerIds, cancellationToken);
-        var customers = await GetCustomerCountsAsync(db, period, channel, lapsedAfterDays, customerIds, cancellationToken);
+        var before = await GetOrderTotalsAsync(db, comparison, channel, customerIds, cancellationToken);
+        var customers = await GetCustomerCountsAsync(db, period, comparison, channel, lapsedAfterDays, customerIds, cancellationToken);
         return (current.ToFacts(customers.Current), before.ToFacts(customers.Previous));
     }
 
@@ -269,38 +297,45 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     /// <summary>
     /// Active, new, repeat, retained, previously active and lapsed customers of the period (P) and of its
-    /// previous period (Q, whose own previous period is R), from one row per customer with a sale order
-    /// before P's end: orders in P, Q and R (of the channel, if any), first and last sale dates (any
-    /// channel: new and lapsed look at every channel) and orders of the channel before each end.
+    /// comparison period (C), from one row per customer with a sale order before P's end (every comparison
+    /// period ends by then): orders in P, in P's previous period (PP, P's retention), in C and in C's previous
+    /// period (CP, C's retention), all of the channel if any; first and last sale dates (any channel: new and
+    /// lapsed look at every channel) and orders of the channel before each end.
     /// Lapsed: the last sale order (any channel) before the period's end is older than the threshold,
     /// measured from the period's exclusive end, like recency from the RFM analysis date.
     /// </summary>
-    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
+        if (comparison.End > period.End)
+        {
+            throw new ArgumentException($"The comparison period {comparison} ends after the period {period}.", nameof(comparison));
+        }
         const string InChannel = "(@ch IS NULL OR \"Channel\" = @ch)";
         const string Sql = $"""
             SELECT
                 COUNT(CASE WHEN p > 0 THEN 1 END), COUNT(CASE WHEN p > 0 AND first >= @pStart THEN 1 END), COUNT(CASE WHEN p >= 2 THEN 1 END),
-                COUNT(CASE WHEN p > 0 AND q > 0 THEN 1 END), COUNT(CASE WHEN q > 0 THEN 1 END), COUNT(CASE WHEN last < @pCutoff AND inChannel > 0 THEN 1 END),
-                COUNT(CASE WHEN q > 0 THEN 1 END), COUNT(CASE WHEN q > 0 AND first >= @qStart THEN 1 END), COUNT(CASE WHEN q >= 2 THEN 1 END),
-                COUNT(CASE WHEN q > 0 AND r > 0 THEN 1 END), COUNT(CASE WHEN r > 0 THEN 1 END), COUNT(CASE WHEN lastBeforeP < @qCutoff AND inChannelBeforeP > 0 THEN 1 END)
+                COUNT(CASE WHEN p > 0 AND pp > 0 THEN 1 END), COUNT(CASE WHEN pp > 0 THEN 1 END), COUNT(CASE WHEN last < @pCutoff AND inChannel > 0 THEN 1 END),
+                COUNT(CASE WHEN c > 0 THEN 1 END), COUNT(CASE WHEN c > 0 AND first >= @cStart THEN 1 END), COUNT(CASE WHEN c >= 2 THEN 1 END),
+                COUNT(CASE WHEN c > 0 AND cp > 0 THEN 1 END), COUNT(CASE WHEN cp > 0 THEN 1 END), COUNT(CASE WHEN lastBeforeC < @cCutoff AND inChannelBeforeC > 0 THEN 1 END)
             FROM (
                 SELECT
                     SUM(CASE WHEN "BusinessDate" >= @pStart AND {InChannel} THEN 1 ELSE 0 END) AS p,
-                    SUM(CASE WHEN "BusinessDate" >= @qStart AND "BusinessDate" < @pStart AND {InChannel} THEN 1 ELSE 0 END) AS q,
-                    SUM(CASE WHEN "BusinessDate" >= @rStart AND "BusinessDate" < @qStart AND {InChannel} THEN 1 ELSE 0 END) AS r,
+                    SUM(CASE WHEN "BusinessDate" >= @ppStart AND "BusinessDate" < @ppEnd AND {InChannel} THEN 1 ELSE 0 END) AS pp,
+                    SUM(CASE WHEN "BusinessDate" >= @cStart AND "BusinessDate" < @cEnd AND {InChannel} THEN 1 ELSE 0 END) AS c,
+                    SUM(CASE WHEN "BusinessDate" >= @cpStart AND "BusinessDate" < @cpEnd AND {InChannel} THEN 1 ELSE 0 END) AS cp,
                     MIN("BusinessDate") AS first,
                     MAX("BusinessDate") AS last,
-                    MAX(CASE WHEN "BusinessDate" < @pStart THEN "BusinessDate" END) AS lastBeforeP,
+                    MAX(CASE WHEN "BusinessDate" < @cEnd THEN "BusinessDate" END) AS lastBeforeC,
                     SUM(CASE WHEN {InChannel} THEN 1 ELSE 0 END) AS inChannel,
-                    SUM(CASE WHEN "BusinessDate" < @pStart AND {InChannel} THEN 1 ELSE 0 END) AS inChannelBeforeP
+                    SUM(CASE WHEN "BusinessDate" < @cEnd AND {InChannel} THEN 1 ELSE 0 END) AS inChannelBeforeC
                 FROM "Orders"
                 WHERE "CustomerId" IS NOT NULL AND "Kind" = @sale AND "BusinessDate" < @pEnd
                     AND (@ids IS NULL OR "CustomerId" IN (SELECT value FROM json_each(@ids)))
                 GROUP BY "CustomerId"
             ) AS perCustomer
             """;
-        var previous = period.Previous;
+        var periodPrevious = period.Previous;
+        var comparisonPrevious = comparison.Previous;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -309,11 +344,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             command.CommandText = Sql;
             Add(command, "@pStart", period.Start);
             Add(command, "@pEnd", period.End);
-            Add(command, "@qStart", previous.Start);
-            Add(command, "@rStart", previous.Previous.Start);
+            Add(command, "@ppStart", periodPrevious.Start);
+            Add(command, "@ppEnd", periodPrevious.End);
+            Add(command, "@cStart", comparison.Start);
+            Add(command, "@cEnd", comparison.End);
+            Add(command, "@cpStart", comparisonPrevious.Start);
+            Add(command, "@cpEnd", comparisonPrevious.End);
             Add(command, "@pCutoff", period.End.AddDays(-lapsedAfterDays));
-            Add(command, "@qCutoff", previous.End.AddDays(-lapsedAfterDays));
-            Add(command, "@ch", channel is { } c ? (int)c : null);
+            Add(command, "@cCutoff", comparison.End.AddDays(-lapsedAfterDays));
+            Add(command, "@ch", channel is { } ch ? (int)ch : null);
             Add(command, "@sale", (int)OrderKind.Sale);
             // The customer set as one JSON array, like EF.Parameter sends it for the other queries.
             Add(command, "@ids", customerIds is null ? null : System.Text.Json.JsonSerializer.Serialize(customerIds));

@@ -19,6 +19,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         ExportEndpoints.CustomerUrl(1),
         // The shapes the dashboard and segments pages link to.
         ExportEndpoints.KpiUrl(Period.Quarter(2026, 3), Channel.Web, RfmSegment.Champions),
+        ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear),
         ExportEndpoints.RfmUrl(new DateOnly(2026, 10, 1)),
     ];
 
@@ -68,7 +69,34 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         Assert.Contains(texts, t => t.Contains("Champions au 01/10/2026", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task GetKpi_ToIsTheLastDayIncluded_AsOnTheDashboard()
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync("/exports/kpi.xlsx?from=2011-12-01&to=2011-12-31", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("kpi-2011-12-01-2011-12-31", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        var period = book.Worksheets.First().Cell(3, 2).GetString();
+        // December against November (whole months), both written with their last day.
+        Assert.StartsWith("01/12/2011 – 31/12/2011 (période précédente 01/11/2011 – 30/11/2011)", period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetKpi_YearToDateLastYear_ComparesWithTheSameDatesAYearEarlier()
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync(ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        Assert.StartsWith("01/01/2026 – 20/09/2026 (même période l'an dernier 01/01/2025 – 20/09/2025)", book.Worksheets.First().Cell(3, 2).GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-03-01")]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-09-30&compare=yesterday")]
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=month")]
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=weekly")]
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&segment=nobody")]

@@ -9,28 +9,34 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Web.Cli;
 
 /// <summary>
-/// <c>kpi --from D --to D [--channel C] [--json]</c>: the KPIs of metrics.md for <c>[from, to)</c>
-/// and its previous period (same number of days ending at <c>from</c>, always on the command line).
+/// <c>kpi --from D --to D [--channel C] [--compare previous|last-year] [--json]</c>: the KPIs of metrics.md for
+/// <c>[from, to)</c> and its comparison period (metrics.md: as many whole months before a range of whole months,
+/// else the same number of days ending at <c>from</c>; or the same dates a year earlier), with its coverage.
 /// </summary>
 public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports, CustomerInsight.Core.Data.DatabaseCurrency currency) : ICliVerb
 {
     public string Name => "kpi";
-    public string Summary => "KPIs of a period [from, to) and of its previous period";
+    public string Summary => "KPIs of a period [from, to) and of its comparison period";
     public string Usage => """
-        usage: kpi --from D --to D [--channel C] [--json] [--out FILE.xlsx]
+        usage: kpi --from D --to D [--channel C] [--compare previous|last-year] [--json] [--out FILE.xlsx]
 
         The KPIs of metrics.md for the business dates [from, to) (to excluded) and for the
-        previous period: the same number of days ending at from.
+        comparison period: with --compare previous (default), as many whole months just before
+        a range of whole months (2011-03-01..2011-04-01: February), else the same number of days
+        ending at from; with --compare last-year, the same dates one year earlier. Below 100 %
+        coverage (share of the comparison's days between the first and last day with data) the
+        comparison is partial; at 0 % no change is shown.
           --from D      first day, YYYY-MM-DD
           --to D        first day after the period, YYYY-MM-DD (after --from)
           --channel C   only orders and survey responses of channel C: Web, Store, Phone, Marketplace or Other
+          --compare M   previous (default) or last-year
           --json        one JSON object (money unrounded, rates as fractions 0–1, NPS in points, null where undefined)
           --out FILE    also writes the executive KPI workbook (KPIs, monthly trends, cohorts, satisfaction)
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var arguments = CliArguments.Parse(args, ["from", "to", "channel", "out"], ["json"]);
+        var arguments = CliArguments.Parse(args, ["from", "to", "channel", "out", "compare"], ["json"]);
         if (arguments.Positionals.Count > 0)
         {
             throw new CliInputException($"kpi takes no file or value: \"{arguments.Positionals[0]}\".");
@@ -42,6 +48,7 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             throw new CliInputException($"Option --to ({to:yyyy-MM-dd}) must be after --from ({from:yyyy-MM-dd}): the period is [from, to).");
         }
         var channel = ParseChannel(arguments.Get("channel"));
+        var mode = ParseCompare(arguments.Get("compare"));
         var output = arguments.Get("out");
         if (output is not null && !Path.GetExtension(output).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,14 +57,14 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
 
         var kpi = options.Value;
         var result = await queries.GetKpisAsync(
-            new KpiFilter(Period.Range(from, to), channel),
+            new KpiFilter(Period.Range(from, to), channel, Compare: mode),
             new KpiThresholds(kpi.LapsedAfterDays, kpi.MinResponses),
             cancellationToken);
 
         if (output is not null)
         {
             await ReportFiles.WriteAsync(output, async (stream, ct) =>
-                await exports.ExportKpiAsync(stream, Period.Range(from, to), channel, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+                await exports.ExportKpiAsync(stream, Period.Range(from, to), mode, channel, null, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
         }
         if (arguments.Has("json"))
         {
@@ -88,6 +95,14 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         throw new CliInputException($"Option --channel: \"{text}\" is not a channel (expected {string.Join(", ", Enum.GetNames<Channel>())}).");
     }
 
+    /// <summary>The comparison mode of <c>--compare</c> (interfaces.md); previous when absent.</summary>
+    public static ComparisonMode ParseCompare(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "previous" => ComparisonMode.Previous,
+        "last-year" => ComparisonMode.LastYear,
+        _ => throw new CliInputException($"Option --compare: \"{text}\" is not a comparison mode (expected previous or last-year)."),
+    };
+
     /// <summary>The JSON object of interfaces.md, keys in its order.</summary>
     /// <param name="currency">The database's reporting currency (ISO 4217) of the amounts; null leaves the key out.</param>
     public static string ToJson(KpiComparison result, string? currency = null)
@@ -101,6 +116,7 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
             json.WriteString("to", Iso(result.Period.End));
             json.WriteString("previousFrom", Iso(result.PreviousPeriod.Start));
             json.WriteString("previousTo", Iso(result.PreviousPeriod.End));
+            json.WriteNumber("previousCoverage", result.PreviousCoverage);
             json.WritePropertyName("current");
             WriteSnapshot(json, result.Current);
             json.WritePropertyName("previous");
@@ -169,7 +185,16 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         var c = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
         var channel = result.Filter.Channel is { } only ? $", channel {only}" : "";
-        text.AppendLine(c, $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) against [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
+        var against = result.Filter.Compare == ComparisonMode.LastYear ? "the same period last year" : "the previous period";
+        text.AppendLine(c, $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) against {against} [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
+        if (result.HasNoComparison)
+        {
+            text.AppendLine("Comparison n/a: no data in the comparison period, no change shown.");
+        }
+        else if (result.IsPartial)
+        {
+            text.AppendLine(c, $"Comparison partial ({(result.PreviousCoverage * 100).ToString("0.#", c)} % of days have data).");
+        }
         text.AppendLine(c, $"{"",-22} {"current",16} {"previous",16} {"change",10}");
         foreach (var (kpi, label, format) in Lines)
         {

@@ -63,7 +63,7 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
             // Audited like the workbook; source ids are the customers' identities, so --with-ids is personal data.
             await exports.AuditFileAsync(ExportCustomerVerb.CommandLineRequester(includePersonalData: withIds), "rfm",
                 $"date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; ids={(withIds ? "source" : "pseudonymous")}", "csv", rows.Count, cancellationToken);
-            summary = RfmSummary.Create(new RfmResult(date, rows.Select(r => r.Score).ToArray()));
+            summary = rfm.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToArray()));
         }
         else
         {

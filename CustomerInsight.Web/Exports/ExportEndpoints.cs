@@ -17,19 +17,24 @@ public static class ExportEndpoints
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>URLs the pages link to (dates yyyy-MM-dd; <paramref name="to"/> exclusive; the segment by its code, taken at <paramref name="to"/>).</summary>
-    public static string KpiUrl(DateOnly from, DateOnly to, Channel? channel, RfmSegment? segment = null) =>
-        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(to)}{(channel is { } c ? $"&channel={c}" : "")}{(segment is { } s ? $"&segment={s.Code()}" : "")}";
+    /// <summary>
+    /// URLs the pages link to for the period <c>[from, end)</c>. In the URL, as in the dashboard's, <c>to</c> is the
+    /// last day INCLUDED (<c>from=2011-12-01&amp;to=2011-12-31</c> is December); the segment is taken at <paramref name="end"/>.
+    /// </summary>
+    public static string KpiUrl(DateOnly from, DateOnly end, Channel? channel, RfmSegment? segment = null) =>
+        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(end.AddDays(-1))}{(channel is { } c ? $"&channel={c}" : "")}{(segment is { } s ? $"&segment={s.Code()}" : "")}";
 
     /// <summary>
-    /// The KPI report of a period as the dashboard shows it: a calendar month, quarter or year also
-    /// carries <c>unit</c>, so the workbook compares with the previous calendar unit as the page does.
+    /// The KPI report of a period as the dashboard shows it: a calendar month, quarter or year (or one of them
+    /// to date) also carries <c>unit</c>, and the comparison mode <c>compare=last-year</c>, so the workbook
+    /// compares with the same period as the page does.
     /// </summary>
-    public static string KpiUrl(Period period, Channel? channel, RfmSegment? segment = null)
+    public static string KpiUrl(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous)
     {
         ArgumentNullException.ThrowIfNull(period);
         var url = KpiUrl(period.Start, period.End, channel, segment);
-        return period.IsCalendar ? $"{url}&unit={period.Unit.ToString().ToLowerInvariant()}" : url;
+        url = period.IsCalendar ? $"{url}&unit={period.Unit.ToString().ToLowerInvariant()}" : url;
+        return compare == ComparisonMode.LastYear ? url + "&compare=last-year" : url;
     }
 
     public static string RfmUrl(DateOnly? date, bool personal = false) =>
@@ -44,15 +49,27 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/exports");
 
-        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, string? segment, string? unit, CancellationToken ct) =>
+        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, string? segment, string? unit, string? compare, CancellationToken ct) =>
         {
-            if (ParseDate(from) is not { } start || ParseDate(to) is not { } end || end <= start)
+            if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
-                return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to after from.");
+                return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to (the last day, included) on or after from.");
             }
-            if (ToPeriod(start, end, unit) is not { } period)
+            if (ToPeriod(start, last.AddDays(1), unit) is not { } period)
             {
-                return Results.BadRequest("unit is days, month, quarter or year, and from/to must be that whole calendar unit.");
+                return Results.BadRequest("unit is days, month, quarter, year, monthtodate, quartertodate or yeartodate, and from/to must be that calendar unit (to date).");
+            }
+            ComparisonMode mode;
+            switch (compare)
+            {
+                case null or "" or "previous":
+                    mode = ComparisonMode.Previous;
+                    break;
+                case "last-year":
+                    mode = ComparisonMode.LastYear;
+                    break;
+                default:
+                    return Results.BadRequest("compare is previous or last-year.");
             }
             Channel? filter = null;
             if (!string.IsNullOrEmpty(channel))
@@ -72,7 +89,7 @@ public static class ExportEndpoints
                 }
                 customers = code;
             }
-            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, filter, customers, r, ct), personal: false);
+            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, mode, filter, customers, r, ct), personal: false);
         }).RequireAuthorization(Policies.Export);
 
         group.MapGet("/rfm.xlsx", async (HttpContext http, ExcelExports exports, string? date, bool? personal, CancellationToken ct) =>
@@ -149,6 +166,7 @@ public static class ExportEndpoints
             PeriodUnit.Month => Period.Month(start.Year, start.Month),
             PeriodUnit.Quarter => Period.Quarter(start.Year, ((start.Month - 1) / 3) + 1),
             PeriodUnit.Year => Period.Year(start.Year),
+            PeriodUnit.MonthToDate or PeriodUnit.QuarterToDate or PeriodUnit.YearToDate => Period.ToDate(parsed, end.AddDays(-1)),
             _ => Period.Range(start, end),
         };
         return period.Start == start && period.End == end ? period : null;

@@ -67,14 +67,110 @@ public class PeriodTests
     }
 
     [Fact]
-    public void Previous_CustomRangeOfWholeQuarter_IsSameNumberOfDaysNotCalendarQuarter()
+    public void Previous_CustomRangeOfWholeMonths_IsAsManyWholeMonthsBefore()
     {
-        // interfaces.md's kpi example: --from 2011-07-01 --to 2011-10-01 → previous from 2011-03-31.
+        // interfaces.md's kpi example: --from 2011-07-01 --to 2011-10-01 → previousFrom 2011-04-01, previousTo 2011-07-01.
         var previous = Period.Range(D("2011-07-01"), D("2011-10-01")).Previous;
 
-        Assert.Equal(D("2011-03-31"), previous.Start);
+        Assert.Equal(D("2011-04-01"), previous.Start);
         Assert.Equal(D("2011-07-01"), previous.End);
-        Assert.Equal(PeriodUnit.Days, previous.Unit);
+    }
+
+    [Fact]
+    public void Previous_CustomMarch_IsWholeFebruaryNot29JanuaryTo28February()
+    {
+        // The issue's example: a custom March compared with 29/01–28/02 (the same 31 days).
+        var previous = Period.Range(D("2026-03-01"), D("2026-04-01")).Previous;
+
+        Assert.Equal(D("2026-02-01"), previous.Start);
+        Assert.Equal(D("2026-03-01"), previous.End);
+    }
+
+    [Fact]
+    public void Previous_CustomMarchToMay_IsDecemberToFebruary()
+    {
+        // metrics.md: a range made of whole calendar months (March–May) → December–February.
+        var previous = Period.Range(D("2026-03-01"), D("2026-06-01")).Previous;
+
+        Assert.Equal(D("2025-12-01"), previous.Start);
+        Assert.Equal(D("2026-03-01"), previous.End);
+    }
+
+    [Fact]
+    public void Previous_Custom2011_IsWhole2010()
+    {
+        var previous = Period.Range(D("2011-01-01"), D("2012-01-01")).Previous;
+
+        Assert.Equal(Period.Year(2010).Start, previous.Start);
+        Assert.Equal(Period.Year(2010).End, previous.End);
+    }
+
+    [Fact]
+    public void Previous_YearToDate_IsTheSameSpanOfThePreviousYear()
+    {
+        // metrics.md: 1 January – 30 September 2026 against 1 January – 30 September 2025, never the whole of 2025.
+        var period = Period.ToDate(PeriodUnit.Year, D("2026-09-30"));
+
+        Assert.Equal(PeriodUnit.YearToDate, period.Unit);
+        Assert.Equal(D("2026-01-01"), period.Start);
+        Assert.Equal(D("2026-10-01"), period.End);
+        Assert.Equal(D("2025-01-01"), period.Previous.Start);
+        Assert.Equal(D("2025-10-01"), period.Previous.End);
+    }
+
+    [Fact]
+    public void Previous_MonthToDateOn30March_EndsOnTheLastDayOfFebruary()
+    {
+        var period = Period.ToDate(PeriodUnit.Month, D("2026-03-30"));
+
+        Assert.Equal(PeriodUnit.MonthToDate, period.Unit);
+        Assert.Equal(D("2026-02-01"), period.Previous.Start);
+        Assert.Equal(D("2026-03-01"), period.Previous.End);
+    }
+
+    [Fact]
+    public void Previous_QuarterToDate_IsTheSameDaysOfThePreviousQuarter()
+    {
+        var period = Period.ToDate(PeriodUnit.Quarter, D("2011-12-09"));
+
+        Assert.Equal(D("2011-10-01"), period.Start);
+        Assert.Equal(D("2011-12-10"), period.End);
+        Assert.Equal(D("2011-07-01"), period.Previous.Start);
+        Assert.Equal(D("2011-09-10"), period.Previous.End);
+    }
+
+    [Fact]
+    public void ToDate_OnTheLastDayOfTheUnit_IsTheWholeCalendarUnit()
+    {
+        Assert.Equal(Period.Quarter(2026, 3), Period.ToDate(PeriodUnit.Quarter, D("2026-09-30")));
+        Assert.Equal(Period.Month(2026, 9), Period.ToDate(PeriodUnit.Month, D("2026-09-30")));
+    }
+
+    [Fact]
+    public void LastYear_LeapDay_Becomes28February()
+    {
+        var lastYear = Period.Range(D("2024-02-29"), D("2024-03-01")).LastYear;
+
+        Assert.Equal(D("2023-02-28"), lastYear.Start);
+        Assert.Equal(D("2023-03-01"), lastYear.End);
+    }
+
+    [Fact]
+    public void LastYear_FebruaryOfALeapYear_IsFebruaryOfTheYearBefore()
+    {
+        var lastYear = Period.Month(2024, 2).Comparison(ComparisonMode.LastYear);
+
+        Assert.Equal(D("2023-02-01"), lastYear.Start);
+        Assert.Equal(D("2023-03-01"), lastYear.End);
+    }
+
+    [Fact]
+    public void Comparison_YearToDateLastYear_IsTheSameDatesOneYearEarlier()
+    {
+        var comparison = Period.ToDate(PeriodUnit.Year, D("2026-09-30")).Comparison(ComparisonMode.LastYear);
+
+        Assert.Equal(D("2025-01-01"), comparison.Start);
+        Assert.Equal(D("2025-10-01"), comparison.End);
     }
 
     [Fact]
@@ -127,7 +223,7 @@ public class PeriodTests
 
     [Fact]
     public void Equality_SameMonthBuiltTwice_AreEqual() =>
-        Assert.Equal(Period.Month(2011, 3), PeriodPresets.Create(PeriodPreset.ThisMonth, D("2011-03-17")));
+        Assert.Equal(Period.Month(2011, 3), PeriodPresets.Create(PeriodPreset.ThisMonth, D("2011-03-31")));
 
     [Fact]
     public void Equality_SameDatesDifferentUnit_AreNotEqual() =>
@@ -151,13 +247,14 @@ public class PeriodPresetsTests
     }
 
     [Fact]
-    public void Create_ThisMonth_IsWholeCalendarMonthOfReference()
+    public void Create_ThisMonth_RunsUpToTheReferenceAndComparesWithTheSameDaysOfTheMonthBefore()
     {
         var period = PeriodPresets.Create(PeriodPreset.ThisMonth, D("2011-12-09"));
 
         Assert.Equal(D("2011-12-01"), period.Start);
-        Assert.Equal(D("2012-01-01"), period.End);
+        Assert.Equal(D("2011-12-10"), period.End);
         Assert.Equal(D("2011-11-01"), period.Previous.Start);
+        Assert.Equal(D("2011-11-10"), period.Previous.End);
     }
 
     [Fact]
@@ -170,18 +267,42 @@ public class PeriodPresetsTests
     }
 
     [Theory]
-    [InlineData("2011-01-01", 1)]
     [InlineData("2011-03-31", 1)]
-    [InlineData("2011-04-01", 2)]
+    [InlineData("2011-06-30", 2)]
     [InlineData("2011-09-30", 3)]
     [InlineData("2011-12-31", 4)]
-    public void Create_ThisQuarter_IsCalendarQuarterOfReference(string reference, int quarter) =>
+    public void Create_ThisQuarterOnItsLastDay_IsTheWholeCalendarQuarter(string reference, int quarter) =>
         Assert.Equal(Period.Quarter(2011, quarter), PeriodPresets.Create(PeriodPreset.ThisQuarter, D(reference)));
 
-    [Fact]
-    public void Create_ThisYearAndLastYear_AreCalendarYears()
+    [Theory]
+    [InlineData("2011-01-01", "2011-01-01", "2011-01-02")]
+    [InlineData("2011-04-01", "2011-04-01", "2011-04-02")]
+    [InlineData("2011-12-09", "2011-10-01", "2011-12-10")]
+    public void Create_ThisQuarter_RunsFromTheQuarterStartUpToTheReference(string reference, string start, string end)
     {
-        Assert.Equal(Period.Year(2024), PeriodPresets.Create(PeriodPreset.ThisYear, D("2024-02-29")));
+        var period = PeriodPresets.Create(PeriodPreset.ThisQuarter, D(reference));
+
+        Assert.Equal(D(start), period.Start);
+        Assert.Equal(D(end), period.End);
+        Assert.Equal(PeriodUnit.QuarterToDate, period.Unit);
+    }
+
+    [Fact]
+    public void Create_ThisYearOn30September2026_IsJanuaryToSeptemberAgainstTheSameMonthsOf2025()
+    {
+        // The issue: "this year" compared nine months of 2026 with the whole of 2025.
+        var period = PeriodPresets.Create(PeriodPreset.ThisYear, D("2026-09-30"));
+
+        Assert.Equal(D("2026-01-01"), period.Start);
+        Assert.Equal(D("2026-10-01"), period.End);
+        Assert.Equal(D("2025-01-01"), period.Previous.Start);
+        Assert.Equal(D("2025-10-01"), period.Previous.End);
+    }
+
+    [Fact]
+    public void Create_ThisYearOnItsLastDayAndLastYear_AreCalendarYears()
+    {
+        Assert.Equal(Period.Year(2024), PeriodPresets.Create(PeriodPreset.ThisYear, D("2024-12-31")));
         Assert.Equal(Period.Year(2023), PeriodPresets.Create(PeriodPreset.LastYear, D("2024-02-29")));
         Assert.Equal(Period.Year(2022), PeriodPresets.Create(PeriodPreset.LastYear, D("2024-02-29")).Previous);
     }

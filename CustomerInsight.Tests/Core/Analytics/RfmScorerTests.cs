@@ -13,6 +13,54 @@ public class RfmScorerTests
         result.Customers.Single(c => c.CustomerId == customerId);
 
     [Fact]
+    public void Score_FrequencyThresholds_OnePlusTheThresholdsReached()
+    {
+        // metrics.md's frequencies 1,1,1,1,2,2,3,5,8,13 with the default thresholds [2, 3, 4, 6].
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate, frequencyScale: new RfmFrequencyScale(RfmFrequencyScoring.Thresholds, [2, 3, 4, 6]));
+
+        Assert.Equal([1, 1, 1, 1, 2, 2, 3, 4, 5, 5], result.Customers.Select(c => c.FrequencyScore));
+        Assert.Equal(RfmFrequencyScoring.Thresholds, result.FrequencyScale!.Scoring);
+        Assert.Empty(RfmEmptyLevels.Of(result).Frequency);
+    }
+
+    [Fact]
+    public void EmptyLevels_FrequencyQuintilesOfTheWorkedExample_LeaveF2Empty()
+    {
+        // Quintiles of 1,1,1,1,2,2,3,5,8,13 give 1,1,1,1,3,3,4,4,5,5: no customer has F = 2.
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var levels = RfmEmptyLevels.Of(RfmScorer.Score(activities, AnalysisDate));
+
+        Assert.Equal([2], levels.Frequency);
+        Assert.Equal(RfmFrequencyScoring.Quintiles, levels.FrequencyScale.Scoring);
+        Assert.Equal(0.4, levels.SingleOrderShare);
+        Assert.True(levels.Any);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 3, 4, 6 }, true)]
+    [InlineData(new[] { 2, 5, 10, 20 }, true)]
+    [InlineData(new[] { 1, 3, 4, 6 }, false)]
+    [InlineData(new[] { 2, 2, 4, 6 }, false)]
+    [InlineData(new[] { 2, 3, 4 }, false)]
+    public void Options_FrequencyThresholds_ValidatedAtStartUp(int[] thresholds, bool valid)
+    {
+        var options = new RfmOptions { FrequencyScoring = RfmFrequencyScoring.Thresholds, FrequencyThresholds = thresholds };
+
+        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+
+        Assert.Equal(valid, errors.Count == 0);
+        if (!valid)
+        {
+            Assert.Contains("Rfm:FrequencyThresholds", errors[0].ErrorMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Score_WorkedExampleFrequencies_GivesMetricsMdScores()
     {
         int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];

@@ -25,6 +25,31 @@ public class DemoCompanyGeneratorTests
     }
 
     [Fact]
+    public void Generate_FiveThousand_LastMonthHasNoCliff()
+    {
+        // The landing view compares the last month with the one before: a generator that stops acquiring customers
+        // 20 days before the end told every visitor "new customers −68 %" (September 2026: 43 against about 140).
+        var company = new DemoCompanyGenerator(Paris).Generate(5000);
+        var sales = company.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId is not null).ToList();
+        var newByMonth = sales.GroupBy(o => o.CustomerId).Select(g => g.Min(o => o.BusinessMonth)).GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+        var activeByMonth = sales.GroupBy(o => o.BusinessMonth).ToDictionary(g => g.Key, g => g.Select(o => o.CustomerId).Distinct().Count());
+        var last = BusinessCalendar.MonthKey(DemoCompanyGenerator.EndDay.AddDays(-1));
+        var previousTwelve = activeByMonth.Keys.Where(m => m < last).OrderDescending().Take(12).ToList();
+
+        static double Median(IEnumerable<int> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+        }
+        var newMedian = Median(previousTwelve.Select(m => newByMonth.GetValueOrDefault(m)));
+        var activeMedian = Median(previousTwelve.Select(m => activeByMonth[m]));
+        Assert.InRange(newByMonth.GetValueOrDefault(last) / newMedian, 0.75, 1.33);
+        Assert.InRange(activeByMonth[last] / activeMedian, 0.75, 1.33);
+        // The data end where a month ends: the last day of the last month has orders.
+        Assert.Contains(sales, o => o.BusinessDate == DemoCompanyGenerator.EndDay.AddDays(-1));
+    }
+
+    [Fact]
     public void Generate_FiveThousand_HasTheShapeOfARealCompany()
     {
         var company = new DemoCompanyGenerator(Paris).Generate(5000);

@@ -295,6 +295,57 @@ public sealed class ExcelExportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportRfmAsync_QuintilesLeavingLevelsEmpty_SegmentsAndGridSheetsNameThemAndTheSetting()
+    {
+        var summary = await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
+        Assert.NotEmpty(summary.EmptyLevels!.Frequency);
+
+        using var book = await RfmAsync(Analyst);
+
+        foreach (var name in new[] { "Segments", "Grille R×F" })
+        {
+            var scores = book.Worksheet(name).Cell(4, 2).GetString();
+            Assert.Contains("F en quintiles (Rfm:FrequencyScoring = Quintiles)", scores, StringComparison.Ordinal);
+            Assert.All(summary.EmptyLevels.Frequency, level => Assert.Contains($"F {level}", scores, StringComparison.Ordinal));
+            Assert.Contains("Rfm:FrequencyScoring = Thresholds les remplit", scores, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ExportKpiAsync_FebruaryPartlyBeforeTheFirstOrder_EverySheetSaysPartial()
+    {
+        // The first order is on 3 February 2026: 26 of February's 28 days lie between the first and last day with data.
+        using var book = await KpiAsync(Analyst);
+
+        Assert.All(book.Worksheets, sheet => Assert.Contains(
+            "Comparaison : période précédente, partielle (92,9\u00a0% des jours ont des données)", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
+        var kpis = book.Worksheet("Indicateurs");
+        Assert.Contains("(période précédente 01/02/2026 – 28/02/2026)", kpis.Cell(3, 2).GetString(), StringComparison.Ordinal);
+        Assert.False(kpis.Cell(ExcelReportWriter.HeaderRow + 1, 4).IsEmpty());
+    }
+
+    [Fact]
+    public async Task ExportKpiAsync_LastYearWithoutData_SaysNotAvailableAndWritesNoChange()
+    {
+        var stream = new MemoryStream();
+        await exports.ExportKpiAsync(stream, March, ComparisonMode.LastYear, null, null, Admin, TestContext.Current.CancellationToken);
+        stream.Position = 0;
+        using var book = new XLWorkbook(stream);
+
+        var kpis = book.Worksheet("KPIs");
+        Assert.Contains("(same period last year 01/03/2025 – 31/03/2025)", kpis.Cell(3, 2).GetString(), StringComparison.Ordinal);
+        Assert.All(book.Worksheets, sheet => Assert.Contains(
+            "Comparison: same period last year, n/a: no data in the comparison period, no change", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
+        var lines = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToList();
+        Assert.Equal("orders", kpis.Cell(lines[0], 6).GetString());
+        Assert.All(lines, row => Assert.True(kpis.Cell(row, 4).IsEmpty()));
+        Assert.True(kpis.Cell(lines[0], 2).GetDouble() > 0);
+        await using var db = database.CreateContext();
+        var details = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).Select(e => e.Details).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(details, d => d != null && d.Contains("compare=last-year", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExportOmocAsync_Project_OneSheetPerWorkshopWithValidNames()
     {
         using var book = await OmocAsync(Analyst);

@@ -127,13 +127,65 @@ public sealed class KpiQueriesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIs31DaysNotFebruary()
+    public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIsWholeFebruary()
     {
         var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")), null, 180, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Day("2011-01-29"), result.PreviousPeriod.Start);
+        Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
+        Assert.Equal(Day("2011-03-01"), result.PreviousPeriod.End);
         Assert.Equal(result.Current, (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
         Assert.Equal(2, result.Previous.Orders);
+        Assert.Equal(1.0, result.PreviousCoverage);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_MonthToDate_ComparesWithTheSameDaysAndRetainsAgainstThem()
+    {
+        // 1–15 March against 1–15 February: A bought on 10 February, C only on the 20th (outside the span).
+        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
+        Assert.Equal(Day("2011-02-16"), result.PreviousPeriod.End);
+        Assert.Equal(2, result.Current.Orders);
+        Assert.Equal(1, result.Previous.Orders);
+        Assert.Equal(1, result.Previous.ActiveCustomers);
+        // A, active on 1–15 March, was active on 1–15 February: retention 1 (C's order of the 20th is not in the span).
+        Assert.Equal(1.0, result.Current.RetentionRate);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_LastYear_ComparesWithTheSameDatesAYearEarlierWithoutDataAsNoCoverage()
+    {
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Period.Month(2010, 3), result.PreviousPeriod);
+        Assert.Equal(ComparisonMode.LastYear, result.Mode);
+        Assert.Equal(0, result.Previous.Orders);
+        Assert.Equal(0.0, result.PreviousCoverage);
+        // The period's own retention still compares with its previous period (February), as metrics.md defines it.
+        Assert.Equal(0.5, result.Current.RetentionRate);
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_LastYearWithData_CountsTheComparisonCustomers()
+    {
+        // Q4 2011 against Q4 2010: F bought on 2010-10-05; E's 2010-09-01 order is in Q3 2010 (F's retention base).
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Period.Quarter(2010, 4), result.PreviousPeriod);
+        Assert.Equal(1, result.Previous.Orders);
+        Assert.Equal(1, result.Previous.ActiveCustomers);
+        Assert.Equal(1, result.Previous.NewCustomers);
+        Assert.Equal(0.0, result.Previous.RetentionRate); // E, active in Q3 2010, did not buy in Q4 2010
+    }
+
+    [Fact]
+    public async Task GetSalesKpisAsync_ComparisonPartlyBeforeTheFirstOrder_IsPartial()
+    {
+        // Q4 2010 against Q3 2010 (92 days): the data start on 2010-09-01, so 30 of its days have data.
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(30.0 / 92, result.PreviousCoverage, 10);
     }
 
     [Fact]

@@ -55,14 +55,16 @@ public sealed class KpiVerbTests : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        Assert.Equal(["from", "to", "previousFrom", "previousTo", "current", "previous", "currency"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "previousFrom", "previousTo", "previousCoverage", "current", "previous", "currency"], root.EnumerateObject().Select(p => p.Name));
         // The database's reporting currency, recorded from Business:Currency (EUR) when the verb first used it.
         Assert.Equal("EUR", root.GetProperty("currency").GetString());
         Assert.Equal("2011-03-01", root.GetProperty("from").GetString());
         Assert.Equal("2011-04-01", root.GetProperty("to").GetString());
-        // 31 days ending at from: [2011-01-29, 2011-03-01), which holds February.
-        Assert.Equal("2011-01-29", root.GetProperty("previousFrom").GetString());
+        // A range of whole months compares with as many whole months before it: February.
+        Assert.Equal("2011-02-01", root.GetProperty("previousFrom").GetString());
         Assert.Equal("2011-03-01", root.GetProperty("previousTo").GetString());
+        // February lies between the first (2011-02-10) and the last day with data for 19 of its 28 days.
+        Assert.Equal(19.0 / 28, root.GetProperty("previousCoverage").GetDouble(), 10);
 
         var current = root.GetProperty("current");
         Assert.Equal(
@@ -129,6 +131,40 @@ public sealed class KpiVerbTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareLastYear_NoDataAYearEarlier_CoverageZeroAndTextSaysNoChange()
+    {
+        var json = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year", "--json"]);
+        var text = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year"]);
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("2010-03-01", document.RootElement.GetProperty("previousFrom").GetString());
+        Assert.Equal("2010-04-01", document.RootElement.GetProperty("previousTo").GetString());
+        Assert.Equal(0.0, document.RootElement.GetProperty("previousCoverage").GetDouble());
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("the same period last year [2010-03-01, 2010-04-01)", text.Output, StringComparison.Ordinal);
+        Assert.Contains("Comparison n/a", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PartialComparison_TextSaysPartialWithTheShareOfDays()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+
+        Assert.Contains("Comparison partial (67.9 % of days have data)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCompareMode_ExitsTwoNamingTheModes()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("previous or last-year", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

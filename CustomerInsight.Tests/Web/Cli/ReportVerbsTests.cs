@@ -51,7 +51,7 @@ public sealed class ReportVerbsTests : IAsyncLifetime
     public async Task RfmOut_Xlsx_OneRowPerScoredCustomerAndNoSourceId()
     {
         var path = Path.Combine(database.Directory, "rfm.xlsx");
-        var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        var queries = new RfmQueries(database.Factory, AppSettings.Rfm());
         var scored = (await queries.GetSummaryAsync((await queries.GetDefaultAnalysisDateAsync(Ct))!.Value, Ct)).Customers;
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", path]);

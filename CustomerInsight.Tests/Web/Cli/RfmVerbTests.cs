@@ -23,7 +23,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync(migrate: false);
         var seeded = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "200"]);
         Assert.Equal(0, seeded.ExitCode);
-        queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        queries = new RfmQueries(database.Factory, AppSettings.Rfm());
     }
 
     public ValueTask DisposeAsync() => database.DisposeAsync();

@@ -32,4 +32,15 @@ public sealed class ChannelBreakdownTests : BunitTestBase
         Assert.Equal("true", marked.GetAttribute("aria-current"));
         Assert.Contains("canal filtré", table.Find("[data-testid=channel-breakdown-note]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void NoOrderInAnyChannel_SaysSoInsteadOfARowOfZeros()
+    {
+        IReadOnlyList<ChannelSales> none = [.. Enum.GetValues<Channel>().Select(c => new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, 0)))];
+
+        var table = Render<ChannelBreakdown>(p => p.Add(c => c.Channels, none));
+
+        Assert.Contains("Aucune commande sur la période", table.Find("[data-testid=channel-breakdown-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(table.FindAll("tbody tr"));
+    }
 }

@@ -85,8 +85,10 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
 
         var link = page.WaitForElement("[data-testid=dashboard-download-kpi]", TimeSpan.FromSeconds(30));
 
-        AssertLink(link, ExportEndpoints.KpiUrl(Period.Year(latestSale.Year), Channel.Web, RfmSegment.Champions));
-        Assert.Contains("&unit=year", link.GetAttribute("href"), StringComparison.Ordinal);
+        // "This year" runs up to the latest sale (a year to date), and the link says so.
+        AssertLink(link, ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, latestSale), Channel.Web, RfmSegment.Champions));
+        Assert.Contains("&unit=yeartodate", link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains($"to={latestSale:yyyy-MM-dd}", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("segment=champions", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("Champions", page.Find("[data-testid=dashboard-segment]").TextContent, StringComparison.Ordinal);
     }

@@ -117,4 +117,32 @@ public sealed class SegmentComponentsTests : BunitTestBase
 
     private static RfmCustomerScore Score(int id, int r, int f, decimal monetary, RfmSegment segment) =>
         new(id, Date.AddDays(-r), r, f, monetary, r, f, 3, segment);
+
+    [Fact]
+    public void Table_QuintilesLeavingF2Empty_SaysWhichLevelWhyAndNamesTheSetting()
+    {
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(), Date);
+
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result)).Add(c => c.Reach, Reach));
+
+        Assert.Contains("Rfm:FrequencyScoring = Quintiles", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
+        var note = cut.Find("[data-testid=segment-table-empty-levels-note]").TextContent;
+        Assert.Contains("F\u00a02", note, StringComparison.Ordinal);
+        Assert.Contains("40\u00a0%", note, StringComparison.Ordinal);
+        Assert.Contains("Rfm:FrequencyScoring = Thresholds", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_Thresholds_NamesTheThresholdsAndNoEmptyFrequencyNote()
+    {
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var scale = new RfmFrequencyScale(RfmFrequencyScoring.Thresholds, RfmFrequencyScale.DefaultThresholds);
+        var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(), Date, frequencyScale: scale);
+
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result)).Add(c => c.Reach, Reach));
+
+        Assert.Contains("Rfm:FrequencyThresholds = [2, 3, 4, 6]", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(cut.FindAll("[data-testid=segment-table-empty-levels-note]"), n => n.TextContent.Contains('F', StringComparison.Ordinal));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
         AddAppServices(database.ConnectionString);
-        rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        rfm = new RfmQueries(database.Factory, AppSettings.Rfm());
         defaultDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInAs(Roles.Analyst);

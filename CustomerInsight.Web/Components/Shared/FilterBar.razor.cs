@@ -38,12 +38,19 @@ public sealed partial class FilterBar
     [Parameter]
     public bool ShowSegment { get; set; }
 
-    /// <summary>The period the filters resolve to, shown under the controls.</summary>
-    private Period? Period => ReferenceDate is { } reference ? Value.ResolvePeriod(reference) : null;
+    /// <summary>The comparison select (previous period or same period last year; the dashboard's).</summary>
+    [Parameter]
+    public bool ShowCompare { get; set; }
 
-    private DateTime? FromDate => Period?.Start.ToDateTime(TimeOnly.MinValue);
+    /// <summary>The period the filters resolve to, shown under the controls (none for a reversed range).</summary>
+    private Period? Period => ReferenceDate is { } reference && !Value.IsReversedRange ? Value.ResolvePeriod(reference) : null;
 
-    private DateTime? LastDate => Period?.LastDay.ToDateTime(TimeOnly.MinValue);
+    /// <summary>The dates the pickers show: the URL's own for a custom range (even reversed), else the resolved period's.</summary>
+    private DateTime? FromDate => (Value.IsReversedRange ? Value.From : Period?.Start)?.ToDateTime(TimeOnly.MinValue);
+
+    private DateTime? LastDate => (Value.IsReversedRange ? Value.To : Period?.LastDay)?.ToDateTime(TimeOnly.MinValue);
+
+    private string CompareValue => Value.Compare.ToString();
 
     private string ChannelValue => Value.Channel?.ToString() ?? AllValue;
 
@@ -57,33 +64,34 @@ public sealed partial class FilterBar
         {
             // Start the custom range from what is on screen, so the figures do not jump.
             var shown = Period;
-            Apply(Value with { Preset = preset, From = shown?.Start ?? Value.From, To = shown?.End ?? Value.To });
+            Apply(Value with { Preset = preset, From = shown?.Start ?? Value.From, To = shown?.LastDay ?? Value.To });
             return;
         }
         Apply(Value with { Preset = preset, From = null, To = null });
     }
 
+    /// <summary>A new first day keeps the last day shown; a last day before it is then reported as a reversed range.</summary>
     internal void OnFromChanged(DateTime? date)
     {
-        if (date is null || Period is not { } period)
+        if (date is null || LastDate is not { } last)
         {
             return;
         }
-        var from = DateOnly.FromDateTime(date.Value);
-        var to = period.End > from ? period.End : from.AddDays(1);
-        Apply(Value with { Preset = PeriodPreset.Custom, From = from, To = to });
+        Apply(Value with { Preset = PeriodPreset.Custom, From = DateOnly.FromDateTime(date.Value), To = DateOnly.FromDateTime(last) });
     }
 
+    /// <summary>A new last day (included) keeps the first day shown.</summary>
     internal void OnLastDayChanged(DateTime? date)
     {
-        if (date is null || Period is not { } period)
+        if (date is null || FromDate is not { } first)
         {
             return;
         }
-        var to = DateOnly.FromDateTime(date.Value).AddDays(1);
-        var from = period.Start < to ? period.Start : to.AddDays(-1);
-        Apply(Value with { Preset = PeriodPreset.Custom, From = from, To = to });
+        Apply(Value with { Preset = PeriodPreset.Custom, From = DateOnly.FromDateTime(first), To = DateOnly.FromDateTime(date.Value) });
     }
+
+    internal void OnCompareChanged(string? value) =>
+        Apply(Value with { Compare = Enum.TryParse<ComparisonMode>(value, out var mode) && Enum.IsDefined(mode) ? mode : ComparisonMode.Previous });
 
     internal void OnChannelChanged(string? value) =>
         Apply(Value with { Channel = Enum.TryParse<Channel>(value, out var channel) && Enum.IsDefined(channel) ? channel : null });

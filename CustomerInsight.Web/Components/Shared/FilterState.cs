@@ -8,12 +8,16 @@ namespace CustomerInsight.Web.Components.Shared;
 
 /// <summary>
 /// The filters of the dashboard and the satisfaction page as they live in the URL query
-/// (<c>?period=custom&amp;from=2026-01-01&amp;to=2026-04-01&amp;channel=web&amp;kind=relational&amp;segment=champions</c>), so a view
-/// can be bookmarked. <c>to</c> is exclusive, as on the command line: the period is <c>[from, to)</c>.
-/// <c>segment</c> is an RFM segment code (interfaces.md), taken at the period's end (<see cref="KpiFilter.Segment"/>).
-/// Unknown or malformed values fall back to the defaults rather than failing the page.
+/// (<c>?period=custom&amp;from=2026-01-01&amp;to=2026-03-31&amp;channel=web&amp;kind=relational&amp;segment=champions&amp;compare=last-year</c>),
+/// so a view can be bookmarked. <c>to</c> is the LAST DAY INCLUDED, as the date picker ("Au (inclus)") and the
+/// workbooks show it: <c>from=2011-12-01&amp;to=2011-12-31</c> is December 2011. <c>segment</c> is an RFM segment code
+/// (interfaces.md), taken at the period's end (<see cref="KpiFilter.Segment"/>); <c>compare=last-year</c> compares
+/// with the same period last year (absent: the previous period). A reversed custom range (<c>to</c> before
+/// <c>from</c>) is kept and reported (<see cref="IsReversedRange"/>); other unknown or malformed values fall back
+/// to the defaults rather than failing the page.
 /// </summary>
-public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null)
+public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null,
+    ComparisonMode Compare = ComparisonMode.Previous)
 {
     public const string PeriodKey = "period";
     public const string FromKey = "from";
@@ -21,6 +25,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
     public const string ChannelKey = "channel";
     public const string KindKey = "kind";
     public const string SegmentKey = "segment";
+    public const string CompareKey = "compare";
+    public const string LastYearCompareCode = "last-year";
 
     public static FilterState Default { get; } = new(PeriodPreset.Last30Days);
 
@@ -35,12 +41,15 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
         [PeriodPreset.Custom] = "custom",
     };
 
-    /// <summary>True when the custom range is usable (both dates, to after from).</summary>
-    public bool HasValidCustomRange => From is { } f && To is { } t && t > f;
+    /// <summary>True when the custom range is usable (both dates, the last day on or after the first).</summary>
+    public bool HasValidCustomRange => From is { } f && To is { } t && t >= f;
+
+    /// <summary>A custom range whose last day is before its first: the pages say so instead of showing figures.</summary>
+    public bool IsReversedRange => Preset == PeriodPreset.Custom && From is { } f && To is { } t && t < f;
 
     public static string CodeOf(PeriodPreset preset) => PresetCodes[preset];
 
-    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind, string? segment = null)
+    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind, string? segment = null, string? compare = null)
     {
         var preset = PresetCodes.FirstOrDefault(p => string.Equals(p.Value, period, StringComparison.OrdinalIgnoreCase)).Key;
         if (period is null || !PresetCodes.ContainsValue(period.ToLowerInvariant()))
@@ -48,18 +57,23 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             preset = Default.Preset;
         }
         var state = new FilterState(preset, ParseDate(from), ParseDate(to), ParseEnum<Channel>(channel), ParseEnum<SurveyKind>(kind),
-            RfmSegments.TryParseCode(segment, out var rfm) ? rfm : null);
-        // A custom period without a usable range shows the default period instead of an error.
-        return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange ? state with { Preset = Default.Preset } : state;
+            RfmSegments.TryParseCode(segment, out var rfm) ? rfm : null,
+            string.Equals(compare, LastYearCompareCode, StringComparison.OrdinalIgnoreCase) ? ComparisonMode.LastYear : ComparisonMode.Previous);
+        // A custom period with a missing date shows the default period; a reversed one is kept, to be reported.
+        return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange && !state.IsReversedRange ? state with { Preset = Default.Preset } : state;
     }
 
-    /// <summary>The period these filters mean, with presets relative to <paramref name="reference"/> (the latest sale date).</summary>
+    /// <summary>
+    /// The period these filters mean, with presets relative to <paramref name="reference"/> (the latest sale date):
+    /// a custom range is <c>[From, To + 1 day)</c>. A reversed range resolves to the default period (the pages show
+    /// <see cref="IsReversedRange"/>'s message rather than its figures).
+    /// </summary>
     public Period ResolvePeriod(DateOnly reference) =>
         Preset == PeriodPreset.Custom && HasValidCustomRange
-            ? PeriodPresets.CreateCustom(From!.Value, To!.Value)
+            ? PeriodPresets.CreateCustom(From!.Value, To!.Value.AddDays(1))
             : PeriodPresets.Create(Preset == PeriodPreset.Custom ? Default.Preset : Preset, reference);
 
-    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, Segment);
+    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, Segment, Compare);
 
     /// <summary>The query parameters of this state (null removes a parameter from the URL).</summary>
     public IReadOnlyDictionary<string, object?> ToQuery()
@@ -73,6 +87,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             [ChannelKey] = Channel?.ToString().ToLowerInvariant(),
             [KindKey] = SurveyKind?.ToString().ToLowerInvariant(),
             [SegmentKey] = Segment?.Code(),
+            [CompareKey] = Compare == ComparisonMode.LastYear ? LastYearCompareCode : null,
         };
     }
 

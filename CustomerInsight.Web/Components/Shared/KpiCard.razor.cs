@@ -39,24 +39,55 @@ public sealed partial class KpiCard
     [Parameter]
     public bool SmallSample { get; set; }
 
+    /// <summary>What the previous value is: the previous period or the same period last year.</summary>
+    [Parameter]
+    public ComparisonMode Compare { get; set; }
+
+    /// <summary>
+    /// Share (0–1) of the comparison period's days that have data (metrics.md). Below 1 the card says
+    /// "partial (x % of days have data)"; at 0 it shows no change at all.
+    /// </summary>
+    [Parameter]
+    public double Coverage { get; set; } = 1;
+
     [Parameter]
     public string? TestId { get; set; }
 
-    internal Color ChangeColor => Change.IsGood switch
+    /// <summary>The change shown: none when the comparison period has no data.</summary>
+    private KpiChange Shown => PeriodCoverage.IsEmpty(Coverage) ? Change with { Value = null, Trend = null, IsGood = null } : Change;
+
+    private string? CoverageState => PeriodCoverage.IsEmpty(Coverage) ? "none" : PeriodCoverage.IsPartial(Coverage) ? "partial" : null;
+
+    private string? CoverageNote => CoverageText(Coverage, T);
+
+    /// <summary>"partielle (8,5 % des jours ont des données)", "n.d. : aucune donnée…", or null at 100 %: the one wording of cards and charts.</summary>
+    public static string? CoverageText(double coverage, IStringLocalizer<DashboardText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (PeriodCoverage.IsEmpty(coverage))
+        {
+            return text["ComparisonNone"];
+        }
+        return PeriodCoverage.IsPartial(coverage)
+            ? string.Format(CultureInfo.CurrentCulture, text["ComparisonPartial"], DisplayFormat.Percent(coverage))
+            : null;
+    }
+
+    internal Color ChangeColor => Shown.IsGood switch
     {
         true => Color.Success,
         false => Color.Error,
         null => Color.Default,
     };
 
-    private string? GoodAttribute => Change.IsGood switch
+    private string? GoodAttribute => Shown.IsGood switch
     {
         true => "good",
         false => "bad",
         null => "neutral",
     };
 
-    private string? TrendIcon => Change.Trend switch
+    private string? TrendIcon => Shown.Trend switch
     {
         KpiTrend.Up => Icons.Material.Filled.ArrowUpward,
         KpiTrend.Down => Icons.Material.Filled.ArrowDownward,
@@ -64,7 +95,7 @@ public sealed partial class KpiCard
         _ => null,
     };
 
-    private string ChangeText => FormatChange(Change, DifferenceDecimals, T["Points"]);
+    private string ChangeText => FormatChange(Shown, DifferenceDecimals, T["Points"]);
 
     /// <summary>"+12,5 %" for amounts and counts, "+3,2 pts" for rates, "+4" for NPS; n.d./n/a when undefined.</summary>
     public static string FormatChange(KpiChange change, int differenceDecimals, string pointsUnit)

@@ -32,6 +32,7 @@ public sealed partial class Dashboard : IDisposable
     private DashboardData? data;
     private IReadOnlyList<KpiCardModel> cards = [];
     private (ChartConfig Sales, ChartConfig Satisfaction, ChartConfig Active)? charts;
+    private DashboardNotes? notes;
 
     /// <summary>The cards of product.md, in its order.</summary>
     public static readonly IReadOnlyList<Kpi> CardKpis =
@@ -54,17 +55,20 @@ public sealed partial class Dashboard : IDisposable
     [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.CompareKey)] public string? CompareQuery { get; set; }
 
     private int MinResponses => KpiOptions.Value.MinResponses;
 
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null ? null : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment);
+    private string? KpiDownloadHref => data is null || state.IsReversedRange
+        ? null
+        : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
 
     protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
+        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery, CompareQuery);
         await LoadAsync(reloadReference: !referenceLoaded);
     }
 
@@ -79,7 +83,7 @@ public sealed partial class Dashboard : IDisposable
                 reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
                 referenceLoaded = true;
             }
-            if (reference is not { } day)
+            if (reference is not { } day || state.IsReversedRange)
             {
                 data = null;
                 return;
@@ -87,10 +91,12 @@ public sealed partial class Dashboard : IDisposable
             var options = KpiOptions.Value;
             data = await Queries.GetDashboardAsync(state.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
             cards = BuildCards(data.Kpis);
+            var lastYear = data.LastYear;
             charts = (
-                DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency),
-                DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"]),
-                DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"]));
+                DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency, lastYear?.Sales, T["LastYearSeries", T["Kpi_NetRevenue"]]),
+                DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"], lastYear?.Satisfaction, T["LastYearSeries", T["Kpi_Nps"]]),
+                DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"], lastYear?.Sales, T["LastYearSeries", T["Kpi_ActiveCustomers"]]));
+            notes = DashboardNotes.Create(data, MinResponses, T);
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
         {

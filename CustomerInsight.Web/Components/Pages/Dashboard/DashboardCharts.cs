@@ -15,12 +15,42 @@ public static class DashboardCharts
     public static IReadOnlyList<string> MonthLabels(IEnumerable<int> months) =>
         months.Select(m => DisplayFormat.Month(BusinessCalendar.MonthStart(m))).ToList();
 
-    /// <summary>Net revenue as bars (left axis), average basket as a line (right axis), both money.</summary>
-    public static ChartConfig Sales(IReadOnlyList<MonthlySales> trend, string netRevenueLabel, string basketLabel, string currency)
+    /// <summary>The dash of a "last year" overlay series.</summary>
+    public static readonly IReadOnlyList<double> LastYearDash = [6, 4];
+
+    /// <summary>Whether a sales trend has nothing to draw (no order, no return in any month).</summary>
+    public static bool IsEmpty(IReadOnlyList<MonthlySales> trend) => trend.All(m => m.Totals.Orders == 0 && m.Totals.Returns == 0);
+
+    /// <summary>Whether no identified customer bought in any month.</summary>
+    public static bool HasNoActiveCustomers(IReadOnlyList<MonthlySales> trend) => trend.All(m => m.Totals.ActiveCustomers == 0);
+
+    /// <summary>Whether no survey response falls in any month.</summary>
+    public static bool IsEmpty(IReadOnlyList<MonthlySatisfactionKpis> trend) => trend.All(m => m.Kpis.NpsResponses == 0 && m.Kpis.CsatResponses == 0);
+
+    /// <summary>
+    /// Net revenue as bars (left axis), average basket as a line (right axis), both money; with
+    /// <paramref name="lastYear"/> (the same months a year earlier), last year's net revenue as a dashed line.
+    /// </summary>
+    public static ChartConfig Sales(IReadOnlyList<MonthlySales> trend, string netRevenueLabel, string basketLabel, string currency,
+        IReadOnlyList<MonthlySales>? lastYear = null, string? lastYearLabel = null)
     {
         ArgumentNullException.ThrowIfNull(trend);
         var revenue = ChartPalette.At(0);
         var basket = ChartPalette.At(1);
+        var overlay = lastYear is null
+            ? []
+            : new[]
+            {
+                new ChartDataset(lastYearLabel ?? netRevenueLabel)
+                {
+                    Type = ChartType.Line,
+                    Values = lastYear.Select(m => (double?)m.Totals.NetRevenue).ToList(),
+                    BorderColor = ChartPalette.At(5),
+                    BackgroundColor = ChartPalette.At(5),
+                    BorderDash = LastYearDash,
+                    YAxisID = "y",
+                },
+            };
         return new ChartConfig(
             ChartType.Bar,
             new ChartData(MonthLabels(trend.Select(m => m.Month)),
@@ -35,6 +65,7 @@ public static class DashboardCharts
                     YAxisID = "y1",
                     Tension = 0.2,
                 },
+                .. overlay,
             ]),
             new ChartOptions
             {
@@ -51,12 +82,30 @@ public static class DashboardCharts
             });
     }
 
-    /// <summary>NPS (left axis, −100…100) and CSAT in % (right axis, 0…100); small-sample points hollow, empty months as gaps.</summary>
-    public static ChartConfig Satisfaction(IReadOnlyList<MonthlySatisfactionKpis> trend, string npsLabel, string csatLabel)
+    /// <summary>
+    /// NPS (left axis, −100…100) and CSAT in % (right axis, 0…100); small-sample points hollow, empty months as gaps;
+    /// with <paramref name="lastYear"/>, last year's NPS as a dashed line.
+    /// </summary>
+    public static ChartConfig Satisfaction(IReadOnlyList<MonthlySatisfactionKpis> trend, string npsLabel, string csatLabel,
+        IReadOnlyList<MonthlySatisfactionKpis>? lastYear = null, string? lastYearLabel = null)
     {
         ArgumentNullException.ThrowIfNull(trend);
         var nps = ChartPalette.At(2);
         var csat = ChartPalette.At(4);
+        var overlay = lastYear is null
+            ? []
+            : new[]
+            {
+                new ChartDataset(lastYearLabel ?? npsLabel)
+                {
+                    Values = lastYear.Select(m => m.Kpis.Nps).ToList(),
+                    BorderColor = ChartPalette.At(5),
+                    BackgroundColor = ChartPalette.At(5),
+                    BorderDash = LastYearDash,
+                    PointRadius = 2,
+                    YAxisID = "y",
+                },
+            };
         return new ChartConfig(
             ChartType.Line,
             new ChartData(MonthLabels(trend.Select(m => m.Month)),
@@ -81,6 +130,7 @@ public static class DashboardCharts
                     PointRadius = 4,
                     YAxisID = "y1",
                 },
+                .. overlay,
             ]),
             new ChartOptions
             {
@@ -97,16 +147,30 @@ public static class DashboardCharts
             });
     }
 
-    public static ChartConfig ActiveCustomers(IReadOnlyList<MonthlySales> trend, string label)
+    /// <summary>Active customers per month as bars; with <paramref name="lastYear"/>, last year's as a dashed line (and a legend).</summary>
+    public static ChartConfig ActiveCustomers(IReadOnlyList<MonthlySales> trend, string label, IReadOnlyList<MonthlySales>? lastYear = null, string? lastYearLabel = null)
     {
         ArgumentNullException.ThrowIfNull(trend);
+        var overlay = lastYear is null
+            ? []
+            : new[]
+            {
+                new ChartDataset(lastYearLabel ?? label)
+                {
+                    Type = ChartType.Line,
+                    Values = lastYear.Select(m => (double?)m.Totals.ActiveCustomers).ToList(),
+                    BorderColor = ChartPalette.At(5),
+                    BackgroundColor = ChartPalette.At(5),
+                    BorderDash = LastYearDash,
+                },
+            };
         return new ChartConfig(
             ChartType.Bar,
             new ChartData(MonthLabels(trend.Select(m => m.Month)),
-                [new ChartDataset(label) { Values = trend.Select(m => (double?)m.Totals.ActiveCustomers).ToList(), BackgroundColor = ChartPalette.At(3) }]),
+                [new ChartDataset(label) { Values = trend.Select(m => (double?)m.Totals.ActiveCustomers).ToList(), BackgroundColor = ChartPalette.At(3) }, .. overlay]),
             new ChartOptions
             {
-                Plugins = new ChartPlugins(Legend: new ChartLegend(Display: false)),
+                Plugins = new ChartPlugins(Legend: new ChartLegend(Display: lastYear is not null)),
                 Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
                 ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
             });

@@ -1,0 +1,17 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Web;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests;
+
+/// <summary>Settings of the repository's appsettings.json, as the app and the command line read them.</summary>
+public static class AppSettings
+{
+    /// <summary>The <c>Rfm</c> section (the demo company is shown with <c>Rfm:FrequencyScoring</c> = Thresholds).</summary>
+    public static IOptions<RfmOptions> Rfm()
+    {
+        var configuration = new ConfigurationManager();
+        AppPaths.AddRootConfiguration(configuration);
+        return Options.Create(configuration.GetSection(RfmOptions.SectionName).Get<RfmOptions>() ?? new RfmOptions());
+    }
+}

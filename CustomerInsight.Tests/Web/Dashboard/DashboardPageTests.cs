@@ -1,0 +1,153 @@
+using Bunit;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Web.Components.Charts;
+using CustomerInsight.Web.Components.Pages.Dashboard;
+using Microsoft.AspNetCore.Components;
+using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
+
+namespace CustomerInsight.Tests.Web.Dashboard;
+
+/// <summary>
+/// The dashboard over a small demo company (no sale on the Other channel; data from October 2023): every block
+/// follows the filters or says which one it ignores, empty charts say why, comparisons carry their coverage,
+/// a reversed range is reported instead of figures.
+/// </summary>
+public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(60, Token);
+        AddAppServices(database.ConnectionString);
+        JSInterop.SetupModule(ChartJs.ModulePath);
+        SignInAs(Roles.Analyst);
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private IRenderedComponent<DashboardPage> Open(string url)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        var page = Render<DashboardPage>();
+        page.WaitForElement("[data-testid=kpi-cards]", TimeSpan.FromSeconds(60));
+        return page;
+    }
+
+    [Fact]
+    public void ChannelWithoutSales_EmptyChartsSayWhyInsteadOfDrawingEmptyAxes()
+    {
+        var page = Open("/?channel=other");
+
+        Assert.Contains("Aucune commande du", page.Find("[data-testid=chart-sales-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Aucun client identifié", page.Find("[data-testid=chart-active-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Aucune réponse d'enquête", page.Find("[data-testid=chart-satisfaction-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindComponents<ChartJs>());
+        // The channel breakdown compares every channel (and says so): the other channels still have sales.
+        Assert.Empty(page.FindAll("[data-testid=channel-breakdown-empty]"));
+        Assert.NotNull(page.Find("[data-testid=channel-Other]"));
+    }
+
+    [Fact]
+    public void ChannelFilter_CohortsSayTheyIgnoreItAndWhy()
+    {
+        var page = Open("/?channel=web");
+
+        var note = page.Find("[data-testid=cohort-note]").TextContent;
+        Assert.Contains("ignorent le filtre de canal (Web)", note, StringComparison.Ordinal);
+        Assert.Contains("premier achat", note, StringComparison.Ordinal);
+        Assert.Equal(3, page.FindComponents<ChartJs>().Count);
+    }
+
+    [Fact]
+    public void SurveyKindFilter_SalesBlocksSayTheyIgnoreIt()
+    {
+        var page = Open("/?kind=relational");
+
+        Assert.Contains("ne filtre que le NPS et le CSAT", page.Find("[data-testid=kpi-cards-note]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n => n.TextContent.Contains("Relationnelle", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(page.FindAll("[data-testid=channel-breakdown-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=cohort-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoFilter_NoIgnoredFilterNote()
+    {
+        var page = Open("/?period=last-month");
+
+        Assert.Empty(page.FindAll("[data-testid=kpi-cards-note]"));
+        Assert.Empty(page.FindAll("[data-testid=cohort-note]"));
+        Assert.Empty(page.FindAll("[data-testid=chart-sales-note]"));
+    }
+
+    [Fact]
+    public void ComparisonBeforeTheFirstOrder_CardsSayNotAvailableAndShowNoChange()
+    {
+        // The demo's orders start in October 2023: the three months before a custom Q4 2023 have no data.
+        var page = Open("/?period=custom&from=2023-10-01&to=2023-12-31");
+
+        var card = page.Find("[data-testid=kpi-NetRevenue]");
+        Assert.Equal("none", card.QuerySelector("[data-testid=kpi-coverage]")!.GetAttribute("data-coverage"));
+        Assert.Equal("n.d.", card.QuerySelector("[data-testid=kpi-change]")!.TextContent.Trim());
+        Assert.Null(card.QuerySelector("[data-testid=kpi-trend]"));
+        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n => n.TextContent.Contains("aucune donnée", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ComparisonPartlyBeforeTheFirstOrder_EveryCardAndChartSaysPartial()
+    {
+        var page = Open("/?period=custom&from=2023-12-01&to=2024-03-31");
+
+        Assert.All(page.FindAll("[data-testid=kpi-coverage]"), mark => Assert.Equal("partial", mark.GetAttribute("data-coverage")));
+        Assert.Equal(DashboardPage.CardKpis.Count, page.FindAll("[data-testid=kpi-coverage]").Count);
+        Assert.StartsWith("partielle (", page.Find("[data-testid=kpi-coverage]").TextContent.Trim(), StringComparison.Ordinal);
+        foreach (var chart in new[] { "chart-sales", "chart-active", "chart-satisfaction" })
+        {
+            Assert.Contains(page.FindAll($"[data-testid={chart}-note]"), n => n.TextContent.Contains("partielle (", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void CompareLastYear_CardsSayLastYearAndTrendChartsGetTheOverlay()
+    {
+        var page = Open("/?period=this-year&compare=last-year");
+
+        Assert.StartsWith("Même période l'an dernier", page.Find("[data-testid=kpi-NetRevenue] [data-testid=kpi-previous]").TextContent.Trim(), StringComparison.Ordinal);
+        var blocks = page.FindComponents<ChartBlock>().ToDictionary(b => b.Instance.TestId, b => b.Instance.Config);
+        Assert.Contains(blocks["chart-sales"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal) && d.BorderDash is not null);
+        Assert.Contains(blocks["chart-active"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
+        Assert.Contains(blocks["chart-satisfaction"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
+        Assert.Contains("compare=last-year", page.Find("[data-testid=dashboard-download-kpi]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComparePrevious_NoOverlay()
+    {
+        var page = Open("/?period=this-year");
+
+        Assert.All(page.FindComponents<ChartBlock>(), b => Assert.DoesNotContain(b.Instance.Config.Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ReversedRange_SaysSoAndShowsNoFigures()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?period=custom&from=2026-04-01&to=2026-03-01");
+        var page = Render<DashboardPage>();
+
+        page.WaitForElement("[data-testid=filter-reversed]", TimeSpan.FromSeconds(60));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=dashboard-loading]")), TimeSpan.FromSeconds(60));
+        Assert.Empty(page.FindAll("[data-testid=kpi-cards]"));
+        Assert.Empty(page.FindAll("[data-testid=dashboard-download-kpi]"));
+        Assert.Empty(page.FindAll("[data-testid=filter-period-text]"));
+    }
+}
