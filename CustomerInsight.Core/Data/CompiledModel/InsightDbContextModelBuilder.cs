@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("90e4577c-0539-4dcf-8285-f0ee42226ee5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("64a0abb2-e10a-4a2b-b0e4-dafca21f0e22"), entityTypeCount: 24)
         {
         }
 
@@ -24,7 +24,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var importBatch = ImportBatchEntityType.Create(this);
             var changeProject = ChangeProjectEntityType.Create(this);
             var omocAssessment = OmocAssessmentEntityType.Create(this);
+            var organisationUnit = OrganisationUnitEntityType.Create(this);
+            var planAction = PlanActionEntityType.Create(this);
+            var planActionChange = PlanActionChangeEntityType.Create(this);
             var population = PopulationEntityType.Create(this);
+            var sociodynamicActor = SociodynamicActorEntityType.Create(this);
+            var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -39,7 +44,13 @@ namespace CustomerInsight.Core.Data.CompiledModel
 
             OmocAssessmentEntityType.CreateForeignKey1(omocAssessment, population);
             OmocAssessmentEntityType.CreateForeignKey2(omocAssessment, workshop);
+            PlanActionEntityType.CreateForeignKey1(planAction, population);
+            PlanActionChangeEntityType.CreateForeignKey1(planActionChange, planAction);
             PopulationEntityType.CreateForeignKey1(population, changeProject);
+            PopulationEntityType.CreateForeignKey2(population, organisationUnit);
+            SociodynamicActorEntityType.CreateForeignKey1(sociodynamicActor, changeProject);
+            SociodynamicActorEntityType.CreateForeignKey2(sociodynamicActor, population);
+            SociodynamicAssessmentEntityType.CreateForeignKey1(sociodynamicAssessment, sociodynamicActor);
             WorkshopEntityType.CreateForeignKey1(workshop, changeProject);
             ConsentRecordEntityType.CreateForeignKey1(consentRecord, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -59,7 +70,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ChangeProjectEntityType.CreateAnnotations(changeProject);
             OmocAssessmentEntityType.CreateAnnotations(omocAssessment);
+            OrganisationUnitEntityType.CreateAnnotations(organisationUnit);
+            PlanActionEntityType.CreateAnnotations(planAction);
+            PlanActionChangeEntityType.CreateAnnotations(planActionChange);
             PopulationEntityType.CreateAnnotations(population);
+            SociodynamicActorEntityType.CreateAnnotations(sociodynamicActor);
+            SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             OrderEntityType.CreateAnnotations(order);
