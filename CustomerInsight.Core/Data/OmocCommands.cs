@@ -472,11 +472,3 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
-
-/// <summary>The fields of a plan action whose changes its history records.</summary>
-public static class PlanActionFields
-{
-    public const string Owner = "owner";
-    public const string DueDate = "due";
-    public const string Status = "status";
-}

@@ -115,3 +115,11 @@ public static class OmocDepthValidator
         return errors;
     }
 }
+
+/// <summary>The fields of a plan action whose changes its history records.</summary>
+public static class PlanActionFields
+{
+    public const string Owner = "owner";
+    public const string DueDate = "due";
+    public const string Status = "status";
+}
