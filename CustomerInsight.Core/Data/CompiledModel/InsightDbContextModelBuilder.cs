@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("64a0abb2-e10a-4a2b-b0e4-dafca21f0e22"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("7c407411-b5b3-402e-a56b-3663a39b3043"), entityTypeCount: 25)
         {
         }
 
@@ -35,6 +35,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -81,6 +82,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
