@@ -26,6 +26,16 @@ public sealed class KpiOptions
     public int MinResponses { get; set; } = 30;
 }
 
+/// <summary><c>Omoc:*</c> settings.</summary>
+public sealed class OmocOptions
+{
+    public const string Section = "Omoc";
+
+    /// <summary>Monthly change load from which an organisation unit is saturated (metrics.md).</summary>
+    [Range(0.1, 100.0)]
+    public decimal SaturationThreshold { get; set; } = CustomerInsight.Core.Omoc.ChangeLoadCalculator.DefaultThreshold;
+}
+
 /// <summary><c>Privacy:*</c> settings.</summary>
 public sealed class PrivacyOptions
 {

@@ -24,6 +24,7 @@ public static class CoreServices
         services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
             .Validate(o => TryFindZone(o.TimeZone), "Business:TimeZone is not a known time zone.").ValidateOnStart();
         services.AddOptions<KpiOptions>().Bind(configuration.GetSection(KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OmocOptions>().Bind(configuration.GetSection(OmocOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RfmOptions>().Bind(configuration.GetSection(RfmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportUploadOptions>().Bind(configuration.GetSection(ImportUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

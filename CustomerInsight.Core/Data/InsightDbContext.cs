@@ -25,6 +25,11 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<Population> Populations => Set<Population>();
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<OmocAssessment> OmocAssessments => Set<OmocAssessment>();
+    public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+    public DbSet<SociodynamicActor> SociodynamicActors => Set<SociodynamicActor>();
+    public DbSet<SociodynamicAssessment> SociodynamicAssessments => Set<SociodynamicAssessment>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<PlanActionChange> PlanActionChanges => Set<PlanActionChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

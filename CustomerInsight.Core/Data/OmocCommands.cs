@@ -21,6 +21,9 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
     public const string WorkshopDelete = "omoc.workshop.delete";
     public const string AssessmentSave = "omoc.assessment.save";
     public const string AssessmentComplete = "omoc.assessment.complete";
+    public const string ActorCreate = "omoc.actor.create";
+    public const string ActorAssess = "omoc.actor.assess";
+    public const string PlanActionSave = "omoc.action.save";
 
     public async Task<OmocCommandResult> CreateProjectAsync(ChangeProjectInput input, string userName, CancellationToken cancellationToken = default)
     {
@@ -86,6 +89,7 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var population = new Population { ChangeProjectId = projectId, Name = input.Name.Trim() };
         Apply(population, input);
+        population.OrganisationUnit = await UnitAsync(db, input.OrganisationUnit, cancellationToken);
         db.Populations.Add(population);
         await db.SaveChangesAsync(cancellationToken);
         return await SaveWithAuditAsync(db, population.Id, userName, PopulationCreate, $"project:{projectId}/population:{population.Id}", null, null, cancellationToken);
@@ -105,6 +109,15 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             return OmocCommandResult.NotFound(OmocMessages.PopulationNotFound);
         }
         Apply(population, input);
+        var unit = await UnitAsync(db, input.OrganisationUnit, cancellationToken);
+        if (unit is null)
+        {
+            population.OrganisationUnitId = null;
+        }
+        else
+        {
+            population.OrganisationUnit = unit;
+        }
         return await SaveWithAuditAsync(db, populationId, userName, PopulationUpdate,
             $"project:{population.ChangeProjectId}/population:{populationId}", null, null, cancellationToken);
     }
@@ -270,6 +283,145 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         }
         return OmocCommandResult.Success(assessment.Id, assessment.Version);
     }
+
+    /// <summary>Puts a population of the project, or a named key person, on the project's sociodynamic map.</summary>
+    public async Task<OmocCommandResult> CreateActorAsync(int projectId, SociodynamicActorInput input, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        if (OmocDepthValidator.ValidateActor(input) is { Count: > 0 } errors)
+        {
+            return OmocCommandResult.Invalid(errors);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.ChangeProjects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return OmocCommandResult.NotFound(OmocMessages.ProjectNotFound);
+        }
+        if (input.PopulationId is { } populationId)
+        {
+            if (!await db.Populations.AnyAsync(p => p.Id == populationId && p.ChangeProjectId == projectId, cancellationToken))
+            {
+                return OmocCommandResult.NotFound(OmocMessages.PopulationNotFound);
+            }
+            if (await db.SociodynamicActors.AnyAsync(a => a.PopulationId == populationId, cancellationToken))
+            {
+                return OmocCommandResult.Invalid([new OmocError(nameof(input.PopulationId), OmocMessages.ActorAlreadyOnMap)]);
+            }
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var actor = new SociodynamicActor
+        {
+            ChangeProjectId = projectId,
+            PopulationId = input.PopulationId,
+            Name = input.PopulationId is null ? input.Name!.Trim() : null,
+            Role = Clean(input.Role),
+        };
+        db.SociodynamicActors.Add(actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return await SaveWithAuditAsync(db, actor.Id, userName, ActorCreate, $"project:{projectId}/actor:{actor.Id}", null, null, cancellationToken);
+    }
+
+    /// <summary>Records a dated synergy/antagonism reading of an actor, with the observed behaviour behind it.</summary>
+    public async Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        if (OmocDepthValidator.ValidateAssessment(input) is { Count: > 0 } errors)
+        {
+            return OmocCommandResult.Invalid(errors);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var projectId = await db.SociodynamicActors.Where(a => a.Id == input.ActorId).Select(a => (int?)a.ChangeProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null)
+        {
+            return OmocCommandResult.NotFound(OmocMessages.ActorNotFound);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var assessment = new SociodynamicAssessment
+        {
+            ActorId = input.ActorId,
+            Date = input.Date,
+            Synergy = input.Synergy,
+            Antagonism = input.Antagonism,
+            Justification = input.Justification.Trim(),
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = userName,
+        };
+        db.SociodynamicAssessments.Add(assessment);
+        await db.SaveChangesAsync(cancellationToken);
+        return await SaveWithAuditAsync(db, assessment.Id, userName, ActorAssess, $"project:{projectId}/actor:{input.ActorId}",
+            $"synergy={input.Synergy};antagonism={input.Antagonism}", null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes up an action need (population, axis) as an action, or changes its owner, due date or status;
+    /// every change is kept in the action's history (who, when, field, old → new).
+    /// </summary>
+    public async Task<OmocCommandResult> SavePlanActionAsync(PlanActionInput input, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        if (OmocDepthValidator.ValidatePlanAction(input) is { Count: > 0 } errors)
+        {
+            return OmocCommandResult.Invalid(errors);
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var projectId = await db.Populations.Where(p => p.Id == input.PopulationId).Select(p => (int?)p.ChangeProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null)
+        {
+            return OmocCommandResult.NotFound(OmocMessages.PopulationNotFound);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var owner = input.Owner.Trim();
+        var action = await db.PlanActions.SingleOrDefaultAsync(a => a.PopulationId == input.PopulationId && a.Axis == input.Axis, cancellationToken);
+        var changes = new List<(string Field, string? Old, string? New)>();
+        if (action is null)
+        {
+            action = new PlanAction { PopulationId = input.PopulationId, Axis = input.Axis, Owner = owner, DueDate = input.DueDate, Status = input.Status, CreatedAtUtc = now, CreatedBy = userName };
+            db.PlanActions.Add(action);
+            changes.Add((PlanActionFields.Owner, null, owner));
+            changes.Add((PlanActionFields.DueDate, null, Iso(input.DueDate)));
+            changes.Add((PlanActionFields.Status, null, input.Status.ToString()));
+        }
+        else
+        {
+            if (action.Owner != owner)
+            {
+                changes.Add((PlanActionFields.Owner, action.Owner, owner));
+            }
+            if (action.DueDate != input.DueDate)
+            {
+                changes.Add((PlanActionFields.DueDate, Iso(action.DueDate), Iso(input.DueDate)));
+            }
+            if (action.Status != input.Status)
+            {
+                changes.Add((PlanActionFields.Status, action.Status.ToString(), input.Status.ToString()));
+            }
+            action.Owner = owner;
+            action.DueDate = input.DueDate;
+            action.Status = input.Status;
+        }
+        foreach (var (field, old, value) in changes)
+        {
+            action.History.Add(new PlanActionChange { ChangedAtUtc = now, ChangedBy = userName, Field = field, OldValue = old, NewValue = value });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return await SaveWithAuditAsync(db, action.Id, userName, PlanActionSave,
+            $"project:{projectId}/population:{input.PopulationId}/action:{action.Id}", $"axis={input.Axis};status={input.Status}", null, cancellationToken);
+    }
+
+    /// <summary>The unit of that name (case-insensitive, trimmed), created when new; null for an empty name.</summary>
+    private static async Task<OrganisationUnit?> UnitAsync(InsightDbContext db, string? name, CancellationToken cancellationToken)
+    {
+        if (Clean(name) is not { } trimmed)
+        {
+            return null;
+        }
+        var units = await db.OrganisationUnits.ToListAsync(cancellationToken);
+        return units.FirstOrDefault(u => string.Equals(u.Name, trimmed, StringComparison.OrdinalIgnoreCase))
+            ?? db.OrganisationUnits.Add(new OrganisationUnit { Name = trimmed }).Entity;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<OmocAssessment?> ReloadAsync(AssessmentInput input, CancellationToken cancellationToken)
     {

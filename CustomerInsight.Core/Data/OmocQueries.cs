@@ -122,6 +122,107 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             OmocChartBuilder.WorkshopsRadar(populationId, assessments));
     }
 
+    /// <summary>The project's sociodynamic map; null when the project is unknown. Callers check the Sociodynamics policy first.</summary>
+    public async Task<SociodynamicMap?> GetSociodynamicMapAsync(int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var project = await ProjectInfoAsync(db, projectId, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+        var actors = await db.SociodynamicActors.AsNoTracking()
+            .Where(a => a.ChangeProjectId == projectId)
+            .Select(a => new SociodynamicActorInfo(a.Id, a.Population != null ? a.Population.Name : a.Name!, a.PopulationId, a.Role,
+                a.Population != null ? a.Population.Headcount : 1))
+            .ToListAsync(cancellationToken);
+        var ratings = await db.SociodynamicAssessments.AsNoTracking()
+            .Where(s => s.Actor!.ChangeProjectId == projectId)
+            .Select(s => new SociodynamicRating(s.Id, s.ActorId, s.Date, s.Synergy, s.Antagonism, s.Justification, s.RecordedBy))
+            .ToListAsync(cancellationToken);
+        var assessments = await ScoredAssessmentsAsync(db, a => a.Workshop!.ChangeProjectId == projectId, cancellationToken);
+        var impacts = OmocChartBuilder.LatestCompleted(assessments)
+            .Where(a => a.Impact.Index is not null)
+            .ToDictionary(a => a.Population.Id, a => a.Impact.Index!.Value);
+        return SociodynamicMapBuilder.Build(project, actors, ratings, impacts);
+    }
+
+    /// <summary>The plan of the project's latest completed assessments with the actions taken up; late as of <paramref name="today"/>.</summary>
+    public async Task<ProjectPlanWork> GetPlanWorkAsync(int projectId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var assessments = await ScoredAssessmentsAsync(db, a => a.Workshop!.ChangeProjectId == projectId, cancellationToken);
+        var plan = AccompanimentPlanner.Plan(OmocChartBuilder.LatestCompleted(assessments));
+        var rows = await db.PlanActions.AsNoTracking()
+            .Where(a => a.Population!.ChangeProjectId == projectId)
+            .Select(a => new
+            {
+                a.Id,
+                Population = new PopulationInfo(a.Population!.Id, a.Population.Name, a.Population.Headcount, a.Population.Description),
+                a.Axis,
+                a.Owner,
+                a.DueDate,
+                a.Status,
+                History = a.History.OrderBy(h => h.Id).Select(h => new PlanActionChangeInfo(h.ChangedAtUtc, h.ChangedBy, h.Field, h.OldValue, h.NewValue)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var actions = rows
+            .Select(r => new PlanActionInfo(r.Id, r.Population, r.Axis, r.Owner, r.DueDate, r.Status, PlanActionRules.IsLate(r.Status, r.DueDate, today),
+                // SQLite returns an unspecified kind; the values were written as UTC.
+                r.History.Select(h => h with { ChangedAtUtc = DateTime.SpecifyKind(h.ChangedAtUtc, DateTimeKind.Utc) }).ToList()))
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
+            .ToList();
+        var byNeed = actions.ToDictionary(a => (a.Population.Id, a.Axis));
+        var items = plan.Select(n => new PlanWorkItem(n, byNeed.GetValueOrDefault((n.Population.Id, n.Axis)))).ToList();
+        return new ProjectPlanWork(items, actions);
+    }
+
+    /// <summary>The organisation units, name order.</summary>
+    public async Task<IReadOnlyList<OrganisationUnitInfo>> ListOrganisationUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.OrganisationUnits.AsNoTracking().Select(u => new OrganisationUnitInfo(u.Id, u.Name)).ToListAsync(cancellationToken);
+        return units.OrderBy(u => u.Name, StringComparer.CurrentCulture).ThenBy(u => u.Id).ToList();
+    }
+
+    /// <summary>
+    /// The units × months change load of every unit linked to a population: per unit and project, the impact index of
+    /// the latest completed assessment of the unit's populations in that project (by workshop date, then id).
+    /// </summary>
+    public async Task<SaturationMap> GetSaturationAsync(decimal threshold, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.OrganisationUnits.AsNoTracking().Select(u => new OrganisationUnitInfo(u.Id, u.Name)).ToListAsync(cancellationToken);
+        var links = await db.Populations.AsNoTracking()
+            .Where(p => p.OrganisationUnitId != null)
+            .Select(p => new
+            {
+                p.Id,
+                UnitId = p.OrganisationUnitId!.Value,
+                Project = new ChangeProjectInfo(p.ChangeProject!.Id, p.ChangeProject.Name, p.ChangeProject.Description, p.ChangeProject.Sponsor,
+                    p.ChangeProject.StartDate, p.ChangeProject.GoLiveDate),
+            })
+            .ToListAsync(cancellationToken);
+        var populationIds = links.Select(l => l.Id).ToList();
+        var assessments = await db.OmocAssessments.AsNoTracking()
+            .Where(a => populationIds.Contains(a.PopulationId) && a.Status == AssessmentStatus.Completed)
+            .Select(a => new { a.Id, a.PopulationId, a.Workshop!.Date, a.ToolsScore, a.JobScore, a.OrganisationScore, a.CultureScore })
+            .ToListAsync(cancellationToken);
+        var unitOf = links.ToDictionary(l => l.Id, l => l.UnitId);
+        var latest = assessments
+            .GroupBy(a => (Unit: unitOf[a.PopulationId], Project: links.First(l => l.Id == a.PopulationId).Project.Id))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var last = g.OrderBy(a => a.Date).ThenBy(a => a.Id).Last();
+                return ImpactCalculator.ImpactIndex(new OmocScores(last.ToolsScore, last.JobScore, last.OrganisationScore, last.CultureScore));
+            });
+        var impacts = links
+            .GroupBy(l => (Unit: l.UnitId, Project: l.Project.Id))
+            .Select(g => new UnitProjectImpact(g.Key.Unit, g.First().Project, latest.GetValueOrDefault(g.Key)))
+            .ToList();
+        return ChangeLoadCalculator.Build(units.Where(u => impacts.Any(i => i.UnitId == u.Id)), impacts, threshold);
+    }
+
     private static Task<ChangeProjectInfo?> ProjectInfoAsync(InsightDbContext db, int projectId, CancellationToken cancellationToken) =>
         db.ChangeProjects.AsNoTracking()
             .Where(p => p.Id == projectId)
@@ -132,7 +233,7 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
         await db.Populations.AsNoTracking()
             .Where(p => p.ChangeProjectId == projectId)
             .OrderBy(p => p.Id)
-            .Select(p => new PopulationInfo(p.Id, p.Name, p.Headcount, p.Description))
+            .Select(p => new PopulationInfo(p.Id, p.Name, p.Headcount, p.Description, p.OrganisationUnit != null ? p.OrganisationUnit.Name : null))
             .ToListAsync(cancellationToken);
 
     private static async Task<IReadOnlyList<ScoredAssessment>> ScoredAssessmentsAsync(InsightDbContext db,

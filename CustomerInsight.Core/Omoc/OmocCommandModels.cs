@@ -2,7 +2,8 @@ namespace CustomerInsight.Core.Omoc;
 
 public sealed record ChangeProjectInput(string Name, string? Description, string? Sponsor, DateOnly StartDate, DateOnly GoLiveDate);
 
-public sealed record PopulationInput(string Name, int Headcount, string? Description);
+/// <summary>A population; <see cref="OrganisationUnit"/> names the shared team or site it is (created when new, none when empty).</summary>
+public sealed record PopulationInput(string Name, int Headcount, string? Description, string? OrganisationUnit = null);
 
 public sealed record WorkshopInput(string Title, DateOnly Date, WorkshopPhase Phase, string? Facilitator, string? Participants);
 
@@ -89,6 +90,9 @@ public static class OmocMessages
     public static LocalizedText ProjectNotFound { get; } = new("Projet introuvable.", "Project not found.");
     public static LocalizedText PopulationNotFound { get; } = new("Population introuvable.", "Population not found.");
     public static LocalizedText WorkshopNotFound { get; } = new("Atelier introuvable.", "Workshop not found.");
+    public static LocalizedText ActorNotFound { get; } = new("Acteur introuvable.", "Actor not found.");
+    public static LocalizedText PlanActionNotFound { get; } = new("Action introuvable.", "Action not found.");
+    public static LocalizedText ActorAlreadyOnMap { get; } = new("Cette population est déjà sur la carte.", "This population is already on the map.");
 }
 
 /// <summary>Input rules of the OMOC forms; an empty list means valid.</summary>
@@ -121,6 +125,7 @@ public static class OmocValidator
         var errors = new List<OmocError>();
         RequireName(errors, nameof(input.Name), input.Name);
         MaxLength(errors, nameof(input.Description), input.Description, TextMaxLength);
+        MaxLength(errors, nameof(input.OrganisationUnit), input.OrganisationUnit?.Trim(), NameMaxLength);
         if (input.Headcount <= 0)
         {
             errors.Add(new(nameof(input.Headcount), new("L'effectif doit être supérieur à zéro.", "The headcount must be greater than zero.")));

@@ -11,6 +11,7 @@ public class ChangeProject
     public DateOnly GoLiveDate { get; set; }
     public List<Population> Populations { get; set; } = [];
     public List<Workshop> Workshops { get; set; } = [];
+    public List<SociodynamicActor> Actors { get; set; } = [];
 }
 
 /// <summary>A job, team or site hit by a change.</summary>
@@ -22,6 +23,10 @@ public class Population
     public required string Name { get; set; }
     public int Headcount { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The shared team or site this population is (at most one).</summary>
+    public int? OrganisationUnitId { get; set; }
+    public OrganisationUnit? OrganisationUnit { get; set; }
 }
 
 public enum WorkshopPhase

@@ -1,7 +1,7 @@
 namespace CustomerInsight.Core.Omoc;
 
-/// <summary>A population as the OMOC computations and pages see it.</summary>
-public sealed record PopulationInfo(int Id, string Name, int Headcount, string? Description = null);
+/// <summary>A population as the OMOC computations and pages see it; <see cref="OrganisationUnit"/> names the shared team or site it is, if any.</summary>
+public sealed record PopulationInfo(int Id, string Name, int Headcount, string? Description = null, string? OrganisationUnit = null);
 
 /// <summary>A workshop as the OMOC computations and pages see it.</summary>
 public sealed record WorkshopInfo(int Id, string Title, DateOnly Date, WorkshopPhase Phase, string? Facilitator = null, string? Participants = null);

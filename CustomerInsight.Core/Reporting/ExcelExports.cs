@@ -149,7 +149,14 @@ public sealed class ExcelExports(
     }
 
     /// <summary>The OMOC report of one change project; null (nothing written, nothing audited) when the project does not exist.</summary>
-    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The OMOC report of a project; its sociodynamic map sheet only with <paramref name="includeSociodynamics"/>, which the
+    /// caller sets after checking the requester's right to the map (change managers and admins).
+    /// </summary>
+    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        await ExportOmocAsync(output, projectId, requester, includeSociodynamics: false, cancellationToken);
+
+    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, bool includeSociodynamics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(requester);
@@ -175,13 +182,16 @@ public sealed class ExcelExports(
             }
         }
         var context = ReportContext.Create(requester, settings, clock);
+        var today = DateOnly.FromDateTime(context.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var work = await omocQueries.GetPlanWorkAsync(projectId, today, cancellationToken);
+        var map = includeSociodynamics ? await omocQueries.GetSociodynamicMapAsync(projectId, cancellationToken) : null;
         int rows;
         using (var writer = NewWriter(context))
         {
-            rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends));
+            rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends, work, map));
             writer.Save(output);
         }
-        await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId}", rows, cancellationToken);
+        await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId};sociodynamics={(map is null ? "no" : "yes")}", rows, cancellationToken);
         return new ExportResult($"omoc-{projectId}.xlsx", rows);
     }
 

@@ -2,8 +2,16 @@ using CustomerInsight.Core.Omoc;
 
 namespace CustomerInsight.Core.Reporting;
 
-/// <summary>Everything the OMOC report shows, read by <c>OmocQueries</c>: the project, each workshop's sheets and each population's trend.</summary>
-public sealed record OmocReportData(ChangeProjectDetail Project, IReadOnlyList<WorkshopDetail> Workshops, IReadOnlyList<PopulationTrend> Trends);
+/// <summary>
+/// Everything the OMOC report shows, read by <c>OmocQueries</c>: the project, each workshop's sheets, each population's
+/// trend, the plan's actions, and the sociodynamic map only when the requester may see it (null otherwise: no sheet).
+/// </summary>
+public sealed record OmocReportData(
+    ChangeProjectDetail Project,
+    IReadOnlyList<WorkshopDetail> Workshops,
+    IReadOnlyList<PopulationTrend> Trends,
+    ProjectPlanWork? Work = null,
+    SociodynamicMap? Sociodynamics = null);
 
 /// <summary>
 /// The OMOC report for the steering committee: a summary of each population's latest completed
@@ -73,6 +81,50 @@ public static class OmocWorkbook
                 new(context.Text("Actions recommandées", "Recommended actions"), CellFormat.Text, a => context.Text(a.RecommendedActions)),
             ],
             data.Project.Plan);
+
+        if (data.Work is { } work)
+        {
+            rows += writer.AddTable(context.Text("Actions du plan", "Plan actions"), Title("Actions du plan d'accompagnement", "Accompaniment plan actions"),
+                [
+                    new ReportColumn<PlanActionInfo>(context.Text("Population", "Population"), CellFormat.Text, a => a.Population.Name),
+                    new(context.Text("Axe", "Axis"), CellFormat.Text, a => context.Of(a.Axis)),
+                    new(context.Text("Responsable", "Owner"), CellFormat.Text, a => a.Owner),
+                    new(context.Text("Échéance", "Due date"), CellFormat.Date, a => a.DueDate),
+                    new(context.Text("Statut", "Status"), CellFormat.Text, a => context.Text(PlanActionRules.StatusName(a.Status))),
+                    new(context.Text("En retard", "Late"), CellFormat.Text, a => a.IsLate ? context.Text("En retard", "Late") : null),
+                    new(context.Text("Dernière modification", "Last change"), CellFormat.DateTime, a => a.History.Count == 0 ? null : context.ToLocal(a.History[^1].ChangedAtUtc)),
+                    new(context.Text("Par", "By"), CellFormat.Text, a => a.History.Count == 0 ? null : a.History[^1].ChangedBy),
+                ],
+                work.Actions);
+        }
+
+        if (data.Sociodynamics is { } map)
+        {
+            IReadOnlyList<ReportFilter> balance =
+            [
+                .. filters,
+                new(context.Text("Alliés", "Allies"), map.Balance.AlliesWeight.ToString("N0", context.Culture)),
+                new(context.Text("Opposants et irréductibles", "Opponents and die-hards"), map.Balance.OpponentsWeight.ToString("N0", context.Culture)),
+                new(context.Text("Équilibre", "Balance"), map.Balance.Balance.ToString("+#,0;-#,0;0", context.Culture)),
+            ];
+            rows += writer.AddTable(context.Text("Carte sociodynamique", "Sociodynamic map"),
+                new ReportTitle($"{context.Text("Carte sociodynamique (diffusion restreinte)", "Sociodynamic map (restricted)")} – {project.Name}", period, balance),
+                [
+                    new ReportColumn<SociodynamicActorState>(context.Text("Acteur", "Actor"), CellFormat.Text, a => a.Actor.Name),
+                    new(context.Text("Type", "Kind"), CellFormat.Text, a => a.Actor.IsPopulation ? context.Text("Population", "Population") : a.Actor.Role ?? context.Text("Personne clé", "Key person")),
+                    new(context.Text("Poids", "Weight"), CellFormat.Integer, a => a.Actor.Weight),
+                    new(context.Text("Indice d'impact OMOC", "OMOC impact index"), CellFormat.Decimal1, a => a.ImpactIndex),
+                    new(context.Text("Date", "Date"), CellFormat.Date, a => a.Latest?.Date),
+                    new(context.Text("Synergie", "Synergy"), CellFormat.Integer, a => a.Latest?.Synergy),
+                    new(context.Text("Antagonisme", "Antagonism"), CellFormat.Integer, a => a.Latest?.Antagonism),
+                    new(context.Text("Position", "Position"), CellFormat.Text, a => a.Position is { } p ? context.Text(SociodynamicScorer.Name(p)) : null),
+                    new(context.Text("Comportement observé", "Observed behaviour"), CellFormat.Text, a => a.Latest?.Justification),
+                    new(context.Text("Évaluation précédente", "Previous assessment"), CellFormat.Date, a => a.Previous?.Date),
+                    new(context.Text("Position précédente", "Previous position"), CellFormat.Text, a => a.Previous is { } p ? context.Text(SociodynamicScorer.Name(p.Position)) : null),
+                    new(context.Text("Conseil", "Advice"), CellFormat.Text, a => a.Position is { } p ? context.Text(SociodynamicScorer.Advice(p)) : null),
+                ],
+                map.Actors);
+        }
 
         var trend = data.Trends
             .SelectMany(t => t.Workshops.Select((w, i) => (Trend: t, Workshop: w, Index: i)))

@@ -24,6 +24,8 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/omoc/projects/1", Policies.Reader),
         ("/omoc/workshops/1", Policies.Reader),
         ("/omoc/populations/1", Policies.Reader),
+        ("/omoc/projects/1/sociodynamics", Policies.Sociodynamics),
+        ("/omoc/saturation", Policies.OmocSaturation),
         ("/data", Policies.Import),
     ];
 

@@ -5,6 +5,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CustomerInsight.Web.Exports;
 
@@ -106,9 +107,12 @@ public static class ExportEndpoints
             return await FileAsync(http, async (s, r) => await exports.ExportRfmAsync(s, analysisDate, r, ct), personal == true);
         }).RequireAuthorization(Policies.Export);
 
-        group.MapGet("/omoc/{projectId:int}.xlsx", (HttpContext http, ExcelExports exports, int projectId, CancellationToken ct) =>
-            FileAsync(http, (s, r) => exports.ExportOmocAsync(s, projectId, r, ct), personal: false))
-            .RequireAuthorization(Policies.OmocExport);
+        group.MapGet("/omoc/{projectId:int}.xlsx", async (HttpContext http, ExcelExports exports, IAuthorizationService authorization, int projectId, CancellationToken ct) =>
+        {
+            // The sociodynamic map sheet is left out of the workbook for a role outside its policy.
+            var map = (await authorization.AuthorizeAsync(http.User, Policies.Sociodynamics)).Succeeded;
+            return await FileAsync(http, (s, r) => exports.ExportOmocAsync(s, projectId, r, map, ct), personal: false);
+        }).RequireAuthorization(Policies.OmocExport);
 
         group.MapGet("/customers/{customerId:int}.xlsx", (HttpContext http, ExcelExports exports, int customerId, bool? personal, CancellationToken ct) =>
             FileAsync(http, (s, r) => exports.ExportCustomerAsync(s, customerId, r, ct), personal == true))

@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>The OMOC report for the steering committee.</summary>
     public const string OmocExport = nameof(OmocExport);
 
+    /// <summary>The sociodynamic map (page, data, report sheet): the method keeps it to a very small group.</summary>
+    public const string Sociodynamics = nameof(Sociodynamics);
+
+    /// <summary>Change saturation across projects.</summary>
+    public const string OmocSaturation = nameof(OmocSaturation);
+
     /// <summary>Privacy operations, audit log, users and settings.</summary>
     public const string Admin = nameof(Admin);
 
@@ -42,6 +48,8 @@ public static class Policies
         [Export] = [Roles.Analyst, Roles.Admin],
         [OmocEdit] = [Roles.ChangeManager, Roles.Admin],
         [OmocExport] = [Roles.ChangeManager, Roles.Analyst, Roles.Admin],
+        [Sociodynamics] = [Roles.ChangeManager, Roles.Admin],
+        [OmocSaturation] = [Roles.Executive, Roles.ChangeManager, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
 

@@ -20,7 +20,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 typeof(ChangeProject),
                 baseEntityType,
                 propertyCount: 6,
-                navigationCount: 2,
+                navigationCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(

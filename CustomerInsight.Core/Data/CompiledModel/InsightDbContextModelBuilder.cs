@@ -25,7 +25,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var importBatch = ImportBatchEntityType.Create(this);
             var changeProject = ChangeProjectEntityType.Create(this);
             var omocAssessment = OmocAssessmentEntityType.Create(this);
+            var organisationUnit = OrganisationUnitEntityType.Create(this);
+            var planAction = PlanActionEntityType.Create(this);
+            var planActionChange = PlanActionChangeEntityType.Create(this);
             var population = PopulationEntityType.Create(this);
+            var sociodynamicActor = SociodynamicActorEntityType.Create(this);
+            var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -41,7 +46,13 @@ namespace CustomerInsight.Core.Data.CompiledModel
 
             OmocAssessmentEntityType.CreateForeignKey1(omocAssessment, population);
             OmocAssessmentEntityType.CreateForeignKey2(omocAssessment, workshop);
+            PlanActionEntityType.CreateForeignKey1(planAction, population);
+            PlanActionChangeEntityType.CreateForeignKey1(planActionChange, planAction);
             PopulationEntityType.CreateForeignKey1(population, changeProject);
+            PopulationEntityType.CreateForeignKey2(population, organisationUnit);
+            SociodynamicActorEntityType.CreateForeignKey1(sociodynamicActor, changeProject);
+            SociodynamicActorEntityType.CreateForeignKey2(sociodynamicActor, population);
+            SociodynamicAssessmentEntityType.CreateForeignKey1(sociodynamicAssessment, sociodynamicActor);
             WorkshopEntityType.CreateForeignKey1(workshop, changeProject);
             ConsentRecordEntityType.CreateForeignKey1(consentRecord, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -62,7 +73,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ChangeProjectEntityType.CreateAnnotations(changeProject);
             OmocAssessmentEntityType.CreateAnnotations(omocAssessment);
+            OrganisationUnitEntityType.CreateAnnotations(organisationUnit);
+            PlanActionEntityType.CreateAnnotations(planAction);
+            PlanActionChangeEntityType.CreateAnnotations(planActionChange);
             PopulationEntityType.CreateAnnotations(population);
+            SociodynamicActorEntityType.CreateAnnotations(sociodynamicActor);
+            SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             OrderEntityType.CreateAnnotations(order);

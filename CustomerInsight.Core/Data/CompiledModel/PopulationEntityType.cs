@@ -21,10 +21,10 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Omoc.Population",
                 typeof(Population),
                 baseEntityType,
-                propertyCount: 5,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 6,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -65,12 +65,22 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 fieldInfo: typeof(Population).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
 
+            var organisationUnitId = runtimeEntityType.AddProperty(
+                "OrganisationUnitId",
+                typeof(int?),
+                propertyInfo: typeof(Population).GetProperty("OrganisationUnitId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Population).GetField("<OrganisationUnitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
                 new[] { changeProjectId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { organisationUnitId });
 
             return runtimeEntityType;
         }
@@ -96,6 +106,23 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 typeof(List<Population>),
                 propertyInfo: typeof(ChangeProject).GetProperty("Populations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ChangeProject).GetField("<Populations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OrganisationUnitId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var organisationUnit = declaringEntityType.AddNavigation("OrganisationUnit",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(OrganisationUnit),
+                propertyInfo: typeof(Population).GetProperty("OrganisationUnit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Population).GetField("<OrganisationUnit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

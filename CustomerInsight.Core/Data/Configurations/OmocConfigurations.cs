@@ -22,6 +22,7 @@ internal sealed class PopulationConfiguration : IEntityTypeConfiguration<Populat
     {
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Description).HasMaxLength(2000);
+        builder.HasOne(p => p.OrganisationUnit).WithMany().HasForeignKey(p => p.OrganisationUnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -55,5 +56,68 @@ internal sealed class OmocAssessmentConfiguration : IEntityTypeConfiguration<Omo
             t.HasCheckConstraint("CK_OmocAssessments_Organisation", "OrganisationScore IS NULL OR OrganisationScore BETWEEN 1 AND 4");
             t.HasCheckConstraint("CK_OmocAssessments_Culture", "CultureScore IS NULL OR CultureScore BETWEEN 1 AND 4");
         });
+    }
+}
+
+internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<OrganisationUnit>
+{
+    public void Configure(EntityTypeBuilder<OrganisationUnit> builder)
+    {
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.HasIndex(u => u.Name).IsUnique();
+    }
+}
+
+internal sealed class SociodynamicActorConfiguration : IEntityTypeConfiguration<SociodynamicActor>
+{
+    public void Configure(EntityTypeBuilder<SociodynamicActor> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Role).HasMaxLength(200);
+        builder.HasOne(a => a.ChangeProject).WithMany(p => p.Actors).HasForeignKey(a => a.ChangeProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Population).WithMany().HasForeignKey(a => a.PopulationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Assessments).WithOne(s => s.Actor).HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Cascade);
+        // A population is on its project's map once.
+        builder.HasIndex(a => a.PopulationId).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(PopulationId IS NULL) <> (Name IS NULL)"));
+    }
+}
+
+internal sealed class SociodynamicAssessmentConfiguration : IEntityTypeConfiguration<SociodynamicAssessment>
+{
+    public void Configure(EntityTypeBuilder<SociodynamicAssessment> builder)
+    {
+        builder.Property(s => s.Justification).HasMaxLength(2000);
+        builder.Property(s => s.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(s => new { s.ActorId, s.Date });
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "Synergy BETWEEN 1 AND 4");
+            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "Antagonism BETWEEN 1 AND 4");
+        });
+    }
+}
+
+internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> builder)
+    {
+        builder.Property(a => a.Owner).HasMaxLength(200);
+        builder.Property(a => a.CreatedBy).HasMaxLength(256);
+        builder.HasOne(a => a.Population).WithMany().HasForeignKey(a => a.PopulationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.History).WithOne(h => h.PlanAction).HasForeignKey(h => h.PlanActionId).OnDelete(DeleteBehavior.Cascade);
+        // One action per action need (population, axis).
+        builder.HasIndex(a => new { a.PopulationId, a.Axis }).IsUnique();
+    }
+}
+
+internal sealed class PlanActionChangeConfiguration : IEntityTypeConfiguration<PlanActionChange>
+{
+    public void Configure(EntityTypeBuilder<PlanActionChange> builder)
+    {
+        builder.Property(h => h.ChangedBy).HasMaxLength(256);
+        builder.Property(h => h.Field).HasMaxLength(32);
+        builder.Property(h => h.OldValue).HasMaxLength(200);
+        builder.Property(h => h.NewValue).HasMaxLength(200);
     }
 }

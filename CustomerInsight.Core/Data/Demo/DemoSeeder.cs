@@ -49,6 +49,7 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
                 writer.Insert(consent);
             }
             db.ChangeProjects.AddRange(projects);
+            db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
             await db.SaveChangesAsync(cancellationToken);
             await writer.CommitAsync(cancellationToken);
         }

@@ -392,6 +392,100 @@ namespace CustomerInsight.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.OrganisationUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationUnits");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Axis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PopulationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PopulationId", "Axis")
+                        .IsUnique();
+
+                    b.ToTable("PlanActions");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.PlanActionChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanActionId");
+
+                    b.ToTable("PlanActionChanges");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Omoc.Population", b =>
                 {
                     b.Property<int>("Id")
@@ -413,11 +507,91 @@ namespace CustomerInsight.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChangeProjectId");
 
+                    b.HasIndex("OrganisationUnitId");
+
                     b.ToTable("Populations");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.SociodynamicActor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PopulationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeProjectId");
+
+                    b.HasIndex("PopulationId")
+                        .IsUnique();
+
+                    b.ToTable("SociodynamicActors", t =>
+                        {
+                            t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(PopulationId IS NULL) <> (Name IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.SociodynamicAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Antagonism")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Synergy")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "Date");
+
+                    b.ToTable("SociodynamicAssessments", t =>
+                        {
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "Antagonism BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "Synergy BETWEEN 1 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Omoc.Workshop", b =>
@@ -821,6 +995,28 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.PlanAction", b =>
+                {
+                    b.HasOne("CustomerInsight.Core.Omoc.Population", "Population")
+                        .WithMany()
+                        .HasForeignKey("PopulationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Population");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.PlanActionChange", b =>
+                {
+                    b.HasOne("CustomerInsight.Core.Omoc.PlanAction", "PlanAction")
+                        .WithMany("History")
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanAction");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Omoc.Population", b =>
                 {
                     b.HasOne("CustomerInsight.Core.Omoc.ChangeProject", "ChangeProject")
@@ -829,7 +1025,43 @@ namespace CustomerInsight.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CustomerInsight.Core.Omoc.OrganisationUnit", "OrganisationUnit")
+                        .WithMany()
+                        .HasForeignKey("OrganisationUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("ChangeProject");
+
+                    b.Navigation("OrganisationUnit");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.SociodynamicActor", b =>
+                {
+                    b.HasOne("CustomerInsight.Core.Omoc.ChangeProject", "ChangeProject")
+                        .WithMany("Actors")
+                        .HasForeignKey("ChangeProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerInsight.Core.Omoc.Population", "Population")
+                        .WithMany()
+                        .HasForeignKey("PopulationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("ChangeProject");
+
+                    b.Navigation("Population");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.SociodynamicAssessment", b =>
+                {
+                    b.HasOne("CustomerInsight.Core.Omoc.SociodynamicActor", "Actor")
+                        .WithMany("Assessments")
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Omoc.Workshop", b =>
@@ -947,9 +1179,21 @@ namespace CustomerInsight.Core.Data.Migrations
 
             modelBuilder.Entity("CustomerInsight.Core.Omoc.ChangeProject", b =>
                 {
+                    b.Navigation("Actors");
+
                     b.Navigation("Populations");
 
                     b.Navigation("Workshops");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.PlanAction", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Omoc.SociodynamicActor", b =>
+                {
+                    b.Navigation("Assessments");
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Omoc.Workshop", b =>

@@ -350,7 +350,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
     {
         using var book = await OmocAsync(Analyst);
         var names = book.Worksheets.Select(s => s.Name).ToList();
-        Assert.Equal(6, names.Count);
+        Assert.Equal(7, names.Count); // summary, two workshops, plan, plan actions, trend, radar
         Assert.Contains("2026-07-01 _Bilan__ 1_2_", names);
         Assert.All(names, n => Assert.True(n.Length <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, n));
         var workshop = book.Worksheet(2);

@@ -50,6 +50,9 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
 
         AddAppServices(database.ConnectionString);
         Services.AddScoped<OmocEditor>();
+        // The project page dates late plan actions in the business time zone.
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
         var kpis = new KpiQueries(database.Factory);
         latestSale = (await kpis.GetLatestSaleDateAsync(Token))!.Value;
         analysisDate = (await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;

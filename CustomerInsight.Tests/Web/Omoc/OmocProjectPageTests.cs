@@ -31,6 +31,9 @@ public sealed class OmocProjectPageTests : BunitTestBase, IAsyncLifetime
         Services.AddSingleton(new OmocQueries(database.Factory));
         Services.AddSingleton(commands);
         Services.AddScoped<OmocEditor>();
+        // The project page dates late plan actions in the business time zone.
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
         JSInterop.SetupModule(ChartJs.ModulePath);
     }
 

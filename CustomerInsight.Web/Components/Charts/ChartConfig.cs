@@ -118,7 +118,32 @@ public sealed record ChartOptions
     public bool? Animation { get; init; }
 }
 
-public sealed record ChartPlugins(ChartLegend? Legend = null, ChartTitle? Title = null);
+/// <param name="CiOverlays">Shapes drawn by the app's own plugin (charts.js): shaded zones, texts, arrows, vertical markers.</param>
+public sealed record ChartPlugins(ChartLegend? Legend = null, ChartTitle? Title = null, ChartOverlays? CiOverlays = null);
+
+/// <summary>What the app's overlay plugin draws, in data units of the x and y scales (a category axis counts in label indexes).</summary>
+public sealed record ChartOverlays
+{
+    /// <summary>Filled rectangles under the datasets (zones).</summary>
+    public IReadOnlyList<ChartBox>? Boxes { get; init; }
+
+    /// <summary>Texts under the datasets (zone names).</summary>
+    public IReadOnlyList<ChartText>? Texts { get; init; }
+
+    /// <summary>Arrows over the datasets (a movement between two readings).</summary>
+    public IReadOnlyList<ChartArrow>? Arrows { get; init; }
+
+    /// <summary>Vertical dashed lines with a label at the top (events on a time axis).</summary>
+    public IReadOnlyList<ChartMarker>? Markers { get; init; }
+}
+
+public sealed record ChartBox(double XMin, double XMax, double YMin, double YMax, string Color);
+
+public sealed record ChartText(double X, double Y, string Text, string Color = "#37474f");
+
+public sealed record ChartArrow(double X1, double Y1, double X2, double Y2, string Color);
+
+public sealed record ChartMarker(double X, string Label, string Color);
 
 public sealed record ChartLegend(bool Display = true, string? Position = null);
 

@@ -32,11 +32,77 @@ function applyFormats(config) {
   return config;
 }
 
+// Zones, texts, arrows and markers of options.plugins.ciOverlays, positions in data units (computed in C#).
+const overlays = {
+  id: 'ciOverlays',
+  beforeDatasetsDraw(chart, _args, opts) {
+    const { ctx, scales: { x, y } } = chart;
+    if (!opts || !x || !y) return;
+    ctx.save();
+    for (const b of opts.boxes || []) {
+      const left = x.getPixelForValue(b.xMin), right = x.getPixelForValue(b.xMax);
+      const top = y.getPixelForValue(b.yMax), bottom = y.getPixelForValue(b.yMin);
+      ctx.fillStyle = b.color;
+      ctx.fillRect(left, top, right - left, bottom - top);
+    }
+    ctx.font = '600 12px sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const t of opts.texts || []) {
+      ctx.fillStyle = t.color;
+      ctx.fillText(t.text, x.getPixelForValue(t.x), y.getPixelForValue(t.y));
+    }
+    ctx.restore();
+  },
+  afterDatasetsDraw(chart, _args, opts) {
+    const { ctx, chartArea, scales: { x, y } } = chart;
+    if (!opts || !x || !y) return;
+    ctx.save();
+    for (const a of opts.arrows || []) {
+      const x1 = x.getPixelForValue(a.x1), y1 = y.getPixelForValue(a.y1);
+      const x2 = x.getPixelForValue(a.x2), y2 = y.getPixelForValue(a.y2);
+      const angle = Math.atan2(y2 - y1, x2 - x1);
+      ctx.strokeStyle = a.color;
+      ctx.fillStyle = a.color;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(x2, y2);
+      ctx.lineTo(x2 - 10 * Math.cos(angle - Math.PI / 7), y2 - 10 * Math.sin(angle - Math.PI / 7));
+      ctx.lineTo(x2 - 10 * Math.cos(angle + Math.PI / 7), y2 - 10 * Math.sin(angle + Math.PI / 7));
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.font = '11px sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    for (const m of opts.markers || []) {
+      const px = x.getPixelForValue(m.x);
+      if (px < chartArea.left || px > chartArea.right) continue;
+      ctx.strokeStyle = m.color;
+      ctx.fillStyle = m.color;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(px, chartArea.top);
+      ctx.lineTo(px, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillText(m.label, px + 3, chartArea.top + 2);
+    }
+    ctx.restore();
+  },
+};
+
 export function create(canvas, id, json) {
   destroy(id);
   // The page may have been left between the render and this call: its canvas is gone, nothing to draw.
   if (!(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) return;
   const config = applyFormats(JSON.parse(json));
+  config.plugins = [overlays];
   charts.set(id, new Chart(canvas, config));
 }
 
@@ -47,6 +113,7 @@ export function update(id, json) {
   if (chart.config.type !== config.type) {
     const canvas = chart.canvas;
     chart.destroy();
+    config.plugins = [overlays];
     charts.set(id, new Chart(canvas, config));
     return;
   }

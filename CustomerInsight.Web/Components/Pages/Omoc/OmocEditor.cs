@@ -50,24 +50,36 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> SaveAssessmentAsync(AssessmentInput input, AssessmentStatus status, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(SaveAssessmentAsync), user => commands.SaveAssessmentAsync(input, status, user, cancellationToken));
 
-    private async Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command)
+    public Task<OmocCommandResult> SavePlanActionAsync(PlanActionInput input, CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(SavePlanActionAsync), user => commands.SavePlanActionAsync(input, user, cancellationToken));
+
+    /// <summary>True when the current user may see and edit the sociodynamic map.</summary>
+    public async Task<bool> CanUseSociodynamicsAsync() => await EditorNameAsync(Policies.Sociodynamics) is not null;
+
+    public Task<OmocCommandResult> CreateActorAsync(int projectId, SociodynamicActorInput input, CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(CreateActorAsync), user => commands.CreateActorAsync(projectId, input, user, cancellationToken), Policies.Sociodynamics);
+
+    public Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(AssessActorAsync), user => commands.AssessActorAsync(input, user, cancellationToken), Policies.Sociodynamics);
+
+    private async Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command, string policy = Policies.OmocEdit)
     {
-        if (await EditorNameAsync() is not { } user)
+        if (await EditorNameAsync(policy) is not { } user)
         {
-            logger.LogWarning("OMOC {Action} refused: the user does not satisfy the {Policy} policy.", action, Policies.OmocEdit);
+            logger.LogWarning("OMOC {Action} refused: the user does not satisfy the {Policy} policy.", action, policy);
             return OmocCommandResult.Refused();
         }
         return await command(user);
     }
 
-    private async Task<string?> EditorNameAsync()
+    private async Task<string?> EditorNameAsync(string policy = Policies.OmocEdit)
     {
         ClaimsPrincipal user = (await authenticationState.GetAuthenticationStateAsync()).User;
         if (user.Identity?.Name is not { Length: > 0 } name)
         {
             return null;
         }
-        var result = await authorization.AuthorizeAsync(user, Policies.OmocEdit);
+        var result = await authorization.AuthorizeAsync(user, policy);
         return result.Succeeded ? name : null;
     }
 }

@@ -12,6 +12,7 @@ namespace CustomerInsight.Web.Components.Pages.Omoc;
 public sealed partial class OmocProject
 {
     private ChangeProjectDetail? detail;
+    private ProjectPlanWork? work;
     private bool loading = true;
     private bool canEdit;
     private List<BreadcrumbItem> breadcrumbs = [];
@@ -23,6 +24,8 @@ public sealed partial class OmocProject
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required IStringLocalizer<OmocText> T { get; set; }
+    [Inject] public required TimeProvider Clock { get; set; }
+    [Inject] public required CustomerInsight.Core.Sales.BusinessCalendar Calendar { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -35,10 +38,28 @@ public sealed partial class OmocProject
     private async Task LoadAsync()
     {
         detail = await Queries.GetProjectAsync(Id);
+        work = detail is null ? null : await Queries.GetPlanWorkAsync(Id, Calendar.BusinessDateOf(Clock.GetUtcNow().UtcDateTime));
         breadcrumbs = [new(T["ProjectsTitle"], "/omoc"), new(detail?.Project.Name ?? "", null, disabled: true)];
     }
 
     private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);
+
+    private async Task EditActionAsync((ActionNeed Need, PlanActionInfo? Action) line)
+    {
+        var parameters = new DialogParameters
+        {
+            [nameof(PlanActionDialog.Need)] = line.Need,
+            [nameof(PlanActionDialog.Action)] = line.Action,
+            [nameof(PlanActionDialog.Submit)] = (Func<PlanActionInput, Task<OmocCommandResult>>)(input => Editor.SavePlanActionAsync(input)),
+        };
+        var title = $"{line.Need.Population.Name} · {OmocAxes.Describe(line.Need.Axis).Name.For(CultureInfo.CurrentUICulture)}";
+        var reference = await Dialogs.ShowAsync<PlanActionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await reference.Result is { Canceled: false })
+        {
+            Snackbar.Add(T["Saved"].Value, Severity.Success);
+            await LoadAsync();
+        }
+    }
 
     private async Task CreatePopulationAsync()
     {
@@ -51,7 +72,7 @@ public sealed partial class OmocProject
 
     private async Task EditPopulationAsync(PopulationInfo population)
     {
-        var initial = new PopulationInput(population.Name, population.Headcount, population.Description);
+        var initial = new PopulationInput(population.Name, population.Headcount, population.Description, population.OrganisationUnit);
         if (await Dialogs.EditAsync<PopulationDialog, PopulationInput>(T["EditPopulation"], initial, input => Editor.UpdatePopulationAsync(population.Id, input)))
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
