@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("070fc52f-05fd-45b9-a615-508ce2da3368"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("4bc436d4-ffcc-4352-9734-866636b87ac8"), entityTypeCount: 26)
         {
         }
 
