@@ -48,7 +48,7 @@ public static class ExportEndpoints
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } end || end <= start)
             {
-                return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to after from.");
+                return Results.BadRequest($"from and to are required dates (yyyy-MM-dd, {QueryDate.RangeText}), to after from.");
             }
             if (ToPeriod(start, end, unit) is not { } period)
             {
@@ -82,7 +82,7 @@ public static class ExportEndpoints
             {
                 if (ParseDate(date) is not { } parsed)
                 {
-                    return Results.BadRequest("date must be yyyy-MM-dd.");
+                    return Results.BadRequest($"date must be yyyy-MM-dd ({QueryDate.RangeText}).");
                 }
                 analysisDate = parsed;
             }
@@ -154,8 +154,7 @@ public static class ExportEndpoints
         return period.Start == start && period.End == end ? period : null;
     }
 
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? ParseDate(string? text) => QueryDate.Parse(text);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

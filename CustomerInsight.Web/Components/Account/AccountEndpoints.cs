@@ -20,6 +20,12 @@ internal static class AccountEndpoints
                 // With a body: the status code pages would re-execute this POST as the not-found page.
                 return TypedResults.Text("Sign-out needs the antiforgery token of the app's own form.", statusCode: StatusCodes.Status400BadRequest);
             }
+            // Sign-out ends the session on the server too: a new security stamp makes every copy of the cookie
+            // worthless at once (SessionCookieEvents compares it on each request), not only the browser's.
+            if (await signInManager.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         })
