@@ -59,6 +59,7 @@ public static class WebApp
         builder.Services.AddScoped<Components.Pages.Omoc.OmocEditor>();
 
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IdentityRedirectManager>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddAuthentication(options =>

@@ -30,13 +30,21 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-            context.Items[NonceKey] = nonce;
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+            // Once per request (a re-executed error or not-found page keeps the nonce it rendered with); set when the
+            // response starts, over whatever an endpoint set (static files send their own nosniff).
+            if (context.Items[NonceKey] is not string)
+            {
+                context.Items[NonceKey] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                    headers.XFrameOptions = "DENY";
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy((string)context.Items[NonceKey]!);
+                    return Task.CompletedTask;
+                });
+            }
             await next(context);
         });
 }
