@@ -29,9 +29,19 @@ public static class AppPaths
         return start;
     }
 
-    /// <summary>Puts the root appsettings.json first, so environment variables and test settings override it.</summary>
+    /// <summary>
+    /// Puts the root appsettings.json first, so environment variables and test settings override it. The copy the
+    /// builder loaded from the content root (the app's folder) is dropped: the one file is the root's, even when the
+    /// build's copy is older.
+    /// </summary>
     public static void AddRootConfiguration(IConfigurationManager configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var copy in configuration.Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>()
+                     .Where(s => string.Equals(s.Path, "appsettings.json", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            configuration.Sources.Remove(copy);
+        }
         var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
         {
             Path = ConfigFile,

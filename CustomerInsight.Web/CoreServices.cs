@@ -78,7 +78,7 @@ public static class CoreServices
         services.AddIdentityCore<AppUser>(options =>
             {
                 // OWASP ASVS: length over composition rules.
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = Security.PasswordRules.MinimumLength;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireDigit = false;
                 options.Password.RequireUppercase = false;
@@ -90,6 +90,7 @@ public static class CoreServices
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<Security.CommonPasswordValidator>()
             .AddEntityFrameworkStores<InsightDbContext>();
 
     private static bool TryFindZone(string id)

@@ -22,7 +22,7 @@ public sealed class PrivacyAccessTests(InsightAppFactory app)
         using var client = await app.CreateClientAsAsync(role);
         var response = await client.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal(("Claire Martin", Roles.Analyst, false, false), (row.DisplayName, row.Role, row.Disabled, row.LockedOut));
         using var client = await app.TrySignInAsync("Claire.Martin@example.org", Password) ?? throw new InvalidOperationException("sign-in refused");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/customers", Ct)).StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", (await client.GetAsync("/admin", Ct)).Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", (await client.GetAsync("/admin", Ct)).Headers.Location?.OriginalString, StringComparison.Ordinal);
 
         var entry = await LastAuditAsync("user.create");
         Assert.Equal(("admin@demo.local", $"user:{row.Id}", "role Analyst"), (entry.UserName, entry.Target, entry.Details));
@@ -135,7 +135,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal([Roles.Executive], await Users.GetRolesAsync((await Users.FindByIdAsync(analyst.Id))!));
         using var client = await app.TrySignInAsync("analyste@demo.local", DemoAccounts.Password) ?? throw new InvalidOperationException("sign-in refused");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", (await client.GetAsync("/customers", Ct)).Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", (await client.GetAsync("/customers", Ct)).Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal("Analyst -> Executive", (await LastAuditAsync("user.role")).Details);
     }
 

@@ -8,16 +8,13 @@ namespace CustomerInsight.Web.Cli;
 /// <summary><c>create-admin --email E</c>: creates an admin account; the password comes from standard input.</summary>
 public sealed class CreateAdminVerb(UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AuditLog audit) : ICliVerb
 {
-    /// <summary>Admins get a longer password than other accounts (OWASP ASVS).</summary>
-    public const int MinimumAdminPasswordLength = 12;
-
     public string Name => "create-admin";
     public string Summary => "create an admin account (password read from standard input)";
     public string Usage => $"""
         usage: create-admin --email E
 
-        Creates an account with the Admin role. The password (at least {MinimumAdminPasswordLength} characters)
-        is read from the first line of standard input, e.g.  printf '%s\n' "$PASSWORD" | … create-admin --email E
+        Creates an account with the Admin role. The password (at least {PasswordRules.MinimumAdminLength} characters, not a
+        common password) is read from the first line of standard input, e.g.  printf '%s\n' "$PASSWORD" | … create-admin --email E
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
@@ -29,9 +26,12 @@ public sealed class CreateAdminVerb(UserManager<AppUser> userManager, RoleManage
             throw new CliInputException($"Option --email: \"{email}\" is not an e-mail address.");
         }
         var password = (await console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
-        if (password.Length < MinimumAdminPasswordLength)
+        switch (PasswordRules.Check(Roles.Admin, password))
         {
-            throw new CliInputException($"The password read from standard input must have at least {MinimumAdminPasswordLength} characters.");
+            case PasswordProblem.TooShort:
+                throw new CliInputException($"The password read from standard input must have at least {PasswordRules.MinimumAdminLength} characters.");
+            case PasswordProblem.TooCommon:
+                throw new CliInputException("The password read from standard input is one of the most common passwords: choose another.");
         }
         if (await userManager.FindByEmailAsync(email) is not null)
         {

@@ -54,7 +54,7 @@ public static class ExportEndpoints
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
-                return Results.BadRequest("from and to are required dates (yyyy-MM-dd), to (the last day, included) on or after from.");
+                return Results.BadRequest($"from and to are required dates (yyyy-MM-dd, {QueryDate.RangeText}), to (the last day, included) on or after from.");
             }
             if (ToPeriod(start, last.AddDays(1), unit) is not { } period)
             {
@@ -100,7 +100,7 @@ public static class ExportEndpoints
             {
                 if (ParseDate(date) is not { } parsed)
                 {
-                    return Results.BadRequest("date must be yyyy-MM-dd.");
+                    return Results.BadRequest($"date must be yyyy-MM-dd ({QueryDate.RangeText}).");
                 }
                 analysisDate = parsed;
             }
@@ -176,8 +176,7 @@ public static class ExportEndpoints
         return period.Start == start && period.End == end ? period : null;
     }
 
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? ParseDate(string? text) => QueryDate.Parse(text);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

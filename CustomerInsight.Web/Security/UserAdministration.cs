@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Cli;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +21,7 @@ public enum UserAdminError
     InvalidEmail,
     EmailTaken,
     PasswordTooShort,
+    PasswordTooCommon,
     UnknownRole,
     OwnAccount,
     LastAdmin,
@@ -80,9 +80,9 @@ public sealed class UserAdministration(
         {
             return new(UserAdminError.UnknownRole);
         }
-        if (PasswordTooShort(role, password))
+        if (PasswordRefusal(role, password) is { } refusal)
         {
-            return new(UserAdminError.PasswordTooShort);
+            return refusal;
         }
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -176,9 +176,9 @@ public sealed class UserAdministration(
             return new(UserAdminError.NotFound);
         }
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        if (PasswordTooShort(role, password))
+        if (PasswordRefusal(role, password) is { } refusal)
         {
-            return new(UserAdminError.PasswordTooShort);
+            return refusal;
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
@@ -196,10 +196,14 @@ public sealed class UserAdministration(
     }
 
     /// <summary>The minimum length of a password for this role: admins need a longer one (OWASP ASVS), as with <c>create-admin</c>.</summary>
-    public int MinimumPasswordLength(string? role) =>
-        role == Roles.Admin ? CreateAdminVerb.MinimumAdminPasswordLength : users.Options.Password.RequiredLength;
+    public static int MinimumPasswordLength(string? role) => PasswordRules.MinimumLengthFor(role);
 
-    private bool PasswordTooShort(string role, string? password) => (password ?? "").Length < MinimumPasswordLength(role);
+    private static UserAdminResult? PasswordRefusal(string role, string? password) => PasswordRules.Check(role, password) switch
+    {
+        PasswordProblem.TooShort => new(UserAdminError.PasswordTooShort),
+        PasswordProblem.TooCommon => new(UserAdminError.PasswordTooCommon),
+        _ => null,
+    };
 
     /// <summary>The account to change, unless it is the admin's own (which they may not demote or disable).</summary>
     private async Task<(AppUser? User, UserAdminResult? Refusal)> FindOtherAsync(ClaimsPrincipal admin, string userId)

@@ -22,29 +22,29 @@ public sealed class AccountAudit(AuditLog audit, UserManager<AppUser> users)
     public const string UnknownAccount = "unknown-account";
 
     /// <summary>Records the outcome of one password sign-in attempt for the address <paramref name="typedEmail"/>.</summary>
-    public async Task SignInAttemptAsync(string typedEmail, SignInResult result, CancellationToken cancellationToken = default)
+    public async Task SignInAttemptAsync(string typedEmail, SignInOutcome outcome, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var user = string.IsNullOrWhiteSpace(typedEmail) ? null : await users.FindByEmailAsync(typedEmail) ?? await users.FindByNameAsync(typedEmail);
         if (user is null)
         {
-            await audit.WriteAsync(UnknownAccount, SignInFailed, details: "unknown-account", cancellationToken: cancellationToken);
+            await audit.WriteAsync(UnknownAccount, SignInFailed, details: outcome == SignInOutcome.Throttled ? "throttled" : "unknown-account",
+                cancellationToken: cancellationToken);
             return;
         }
         var name = user.UserName ?? user.Id;
         var target = $"user:{user.Id}";
-        if (result.Succeeded)
+        switch (outcome)
         {
-            await audit.WriteAsync(name, SignIn, target, cancellationToken: cancellationToken);
-        }
-        else if (result.IsLockedOut)
-        {
-            var reason = user.LockoutEnd == UserAdministration.DisabledUntil ? "disabled" : "locked-out";
-            await audit.WriteAsync(name, LockedOut, target, reason, cancellationToken: cancellationToken);
-        }
-        else
-        {
-            await audit.WriteAsync(name, SignInFailed, target, result.IsNotAllowed ? "not-allowed" : "wrong-password", cancellationToken: cancellationToken);
+            case SignInOutcome.Succeeded:
+                await audit.WriteAsync(name, SignIn, target, cancellationToken: cancellationToken);
+                break;
+            case SignInOutcome.LockedOut or SignInOutcome.Disabled:
+                await audit.WriteAsync(name, LockedOut, target, outcome == SignInOutcome.Disabled ? "disabled" : "locked-out", cancellationToken: cancellationToken);
+                break;
+            default:
+                await audit.WriteAsync(name, SignInFailed, target, outcome == SignInOutcome.Throttled ? "throttled" : "wrong-password",
+                    cancellationToken: cancellationToken);
+                break;
         }
     }
 

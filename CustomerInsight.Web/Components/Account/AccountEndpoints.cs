@@ -21,6 +21,12 @@ internal static class AccountEndpoints
                 return TypedResults.Text("Sign-out needs the antiforgery token of the app's own form.", statusCode: StatusCodes.Status400BadRequest);
             }
             await accountAudit.SignOutAsync(http.User, http.RequestAborted);
+            // Sign-out ends the session on the server too: a new security stamp makes every copy of the cookie
+            // worthless at once (SessionCookieEvents compares it on each request), not only the browser's.
+            if (await signInManager.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         })

@@ -1,17 +1,23 @@
+using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace CustomerInsight.Web.Components.Account;
 
-/// <summary>Redirects after sign-in, to local addresses only (no open redirect).</summary>
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+/// <summary>
+/// Redirects after sign-in, to local addresses only (no open redirect): anything else lands on <c>/</c>. On a
+/// rendered form post the redirect is relative (the navigation manager would make it absolute from the request's
+/// Host header).
+/// </summary>
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IHttpContextAccessor httpContextAccessor)
 {
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+        var target = LocalUrl.OrRoot(uri);
+        if (httpContextAccessor.HttpContext is { Response.HasStarted: false } http)
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            http.Response.Redirect(target);
+            return;
         }
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(target);
     }
 }

@@ -93,8 +93,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? ParseDate(string? text) => QueryDate.Parse(text);
 
     private static T? ParseEnum<T>(string? text)
         where T : struct, Enum =>

@@ -32,12 +32,33 @@ public sealed partial class AdminPage
 
     private async Task CreateAsync()
     {
-        var dialog = await Dialogs.ShowAsync<NewUserDialog>(T["NewUser"]);
-        if (await dialog.Result is not { Canceled: false, Data: NewUser account })
+        string? created = null;
+        var dialog = await Dialogs.ShowAsync<NewUserDialog>(T["NewUser"], new DialogParameters<NewUserDialog>
+        {
+            { d => d.Submit, async account =>
+                {
+                    try
+                    {
+                        var result = await Users.CreateAsync(account);
+                        created = result.Succeeded ? account.Email.Trim() : null;
+                        return result;
+                    }
+                    catch (AdminAccessDeniedException)
+                    {
+                        return new UserAdminResult(UserAdminError.Rejected, T["Denied"]);
+                    }
+                }
+            },
+        });
+        if (await dialog.Result is not { Canceled: false } || created is null)
         {
             return;
         }
-        await RunAsync(async () => Report(await Users.CreateAsync(account), Format("Created", account.Email.Trim())));
+        await RunAsync(() =>
+        {
+            Snackbar.Add(Format("Created", created), Severity.Success);
+            return Task.CompletedTask;
+        });
     }
 
     private Task ChangeRoleAsync(UserRow user, string role) =>
@@ -51,7 +72,7 @@ public sealed partial class AdminPage
         var dialog = await Dialogs.ShowAsync<PasswordDialog>(T["SetPassword"], new DialogParameters<PasswordDialog>
         {
             { d => d.Email, user.Email },
-            { d => d.MinimumLength, Users.MinimumPasswordLength(user.Role) },
+            { d => d.MinimumLength, UserAdministration.MinimumPasswordLength(user.Role) },
         });
         if (await dialog.Result is not { Canceled: false, Data: string password })
         {

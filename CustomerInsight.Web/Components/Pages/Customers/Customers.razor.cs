@@ -50,7 +50,7 @@ public sealed partial class Customers
     protected override async Task OnInitializedAsync()
     {
         segment = RfmSegments.TryParseCode(SegmentQuery, out var s) ? s : null;
-        referenceDate = DateOnly.TryParseExact(DateQuery, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        referenceDate = QueryDate.Parse(DateQuery);
         try
         {
             countries = await Queries.GetCountriesAsync();

@@ -81,8 +81,7 @@ public sealed partial class Segments
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static DateOnly? ParseDate(string? value) => QueryDate.Parse(value);
 
     protected override async Task OnInitializedAsync()
     {
