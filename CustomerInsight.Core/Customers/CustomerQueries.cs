@@ -257,7 +257,7 @@ public sealed class CustomerQueries(
         && (filter.FrequencyScore is not { } f || c.FrequencyScore == f);
 
     /// <summary>The search text trimmed, inner runs of spaces made one (names are compared with one space), at most <see cref="MaxSearchLength"/>.</summary>
-    internal static string? NormalizeSearch(string? search)
+    public static string? NormalizeSearch(string? search)
     {
         var words = search?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words is null || words.Length == 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Components.Charts;
+using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
@@ -29,6 +30,7 @@ public sealed partial class Segments
     private ChartConfig? bubbleChart;
     private ChartConfig? flowChart;
     private Func<RfmSegment, string>? segmentHref;
+    private Func<int, int, string>? cellHref;
     private bool loading = true;
     private bool error;
     private string? migrationError;
@@ -71,9 +73,13 @@ public sealed partial class Segments
 
     private DateTime? MigrationFromDateTime => migrationFrom?.ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>The customer list of a segment at a date (what a click on a segment opens).</summary>
+    /// <summary>The customer list of a segment at a date (what a click on a segment's name opens).</summary>
     public static string CustomersHref(RfmSegment segment, DateOnly date) =>
-        $"/customers?segment={segment.Code()}&date={Iso(date)}";
+        new CustomerListQuery(Segment: segment, Date: date).ToHref();
+
+    /// <summary>The customer list of one R×F cell at a date (what a click on a cell of the grid opens): that cell, not its whole segment.</summary>
+    public static string CellCustomersHref(int recencyScore, int frequencyScore, DateOnly date) =>
+        new CustomerListQuery(Date: date, RecencyScore: recencyScore, FrequencyScore: frequencyScore).ToHref();
 
     /// <summary>This page at an analysis date, with the migration's start when it is not the default.</summary>
     public static string Href(DateOnly date, DateOnly? migrationFrom = null) =>
@@ -89,6 +95,7 @@ public sealed partial class Segments
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
         segmentHref = canSeeCustomers ? s => CustomersHref(s, analysisDate ?? default) : null;
+        cellHref = canSeeCustomers ? (r, f) => CellCustomersHref(r, f, analysisDate ?? default) : null;
     }
 
     /// <summary>
