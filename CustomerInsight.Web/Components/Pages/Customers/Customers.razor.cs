@@ -32,6 +32,7 @@ public sealed partial class Customers
     private CustomerListQuery query = new();
     private CustomerListQuery? initialQuery;
     private CustomerFilter? countedFilter;
+    private string? pendingHref;
     private DateOnly? figuresAt;
     private int total;
     private bool error;
@@ -100,6 +101,7 @@ public sealed partial class Customers
     /// <summary>The address changed (a filter picked here, a link, the back button): show that view from its first page.</summary>
     protected override async Task OnParametersSetAsync()
     {
+        pendingHref = null;
         var next = CustomerListQuery.Parse(SearchQuery, SegmentQuery, DateQuery, RecencyQuery, FrequencyQuery, CountryQuery,
             ChannelQuery, LapsedQuery, SortQuery, DescendingQuery);
         if (initialQuery is null)
@@ -182,11 +184,14 @@ public sealed partial class Customers
         }
     }
 
+    /// <summary>Navigates to the view <paramref name="next"/>, once: a field can report the same value twice before the browser confirms the first navigation.</summary>
     private void Go(CustomerListQuery next)
     {
-        if (next != query)
+        var href = next.ToHref();
+        if (next != query && href != pendingHref)
         {
-            Navigation.NavigateTo(next.ToHref());
+            pendingHref = href;
+            Navigation.NavigateTo(href);
         }
     }
 

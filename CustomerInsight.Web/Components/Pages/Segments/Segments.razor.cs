@@ -9,6 +9,7 @@ using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
@@ -17,7 +18,7 @@ namespace CustomerInsight.Web.Components.Pages.Segments;
 /// RFM segments at an analysis date: sizes, the R×F grid, a bubble sample, migration and reach by consent.
 /// Customer links only for roles of <see cref="Policies.CustomerData"/>; executives see aggregates.
 /// </summary>
-public sealed partial class Segments
+public sealed partial class Segments : IDisposable
 {
     /// <summary>Default start of the migration: this many months before the analysis date.</summary>
     public const int DefaultMigrationMonths = 6;
@@ -67,6 +68,7 @@ public sealed partial class Segments
     private const string DateKey = "date";
     private const string FromKey = "from";
     private DateOnly? defaultDate;
+    private string? pendingHref;
     private bool defaultDateLoaded;
 
     private DateTime? AnalysisDateTime => analysisDate?.ToDateTime(TimeOnly.MinValue);
@@ -92,6 +94,7 @@ public sealed partial class Segments
 
     protected override async Task OnInitializedAsync()
     {
+        Navigation.LocationChanged += OnLocationChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
         segmentHref = canSeeCustomers ? s => CustomersHref(s, analysisDate ?? default) : null;
@@ -175,17 +178,25 @@ public sealed partial class Segments
     }
 
     /// <summary>
-    /// Navigates to this page's view at <paramref name="href"/>, unless the address is already that one: a picker can
-    /// report the same date twice (input, then blur) before the first navigation reaches the page, and a second
-    /// history entry would make the back button stay on the same view.
+    /// Navigates to this page's view at <paramref name="href"/>, unless the address is already that one or that navigation
+    /// is on its way: a picker can report the same date twice (input, then blur), and on the server
+    /// <see cref="NavigationManager.Uri"/> changes only once the browser has confirmed the navigation (a round trip, long
+    /// under load). A second history entry would make the back button stay on the same view.
     /// </summary>
     private void GoTo(string href)
     {
-        if (!string.Equals("/" + Navigation.ToBaseRelativePath(Navigation.Uri), href, StringComparison.Ordinal))
+        if (string.Equals(href, pendingHref, StringComparison.Ordinal)
+            || string.Equals("/" + Navigation.ToBaseRelativePath(Navigation.Uri), href, StringComparison.Ordinal))
         {
-            Navigation.NavigateTo(href);
+            return;
         }
+        pendingHref = href;
+        Navigation.NavigateTo(href);
     }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => pendingHref = null;
+
+    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
     private async Task LoadAsync()
     {
