@@ -42,6 +42,7 @@ public static class CoreServices
         // Feature services: stateless over the context factory (one context per operation).
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<SatisfactionQueries>();
+        services.AddSingleton<CustomerInsight.Core.Surveys.Themes.ThemeQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();

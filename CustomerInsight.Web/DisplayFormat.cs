@@ -35,6 +35,12 @@ public sealed class DisplayFormat(IOptions<BusinessOptions> business)
     public string UnitPrice(decimal? price) =>
         Money(price, price is { } p && decimal.Round(p, 2) != p ? 3 : 2);
 
+    /// <summary>
+    /// An id or a name as it is stored: characters that hide themselves or reorder text (a right-to-left override, a
+    /// zero-width space, a control character) are written as <c>\u202E</c>, so "\u202EUNI3" does not display as "3INU".
+    /// </summary>
+    public static string Visible(string? text) => CustomerInsight.Core.Text.VisibleText.Escape(text) ?? string.Empty;
+
     public static string Count(long? value) => value is null ? NotAvailable : value.Value.ToString("N0", Culture);
 
     public static string Number(double? value, int decimals = 1) =>

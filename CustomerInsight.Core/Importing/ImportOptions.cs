@@ -3,7 +3,10 @@ namespace CustomerInsight.Core.Importing;
 /// <summary>Limits of the import pipeline.</summary>
 public sealed class ImportOptions
 {
-    /// <summary>An XLSX is a zip: the sum of its unpacked entries may not exceed this (ClosedXML holds the sheet in memory).</summary>
+    /// <summary>
+    /// An XLSX is a zip: the unpacked size of the parts held in memory (shared strings, styles, workbook: every part
+    /// but the worksheets, which are streamed row by row) may not exceed this.
+    /// </summary>
     public long MaxXlsxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
 
     /// <summary>How many rejected rows a report lists (the total is always counted).</summary>

@@ -99,7 +99,7 @@ public sealed class ImportPipeline(
                 }
                 if (!session.HasRejections)
                 {
-                    var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id);
+                    var report = BuildReport(session, fileName, format, ImportReport.StatusSucceeded, batch.Id) with { IgnoredColumns = map.Unknown };
                     batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
                     batch.RowsRead = report.RowsRead;
                     batch.RowsImported = report.RowsImported;
@@ -112,7 +112,7 @@ public sealed class ImportPipeline(
                     return report;
                 }
                 // Leaving the block disposes the writer without commit: everything written so far is rolled back.
-                rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null);
+                rejected = BuildReport(session, fileName, format, ImportReport.StatusRejected, null) with { IgnoredColumns = map.Unknown };
             }
             return await StoreRejectedAsync(rejected, startedAt, userName, cancellationToken);
         }
@@ -148,7 +148,8 @@ public sealed class ImportPipeline(
             row.Start();
             if (reader.RowProblem is { } problem)
             {
-                row.Reject(-1, problem);
+                session.Reject(ImportIssue.Create(reader.Row, problem.Field >= 0 && problem.Field < columns ? reader.Header[problem.Field].Trim() : null,
+                    problem.Code, problem.Args));
                 continue;
             }
             if (reader.FieldCount != columns && !ExtraFieldsAreEmpty(reader, columns))
@@ -182,20 +183,23 @@ public sealed class ImportPipeline(
     private TabularReader Open(string path, FileShape shape) =>
         shape.Kind == ImportFileKind.Xlsx ? new XlsxTabularReader(path, options.MaxXlsxUncompressedBytes) : new CsvTabularReader(path, shape);
 
-    /// <summary>Maps the header; a missing column is a file error, and a header found lower down is named.</summary>
+    /// <summary>
+    /// Maps the header; a missing column is a file error, a header found lower down is named, and a file whose
+    /// columns are all another format's is refused (an online-retail file imported as customers).
+    /// </summary>
     private static ColumnMap MapHeader(TabularReader reader, FormatMapper mapper)
     {
         var map = ColumnMap.Build(reader.Header, mapper.Columns);
-        var issues = map.Issues.Concat(mapper.CheckHeader(map)).ToList();
+        var issues = map.Issues.Concat(mapper.CheckHeader(map)).Concat(OtherFormat(reader.Header, mapper.Format, map)).ToList();
         if (issues.Count == 0)
         {
             return map;
         }
-        if (map.Issues.Any(i => i.Code == ImportMessages.HeaderMissingColumn))
+        if (map.Issues.Any(i => i.Code is ImportMessages.HeaderMissingColumn or ImportMessages.HeaderNoKnownColumn))
         {
             for (var scanned = 0; scanned < 30 && reader.Read(); scanned++)
             {
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i]).ToList();
+                var cells = Enumerable.Range(0, reader.RawFieldCount).Select(i => reader[i]).ToList();
                 if (ColumnMap.LooksLikeHeader(cells, mapper.Columns))
                 {
                     throw ImportFileException.Create(1, null, ImportMessages.HeaderWrongRow, reader.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -261,12 +265,15 @@ public sealed class ImportPipeline(
             var chosen = format ?? Guess(header);
             var issues = new List<ImportIssue>();
             var mapping = header.Select(h => new ColumnMapping(h, null)).ToList();
+            IReadOnlyList<string> ignored = [];
             if (chosen is { } f)
             {
                 var mapper = FormatMapper.Create(f);
                 var map = ColumnMap.Build(header, mapper.Columns);
                 issues.AddRange(map.Issues);
                 issues.AddRange(mapper.CheckHeader(map));
+                issues.AddRange(OtherFormat(header, f, map));
+                ignored = map.Unknown;
                 for (var c = 0; c < map.Indexes.Length; c++)
                 {
                     if (map.Indexes[c] >= 0)
@@ -281,11 +288,35 @@ public sealed class ImportPipeline(
                 rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader[i])]);
             }
             return new ImportPreview(fileName, shape.Kind, shape.Encoding?.WebName, shape.Separator?.ToString(), chosen, detected && chosen is not null,
-                header, mapping, rows, issues);
+                header, mapping, rows, issues) { IgnoredColumns = ignored };
         }
         catch (ImportFileException ex)
         {
             return new ImportPreview(fileName, shape?.Kind, shape?.Encoding?.WebName, shape?.Separator?.ToString(), format, false, [], [], [], [ex.Issue]);
+        }
+    }
+
+    /// <summary>
+    /// The file has every required column of another format, and that format reads every column this one reads and
+    /// more: the file is of that format (the columns this one would read are only those the two share).
+    /// </summary>
+    private static IEnumerable<ImportIssue> OtherFormat(IReadOnlyList<string> header, ImportFormat format, ColumnMap map)
+    {
+        if (map.Matched == 0)
+        {
+            yield break;
+        }
+        var used = map.Indexes.Where(i => i >= 0).ToHashSet();
+        foreach (var other in ImportFormats.All.Where(f => f != format))
+        {
+            var otherMap = ColumnMap.Build(header, FormatMapper.Create(other).Columns);
+            var otherUsed = otherMap.Indexes.Where(i => i >= 0).ToHashSet();
+            if (otherMap.Issues.Count == 0 && otherUsed.Count > used.Count && used.IsSubsetOf(otherUsed))
+            {
+                var theirs = string.Join(", ", otherUsed.Except(used).Order().Select(i => header[i].Trim()));
+                yield return ImportIssue.Create(1, null, ImportMessages.HeaderOtherFormat, other.Code(), format.Code(), theirs);
+                yield break;
+            }
         }
     }
 

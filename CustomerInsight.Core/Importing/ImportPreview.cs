@@ -22,5 +22,8 @@ public sealed record ImportPreview(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<ImportIssue> Issues)
 {
+    /// <summary>The file's columns that the chosen format does not read (shown, and listed in the report).</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
     public bool CanImport => Format is not null && Issues.Count == 0;
 }

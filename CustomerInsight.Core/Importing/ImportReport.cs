@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace CustomerInsight.Core.Importing;
 
 /// <summary>
-/// One problem found in the file: where (row as numbered in the file or spreadsheet, header = row 1;
+/// One problem found in the file: where (row as a spreadsheet numbers it: the header is row 1, the first data row
+/// row 2, empty rows count, a CSV value with a line break inside quotes stays in its row;
 /// column as named in the file's header) and what. <see cref="Message"/> is plain English; the UI
 /// localises from <see cref="Code"/> and <see cref="Args"/> with <see cref="ImportMessages"/>.
 /// </summary>
@@ -46,6 +47,9 @@ public sealed record ImportReport
     [JsonPropertyName("duplicateRows")] public int DuplicateRows { get; init; }
     [JsonPropertyName("skipped")] public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
     [JsonPropertyName("rejected")] public IReadOnlyList<ImportIssue> Rejected { get; init; } = [];
+
+    /// <summary>The file's columns that the format does not read, as named in its header (their values are not imported).</summary>
+    [JsonPropertyName("ignoredColumns")] public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 
     /// <summary>All rejected rows (file-level problems count as one); <see cref="Rejected"/> keeps the first 100.</summary>
     [JsonPropertyName("rejectedCount")] public int RejectedCount { get; init; }

@@ -35,7 +35,8 @@ public sealed class ExcelExports(
     AuditLog audit,
     ReportSettings settings,
     IOptions<RfmOptions> rfmOptions,
-    TimeProvider clock)
+    TimeProvider clock,
+    Surveys.Themes.ThemeQueries? themeQueries = null)
 {
     private readonly RfmGrid grid = rfmOptions.Value.ToGrid();
 
@@ -109,7 +110,8 @@ public sealed class ExcelExports(
             satisfactionByChannel,
             satisfactionByKind,
             settings.MinResponses,
-            segment is { } g ? new SegmentScope(g, period.End, ids!.Length) : null);
+            segment is { } g ? new SegmentScope(g, period.End, ids!.Length) : null,
+            themeQueries is null ? null : await themeQueries.GetOverviewAsync(new KpiFilter(period, channel, Segment: segment), settings.MinResponses, cancellationToken));
     }
 
     /// <summary>The RFM report at <paramref name="analysisDate"/> (default: metrics.md's, the day after the latest sale).</summary>

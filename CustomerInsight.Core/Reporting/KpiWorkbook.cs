@@ -17,7 +17,8 @@ public sealed record KpiReportData(
     IReadOnlyList<ChannelSatisfaction> SatisfactionByChannel,
     IReadOnlyList<KindSatisfaction> SatisfactionByKind,
     int MinResponses,
-    SegmentScope? Segment = null);
+    SegmentScope? Segment = null,
+    Surveys.Themes.ThemeOverview? Themes = null);
 
 /// <summary>
 /// The executive KPI report: KPIs with previous period and change, monthly trend, sales by channel,
@@ -83,6 +84,11 @@ public static class KpiWorkbook
                 .. SatisfactionColumns<(string Dimension, string Value, SatisfactionKpis Kpis)>(context, s => s.Kpis),
             ],
             satisfaction);
+
+        if (data.Themes is { } themes)
+        {
+            rows += KpiThemeSheet.Write(writer, context, themes, period, filters);
+        }
         return rows;
     }
 

@@ -93,7 +93,8 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
             .ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<SurveyResponse> Filtered(InsightDbContext db, SatisfactionFilter filter)
+    /// <summary>The responses of the filter, untracked (shared with <see cref="Themes.ThemeQueries"/>).</summary>
+    internal static IQueryable<SurveyResponse> Filtered(InsightDbContext db, SatisfactionFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var start = filter.Period.Start;

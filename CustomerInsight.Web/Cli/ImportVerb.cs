@@ -14,7 +14,8 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
 
         Imports FILE (.csv, .csv.gz or .xlsx) as format F: {string.Join(", ", ImportFormats.All.Select(f => f.Code()))}.
         All or nothing: a file with a rejected row writes nothing and exits with code 2, naming the
-        row and column of each problem (the first 100). --json prints the import report as JSON.
+        row and column of each problem (the first 100). Rows are numbered as in a spreadsheet: the
+        column names are row 1, the first data row is row 2. --json prints the import report as JSON.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
@@ -78,6 +79,10 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         text.AppendLine(c, $"  rows read        {report.RowsRead,10:N0}");
         text.AppendLine(c, $"  rows imported    {report.RowsImported,10:N0}");
         text.AppendLine(c, $"  duplicate rows   {report.DuplicateRows,10:N0}");
+        if (report.IgnoredColumns.Count > 0)
+        {
+            text.AppendLine(c, $"  ignored columns  {string.Join(", ", report.IgnoredColumns)} (not read by this format)");
+        }
         foreach (var (reason, count) in report.Skipped)
         {
             text.AppendLine(c, $"  skipped: {reason,-22} {count,10:N0}");

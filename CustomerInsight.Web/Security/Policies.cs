@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Customer lists, the 360 view and survey comments: personal data.</summary>
     public const string CustomerData = nameof(CustomerData);
 
+    /// <summary>The comment themes: editing the versioned theme set.</summary>
+    public const string ThemeEdit = nameof(ThemeEdit);
+
     /// <summary>Data imports.</summary>
     public const string Import = nameof(Import);
 
@@ -34,6 +37,7 @@ public static class Policies
     {
         [Reader] = [Roles.Executive, Roles.Analyst, Roles.ChangeManager, Roles.Admin],
         [CustomerData] = [Roles.Analyst, Roles.Admin],
+        [ThemeEdit] = [Roles.Analyst, Roles.Admin],
         [Import] = [Roles.Analyst, Roles.Admin],
         [Export] = [Roles.Analyst, Roles.Admin],
         [OmocEdit] = [Roles.ChangeManager, Roles.Admin],

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("90e4577c-0539-4dcf-8285-f0ee42226ee5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("839ade6d-9b17-4a09-8ebd-03c30a556f54"), entityTypeCount: 20)
         {
         }
 
@@ -30,6 +30,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
+            var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
+            ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -46,7 +46,7 @@ internal sealed class ConsentsMapper : FormatMapper
 
     public override void ReadRow(RowContext row)
     {
-        row.TryText(CustomerId, required: true, 64, out var customerId);
+        row.TryVisibleText(CustomerId, required: true, 64, out var customerId);
         row.TryEnum<ConsentPurpose>(Purpose, required: true, out var purpose);
         row.TryEnum<ConsentStatus>(Status, required: true, out var status);
         row.TryInstant(RecordedAt, required: true, out var utc);
@@ -56,7 +56,7 @@ internal sealed class ConsentsMapper : FormatMapper
         CustomerEntry? customer = null;
         if (customerId is not null && !session.Customers.TryGetValue(customerId, out customer))
         {
-            row.Reject(CustomerId, ImportMessages.CustomerUnknown, customerId);
+            row.Reject(CustomerId, ImportMessages.CustomerUnknown);
         }
         if (row.Rejected || session.HasRejections)
         {

@@ -59,11 +59,11 @@ internal sealed class CustomersMapper : FormatMapper
                 $"UPDATE \"Customers\" SET {string.Join(", ", sets)} WHERE \"Id\" = @p{parameterCount}", parameterCount + 1);
         }
 
-        row.TryText(CustomerId, required: true, 64, out var sourceId);
+        row.TryVisibleText(CustomerId, required: true, 64, out var sourceId);
         var values = new string?[Fields.Length];
         for (var i = 0; i < Fields.Length; i++)
         {
-            row.TryText(Fields[i].Column, required: false, Fields[i].MaxLength, out values[i]);
+            row.TryVisibleText(Fields[i].Column, required: false, Fields[i].MaxLength, out values[i]);
         }
         row.TryInstant(CreatedAt, required: false, out var createdAt);
         var session = row.Session;

@@ -36,7 +36,7 @@ internal sealed class OnlineRetailMapper : FormatMapper
 
     public override void ReadRow(RowContext row)
     {
-        if (!row.TryText(Invoice, required: true, 64, out var invoice))
+        if (!row.TryVisibleText(Invoice, required: true, 64, out var invoice))
         {
             return;
         }
@@ -45,7 +45,7 @@ internal sealed class OnlineRetailMapper : FormatMapper
             row.Session.Skip(ImportMessages.SkipAdjustment);
             return;
         }
-        row.TryText(StockCode, required: true, 64, out var stockCode);
+        row.TryVisibleText(StockCode, required: true, 64, out var stockCode);
         var description = row.Text(Description);
         if (description.Length > 500)
         {
@@ -54,7 +54,7 @@ internal sealed class OnlineRetailMapper : FormatMapper
         row.TryInt(Quantity, required: true, -1_000_000, 1_000_000, out var quantity);
         row.TryMilli(UnitPrice, allowNegative: false, 1_000_000_000, out var unitPrice);
         row.TryInstant(InvoiceDate, required: true, out var utc);
-        row.TryText(CustomerId, required: false, 64, out var customerId);
+        row.TryVisibleText(CustomerId, required: false, 64, out var customerId);
         row.TryText(Country, required: false, 100, out var country);
         if (row.Rejected)
         {

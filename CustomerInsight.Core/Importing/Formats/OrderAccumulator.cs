@@ -82,7 +82,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         }
         else if (!string.Equals(order.CustomerSourceId, customerSourceId, StringComparison.Ordinal))
         {
-            row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey, order.CustomerSourceId ?? "", customerSourceId ?? "");
+            row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey);
             return;
         }
         else if (order.Channel != channel)

@@ -38,12 +38,12 @@ internal sealed class OrderLinesMapper : FormatMapper
     public override void ReadRow(RowContext row)
     {
         orderColumnName = row.Map.FileNames[OrderId];
-        row.TryText(OrderId, required: true, 64, out var orderId);
-        row.TryText(CustomerId, required: false, 64, out var customerId);
+        row.TryVisibleText(OrderId, required: true, 64, out var orderId);
+        row.TryVisibleText(CustomerId, required: false, 64, out var customerId);
         row.TryInstant(OrderedAt, required: true, out var utc);
         row.TryEnum<Channel>(ChannelColumn, required: false, out var channel);
         row.TryEnum<OrderKind>(Kind, required: false, out var kind);
-        row.TryText(ProductCode, required: true, 64, out var productCode);
+        row.TryVisibleText(ProductCode, required: true, 64, out var productCode);
         row.TryText(Description, required: false, 500, out var description);
         row.TryInt(Quantity, required: true, -1_000_000, 1_000_000, out var quantity);
         row.TryMilli(UnitPrice, allowNegative: false, 1_000_000_000, out var unitPrice);

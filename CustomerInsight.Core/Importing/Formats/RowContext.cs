@@ -29,6 +29,25 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         Session.Reject(ImportIssue.Create(Row, column < 0 ? null : Map.FileNames[column], code, args));
     }
 
+    /// <summary>
+    /// A trimmed id or name: as <see cref="TryText"/>, and refused when it holds a character that hides itself or
+    /// other text (right-to-left override, zero-width character; <see cref="Core.Text.VisibleText"/>).
+    /// </summary>
+    public bool TryVisibleText(int column, bool required, int maxLength, out string? value)
+    {
+        if (!TryText(column, required, maxLength, out value))
+        {
+            return false;
+        }
+        if (value is not null && Core.Text.VisibleText.IndexOfHidden(value) is var at and >= 0)
+        {
+            Reject(column, ImportMessages.ValueHidden, Core.Text.VisibleText.CodePoint(value[at]));
+            value = null;
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>A trimmed text; null when empty (an error when required).</summary>
     public bool TryText(int column, bool required, int maxLength, out string? value)
     {
@@ -64,15 +83,14 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
             // "17.0" from a spreadsheet is a whole number.
             if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out var milli) || milli % 1000 != 0 || milli / 1000 is < int.MinValue or > int.MaxValue)
             {
-                Reject(column, ImportMessages.ValueInteger, Shorten(text));
+                Reject(column, ImportMessages.ValueInteger);
                 return false;
             }
             parsed = (int)(milli / 1000);
         }
         if (parsed < min || parsed > max)
         {
-            Reject(column, ImportMessages.ValueRange, parsed.ToString(CultureInfo.InvariantCulture),
-                min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            Reject(column, ImportMessages.ValueOutOfRange, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
             return false;
         }
         value = parsed;
@@ -91,17 +109,17 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         }
         if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out value))
         {
-            Reject(column, ImportMessages.ValueDecimal, Shorten(text));
+            Reject(column, ImportMessages.ValueDecimal);
             return false;
         }
         if (value < 0 && !allowNegative)
         {
-            Reject(column, ImportMessages.ValueNegative, text.Trim());
+            Reject(column, ImportMessages.ValueNegative);
             return false;
         }
         if (Math.Abs(value) > maxUnits * 1000)
         {
-            Reject(column, ImportMessages.ValueRange, text.Trim(), (allowNegative ? -maxUnits : 0).ToString(CultureInfo.InvariantCulture),
+            Reject(column, ImportMessages.ValueOutOfRange, (allowNegative ? -maxUnits : 0).ToString(CultureInfo.InvariantCulture),
                 maxUnits.ToString(CultureInfo.InvariantCulture));
             return false;
         }
@@ -124,7 +142,7 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         if (!FieldParsers.TryParseDateTime(text, Session.FrenchStyle, out var parsed, out var isUtc)
             || parsed.Year is < 1900 or > 2200)
         {
-            Reject(column, Session.FrenchStyle ? ImportMessages.ValueDateSemicolon : ImportMessages.ValueDate, Shorten(text));
+            Reject(column, Session.FrenchStyle ? ImportMessages.ValueDateSemicolon : ImportMessages.ValueDate);
             return false;
         }
         if (isUtc)
@@ -164,15 +182,10 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
                 return true;
             }
         }
-        Reject(column, ImportMessages.ValueEnum, Shorten(text), string.Join(", ", Enum.GetNames<T>()));
+        Reject(column, ImportMessages.ValueNotInList, string.Join(", ", Enum.GetNames<T>()));
         return false;
     }
 
-    private static string Shorten(string text)
-    {
-        text = text.Trim();
-        return text.Length <= 40 ? text : text[..40] + "…";
-    }
 }
 
 /// <summary>One format: its columns, what it loads before reading, what it does with each row, and its writes.</summary>

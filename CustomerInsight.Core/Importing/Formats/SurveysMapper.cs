@@ -58,9 +58,9 @@ internal sealed class SurveysMapper : FormatMapper
 
     public override void ReadRow(RowContext row)
     {
-        row.TryText(ResponseId, required: true, 64, out var responseId);
-        row.TryText(CustomerId, required: false, 64, out var customerId);
-        row.TryText(OrderId, required: false, 64, out var orderId);
+        row.TryVisibleText(ResponseId, required: true, 64, out var responseId);
+        row.TryVisibleText(CustomerId, required: false, 64, out var customerId);
+        row.TryVisibleText(OrderId, required: false, 64, out var orderId);
         row.TryInstant(RespondedAt, required: true, out var utc);
         row.TryEnum<SurveyKind>(Kind, required: false, out var kind);
         row.TryEnum<Channel>(ChannelColumn, required: false, out var channel);
@@ -75,7 +75,7 @@ internal sealed class SurveysMapper : FormatMapper
         CustomerEntry? customer = null;
         if (customerId is not null && !session.Customers.TryGetValue(customerId, out customer))
         {
-            row.Reject(CustomerId, ImportMessages.CustomerUnknown, customerId);
+            row.Reject(CustomerId, ImportMessages.CustomerUnknown);
         }
         if (row.Rejected || session.HasRejections)
         {

@@ -10,10 +10,14 @@ public enum ImportFileKind
     Xlsx,
 }
 
-/// <summary>What the file is: its container (by content, not by name), its text encoding and separator.</summary>
-internal sealed record FileShape(ImportFileKind Kind, Encoding? Encoding, char? Separator);
+/// <summary>
+/// What the file is: its container (by content, not by name), its text encoding and separator.
+/// <paramref name="EncodingSettled"/> is false when the start of the file is plain ASCII: the reader settles the
+/// encoding on the first record with accents.
+/// </summary>
+internal sealed record FileShape(ImportFileKind Kind, Encoding? Encoding, char? Separator, bool EncodingSettled = true);
 
-/// <summary>Detects the container, encoding and separator from the first bytes of a file.</summary>
+/// <summary>Detects the container, encoding and separator from the first bytes of a file (the reader checks every record after).</summary>
 internal static class FileSniffer
 {
     private const int SampleBytes = 1 << 20;
@@ -61,7 +65,8 @@ internal static class FileSniffer
             throw ImportFileException.Create(1, null, ImportMessages.FileUnreadable, ex.Message);
         }
         var bytes = sample.AsSpan(0, length);
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        var bom = bytes.StartsWith(Encoding.UTF8.Preamble);
+        if (bom)
         {
             bytes = bytes[3..];
         }
@@ -73,8 +78,9 @@ internal static class FileSniffer
         {
             throw ImportFileException.Create(1, null, ImportMessages.FileBinary);
         }
+        var ascii = !bom && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0;
         var encoding = IsUtf8(bytes, length == SampleBytes) ? (Encoding)new UTF8Encoding(false) : Windows1252;
-        return new FileShape(kind, encoding, DetectSeparator(bytes));
+        return new FileShape(kind, encoding, DetectSeparator(bytes), EncodingSettled: !ascii);
     }
 
     /// <summary>The file's bytes, unpacked when it is gzip.</summary>

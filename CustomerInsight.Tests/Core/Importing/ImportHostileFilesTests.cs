@@ -23,7 +23,7 @@ public sealed class ImportHostileFilesTests
         { "wrong type", RetailHeader + GoodRow + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueInteger, 3, "Quantity" },
         { "bad date", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-13-45 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueDate, 3, "InvoiceDate" },
         { "negative price", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,-1.85,17850,United Kingdom\n", ImportMessages.ValueNegative, 3, "UnitPrice" },
-        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueRange, 3, "Quantity" },
+        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueOutOfRange, 3, "Quantity" },
         { "too many decimals", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.8555,17850,United Kingdom\n", ImportMessages.ValueDecimal, 3, "UnitPrice" },
         { "missing invoice", RetailHeader + GoodRow + ",22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueRequired, 3, "InvoiceNo" },
         { "empty file", "", ImportMessages.FileEmpty, 1, null },
@@ -118,10 +118,10 @@ public sealed class ImportHostileFilesTests
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
             "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Ct);
-        await AssertRejectedAsync(context, before, report, ImportMessages.ValueRange, 2, "RecommendScore", "scores");
+        await AssertRejectedAsync(context, before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
         Assert.Equal(4, report.RejectedCount);
         Assert.Equal([2, 3, 4, 5], report.Rejected.Select(r => r.Row));
-        Assert.Equal(ImportMessages.ValueEnum, report.Rejected[3].Code);
+        Assert.Equal(ImportMessages.ValueNotInList, report.Rejected[3].Code);
     }
 
     [Fact]

@@ -65,6 +65,21 @@ public sealed class ImportVerbTests
         Assert.Equal(0, await db.Customers.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task Import_LineOverOneMebibyte_ExitsTwoNamingFileRowAndLimitAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var path = Write(database, "long.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n" + new string('x', 10_000_000));
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{path}: row 3: This row is longer than the limit of 1 MiB", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+    }
+
     [Theory]
     [InlineData("--format", "invoices")]
     [InlineData("--json", "")]

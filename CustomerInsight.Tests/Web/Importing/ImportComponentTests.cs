@@ -47,6 +47,16 @@ public sealed class ImportPreviewViewTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_ColumnsTheFormatDoesNotRead_ListedAboveTheMapping()
+    {
+        var preview = Detected() with { IgnoredColumns = ["Remarque"] };
+
+        var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Remarque", view.Find("[data-testid=import-preview-ignored]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ChooseFormat_AnotherFormat_RaisesFormatChanged()
     {
         ImportFormat? chosen = null;
@@ -97,13 +107,13 @@ public sealed class ImportReportViewTests : BunitTestBase
         {
             FileName = "bad.csv", Format = "order-lines", Status = ImportReport.StatusRejected,
             RowsRead = 3, RejectedCount = 2,
-            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger, "trois"), ImportIssue.Create(1, null, ImportMessages.FileNoData)],
+            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger), ImportIssue.Create(1, null, ImportMessages.FileNoData)],
         };
 
         var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
 
         var rows = view.FindAll("[data-testid=import-rejected] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
-        Assert.Equal(["3", "Quantity", "Nombre entier attendu, trouvé « trois »."], rows[0]);
+        Assert.Equal(["3", "Quantity", "Nombre entier attendu."], rows[0]);
         Assert.Equal("fichier", rows[1][1]);
         Assert.Equal("2", view.Find("[data-testid=rejected-rows]").TextContent);
         Assert.Empty(view.FindAll("[data-testid=import-entities]"));
@@ -115,18 +125,34 @@ public sealed class ImportReportViewTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_IgnoredColumnsAndRowNumbering_SaidToTheUser()
+    {
+        var report = new ImportReport
+        {
+            FileName = "customers.csv", Format = "customers", Status = ImportReport.StatusRejected, RowsRead = 3, RejectedCount = 1,
+            Rejected = [ImportIssue.Create(3, "CreatedAt", ImportMessages.ValueDate)],
+            IgnoredColumns = ["Loyalty tier", "Notes"],
+        };
+
+        var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
+
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Loyalty tier, Notes", view.Find("[data-testid=import-ignored-columns]").TextContent.Trim());
+        Assert.Contains("les noms de colonnes sont la ligne 1", view.Find("[data-testid=import-row-numbering]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_English_MessagesAreEnglish()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
         var report = new ImportReport
         {
             FileName = "bad.csv", Format = "order-lines", Status = ImportReport.StatusRejected, RowsRead = 3, RejectedCount = 1,
-            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger, "three")],
+            Rejected = [ImportIssue.Create(3, "Quantity", ImportMessages.ValueInteger)],
         };
 
         var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
 
-        Assert.Contains("Expected a whole number, found \"three\".", view.Find("[data-testid=import-rejected]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Expected a whole number.", view.Find("[data-testid=import-rejected]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Rows read", view.Markup, StringComparison.Ordinal);
     }
 }

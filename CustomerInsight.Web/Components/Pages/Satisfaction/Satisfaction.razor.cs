@@ -4,6 +4,7 @@ using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
+using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Localization;
@@ -31,6 +32,8 @@ public sealed partial class Satisfaction : IDisposable
     private bool loading;
     private bool error;
     private bool commentsAllowed;
+    private bool canEditThemes;
+    private ThemeOverview? themes;
     private SatisfactionOverview? overview;
     private IReadOnlyList<SatisfactionTable.Row> overallRows = [], monthRows = [], channelRows = [], kindRows = [];
     private IReadOnlyList<SurveyComment> comments = [];
@@ -39,6 +42,7 @@ public sealed partial class Satisfaction : IDisposable
     [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
+    [Inject] public required ThemeQueries ThemeQueries { get; set; }
     [Inject] public required DataChangeNotifier Notifier { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required IAuthorizationService Authorization { get; set; }
@@ -58,6 +62,7 @@ public sealed partial class Satisfaction : IDisposable
         Notifier.Changed += OnDataChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
+        canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -85,6 +90,8 @@ public sealed partial class Satisfaction : IDisposable
             comments = commentsAllowed
                 ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind), CommentCount, disposed.Token)
                 : [];
+            // Theme figures are aggregates (every role); their comments are behind CustomerData.
+            themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, disposed.Token);
             BuildView(overview);
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)

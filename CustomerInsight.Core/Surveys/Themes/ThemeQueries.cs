@@ -1,0 +1,250 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Surveys.Themes;
+
+/// <summary>One row of the version history: who saved which version, when and why.</summary>
+public sealed record ThemeSetVersionInfo(int Number, DateTime SavedAtUtc, string SavedBy, string Reason, int Themes);
+
+/// <summary>The result of a save: the new version number, or why nothing was saved.</summary>
+public sealed record ThemeSaveResult(int? Version, IReadOnlyList<ThemeError> Errors)
+{
+    public bool Saved => Version is not null;
+}
+
+/// <summary>The figures of every theme in one scope (a month, a channel, a segment).</summary>
+public sealed record ThemeSlice<TKey>(TKey Key, IReadOnlyList<ThemeFigures> Figures);
+
+/// <summary>
+/// The theme figures of a filter: over the period (<see cref="Overall"/>, by channel, by RFM segment at the period's end)
+/// and by month over <see cref="DashboardQueries.TrendRange"/>, computed with the theme set <see cref="Set"/>.
+/// </summary>
+public sealed record ThemeOverview(
+    ThemeSet Set,
+    KpiFilter Filter,
+    IReadOnlyList<ThemeFigures> Overall,
+    IReadOnlyList<ThemeSlice<int>> ByMonth,
+    IReadOnlyList<ThemeSlice<Channel?>> ByChannel,
+    IReadOnlyList<ThemeSlice<RfmSegment>> BySegment)
+{
+    /// <summary>Comments of the period (the share's denominator).</summary>
+    public long Comments => Overall.Count > 0 ? Overall[0].Comments : 0;
+}
+
+/// <summary>A comment of a theme with the theme's words marked.</summary>
+public sealed record ThemedComment(SurveyComment Comment, IReadOnlyList<CommentPart> Parts);
+
+/// <summary>The comments of one theme in a filter's period, newest first; <see cref="Total"/> counts them all.</summary>
+public sealed record ThemeCommentList(ThemeSet Set, ThemeDefinition Theme, int Total, IReadOnlyList<ThemedComment> Comments);
+
+/// <summary>How many of the latest comments each theme of a draft set matches (the editor's live count).</summary>
+public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme);
+
+/// <summary>
+/// The voice of the customer: the versioned theme set, the theme figures of a filter and the comments of a theme.
+/// The database does the set-based part (the responses of the filter, the score histograms of every response by
+/// GROUP BY through <see cref="SatisfactionQueries"/>); matching (<see cref="ThemeMatcher"/>) and figures
+/// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
+/// </summary>
+public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock)
+{
+    public const string AuditAction = "themes.save";
+
+    /// <summary>How many of the latest comments the editor counts matches in.</summary>
+    public const int LiveCountComments = 20_000;
+
+    /// <summary>The set in use: the latest saved version, or the default set (version 0) before any save.</summary>
+    public async Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? ThemeSet.Default : ToSet(latest);
+    }
+
+    /// <summary>Every saved version, newest first.</summary>
+    public async Task<IReadOnlyList<ThemeSetVersionInfo>> GetVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return versions.Select(v => new ThemeSetVersionInfo(v.Number, v.SavedAtUtc, v.SavedBy, v.Reason, ThemeSets.Deserialize(v.Definition).Count)).ToList();
+    }
+
+    /// <summary>
+    /// Saves <paramref name="themes"/> as a new version (who, when, why), audited; refused with the errors of
+    /// <see cref="ThemeSets.Validate"/>, or <see cref="ThemeError.Conflict"/> when someone saved after <paramref name="basedOnVersion"/>.
+    /// The caller checks the policy.
+    /// </summary>
+    public async Task<ThemeSaveResult> SaveAsync(IReadOnlyList<ThemeDefinition> themes, int basedOnVersion, string? reason, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(themes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var cleaned = themes.Select(Clean).ToList();
+        var errors = ThemeSets.Validate(cleaned, reason);
+        if (errors.Count > 0)
+        {
+            return new ThemeSaveResult(null, errors);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.Set<ThemeSetVersion>().MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        if (latest != basedOnVersion)
+        {
+            return new ThemeSaveResult(null, [new ThemeError(ThemeError.Conflict)]);
+        }
+        var number = latest + 1;
+        db.Set<ThemeSetVersion>().Add(new ThemeSetVersion
+        {
+            Number = number,
+            SavedAtUtc = clock.GetUtcNow().UtcDateTime,
+            SavedBy = userName,
+            Reason = reason!.Trim(),
+            Definition = ThemeSets.Serialize(cleaned),
+        });
+        db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, $"themes:v{number}", $"themes={cleaned.Count}", cleaned.Count));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ThemeSaveResult(number, []);
+    }
+
+    /// <summary>The theme figures of the filter with the set in use (small samples by <paramref name="minResponses"/>).</summary>
+    public Task<ThemeOverview> GetOverviewAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
+        ComputeAsync(filter, minResponses, withBreakdowns: true, cancellationToken);
+
+    /// <summary>The period's theme figures only (the dashboard's top themes): no month, channel or segment breakdown is read.</summary>
+    public Task<ThemeOverview> GetPeriodFiguresAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
+        ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
+
+    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var set = await GetCurrentAsync(cancellationToken);
+        var matcher = ThemeMatcher.Create(set.Themes);
+        var customers = filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
+        var trend = DashboardQueries.TrendRange(filter.Period);
+        var inPeriod = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers);
+
+        var comments = await ReadCommentsAsync(withBreakdowns ? inPeriod with { Period = trend } : inPeriod, cancellationToken);
+        var matched = comments.Select(c => (c.Row, Response: new ThemedResponse(c.Row.Recommend, c.Row.Satisfaction, matcher.Themes(c.Text)))).ToList();
+        var period = matched.Where(m => filter.Period.Contains(m.Row.Date)).ToList();
+
+        var all = await satisfaction.GetFactsAsync(inPeriod, cancellationToken);
+        IReadOnlyList<ThemeFigures> Figures(IEnumerable<ThemedResponse> responses, SatisfactionFacts facts) =>
+            ThemeCalculator.Calculate(set.Themes.Count, responses.ToList(), facts, minResponses);
+        if (!withBreakdowns)
+        {
+            return new ThemeOverview(set, filter, Figures(period.Select(m => m.Response), all), [], [], []);
+        }
+        var months = await satisfaction.GetByMonthAsync(inPeriod with { Period = trend }, cancellationToken);
+        var channels = await satisfaction.GetByChannelAsync(inPeriod, cancellationToken);
+
+        var scores = await rfmScores.GetAsync(filter.SegmentDate, cancellationToken);
+        var segmentOf = scores.Customers.ToDictionary(c => c.CustomerId, c => c.Segment);
+        var bySegment = new List<ThemeSlice<RfmSegment>>();
+        foreach (var group in scores.Customers.Where(c => filter.Segment is null || c.Segment == filter.Segment).GroupBy(c => c.Segment).OrderBy(g => g.Key))
+        {
+            var facts = await satisfaction.GetFactsAsync(inPeriod with { CustomerIds = group.Select(c => c.CustomerId).ToArray() }, cancellationToken);
+            if (facts.RecommendResponses + facts.SatisfactionResponses == 0)
+            {
+                continue;
+            }
+            var responses = period.Where(m => m.Row.CustomerId is { } id && segmentOf.TryGetValue(id, out var s) && s == group.Key).Select(m => m.Response).ToList();
+            bySegment.Add(new ThemeSlice<RfmSegment>(group.Key, ThemeCalculator.Calculate(set.Themes.Count, responses, facts, minResponses)));
+        }
+
+        return new ThemeOverview(
+            set,
+            filter,
+            Figures(period.Select(m => m.Response), all),
+            months.Select(m => new ThemeSlice<int>(m.Month, Figures(matched.Where(x => x.Row.Month == m.Month).Select(x => x.Response), m.Facts))).ToList(),
+            channels.Select(c => new ThemeSlice<Channel?>(c.Channel, Figures(period.Where(x => x.Row.Channel == c.Channel).Select(x => x.Response), c.Facts))).ToList(),
+            bySegment);
+    }
+
+    /// <summary>
+    /// The comments of the filter's period that carry the theme <paramref name="key"/>, newest first (at most <paramref name="max"/>),
+    /// with its words marked; null when the set in use has no such theme. Personal data: the caller checks the policy.
+    /// </summary>
+    public async Task<ThemeCommentList?> GetCommentsAsync(KpiFilter filter, string key, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var set = await GetCurrentAsync(cancellationToken);
+        var index = set.IndexOf(key);
+        if (index < 0)
+        {
+            return null;
+        }
+        var matcher = ThemeMatcher.Create(set.Themes);
+        var customers = filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
+        var comments = await ReadCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var total = 0;
+        var list = new List<ThemedComment>();
+        foreach (var (row, text) in comments)
+        {
+            var hits = matcher.Match(text).Where(h => h.Theme == index).ToList();
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+            total++;
+            if (list.Count < max)
+            {
+                list.Add(new ThemedComment(
+                    new SurveyComment(row.Id, row.Date, row.Recommend, row.Satisfaction, text, row.Kind, row.Channel),
+                    ThemeMatcher.Highlight(text, hits)));
+            }
+        }
+        return new ThemeCommentList(set, set.Themes[index], total, list);
+    }
+
+    /// <summary>How many of the latest <see cref="LiveCountComments"/> comments each theme of <paramref name="themes"/> matches.</summary>
+    public async Task<ThemeMatchCounts> CountMatchesAsync(IReadOnlyList<ThemeDefinition> themes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(themes);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var texts = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.Comment != null && r.Comment.Trim() != "")
+            .OrderByDescending(r => r.Id)
+            .Take(LiveCountComments)
+            .Select(r => r.Comment!)
+            .ToListAsync(cancellationToken);
+        var matcher = ThemeMatcher.Create(themes);
+        var counts = new int[themes.Count];
+        foreach (var text in texts)
+        {
+            foreach (var theme in matcher.Themes(text))
+            {
+                counts[theme]++;
+            }
+        }
+        return new ThemeMatchCounts(texts.Count, counts);
+    }
+
+    private async Task<List<(CommentRow Row, string Text)>> ReadCommentsAsync(SatisfactionFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await SatisfactionQueries.Filtered(db, filter)
+            .Where(r => r.Comment != null && r.Comment.Trim() != "")
+            .OrderByDescending(r => r.BusinessDate).ThenByDescending(r => r.RespondedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore, r.SatisfactionScore, r.Comment })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (new CommentRow(r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore, r.SatisfactionScore), r.Comment!)).ToList();
+    }
+
+    private static ThemeDefinition Clean(ThemeDefinition theme) => new(
+        theme.Key.Trim(),
+        theme.NameFr.Trim(),
+        theme.NameEn.Trim(),
+        theme.TermsFr.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+        theme.TermsEn.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList());
+
+    private static ThemeSet ToSet(ThemeSetVersion v) =>
+        new(v.Number, DateTime.SpecifyKind(v.SavedAtUtc, DateTimeKind.Utc), v.SavedBy, v.Reason, ThemeSets.Deserialize(v.Definition));
+
+    private sealed record CommentRow(long Id, DateOnly Date, int Month, Channel? Channel, SurveyKind Kind, int? CustomerId, int? Recommend, int? Satisfaction);
+}

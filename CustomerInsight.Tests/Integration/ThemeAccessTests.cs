@@ -1,0 +1,116 @@
+using System.Net;
+using ClosedXML.Excel;
+using CustomerInsight.Core.Data;
+
+namespace CustomerInsight.Tests.Integration;
+
+/// <summary>
+/// Comment themes on the real app over the demo company: figures for every role, a theme's comments
+/// (personal data) and the editor for analysts and admins only, checked on the server; the KPI workbook's themes sheet.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ThemeAccessTests(InsightAppFactory app)
+{
+    private const string Year = "?period=last-year";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/satisfaction/themes")]
+    [InlineData("/satisfaction/themes/delivery")]
+    public async Task ThemePages_Anonymous_RedirectedToLogin(string path)
+    {
+        using var client = app.CreateAnonymousClient();
+        var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Executive, false)]
+    [InlineData(Roles.ChangeManager, false)]
+    [InlineData(Roles.Analyst, true)]
+    [InlineData(Roles.Admin, true)]
+    public async Task ThemeComments_OnlyRolesAllowedCustomerData(string role, bool allowed)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+        var response = await client.GetAsync("/satisfaction/themes/delivery" + Year, Ct);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("data-testid=\"theme-comment\"", html, StringComparison.Ordinal);
+            Assert.Contains("<mark class=\"theme-hit\"", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Executive, false)]
+    [InlineData(Roles.ChangeManager, false)]
+    [InlineData(Roles.Analyst, true)]
+    [InlineData(Roles.Admin, true)]
+    public async Task ThemeEditor_AnalystsAndAdminsOnly(string role, bool allowed)
+    {
+        using var client = await app.CreateClientAsAsync(role);
+        var response = await client.GetAsync("/satisfaction/themes", Ct);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, response.StatusCode);
+        if (!allowed)
+        {
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SatisfactionPage_ExecutiveSeesThemeFiguresWithoutLinksToComments_AnalystGetsTheLinks()
+    {
+        using var executive = await app.CreateClientAsAsync(Roles.Executive);
+        var html = await executive.GetStringAsync("/satisfaction" + Year, Ct);
+        Assert.Contains("data-testid=\"theme-row-delivery\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("theme-link-", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/satisfaction/themes/", html, StringComparison.Ordinal);
+
+        using var analyst = await app.CreateClientAsAsync(Roles.Analyst);
+        var analystHtml = await analyst.GetStringAsync("/satisfaction" + Year, Ct);
+        Assert.Contains("data-testid=\"theme-link-delivery\"", analystHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_SatisfactionBlockListsTheThemesThatPullNpsDown()
+    {
+        using var executive = await app.CreateClientAsAsync(Roles.Executive);
+        var html = await executive.GetStringAsync("/" + Year, Ct);
+
+        Assert.Contains("data-testid=\"top-themes\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"top-theme\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/satisfaction?period=last-year\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KpiWorkbook_HasAThemesSheet_EveryDefaultThemeOverThePeriod()
+    {
+        using var client = await app.CreateClientAsAsync(Roles.Analyst);
+        var response = await client.GetAsync("/exports/kpi.xlsx?from=2025-10-01&to=2026-10-01", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync(Ct);
+        using var workbook = new XLWorkbook(stream);
+
+        var sheet = workbook.Worksheet("Thèmes");
+        var table = sheet.Tables.Single();
+        var rows = table.DataRange.Rows().ToList();
+        var period = rows.Where(r => r.Cell(1).GetString() == "Période").ToList();
+        Assert.Equal(8, period.Count);
+        Assert.Contains(period, r => r.Cell(3).GetString() == "Livraison" && r.Cell(4).GetDouble() > 0);
+        // Worst first: the impacts of the period's rows ascend.
+        var impacts = period.Select(r => r.Cell(11).IsEmpty() ? double.MaxValue : r.Cell(11).GetDouble()).ToList();
+        Assert.Equal(impacts.Order(), impacts);
+        Assert.Contains(rows, r => r.Cell(1).GetString() == "Mois");
+        Assert.Contains(rows, r => r.Cell(1).GetString() == "Canal");
+        Assert.Contains(rows, r => r.Cell(1).GetString() == "Segment RFM");
+        Assert.Contains("jeu par défaut", sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,42 @@
+using Bunit;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Surveys.Themes;
+using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Web.Components.Pages.Satisfaction;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerInsight.Tests.Web.Satisfaction;
+
+/// <summary>The editor's save checks the ThemeEdit policy on the server, whatever the page rendered.</summary>
+public sealed class ThemeEditorPolicyTests : BunitTestBase, IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        AddAppServices(database.ConnectionString);
+        SignInAs(Roles.Executive, "direction@test.local");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Save_Executive_RefusedNothingWritten()
+    {
+        var page = Render<ThemeEditor>();
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=theme-item]").Count), TimeSpan.FromSeconds(30));
+        page.Find("input[data-testid=theme-reason], [data-testid=theme-reason] input").Change("tentative");
+
+        page.Find("button[data-testid=theme-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Vous n'avez pas le droit de modifier les thèmes.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(0, (await Services.GetRequiredService<ThemeQueries>().GetCurrentAsync(Xunit.TestContext.Current.CancellationToken)).Version);
+    }
+}
