@@ -12,13 +12,13 @@ namespace CustomerInsight.Core.Customers;
 /// Reads of the customer list and the customer 360 view. One context per call, set-based SQL.
 /// </summary>
 /// <remarks>
-/// Search is a case-tolerant <em>prefix</em> match turned into index ranges
-/// (<c>LastName &gt;= 'dup' AND LastName &lt; 'dup\U0010FFFF'</c>, for the text as typed, in lower case,
-/// upper case and capitalised), OR-ed over the indexed columns SourceId, LastName, Email and City.
-/// SQLite's <c>LIKE</c> is case-insensitive and therefore cannot use these (binary) indexes, and a
-/// <c>LIKE '%x%'</c> would read the whole table on every keystroke; ranges keep a search on a million
-/// customers to a few index seeks. The segment filter scores the whole base once per analysis date
-/// (<see cref="RfmScoreCache"/>) and filters by the resulting id set.
+/// Search finds a part of the source id, the e-mail, the city, or the full name in either order ("Vincent Pauline"
+/// finds Pauline Vincent): <c>LIKE '%…%'</c> over those columns (SQL parameters, the user's <c>%</c> and <c>_</c>
+/// escaped). A part of a word cannot use an index: it is one pass over the customers table, in SQL, and the paging
+/// of a list sorted by an indexed column stops as soon as the page is full. The segment, R×F cell and figures of a
+/// row are read at one analysis date (the filter's, or the default one): the segment filter scores the whole base
+/// once per analysis date (<see cref="RfmScoreCache"/>) and filters by the resulting id set; the figures of a page
+/// are correlated subqueries over the covering index IX_Orders_Customer, for the rows of that page only.
 /// </remarks>
 public sealed class CustomerQueries(
     IDbContextFactory<InsightDbContext> factory,
@@ -36,7 +36,7 @@ public sealed class CustomerQueries(
     /// <summary>RFM history of the 360 view: the reference date, then 3, 6 and 12 months earlier.</summary>
     public static IReadOnlyList<int> RfmHistoryMonths { get; } = [0, 3, 6, 12];
 
-    /// <summary>One page of customers, sorted (then by id, so pages never overlap).</summary>
+    /// <summary>One page of customers, sorted (then by id, so pages never overlap), with their figures and segment at the list's analysis date.</summary>
     public async Task<IReadOnlyList<CustomerListRow>> ListAsync(
         CustomerFilter filter,
         CustomerSort sort,
@@ -49,24 +49,61 @@ public sealed class CustomerQueries(
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(take, 500);
+        var date = await ResolveReferenceDateAsync(filter, cancellationToken);
+        // No sale at all: nothing is dated before "no date", every figure is empty.
+        var end = date ?? DateOnly.MinValue;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = await FilterAsync(db, filter, cancellationToken);
-        return await Sort(query, sort, descending)
+        var sales = db.Orders.Where(o => o.Kind == OrderKind.Sale && o.BusinessDate < end);
+        var orders = db.Orders.Where(o => o.BusinessDate < end);
+        var page = await Sort(query, sales, orders, sort, descending)
             .Skip(skip)
             .Take(take)
-            .Select(c => new CustomerListRow(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.City, c.Country, c.ErasedAtUtc != null))
+            .Select(c => new
+            {
+                Row = new CustomerListRow(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.City, c.Country, c.ErasedAtUtc != null, 0, 0, null, null),
+                Orders = sales.Count(o => o.CustomerId == c.Id),
+                NetMilli = orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli),
+                LastOrder = sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate),
+            })
             .ToListAsync(cancellationToken);
+        var segments = new Dictionary<int, RfmSegment>();
+        if (date is { } at && page.Any(r => r.Orders > 0))
+        {
+            var ids = page.Select(r => r.Row.Id).ToHashSet();
+            foreach (var score in (await scores.GetAsync(at, cancellationToken)).Customers)
+            {
+                if (ids.Contains(score.CustomerId))
+                {
+                    segments[score.CustomerId] = score.Segment;
+                }
+            }
+        }
+        return page.Select(r => r.Row with
+        {
+            Orders = r.Orders,
+            NetRevenue = Money.FromMilli(r.NetMilli),
+            LastOrder = r.LastOrder,
+            Segment = segments.TryGetValue(r.Row.Id, out var segment) ? segment : null,
+        }).ToArray();
+    }
+
+    /// <summary>The analysis date the list reads segments and figures at: the filter's, else the default one (null: no sale at all).</summary>
+    public Task<DateOnly?> GetReferenceDateAsync(CustomerFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return ResolveReferenceDateAsync(filter, cancellationToken);
     }
 
     /// <summary>How many customers match <paramref name="filter"/>. Meant to be called when the filter changes, not per page.</summary>
     public async Task<int> CountAsync(CustomerFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter is { Segment: { } segment, Search: null or "", Country: null, Channel: null, Lapsed: null })
+        if (filter is { Search: null or "", Country: null, Channel: null, Lapsed: null } && (filter.Segment is not null || filter.HasScoreFilter))
         {
-            // The segment alone: its size is already known from the cached scores.
+            // Scores alone: the size is already known from the cached scores.
             var date = await ResolveReferenceDateAsync(filter, cancellationToken);
-            return date is null ? 0 : (await scores.GetSegmentIdsAsync(date.Value, segment, cancellationToken)).Length;
+            return date is null ? 0 : (await scores.GetIdsAsync(date.Value, ScorePredicate(filter), cancellationToken)).Length;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await (await FilterAsync(db, filter, cancellationToken)).CountAsync(cancellationToken);
@@ -192,9 +229,9 @@ public sealed class CustomerQueries(
             {
                 return query.Where(c => false);
             }
-            if (filter.Segment is { } segment)
+            if (filter.Segment is not null || filter.HasScoreFilter)
             {
-                var ids = await scores.GetSegmentIdsAsync(date.Value, segment, cancellationToken);
+                var ids = await scores.GetIdsAsync(date.Value, ScorePredicate(filter), cancellationToken);
                 // One JSON parameter (json_each), whatever the size of the segment: never thousands of SQL parameters.
                 query = query.Where(c => EF.Parameter(ids).Contains(c.Id));
             }
@@ -213,54 +250,88 @@ public sealed class CustomerQueries(
         return query;
     }
 
-    internal static string? NormalizeSearch(string? search)
+    /// <summary>The segment and R×F scores asked for (each one only when set).</summary>
+    private static Func<RfmCustomerScore, bool> ScorePredicate(CustomerFilter filter) => c =>
+        (filter.Segment is not { } segment || c.Segment == segment)
+        && (filter.RecencyScore is not { } r || c.RecencyScore == r)
+        && (filter.FrequencyScore is not { } f || c.FrequencyScore == f);
+
+    /// <summary>The search text trimmed, inner runs of spaces made one (names are compared with one space), at most <see cref="MaxSearchLength"/>.</summary>
+    public static string? NormalizeSearch(string? search)
     {
-        var trimmed = search?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var words = search?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words is null || words.Length == 0)
         {
             return null;
         }
-        return trimmed.Length > MaxSearchLength ? trimmed[..MaxSearchLength] : trimmed;
+        var joined = string.Join(' ', words);
+        return joined.Length > MaxSearchLength ? joined[..MaxSearchLength] : joined;
     }
 
-    /// <summary>The case variants tried for a prefix: as typed, lower, upper, capitalised (distinct).</summary>
+    /// <summary>
+    /// The case variants tried: as typed, lower, upper, capitalised, minus those that differ from an earlier one only
+    /// in ASCII letters (SQL <c>LIKE</c> already ignores that case; it does not fold "É" to "é").
+    /// </summary>
     internal static IReadOnlyList<string> CaseVariants(string text)
     {
         var lower = text.ToLower(CultureInfo.InvariantCulture);
         var capitalised = lower.Length == 0 ? lower : char.ToUpper(lower[0], CultureInfo.InvariantCulture) + lower[1..];
-        return new[] { text, lower, text.ToUpper(CultureInfo.InvariantCulture), capitalised }.Distinct(StringComparer.Ordinal).ToArray();
+        var variants = new List<string>();
+        foreach (var variant in new[] { text, lower, text.ToUpper(CultureInfo.InvariantCulture), capitalised })
+        {
+            if (!variants.Any(v => AsciiFolded(v) == AsciiFolded(variant)))
+            {
+                variants.Add(variant);
+            }
+        }
+        return variants;
     }
+
+    private static string AsciiFolded(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+        }
+    });
+
+    /// <summary>A LIKE pattern that finds <paramref name="text"/> anywhere, its wildcards taken literally (escape <see cref="LikeEscape"/>).</summary>
+    internal static string ContainsPattern(string text) =>
+        "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
+
+    private const string LikeEscape = "\\";
 
     private static Expression<Func<Customer, bool>> SearchPredicate(string search)
     {
-        var customer = Expression.Parameter(typeof(Customer), "c");
-        Expression? any = null;
+        Expression<Func<Customer, bool>>? any = null;
         foreach (var variant in CaseVariants(search))
         {
-            foreach (var column in new[] { nameof(Customer.SourceId), nameof(Customer.LastName), nameof(Customer.Email), nameof(Customer.City) })
-            {
-                var term = PrefixRange(Expression.Property(customer, column), variant);
-                any = any is null ? term : Expression.OrElse(any, term);
-            }
+            var pattern = ContainsPattern(variant);
+            Expression<Func<Customer, bool>> term = c =>
+                EF.Functions.Like(c.SourceId, pattern, LikeEscape)
+                || EF.Functions.Like(c.Email!, pattern, LikeEscape)
+                || EF.Functions.Like(c.City!, pattern, LikeEscape)
+                || EF.Functions.Like(c.FirstName + " " + c.LastName, pattern, LikeEscape)
+                || EF.Functions.Like(c.LastName + " " + c.FirstName, pattern, LikeEscape);
+            any = any is null ? term : OrElse(any, term);
         }
-        return Expression.Lambda<Func<Customer, bool>>(any!, customer);
+        return any!;
     }
 
-    /// <summary><c>column &gt;= prefix AND column &lt; prefix + U+10FFFF</c>: a prefix test an ordinary (binary) index can answer.</summary>
-    private static BinaryExpression PrefixRange(MemberExpression column, string prefix)
+    private static Expression<Func<Customer, bool>> OrElse(Expression<Func<Customer, bool>> left, Expression<Func<Customer, bool>> right)
     {
-        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        var zero = Expression.Constant(0);
-        var low = Expression.GreaterThanOrEqual(Expression.Call(compare, column, Parameter(prefix)), zero);
-        var high = Expression.LessThan(Expression.Call(compare, column, Parameter(prefix + "\U0010FFFF")), zero);
-        return Expression.AndAlso(low, high);
+        var body = new ParameterSwap(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<Customer, bool>>(Expression.OrElse(left.Body, body), left.Parameters);
     }
 
-    /// <summary>A captured value, so EF sends it as a SQL parameter rather than inlining the user's text.</summary>
-    private static MemberExpression Parameter(string value) =>
-        Expression.Property(Expression.Constant(new Boxed(value)), nameof(Boxed.Value));
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
-    private static IQueryable<Customer> Sort(IQueryable<Customer> query, CustomerSort sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Customer> Sort(IQueryable<Customer> query, IQueryable<Order> sales, IQueryable<Order> orders, CustomerSort sort, bool descending) => (sort, descending) switch
     {
         (CustomerSort.SourceId, false) => query.OrderBy(c => c.SourceId),
         (CustomerSort.SourceId, true) => query.OrderByDescending(c => c.SourceId),
@@ -272,12 +343,13 @@ public sealed class CustomerQueries(
         (CustomerSort.City, true) => query.OrderByDescending(c => c.City).ThenByDescending(c => c.Id),
         (CustomerSort.Country, false) => query.OrderBy(c => c.Country).ThenBy(c => c.Id),
         (CustomerSort.Country, true) => query.OrderByDescending(c => c.Country).ThenByDescending(c => c.Id),
+        (CustomerSort.Orders, false) => query.OrderBy(c => sales.Count(o => o.CustomerId == c.Id)).ThenBy(c => c.Id),
+        (CustomerSort.Orders, true) => query.OrderByDescending(c => sales.Count(o => o.CustomerId == c.Id)).ThenByDescending(c => c.Id),
+        (CustomerSort.NetRevenue, false) => query.OrderBy(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenBy(c => c.Id),
+        (CustomerSort.NetRevenue, true) => query.OrderByDescending(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenByDescending(c => c.Id),
+        (CustomerSort.LastOrder, false) => query.OrderBy(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenBy(c => c.Id),
+        (CustomerSort.LastOrder, true) => query.OrderByDescending(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenByDescending(c => c.Id),
         (_, true) => query.OrderByDescending(c => c.Id),
         _ => query.OrderBy(c => c.Id),
     };
-
-    private sealed class Boxed(string value)
-    {
-        public string Value { get; } = value;
-    }
 }

@@ -14,11 +14,15 @@ public enum CustomerSort
     Email = 3,
     City = 4,
     Country = 5,
+    Orders = 6,
+    NetRevenue = 7,
+    LastOrder = 8,
 }
 
 /// <summary>
-/// Filters of the customer list. <paramref name="Search"/> is a prefix of the source id, last name, e-mail or
-/// city; <paramref name="Segment"/> and <paramref name="Lapsed"/> are read at <paramref name="ReferenceDate"/>
+/// Filters of the customer list. <paramref name="Search"/> is a part of the source id, first and last name (in either
+/// order), e-mail or city; <paramref name="Segment"/>, the R×F cell (<paramref name="RecencyScore"/> and
+/// <paramref name="FrequencyScore"/>) and <paramref name="Lapsed"/> are read at <paramref name="ReferenceDate"/>
 /// (an RFM analysis date: data strictly before it); <paramref name="Channel"/> keeps customers with at least
 /// one order in that channel. <paramref name="LapsedAfterDays"/> is <c>Kpi:LapsedAfterDays</c>.
 /// </summary>
@@ -29,12 +33,22 @@ public sealed record CustomerFilter(
     bool? Lapsed = null,
     RfmSegment? Segment = null,
     DateOnly? ReferenceDate = null,
-    int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays)
+    int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays,
+    int? RecencyScore = null,
+    int? FrequencyScore = null)
 {
-    public bool NeedsReferenceDate => Segment is not null || Lapsed is not null;
+    public bool NeedsReferenceDate => Segment is not null || Lapsed is not null || HasScoreFilter;
+
+    /// <summary>An R score, an F score or both (one cell of the R×F grid): a filter on the scores at the date.</summary>
+    public bool HasScoreFilter => RecencyScore is not null || FrequencyScore is not null;
 }
 
-/// <summary>One row of the customer list. Erased customers have no personal field left.</summary>
+/// <summary>
+/// One row of the customer list. Erased customers have no personal field left. <paramref name="Orders"/>,
+/// <paramref name="NetRevenue"/> and <paramref name="LastOrder"/> are the customer's sale orders, net revenue (sales and
+/// cancellations) and last sale order date before the list's analysis date, as RFM counts them; <paramref name="Segment"/>
+/// is the RFM segment at that date (null: no sale before it).
+/// </summary>
 public sealed record CustomerListRow(
     int Id,
     string SourceId,
@@ -43,7 +57,11 @@ public sealed record CustomerListRow(
     string? Email,
     string? City,
     string? Country,
-    bool IsErased);
+    bool IsErased,
+    int Orders = 0,
+    decimal NetRevenue = 0,
+    DateOnly? LastOrder = null,
+    RfmSegment? Segment = null);
 
 /// <summary>Who the customer is, as the 360 view shows it. For an erased customer only the pseudonym and the country remain.</summary>
 /// <param name="Key">The pseudonymous key of exports (<see cref="RfmCustomerKeys"/>).</param>

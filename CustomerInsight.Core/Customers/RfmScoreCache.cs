@@ -29,10 +29,15 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
     }
 
     /// <summary>Ids of the customers in <paramref name="segment"/> at <paramref name="analysisDate"/>, ascending.</summary>
-    public async Task<int[]> GetSegmentIdsAsync(DateOnly analysisDate, RfmSegment segment, CancellationToken cancellationToken = default)
+    public Task<int[]> GetSegmentIdsAsync(DateOnly analysisDate, RfmSegment segment, CancellationToken cancellationToken = default) =>
+        GetIdsAsync(analysisDate, c => c.Segment == segment, cancellationToken);
+
+    /// <summary>Ids of the customers whose scores at <paramref name="analysisDate"/> satisfy <paramref name="predicate"/>, ascending.</summary>
+    public async Task<int[]> GetIdsAsync(DateOnly analysisDate, Func<RfmCustomerScore, bool> predicate, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(predicate);
         var scores = await GetAsync(analysisDate, cancellationToken);
-        var ids = scores.Customers.Where(c => c.Segment == segment).Select(c => c.CustomerId).ToArray();
+        var ids = scores.Customers.Where(predicate).Select(c => c.CustomerId).ToArray();
         Array.Sort(ids);
         return ids;
     }

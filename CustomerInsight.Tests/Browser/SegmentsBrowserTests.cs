@@ -17,8 +17,8 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=segment-table]")).ToBeVisibleAsync();
 
-            // The first cell of the grid (R 5, F 1) links to the customer list of its segment.
-            var link = page.Locator("[data-testid=rfm-grid] a").First;
+            // A segment's name in the summary table links to that segment's customer list (a grid cell opens its cell's: CustomerListBrowserTests).
+            var link = page.Locator("[data-testid=segment-table] a").First;
             await link.ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("/customers?segment=", StringComparison.Ordinal));
             await BrowserFixture.WaitForCircuitAsync(page);

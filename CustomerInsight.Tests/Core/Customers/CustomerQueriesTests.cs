@@ -96,14 +96,22 @@ public sealed class CustomerQueriesTests : IAsyncLifetime
     [InlineData("du", "1001,1002,3001")]
     [InlineData("DU", "1001,1002,3001")]
     [InlineData("dupont", "1001")]
+    [InlineData("upont", "1001")]
     [InlineData("jean.", "1001")]
+    [InlineData("example.co", "1002,2001")]
     [InlineData("paris", "1001")]
-    [InlineData("LON", "2001")]
+    [InlineData("ondo", "2001")]
     [InlineData("100", "1001,1002")]
-    [InlineData("upont", "")]
-    [InlineData("  smith  ", "2001")]
+    [InlineData("01", "1001,2001,3001")]
+    [InlineData("Jean Dupont", "1001")]
+    [InlineData("dupont jean", "1001")]
+    [InlineData("  Smith   John ", "2001")]
+    [InlineData("n S", "2001")]
+    [InlineData("Jean Durand", "")]
     [InlineData("%", "")]
-    public async Task ListAsync_Search_PrefixOfIdNameEmailOrCityIgnoringCase(string search, string expected)
+    [InlineData("_", "")]
+    [InlineData("du%t", "")]
+    public async Task ListAsync_Search_PartOfIdNameInEitherOrderEmailOrCityIgnoringCase(string search, string expected)
     {
         var filter = new CustomerFilter(Search: search);
 
@@ -111,6 +119,68 @@ public sealed class CustomerQueriesTests : IAsyncLifetime
 
         Assert.Equal(expected, string.Join(',', rows.Select(r => r.SourceId)));
         Assert.Equal(rows.Count, await queries.CountAsync(filter, Ct));
+    }
+
+    [Theory]
+    [InlineData("dupont", "dupont")]
+    [InlineData("Dupont", "Dupont")]
+    [InlineData("élodie", "élodie|ÉLODIE")]
+    [InlineData("Élodie", "Élodie|élodie")]
+    public void CaseVariants_OnlyThoseLikeDoesNotAlreadyIgnore(string text, string expected) =>
+        Assert.Equal(expected, string.Join('|', CustomerQueries.CaseVariants(text)));
+
+    [Fact]
+    public async Task ListAsync_Rows_OrdersNetRevenueLastOrderAndSegmentAtTheDate()
+    {
+        var date = new DateOnly(2011, 12, 10);
+        var scores = (await rfm.ScoreAsync(date, Ct)).Customers;
+
+        var rows = (await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 0, 50, Ct)).ToDictionary(r => r.SourceId);
+
+        Assert.Equal((2, 150m, new DateOnly(2011, 12, 1)), (rows["1001"].Orders, rows["1001"].NetRevenue, rows["1001"].LastOrder));
+        Assert.Equal(scores.Single(s => s.CustomerId == ids["1001"]).Segment, rows["1001"].Segment);
+        Assert.Equal((1, 10m, new DateOnly(2011, 6, 1)), (rows["2002"].Orders, rows["2002"].NetRevenue, rows["2002"].LastOrder));
+        Assert.Equal(scores.Single(s => s.CustomerId == ids["2002"]).Segment, rows["2002"].Segment);
+        Assert.Equal((0, 0m, (DateOnly?)null, (RfmSegment?)null), (rows["3001"].Orders, rows["3001"].NetRevenue, rows["3001"].LastOrder, rows["3001"].Segment));
+        Assert.Equal(date, await queries.GetReferenceDateAsync(new CustomerFilter(), Ct));
+
+        // At 2011-12-01 the sale of that day is not yet counted.
+        var december = new DateOnly(2011, 12, 1);
+        var atDecember = (await queries.ListAsync(new CustomerFilter(ReferenceDate: december), CustomerSort.Id, false, 0, 50, Ct)).Single(r => r.SourceId == "1001");
+        Assert.Equal((1, 50m, new DateOnly(2011, 11, 1)), (atDecember.Orders, atDecember.NetRevenue, atDecember.LastOrder));
+        Assert.Equal((await rfm.ScoreAsync(december, Ct)).Customers.Single(s => s.CustomerId == ids["1001"]).Segment, atDecember.Segment);
+    }
+
+    [Theory]
+    [InlineData(CustomerSort.Orders, false, "3001,1002,2001,2002,1001")]
+    [InlineData(CustomerSort.NetRevenue, true, "1001,1002,2001,2002,3001")]
+    [InlineData(CustomerSort.NetRevenue, false, "3001,2002,2001,1002,1001")]
+    [InlineData(CustomerSort.LastOrder, true, "2001,1001,2002,1002,3001")]
+    public async Task ListAsync_SortByFigures_TiesByIdInTheSameDirection(CustomerSort sort, bool descending, string expected)
+    {
+        var rows = await queries.ListAsync(new CustomerFilter(), sort, descending, 0, 50, Ct);
+
+        Assert.Equal(expected, string.Join(',', rows.Select(r => r.SourceId)));
+    }
+
+    [Fact]
+    public async Task ListAsync_GridCell_TheCustomersWithThoseRAndFScoresAtTheDate()
+    {
+        var date = new DateOnly(2011, 12, 10);
+        var scores = (await rfm.ScoreAsync(date, Ct)).Customers;
+        var dupont = scores.Single(s => s.CustomerId == ids["1001"]);
+        var expected = scores.Where(s => s.RecencyScore == dupont.RecencyScore && s.FrequencyScore == dupont.FrequencyScore)
+            .Select(s => s.CustomerId).Order().ToArray();
+
+        var filter = new CustomerFilter(RecencyScore: dupont.RecencyScore, FrequencyScore: dupont.FrequencyScore);
+        var rows = await queries.ListAsync(filter, CustomerSort.Id, false, 0, 50, Ct);
+
+        Assert.Equal(expected, rows.Select(r => r.Id).ToArray());
+        Assert.Equal(expected.Length, await queries.CountAsync(filter, Ct));
+        Assert.Equal(rows.Count(r => r.Country == "France"), await queries.CountAsync(filter with { Country = "France" }, Ct));
+        var emptyCell = Enumerable.Range(1, 5).SelectMany(r => Enumerable.Range(1, 5).Select(f => (r, f)))
+            .First(c => !scores.Any(s => s.RecencyScore == c.r && s.FrequencyScore == c.f));
+        Assert.Equal(0, await queries.CountAsync(new CustomerFilter(RecencyScore: emptyCell.r, FrequencyScore: emptyCell.f), Ct));
     }
 
     [Fact]

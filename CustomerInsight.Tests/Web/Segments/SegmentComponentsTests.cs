@@ -52,14 +52,15 @@ public sealed class SegmentComponentsTests : BunitTestBase
     }
 
     [Fact]
-    public void HeatMap_WithHref_EachCellLinksToItsSegmentsCustomers()
+    public void HeatMap_WithHref_EachCellLinksToThatCellsCustomersNotItsWholeSegment()
     {
         var cut = Render<RfmGridHeatMap>(p => p
             .Add(c => c.Cells, Summary.Cells)
-            .Add(c => c.SegmentHref, s => SegmentsPage.CustomersHref(s, Date)));
+            .Add(c => c.CellHref, (r, f) => SegmentsPage.CellCustomersHref(r, f, Date)));
 
         Assert.Equal(25, cut.FindAll("a").Count);
-        Assert.Equal("/customers?segment=at_risk&date=2011-12-10", cut.Find("[data-testid=rfm-cell-2-3] a").GetAttribute("href"));
+        Assert.Equal("/customers?date=2011-12-10&r=2&f=3", cut.Find("[data-testid=rfm-cell-2-3] a").GetAttribute("href"));
+        Assert.Equal("/customers?date=2011-12-10&r=5&f=1", cut.Find("[data-testid=rfm-cell-5-1] a").GetAttribute("href"));
     }
 
     [Fact]

@@ -2,12 +2,14 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Components.Charts;
+using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
@@ -16,7 +18,7 @@ namespace CustomerInsight.Web.Components.Pages.Segments;
 /// RFM segments at an analysis date: sizes, the R×F grid, a bubble sample, migration and reach by consent.
 /// Customer links only for roles of <see cref="Policies.CustomerData"/>; executives see aggregates.
 /// </summary>
-public sealed partial class Segments
+public sealed partial class Segments : IDisposable
 {
     /// <summary>Default start of the migration: this many months before the analysis date.</summary>
     public const int DefaultMigrationMonths = 6;
@@ -29,6 +31,7 @@ public sealed partial class Segments
     private ChartConfig? bubbleChart;
     private ChartConfig? flowChart;
     private Func<RfmSegment, string>? segmentHref;
+    private Func<int, int, string>? cellHref;
     private bool loading = true;
     private bool error;
     private string? migrationError;
@@ -65,15 +68,20 @@ public sealed partial class Segments
     private const string DateKey = "date";
     private const string FromKey = "from";
     private DateOnly? defaultDate;
+    private string? pendingHref;
     private bool defaultDateLoaded;
 
     private DateTime? AnalysisDateTime => analysisDate?.ToDateTime(TimeOnly.MinValue);
 
     private DateTime? MigrationFromDateTime => migrationFrom?.ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>The customer list of a segment at a date (what a click on a segment opens).</summary>
+    /// <summary>The customer list of a segment at a date (what a click on a segment's name opens).</summary>
     public static string CustomersHref(RfmSegment segment, DateOnly date) =>
-        $"/customers?segment={segment.Code()}&date={Iso(date)}";
+        new CustomerListQuery(Segment: segment, Date: date).ToHref();
+
+    /// <summary>The customer list of one R×F cell at a date (what a click on a cell of the grid opens): that cell, not its whole segment.</summary>
+    public static string CellCustomersHref(int recencyScore, int frequencyScore, DateOnly date) =>
+        new CustomerListQuery(Date: date, RecencyScore: recencyScore, FrequencyScore: frequencyScore).ToHref();
 
     /// <summary>This page at an analysis date, with the migration's start when it is not the default.</summary>
     public static string Href(DateOnly date, DateOnly? migrationFrom = null) =>
@@ -85,9 +93,11 @@ public sealed partial class Segments
 
     protected override async Task OnInitializedAsync()
     {
+        Navigation.LocationChanged += OnLocationChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
         segmentHref = canSeeCustomers ? s => CustomersHref(s, analysisDate ?? default) : null;
+        cellHref = canSeeCustomers ? (r, f) => CellCustomersHref(r, f, analysisDate ?? default) : null;
     }
 
     /// <summary>
@@ -167,17 +177,25 @@ public sealed partial class Segments
     }
 
     /// <summary>
-    /// Navigates to this page's view at <paramref name="href"/>, unless the address is already that one: a picker can
-    /// report the same date twice (input, then blur) before the first navigation reaches the page, and a second
-    /// history entry would make the back button stay on the same view.
+    /// Navigates to this page's view at <paramref name="href"/>, unless the address is already that one or that navigation
+    /// is on its way: a picker can report the same date twice (input, then blur), and on the server
+    /// <see cref="NavigationManager.Uri"/> changes only once the browser has confirmed the navigation (a round trip, long
+    /// under load). A second history entry would make the back button stay on the same view.
     /// </summary>
     private void GoTo(string href)
     {
-        if (!string.Equals("/" + Navigation.ToBaseRelativePath(Navigation.Uri), href, StringComparison.Ordinal))
+        if (string.Equals(href, pendingHref, StringComparison.Ordinal)
+            || string.Equals("/" + Navigation.ToBaseRelativePath(Navigation.Uri), href, StringComparison.Ordinal))
         {
-            Navigation.NavigateTo(href);
+            return;
         }
+        pendingHref = href;
+        Navigation.NavigateTo(href);
     }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => pendingHref = null;
+
+    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
     private async Task LoadAsync()
     {

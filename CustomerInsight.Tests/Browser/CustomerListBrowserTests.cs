@@ -1,0 +1,48 @@
+using System.Globalization;
+using CustomerInsight.Core.Data;
+using Microsoft.Playwright;
+
+namespace CustomerInsight.Tests.Browser;
+
+/// <summary>The customer list: a grid cell opens that cell's customers; search and filters live in the address.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CustomerListBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Analyst_GridCell_ThatCellsCustomers_SearchInTheUrl_BackReturns()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-cell", async () =>
+        {
+            await page.GotoAsync("/segments");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
+            // A cell with between 1 and 25 customers: all of them on the list's first page.
+            var cell = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('[data-testid=rfm-grid] td')]
+                  .find(td => { const n = parseInt(td.querySelector('.ci-heatmap-count').textContent.replace(/\s/g, '')); return n >= 1 && n <= 25; })
+                  ?.dataset.testid
+                """);
+            Assert.NotNull(cell);
+            var parts = cell.Split('-');
+            var count = int.Parse((await page.Locator($"[data-testid={cell}] .ci-heatmap-count").InnerTextAsync()).Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+
+            await page.Locator($"[data-testid={cell}] a").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains($"&r={parts[2]}&f={parts[3]}", StringComparison.Ordinal) && !url.Contains("segment=", StringComparison.Ordinal));
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=cell-filter]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(count);
+            var cellUrl = page.Url;
+
+            var search = BrowserFixture.Input(page, "customer-search");
+            await search.FillAsync("zzzz-nobody");
+            await page.WaitForURLAsync(url => url.Contains("q=zzzz-nobody", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(0);
+
+            await page.GoBackAsync();
+            await page.WaitForURLAsync(url => url == cellUrl);
+            await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(count);
+        });
+        await page.Context.CloseAsync();
+    }
+}
