@@ -26,7 +26,7 @@ public sealed class OmocDepthAccessTests(InsightAppFactory app)
 
         var map = await client.GetAsync($"/omoc/projects/{projectId}/sociodynamics", Token);
         Assert.Equal(HttpStatusCode.Redirect, map.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", map.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", map.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var saturation = WebUtility.HtmlDecode(await client.GetStringAsync("/omoc/saturation", Token));
         Assert.Contains("data-testid=\"saturation-heatmap\"", saturation, StringComparison.Ordinal);

@@ -148,7 +148,7 @@ public sealed class ErasureRulesTests
             // Reports stored by earlier versions quoted the values found ("Columns found: HX9002, Anatole, …"): such a report.
             await db.Database.ExecuteSqlRawAsync(
                 """
-                UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json('[{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}]'))
+                UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json('[{{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}}]'))
                 WHERE "Status" = 1 AND "FileName" = 'no-header.csv'
                 """, Ct);
             reports = await db.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Ct);

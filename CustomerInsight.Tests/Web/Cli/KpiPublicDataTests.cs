@@ -12,7 +12,7 @@ public sealed class KpiPublicDataTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(migrate: false);
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
@@ -24,11 +24,14 @@ public sealed class KpiPublicDataTests : IAsyncLifetime
         {
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"]);
+        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"],
+            settings: new Dictionary<string, string?> { ["Business:Currency"] = "GBP" });
         Assert.Equal(0, import.ExitCode);
 
         // A custom 2011 compares with 2010, of which only December has data: 31 of 365 days, a partial comparison.
         var year = await KpiAsync("--from", "2011-01-01", "--to", "2012-01-01");
+        // The public file is in pounds: README's example creates a GBP database for it.
+        Assert.Equal("GBP", year.GetProperty("currency").GetString());
         Assert.Equal("2010-01-01", year.GetProperty("previousFrom").GetString());
         Assert.Equal("2011-01-01", year.GetProperty("previousTo").GetString());
         Assert.Equal(31.0 / 365, year.GetProperty("previousCoverage").GetDouble(), 10);
