@@ -177,6 +177,26 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
         return new ProjectPlanWork(items, actions);
     }
 
+    /// <summary>
+    /// The workshops and go-lives of every change project dated in <c>[from, to)</c>, by date (go-live before a
+    /// workshop of the same day), then project and title: the markers of the dashboard's trend charts.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeEvent>> ListChangeEventsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var goLives = await db.ChangeProjects.AsNoTracking()
+            .Where(p => p.GoLiveDate >= from && p.GoLiveDate < to)
+            .Select(p => new ChangeEvent(p.GoLiveDate, ChangeEventKind.GoLive, p.Id, p.Name, p.Name))
+            .ToListAsync(cancellationToken);
+        var workshops = await db.Workshops.AsNoTracking()
+            .Where(w => w.Date >= from && w.Date < to)
+            .Select(w => new ChangeEvent(w.Date, ChangeEventKind.Workshop, w.ChangeProjectId, w.ChangeProject!.Name, w.Title))
+            .ToListAsync(cancellationToken);
+        return goLives.Concat(workshops)
+            .OrderBy(e => e.Date).ThenByDescending(e => e.Kind).ThenBy(e => e.ProjectName, StringComparer.CurrentCulture).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
     /// <summary>The organisation units, name order.</summary>
     public async Task<IReadOnlyList<OrganisationUnitInfo>> ListOrganisationUnitsAsync(CancellationToken cancellationToken = default)
     {

@@ -185,10 +185,17 @@ public sealed class ExcelExports(
         var today = DateOnly.FromDateTime(context.ToLocal(clock.GetUtcNow().UtcDateTime));
         var work = await omocQueries.GetPlanWorkAsync(projectId, today, cancellationToken);
         var map = includeSociodynamics ? await omocQueries.GetSociodynamicMapAsync(projectId, cancellationToken) : null;
+        var goLive = project.Project.GoLiveDate;
+        var around = Period.Range(Omoc.GoLiveTrend.Before(goLive).Start, Omoc.GoLiveTrend.After(goLive).End);
+        var goLiveSales = await kpiQueries.GetMonthlyTrendAsync(around, null, cancellationToken);
+        var goLiveSatisfaction = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(around), cancellationToken);
+        var span = await kpiQueries.GetDataSpanAsync(cancellationToken);
+        var goLiveTrend = Omoc.GoLiveTrend.Build(goLive, goLiveSales,
+            goLiveSatisfaction.Select(m => (m.Month, SatisfactionCalculator.Calculate(m.Facts, settings.MinResponses))).ToList(), span.First, span.Last);
         int rows;
         using (var writer = NewWriter(context))
         {
-            rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends, work, map));
+            rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends, work, map, goLiveTrend));
             writer.Save(output);
         }
         await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId};sociodynamics={(map is null ? "no" : "yes")}", rows, cancellationToken);

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Omoc;
 
 namespace CustomerInsight.Core.Reporting;
@@ -11,7 +12,8 @@ public sealed record OmocReportData(
     IReadOnlyList<WorkshopDetail> Workshops,
     IReadOnlyList<PopulationTrend> Trends,
     ProjectPlanWork? Work = null,
-    SociodynamicMap? Sociodynamics = null);
+    SociodynamicMap? Sociodynamics = null,
+    IReadOnlyList<GoLiveTrendMonth>? GoLiveTrend = null);
 
 /// <summary>
 /// The OMOC report for the steering committee: a summary of each population's latest completed
@@ -151,6 +153,27 @@ public static class OmocWorkbook
                 .. data.Project.LatestRadar.Axes.Select((axis, i) => new ReportColumn<RadarSeries>(context.Of(axis), CellFormat.Integer, s => s.Values[i])),
             ],
             data.Project.LatestRadar.Series);
+        if (data.GoLiveTrend is { } goLiveTrend)
+        {
+            string Coverage(double coverage) => PeriodCoverage.IsEmpty(coverage)
+                ? context.Text("n/a (aucune donnée)", "n/a (no data)")
+                : PeriodCoverage.IsPartial(coverage)
+                    ? string.Format(context.Culture, context.Text("partielle ({0:0} % des jours ont des données)", "partial ({0:0} % of days have data)"), coverage * 100)
+                    : context.Text("complète", "complete");
+            rows += writer.AddTable(context.Text("KPI autour mise en service", "KPIs around go-live"),
+                Title("KPI six mois avant et après la mise en service", "KPIs six months before and after go-live"),
+                [
+                    new ReportColumn<GoLiveTrendMonth>(context.Text("Mois", "Month"), CellFormat.Date, m => m.Month),
+                    new(context.Text("Côté", "Side"), CellFormat.Text, m => m.AfterGoLive ? context.Text("après", "after") : context.Text("avant", "before")),
+                    new(context.Text("CA net", "Net revenue"), CellFormat.Money, m => m.NetRevenue),
+                    new(context.Text("Commandes", "Orders"), CellFormat.Integer, m => m.Orders),
+                    new(context.Text("NPS", "NPS"), CellFormat.Decimal1, m => m.Nps),
+                    new(context.Text("CSAT", "CSAT"), CellFormat.Percent, m => m.Csat),
+                    new(context.Text("Couverture du mois", "Month coverage"), CellFormat.Percent, m => m.Coverage),
+                    new(context.Text("Comparaison (6 mois de ce côté)", "Comparison (6 months on this side)"), CellFormat.Text, m => Coverage(m.SideCoverage)),
+                ],
+                goLiveTrend);
+        }
         return rows;
     }
 }

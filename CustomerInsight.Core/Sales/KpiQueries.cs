@@ -100,6 +100,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         return await GetCoverageAsync(db, period, cancellationToken);
     }
 
+    /// <summary>The first and last business dates of any order (null, null without orders): what coverage is measured against.</summary>
+    public async Task<(DateOnly? First, DateOnly? Last)> GetDataSpanAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var first = await db.Orders.AsNoTracking().MinAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        var last = await db.Orders.AsNoTracking().MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        return (first, last);
+    }
+
     private static async Task<double> GetCoverageAsync(InsightDbContext db, Period period, CancellationToken cancellationToken)
     {
         // Two index seeks (MIN and MAX of an indexed column), not one aggregate that would scan.

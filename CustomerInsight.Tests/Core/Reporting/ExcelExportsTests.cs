@@ -346,11 +346,46 @@ public sealed class ExcelExportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportOmocAsync_KpisSixMonthsAroundGoLive_ReadBackWithPartialAndEmptySidesMarked()
+    {
+        // Go-live 1 June 2026: before = December 2025 – May 2026, after = June – November 2026. Orders only in
+        // February and March 2026, so the before side is partial and the after side has no data at all.
+        using var book = await OmocAsync(Analyst);
+        var sheet = book.Worksheet("KPI autour mise en service");
+        var table = sheet.Tables.Single();
+        Assert.Equal(["Mois", "Côté", "CA net", "Commandes", "NPS", "CSAT", "Couverture du mois", "Comparaison (6 mois de ce côté)"],
+            table.Fields.Select(f => f.Name).ToList());
+        var rows = table.DataRange.Rows().ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(new DateTime(2025, 12, 1), rows[0].Cell(1).GetDateTime());
+        Assert.Equal(new DateTime(2026, 11, 1), rows[11].Cell(1).GetDateTime());
+        Assert.Equal(["avant", "avant", "avant", "avant", "avant", "avant", "après", "après", "après", "après", "après", "après"],
+            rows.Select(r => r.Cell(2).GetString()).ToList());
+
+        await using var db = database.CreateContext();
+        var february = await db.Orders.Where(o => o.BusinessMonth == 202602 && o.Kind == OrderKind.Sale).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(february.Count, rows[2].Cell(4).GetDouble());
+        Assert.Equal(february.Sum(o => o.AmountMilli) / 1000m, (decimal)rows[2].Cell(3).GetDouble());
+        Assert.Equal(0, rows[6].Cell(4).GetDouble());
+        Assert.True(rows[3].Cell(5).GetDouble() is >= -100 and <= 100); // March holds the survey answers: an NPS
+        Assert.True(rows[0].Cell(5).IsEmpty()); // no answer in December: no NPS, not 0
+
+        var first = await db.Orders.MinAsync(o => o.BusinessDate, TestContext.Current.CancellationToken);
+        var last = await db.Orders.MaxAsync(o => o.BusinessDate, TestContext.Current.CancellationToken);
+        var before = (last.DayNumber - first.DayNumber + 1) / (double)GoLiveTrend.Before(new DateOnly(2026, 6, 1)).Days;
+        var partial = string.Format(CultureInfo.GetCultureInfo("fr-FR"), "partielle ({0:0} % des jours ont des données)", before * 100);
+        Assert.All(rows.Take(6), r => Assert.Equal(partial, r.Cell(8).GetString()));
+        Assert.All(rows.Skip(6), r => Assert.Equal("n/a (aucune donnée)", r.Cell(8).GetString()));
+        Assert.Equal(0, rows[0].Cell(7).GetDouble());
+        Assert.Equal(0, rows[11].Cell(7).GetDouble());
+    }
+
+    [Fact]
     public async Task ExportOmocAsync_Project_OneSheetPerWorkshopWithValidNames()
     {
         using var book = await OmocAsync(Analyst);
         var names = book.Worksheets.Select(s => s.Name).ToList();
-        Assert.Equal(7, names.Count); // summary, two workshops, plan, plan actions, trend, radar
+        Assert.Equal(8, names.Count); // summary, two workshops, plan, plan actions, trend, radar, KPIs around go-live
         Assert.Contains("2026-07-01 _Bilan__ 1_2_", names);
         Assert.All(names, n => Assert.True(n.Length <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, n));
         var workshop = book.Worksheet(2);

@@ -45,6 +45,36 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public void ChangeMarkers_OnByDefaultOnEveryTrendChart_TheSwitchTakesThemOff()
+    {
+        // Trend months October 2025 – September 2026: the demo workshops of 14 Oct 2025, 9 and 16 June and
+        // 22 Sept 2026 and the checkout go-live of 2 March 2026 (the omnichannel go-live, November 2026, is outside).
+        var page = Open("/");
+
+        IReadOnlyList<ChartMarker>? Markers(string testId) =>
+            page.FindComponents<ChartJs>().Single(c => c.Instance.TestId == testId).Instance.Config.Options?.Plugins?.CiOverlays?.Markers;
+
+        Assert.Contains("(5 ", page.Find("[data-testid=dashboard-changes-toggle]").TextContent, StringComparison.Ordinal);
+        foreach (var chart in new[] { "chart-sales", "chart-satisfaction", "chart-active" })
+        {
+            var markers = Markers(chart);
+            Assert.NotNull(markers);
+            Assert.Equal([0d, 5d, 8d, 11d], markers.Select(m => m.X));
+            Assert.Equal("Mise en service\u00a0: Nouveau logiciel de caisse", markers[1].Label);
+            Assert.Equal(DashboardCharts.GoLiveColor, markers[1].Color);
+            Assert.Equal(DashboardCharts.WorkshopColor, markers[2].Color);
+            Assert.Equal("Bilan à trois mois (Nouveau logiciel de caisse) · Atelier d'impact initial (Parcours client omnicanal)", markers[2].Label);
+        }
+
+        page.Find("[data-testid=dashboard-changes-toggle] input").Change(false);
+
+        foreach (var chart in new[] { "chart-sales", "chart-satisfaction", "chart-active" })
+        {
+            page.WaitForAssertion(() => Assert.Null(Markers(chart)));
+        }
+    }
+
+    [Fact]
     public void ChannelWithoutSales_EmptyChartsSayWhyInsteadOfDrawingEmptyAxes()
     {
         var page = Open("/?channel=other");

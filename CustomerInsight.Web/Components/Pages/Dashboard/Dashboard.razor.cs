@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
@@ -33,6 +34,13 @@ public sealed partial class Dashboard : IDisposable
     private IReadOnlyList<KpiCardModel> cards = [];
     private (ChartConfig Sales, ChartConfig Satisfaction, ChartConfig Active)? charts;
     private DashboardNotes? notes;
+    private IReadOnlyList<ChangeEvent> changeEvents = [];
+
+    /// <summary>
+    /// Whether the trend charts show the change projects' workshops and go-lives (on by default: the few dated
+    /// events are what a steering committee reads the trends against; a click hides them).
+    /// </summary>
+    private bool showChanges = true;
 
     /// <summary>The cards of product.md, in its order.</summary>
     public static readonly IReadOnlyList<Kpi> CardKpis =
@@ -43,6 +51,7 @@ public sealed partial class Dashboard : IDisposable
 
     [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
+    [Inject] public required OmocQueries OmocQueries { get; set; }
     [Inject] public required DataChangeNotifier Notifier { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
@@ -91,11 +100,8 @@ public sealed partial class Dashboard : IDisposable
             var options = KpiOptions.Value;
             data = await Queries.GetDashboardAsync(state.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
             cards = BuildCards(data.Kpis);
-            var lastYear = data.LastYear;
-            charts = (
-                DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency, lastYear?.Sales, T["LastYearSeries", T["Kpi_NetRevenue"]]),
-                DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"], lastYear?.Satisfaction, T["LastYearSeries", T["Kpi_Nps"]]),
-                DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"], lastYear?.Sales, T["LastYearSeries", T["Kpi_ActiveCustomers"]]));
+            changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, disposed.Token);
+            BuildCharts();
             notes = DashboardNotes.Create(data, MinResponses, T);
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
@@ -110,6 +116,35 @@ public sealed partial class Dashboard : IDisposable
         finally
         {
             loading = false;
+        }
+    }
+
+    private void BuildCharts()
+    {
+        var data = this.data!;
+        var lastYear = data.LastYear;
+        charts = (
+            Marked(DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency, lastYear?.Sales, T["LastYearSeries", T["Kpi_NetRevenue"]]),
+                data.SalesTrend.Select(m => m.Month)),
+            Marked(DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"], lastYear?.Satisfaction, T["LastYearSeries", T["Kpi_Nps"]]),
+                data.SatisfactionTrend.Select(m => m.Month)),
+            Marked(DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"], lastYear?.Sales, T["LastYearSeries", T["Kpi_ActiveCustomers"]]),
+                data.SalesTrend.Select(m => m.Month)));
+    }
+
+    private ChartConfig Marked(ChartConfig config, IEnumerable<int> months) =>
+        showChanges ? DashboardCharts.WithMarkers(config, DashboardCharts.ChangeMarkers(months.ToList(), changeEvents, ChangeLabel)) : config;
+
+    private string ChangeLabel(ChangeEvent change) => change.Kind == ChangeEventKind.GoLive
+        ? T["ChangeGoLive", change.ProjectName]
+        : T["ChangeWorkshop", change.Title, change.ProjectName];
+
+    private void OnShowChangesChanged(bool value)
+    {
+        showChanges = value;
+        if (data is not null)
+        {
+            BuildCharts();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 
@@ -174,6 +175,60 @@ public static class DashboardCharts
                 Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
                 ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
             });
+    }
+
+    /// <summary>Colour of a month marker holding a go-live.</summary>
+    public const string GoLiveColor = "#c62828";
+
+    /// <summary>Colour of a month marker holding workshops only.</summary>
+    public const string WorkshopColor = "#6a1b9a";
+
+    /// <summary>
+    /// One vertical marker per month of <paramref name="months"/> holding change events (a monthly chart has one
+    /// category per month), at that month's index, labelled with its events in date order; red when a go-live is
+    /// among them. Events outside the months are left out.
+    /// </summary>
+    public static IReadOnlyList<ChartMarker> ChangeMarkers(IReadOnlyList<int> months, IEnumerable<ChangeEvent> events, Func<ChangeEvent, string> label)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(label);
+        return events
+            .Select(e => (Event: e, Index: IndexOf(months, BusinessCalendar.MonthKey(e.Date))))
+            .Where(e => e.Index >= 0)
+            .GroupBy(e => e.Index)
+            .OrderBy(g => g.Key)
+            .Select(g => new ChartMarker(
+                g.Key,
+                string.Join(" · ", g.OrderBy(e => e.Event.Date).Select(e => label(e.Event))),
+                g.Any(e => e.Event.Kind == ChangeEventKind.GoLive) ? GoLiveColor : WorkshopColor))
+            .ToList();
+    }
+
+    /// <summary>The chart with these markers drawn by the overlay plugin (none: the chart unchanged).</summary>
+    public static ChartConfig WithMarkers(ChartConfig config, IReadOnlyList<ChartMarker> markers)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(markers);
+        if (markers.Count == 0)
+        {
+            return config;
+        }
+        var options = config.Options ?? new ChartOptions();
+        var plugins = options.Plugins ?? new ChartPlugins();
+        var overlays = (plugins.CiOverlays ?? new ChartOverlays()) with { Markers = markers };
+        return config with { Options = options with { Plugins = plugins with { CiOverlays = overlays } } };
+    }
+
+    private static int IndexOf(IReadOnlyList<int> months, int month)
+    {
+        for (var i = 0; i < months.Count; i++)
+        {
+            if (months[i] == month)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>One fill per point: the series colour, or transparent (hollow) for a small sample.</summary>
