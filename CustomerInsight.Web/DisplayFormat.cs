@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
@@ -56,6 +57,18 @@ public sealed class DisplayFormat(IOptions<BusinessOptions> business, DatabaseCu
     public static string Date(DateOnly? date) => date is null ? NotAvailable : date.Value.ToString("d", Culture);
 
     public static string Month(DateOnly month) => month.ToString("MMM yyyy", Culture);
+
+    /// <summary>The business zone (Business:TimeZone, Paris), looked up once per scope.</summary>
+    private BusinessCalendar Calendar => calendar ??= BusinessCalendar.ForZone(business.Value.TimeZone);
+
+    private BusinessCalendar? calendar;
+
+    /// <summary>
+    /// A stored UTC instant as a time of the business zone (Paris, as the workbooks show it), in the user's culture:
+    /// "g" date and time, "d" the business day, "t" the time. The only place the UI turns an instant into text.
+    /// </summary>
+    public string Instant(DateTime utc, string format = "g") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Calendar.Zone).ToString(format, Culture);
 
     /// <summary>
     /// .NET's currency and percent patterns put a plain space between the number and its symbol

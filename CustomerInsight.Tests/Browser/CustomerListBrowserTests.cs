@@ -45,4 +45,30 @@ public sealed class CustomerListBrowserTests(BrowserFixture fixture)
         });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Analyst_OnPageTwo_ChangingAFilter_ReturnsToTheFirstPage()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-filter-first-page", async () =>
+        {
+            await page.GotoAsync("/customers");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var caption = page.Locator("[data-testid=customer-grid] .mud-table-pagination-caption").Last;
+            await Assertions.Expect(caption).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1-25 "));
+
+            await page.Locator("[data-testid=customer-grid] button[aria-label='Page suivante']").ClickAsync();
+            await Assertions.Expect(caption).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*26-50 "));
+
+            // France: still more than two pages, so a grid left on its second page would show 26-50 again.
+            await page.Locator("[data-testid=country-filter]").ClickAsync();
+            var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*France\\s*$") }).First;
+            await Assertions.Expect(option).ToBeVisibleAsync();
+            await option.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("country=France", StringComparison.Ordinal));
+            await Assertions.Expect(caption).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1-25 "));
+            await Assertions.Expect(page.Locator("[data-testid=customer-link]").First).ToBeVisibleAsync();
+        });
+        await page.Context.CloseAsync();
+    }
 }

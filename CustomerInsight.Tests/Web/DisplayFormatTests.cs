@@ -76,4 +76,28 @@ public sealed class DisplayFormatTests
 
         Assert.All(texts, text => Assert.DoesNotContain(' ', text));
     }
+
+    [Theory]
+    [InlineData("2026-01-15T12:00:00", "15/01/2026 13:00")] // winter: UTC+1
+    [InlineData("2026-07-15T12:00:00", "15/07/2026 14:00")] // summer: UTC+2
+    [InlineData("2026-03-29T00:59:00", "29/03/2026 01:59")] // last minute before the spring change
+    [InlineData("2026-03-29T01:00:00", "29/03/2026 03:00")] // 02:00 Paris never happens that night
+    [InlineData("2026-10-25T00:59:00", "25/10/2026 02:59")] // last minute of summer time
+    [InlineData("2026-10-25T01:00:00", "25/10/2026 02:00")] // back to winter time: 02:00 again
+    [InlineData("2026-12-31T23:30:00", "01/01/2027 00:30")] // already the next day (and year) in Paris
+    public void Instant_UtcShownAsParisTime_WhateverTheHostZone(string utc, string expected)
+    {
+        var instant = DateTime.SpecifyKind(DateTime.Parse(utc, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+        Assert.Equal(expected, In("fr-FR", () => Format.Instant(instant)));
+    }
+
+    [Fact]
+    public void Instant_FormatsTheBusinessDayAndTime_AndAnUnspecifiedKindIsTakenAsUtc()
+    {
+        var lateEvening = new DateTime(2026, 6, 30, 22, 30, 0, DateTimeKind.Unspecified);
+
+        Assert.Equal("01/07/2026", In("fr-FR", () => Format.Instant(lateEvening, "d")));
+        Assert.Equal("00:30", In("fr-FR", () => Format.Instant(lateEvening, "HH:mm")));
+    }
 }

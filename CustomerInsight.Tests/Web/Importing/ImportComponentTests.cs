@@ -189,6 +189,22 @@ public sealed class ImportHistoryTableTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_TimesInParisTime_AndTheColumnSaysSo()
+    {
+        // 09:00 UTC on 2 March is 10:00 in Paris (winter); 21:15 UTC on 2 July is 23:15 (summer).
+        var undoneAt = new DateTime(2026, 7, 2, 21, 15, 0, DateTimeKind.Utc);
+        IReadOnlyList<ImportHistoryEntry> entries =
+            [new(1, At, At, "analyste@demo.local", "old.csv", "online-retail", ImportStatus.Undone, 8, 8, 0, 0, "GBP", undoneAt, "admin@demo.local")];
+
+        var view = Render<ImportHistoryTable>(p => p.Add(c => c.Entries, entries));
+
+        var row = view.Find("[data-testid=import-history-row]");
+        Assert.Equal("02/03/2026 10:00", row.QuerySelector("td")!.TextContent.Trim());
+        Assert.Contains("02/07/2026 23:15", row.QuerySelector("[data-testid=import-history-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(heure de Paris)", view.Find("thead th").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WithoutUndoHandler_NoUndoButtons()
     {
         var view = Render<ImportHistoryTable>(p => p.Add(c => c.Entries, Entries()));

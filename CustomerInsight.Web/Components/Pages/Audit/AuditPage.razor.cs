@@ -24,6 +24,8 @@ public sealed partial class AuditPage
     [Inject] public required AuditDescriber Describer { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
+    [Inject] public required IStringLocalizer<SharedText> Shared { get; set; }
+    [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required ILogger<AuditPage> Logger { get; set; }
 
     protected override async Task OnInitializedAsync()

@@ -49,6 +49,9 @@ public sealed partial class ScoringCard
     [Inject]
     public required IStringLocalizer<OmocText> T { get; set; }
 
+    [Inject]
+    public required DisplayFormat Format { get; set; }
+
     private static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
     private bool CanComplete => CanEdit && !Saving && scores.IsComplete && scores.IsValid;
@@ -90,7 +93,6 @@ public sealed partial class ScoringCard
     };
 
     internal string ConflictMessage(AssessmentConflict conflict) =>
-        string.Format(Culture, T["ConflictMessage"], conflict.LastSavedBy ?? T["SomeoneElse"], LocalTime(conflict.LastSavedAtUtc).ToString("HH:mm", Culture));
+        string.Format(Culture, T["ConflictMessage"], conflict.LastSavedBy ?? T["SomeoneElse"], Format.Instant(conflict.LastSavedAtUtc, "HH:mm"));
 
-    internal static DateTime LocalTime(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime();
 }

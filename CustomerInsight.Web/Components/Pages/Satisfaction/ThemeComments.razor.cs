@@ -26,6 +26,7 @@ public sealed partial class ThemeComments : IDisposable
     [Inject] public required ThemeQueries Themes { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required IStringLocalizer<ThemesText> T { get; set; }
+    [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required ILogger<ThemeComments> Logger { get; set; }
 
     [Parameter] public required string Key { get; set; }

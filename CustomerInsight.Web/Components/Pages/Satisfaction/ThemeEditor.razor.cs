@@ -32,6 +32,7 @@ public sealed partial class ThemeEditor : IDisposable
     [Inject] public required IAuthorizationService Authorization { get; set; }
     [Inject] public required AuthenticationStateProvider Authentication { get; set; }
     [Inject] public required IStringLocalizer<ThemesText> T { get; set; }
+    [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required ILogger<ThemeEditor> Logger { get; set; }
 
     protected override Task OnInitializedAsync() => LoadAsync();

@@ -14,12 +14,13 @@ public static class ThemeLinks
     public static string Satisfaction(FilterState state) => "/satisfaction" + Query(state);
 
     /// <summary>"version 3 of 04/12/2026" or "default set": what every figure says about the set it used.</summary>
-    public static string SetLabel(ThemeSet set, Microsoft.Extensions.Localization.IStringLocalizer texts)
+    public static string SetLabel(ThemeSet set, Microsoft.Extensions.Localization.IStringLocalizer texts, DisplayFormat format)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(format);
         return set.SavedAtUtc is { } at
-            ? string.Format(CultureInfo.CurrentCulture, texts["SetVersion"], set.Version, at.ToString("g", CultureInfo.CurrentCulture) + " UTC")
+            ? string.Format(CultureInfo.CurrentCulture, texts["SetVersion"], set.Version, format.Instant(at))
             : texts["SetDefault"];
     }
 
