@@ -21,11 +21,7 @@ public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
 
             // The prerendered select is visible before the circuit handles clicks: retry until its list opens.
             var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Année dernière" });
-            for (var attempt = 0; attempt < 20 && await option.CountAsync() == 0; attempt++)
-            {
-                await page.Locator("[data-testid=filter-bar] .mud-select").First.ClickAsync();
-                await page.WaitForTimeoutAsync(500);
-            }
+            await BrowserFixture.ClickUntilVisibleAsync(page.Locator("[data-testid=filter-bar] .mud-select").First, option);
             await option.First.ClickAsync();
 
             await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));

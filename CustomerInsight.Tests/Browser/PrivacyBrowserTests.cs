@@ -32,11 +32,7 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToHaveTextAsync(sourceId);
 
             // The prerendered card is visible before its circuit handles clicks: retry until the dialog opens.
-            for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=erase-confirm]").CountAsync() == 0; attempt++)
-            {
-                await page.ClickAsync("[data-testid=privacy-erase]");
-                await page.WaitForTimeoutAsync(500);
-            }
+            await BrowserFixture.ClickUntilVisibleAsync(page.Locator("[data-testid=privacy-erase]"), page.Locator("[data-testid=erase-confirm]"));
             var confirm = page.Locator("[data-testid=erase-confirm]");
             await Assertions.Expect(confirm).ToBeDisabledAsync();
             await page.FillAsync("input[data-testid=erase-confirm-input], [data-testid=erase-confirm-input] input", sourceId);
