@@ -71,7 +71,7 @@ public static class InsightDatabase
     /// A rebuilt index holds only the current values, and its old pages are zeroed as they are freed.
     /// </summary>
     public static async Task RebuildCustomerIndexesAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
-        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers";""", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers"; REINDEX "CustomerMergeSources";""", cancellationToken);
 
     /// <summary>Writes the WAL back into the main file and truncates it (after an erasure, nothing stays readable there).</summary>
     public static async Task CheckpointAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4bc436d4-ffcc-4352-9734-866636b87ac8"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("e8496daa-7a0d-46df-88f7-312119f35504"), entityTypeCount: 28)
         {
         }
 
@@ -37,6 +37,8 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var orderLine = OrderLineEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
+            var customerMerge = CustomerMergeEntityType.Create(this);
+            var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -58,6 +60,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateForeignKey1(order, customer);
             OrderLineEntityType.CreateForeignKey1(orderLine, order);
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, customer);
+            CustomerMergeSourceEntityType.CreateForeignKey1(customerMergeSource, customerMerge);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -85,6 +88,8 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderLineEntityType.CreateAnnotations(orderLine);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
+            CustomerMergeEntityType.CreateAnnotations(customerMerge);
+            CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
