@@ -55,6 +55,7 @@ public static class WebApp
         builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
         builder.Services.AddScoped<AdminGuard>();
         builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
+        builder.Services.AddScoped<Components.Pages.Quality.QualityActions>();
         builder.Services.AddScoped<Components.Pages.Audit.AuditDescriber>();
         builder.Services.AddScoped<Components.Account.AccountAudit>();
         builder.Services.AddScoped<UserAdministration>();

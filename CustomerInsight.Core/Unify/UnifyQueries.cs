@@ -77,4 +77,25 @@ public sealed class UnifyQueries(IDbContextFactory<InsightDbContext> factory)
                 s.PostalCode, s.City, s.CreatedAtUtc, s.Merge!.MergedAtUtc, s.ErasedSourceIdHash != null))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The unified customer a merged record now belongs to (following merges of merges); null when it was not merged away.</summary>
+    public async Task<int?> MergedIntoAsync(int originalCustomerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        int? into = null;
+        var id = originalCustomerId;
+        for (var hop = 0; hop < 100; hop++)
+        {
+            var current = id;
+            var next = await db.CustomerMergeSources.AsNoTracking()
+                .Where(s => s.OriginalCustomerId == current && s.Merge!.UndoneAtUtc == null && s.Merge.CustomerId != current)
+                .OrderByDescending(s => s.MergeId).Select(s => (int?)s.Merge!.CustomerId).FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                break;
+            }
+            into = id = next.Value;
+        }
+        return into;
+    }
 }

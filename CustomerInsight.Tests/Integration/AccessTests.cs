@@ -27,6 +27,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/omoc/projects/1/sociodynamics", Policies.Sociodynamics),
         ("/omoc/saturation", Policies.OmocSaturation),
         ("/data", Policies.Import),
+        ("/quality", Policies.DataQuality),
     ];
 
     public static TheoryData<string, string> Pages()

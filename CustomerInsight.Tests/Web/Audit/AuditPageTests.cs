@@ -31,6 +31,7 @@ public sealed class AuditPageTests
         OmocCommands.PopulationUpdate, OmocCommands.PopulationDelete, OmocCommands.WorkshopCreate, OmocCommands.WorkshopUpdate,
         OmocCommands.WorkshopDelete, OmocCommands.AssessmentSave, OmocCommands.AssessmentComplete,
         CustomerInsight.Core.Surveys.Themes.ThemeQueries.AuditAction,
+        CustomerInsight.Core.Unify.UnifyCommands.MergeAuditAction, CustomerInsight.Core.Unify.UnifyCommands.UndoAuditAction,
     ];
 
     [Theory]
