@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 

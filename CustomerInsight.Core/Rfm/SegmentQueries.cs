@@ -4,7 +4,7 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>What the segments page shows at one analysis date: sizes, grid, reach by consent and a sample for the bubble chart.</summary>
 /// <param name="Sample">At most <see cref="SegmentQueries.SampleSize"/> scored customers, chosen deterministically (every k-th by id).</param>

@@ -5,7 +5,7 @@ using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>One row of <c>rfm --out</c>: the customer's key (pseudonym), the source id when asked for, and the scores.</summary>
 public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCustomerScore Score);

@@ -2,7 +2,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// A small in-memory cache of whole-base RFM scores per analysis date, for the pages that need the
