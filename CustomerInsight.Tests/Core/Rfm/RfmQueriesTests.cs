@@ -131,7 +131,7 @@ public sealed class RfmQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetLatestSaleDateAsync_AnonymousSaleIsLatestAndCancellationsDoNotCount()
     {
-        Assert.Equal(new DateOnly(2011, 12, 11), await queries.GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new DateOnly(2011, 12, 11), await new KpiQueries(database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(new DateOnly(2011, 12, 12), await queries.GetDefaultAnalysisDateAsync(TestContext.Current.CancellationToken));
     }
 

@@ -39,7 +39,6 @@ public sealed partial class Satisfaction : IDisposable
     private IReadOnlyList<SurveyComment> comments = [];
     private ChartConfig? recommendChart, satisfactionChart;
 
-    [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
@@ -85,10 +84,11 @@ public sealed partial class Satisfaction : IDisposable
             var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var filter = state.ToKpiFilter(day);
             var options = KpiOptions.Value;
-            overview = await Queries.GetSatisfactionAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
+            var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+            overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, disposed.Token);
             // Comments are personal data: read only for roles allowed customer data (never for an executive).
             comments = commentsAllowed
-                ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind), CommentCount, disposed.Token)
+                ? await SatisfactionQueries.GetLatestCommentsAsync(responses, CommentCount, disposed.Token)
                 : [];
             // Theme figures are aggregates (every role); their comments are behind CustomerData.
             themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, disposed.Token);
