@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 
 namespace CustomerInsight.Tests.Integration;
 

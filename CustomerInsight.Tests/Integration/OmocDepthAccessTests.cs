@@ -1,7 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Integration;

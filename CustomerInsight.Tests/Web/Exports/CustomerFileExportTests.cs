@@ -1,7 +1,7 @@
 using Bunit;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using ExportsPage = CustomerInsight.Web.Components.Pages.Exports.Exports;
 

@@ -12,7 +12,7 @@ using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 using CustomerInsight.Web.Components.Pages.Omoc;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
 using CustomerInsight.Web;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Privacy;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
 using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Segments;
+using CustomerInsight.Web.Components.Pages.Segments;
 
 namespace CustomerInsight.Tests.Web.Segments;
 

@@ -1,5 +1,5 @@
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;

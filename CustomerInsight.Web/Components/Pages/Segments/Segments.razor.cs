@@ -3,7 +3,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Customers;
-using CustomerInsight.Web.Components.Segments;
+using CustomerInsight.Web.Components.Pages.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;

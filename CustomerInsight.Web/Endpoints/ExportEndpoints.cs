@@ -7,7 +7,7 @@ using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
-namespace CustomerInsight.Web.Exports;
+namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>
 /// The Excel downloads. Each endpoint requires its policy on the server (hiding a button is not
