@@ -12,37 +12,8 @@ namespace CustomerInsight.Web.Endpoints;
 /// <summary>Downloads of the privacy and audit pages, each behind the Admin policy on the server (the audit workbook is audited as an export).</summary>
 public static class PrivacyEndpoints
 {
-    /// <summary>The audit workbook of the entries the audit page shows with these filters (days yyyy-MM-dd, UTC; <paramref name="to"/> exclusive).</summary>
-    public static string AuditUrl(AuditFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var query = new List<string>();
-        if (!string.IsNullOrWhiteSpace(filter.Action))
-        {
-            query.Add("action=" + Uri.EscapeDataString(filter.Action.Trim()));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.UserName))
-        {
-            query.Add("user=" + Uri.EscapeDataString(filter.UserName.Trim()));
-        }
-        if (filter.FromUtc is { } from)
-        {
-            query.Add("from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        if (filter.ToUtc is { } to)
-        {
-            query.Add("to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        return "/exports/audit.xlsx" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
-    }
-
-    /// <summary>The route of the JSON customer file of the customer with this internal id.</summary>
-    public static string JsonPath(int customerId) => $"/exports/customers/{customerId}.json";
-
     private static DateTime? Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is > 1 and < 9999
-            ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
-            : null;
+        IsoDate.ParseQuery(text) is { } day ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
 
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -28,10 +28,10 @@ public partial class Exports
     [Inject] public required ILogger<Exports> Logger { get; set; }
 
     private string? KpiHref => kpiFrom is { } from && kpiTo is { } to && to >= from
-        ? ExportEndpoints.KpiUrl(DateOnly.FromDateTime(from), DateOnly.FromDateTime(to).AddDays(1), kpiChannel)
+        ? AppUrls.KpiWorkbook(DateOnly.FromDateTime(from), DateOnly.FromDateTime(to).AddDays(1), kpiChannel)
         : null;
 
-    private string RfmHref => ExportEndpoints.RfmUrl(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
+    private string RfmHref => AppUrls.RfmWorkbook(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
 
     protected override async Task OnInitializedAsync()
     {
