@@ -3,7 +3,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
 
-namespace CustomerInsight.Web.Components.Segments;
+namespace CustomerInsight.Web.Components.Pages.Segments;
 
 /// <summary>Chart.js configurations of the segments page (the maths here, the drawing in the chart component).</summary>
 public static class SegmentCharts
