@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 
@@ -33,7 +34,7 @@ public sealed record CustomerFilter(
     bool? Lapsed = null,
     RfmSegment? Segment = null,
     DateOnly? ReferenceDate = null,
-    int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays,
+    int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
     int? RecencyScore = null,
     int? FrequencyScore = null)
 {

@@ -17,7 +17,6 @@ public static class CliServices
         services.AddTransient<ICliVerb, QualityVerb>();
         services.AddTransient<ICliVerb, UnifyVerb>();
         services.AddTransient<ICliVerb, GenerateVerb>();
-        services.AddTransient<ExportCustomerJson>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Privacy;
@@ -121,7 +122,7 @@ public sealed class UnifyCommandsTests
     {
         await using var context = await Context.CreateAsync();
         var before = await context.FiguresAsync();
-        var versionBefore = await DataVersion.OrdersAsync(context.Factory, Ct);
+        var versionBefore = await DataVersion.ReadAsync(context.Factory, Ct);
         Assert.Equal(6, before.RfmCustomers);
         Assert.Equal(6, before.ActiveCustomers);
 
@@ -139,7 +140,7 @@ public sealed class UnifyCommandsTests
         var helene = await context.IdOfAsync("STORE-1");
         var reach = await new ConsentQueries(context.Factory).CountReachableAsync([helene], new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Ct);
         Assert.Equal(new ConsentReach(1, 1, 1, 0), reach);
-        var versionMerged = await DataVersion.OrdersAsync(context.Factory, Ct);
+        var versionMerged = await DataVersion.ReadAsync(context.Factory, Ct);
         Assert.NotEqual(versionBefore, versionMerged);
 
         await using (var db = context.Import.Database.CreateContext())
@@ -162,7 +163,7 @@ public sealed class UnifyCommandsTests
         }
 
         Assert.Equal(before, await context.FiguresAsync());
-        Assert.NotEqual(versionMerged, await DataVersion.OrdersAsync(context.Factory, Ct));
+        Assert.NotEqual(versionMerged, await DataVersion.ReadAsync(context.Factory, Ct));
         await using (var db = context.Import.Database.CreateContext())
         {
             var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Ct);
