@@ -9,9 +9,7 @@ using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -38,17 +36,15 @@ public sealed partial class Satisfaction
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
 
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
-        canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
+        commentsAllowed = await Access.AllowsAsync(Policies.CustomerData);
+        canEditThemes = await Access.AllowsAsync(Policies.ThemeEdit);
     }
 
     /// <summary>The satisfaction figures ignore the segment and comparison filters.</summary>
