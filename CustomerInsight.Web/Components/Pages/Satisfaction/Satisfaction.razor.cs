@@ -32,7 +32,6 @@ public sealed partial class Satisfaction
     private IReadOnlyList<SurveyComment> comments = [];
     private ChartConfig? recommendChart, satisfactionChart;
 
-    [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
@@ -56,10 +55,11 @@ public sealed partial class Satisfaction
         var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var filter = State.ToKpiFilter(day);
         var options = KpiOptions.Value;
-        overview = await Queries.GetSatisfactionAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+        overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, cancellationToken);
         // Comments are personal data: read only for roles allowed customer data (never for an executive).
         comments = commentsAllowed
-            ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind), CommentCount, cancellationToken)
+            ? await SatisfactionQueries.GetLatestCommentsAsync(responses, CommentCount, cancellationToken)
             : [];
         // Theme figures are aggregates (every role); their comments are behind CustomerData.
         themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, cancellationToken);
