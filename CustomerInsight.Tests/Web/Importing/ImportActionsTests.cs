@@ -27,7 +27,7 @@ public sealed class ImportActionsTests
     {
         return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
             FixedUser.Access(role, name),
-            Options.Create(new ImportUploadOptions()), NullLogger<ImportActions>.Instance);
+            Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }
 
     [Fact]

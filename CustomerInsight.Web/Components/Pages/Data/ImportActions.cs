@@ -1,8 +1,6 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,7 @@ public sealed class ImportActions(
     DatabaseCurrency databaseCurrency,
     DataChangeNotifier notifier,
     CircuitAccess access,
-    IOptions<ImportUploadOptions> uploadOptions,
+    IOptions<ImportOptions> uploadOptions,
     ILogger<ImportActions> logger) : IDisposable
 {
     private UploadedFile? current;
@@ -82,7 +80,8 @@ public sealed class ImportActions(
     {
         var user = await RequireImportAsync();
         var userName = user.Identity?.Name ?? "unknown";
-        var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, currency, userName, progress, cancellationToken), cancellationToken);
+        // The pipeline runs the import off the circuit's thread itself.
+        var report = await pipeline.ImportAsync(file.Path, file.FileName, format, currency, userName, progress, cancellationToken);
         if (report.Succeeded)
         {
             // Open dashboards refresh themselves with the new data.
