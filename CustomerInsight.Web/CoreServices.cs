@@ -52,6 +52,8 @@ public static class CoreServices
         services.AddSingleton<RfmScoreCache>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.SegmentationQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.AudienceExport>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton(new ImportOptions());
