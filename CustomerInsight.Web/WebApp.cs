@@ -129,6 +129,7 @@ public static class WebApp
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
+        app.MapAudienceEndpoints();
         Components.Pages.Privacy.PrivacyEndpoints.MapPrivacyEndpoints(app);
         return app;
     }

@@ -50,6 +50,7 @@ public sealed partial class Dashboard : IDisposable
     ];
 
     [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
     [Inject] public required DataChangeNotifier Notifier { get; set; }
@@ -68,8 +69,11 @@ public sealed partial class Dashboard : IDisposable
 
     private int MinResponses => KpiOptions.Value.MinResponses;
 
+    /// <summary>The custom segmentations the segment filter lists besides the RFM segments.</summary>
+    private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
+
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null || state.IsReversedRange
+    private string? KpiDownloadHref => data is null || state.IsReversedRange || state.CustomSegment is not null
         ? null
         : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
 
@@ -90,6 +94,7 @@ public sealed partial class Dashboard : IDisposable
             if (reloadReference)
             {
                 reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
+                customSegmentations = await Segmentations.GetSegmentationsAsync(disposed.Token);
                 referenceLoaded = true;
             }
             if (reference is not { } day || state.IsReversedRange)

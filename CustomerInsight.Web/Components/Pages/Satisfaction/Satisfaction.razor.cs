@@ -40,6 +40,7 @@ public sealed partial class Satisfaction : IDisposable
     private ChartConfig? recommendChart, satisfactionChart;
 
     [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
@@ -56,6 +57,14 @@ public sealed partial class Satisfaction : IDisposable
     [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
     [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
+    [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
+
+    /// <summary>The custom segmentations the segment filter lists besides the RFM segments.</summary>
+    private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
+
+    /// <summary>NPS and CSAT by segment side by side (RFM, or the filter's custom segmentation).</summary>
+    private SatisfactionBySegment? bySegment;
+    private IReadOnlyList<SatisfactionTable.Row> segmentRows = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -67,7 +76,7 @@ public sealed partial class Satisfaction : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
+        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
         await LoadAsync(reloadReference: reference is null);
     }
 
@@ -80,15 +89,18 @@ public sealed partial class Satisfaction : IDisposable
             if (reloadReference)
             {
                 reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
+                customSegmentations = await Segmentations.GetSegmentationsAsync(disposed.Token);
             }
             // Without sales, presets are relative to today's date in the business calendar's sense: any date works, the figures are empty.
             var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var filter = state.ToKpiFilter(day);
             var options = KpiOptions.Value;
-            overview = await Queries.GetSatisfactionAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
+            var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
+            overview = await Queries.GetSatisfactionAsync(filter, thresholds, disposed.Token);
+            bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, disposed.Token);
             // Comments are personal data: read only for roles allowed customer data (never for an executive).
             comments = commentsAllowed
-                ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind), CommentCount, disposed.Token)
+                ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, disposed.Token)), CommentCount, disposed.Token)
                 : [];
             // Theme figures are aggregates (every role); their comments are behind CustomerData.
             themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, disposed.Token);
@@ -109,12 +121,18 @@ public sealed partial class Satisfaction : IDisposable
         }
     }
 
+    /// <summary>The title of the by-segment table: which segmentation and version placed the customers, at which date.</summary>
+    private string BySegmentTitle => bySegment is null ? "" : bySegment.SegmentationName is { } name
+        ? string.Format(CultureInfo.CurrentCulture, T["BySegmentCustom"], name, bySegment.Version, DisplayFormat.Date(bySegment.AnalysisDate))
+        : string.Format(CultureInfo.CurrentCulture, T["BySegmentRfm"], DisplayFormat.Date(bySegment.AnalysisDate));
+
     private void BuildView(SatisfactionOverview o)
     {
         overallRows = [new SatisfactionTable.Row("", o.Kpis)];
         monthRows = o.ByMonth.Select(m => new SatisfactionTable.Row(DisplayFormat.Month(BusinessCalendar.MonthStart(m.Key)), m.Kpis)).ToList();
         channelRows = o.ByChannel.Select(c => new SatisfactionTable.Row(c.Key is { } ch ? Names["Channel_" + ch] : Names["NoChannel"], c.Kpis)).ToList();
         kindRows = o.ByKind.Select(k => new SatisfactionTable.Row(Names["Kind_" + k.Key], k.Kpis)).ToList();
+        segmentRows = bySegment?.Segments.Select(s => new SatisfactionTable.Row(s.Rfm?.DisplayName(CultureInfo.CurrentUICulture) ?? s.Name ?? s.Key, s.Kpis)).ToList() ?? [];
         recommendChart = Distribution(
             Enumerable.Range(0, 11).Select(s => s.ToString(CultureInfo.CurrentCulture)).ToList(),
             o.Facts.RecommendHistogram,
