@@ -169,6 +169,26 @@ public sealed class SegmentationQueries(
         return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
     }
 
+    /// <summary>
+    /// Migration between the segments of one version (the latest when <paramref name="version"/> is null) at two dates, so both
+    /// dates are placed by the same rules; null when the segmentation or version does not exist.
+    /// </summary>
+    public async Task<SegmentMigration?> GetMigrationAsync(string key, int? version, DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
+    {
+        if (await GetVersionAsync(key, version, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        var earlier = await GetFactsAsync(earlierDate, cancellationToken);
+        var later = await GetFactsAsync(laterDate, cancellationToken);
+        HashSet<int> erased;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            erased = (await db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        return SegmentMigrationCalculator.Calculate(saved, earlierDate, earlier, laterDate, later, erased);
+    }
+
     /// <summary>The default analysis date of metrics.md (the day after the latest sale); null on an empty database.</summary>
     public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
     {

@@ -57,7 +57,7 @@ public sealed class CustomSegmentsBrowserTests(BrowserFixture fixture)
                 await download.SaveAsAsync(path);
                 using var book = new XLWorkbook(path);
                 var sheet = book.Worksheets.Single();
-                Assert.Equal("Clé client", sheet.Tables.Single().HeaderRow().Cell(1).GetString());
+                Assert.Equal("Clé client", sheet.Tables.Single().HeadersRow().Cell(1).GetString());
                 Assert.Contains(sheet.CellsUsed(), c => c.GetString().Contains("Deux profils (v2)", StringComparison.Ordinal));
             }
             finally

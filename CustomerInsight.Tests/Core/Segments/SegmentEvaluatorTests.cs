@@ -135,4 +135,21 @@ public class SegmentEvaluatorTests
         Assert.Equal(definition.Segments[0].Groups[0].Conditions[0], back.Segments[0].Groups[0].Conditions[0]);
         Assert.Equal(RuleMatch.Any, back.Segments[0].Match);
     }
+
+    [Fact]
+    public void Migration_ErasedCustomersLeftOutOfBothDates_NewOnesCountedApart()
+    {
+        var definition = new SegmentationDefinition([Segment("big", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500")))]);
+        var version = new SegmentationVersionInfo("k", "K", 3, DateTime.UtcNow, "a", "r", definition);
+        CustomerSegmentFacts[] earlier = [Facts(1, monetary: 100m), Facts(2, monetary: 600m), Facts(3, monetary: 900m)];
+        CustomerSegmentFacts[] later = [Facts(1, monetary: 700m), Facts(2, monetary: 600m), Facts(3, monetary: 900m), Facts(4, monetary: 50m)];
+
+        var migration = SegmentMigrationCalculator.Calculate(version, new DateOnly(2026, 1, 1), earlier, new DateOnly(2026, 3, 1), later, new HashSet<int> { 3 });
+
+        Assert.Equal(1, migration.Counts[0][1]); // 1: none → big
+        Assert.Equal(1, migration.Counts[1][1]); // 2 stays big; 3 is erased: nowhere
+        Assert.Equal(2, migration.Counts.Sum(r => r.Sum()));
+        Assert.Equal([1, 0], migration.NewCustomers);
+        Assert.Equal(3, migration.Version);
+    }
 }

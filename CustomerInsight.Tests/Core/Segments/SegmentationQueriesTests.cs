@@ -124,6 +124,24 @@ public sealed class SegmentationQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMigrationAsync_SameVersionAtBothDates_MovesAndNewCustomers()
+    {
+        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "a@x", Ct);
+
+        var migration = await queries.GetMigrationAsync("deux-profils", 1, new DateOnly(2026, 2, 15), Date, Ct);
+
+        // Index 0: no segment; 1: Gros acheteurs; 2: Fidèles web. At 2026-02-15: C1 big spender (600), C3 and C4 in none, C2 not yet a customer.
+        Assert.Equal(["Gros acheteurs", "Fidèles web"], migration!.Segments);
+        Assert.Equal(1, migration.Counts[1][1]); // C1 stays
+        Assert.Equal(1, migration.Counts[0][0]); // C3 stays in none
+        Assert.Equal(1, migration.Counts[0][2]); // C4 becomes a web regular
+        Assert.Equal(3, migration.Counts.Sum(r => r.Sum()));
+        Assert.Equal([0, 1, 0], migration.NewCustomers); // C2's first order is on 2026-03-08
+        Assert.Equal(1, migration.Version);
+        Assert.Null(await queries.GetMigrationAsync("deux-profils", 7, new DateOnly(2026, 2, 15), Date, Ct));
+    }
+
+    [Fact]
     public async Task CountAsync_LiveCountOfAnUnsavedDraft()
     {
         var counts = await queries.CountAsync(TwoProfiles(), Date, Ct);

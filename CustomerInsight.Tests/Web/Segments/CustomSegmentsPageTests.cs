@@ -105,6 +105,8 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         Assert.Contains("Deux profils pour commencer", history, StringComparison.Ordinal);
         var v2 = (await queries.GetVersionAsync("deux-profils", cancellationToken: Token))!;
         Assert.Equal(new SegmentCondition(SegmentField.RecencyScore, RuleOperator.Equal, "5"), v2.Definition.Segments[0].Groups[0].Conditions[0]);
+        // Migration compares like with like: version 2's rules at both dates.
+        Assert.Contains("« Deux profils », version 2 aux deux dates", page.Find("[data-testid=segmentation-migration]").TextContent, StringComparison.Ordinal);
         // The audience of the version in use: its first segment, e-mail marketing, Excel.
         Assert.Equal("/exports/audience.xlsx?segment=deux-profils.recents&purpose=EmailMarketing", page.Find("a[data-testid=audience-download]").GetAttribute("href"));
     }

@@ -22,6 +22,10 @@ public sealed partial class CustomSegments : IDisposable
     private IReadOnlyList<SegmentationInfo> segmentations = [];
     private SegmentationVersionInfo? saved;
     private IReadOnlyList<SegmentationVersionInfo> versions = [];
+    private SegmentMigration? migration;
+
+    /// <summary>The migration view compares the analysis date with this many months earlier, as the RFM page does.</summary>
+    public const int MigrationMonths = 6;
     private SegmentationDraft? draft;
     private SegmentationCounts? counts;
     private DateOnly? analysisDate;
@@ -55,6 +59,10 @@ public sealed partial class CustomSegments : IDisposable
             saved = string.IsNullOrEmpty(SegmentationKey) ? null : await Queries.GetVersionAsync(SegmentationKey, cancellationToken: disposed.Token);
             versions = saved is null ? [] : await Queries.GetVersionsAsync(saved.Key, disposed.Token);
             draft = saved is null ? SegmentationDraft.New() : SegmentationDraft.From(saved);
+            // Like with like: the version in use places the customers at both dates.
+            migration = saved is not null && analysisDate is { } date
+                ? await Queries.GetMigrationAsync(saved.Key, saved.Number, date.AddMonths(-MigrationMonths), date, disposed.Token)
+                : null;
             errors = [];
             await RecountAsync();
             savedVersion = pendingSavedVersion;
