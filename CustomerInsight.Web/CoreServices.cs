@@ -61,6 +61,7 @@ public static class CoreServices
         services.AddSingleton<ImportHistoryQueries>();
         services.AddSingleton<ImportUndo>();
         services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton<CustomerFileJsonExport>();
         services.AddSingleton(sp =>
         {
             var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;

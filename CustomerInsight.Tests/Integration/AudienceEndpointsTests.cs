@@ -5,7 +5,8 @@ using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Segments;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +54,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
         Assert.True(expected > 0, "the demo company has reachable repeat buyers");
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
 
-        var response = await client.GetAsync(AudienceEndpoints.AudienceUrl(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
+        var response = await client.GetAsync(AppUrls.Audience(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
@@ -81,7 +82,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
     public async Task Get_AdminWithIdentities_PersonalColumns_AnalystAskingForThemRefused()
     {
         var segment = await SaveSegmentationAsync();
-        var url = AudienceEndpoints.AudienceUrl(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Csv, identities: true);
+        var url = AppUrls.Audience(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Csv, identities: true);
 
         using var analyst = await app.CreateClientAsAsync(Roles.Analyst);
         var refused = await analyst.GetAsync(url, Ct);
@@ -108,7 +109,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
         var segment = await SaveSegmentationAsync();
         using var client = await app.CreateClientAsAsync(role);
 
-        var response = await client.GetAsync(AudienceEndpoints.AudienceUrl(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
+        var response = await client.GetAsync(AppUrls.Audience(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{(int)response.StatusCode}");
         Assert.NotEqual(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);

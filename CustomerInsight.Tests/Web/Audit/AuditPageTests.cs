@@ -24,7 +24,7 @@ public sealed class AuditPageTests
     public static TheoryData<string> ActionCodes() =>
     [
         "import", "import.rejected", ExcelExports.AuditAction, CustomerErasure.AuditAction, RetentionPurge.AuditAction,
-        PrivacyCommands.RectifyAction, PrivacyCommands.ConsentAction, PrivacyEndpoints.AuditAction, "role.grant",
+        PrivacyCommands.RectifyAction, PrivacyCommands.ConsentAction, CustomerFileJsonExport.AuditAction, "role.grant",
         "user.create", "user.role", "user.disable", "user.enable", "user.password",
         AccountAudit.SignIn, AccountAudit.SignInFailed, AccountAudit.LockedOut, AccountAudit.SignOut,
         OmocCommands.ProjectCreate, OmocCommands.ProjectUpdate, OmocCommands.ProjectDelete, OmocCommands.PopulationCreate,

@@ -5,7 +5,7 @@ using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -20,16 +20,11 @@ public sealed record KpiCardModel(Kpi Kpi, string Title, string Value, string Pr
 /// The executive dashboard (home for every role): KPI cards, monthly trends, channels, cohorts. Filters in the URL.
 /// The RFM segment filter (<c>?segment=champions</c>) takes the customers of that segment at the period's end
 /// (the analysis date is the day after the period's last day) and computes every figure on the page, the
-/// previous period's included, over that fixed set of customers only; anonymous orders are left out.
+/// previous period's included, over that fixed set of customers only; anonymous orders are left out. A custom segment
+/// (<c>?segment=deux-profils.gros-acheteurs</c>) does the same with the customers its segmentation's version in use places there.
 /// </summary>
-public sealed partial class Dashboard : IDisposable
+public sealed partial class Dashboard
 {
-    private readonly CancellationTokenSource disposed = new();
-    private FilterState state = FilterState.Default;
-    private DateOnly? reference;
-    private bool referenceLoaded;
-    private bool loading;
-    private bool error;
     private DashboardData? data;
     private IReadOnlyList<KpiCardModel> cards = [];
     private (ChartConfig Sales, ChartConfig Satisfaction, ChartConfig Active)? charts;
@@ -51,21 +46,11 @@ public sealed partial class Dashboard : IDisposable
 
     [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
-    [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
-    [Inject] public required DataChangeNotifier Notifier { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> T { get; set; }
-    [Inject] public required ILogger<Dashboard> Logger { get; set; }
 
-    [SupplyParameterFromQuery(Name = FilterState.PeriodKey)] public string? PeriodQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.FromKey)] public string? FromQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.CompareKey)] public string? CompareQuery { get; set; }
 
     private int MinResponses => KpiOptions.Value.MinResponses;
 
@@ -73,55 +58,24 @@ public sealed partial class Dashboard : IDisposable
     private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
 
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null || state.IsReversedRange || state.CustomSegment is not null
+    private string? KpiDownloadHref => data is null || State.IsReversedRange || State.CustomSegment is not null
         ? null
-        : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
+        : AppUrls.KpiWorkbook(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
 
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery, CompareQuery);
-        await LoadAsync(reloadReference: !referenceLoaded);
-    }
-
-    private async Task LoadAsync(bool reloadReference)
-    {
-        loading = true;
-        error = false;
-        try
+        customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
+        if (reference is not { } day || State.IsReversedRange)
         {
-            if (reloadReference)
-            {
-                reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
-                customSegmentations = await Segmentations.GetSegmentationsAsync(disposed.Token);
-                referenceLoaded = true;
-            }
-            if (reference is not { } day || state.IsReversedRange)
-            {
-                data = null;
-                return;
-            }
-            var options = KpiOptions.Value;
-            data = await Queries.GetDashboardAsync(state.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
-            cards = BuildCards(data.Kpis);
-            changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, disposed.Token);
-            BuildCharts();
-            notes = DashboardNotes.Create(data, MinResponses, T);
+            data = null;
+            return;
         }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
-        {
-            // The page is gone.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Dashboard figures failed to load for {Filter}", state);
-            error = true;
-        }
-        finally
-        {
-            loading = false;
-        }
+        var options = KpiOptions.Value;
+        data = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
+        cards = BuildCards(data.Kpis);
+        changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, cancellationToken);
+        BuildCharts();
+        notes = DashboardNotes.Create(data, MinResponses, T);
     }
 
     private void BuildCharts()
@@ -173,17 +127,4 @@ public sealed partial class Dashboard : IDisposable
         Kpi.Csat or Kpi.RetentionRate or Kpi.RepeatPurchaseRate => DisplayFormat.Percent(snapshot.Value(kpi)),
         _ => DisplayFormat.Count((long?)snapshot.Value(kpi)),
     };
-
-    private void OnDataChanged() => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync(reloadReference: true);
-        StateHasChanged();
-    });
-
-    public void Dispose()
-    {
-        Notifier.Changed -= OnDataChanged;
-        disposed.Cancel();
-        disposed.Dispose();
-    }
 }

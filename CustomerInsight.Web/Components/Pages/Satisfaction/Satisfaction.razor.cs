@@ -22,42 +22,16 @@ namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 /// for roles allowed customer data only, the latest comments: the policy is checked on the
 /// server before the comments are even read.
 /// </summary>
-public sealed partial class Satisfaction : IDisposable
+public sealed partial class Satisfaction
 {
     public const int CommentCount = 20;
 
-    private readonly CancellationTokenSource disposed = new();
-    private FilterState state = FilterState.Default;
-    private DateOnly? reference;
-    private bool loading;
-    private bool error;
     private bool commentsAllowed;
     private bool canEditThemes;
     private ThemeOverview? themes;
     private SatisfactionOverview? overview;
     private IReadOnlyList<SatisfactionTable.Row> overallRows = [], monthRows = [], channelRows = [], kindRows = [];
     private IReadOnlyList<SurveyComment> comments = [];
-    private ChartConfig? recommendChart, satisfactionChart;
-
-    [Inject] public required DashboardQueries Queries { get; set; }
-    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
-    [Inject] public required KpiQueries KpiQueries { get; set; }
-    [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
-    [Inject] public required ThemeQueries ThemeQueries { get; set; }
-    [Inject] public required DataChangeNotifier Notifier { get; set; }
-    [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
-    [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
-    [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
-    [Inject] public required ILogger<Satisfaction> Logger { get; set; }
-
-    [SupplyParameterFromQuery(Name = FilterState.PeriodKey)] public string? PeriodQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.FromKey)] public string? FromQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
 
     /// <summary>The custom segmentations the segment filter lists besides the RFM segments.</summary>
     private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
@@ -65,60 +39,46 @@ public sealed partial class Satisfaction : IDisposable
     /// <summary>NPS and CSAT by segment side by side (RFM, or the filter's custom segmentation).</summary>
     private SatisfactionBySegment? bySegment;
     private IReadOnlyList<SatisfactionTable.Row> segmentRows = [];
+    private ChartConfig? recommendChart, satisfactionChart;
+
+    [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
+    [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
+    [Inject] public required ThemeQueries ThemeQueries { get; set; }
+    [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
+    [Inject] public required IAuthorizationService Authorization { get; set; }
+    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
+    [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
+
 
     protected override async Task OnInitializedAsync()
     {
-        Notifier.Changed += OnDataChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
         canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
     }
 
-    protected override async Task OnParametersSetAsync()
-    {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
-        await LoadAsync(reloadReference: reference is null);
-    }
+    /// <summary>The satisfaction figures follow the segment filter (RFM or custom) and ignore the comparison.</summary>
+    protected override FilterState ReadFilters() => FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
 
-    private async Task LoadAsync(bool reloadReference)
+    protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
-        loading = true;
-        error = false;
-        try
-        {
-            if (reloadReference)
-            {
-                reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
-                customSegmentations = await Segmentations.GetSegmentationsAsync(disposed.Token);
-            }
-            // Without sales, presets are relative to today's date in the business calendar's sense: any date works, the figures are empty.
-            var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
-            var filter = state.ToKpiFilter(day);
-            var options = KpiOptions.Value;
-            var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
-            overview = await Queries.GetSatisfactionAsync(filter, thresholds, disposed.Token);
-            bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, disposed.Token);
-            // Comments are personal data: read only for roles allowed customer data (never for an executive).
-            comments = commentsAllowed
-                ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, disposed.Token)), CommentCount, disposed.Token)
-                : [];
-            // Theme figures are aggregates (every role); their comments are behind CustomerData.
-            themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, disposed.Token);
-            BuildView(overview);
-        }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
-        {
-            // The page is gone.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Satisfaction figures failed to load for {Filter}", state);
-            error = true;
-        }
-        finally
-        {
-            loading = false;
-        }
+        // Without sales, presets are relative to today's date in the business calendar's sense: any date works, the figures are empty.
+        var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var filter = State.ToKpiFilter(day);
+        var options = KpiOptions.Value;
+        var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
+        customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
+        overview = await Queries.GetSatisfactionAsync(filter, thresholds, cancellationToken);
+        bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, cancellationToken);
+        // Comments are personal data: read only for roles allowed customer data (never for an executive).
+        comments = commentsAllowed
+            ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, cancellationToken)), CommentCount, cancellationToken)
+            : [];
+        // Theme figures are aggregates (every role); their comments are behind CustomerData.
+        themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, cancellationToken);
+        BuildView(overview);
     }
 
     /// <summary>The title of the by-segment table: which segmentation and version placed the customers, at which date.</summary>
@@ -152,17 +112,4 @@ public sealed partial class Satisfaction : IDisposable
             Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
             ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
         });
-
-    private void OnDataChanged() => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync(reloadReference: true);
-        StateHasChanged();
-    });
-
-    public void Dispose()
-    {
-        Notifier.Changed -= OnDataChanged;
-        disposed.Cancel();
-        disposed.Dispose();
-    }
 }

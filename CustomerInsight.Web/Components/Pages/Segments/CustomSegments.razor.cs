@@ -16,8 +16,6 @@ namespace CustomerInsight.Web.Components.Pages.Segments;
 /// </summary>
 public sealed partial class CustomSegments : IDisposable
 {
-    public const string SegmentationKeyName = "segmentation";
-
     private readonly CancellationTokenSource disposed = new();
     private IReadOnlyList<SegmentationInfo> segmentations = [];
     private SegmentationVersionInfo? saved;
@@ -44,11 +42,8 @@ public sealed partial class CustomSegments : IDisposable
     [Inject] public required ILogger<CustomSegments> Logger { get; set; }
 
     /// <summary>The segmentation open in the editor; none: a new one.</summary>
-    [SupplyParameterFromQuery(Name = SegmentationKeyName)]
+    [SupplyParameterFromQuery(Name = AppUrls.CustomSegmentsKey)]
     public string? SegmentationKey { get; set; }
-
-    public static string Href(string? key) =>
-        string.IsNullOrEmpty(key) ? "/segments/custom" : $"/segments/custom?{SegmentationKeyName}={Uri.EscapeDataString(key)}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -79,7 +74,7 @@ public sealed partial class CustomSegments : IDisposable
         }
     }
 
-    private void OpenAsync(string? key) => Navigation.NavigateTo(Href(key));
+    private void OpenAsync(string? key) => Navigation.NavigateTo(AppUrls.CustomSegments(key));
 
     /// <summary>After an edit: the live count of the draft as it stands.</summary>
     private async Task RecountAsync()
@@ -136,7 +131,7 @@ public sealed partial class CustomSegments : IDisposable
             if (result.Key != SegmentationKey)
             {
                 // A new segmentation: its key goes into the URL, which reloads it.
-                Navigation.NavigateTo(Href(result.Key));
+                Navigation.NavigateTo(AppUrls.CustomSegments(result.Key));
                 return;
             }
             await OnParametersSetAsync();

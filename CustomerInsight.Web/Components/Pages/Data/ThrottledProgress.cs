@@ -1,6 +1,6 @@
 using CustomerInsight.Core.Importing;
 
-namespace CustomerInsight.Web.Importing;
+namespace CustomerInsight.Web.Components.Pages.Data;
 
 /// <summary>
 /// Import progress for a UI: hands a report on at most once per <paramref name="interval"/> (a phase change

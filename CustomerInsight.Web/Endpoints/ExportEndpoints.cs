@@ -7,7 +7,7 @@ using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
-namespace CustomerInsight.Web.Exports;
+namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>
 /// The Excel downloads. Each endpoint requires its policy on the server (hiding a button is not
@@ -18,34 +18,6 @@ public static class ExportEndpoints
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>
-    /// URLs the pages link to for the period <c>[from, end)</c>. In the URL, as in the dashboard's, <c>to</c> is the
-    /// last day INCLUDED (<c>from=2011-12-01&amp;to=2011-12-31</c> is December); the segment is taken at <paramref name="end"/>.
-    /// </summary>
-    public static string KpiUrl(DateOnly from, DateOnly end, Channel? channel, RfmSegment? segment = null) =>
-        $"/exports/kpi.xlsx?from={Iso(from)}&to={Iso(end.AddDays(-1))}{(channel is { } c ? $"&channel={c}" : "")}{(segment is { } s ? $"&segment={s.Code()}" : "")}";
-
-    /// <summary>
-    /// The KPI report of a period as the dashboard shows it: a calendar month, quarter or year (or one of them
-    /// to date) also carries <c>unit</c>, and the comparison mode <c>compare=last-year</c>, so the workbook
-    /// compares with the same period as the page does.
-    /// </summary>
-    public static string KpiUrl(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        var url = KpiUrl(period.Start, period.End, channel, segment);
-        url = period.IsCalendar ? $"{url}&unit={period.Unit.ToString().ToLowerInvariant()}" : url;
-        return compare == ComparisonMode.LastYear ? url + "&compare=last-year" : url;
-    }
-
-    public static string RfmUrl(DateOnly? date, bool personal = false) =>
-        "/exports/rfm.xlsx" + Query(("date", date is { } d ? Iso(d) : null), ("personal", personal ? "true" : null));
-
-    public static string OmocUrl(int projectId) => $"/exports/omoc/{projectId.ToString(CultureInfo.InvariantCulture)}.xlsx";
-
-    public static string CustomerUrl(int customerId, bool personal = false) =>
-        $"/exports/customers/{customerId.ToString(CultureInfo.InvariantCulture)}.xlsx" + Query(("personal", personal ? "true" : null));
-
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/exports");
@@ -54,7 +26,7 @@ public static class ExportEndpoints
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
-                return Results.BadRequest($"from and to are required dates (yyyy-MM-dd, {QueryDate.RangeText}), to (the last day, included) on or after from.");
+                return Results.BadRequest($"from and to are required dates (yyyy-MM-dd, {IsoDate.RangeText}), to (the last day, included) on or after from.");
             }
             if (ToPeriod(start, last.AddDays(1), unit) is not { } period)
             {
@@ -100,7 +72,7 @@ public static class ExportEndpoints
             {
                 if (ParseDate(date) is not { } parsed)
                 {
-                    return Results.BadRequest($"date must be yyyy-MM-dd ({QueryDate.RangeText}).");
+                    return Results.BadRequest($"date must be yyyy-MM-dd ({IsoDate.RangeText}).");
                 }
                 analysisDate = parsed;
             }
@@ -176,13 +148,5 @@ public static class ExportEndpoints
         return period.Start == start && period.End == end ? period : null;
     }
 
-    private static DateOnly? ParseDate(string? text) => QueryDate.Parse(text);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Query(params (string Name, string? Value)[] parameters)
-    {
-        var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToArray();
-        return present.Length == 0 ? "" : "?" + string.Join('&', present);
-    }
+    private static DateOnly? ParseDate(string? text) => IsoDate.ParseQuery(text);
 }

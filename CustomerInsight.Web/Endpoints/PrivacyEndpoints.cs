@@ -2,67 +2,34 @@ using System.Globalization;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Components.Pages.Audit;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Localization;
 
-namespace CustomerInsight.Web.Components.Pages.Privacy;
+namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>Downloads of the privacy and audit pages, each behind the Admin policy on the server (the audit workbook is audited as an export).</summary>
 public static class PrivacyEndpoints
 {
-    public const string AuditAction = Cli.ExportCustomerJson.AuditAction;
-
-    /// <summary>The audit workbook of the entries the audit page shows with these filters (days yyyy-MM-dd, UTC; <paramref name="to"/> exclusive).</summary>
-    public static string AuditUrl(AuditFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var query = new List<string>();
-        if (!string.IsNullOrWhiteSpace(filter.Action))
-        {
-            query.Add("action=" + Uri.EscapeDataString(filter.Action.Trim()));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.UserName))
-        {
-            query.Add("user=" + Uri.EscapeDataString(filter.UserName.Trim()));
-        }
-        if (filter.FromUtc is { } from)
-        {
-            query.Add("from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        if (filter.ToUtc is { } to)
-        {
-            query.Add("to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        return "/exports/audit.xlsx" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
-    }
-
-    /// <summary>The route of the JSON customer file of the customer with this internal id.</summary>
-    public static string JsonPath(int customerId) => $"/exports/customers/{customerId}.json";
-
     private static DateTime? Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is > 1 and < 9999
-            ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
-            : null;
+        IsoDate.ParseQuery(text) is { } day ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
 
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/exports/customers/{id:int}.json", async (int id, HttpContext context, CustomerFileQueries files, AuditLog audit, TimeProvider clock) =>
+        endpoints.MapGet("/exports/customers/{id:int}.json", async (int id, HttpContext context, CustomerFileJsonExport export) =>
             {
-                var file = await files.GetAsync(id, context.RequestAborted);
-                if (file is null)
+                using var buffer = new MemoryStream();
+                if (await export.ExportAsync(buffer, id, context.User.Identity!.Name!, context.RequestAborted) is not { } result)
                 {
                     return Results.NotFound();
                 }
-                await audit.WriteAsync(context.User.Identity!.Name!, AuditAction, target: $"customer:{id}", details: Cli.ExportCustomerJson.JsonAuditDetails(id), cancellationToken: context.RequestAborted);
-                var bytes = CustomerFileJson.ToBytes(file, clock.GetUtcNow().UtcDateTime);
                 context.Response.Headers.CacheControl = "no-store";
-                return Results.File(bytes, "application/json", CustomerFileJson.FileName(file));
+                return Results.File(buffer.ToArray(), "application/json", result.FileName);
             })
             .RequireAuthorization(Policies.Admin);
 
-        endpoints.MapGet("/exports/audit.xlsx", async (HttpContext http, AuditQueries queries, Audit.AuditDescriber describer, ExcelExports exports,
+        endpoints.MapGet("/exports/audit.xlsx", async (HttpContext http, AuditQueries queries, AuditDescriber describer, ExcelExports exports,
                 IStringLocalizer<PrivacyText> text, string? action, string? user, string? from, string? to, CancellationToken ct) =>
             {
                 DateTime? fromUtc = null, toUtc = null;

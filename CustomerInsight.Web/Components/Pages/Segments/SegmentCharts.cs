@@ -2,7 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Web.Components.Charts;
 
-namespace CustomerInsight.Web.Components.Segments;
+namespace CustomerInsight.Web.Components.Pages.Segments;
 
 /// <summary>Chart.js configurations of the segments page (the maths here, the drawing in the chart component).</summary>
 public static class SegmentCharts

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
-namespace CustomerInsight.Web.Importing;
+namespace CustomerInsight.Web.Components.Pages.Data;
 
 /// <summary>A file uploaded into this circuit, stored in a temporary file until imported or replaced.</summary>
 public sealed record UploadedFile(string Path, string FileName, long Size);

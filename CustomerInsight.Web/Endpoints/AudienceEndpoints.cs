@@ -6,23 +6,16 @@ using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Security;
 
-namespace CustomerInsight.Web.Exports;
+namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>
-/// The audience download of a custom segment (<c>/exports/audience.csv|.xlsx?segment=…&amp;purpose=…</c>): the policy
+/// The audience download of a custom segment (<see cref="AppUrls.Audience"/>: <c>/exports/audience.csv|.xlsx?segment=…&amp;purpose=…</c>): the policy
 /// <see cref="Policies.Segmentation"/> on the server, identities (<c>identities=true</c>) only for an admin (anyone else
 /// is refused, never silently narrowed). <see cref="AudienceExport"/> audits every file.
 /// </summary>
 public static class AudienceEndpoints
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
-
-    public static string AudienceUrl(SegmentRef segment, ConsentPurpose purpose, AudienceFormat format, bool identities = false)
-    {
-        ArgumentNullException.ThrowIfNull(segment);
-        var extension = format == AudienceFormat.Xlsx ? "xlsx" : "csv";
-        return $"/exports/audience.{extension}?segment={Uri.EscapeDataString(segment.ToString())}&purpose={purpose}{(identities ? "&identities=true" : "")}";
-    }
 
     public static IEndpointRouteBuilder MapAudienceEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -1,9 +1,10 @@
 using CustomerInsight.Core.Data;
+using CustomerInsight.Web.Components.Account;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CustomerInsight.Web.Components.Account;
+namespace CustomerInsight.Web.Endpoints;
 
 internal static class AccountEndpoints
 {
