@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,6 @@ public sealed record MonthlySatisfactionKpis(int Month, SatisfactionKpis Kpis);
 /// <param name="TrendRange">The whole months of the trend charts: at least the twelve months ending with the period's last month.</param>
 /// <param name="Segment">The segment filter's customers; null without a segment filter.</param>
 /// <param name="LastYear">The same months one year earlier, with their coverage (the trend charts' overlay); null unless the filter compares with last year.</param>
-/// <param name="CustomSegment">The custom segment filter's customers and the segmentation version that placed them; null without one.</param>
 public sealed record DashboardData(
     KpiComparison Kpis,
     Period TrendRange,
@@ -123,10 +123,7 @@ public sealed record LastYearTrend(
     IReadOnlyList<MonthlySatisfactionKpis> Satisfaction,
     double Coverage);
 
-/// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
-public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
-
-/// <summary>NPS and CSAT of one segment's customers (<see cref="RfmSegment"/> set for an RFM segment, <see cref="Name"/> for a custom one).</summary>
+/// <summary>NPS and CSAT of one segment's customers (<see cref="Rfm"/> set for an RFM segment, <see cref="Name"/> for a custom one).</summary>
 public sealed record SegmentSatisfaction(string Key, RfmSegment? Rfm, string? Name, int Customers, SatisfactionKpis Kpis);
 
 /// <summary>
@@ -136,31 +133,21 @@ public sealed record SegmentSatisfaction(string Key, RfmSegment? Rfm, string? Na
 /// </summary>
 public sealed record SatisfactionBySegment(string? SegmentationName, int? Version, DateOnly AnalysisDate, IReadOnlyList<SegmentSatisfaction> Segments);
 
-/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers <see cref="DashboardQueries.TrendRange"/>.</summary>
-public sealed record SatisfactionOverview(
-    KpiFilter Filter,
-    SatisfactionFacts Facts,
-    SatisfactionKpis Kpis,
-    IReadOnlyList<SatisfactionSlice<int>> ByMonth,
-    IReadOnlyList<SatisfactionSlice<Channel?>> ByChannel,
-    IReadOnlyList<SatisfactionSlice<SurveyKind>> ByKind);
-
 /// <summary>
-/// The dashboard's, the satisfaction page's and the <c>kpi</c> verb's figures: composes
+/// The dashboard's and the <c>kpi</c> verb's figures: composes
 /// <see cref="KpiQueries"/> and <see cref="SatisfactionQueries"/> (set-based SQL, one context per
 /// query) with the pure calculators. The independent reads run concurrently (<see cref="Concurrent"/>). A segment filter is
 /// resolved once per call into the ids of its customers (<see cref="RfmScoreCache"/>: the whole base is
 /// scored once per analysis date) and every query is then restricted to them in SQL.
 /// </summary>
 /// <remarks>
-/// The dashboard's data are kept a few minutes per filter and data version (highest order and survey response
-/// ids: imports add rows, nothing edits the figures' rows): the page's prerender and its interactive render
+/// The dashboard's data are kept a few minutes per filter and <see cref="DataVersion"/>: the page's prerender and its interactive render
 /// a moment later, and every executive opening the same view, compute them once (at 10 M order lines, 5 s).
 /// </remarks>
 public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores,
     IDbContextFactory<InsightDbContext> factory, TimeProvider clock, Segments.SegmentationQueries? segmentations = null)
 {
-    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, long Orders, long Responses, int Segmentations), DashboardData> dashboards =
+    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, DataVersion Version, int Segmentations), DashboardData> dashboards =
         new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>The KPIs of the filter's period and of its comparison period (<see cref="KpiFilter.ComparisonPeriod"/>).</summary>
@@ -217,20 +204,16 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var orders = await RfmScoreCache.OrdersVersionAsync(factory, cancellationToken);
-        long responses;
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         var segmentationVersions = 0;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        if (filter.CustomSegment is not null)
         {
-            responses = await db.SurveyResponses.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
-            if (filter.CustomSegment is not null)
-            {
-                // A new version of the segmentation places other customers: another entry.
-                segmentationVersions = await db.Set<Segments.SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
-            }
+            // A new version of the segmentation places other customers: another entry.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            segmentationVersions = await db.Set<Segments.SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, orders, responses, segmentationVersions), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
+        return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
@@ -275,27 +258,6 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             sales,
             satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             coverage);
-    }
-
-    public async Task<SatisfactionOverview> GetSatisfactionAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(thresholds);
-        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await GetCustomerIdsAsync(filter, cancellationToken));
-        var facts = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(responses, cancellationToken));
-        var byMonth = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken));
-        var byChannel = Concurrent.Read(() => satisfactionQueries.GetByChannelAsync(responses, cancellationToken));
-        var byKind = Concurrent.Read(() => satisfactionQueries.GetByKindAsync(responses, cancellationToken));
-        await Task.WhenAll(facts, byMonth, byChannel, byKind);
-
-        SatisfactionKpis Calc(SatisfactionFacts f) => SatisfactionCalculator.Calculate(f, thresholds.MinResponses);
-        return new SatisfactionOverview(
-            filter,
-            facts.Result,
-            Calc(facts.Result),
-            byMonth.Result.Select(m => new SatisfactionSlice<int>(m.Month, Calc(m.Facts))).ToList(),
-            byChannel.Result.Select(c => new SatisfactionSlice<Channel?>(c.Channel, Calc(c.Facts))).ToList(),
-            byKind.Result.Select(k => new SatisfactionSlice<SurveyKind>(k.Kind, Calc(k.Facts))).ToList());
     }
 
     /// <summary>NPS and CSAT of every segment side by side (see <see cref="SatisfactionBySegment"/>).</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Rfm;
 
 namespace CustomerInsight.Core.Segments;
 

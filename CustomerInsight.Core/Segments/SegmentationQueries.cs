@@ -1,8 +1,7 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +40,7 @@ public sealed class SegmentationQueries(
 {
     public const string SaveAuditAction = "segments.save";
 
-    private readonly ResultCache<(DateOnly Date, long Orders, long Consents, int Customers, int Erased), IReadOnlyList<CustomerSegmentFacts>> facts =
+    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers), IReadOnlyList<CustomerSegmentFacts>> facts =
         new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>Every segmentation at its latest version, by name.</summary>
@@ -129,18 +128,15 @@ public sealed class SegmentationQueries(
     /// <summary>The customers' facts at <paramref name="analysisDate"/> (cached per date and data version).</summary>
     public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
-        var orders = await DataVersion.OrdersAsync(factory, cancellationToken);
-        long consentRecords;
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         int customers;
-        int erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            consentRecords = await db.ConsentRecords.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+            // A rectified country changes no id: the highest customer id and the short lifetime bound how stale a country is.
             customers = await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
-            erased = await db.Customers.AsNoTracking().CountAsync(c => c.ErasedAtUtc != null, cancellationToken);
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await facts.GetAsync((analysisDate, orders, consentRecords, customers, erased),
+        return await facts.GetAsync((analysisDate, version, customers),
             () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, CancellationToken.None)), cancellationToken);
     }
 

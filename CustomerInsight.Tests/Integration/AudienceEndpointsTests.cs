@@ -1,9 +1,8 @@
 using System.Net;
 using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Endpoints;

@@ -2,6 +2,7 @@ using System.Net;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Endpoints;

@@ -1,6 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;

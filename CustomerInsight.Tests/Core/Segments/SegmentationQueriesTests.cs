@@ -1,11 +1,10 @@
 using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Tests.Core.Importing;

@@ -3,6 +3,7 @@ using Bunit;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Tests.Core.Data;

@@ -5,6 +5,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Charts;

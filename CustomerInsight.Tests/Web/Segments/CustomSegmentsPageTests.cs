@@ -1,8 +1,7 @@
 using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Tests.Core.Data;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;

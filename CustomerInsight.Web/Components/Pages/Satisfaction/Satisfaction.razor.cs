@@ -70,11 +70,13 @@ public sealed partial class Satisfaction
         var options = KpiOptions.Value;
         var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
         customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
-        overview = await Queries.GetSatisfactionAsync(filter, thresholds, cancellationToken);
+        // The segment filter (RFM or custom) keeps its customers' responses only.
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, cancellationToken));
+        overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, cancellationToken);
         bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, cancellationToken);
         // Comments are personal data: read only for roles allowed customer data (never for an executive).
         comments = commentsAllowed
-            ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, cancellationToken)), CommentCount, cancellationToken)
+            ? await SatisfactionQueries.GetLatestCommentsAsync(responses, CommentCount, cancellationToken)
             : [];
         // Theme figures are aggregates (every role); their comments are behind CustomerData.
         themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Pages.Segments;

@@ -1,11 +1,12 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.Extensions.Options;
 
-namespace CustomerInsight.Tests.Core.Customers;
+namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>
 /// RfmQueries end to end on a real migrated SQLite file, with a hand-made dataset at analysis date 2011-12-10:
@@ -130,7 +131,7 @@ public sealed class RfmQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetLatestSaleDateAsync_AnonymousSaleIsLatestAndCancellationsDoNotCount()
     {
-        Assert.Equal(new DateOnly(2011, 12, 11), await queries.GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new DateOnly(2011, 12, 11), await new KpiQueries(database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(new DateOnly(2011, 12, 12), await queries.GetDefaultAnalysisDateAsync(TestContext.Current.CancellationToken));
     }
 

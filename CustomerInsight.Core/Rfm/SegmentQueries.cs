@@ -4,7 +4,7 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>What the segments page shows at one analysis date: sizes, grid, reach by consent and a sample for the bubble chart.</summary>
 /// <param name="Sample">At most <see cref="SegmentQueries.SampleSize"/> scored customers, chosen deterministically (every k-th by id).</param>
@@ -12,8 +12,7 @@ public sealed record SegmentOverview(RfmSummary Summary, IReadOnlyList<SegmentCo
 
 /// <summary>Reads of the segments page, over the cached scores of <see cref="RfmScoreCache"/>.</summary>
 /// <remarks>
-/// The overview is kept a few minutes per analysis date and data version (highest order and consent record ids,
-/// number of erased customers): the page's prerender and its interactive render compute it once (at 10 M order
+/// The overview is kept a few minutes per analysis date and <see cref="DataVersion"/>: the page's prerender and its interactive render compute it once (at 10 M order
 /// lines and a million customers, the consent reach alone takes seconds).
 /// </remarks>
 public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, ConsentQueries consents, BusinessCalendar calendar,
@@ -21,7 +20,7 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
 {
     public const int SampleSize = 300;
 
-    private readonly ResultCache<(DateOnly Date, long Orders, long Consents, int Erased), SegmentOverview> overviews =
+    private readonly ResultCache<(DateOnly Date, DataVersion Version), SegmentOverview> overviews =
         new(capacity: 8, lifetime: TimeSpan.FromMinutes(5), clock);
 
     public Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default) =>
@@ -30,16 +29,9 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     /// <summary>Summary, consent reach (consents in force at the start of the analysis date, business time) and bubble sample.</summary>
     public async Task<SegmentOverview> GetOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
-        var orders = await RfmScoreCache.OrdersVersionAsync(factory, cancellationToken);
-        long consentRecords;
-        int erased;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            consentRecords = await db.ConsentRecords.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            erased = await db.Customers.AsNoTracking().CountAsync(c => c.ErasedAtUtc != null, cancellationToken);
-        }
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await overviews.GetAsync((analysisDate, orders, consentRecords, erased), () => Concurrent.Read(() => ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
+        return await overviews.GetAsync((analysisDate, version), () => Concurrent.Read(() => ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<SegmentOverview> ComputeOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken)

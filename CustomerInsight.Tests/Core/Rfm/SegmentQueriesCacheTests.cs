@@ -2,11 +2,12 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.Extensions.Options;
 
-namespace CustomerInsight.Tests.Core.Customers;
+namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>The segments page's overview is computed once per date and data version, and again when a consent arrives.</summary>
 public sealed class SegmentQueriesCacheTests

@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 
-namespace CustomerInsight.Tests.Core.Analytics;
+namespace CustomerInsight.Tests.Core.Rfm;
 
 public class RfmScorerTests
 {

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>How Frequency is scored (metrics.md, "Frequency scoring"; <c>Rfm:FrequencyScoring</c>).</summary>
 public enum RfmFrequencyScoring

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>One segment's figures. Shares are fractions 0–1; null where there is nothing to divide by.</summary>
 public sealed record RfmSegmentSummary(

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// The R×F grid that places a customer in a segment (Monetary never does). Immutable;

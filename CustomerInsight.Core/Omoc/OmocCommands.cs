@@ -1,8 +1,8 @@
 using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Data;
+namespace CustomerInsight.Core.Omoc;
 
 /// <summary>
 /// Changes to OMOC projects, populations, workshops and assessments. Each command validates, writes in one

@@ -2,7 +2,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// A small in-memory cache of whole-base RFM scores per analysis date, for the pages that need the
@@ -10,20 +10,19 @@ namespace CustomerInsight.Core.Customers;
 /// history). Scoring a million customers is a GROUP BY over every order: done once per date, not per page.
 /// </summary>
 /// <remarks>
-/// An entry is keyed by the date and by the highest order id: an import adds orders and so changes the key,
-/// stale scores are never served. Erasure keeps erased customers scored (see <see cref="RfmQueries"/>), so it
-/// does not invalidate. At most <see cref="Capacity"/> dates are kept, the least recently used goes first.
+/// An entry is keyed by the date and by the <see cref="DataVersion"/>: an import or an undo changes the key,
+/// stale scores are never served. At most <see cref="Capacity"/> dates are kept, the least recently used goes first.
 /// </remarks>
 public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbContext> factory, TimeProvider clock)
 {
     public const int Capacity = 6;
 
-    private readonly ResultCache<(DateOnly Date, long Version), RfmResult> cache = new(Capacity, TimeSpan.FromMinutes(30), clock);
+    private readonly ResultCache<(DateOnly Date, DataVersion Version), RfmResult> cache = new(Capacity, TimeSpan.FromMinutes(30), clock);
 
     /// <summary>The scores at <paramref name="analysisDate"/>, from the cache when the orders have not changed since.</summary>
     public async Task<RfmResult> GetAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
-        var version = await OrdersVersionAsync(factory, cancellationToken);
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         // The scoring itself is not cancelled by one caller: another page may be waiting on the same entry.
         return await cache.GetAsync((analysisDate, version), () => rfm.ScoreAsync(analysisDate, CancellationToken.None), cancellationToken);
     }
@@ -41,8 +40,4 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
         Array.Sort(ids);
         return ids;
     }
-
-    /// <summary>The orders' data version (<see cref="DataVersion"/>): it changes with every import and every undone import.</summary>
-    public static Task<long> OrdersVersionAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken) =>
-        DataVersion.OrdersAsync(factory, cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// Settings of section <c>Rfm</c>: the segment grid and the frequency scoring (metrics.md, "Frequency

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// Customers moving from one segment (null: <em>new</em>, scored only at the later date) to another,

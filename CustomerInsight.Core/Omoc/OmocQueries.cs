@@ -1,7 +1,7 @@
-using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Data;
+namespace CustomerInsight.Core.Omoc;
 
 /// <summary>
 /// Reads of the OMOC pages, as plain records; the computations are the pure functions of the Omoc folder.

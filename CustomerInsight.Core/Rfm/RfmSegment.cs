@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>The ten RFM segments, in the order of metrics.md (also the order of every list and export).</summary>
 public enum RfmSegment

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// RFM scoring of metrics.md: recency, frequency and monetary per customer, scores

@@ -1,4 +1,4 @@
-namespace CustomerInsight.Core.Analytics;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
 /// What RFM needs of one identified customer, everything dated before the analysis date:

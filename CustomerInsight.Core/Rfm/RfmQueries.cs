@@ -5,7 +5,7 @@ using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CustomerInsight.Core.Customers;
+namespace CustomerInsight.Core.Rfm;
 
 /// <summary>One row of <c>rfm --out</c>: the customer's key (pseudonym), the source id when asked for, and the scores.</summary>
 public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCustomerScore Score);
@@ -24,21 +24,12 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     private readonly RfmGrid grid = options.Value.ToGrid();
     private readonly RfmFrequencyScale frequencyScale = options.Value.ToFrequencyScale();
 
-    /// <summary>The date of the latest sale order (anonymous ones included); null when there is none.</summary>
-    public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
+    /// <summary>The default analysis date of metrics.md: the day after the latest sale order; null on an empty database.</summary>
+    public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // ORDER BY … LIMIT 1 lets SQLite walk IX_Orders_Period backwards and stop at the first sale.
-        return await db.Orders.AsNoTracking()
-            .Where(o => o.Kind == OrderKind.Sale)
-            .OrderByDescending(o => o.BusinessDate)
-            .Select(o => (DateOnly?)o.BusinessDate)
-            .FirstOrDefaultAsync(cancellationToken);
+        return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
     }
-
-    /// <summary>The default analysis date of metrics.md: the day after the latest sale order; null on an empty database.</summary>
-    public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default) =>
-        RfmScorer.DefaultAnalysisDate(await GetLatestSaleDateAsync(cancellationToken));
 
     /// <summary>
     /// One record per identified customer with at least one sale order before <paramref name="analysisDate"/>,

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 using Microsoft.Extensions.Configuration;
 
-namespace CustomerInsight.Tests.Core.Analytics;
+namespace CustomerInsight.Tests.Core.Rfm;
 
 public class RfmGridTests
 {
