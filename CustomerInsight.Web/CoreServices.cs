@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddOptions<OmocOptions>().Bind(configuration.GetSection(OmocOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RfmOptions>().Bind(configuration.GetSection(RfmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CustomerInsight.Core.Value.ClvOptions>().BindConfiguration(CustomerInsight.Core.Value.ClvOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportUploadOptions>().Bind(configuration.GetSection(ImportUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("Insight")
@@ -50,6 +51,7 @@ public static class CoreServices
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerInsight.Core.Value.ClvQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<OmocQueries>();
