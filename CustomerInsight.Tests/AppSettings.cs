@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web;
 using Microsoft.Extensions.Options;
 

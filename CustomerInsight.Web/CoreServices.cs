@@ -3,8 +3,10 @@ using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
@@ -61,6 +63,7 @@ public static class CoreServices
         services.AddSingleton<ImportHistoryQueries>();
         services.AddSingleton<ImportUndo>();
         services.AddSingleton<CustomerFileQueries>();
+        services.AddSingleton<CustomerFileJsonExport>();
         services.AddSingleton(sp =>
         {
             var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;

@@ -3,7 +3,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -52,7 +52,7 @@ public static class WebApp
         builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
-        builder.Services.AddScoped<CustomerInsight.Web.Importing.ImportActions>();
+        builder.Services.AddScoped<CustomerInsight.Web.Components.Pages.Data.ImportActions>();
         builder.Services.AddScoped<AdminGuard>();
         builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
         builder.Services.AddScoped<Components.Pages.Audit.AuditDescriber>();
@@ -129,7 +129,7 @@ public static class WebApp
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
-        Components.Pages.Privacy.PrivacyEndpoints.MapPrivacyEndpoints(app);
+        app.MapPrivacyEndpoints();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
@@ -232,7 +233,7 @@ public sealed class CustomerQueries(
             if (filter.Segment is not null || filter.HasScoreFilter)
             {
                 var ids = await scores.GetIdsAsync(date.Value, ScorePredicate(filter), cancellationToken);
-                // One JSON parameter (json_each), whatever the size of the segment: never thousands of SQL parameters.
+                // One parameter, whatever the size of the segment: never thousands of SQL parameters.
                 query = query.Where(c => EF.Parameter(ids).Contains(c.Id));
             }
             if (filter.Lapsed is { } lapsed)

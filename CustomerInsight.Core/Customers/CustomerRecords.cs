@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 

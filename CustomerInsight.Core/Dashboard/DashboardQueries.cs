@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -116,34 +117,21 @@ public sealed record LastYearTrend(
     IReadOnlyList<MonthlySatisfactionKpis> Satisfaction,
     double Coverage);
 
-/// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
-public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
-
-/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers <see cref="DashboardQueries.TrendRange"/>.</summary>
-public sealed record SatisfactionOverview(
-    KpiFilter Filter,
-    SatisfactionFacts Facts,
-    SatisfactionKpis Kpis,
-    IReadOnlyList<SatisfactionSlice<int>> ByMonth,
-    IReadOnlyList<SatisfactionSlice<Channel?>> ByChannel,
-    IReadOnlyList<SatisfactionSlice<SurveyKind>> ByKind);
-
 /// <summary>
-/// The dashboard's, the satisfaction page's and the <c>kpi</c> verb's figures: composes
+/// The dashboard's and the <c>kpi</c> verb's figures: composes
 /// <see cref="KpiQueries"/> and <see cref="SatisfactionQueries"/> (set-based SQL, one context per
 /// query) with the pure calculators. The independent reads run concurrently (<see cref="Concurrent"/>). A segment filter is
 /// resolved once per call into the ids of its customers (<see cref="RfmScoreCache"/>: the whole base is
 /// scored once per analysis date) and every query is then restricted to them in SQL.
 /// </summary>
 /// <remarks>
-/// The dashboard's data are kept a few minutes per filter and data version (highest order and survey response
-/// ids: imports add rows, nothing edits the figures' rows): the page's prerender and its interactive render
+/// The dashboard's data are kept a few minutes per filter and <see cref="DataVersion"/>: the page's prerender and its interactive render
 /// a moment later, and every executive opening the same view, compute them once (at 10 M order lines, 5 s).
 /// </remarks>
 public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores,
     IDbContextFactory<InsightDbContext> factory, TimeProvider clock)
 {
-    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, long Orders, long Responses), DashboardData> dashboards =
+    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, DataVersion Version), DashboardData> dashboards =
         new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>The KPIs of the filter's period and of its comparison period (<see cref="KpiFilter.ComparisonPeriod"/>).</summary>
@@ -187,14 +175,9 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var orders = await RfmScoreCache.OrdersVersionAsync(factory, cancellationToken);
-        long responses;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            responses = await db.SurveyResponses.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
-        }
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, orders, responses), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
+        return await dashboards.GetAsync((filter, thresholds, version), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
@@ -238,27 +221,6 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             sales,
             satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             coverage);
-    }
-
-    public async Task<SatisfactionOverview> GetSatisfactionAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(thresholds);
-        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await GetCustomerIdsAsync(filter, cancellationToken));
-        var facts = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(responses, cancellationToken));
-        var byMonth = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(responses with { Period = TrendRange(filter.Period) }, cancellationToken));
-        var byChannel = Concurrent.Read(() => satisfactionQueries.GetByChannelAsync(responses, cancellationToken));
-        var byKind = Concurrent.Read(() => satisfactionQueries.GetByKindAsync(responses, cancellationToken));
-        await Task.WhenAll(facts, byMonth, byChannel, byKind);
-
-        SatisfactionKpis Calc(SatisfactionFacts f) => SatisfactionCalculator.Calculate(f, thresholds.MinResponses);
-        return new SatisfactionOverview(
-            filter,
-            facts.Result,
-            Calc(facts.Result),
-            byMonth.Result.Select(m => new SatisfactionSlice<int>(m.Month, Calc(m.Facts))).ToList(),
-            byChannel.Result.Select(c => new SatisfactionSlice<Channel?>(c.Channel, Calc(c.Facts))).ToList(),
-            byKind.Result.Select(k => new SatisfactionSlice<SurveyKind>(k.Kind, Calc(k.Facts))).ToList());
     }
 
     /// <summary>

@@ -1,26 +1,28 @@
+using CustomerInsight.Core.Importing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// The version of the customer data that cached results (<see cref="ResultCache{TKey, TValue}"/>) are keyed by.
-/// Imports only add rows, so the highest order id changed with every import of orders; an undone import removes
-/// rows, which leaves the highest id as it was (an older import undone) or brings it back to an earlier value that
-/// a later import reuses. The number of undone imports tells those versions apart.
+/// The version of the customer data that every cached result (<see cref="ResultCache{TKey, TValue}"/>) is keyed by:
+/// one read, one rule, for the dashboard, the segments page and the RFM score cache. Imports only add rows, so the
+/// highest ids change with every import; an undone import removes rows, which leaves the highest ids as they were
+/// (an older import undone) or brings them back to earlier values that a later import reuses: the number of undone
+/// imports tells those versions apart. An erasure changes no id (it appends consent records only for consents still
+/// granted): the number of erased customers tells it.
 /// </summary>
-public static class DataVersion
+public readonly record struct DataVersion(long Orders, long SurveyResponses, long ConsentRecords, int UndoneImports, int ErasedCustomers)
 {
-    /// <summary>Bits of the version holding the highest order id (ids up to 2^40, about 10^12).</summary>
-    private const int OrderIdBits = 40;
-
-    /// <summary>One number that changes whenever the orders do: the highest order id and the number of undone imports.</summary>
-    public static async Task<long> OrdersAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
+    /// <summary>The current version; a change of any part of it means cached results may be stale.</summary>
+    public static async Task<DataVersion> ReadAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var maxOrderId = await db.Orders.AsNoTracking().MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0;
-        var undone = await db.ImportBatches.AsNoTracking().CountAsync(b => b.Status == Importing.ImportStatus.Undone, cancellationToken);
-        return Combine(maxOrderId, undone);
+        return new DataVersion(
+            await db.Orders.AsNoTracking().MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0,
+            await db.SurveyResponses.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0,
+            await db.ConsentRecords.AsNoTracking().MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
+            await db.ImportBatches.AsNoTracking().CountAsync(b => b.Status == ImportStatus.Undone, cancellationToken),
+            await db.Customers.AsNoTracking().CountAsync(c => c.ErasedAtUtc != null, cancellationToken));
     }
-
-    internal static long Combine(long maxOrderId, int undoneImports) => ((long)undoneImports << OrderIdBits) | maxOrderId;
 }

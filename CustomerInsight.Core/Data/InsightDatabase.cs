@@ -55,7 +55,7 @@ public static class InsightDatabase
     public static async Task MigrateAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await DatabaseProvider.Of(db.Database).PrepareAsync(db, cancellationToken);
         // MigrateAsync also diffs the model against the snapshot (hundreds of milliseconds on every
         // command-line run); comparing migration ids is enough to know whether there is work to do.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
@@ -65,15 +65,22 @@ public static class InsightDatabase
     }
 
     /// <summary>
-    /// Rebuilds the indexes of the customers table in the caller's transaction. When a b-tree page is rebalanced,
-    /// SQLite leaves copies of the cells it moved in the page's unallocated space, which <c>secure_delete</c> never
-    /// clears: after an erasure, the former source id, name or e-mail could still be read there (not through SQL).
-    /// A rebuilt index holds only the current values, and its old pages are zeroed as they are freed.
+    /// After an erasure or a purge: writes the journal back into the database file and empties it, so the old page
+    /// images (which still hold the erased values) are gone from disk; retried a few times while a long reader keeps
+    /// it from completing. True when it completed.
     /// </summary>
-    public static async Task RebuildCustomerIndexesAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
-        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers";""", cancellationToken);
-
-    /// <summary>Writes the WAL back into the main file and truncates it (after an erasure, nothing stays readable there).</summary>
-    public static async Task CheckpointAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+    public static async Task<bool> CheckpointAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            if (await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, cancellationToken))
+            {
+                return true;
+            }
+            await Task.Delay(200 * (attempt + 1), cancellationToken);
+        }
+        return false;
+    }
 }

@@ -110,7 +110,7 @@ public sealed class ImportPipeline(
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await BulkWriter.BeginAsync(db,
                 () => progress?.Report(new ImportProgress(ImportPhase.Waiting, session.RowsRead, null)), checkOnly, cancellationToken))
-            await using (await WriteCache.EnlargeAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes, cancellationToken))
+            await using (await DatabaseProvider.Of(db.Database).EnlargeWriteCacheAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));

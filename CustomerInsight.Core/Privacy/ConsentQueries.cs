@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Privacy;

@@ -64,12 +64,12 @@ public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory,
                 pseudonym = await anonymiser.AnonymiseAsync(customerId, customer.SourceId, cancellationToken);
                 await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues, cancellationToken);
             }
-            await InsightDatabase.RebuildCustomerIndexesAsync(db, cancellationToken);
+            await DatabaseProvider.Of(db.Database).RebuildCustomerIndexesAsync(db, cancellationToken);
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: $"customer:{customerId}", details: pseudonym));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var checkpointed = await PrivacyCheckpoint.RunAsync(factory, CancellationToken.None);
+        var checkpointed = await InsightDatabase.CheckpointAsync(factory, CancellationToken.None);
         return new ErasureResult(ErasureOutcome.Erased, customerId, pseudonym, checkpointed);
     }
 }

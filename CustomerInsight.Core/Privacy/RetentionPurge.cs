@@ -95,7 +95,7 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
             }
             if (done > 0)
             {
-                await InsightDatabase.RebuildCustomerIndexesAsync(db, cancellationToken);
+                await DatabaseProvider.Of(db.Database).RebuildCustomerIndexesAsync(db, cancellationToken);
             }
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: null,
                 details: $"retention {retentionMonths} months, cutoff {cutoff:yyyy-MM-dd}", rowCount: done));
@@ -105,7 +105,7 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
         }
         if (done > 0)
         {
-            await PrivacyCheckpoint.RunAsync(factory, CancellationToken.None);
+            await InsightDatabase.CheckpointAsync(factory, CancellationToken.None);
         }
         return done;
     }

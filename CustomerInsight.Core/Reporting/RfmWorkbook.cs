@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
 
 namespace CustomerInsight.Core.Reporting;
 

@@ -58,7 +58,7 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
 /// then counts only orders of those customers (anonymous orders are left out), and the customer counts
 /// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
-/// period is measured over the same customers. It reaches the database as one JSON parameter (<c>json_each</c>).
+/// period is measured over the same customers. It reaches the database as one parameter (<see cref="DatabaseProvider.InIdSet"/>).
 /// </para>
 /// </remarks>
 public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
@@ -223,21 +223,31 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             activity.OrderBy(a => a.Cohort).ThenBy(a => a.BusinessMonth).Select(a => new CohortActivity(a.Cohort, a.BusinessMonth, a.Customers)).ToList());
     }
 
-    /// <summary>The business date of the latest sale order (null on an empty database), to choose a default period.</summary>
+    /// <summary>
+    /// The business date of the latest sale order, anonymous ones included (null on an empty database): the default
+    /// period's reference and, a day later, RFM's default analysis date.
+    /// </summary>
     public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking()
-            .Where(o => o.Kind == OrderKind.Sale)
-            .MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        return await LatestSaleDateAsync(db, cancellationToken);
     }
+
+    /// <summary>The one query of <see cref="GetLatestSaleDateAsync"/>, for the services that hold a context already.</summary>
+    internal static Task<DateOnly?> LatestSaleDateAsync(InsightDbContext db, CancellationToken cancellationToken) =>
+        // ORDER BY … LIMIT 1 lets SQLite walk IX_Orders_Period backwards and stop at the first sale.
+        db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKind.Sale)
+            .OrderByDescending(o => o.BusinessDate)
+            .Select(o => (DateOnly?)o.BusinessDate)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private static IQueryable<Order> IdentifiedSales(InsightDbContext db, int[]? customerIds) =>
         Of(db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null), customerIds);
 
     /// <summary>
     /// Only the orders of <paramref name="customerIds"/> when given. <c>EF.Parameter</c> sends the set as one JSON
-    /// parameter (<c>IN (SELECT value FROM json_each(@ids))</c> on SQLite): EF Core 10's default would bind one
+    /// parameter (on SQLite <c>json_each</c>, see <see cref="DatabaseProvider.InIdSet"/>): EF Core 10's default would bind one
     /// SQL variable per id, and SQLite refuses more than 32,766 of them (a large segment of a large base).
     /// </summary>
     private static IQueryable<Order> Of(IQueryable<Order> orders, int[]? customerIds) =>
@@ -320,7 +330,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             throw new ArgumentException($"The comparison period {comparison} ends after the period {period}.", nameof(comparison));
         }
         const string InChannel = "(@ch IS NULL OR \"Channel\" = @ch)";
-        const string Sql = $"""
+        var ids = DatabaseProvider.Of(db.Database).InIdSet("\"CustomerId\"", "@ids");
+        var sql = $"""
             SELECT
                 COUNT(CASE WHEN p > 0 THEN 1 END), COUNT(CASE WHEN p > 0 AND first >= @pStart THEN 1 END), COUNT(CASE WHEN p >= 2 THEN 1 END),
                 COUNT(CASE WHEN p > 0 AND pp > 0 THEN 1 END), COUNT(CASE WHEN pp > 0 THEN 1 END), COUNT(CASE WHEN last < @pCutoff AND inChannel > 0 THEN 1 END),
@@ -339,7 +350,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
                     SUM(CASE WHEN "BusinessDate" < @cEnd AND {InChannel} THEN 1 ELSE 0 END) AS inChannelBeforeC
                 FROM "Orders"
                 WHERE "CustomerId" IS NOT NULL AND "Kind" = @sale AND "BusinessDate" < @pEnd
-                    AND (@ids IS NULL OR "CustomerId" IN (SELECT value FROM json_each(@ids)))
+                    AND (@ids IS NULL OR {ids})
                 GROUP BY "CustomerId"
             ) AS perCustomer
             """;
@@ -350,7 +361,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = sql;
             Add(command, "@pStart", period.Start);
             Add(command, "@pEnd", period.End);
             Add(command, "@ppStart", periodPrevious.Start);
@@ -363,8 +374,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             Add(command, "@cCutoff", comparison.End.AddDays(-lapsedAfterDays));
             Add(command, "@ch", channel is { } ch ? (int)ch : null);
             Add(command, "@sale", (int)OrderKind.Sale);
-            // The customer set as one JSON array, like EF.Parameter sends it for the other queries.
-            Add(command, "@ids", customerIds is null ? null : System.Text.Json.JsonSerializer.Serialize(customerIds));
+            // The customer set as one parameter, like EF.Parameter sends it for the other queries.
+            Add(command, "@ids", customerIds is null ? null : DatabaseProvider.Of(db.Database).IdSetValue(customerIds));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             CustomerCounts Read(int first) => new(

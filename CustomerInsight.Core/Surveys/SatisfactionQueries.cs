@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,18 @@ public sealed record ChannelSatisfaction(Channel? Channel, SatisfactionFacts Fac
 
 public sealed record KindSatisfaction(SurveyKind Kind, SatisfactionFacts Facts);
 
+/// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
+public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
+
+/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers <see cref="DashboardQueries.TrendRange"/>.</summary>
+public sealed record SatisfactionOverview(
+    SatisfactionFilter Filter,
+    SatisfactionFacts Facts,
+    SatisfactionKpis Kpis,
+    IReadOnlyList<SatisfactionSlice<int>> ByMonth,
+    IReadOnlyList<SatisfactionSlice<Channel?>> ByChannel,
+    IReadOnlyList<SatisfactionSlice<SurveyKind>> ByKind);
+
 /// <summary>A comment for analysts: no customer name or id, only what the response says.</summary>
 public sealed record SurveyComment(long ResponseId, DateOnly Date, int? RecommendScore, int? SatisfactionScore, string Comment, SurveyKind Kind, Channel? Channel);
 
@@ -36,6 +49,29 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
             .Select(g => new ScoreRow(g.Key.RecommendScore, g.Key.SatisfactionScore, g.LongCount()))
             .ToListAsync(cancellationToken);
         return ToFacts(rows);
+    }
+
+    /// <summary>
+    /// The satisfaction page's figures: the filter's NPS and CSAT, by month over the trend months
+    /// (<see cref="DashboardQueries.TrendRange"/>), by channel and by survey kind; the reads run concurrently.
+    /// </summary>
+    public async Task<SatisfactionOverview> GetOverviewAsync(SatisfactionFilter filter, int minResponses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var facts = Concurrent.Read(() => GetFactsAsync(filter, cancellationToken));
+        var byMonth = Concurrent.Read(() => GetByMonthAsync(filter with { Period = DashboardQueries.TrendRange(filter.Period) }, cancellationToken));
+        var byChannel = Concurrent.Read(() => GetByChannelAsync(filter, cancellationToken));
+        var byKind = Concurrent.Read(() => GetByKindAsync(filter, cancellationToken));
+        await Task.WhenAll(facts, byMonth, byChannel, byKind);
+
+        SatisfactionKpis Calc(SatisfactionFacts f) => SatisfactionCalculator.Calculate(f, minResponses);
+        return new SatisfactionOverview(
+            filter,
+            facts.Result,
+            Calc(facts.Result),
+            byMonth.Result.Select(m => new SatisfactionSlice<int>(m.Month, Calc(m.Facts))).ToList(),
+            byChannel.Result.Select(c => new SatisfactionSlice<Channel?>(c.Channel, Calc(c.Facts))).ToList(),
+            byKind.Result.Select(k => new SatisfactionSlice<SurveyKind>(k.Kind, Calc(k.Facts))).ToList());
     }
 
     /// <summary>Histograms per business month (yyyymm) of the months the period touches, every month present.</summary>
@@ -110,7 +146,7 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
         }
         if (filter.CustomerIds is { } customers)
         {
-            // One JSON parameter (json_each in SQLite) whatever the size of the set: EF Core 10 would otherwise
+            // One parameter (a JSON array on SQLite) whatever the size of the set: EF Core 10 would otherwise
             // bind one SQL variable per id, beyond SQLite's limit for a large segment.
             int[] ids = [.. customers];
             query = query.Where(r => r.CustomerId != null && EF.Parameter(ids).Contains(r.CustomerId.Value));

@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Omoc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -2,8 +2,10 @@ using System.Net;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Endpoints;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -13,20 +15,20 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
 {
     private static readonly string[] Downloads =
     [
-        ExportEndpoints.KpiUrl(new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1), null),
-        ExportEndpoints.RfmUrl(null),
-        ExportEndpoints.OmocUrl(1),
-        ExportEndpoints.CustomerUrl(1),
+        AppUrls.KpiWorkbook(new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1), null),
+        AppUrls.RfmWorkbook(null),
+        AppUrls.OmocWorkbook(1),
+        AppUrls.CustomerWorkbook(1),
         // The shapes the dashboard and segments pages link to.
-        ExportEndpoints.KpiUrl(Period.Quarter(2026, 3), Channel.Web, RfmSegment.Champions),
-        ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear),
-        ExportEndpoints.RfmUrl(new DateOnly(2026, 10, 1)),
+        AppUrls.KpiWorkbook(Period.Quarter(2026, 3), Channel.Web, RfmSegment.Champions),
+        AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear),
+        AppUrls.RfmWorkbook(new DateOnly(2026, 10, 1)),
     ];
 
     public static TheoryData<string> Urls() => new(Downloads);
 
     /// <summary>Every link a page shows, the admins' personal-data one included.</summary>
-    public static TheoryData<string> LinkedUrls() => new([.. Downloads, ExportEndpoints.RfmUrl(new DateOnly(2026, 10, 1), personal: true)]);
+    public static TheoryData<string> LinkedUrls() => new([.. Downloads, AppUrls.RfmWorkbook(new DateOnly(2026, 10, 1), personal: true)]);
 
     [Theory]
     [MemberData(nameof(LinkedUrls))]
@@ -60,7 +62,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_CalendarQuarterAndSegment_ComparesWithThePreviousQuarterAndNamesTheSegment()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(ExportEndpoints.KpiUrl(Period.Quarter(2026, 3), null, RfmSegment.Champions), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.Quarter(2026, 3), null, RfmSegment.Champions), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
@@ -87,7 +89,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_YearToDateLastYear_ComparesWithTheSameDatesAYearEarlier()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
@@ -112,7 +114,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
     public async Task Get_AnalystAsksPersonalData_Refused()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(ExportEndpoints.RfmUrl(null, personal: true), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.RfmWorkbook(null, personal: true), TestContext.Current.CancellationToken);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }

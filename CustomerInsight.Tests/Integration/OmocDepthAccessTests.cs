@@ -1,7 +1,9 @@
 using System.Net;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Core.Omoc;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Integration;
@@ -58,7 +60,7 @@ public sealed class OmocDepthAccessTests(InsightAppFactory app)
     {
         var projectId = await CheckoutIdAsync();
         using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync(ExportEndpoints.OmocUrl(projectId), Token);
+        var response = await client.GetAsync(AppUrls.OmocWorkbook(projectId), Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)));
         var names = book.Worksheets.Select(s => s.Name).ToList();
@@ -73,7 +75,7 @@ public sealed class OmocDepthAccessTests(InsightAppFactory app)
     public async Task Executive_OmocReport_Refused()
     {
         using var client = await app.CreateClientAsAsync(Roles.Executive);
-        var response = await client.GetAsync(ExportEndpoints.OmocUrl(await CheckoutIdAsync()), Token);
+        var response = await client.GetAsync(AppUrls.OmocWorkbook(await CheckoutIdAsync()), Token);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }

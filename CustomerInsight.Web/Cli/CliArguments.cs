@@ -68,8 +68,7 @@ public sealed class CliArguments
         {
             return null;
         }
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CliInputException($"Option --{name}: \"{value}\" is not a date (expected YYYY-MM-DD).");
+        return IsoDate.Parse(value)
+            ?? throw new CliInputException($"Option --{name}: \"{value}\" is not a date (expected YYYY-MM-DD).");
     }
 }

@@ -15,7 +15,6 @@ public static class CliServices
         services.AddTransient<ICliVerb, EraseVerb>();
         services.AddTransient<ICliVerb, PurgeVerb>();
         services.AddTransient<ICliVerb, GenerateVerb>();
-        services.AddTransient<ExportCustomerJson>();
         return services;
     }
 }

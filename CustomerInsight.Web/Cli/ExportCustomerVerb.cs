@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Web.Cli;
@@ -8,7 +9,7 @@ namespace CustomerInsight.Web.Cli;
 /// (source customer id), audited. The command line runs with access to the database itself, so the
 /// file holds everything, personal data included, as an access request requires; the audit says so.
 /// </summary>
-public sealed class ExportCustomerVerb(ExcelExports exports, ExportCustomerJson json) : ICliVerb
+public sealed class ExportCustomerVerb(ExcelExports exports, CustomerFileJsonExport json) : ICliVerb
 {
     public string Name => "export-customer";
     public string Summary => "write the access/portability file of one customer (Excel)";
@@ -33,7 +34,10 @@ public sealed class ExportCustomerVerb(ExcelExports exports, ExportCustomerJson 
         var extension = Path.GetExtension(output).ToLowerInvariant();
         if (extension == ".json")
         {
-            return await json.RunAsync(customer, output, console, cancellationToken);
+            _ = await ReportFiles.WriteAsync(output, (stream, ct) => json.ExportBySourceIdAsync(stream, customer, CliUser.Name, ct), cancellationToken)
+                ?? throw new CliInputException($"No customer has the source id \"{customer}\".");
+            await console.Out.WriteLineAsync($"Customer file written: {Path.GetFullPath(output)}");
+            return 0;
         }
         if (extension != ".xlsx")
         {

@@ -5,6 +5,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Rfm;
 
 namespace CustomerInsight.Web.Cli;
 

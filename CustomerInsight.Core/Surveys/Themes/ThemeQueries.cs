@@ -3,6 +3,7 @@ using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 

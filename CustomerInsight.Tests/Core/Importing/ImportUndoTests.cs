@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -197,7 +197,7 @@ public sealed class ErasureRulesTests
                 await insert.ExecuteNonQueryAsync(Ct);
             }
             await transaction.CommitAsync(Ct);
-            await InsightDatabase.CheckpointAsync(db, Ct);
+            await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, Ct);
         }
         var access = new TestDatabaseAccess(database);
         var bytes = await File.ReadAllBytesAsync(database.FilePath, Ct);

@@ -7,6 +7,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Tests.Core.Data;

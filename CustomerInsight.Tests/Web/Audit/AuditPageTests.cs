@@ -3,6 +3,7 @@ using Bunit;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Tests.Core.Data;
@@ -24,7 +25,7 @@ public sealed class AuditPageTests
     public static TheoryData<string> ActionCodes() =>
     [
         "import", "import.rejected", ExcelExports.AuditAction, CustomerErasure.AuditAction, RetentionPurge.AuditAction,
-        PrivacyCommands.RectifyAction, PrivacyCommands.ConsentAction, PrivacyEndpoints.AuditAction, "role.grant",
+        PrivacyCommands.RectifyAction, PrivacyCommands.ConsentAction, CustomerFileJsonExport.AuditAction, "role.grant",
         "user.create", "user.role", "user.disable", "user.enable", "user.password",
         AccountAudit.SignIn, AccountAudit.SignInFailed, AccountAudit.LockedOut, AccountAudit.SignOut,
         OmocCommands.ProjectCreate, OmocCommands.ProjectUpdate, OmocCommands.ProjectDelete, OmocCommands.PopulationCreate,

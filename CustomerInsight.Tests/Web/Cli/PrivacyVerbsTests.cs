@@ -76,21 +76,24 @@ public sealed class PrivacyVerbsTests
     }
 
     [Fact]
-    public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrThrowsInputError()
+    public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrExits2()
     {
         await using var context = await PrivacyTestContext.CreateAsync(Ct);
-        var export = new ExportCustomerJson(context.Files, context.Audit, TimeProvider.System);
+        var connection = context.Import.Database.ConnectionString;
         var path = Path.Combine(context.Import.Database.Directory, "out.json");
-        using var output = new StringWriter();
-        var console = new CliConsole(TextReader.Null, output, TextWriter.Null);
 
-        Assert.Equal(0, await export.RunAsync(PrivacyTestContext.KeptId, path, console, Ct));
-        await Assert.ThrowsAsync<CliInputException>(() => export.RunAsync("NOPE", path + "2", console, Ct));
+        var known = await CliTestRunner.RunAsync(connection, ["export-customer", "--customer", PrivacyTestContext.KeptId, "--out", path]);
+        var unknown = await CliTestRunner.RunAsync(connection, ["export-customer", "--customer", "NOPE", "--out", path + "2.json"]);
 
+        Assert.Equal(0, known.ExitCode);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("NOPE", unknown.Error, StringComparison.Ordinal);
         using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
         Assert.Equal(PrivacyTestContext.KeptId, json.RootElement.GetProperty("profile").GetProperty("sourceId").GetString());
-        Assert.False(File.Exists(path + "2"));
+        Assert.False(File.Exists(path + "2.json"));
         await using var db = context.Import.Database.CreateContext();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == ExportCustomerJson.AuditAction, Ct));
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerFileJsonExport.AuditAction, Ct);
+        Assert.StartsWith("cli:", entry.UserName, StringComparison.Ordinal);
+        Assert.Contains("personalData=yes", entry.Details, StringComparison.Ordinal);
     }
 }

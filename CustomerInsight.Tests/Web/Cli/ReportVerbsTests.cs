@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

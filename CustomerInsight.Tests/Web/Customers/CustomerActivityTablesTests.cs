@@ -1,7 +1,7 @@
 using Bunit;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web.Components.Customers;
+using CustomerInsight.Web.Components.Pages.Customers;
 
 namespace CustomerInsight.Tests.Web.Customers;
 

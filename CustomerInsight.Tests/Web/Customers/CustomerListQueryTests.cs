@@ -1,6 +1,8 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Customers;
 
 namespace CustomerInsight.Tests.Web.Customers;
@@ -9,12 +11,12 @@ namespace CustomerInsight.Tests.Web.Customers;
 public sealed class CustomerListQueryTests
 {
     [Fact]
-    public void ToHref_EveryPart_ParsesBackToTheSameView()
+    public void Customers_EveryPart_ParsesBackToTheSameView()
     {
         var query = new CustomerListQuery("Vincent Pauline", RfmSegment.AtRisk, new DateOnly(2011, 12, 10), 2, 3, "United Kingdom",
             Channel.Web, true, CustomerSort.NetRevenue, true);
 
-        var href = query.ToHref();
+        var href = AppUrls.Customers(query);
 
         Assert.Equal("/customers?q=Vincent%20Pauline&segment=at_risk&date=2011-12-10&r=2&f=3&country=United%20Kingdom&channel=web&lapsed=yes&sort=netrevenue&desc=1", href);
         var parameters = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), href).Query);
@@ -24,7 +26,7 @@ public sealed class CustomerListQueryTests
     }
 
     [Fact]
-    public void ToHref_Defaults_TheBareList() => Assert.Equal("/customers", new CustomerListQuery().ToHref());
+    public void Customers_Defaults_TheBareList() => Assert.Equal("/customers", AppUrls.Customers(new CustomerListQuery()));
 
     [Fact]
     public void Parse_BadValues_Ignored()

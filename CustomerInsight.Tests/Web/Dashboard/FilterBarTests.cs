@@ -1,5 +1,6 @@
 using Bunit;
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,7 +1,8 @@
 using Bunit;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using ExportsPage = CustomerInsight.Web.Components.Pages.Exports.Exports;
 
@@ -33,7 +34,7 @@ public sealed class CustomerFileExportTests : BunitTestBase
         search.Input(term);
         page.Find("[data-testid=export-customer-find]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ExportEndpoints.CustomerUrl(id), page.Find("a[data-testid=export-customer]").GetAttribute("href")));
+        page.WaitForAssertion(() => Assert.Equal(AppUrls.CustomerWorkbook(id), page.Find("a[data-testid=export-customer]").GetAttribute("href")));
         Assert.Contains(PrivacyTestContext.KeptId, page.Find("[data-testid=export-customer-found]").TextContent, StringComparison.Ordinal);
     }
 

@@ -5,6 +5,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Charts;
@@ -12,7 +13,7 @@ using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 using CustomerInsight.Web.Components.Pages.Omoc;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
 using CustomerInsight.Web;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,7 +90,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
         var link = page.WaitForElement("[data-testid=dashboard-download-kpi]", TimeSpan.FromSeconds(30));
 
         // "This year" runs up to the latest sale (a year to date), and the link says so.
-        AssertLink(link, ExportEndpoints.KpiUrl(Period.ToDate(PeriodUnit.Year, latestSale), Channel.Web, RfmSegment.Champions));
+        AssertLink(link, AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, latestSale), Channel.Web, RfmSegment.Champions));
         Assert.Contains("&unit=yeartodate", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains($"to={latestSale:yyyy-MM-dd}", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("segment=champions", link.GetAttribute("href"), StringComparison.Ordinal);
@@ -117,11 +118,11 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
 
         var link = page.WaitForElement("[data-testid=segments-download-rfm]", TimeSpan.FromSeconds(30));
 
-        AssertLink(link, ExportEndpoints.RfmUrl(analysisDate));
+        AssertLink(link, AppUrls.RfmWorkbook(analysisDate));
         var personalLinks = page.FindAll("[data-testid=segments-download-rfm-personal]");
         if (personal)
         {
-            AssertLink(Assert.Single(personalLinks), ExportEndpoints.RfmUrl(analysisDate, personal: true));
+            AssertLink(Assert.Single(personalLinks), AppUrls.RfmWorkbook(analysisDate, personal: true));
         }
         else
         {
@@ -155,7 +156,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
         var links = page.FindAll("[data-testid=omoc-download]");
         if (shown)
         {
-            AssertLink(Assert.Single(links), ExportEndpoints.OmocUrl(projectId));
+            AssertLink(Assert.Single(links), AppUrls.OmocWorkbook(projectId));
         }
         else
         {
@@ -176,7 +177,7 @@ public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
         var links = page.FindAll("[data-testid=omoc-download]");
         if (shown)
         {
-            AssertLink(Assert.Single(links), ExportEndpoints.OmocUrl(projectId));
+            AssertLink(Assert.Single(links), AppUrls.OmocWorkbook(projectId));
         }
         else
         {

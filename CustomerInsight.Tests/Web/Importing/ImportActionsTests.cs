@@ -2,7 +2,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Web;
-using CustomerInsight.Web.Importing;
+using CustomerInsight.Web.Components.Pages.Data;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Reading;
-using CustomerInsight.Web.Components.Importing;
+using CustomerInsight.Web.Components.Pages.Data;
 
 namespace CustomerInsight.Tests.Web.Importing;
 

@@ -3,8 +3,10 @@ using Bunit;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Privacy;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
+using CustomerInsight.Core.Rfm;
+using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Segments;
+using CustomerInsight.Web.Components.Pages.Segments;
 
 namespace CustomerInsight.Tests.Web.Segments;
 
@@ -56,7 +58,7 @@ public sealed class SegmentComponentsTests : BunitTestBase
     {
         var cut = Render<RfmGridHeatMap>(p => p
             .Add(c => c.Cells, Summary.Cells)
-            .Add(c => c.CellHref, (r, f) => SegmentsPage.CellCustomersHref(r, f, Date)));
+            .Add(c => c.CellHref, (r, f) => AppUrls.CellCustomers(r, f, Date)));
 
         Assert.Equal(25, cut.FindAll("a").Count);
         Assert.Equal("/customers?date=2011-12-10&r=2&f=3", cut.Find("[data-testid=rfm-cell-2-3] a").GetAttribute("href"));
@@ -85,7 +87,7 @@ public sealed class SegmentComponentsTests : BunitTestBase
     public void SummaryTable_WithHref_SegmentNamesLink()
     {
         var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, Summary).Add(c => c.Reach, Reach)
-            .Add(c => c.SegmentHref, s => SegmentsPage.CustomersHref(s, Date)));
+            .Add(c => c.SegmentHref, s => AppUrls.SegmentCustomers(s, Date)));
 
         Assert.Equal("/customers?segment=champions&date=2011-12-10", cut.Find("[data-testid=segment-link-champions]").GetAttribute("href"));
     }

@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Web.Localization;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 
@@ -82,8 +83,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
         return new Dictionary<string, object?>
         {
             [PeriodKey] = CodeOf(Preset),
-            [FromKey] = custom ? Iso(From) : null,
-            [ToKey] = custom ? Iso(To) : null,
+            [FromKey] = custom ? IsoDate.Format(From) : null,
+            [ToKey] = custom ? IsoDate.Format(To) : null,
             [ChannelKey] = Channel?.ToString().ToLowerInvariant(),
             [KindKey] = SurveyKind?.ToString().ToLowerInvariant(),
             [SegmentKey] = Segment?.Code(),
@@ -91,9 +92,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
         };
     }
 
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? ParseDate(string? text) => QueryDate.Parse(text);
+    private static DateOnly? ParseDate(string? text) => IsoDate.ParseQuery(text);
 
     private static T? ParseEnum<T>(string? text)
         where T : struct, Enum =>

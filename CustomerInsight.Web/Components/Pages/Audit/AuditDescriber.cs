@@ -161,8 +161,7 @@ public sealed partial class AuditDescriber(
 
     private static string Date(string iso) => Day(iso) is { } day ? day.ToString("d", CultureInfo.CurrentCulture) : iso;
 
-    private static DateOnly? Day(string iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static DateOnly? Day(string iso) => IsoDate.Parse(iso);
 
     [GeneratedRegex(@"^retention (\d+) months, cutoff (\d{4}-\d{2}-\d{2})$")]
     private static partial Regex PurgeDetails();

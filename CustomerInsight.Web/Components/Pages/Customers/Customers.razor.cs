@@ -159,7 +159,7 @@ public sealed partial class Customers
         {
             // A click on a column header: the address follows (the grid already shows that sort).
             query = query with { Sort = sort, Descending = descending };
-            Navigation.NavigateTo(query.ToHref());
+            Navigation.NavigateTo(AppUrls.Customers(query));
         }
         var filter = query.ToFilter(Kpi.Value.LapsedAfterDays);
         try
@@ -187,7 +187,7 @@ public sealed partial class Customers
     /// <summary>Navigates to the view <paramref name="next"/>, once: a field can report the same value twice before the browser confirms the first navigation.</summary>
     private void Go(CustomerListQuery next)
     {
-        var href = next.ToHref();
+        var href = AppUrls.Customers(next);
         if (next != query && href != pendingHref)
         {
             pendingHref = href;

@@ -5,7 +5,7 @@ using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -22,14 +22,8 @@ public sealed record KpiCardModel(Kpi Kpi, string Title, string Value, string Pr
 /// (the analysis date is the day after the period's last day) and computes every figure on the page, the
 /// previous period's included, over that fixed set of customers only; anonymous orders are left out.
 /// </summary>
-public sealed partial class Dashboard : IDisposable
+public sealed partial class Dashboard
 {
-    private readonly CancellationTokenSource disposed = new();
-    private FilterState state = FilterState.Default;
-    private DateOnly? reference;
-    private bool referenceLoaded;
-    private bool loading;
-    private bool error;
     private DashboardData? data;
     private IReadOnlyList<KpiCardModel> cards = [];
     private (ChartConfig Sales, ChartConfig Satisfaction, ChartConfig Active)? charts;
@@ -50,73 +44,32 @@ public sealed partial class Dashboard : IDisposable
     ];
 
     [Inject] public required DashboardQueries Queries { get; set; }
-    [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
-    [Inject] public required DataChangeNotifier Notifier { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> T { get; set; }
-    [Inject] public required ILogger<Dashboard> Logger { get; set; }
 
-    [SupplyParameterFromQuery(Name = FilterState.PeriodKey)] public string? PeriodQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.FromKey)] public string? FromQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.SegmentKey)] public string? SegmentQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.CompareKey)] public string? CompareQuery { get; set; }
 
     private int MinResponses => KpiOptions.Value.MinResponses;
 
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null || state.IsReversedRange
+    private string? KpiDownloadHref => data is null || State.IsReversedRange
         ? null
-        : ExportEndpoints.KpiUrl(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
+        : AppUrls.KpiWorkbook(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
 
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery, CompareQuery);
-        await LoadAsync(reloadReference: !referenceLoaded);
-    }
-
-    private async Task LoadAsync(bool reloadReference)
-    {
-        loading = true;
-        error = false;
-        try
+        if (reference is not { } day || State.IsReversedRange)
         {
-            if (reloadReference)
-            {
-                reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
-                referenceLoaded = true;
-            }
-            if (reference is not { } day || state.IsReversedRange)
-            {
-                data = null;
-                return;
-            }
-            var options = KpiOptions.Value;
-            data = await Queries.GetDashboardAsync(state.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
-            cards = BuildCards(data.Kpis);
-            changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, disposed.Token);
-            BuildCharts();
-            notes = DashboardNotes.Create(data, MinResponses, T);
+            data = null;
+            return;
         }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
-        {
-            // The page is gone.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Dashboard figures failed to load for {Filter}", state);
-            error = true;
-        }
-        finally
-        {
-            loading = false;
-        }
+        var options = KpiOptions.Value;
+        data = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
+        cards = BuildCards(data.Kpis);
+        changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, cancellationToken);
+        BuildCharts();
+        notes = DashboardNotes.Create(data, MinResponses, T);
     }
 
     private void BuildCharts()
@@ -168,17 +121,4 @@ public sealed partial class Dashboard : IDisposable
         Kpi.Csat or Kpi.RetentionRate or Kpi.RepeatPurchaseRate => DisplayFormat.Percent(snapshot.Value(kpi)),
         _ => DisplayFormat.Count((long?)snapshot.Value(kpi)),
     };
-
-    private void OnDataChanged() => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync(reloadReference: true);
-        StateHasChanged();
-    });
-
-    public void Dispose()
-    {
-        Notifier.Changed -= OnDataChanged;
-        disposed.Cancel();
-        disposed.Dispose();
-    }
 }

@@ -1,5 +1,5 @@
 using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Importing;
+using CustomerInsight.Web.Components.Pages.Data;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,5 +1,5 @@
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +29,7 @@ public sealed partial class CustomerFileExport
     [Inject] public required AuthenticationStateProvider Authentication { get; set; }
     [Inject] public required ILogger<CustomerFileExport> Logger { get; set; }
 
-    private string? Href => found is { } match ? ExportEndpoints.CustomerUrl(match.Id, personal) : null;
+    private string? Href => found is { } match ? AppUrls.CustomerWorkbook(match.Id, personal) : null;
 
     private async Task KeyDownAsync(KeyboardEventArgs e)
     {

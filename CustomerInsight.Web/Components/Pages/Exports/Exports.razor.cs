@@ -1,7 +1,7 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Exports;
+using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -28,10 +28,10 @@ public partial class Exports
     [Inject] public required ILogger<Exports> Logger { get; set; }
 
     private string? KpiHref => kpiFrom is { } from && kpiTo is { } to && to >= from
-        ? ExportEndpoints.KpiUrl(DateOnly.FromDateTime(from), DateOnly.FromDateTime(to).AddDays(1), kpiChannel)
+        ? AppUrls.KpiWorkbook(DateOnly.FromDateTime(from), DateOnly.FromDateTime(to).AddDays(1), kpiChannel)
         : null;
 
-    private string RfmHref => ExportEndpoints.RfmUrl(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
+    private string RfmHref => AppUrls.RfmWorkbook(rfmDate is { } d ? DateOnly.FromDateTime(d) : null, rfmPersonal);
 
     protected override async Task OnInitializedAsync()
     {

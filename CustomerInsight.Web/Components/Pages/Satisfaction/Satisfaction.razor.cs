@@ -22,15 +22,10 @@ namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 /// for roles allowed customer data only, the latest comments: the policy is checked on the
 /// server before the comments are even read.
 /// </summary>
-public sealed partial class Satisfaction : IDisposable
+public sealed partial class Satisfaction
 {
     public const int CommentCount = 20;
 
-    private readonly CancellationTokenSource disposed = new();
-    private FilterState state = FilterState.Default;
-    private DateOnly? reference;
-    private bool loading;
-    private bool error;
     private bool commentsAllowed;
     private bool canEditThemes;
     private ThemeOverview? themes;
@@ -39,74 +34,40 @@ public sealed partial class Satisfaction : IDisposable
     private IReadOnlyList<SurveyComment> comments = [];
     private ChartConfig? recommendChart, satisfactionChart;
 
-    [Inject] public required DashboardQueries Queries { get; set; }
-    [Inject] public required KpiQueries KpiQueries { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
-    [Inject] public required DataChangeNotifier Notifier { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required IAuthorizationService Authorization { get; set; }
     [Inject] public required AuthenticationStateProvider Authentication { get; set; }
     [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
-    [Inject] public required ILogger<Satisfaction> Logger { get; set; }
 
-    [SupplyParameterFromQuery(Name = FilterState.PeriodKey)] public string? PeriodQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.FromKey)] public string? FromQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ToKey)] public string? ToQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.ChannelKey)] public string? ChannelQuery { get; set; }
-    [SupplyParameterFromQuery(Name = FilterState.KindKey)] public string? KindQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        Notifier.Changed += OnDataChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
         canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
     }
 
-    protected override async Task OnParametersSetAsync()
-    {
-        state = FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
-        await LoadAsync(reloadReference: reference is null);
-    }
+    /// <summary>The satisfaction figures ignore the segment and comparison filters.</summary>
+    protected override FilterState ReadFilters() => FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
 
-    private async Task LoadAsync(bool reloadReference)
+    protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
-        loading = true;
-        error = false;
-        try
-        {
-            if (reloadReference)
-            {
-                reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
-            }
-            // Without sales, presets are relative to today's date in the business calendar's sense: any date works, the figures are empty.
-            var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
-            var filter = state.ToKpiFilter(day);
-            var options = KpiOptions.Value;
-            overview = await Queries.GetSatisfactionAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), disposed.Token);
-            // Comments are personal data: read only for roles allowed customer data (never for an executive).
-            comments = commentsAllowed
-                ? await SatisfactionQueries.GetLatestCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind), CommentCount, disposed.Token)
-                : [];
-            // Theme figures are aggregates (every role); their comments are behind CustomerData.
-            themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, disposed.Token);
-            BuildView(overview);
-        }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
-        {
-            // The page is gone.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Satisfaction figures failed to load for {Filter}", state);
-            error = true;
-        }
-        finally
-        {
-            loading = false;
-        }
+        // Without sales, presets are relative to today's date in the business calendar's sense: any date works, the figures are empty.
+        var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var filter = State.ToKpiFilter(day);
+        var options = KpiOptions.Value;
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+        overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, cancellationToken);
+        // Comments are personal data: read only for roles allowed customer data (never for an executive).
+        comments = commentsAllowed
+            ? await SatisfactionQueries.GetLatestCommentsAsync(responses, CommentCount, cancellationToken)
+            : [];
+        // Theme figures are aggregates (every role); their comments are behind CustomerData.
+        themes = await ThemeQueries.GetOverviewAsync(filter, options.MinResponses, cancellationToken);
+        BuildView(overview);
     }
 
     private void BuildView(SatisfactionOverview o)
@@ -134,17 +95,4 @@ public sealed partial class Satisfaction : IDisposable
             Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
             ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
         });
-
-    private void OnDataChanged() => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync(reloadReference: true);
-        StateHasChanged();
-    });
-
-    public void Dispose()
-    {
-        Notifier.Changed -= OnDataChanged;
-        disposed.Cancel();
-        disposed.Dispose();
-    }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Customers;
-using CustomerInsight.Web.Components.Segments;
+using CustomerInsight.Web.Components.Pages.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -55,18 +56,16 @@ public sealed partial class Segments : IDisposable
     public required ILogger<Segments> Logger { get; set; }
 
     /// <summary>The analysis date in the URL (<c>?date=2011-12-10</c>), so a view can be shared; default per metrics.md.</summary>
-    [SupplyParameterFromQuery(Name = DateKey)]
+    [SupplyParameterFromQuery(Name = AppUrls.SegmentsDateKey)]
     public string? DateQuery { get; set; }
 
     /// <summary>The migration's start in the URL (<c>?from=2011-06-10</c>); default <see cref="DefaultMigrationMonths"/> before the analysis date.</summary>
-    [SupplyParameterFromQuery(Name = FromKey)]
+    [SupplyParameterFromQuery(Name = AppUrls.SegmentsFromKey)]
     public string? FromQuery { get; set; }
 
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    private const string DateKey = "date";
-    private const string FromKey = "from";
     private DateOnly? defaultDate;
     private string? pendingHref;
     private bool defaultDateLoaded;
@@ -75,29 +74,15 @@ public sealed partial class Segments : IDisposable
 
     private DateTime? MigrationFromDateTime => migrationFrom?.ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>The customer list of a segment at a date (what a click on a segment's name opens).</summary>
-    public static string CustomersHref(RfmSegment segment, DateOnly date) =>
-        new CustomerListQuery(Segment: segment, Date: date).ToHref();
-
-    /// <summary>The customer list of one R×F cell at a date (what a click on a cell of the grid opens): that cell, not its whole segment.</summary>
-    public static string CellCustomersHref(int recencyScore, int frequencyScore, DateOnly date) =>
-        new CustomerListQuery(Date: date, RecencyScore: recencyScore, FrequencyScore: frequencyScore).ToHref();
-
-    /// <summary>This page at an analysis date, with the migration's start when it is not the default.</summary>
-    public static string Href(DateOnly date, DateOnly? migrationFrom = null) =>
-        migrationFrom is { } from ? $"/segments?{DateKey}={Iso(date)}&{FromKey}={Iso(from)}" : $"/segments?{DateKey}={Iso(date)}";
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? ParseDate(string? value) => QueryDate.Parse(value);
+    private static DateOnly? ParseDate(string? value) => IsoDate.ParseQuery(value);
 
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
-        segmentHref = canSeeCustomers ? s => CustomersHref(s, analysisDate ?? default) : null;
-        cellHref = canSeeCustomers ? (r, f) => CellCustomersHref(r, f, analysisDate ?? default) : null;
+        segmentHref = canSeeCustomers ? s => AppUrls.SegmentCustomers(s, analysisDate ?? default) : null;
+        cellHref = canSeeCustomers ? (r, f) => AppUrls.CellCustomers(r, f, analysisDate ?? default) : null;
     }
 
     /// <summary>
@@ -151,7 +136,7 @@ public sealed partial class Segments : IDisposable
         }
         // A migration start the user chose stays while it is still before the new date; the default follows the date.
         var from = ParseDate(FromQuery) is { } f && f < date ? f : (DateOnly?)null;
-        GoTo(Href(date, from));
+        GoTo(AppUrls.Segments(date, from));
     }
 
     private void OnMigrationFromChanged(DateTime? value)
@@ -173,7 +158,7 @@ public sealed partial class Segments : IDisposable
             migrationError = T["MigrationDatesInvalid"];
             return;
         }
-        GoTo(Href(date, from));
+        GoTo(AppUrls.Segments(date, from));
     }
 
     /// <summary>

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// What the features need from the database engine beyond EF Core's LINQ: the few statements that differ from one
+/// provider to another. Nothing outside the Data folder writes provider-specific SQL; it asks the provider of its
+/// context (<see cref="Of(DatabaseFacade)"/>). SQLite is the one implementation today (<see cref="SqliteProvider"/>).
+/// </summary>
+public abstract class DatabaseProvider
+{
+    /// <summary>The provider of <paramref name="database"/>'s connection.</summary>
+    public static DatabaseProvider Of(DatabaseFacade database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.ProviderName switch
+        {
+            SqliteProvider.EfProviderName => SqliteProvider.Instance,
+            var other => throw new NotSupportedException($"Database provider {other} is not supported."),
+        };
+    }
+
+    /// <summary>
+    /// A raw-SQL condition "<paramref name="column"/> is one of the ids bound to <paramref name="parameter"/>", the ids
+    /// sent as ONE parameter (<see cref="IdSetValue"/>) whatever their number, as <c>EF.Parameter(ids).Contains</c> does.
+    /// </summary>
+    public abstract string InIdSet(string column, string parameter);
+
+    /// <summary>The value of the parameter of <see cref="InIdSet"/>.</summary>
+    public abstract object IdSetValue(IReadOnlyCollection<int> ids);
+
+    /// <summary>
+    /// Rebuilds the customers' indexes in the caller's transaction, so that no moved copy of an erased value survives
+    /// in the index pages' free space.
+    /// </summary>
+    public abstract Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes what the engine journals back into the database file and empties the journal, so no image of an erased
+    /// value stays on disk. False when a long reader kept it from completing (try again later).
+    /// </summary>
+    public abstract Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>A larger page cache on <paramref name="connection"/> for the time of a bulk write, restored when disposed.</summary>
+    public abstract Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken);
+
+    /// <summary>What a database needs before its migrations run (SQLite: write-ahead logging).</summary>
+    public abstract Task PrepareAsync(DbContext db, CancellationToken cancellationToken);
+}

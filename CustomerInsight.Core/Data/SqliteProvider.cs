@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>The SQLite statements of <see cref="DatabaseProvider"/> (PRAGMAs, <c>json_each</c>, REINDEX).</summary>
+internal sealed class SqliteProvider : DatabaseProvider
+{
+    public const string EfProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public static readonly SqliteProvider Instance = new();
+
+    private SqliteProvider()
+    {
+    }
+
+    // The ids as one JSON array, the way EF Core 10 sends EF.Parameter(ids).Contains: SQLite refuses more than
+    // 32,766 variables, a large segment of a large base has more customers.
+    public override string InIdSet(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object IdSetValue(IReadOnlyCollection<int> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
+    // When a b-tree page is rebalanced, SQLite leaves copies of the cells it moved in the page's unallocated space,
+    // which secure_delete never clears. A rebuilt index holds only the current values; its old pages are zeroed as freed.
+    public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers";""", cancellationToken);
+
+    public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // Columns: busy (1 when blocked), log frames, checkpointed frames.
+            return !await reader.ReadAsync(cancellationToken) || reader.GetInt32(0) == 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public override async Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (megabytes <= 0)
+        {
+            return WriteCache.None;
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        var previous = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        // Negative: a size in KiB rather than in pages.
+        command.CommandText = "PRAGMA cache_size = " + (-1024L * megabytes).ToString(CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return new WriteCache(connection, previous);
+    }
+
+    public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+    /// <summary>Gives the connection its page cache back (it returns to the pool).</summary>
+    private sealed class WriteCache(DbConnection? connection, long previous) : IAsyncDisposable
+    {
+        public static readonly WriteCache None = new(null, 0);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (connection is null || connection.State != System.Data.ConnectionState.Open)
+            {
+                return;
+            }
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA cache_size = " + previous.ToString(CultureInfo.InvariantCulture);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

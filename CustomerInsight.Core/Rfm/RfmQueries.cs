@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Core.Rfm;
+
+/// <summary>One row of <c>rfm --out</c>: the customer's key (pseudonym), the source id when asked for, and the scores.</summary>
+public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCustomerScore Score);
+
+/// <summary>
+/// Reads what RFM needs from the database, aggregated per customer in SQL (never the orders
+/// themselves), and scores it with <see cref="RfmScorer"/>.
+/// </summary>
+/// <remarks>
+/// Erased customers stay scored: erasure keeps their orders as anonymous figures, so every
+/// RFM total and every other customer's scores stay the same after an erasure. They are left
+/// out of segment migration only (metrics.md), see <see cref="GetMigrationAsync"/>.
+/// </remarks>
+public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOptions<RfmOptions> options)
+{
+    private readonly RfmGrid grid = options.Value.ToGrid();
+    private readonly RfmFrequencyScale frequencyScale = options.Value.ToFrequencyScale();
+
+    /// <summary>The default analysis date of metrics.md: the day after the latest sale order; null on an empty database.</summary>
+    public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// One record per identified customer with at least one sale order before <paramref name="analysisDate"/>,
+    /// streamed from a single GROUP BY over the covering index IX_Orders_Customer.
+    /// </summary>
+    public async IAsyncEnumerable<CustomerActivity> StreamActivitiesAsync(
+        DateOnly analysisDate,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId != null && o.BusinessDate < analysisDate)
+            .GroupBy(o => o.CustomerId!.Value)
+            .Select(g => new
+            {
+                CustomerId = g.Key,
+                LastSaleDate = g.Where(o => o.Kind == OrderKind.Sale).Max(o => (DateOnly?)o.BusinessDate),
+                SaleOrders = g.Count(o => o.Kind == OrderKind.Sale),
+                NetAmountMilli = g.Sum(o => o.AmountMilli),
+            })
+            .Where(a => a.SaleOrders > 0)
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return new CustomerActivity(row.CustomerId, row.LastSaleDate!.Value, row.SaleOrders, Money.FromMilli(row.NetAmountMilli));
+        }
+    }
+
+    public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var activities = new List<CustomerActivity>();
+        await foreach (var activity in StreamActivitiesAsync(analysisDate, cancellationToken))
+        {
+            activities.Add(activity);
+        }
+        return activities;
+    }
+
+    /// <summary>Every scored customer at <paramref name="analysisDate"/>.</summary>
+    public async Task<RfmResult> ScoreAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, grid, frequencyScale);
+
+    /// <summary>Segment sizes, monetary and the R×F grid at <paramref name="analysisDate"/> (what <c>rfm --json</c> prints).</summary>
+    public async Task<RfmSummary> GetSummaryAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        RfmSummary.Create(await ScoreAsync(analysisDate, cancellationToken), grid);
+
+    /// <summary>Segment sizes and the R×F grid of scores already computed (e.g. cached), with the configured grid.</summary>
+    public RfmSummary Summarize(RfmResult scores) => RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? frequencyScale }, grid);
+
+    /// <summary>
+    /// One row per scored customer for <c>rfm --out</c>, keyed by pseudonym; the source customer ids
+    /// are read only when <paramref name="withSourceIds"/> (<c>--with-ids</c>).
+    /// </summary>
+    /// <param name="pseudonymSecret">The per-database secret of <see cref="RfmCustomerKeys"/>.</param>
+    public async Task<IReadOnlyList<RfmCustomerRow>> GetCustomerRowsAsync(
+        DateOnly analysisDate,
+        ReadOnlyMemory<byte> pseudonymSecret,
+        bool withSourceIds,
+        CancellationToken cancellationToken = default)
+    {
+        var keys = new RfmCustomerKeys(pseudonymSecret.Span);
+        var result = await ScoreAsync(analysisDate, cancellationToken);
+        Dictionary<int, string>? sourceIds = null;
+        if (withSourceIds)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            sourceIds = new Dictionary<int, string>(result.Customers.Count);
+            await foreach (var c in db.Customers.AsNoTracking().Select(c => new { c.Id, c.SourceId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                sourceIds[c.Id] = c.SourceId;
+            }
+        }
+        return result.Customers
+            .Select(s => new RfmCustomerRow(keys.For(s.CustomerId), sourceIds?.GetValueOrDefault(s.CustomerId), s))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Segment migration from <paramref name="earlierDate"/> to <paramref name="laterDate"/>. Erased
+    /// customers (<see cref="Customer.ErasedAtUtc"/> set, whenever that happened) are left out of both
+    /// dates, as metrics.md asks; they still take part in everyone else's scores at each date.
+    /// </summary>
+    public async Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
+    {
+        var earlier = await ScoreAsync(earlierDate, cancellationToken);
+        var later = await ScoreAsync(laterDate, cancellationToken);
+        return await GetMigrationAsync(earlier, later, cancellationToken);
+    }
+
+    /// <summary>Segment migration between two scorings already made (e.g. cached ones); erased customers left out.</summary>
+    public async Task<RfmMigration> GetMigrationAsync(RfmResult earlier, RfmResult later, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        if (earlier.AnalysisDate > later.AnalysisDate)
+        {
+            throw new ArgumentException($"The earlier date {earlier.AnalysisDate:yyyy-MM-dd} is after the later date {later.AnalysisDate:yyyy-MM-dd}.", nameof(earlier));
+        }
+        HashSet<int> erased;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            erased = (await db.Customers.AsNoTracking()
+                .Where(c => c.ErasedAtUtc != null)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
+        }
+        return RfmMigrationCalculator.Calculate(earlier, later, erased);
+    }
+}

@@ -1,0 +1,27 @@
+namespace CustomerInsight.Core.Rfm;
+
+/// <summary>
+/// What RFM needs of one identified customer, everything dated before the analysis date:
+/// the date of the last sale order, the number of sale orders and the net amount
+/// (sale orders + cancellations).
+/// </summary>
+public readonly record struct CustomerActivity(int CustomerId, DateOnly LastSaleDate, int SaleOrders, decimal NetAmount);
+
+/// <summary>One scored customer: metrics of metrics.md, their 1–5 scores and the segment.</summary>
+/// <param name="Recency">Whole days from <paramref name="LastSaleDate"/> to the analysis date (≥ 1).</param>
+/// <param name="Frequency">Sale orders before the analysis date.</param>
+/// <param name="Monetary">Net revenue before the analysis date; may be 0 or negative.</param>
+public readonly record struct RfmCustomerScore(
+    int CustomerId,
+    DateOnly LastSaleDate,
+    int Recency,
+    int Frequency,
+    decimal Monetary,
+    int RecencyScore,
+    int FrequencyScore,
+    int MonetaryScore,
+    RfmSegment Segment);
+
+/// <summary>The scores of every scored customer at one analysis date, in the order of the activities given.</summary>
+/// <param name="FrequencyScale">How Frequency was scored; null: quintiles (metrics.md's default).</param>
+public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null);

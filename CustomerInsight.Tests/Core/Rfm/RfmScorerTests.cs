@@ -1,0 +1,214 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Rfm;
+
+namespace CustomerInsight.Tests.Core.Rfm;
+
+public class RfmScorerTests
+{
+    private static readonly DateOnly AnalysisDate = new(2011, 12, 10);
+
+    private static CustomerActivity Activity(int id, int saleOrders = 1, decimal net = 10m, int daysBefore = 1) =>
+        new(id, AnalysisDate.AddDays(-daysBefore), saleOrders, net);
+
+    private static RfmCustomerScore Of(RfmResult result, int customerId) =>
+        result.Customers.Single(c => c.CustomerId == customerId);
+
+    [Fact]
+    public void Score_FrequencyThresholds_OnePlusTheThresholdsReached()
+    {
+        // metrics.md's frequencies 1,1,1,1,2,2,3,5,8,13 with the default thresholds [2, 3, 4, 6].
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate, frequencyScale: new RfmFrequencyScale(RfmFrequencyScoring.Thresholds, [2, 3, 4, 6]));
+
+        Assert.Equal([1, 1, 1, 1, 2, 2, 3, 4, 5, 5], result.Customers.Select(c => c.FrequencyScore));
+        Assert.Equal(RfmFrequencyScoring.Thresholds, result.FrequencyScale!.Scoring);
+        Assert.Empty(RfmEmptyLevels.Of(result).Frequency);
+    }
+
+    [Fact]
+    public void EmptyLevels_FrequencyQuintilesOfTheWorkedExample_LeaveF2Empty()
+    {
+        // Quintiles of 1,1,1,1,2,2,3,5,8,13 give 1,1,1,1,3,3,4,4,5,5: no customer has F = 2.
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var levels = RfmEmptyLevels.Of(RfmScorer.Score(activities, AnalysisDate));
+
+        Assert.Equal([2], levels.Frequency);
+        Assert.Equal(RfmFrequencyScoring.Quintiles, levels.FrequencyScale.Scoring);
+        Assert.Equal(0.4, levels.SingleOrderShare);
+        Assert.True(levels.Any);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 3, 4, 6 }, true)]
+    [InlineData(new[] { 2, 5, 10, 20 }, true)]
+    [InlineData(new[] { 1, 3, 4, 6 }, false)]
+    [InlineData(new[] { 2, 2, 4, 6 }, false)]
+    [InlineData(new[] { 2, 3, 4 }, false)]
+    public void Options_FrequencyThresholds_ValidatedAtStartUp(int[] thresholds, bool valid)
+    {
+        var options = new RfmOptions { FrequencyScoring = RfmFrequencyScoring.Thresholds, FrequencyThresholds = thresholds };
+
+        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+
+        Assert.Equal(valid, errors.Count == 0);
+        if (!valid)
+        {
+            Assert.Contains("Rfm:FrequencyThresholds", errors[0].ErrorMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Score_WorkedExampleFrequencies_GivesMetricsMdScores()
+    {
+        int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.Equal([1, 1, 1, 1, 3, 3, 4, 4, 5, 5], result.Customers.Select(c => c.FrequencyScore));
+    }
+
+    [Fact]
+    public void Score_WorkedExampleShuffled_ScoresFollowValuesNotPositions()
+    {
+        int[] frequencies = [13, 1, 5, 2, 1, 8, 1, 3, 2, 1];
+        var activities = frequencies.Select((f, i) => Activity(i + 1, saleOrders: f)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.Equal([5, 1, 4, 3, 1, 5, 1, 4, 3, 1], result.Customers.Select(c => c.FrequencyScore));
+        Assert.Equal(Enumerable.Range(1, 10), result.Customers.Select(c => c.CustomerId));
+    }
+
+    [Fact]
+    public void Score_RecencyWorkedExample_OlderIsWorse()
+    {
+        // Same shape as the frequency example, mirrored: the most recent buyers are best.
+        int[] daysBefore = [13, 13, 13, 13, 8, 8, 5, 3, 2, 1];
+        var activities = daysBefore.Select((d, i) => Activity(i + 1, daysBefore: d)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.Equal(daysBefore, result.Customers.Select(c => c.Recency));
+        Assert.Equal([1, 1, 1, 1, 3, 3, 4, 4, 5, 5], result.Customers.Select(c => c.RecencyScore));
+    }
+
+    [Fact]
+    public void Score_MonetaryWithNegativeAndZero_NegativeIsWorst()
+    {
+        decimal[] nets = [-50m, 0m, 0m, 10.5m, 99.999m];
+        var activities = nets.Select((m, i) => Activity(i + 1, net: m)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.Equal(nets, result.Customers.Select(c => c.Monetary));
+        // w = 0, 1, 1, 3, 4 over N = 5.
+        Assert.Equal([1, 2, 2, 4, 5], result.Customers.Select(c => c.MonetaryScore));
+    }
+
+    [Fact]
+    public void Score_OneCustomer_AllScoresOne()
+    {
+        var result = RfmScorer.Score([Activity(7, saleOrders: 4, net: 120m, daysBefore: 30)], AnalysisDate);
+
+        var c = Assert.Single(result.Customers);
+        Assert.Equal((30, 4, 120m), (c.Recency, c.Frequency, c.Monetary));
+        Assert.Equal((1, 1, 1), (c.RecencyScore, c.FrequencyScore, c.MonetaryScore));
+        Assert.Equal(RfmSegment.Hibernating, c.Segment);
+    }
+
+    [Fact]
+    public void Score_AllValuesEqual_AllGetTheSameLowestScore()
+    {
+        var activities = Enumerable.Range(1, 37).Select(i => Activity(i, saleOrders: 3, net: 42m, daysBefore: 5)).ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.All(result.Customers, c => Assert.Equal((1, 1, 1), (c.RecencyScore, c.FrequencyScore, c.MonetaryScore)));
+    }
+
+    [Fact]
+    public void Score_LastPurchaseTheDayBefore_RecencyIsOne()
+    {
+        var result = RfmScorer.Score([new CustomerActivity(1, new DateOnly(2011, 12, 9), 1, 1m)], AnalysisDate);
+
+        Assert.Equal(1, Assert.Single(result.Customers).Recency);
+    }
+
+    [Fact]
+    public void Score_RecencyAcrossYearAndLeapDay_CountsWholeDays()
+    {
+        var result = RfmScorer.Score([new CustomerActivity(1, new DateOnly(2011, 12, 31), 1, 1m)], new DateOnly(2012, 3, 1));
+
+        Assert.Equal(31 + 29 + 1, Assert.Single(result.Customers).Recency);
+    }
+
+    [Fact]
+    public void Score_ActivityWithoutSaleOrders_IsNotScored()
+    {
+        CustomerActivity[] activities = [Activity(1), new CustomerActivity(2, default, 0, -30m), Activity(3)];
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        Assert.Equal([1, 3], result.Customers.Select(c => c.CustomerId));
+    }
+
+    [Fact]
+    public void Score_LastSaleOnTheAnalysisDate_Throws() =>
+        Assert.Throws<ArgumentException>(() => RfmScorer.Score([Activity(1, daysBefore: 0)], AnalysisDate));
+
+    [Fact]
+    public void Score_NoActivities_ReturnsEmptyResultAtTheDate()
+    {
+        var result = RfmScorer.Score([], AnalysisDate);
+
+        Assert.Empty(result.Customers);
+        Assert.Equal(AnalysisDate, result.AnalysisDate);
+    }
+
+    [Fact]
+    public void Score_RandomCustomers_MatchesTheDefinitionCountedNaively()
+    {
+        var random = new Random(20111210);
+        var activities = Enumerable.Range(1, 700)
+            .Select(i => new CustomerActivity(i, AnalysisDate.AddDays(-random.Next(1, 60)), random.Next(1, 12), random.Next(-5, 40) * 2.5m))
+            .ToArray();
+
+        var result = RfmScorer.Score(activities, AnalysisDate);
+
+        var n = activities.Length;
+        static int Naive(int worse, int n) => 1 + (5 * worse / n);
+        foreach (var (a, s) in activities.Zip(result.Customers))
+        {
+            Assert.Equal(a.CustomerId, s.CustomerId);
+            Assert.Equal(Naive(activities.Count(o => o.LastSaleDate < a.LastSaleDate), n), s.RecencyScore);
+            Assert.Equal(Naive(activities.Count(o => o.SaleOrders < a.SaleOrders), n), s.FrequencyScore);
+            Assert.Equal(Naive(activities.Count(o => o.NetAmount < a.NetAmount), n), s.MonetaryScore);
+            Assert.Equal(RfmGrid.Default.SegmentOf(s.RecencyScore, s.FrequencyScore), s.Segment);
+        }
+    }
+
+    [Fact]
+    public void Score_CustomGrid_PlacesCustomersWithIt()
+    {
+        var everyoneChampions = RfmGrid.Parse(Enumerable.Repeat("champions, champions, champions, champions, champions", 5).ToArray());
+
+        var result = RfmScorer.Score([Activity(1), Activity(2, saleOrders: 9)], AnalysisDate, everyoneChampions);
+
+        Assert.All(result.Customers, c => Assert.Equal(RfmSegment.Champions, c.Segment));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("2011-12-09", "2011-12-10")]
+    [InlineData("2024-02-28", "2024-02-29")]
+    [InlineData("2011-12-31", "2012-01-01")]
+    public void DefaultAnalysisDate_IsTheDayAfterTheLatestSale(string? latest, string? expected) =>
+        Assert.Equal(
+            expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            RfmScorer.DefaultAnalysisDate(latest is null ? null : DateOnly.Parse(latest, System.Globalization.CultureInfo.InvariantCulture)));
+}
