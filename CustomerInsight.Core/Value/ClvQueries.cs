@@ -23,7 +23,7 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public const int Capacity = 3;
 
     private readonly ClvOptions settings = options.Value;
-    private readonly ResultCache<(long Version, DateOnly End, int Horizon), ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
+    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon), ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
 
     public int DefaultHorizonWeeks => settings.HorizonWeeks;
 
@@ -52,8 +52,9 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     {
         var horizon = horizonWeeks ?? settings.HorizonWeeks;
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1, nameof(horizonWeeks));
-        var version = await DataVersion.OrdersAsync(factory, cancellationToken);
-        var report = await cache.GetAsync((version, calibrationEnd, horizon),
+        // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var report = await cache.GetAsync((version.Orders, version.UndoneImports, calibrationEnd, horizon),
             () => ComputeAsync(calibrationEnd, horizon, progress, cancellationToken), cancellationToken);
         return report.Model.Customers.Count == 0 ? null : report;
     }
