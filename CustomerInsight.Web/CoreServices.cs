@@ -12,6 +12,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
@@ -21,15 +22,17 @@ public static class CoreServices
 {
     public static IServiceCollection AddCustomerInsightCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => TryFindZone(o.TimeZone), "Business:TimeZone is not a known time zone.").ValidateOnStart();
-        services.AddOptions<KpiOptions>().Bind(configuration.GetSection(KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OmocOptions>().Bind(configuration.GetSection(OmocOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RfmOptions>().Bind(configuration.GetSection(RfmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportUploadOptions>().Bind(configuration.GetSection(ImportUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // Every feature's options: bound from its section, validated (data annotations and IValidatableObject) once, at start-up.
+        services.TryAddSingleton(configuration);
+        services.AddFeatureOptions<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddFeatureOptions<DemoDataOptions>(DemoDataOptions.Section);
+        services.AddFeatureOptions<BusinessOptions>(BusinessOptions.Section);
+        services.AddFeatureOptions<KpiOptions>(KpiOptions.Section);
+        services.AddFeatureOptions<OmocOptions>(OmocOptions.Section);
+        services.AddFeatureOptions<PrivacyOptions>(PrivacyOptions.Section);
+        services.AddFeatureOptions<RfmOptions>(RfmOptions.SectionName);
+        services.AddFeatureOptions<ImportOptions>(ImportOptions.Section);
+        services.AddFeatureOptions<CustomerInsight.Core.Value.ClvOptions>(CustomerInsight.Core.Value.ClvOptions.SectionName);
 
         var connectionString = configuration.GetConnectionString("Insight")
             ?? throw new InvalidOperationException("ConnectionStrings:Insight is missing from appsettings.json.");
@@ -52,13 +55,13 @@ public static class CoreServices
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerInsight.Core.Value.ClvQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<CustomerInsight.Core.Segments.SegmentationQueries>();
         services.AddSingleton<CustomerInsight.Core.Segments.AudienceExport>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
-        services.AddSingleton(new ImportOptions());
         services.AddSingleton<ImportPipeline>();
         services.AddSingleton<ImportHistoryQueries>();
         services.AddSingleton<ImportUndo>();
@@ -98,16 +101,8 @@ public static class CoreServices
             .AddPasswordValidator<Security.CommonPasswordValidator>()
             .AddEntityFrameworkStores<InsightDbContext>();
 
-    private static bool TryFindZone(string id)
-    {
-        try
-        {
-            TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Options of one feature: bound with <c>BindConfiguration</c>, validated on start.</summary>
+    public static OptionsBuilder<TOptions> AddFeatureOptions<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -41,8 +41,7 @@ public static class WebApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        builder.Services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddFeatureOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<SignInGate>();
         ConfigureForwardedHeaders(builder);

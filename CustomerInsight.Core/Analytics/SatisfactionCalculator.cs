@@ -120,14 +120,12 @@ public sealed record SatisfactionKpis(
 /// <summary>NPS, margin of error, CSAT and mean satisfaction from score histograms (metrics.md, "Satisfaction").</summary>
 public static class SatisfactionCalculator
 {
-    /// <summary>The default of <c>Kpi:MinResponses</c>.</summary>
-    public const int DefaultMinResponses = 30;
 
     /// <param name="minResponses">
     /// <c>Kpi:MinResponses</c>: a figure computed from at least one but fewer responses is a small sample
     /// (still shown, marked). A figure with no response is null, not a small sample.
     /// </param>
-    public static SatisfactionKpis Calculate(SatisfactionFacts facts, int minResponses = DefaultMinResponses)
+    public static SatisfactionKpis Calculate(SatisfactionFacts facts, int minResponses = KpiOptions.DefaultMinResponses)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentOutOfRangeException.ThrowIfNegative(minResponses);

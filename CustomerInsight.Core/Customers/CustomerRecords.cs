@@ -34,7 +34,7 @@ public sealed record CustomerFilter(
     bool? Lapsed = null,
     RfmSegment? Segment = null,
     DateOnly? ReferenceDate = null,
-    int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays,
+    int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
     int? RecencyScore = null,
     int? FrequencyScore = null)
 {

@@ -36,7 +36,7 @@ public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKin
 public sealed record SegmentScope(RfmSegment Segment, DateOnly AnalysisDate, int Customers);
 
 /// <summary>The thresholds of <c>Kpi:*</c>.</summary>
-public sealed record KpiThresholds(int LapsedAfterDays = KpiQueries.DefaultLapsedAfterDays, int MinResponses = SatisfactionCalculator.DefaultMinResponses);
+public sealed record KpiThresholds(int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, int MinResponses = KpiOptions.DefaultMinResponses);
 
 /// <summary>Every KPI of one period.</summary>
 public sealed record KpiSnapshot(SalesKpis Sales, SatisfactionKpis Satisfaction)

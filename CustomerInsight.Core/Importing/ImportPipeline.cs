@@ -4,6 +4,7 @@ using CustomerInsight.Core.Importing.Formats;
 using CustomerInsight.Core.Importing.Reading;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Core.Importing;
 
@@ -20,43 +21,18 @@ public sealed class ImportPipeline(
     BusinessCalendar calendar,
     AuditLog auditLog,
     TimeProvider clock,
-    ImportOptions? options = null,
+    IOptions<ImportOptions>? options = null,
     DatabaseCurrency? databaseCurrency = null)
 {
     public const string AuditAction = "import";
 
-    private readonly ImportOptions options = options ?? new ImportOptions();
+    private readonly ImportOptions options = options?.Value ?? new ImportOptions();
     private readonly DatabaseCurrency currencies = databaseCurrency ?? new DatabaseCurrency(contextFactory, DatabaseCurrency.DefaultCode);
 
     /// <summary>Detection and the first rows, without touching the database. <paramref name="format"/> null: guessed from the header.</summary>
     public Task<ImportPreview> PreviewAsync(string path, string fileName, ImportFormat? format = null, int maxRows = 10, CancellationToken cancellationToken = default)
     {
         return Task.Run(() => Preview(path, fileName, format, maxRows), cancellationToken);
-    }
-
-    /// <summary>Imports a file whose content is in <paramref name="content"/>, its amounts in the format's default currency.</summary>
-    public Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string userName,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(content, fileName, format, null, userName, progress, cancellationToken);
-
-    /// <summary>Imports a file whose content is in <paramref name="content"/> (copied to a temporary file first: XLSX needs seeking).</summary>
-    /// <param name="currency">The currency of the file's amounts (ISO 4217); null: the format's default (<see cref="ImportFormats.DefaultCurrency"/>).</param>
-    public async Task<ImportReport> ImportAsync(Stream content, string fileName, ImportFormat format, string? currency, string userName,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        var temp = Path.Combine(Path.GetTempPath(), "ci-import-" + Guid.NewGuid().ToString("N") + Path.GetExtension(fileName));
-        try
-        {
-            await using (var file = File.Create(temp))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-            }
-            return await ImportAsync(temp, fileName, format, currency, userName, progress, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
     }
 
     /// <summary>Imports the file at <paramref name="path"/>, its amounts in the format's default currency.</summary>

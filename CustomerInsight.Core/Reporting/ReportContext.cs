@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Omoc;
 
 namespace CustomerInsight.Core.Reporting;
@@ -18,7 +19,8 @@ public sealed record ReportRequester(string UserName, CultureInfo Culture, bool 
 /// Settings every report shares: the company shown in the title block, the currency of amounts, the
 /// business time zone, and the KPI settings (<c>Kpi:LapsedAfterDays</c>, <c>Kpi:MinResponses</c>).
 /// </summary>
-public sealed record ReportSettings(string Company, string Currency, TimeZoneInfo TimeZone, int LapsedAfterDays = 180, int MinResponses = 30)
+public sealed record ReportSettings(string Company, string Currency, TimeZoneInfo TimeZone, int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
+    int MinResponses = KpiOptions.DefaultMinResponses)
 {
     public const string DefaultCompany = "CustomerInsight";
 }

@@ -63,11 +63,9 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// </remarks>
 public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 {
-    /// <summary>The default of <c>Kpi:LapsedAfterDays</c>.</summary>
-    public const int DefaultLapsedAfterDays = 180;
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
-    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default) =>
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, CancellationToken cancellationToken = default) =>
         GetSalesKpisAsync(period, channel, lapsedAfterDays, null, cancellationToken);
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period over a set of customers.</summary>
@@ -118,7 +116,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
-    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

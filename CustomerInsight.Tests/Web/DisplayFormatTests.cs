@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerInsight.Core.Sales;
 using CustomerInsight.Web;
 using Microsoft.Extensions.Options;
 

@@ -232,7 +232,7 @@ public sealed class ImportFormatsTests
     {
         await using var context = await ImportTestContext.CreateAsync();
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, new ImportOptions { ProgressEveryRows = 1 });
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
         var path = context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
         var before = await context.CountAsync();
         using var cts = new CancellationTokenSource();

@@ -70,7 +70,7 @@ public sealed class ImportWriteLockTests
     {
         await using var context = await ImportTestContext.CreateAsync();
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, new ImportOptions { ProgressEveryRows = 10 }, context.Currency);
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 10 }), context.Currency);
         var path = context.WriteFile("retail.csv", RetailFile(200));
         var progress = new BlockingProgress(p => p.Phase == ImportPhase.Reading);
 

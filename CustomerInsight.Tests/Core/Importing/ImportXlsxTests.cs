@@ -124,7 +124,7 @@ public sealed class ImportXlsxTests
                 : Texts("C" + i, "Jean", "Martin", "jean.martin" + i + "@example.org")));
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
             new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
-            new ImportOptions { MaxXlsxUncompressedBytes = 256 * 1024 });
+            Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxXlsxUncompressedBytes = 256 * 1024 }));
 
         var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Ct);
 

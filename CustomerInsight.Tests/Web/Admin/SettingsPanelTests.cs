@@ -1,6 +1,9 @@
 using Bunit;
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +19,7 @@ public sealed class SettingsPanelTests : BunitTestBase
         Services.AddSingleton(Options.Create(new DatabaseOptions()));
         Services.AddSingleton(Options.Create(new DemoDataOptions { Enabled = false, Customers = 12_000 }));
         Services.AddSingleton(Options.Create(new PrivacyOptions { RetentionMonths = 24 }));
-        Services.AddSingleton(Options.Create(new ImportUploadOptions { MaxUploadMegabytes = 250 }));
+        Services.AddSingleton(Options.Create(new ImportOptions { MaxUploadMegabytes = 250 }));
         Services.AddSingleton(Options.Create(new KpiOptions { LapsedAfterDays = 90, MinResponses = 50 }));
 
         var panel = Render<SettingsPanel>();

@@ -37,7 +37,7 @@ public sealed class ImportActionsTests
         var provider = services.BuildServiceProvider();
         return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
             provider.GetRequiredService<IAuthorizationService>(), new FixedUser(role, name),
-            Options.Create(new ImportUploadOptions()), NullLogger<ImportActions>.Instance);
+            Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }
 
     [Fact]

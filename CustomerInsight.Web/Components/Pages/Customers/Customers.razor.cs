@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;

@@ -28,7 +28,7 @@ public sealed class ImportActions(
     DataChangeNotifier notifier,
     IAuthorizationService authorization,
     AuthenticationStateProvider authentication,
-    IOptions<ImportUploadOptions> uploadOptions,
+    IOptions<ImportOptions> uploadOptions,
     ILogger<ImportActions> logger) : IDisposable
 {
     private UploadedFile? current;
@@ -86,7 +86,8 @@ public sealed class ImportActions(
     {
         var user = await RequireImportAsync();
         var userName = user.Identity?.Name ?? "unknown";
-        var report = await Task.Run(() => pipeline.ImportAsync(file.Path, file.FileName, format, currency, userName, progress, cancellationToken), cancellationToken);
+        // The pipeline runs the import off the circuit's thread itself.
+        var report = await pipeline.ImportAsync(file.Path, file.FileName, format, currency, userName, progress, cancellationToken);
         if (report.Succeeded)
         {
             // Open dashboards refresh themselves with the new data.
