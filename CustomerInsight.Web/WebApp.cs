@@ -122,6 +122,7 @@ public static class WebApp
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
+        app.MapAudienceEndpoints();
         app.MapPrivacyEndpoints();
         return app;
     }
