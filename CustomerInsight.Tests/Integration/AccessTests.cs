@@ -17,6 +17,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/audit", Policies.Admin),
         ("/admin", Policies.Admin),
         ("/segments", Policies.Reader),
+        ("/segments/custom", Policies.Segmentation),
         ("/satisfaction", Policies.Reader),
         ("/customers", Policies.CustomerData),
         ("/customers/1", Policies.CustomerData),

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8496daa-7a0d-46df-88f7-312119f35504"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("a565a8b8-1d1c-404f-88e9-a5e83f5a4f02"), entityTypeCount: 29)
         {
         }
 
@@ -35,6 +35,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var consentRecord = ConsentRecordEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var customerMerge = CustomerMergeEntityType.Create(this);
@@ -86,6 +87,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             CustomerMergeEntityType.CreateAnnotations(customerMerge);

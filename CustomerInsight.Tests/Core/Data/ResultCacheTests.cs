@@ -37,6 +37,20 @@ public class ResultCacheTests
     }
 
     [Fact]
+    public async Task GetAsync_ComputationCancelledByItsCaller_ComputedAfreshNextTime()
+    {
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new ManualClock(DateTimeOffset.UnixEpoch));
+        using var cancel = new CancellationTokenSource();
+        var running = cache.GetAsync("a", () => Task.Delay(Timeout.Infinite, cancel.Token).ContinueWith(_ => 1, cancel.Token), cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        var again = await cache.GetAsync("a", () => Task.FromResult(2), Ct);
+
+        Assert.Equal(2, again);
+    }
+
+    [Fact]
     public async Task GetAsync_AfterLifetime_ComputesAgain()
     {
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);

@@ -33,6 +33,7 @@ public sealed class AuditPageTests
         OmocCommands.WorkshopDelete, OmocCommands.AssessmentSave, OmocCommands.AssessmentComplete,
         CustomerInsight.Core.Surveys.Themes.ThemeQueries.AuditAction,
         CustomerInsight.Core.Unify.UnifyCommands.MergeAuditAction, CustomerInsight.Core.Unify.UnifyCommands.UndoAuditAction,
+        CustomerInsight.Core.Segments.SegmentationQueries.SaveAuditAction, CustomerInsight.Core.Segments.AudienceExport.AuditAction,
     ];
 
     [Theory]
@@ -101,9 +102,6 @@ public sealed class AuditPageTests
         {
             AddAppServices(connectionString);
             SignInAs(Roles.Admin, "admin@demo.local");
-            Services.AddScoped<AdminGuard>();
-            Services.AddScoped<AuditDescriber>();
-            Services.AddScoped<PrivacyActions>();
         }
     }
 }

@@ -2,27 +2,21 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Quality;
 using CustomerInsight.Core.Unify;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Quality;
 
-/// <summary>The signed-in user lacks the <see cref="Policies.DataQuality"/> policy.</summary>
-public sealed class DataQualityNotAllowedException() : Exception("The data quality policy refuses this user.");
-
 /// <summary>
 /// What the Good data page does on the server. Every call re-checks <see cref="Policies.DataQuality"/> (analysts,
-/// admins) against the circuit's current user: the page attribute guards navigation, a circuit event is not trusted
-/// on its own. Merges and undos are audited under that user's name.
+/// admins) against the circuit's current user (<see cref="CircuitAccess"/>): the page attribute guards navigation, a
+/// circuit event is not trusted on its own. Merges and undos are audited under that user's name.
 /// </summary>
 public sealed class QualityActions(
     QualityQueries quality,
     UnifyQueries unifyQueries,
     UnifyCommands unify,
     IOptions<PrivacyOptions> privacy,
-    IAuthorizationService authorization,
-    AuthenticationStateProvider authentication,
+    CircuitAccess access,
     ILogger<QualityActions> logger)
 {
     public async Task<QualityReport> QualityAsync(CancellationToken cancellationToken = default)
@@ -66,14 +60,6 @@ public sealed class QualityActions(
         return result;
     }
 
-    private async Task<string> RequireAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var result = await authorization.AuthorizeAsync(user, Policies.DataQuality);
-        if (!result.Succeeded || string.IsNullOrEmpty(user.Identity?.Name))
-        {
-            throw new DataQualityNotAllowedException();
-        }
-        return user.Identity.Name;
-    }
+    private Task<string> RequireAsync([System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+        access.RequireNameAsync(Policies.DataQuality, action);
 }

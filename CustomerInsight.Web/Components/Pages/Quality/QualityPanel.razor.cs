@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Quality;
 using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public sealed partial class QualityPanel
             report = await Actions.QualityAsync();
             current = report.Overall;
         }
-        catch (Exception e) when (e is not DataQualityNotAllowedException)
+        catch (Exception e) when (e is not AccessDeniedException)
         {
             Logger.LogError(e, "Quality figures failed");
             error = true;

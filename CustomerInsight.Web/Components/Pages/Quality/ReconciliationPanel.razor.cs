@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Unify;
 using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -37,7 +38,7 @@ public sealed partial class ReconciliationPanel
             history = await Actions.HistoryAsync();
             selected.IntersectWith(preview.Result.Groups.Select(g => g.SurvivorId));
         }
-        catch (Exception e) when (e is not DataQualityNotAllowedException)
+        catch (Exception e) when (e is not AccessDeniedException)
         {
             Logger.LogError(e, "Match groups failed");
             error = true;
@@ -85,7 +86,7 @@ public sealed partial class ReconciliationPanel
             selected.Clear();
             await LoadAsync();
         }
-        catch (Exception e) when (e is not DataQualityNotAllowedException)
+        catch (Exception e) when (e is not AccessDeniedException)
         {
             Logger.LogError(e, "Merge failed");
             Snackbar.Add(T["MergeFailed"], Severity.Error);
@@ -105,7 +106,7 @@ public sealed partial class ReconciliationPanel
             Snackbar.Add(T["Undo_" + result.Outcome], result.Succeeded ? Severity.Success : Severity.Warning);
             await LoadAsync();
         }
-        catch (Exception e) when (e is not DataQualityNotAllowedException)
+        catch (Exception e) when (e is not AccessDeniedException)
         {
             Logger.LogError(e, "Undo of merge {MergeId} failed", row.MergeId);
             Snackbar.Add(T["MergeFailed"], Severity.Error);
