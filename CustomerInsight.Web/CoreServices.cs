@@ -36,7 +36,9 @@ public static class CoreServices
 
         var connectionString = configuration.GetConnectionString("Insight")
             ?? throw new InvalidOperationException("ConnectionStrings:Insight is missing from appsettings.json.");
-        services.AddInsightDatabase(InsightDatabase.ResolveConnectionString(connectionString, AppPaths.Root));
+        // The provider decides the context type and the migrations, so it is read here, before options validation runs.
+        var engine = DatabaseOptions.ParseProvider(configuration[DatabaseOptions.ProviderKey]);
+        services.AddInsightDatabase(engine, InsightDatabase.ResolveConnectionString(engine, connectionString, AppPaths.Root));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BusinessCalendar.ForZone(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.TimeZone));

@@ -23,6 +23,45 @@ public static class WebApp
     /// <summary>Where the app listens when neither <c>ASPNETCORE_URLS</c>, <c>--urls</c> nor <c>Kestrel:Endpoints</c> says.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>
+    /// The web app from start to stop (Program's no-verb path): 1 when it cannot start, with ONE line on
+    /// <paramref name="error"/> saying why when the database is the cause (unknown provider, server unreachable).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (DatabaseStartException e)
+        {
+            await error.WriteLineAsync("CustomerInsight cannot start: " + e.Message);
+            return 1;
+        }
+        await using (app)
+        {
+            if (MissingStaticAsset(app) is { } missing)
+            {
+                // Started from a folder the app cannot find its files from: say so instead of serving empty pages.
+                await error.WriteLineAsync($"CustomerInsight cannot start: its static file \"{missing}\" is missing under {app.Environment.WebRootPath} (build the app, or publish it, and start that build).");
+                return 1;
+            }
+            try
+            {
+                await PrepareDatabaseAsync(app.Services, cancellationToken);
+            }
+            catch (DatabaseStartException e)
+            {
+                await error.WriteLineAsync("CustomerInsight cannot start: " + e.Message);
+                return 1;
+            }
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+    }
+
     public static WebApplication Build(string[] args)
     {
         // The content root is the app's own folder, not the working directory: started from any folder, the app
@@ -190,6 +229,7 @@ public static class WebApp
         var contexts = services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            await InsightDatabase.EnsureReachableAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             if (pending > 0)
             {

@@ -7,7 +7,7 @@ namespace CustomerInsight.Core.Data;
 /// <summary>
 /// What the features need from the database engine beyond EF Core's LINQ: the few statements that differ from one
 /// provider to another. Nothing outside the Data folder writes provider-specific SQL; it asks the provider of its
-/// context (<see cref="Of(DatabaseFacade)"/>). SQLite is the one implementation today (<see cref="SqliteProvider"/>).
+/// context (<see cref="Of(DatabaseFacade)"/>). Implementations: <see cref="SqliteProvider"/> and <see cref="PostgresProvider"/>.
 /// </summary>
 public abstract class DatabaseProvider
 {
@@ -18,6 +18,7 @@ public abstract class DatabaseProvider
         return database.ProviderName switch
         {
             SqliteProvider.EfProviderName => SqliteProvider.Instance,
+            PostgresProvider.EfProviderName => PostgresProvider.Instance,
             var other => throw new NotSupportedException($"Database provider {other} is not supported."),
         };
     }

@@ -8,26 +8,41 @@ namespace CustomerInsight.Core.Data;
 /// <summary>Registration and start-up of the database; the one place that knows the provider.</summary>
 public static class InsightDatabase
 {
-    /// <summary>Registers <see cref="IDbContextFactory{InsightDbContext}"/> (one context per operation) and a scoped context for Identity.</summary>
-    public static IServiceCollection AddInsightDatabase(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{InsightDbContext}"/> (one context per operation; on PostgreSQL it hands out
+    /// <see cref="PostgresInsightDbContext"/>) and a scoped context for Identity.
+    /// </summary>
+    public static IServiceCollection AddInsightDatabase(this IServiceCollection services, DatabaseEngine engine, string connectionString)
     {
-        services.AddDbContextFactory<InsightDbContext>((sp, options) => Configure(options, connectionString, loggerFactory: sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<IDbContextFactory<InsightDbContext>>(sp => new InsightContextFactory(engine, connectionString, sp.GetService<ILoggerFactory>()));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext());
         return services;
     }
 
     /// <summary>
-    /// SQLite with the pragma interceptor and, unless <paramref name="compiledModel"/> is false, the compiled
-    /// model of <c>Data/CompiledModel</c> (no model building at start-up: about 0.1 s of every command-line run).
-    /// The design-time tools build the model from <see cref="InsightDbContext.OnModelCreating"/> instead; after a
-    /// model change, <c>tools/optimize-model.sh</c> regenerates the compiled model (a test compares the two).
+    /// The provider of <paramref name="engine"/> (SQLite with its pragma interceptor and writer waits; PostgreSQL through
+    /// Npgsql) and, unless <paramref name="compiledModel"/> is false, that provider's compiled model
+    /// (<c>Data/CompiledModel</c>, <c>Data/CompiledModel/Postgres</c>: no model building at start-up, about 0.1 s of
+    /// every command-line run). The design-time tools build the model from <see cref="InsightDbContext.OnModelCreating"/>
+    /// instead; after a model change, <c>tools/optimize-model.sh</c> regenerates both compiled models (a test compares them).
     /// </summary>
     /// <param name="loggerFactory">Where a writer that waits for another one's lock says so (<see cref="SqliteWriterWaits"/>).</param>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseEngine engine, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var assembly = typeof(InsightDbContext).Assembly.GetName().Name;
+        if (engine == DatabaseEngine.Postgres)
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(assembly));
+            if (compiledModel && !EF.IsDesignTime)
+            {
+                options.UseModel(CompiledModel.Postgres.PostgresInsightDbContextModel.Instance);
+            }
+            return;
+        }
         var waits = new SqliteWriterWaits(loggerFactory?.CreateLogger(typeof(SqliteWriterWaits).FullName!));
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(InsightDbContext).Assembly.GetName().Name))
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(assembly))
             .AddInterceptors(new SqlitePragmaInterceptor(), waits);
         if (compiledModel && !EF.IsDesignTime)
         {
@@ -35,8 +50,36 @@ public static class InsightDatabase
         }
     }
 
+    /// <summary>SQLite's <see cref="Configure(DbContextOptionsBuilder, DatabaseEngine, string, bool, ILoggerFactory?)"/>.</summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null) =>
+        Configure(options, DatabaseEngine.Sqlite, connectionString, compiledModel, loggerFactory);
+
+    /// <summary>A context of <paramref name="engine"/>'s type over <paramref name="options"/>.</summary>
+    public static InsightDbContext CreateContext(DatabaseEngine engine, DbContextOptions<InsightDbContext> options) =>
+        engine == DatabaseEngine.Postgres ? new PostgresInsightDbContext(options) : new InsightDbContext(options);
+
     /// <summary>
-    /// Resolves a relative <c>Data Source</c> against <paramref name="baseDirectory"/> and creates its folder.
+    /// SQLite: resolves a relative <c>Data Source</c> against <paramref name="baseDirectory"/> and creates its folder.
+    /// PostgreSQL: the Npgsql connection string as given (a malformed one stops the start with one line).
+    /// </summary>
+    public static string ResolveConnectionString(DatabaseEngine engine, string connectionString, string baseDirectory)
+    {
+        if (engine == DatabaseEngine.Postgres)
+        {
+            try
+            {
+                return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
+            }
+            catch (ArgumentException e)
+            {
+                throw new DatabaseStartException($"ConnectionStrings:Insight is not a PostgreSQL (Npgsql) connection string: {e.Message}", e);
+            }
+        }
+        return ResolveConnectionString(connectionString, baseDirectory);
+    }
+
+    /// <summary>
+    /// Resolves a relative SQLite <c>Data Source</c> against <paramref name="baseDirectory"/> and creates its folder.
     /// </summary>
     public static string ResolveConnectionString(string connectionString, string baseDirectory)
     {
@@ -54,13 +97,46 @@ public static class InsightDatabase
     /// <summary>Applies pending migrations and switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await EnsureReachableAsync(db, cancellationToken);
         await DatabaseProvider.Of(db.Database).PrepareAsync(db, cancellationToken);
         // MigrateAsync also diffs the model against the snapshot (hundreds of milliseconds on every
         // command-line run); comparing migration ids is enough to know whether there is work to do.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: opens the connection once, so that a server that cannot be reached stops the start with one line
+    /// (<see cref="DatabaseStartException"/>) saying which server and why. A database not created yet is fine: the
+    /// migrations create it.
+    /// </summary>
+    public static async Task EnsureReachableAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db is not PostgresInsightDbContext)
+        {
+            return;
+        }
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The server answered: the database does not exist yet.
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString);
+            var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message).Split('\n')[0].Trim();
+            throw new DatabaseStartException(
+                $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached (ConnectionStrings:Insight): {reason}", e);
         }
     }
 
@@ -82,5 +158,26 @@ public static class InsightDatabase
             await Task.Delay(200 * (attempt + 1), cancellationToken);
         }
         return false;
+    }
+
+    /// <summary>Contexts of one engine over one set of options, built once.</summary>
+    private sealed class InsightContextFactory : IDbContextFactory<InsightDbContext>
+    {
+        private readonly DatabaseEngine engine;
+        private readonly DbContextOptions<InsightDbContext> options;
+
+        public InsightContextFactory(DatabaseEngine engine, string connectionString, ILoggerFactory? loggerFactory)
+        {
+            this.engine = engine;
+            var builder = new DbContextOptionsBuilder<InsightDbContext>();
+            if (loggerFactory is not null)
+            {
+                builder.UseLoggerFactory(loggerFactory);
+            }
+            Configure(builder, engine, connectionString, loggerFactory: loggerFactory);
+            options = builder.Options;
+        }
+
+        public InsightDbContext CreateDbContext() => CreateContext(engine, options);
     }
 }

@@ -24,7 +24,15 @@ public static class CliApp
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddCustomerInsightCore(builder.Configuration);
+        try
+        {
+            builder.Services.AddCustomerInsightCore(builder.Configuration);
+        }
+        catch (DatabaseStartException e)
+        {
+            await console.Error.WriteLineAsync("Configuration error: " + e.Message);
+            return 2;
+        }
         builder.Services.AddInsightIdentityCore();
         builder.Services.AddCliVerbs();
 
@@ -68,6 +76,11 @@ public static class CliApp
         {
             await console.Error.WriteLineAsync(e.Message);
             return 2;
+        }
+        catch (DatabaseStartException e)
+        {
+            await console.Error.WriteLineAsync("Database error: " + e.Message);
+            return 1;
         }
         catch (OperationCanceledException)
         {

@@ -80,7 +80,7 @@ public class DatabaseTests
     }
 
     /// <summary>Every table, column (type, nullability), key, foreign key and index the model maps to, one line each, sorted.</summary>
-    private static List<string> DescribeSchema(IModel model)
+    internal static List<string> DescribeSchema(IModel model)
     {
         var lines = new List<string>();
         foreach (var table in model.GetRelationalModel().Tables)
@@ -96,7 +96,7 @@ public class DatabaseTests
     }
 
     /// <summary>What EF needs beyond the schema: entity and property CLR types, generated values, concurrency tokens, conversions.</summary>
-    private static List<string> DescribeMapping(IModel model)
+    internal static List<string> DescribeMapping(IModel model)
     {
         var lines = new List<string>();
         foreach (var entity in model.GetEntityTypes())

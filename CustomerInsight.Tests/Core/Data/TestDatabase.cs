@@ -3,27 +3,52 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Data;
 
-/// <summary>A real SQLite file in a temporary folder, migrated, deleted on dispose.</summary>
+/// <summary>
+/// A real database, migrated, deleted on dispose: a SQLite file in a temporary folder, or (<see cref="DatabaseEngine.Postgres"/>)
+/// a new database on the tests' throwaway PostgreSQL server (<see cref="PostgresServer"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string directory, string connectionString)
+    private readonly PostgresServer? server;
+
+    private TestDatabase(DatabaseEngine engine, string directory, string connectionString, PostgresServer? server)
     {
+        Engine = engine;
         Directory = directory;
         ConnectionString = connectionString;
-        Factory = new FileContextFactory(connectionString);
+        this.server = server;
+        Factory = new EngineContextFactory(engine, connectionString);
     }
 
+    public DatabaseEngine Engine { get; }
     public string Directory { get; }
     public string ConnectionString { get; }
     public string FilePath => Path.Combine(Directory, "test.db");
     public IDbContextFactory<InsightDbContext> Factory { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <summary>The configuration a command line or app over this database takes (provider and connection string).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [DatabaseOptions.ProviderKey] = Engine.ToString(),
+        ["ConnectionStrings:Insight"] = ConnectionString,
+    };
+
+    public static Task<TestDatabase> CreateAsync(bool migrate = true) => CreateAsync(DatabaseEngine.Sqlite, migrate);
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseEngine engine, bool migrate = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ci-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var connectionString = $"Data Source={Path.Combine(directory, "test.db")};Pooling=False";
-        var database = new TestDatabase(directory, connectionString);
+        TestDatabase database;
+        if (engine == DatabaseEngine.Postgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            database = new TestDatabase(engine, directory, await server.CreateDatabaseAsync(), server);
+        }
+        else
+        {
+            database = new TestDatabase(engine, directory, $"Data Source={Path.Combine(directory, "test.db")};Pooling=False", null);
+        }
         if (migrate)
         {
             await InsightDatabase.MigrateAsync(database.Factory);
@@ -37,12 +62,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public InsightDbContext CreateContextWithBuiltModel()
     {
         var options = new DbContextOptionsBuilder<InsightDbContext>();
-        InsightDatabase.Configure(options, ConnectionString, compiledModel: false);
-        return new InsightDbContext(options.Options);
+        InsightDatabase.Configure(options, Engine, ConnectionString, compiledModel: false);
+        return InsightDatabase.CreateContext(Engine, options.Options);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (server is not null)
+        {
+            await server.DropDatabaseAsync(ConnectionString);
+        }
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -51,16 +80,15 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A connection still closing on another thread: the temp folder is cleaned by the OS.
         }
-        return ValueTask.CompletedTask;
     }
 
-    private sealed class FileContextFactory(string connectionString) : IDbContextFactory<InsightDbContext>
+    private sealed class EngineContextFactory(DatabaseEngine engine, string connectionString) : IDbContextFactory<InsightDbContext>
     {
         public InsightDbContext CreateDbContext()
         {
             var options = new DbContextOptionsBuilder<InsightDbContext>();
-            InsightDatabase.Configure(options, connectionString);
-            return new InsightDbContext(options.Options);
+            InsightDatabase.Configure(options, engine, connectionString);
+            return InsightDatabase.CreateContext(engine, options.Options);
         }
     }
 }

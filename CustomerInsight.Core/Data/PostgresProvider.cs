@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>The PostgreSQL statements of <see cref="DatabaseProvider"/> (arrays, REINDEX TABLE, VACUUM).</summary>
+internal sealed class PostgresProvider : DatabaseProvider
+{
+    public const string EfProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public static readonly PostgresProvider Instance = new();
+
+    private PostgresProvider()
+    {
+    }
+
+    // One integer[] parameter, whatever the number of ids.
+    public override string InIdSet(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object IdSetValue(IReadOnlyCollection<int> ids) => ids.ToArray();
+
+    // Index entries of erased values are dropped by the rebuild; REINDEX TABLE runs inside the caller's transaction.
+    public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("""REINDEX TABLE "Customers"; REINDEX TABLE "CustomerMergeSources";""", cancellationToken);
+
+    // PostgreSQL has no journal to empty: what stays on disk are dead row versions, which VACUUM marks reusable
+    // (outside any transaction). Erasure's full guarantees on PostgreSQL are issue 17's later stage.
+    public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.ExecuteSqlRawAsync(
+            """VACUUM "Customers", "CustomerMergeSources", "ConsentRecords", "SurveyResponses", "ImportBatches", "AuditEntries";""",
+            cancellationToken);
+        return true;
+    }
+
+    // The server's memory settings are the DBA's; a bulk write changes nothing on the connection.
+    public override Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoChange.Instance);
+
+    public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private sealed class NoChange : IAsyncDisposable
+    {
+        public static readonly NoChange Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
