@@ -58,6 +58,8 @@ public static class CoreServices
         services.AddSingleton<CustomerInsight.Core.Value.ClvQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.SegmentationQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.AudienceExport>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton<ImportPipeline>();
