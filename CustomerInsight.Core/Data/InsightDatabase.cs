@@ -121,11 +121,12 @@ public static class InsightDatabase
         {
             return;
         }
-        var connection = db.Database.GetDbConnection();
+        // A connection of its own, outside EF Core: EF would log the failure over several lines before this one.
+        var connectionString = db.Database.GetConnectionString();
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.CloseConnectionAsync();
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
         {
@@ -133,7 +134,7 @@ public static class InsightDatabase
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString);
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
             var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message).Split('\n')[0].Trim();
             throw new DatabaseStartException(
                 $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached (ConnectionStrings:Insight): {reason}", e);

@@ -21,10 +21,12 @@ public sealed class PostgresInsightDbContext(DbContextOptions<InsightDbContext> 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             var columns = entity.GetProperties().Select(p => p.GetColumnName()).ToHashSet(StringComparer.Ordinal);
-            foreach (var check in entity.GetCheckConstraints())
+            foreach (var check in entity.GetCheckConstraints().ToList())
             {
-                check.Sql = System.Text.RegularExpressions.Regex.Replace(check.Sql, @"(?<![""\w])[A-Za-z_]\w*(?![""\w])",
+                var sql = System.Text.RegularExpressions.Regex.Replace(check.Sql, @"(?<![""\w])[A-Za-z_]\w*(?![""\w])",
                     m => columns.Contains(m.Value) ? $"\"{m.Value}\"" : m.Value);
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, sql);
             }
         }
     }

@@ -46,6 +46,11 @@ public static class CliApp
         try
         {
             using var host = builder.Build();
+            // Verbs read the database's currency when built: an unreachable server is said in one line first.
+            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(cancellation.Token))
+            {
+                await InsightDatabase.EnsureReachableAsync(db, cancellation.Token);
+            }
             var verbs = host.Services.GetServices<ICliVerb>().ToList();
             if (args[0] is "--help" or "-h" or "help")
             {

