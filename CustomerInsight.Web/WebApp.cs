@@ -86,6 +86,7 @@ public static class WebApp
         ConfigureForwardedHeaders(builder);
 
         builder.Services.AddCustomerInsightCore(builder.Configuration);
+        builder.Services.AddInsightHealthChecks();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -158,6 +159,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();

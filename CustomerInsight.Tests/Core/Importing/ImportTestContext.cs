@@ -27,7 +27,8 @@ public sealed class ImportTestContext : IAsyncDisposable
     public ImportPipeline Pipeline { get; }
     public ImportUndo Undo { get; }
 
-    public static async Task<ImportTestContext> CreateAsync(string currency = "GBP") => new(await TestDatabase.CreateAsync(), currency);
+    public static async Task<ImportTestContext> CreateAsync(string currency = "GBP", DatabaseEngine engine = DatabaseEngine.Sqlite) =>
+        new(await TestDatabase.CreateAsync(engine), currency);
 
     public string WriteFile(string name, string content, System.Text.Encoding? encoding = null) => Database.WriteFile(name, content, encoding);
 

@@ -15,8 +15,11 @@ namespace CustomerInsight.Tests.Core.Rfm;
 /// C only returned goods → not scored; D bought 500 on 12-01 and was erased → scored; E never ordered;
 /// an anonymous sale on 12-11 is the latest sale of all.
 /// </summary>
-public sealed class RfmQueriesTests : IAsyncLifetime
+public class RfmQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="RfmQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly DateOnly AnalysisDate = new(2011, 12, 10);
     private static readonly byte[] Secret = Enumerable.Repeat((byte)7, 32).ToArray();
 
@@ -27,7 +30,7 @@ public sealed class RfmQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         await using var db = database.CreateContext();
         var customers = new[] { "A100", "B200", "C300", "D400", "E500" }
@@ -51,7 +54,11 @@ public sealed class RfmQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private Order NewOrder(int? customerId, string date, OrderKind kind, decimal amount)
     {
@@ -138,7 +145,7 @@ public sealed class RfmQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetDefaultAnalysisDateAsync_EmptyDatabase_Null()
     {
-        await using var empty = await TestDatabase.CreateAsync();
+        await using var empty = await TestDatabase.CreateAsync(Engine);
         var emptyQueries = new RfmQueries(empty.Factory, Options.Create(new RfmOptions()));
 
         Assert.Null(await emptyQueries.GetDefaultAnalysisDateAsync(TestContext.Current.CancellationToken));
@@ -192,4 +199,10 @@ public sealed class RfmQueriesTests : IAsyncLifetime
 
         Assert.All(result.Customers, x => Assert.Equal(RfmSegment.AtRisk, x.Segment));
     }
+}
+
+/// <summary>Every test of <see cref="RfmQueriesTests"/> on PostgreSQL: the same figures to the cent.</summary>
+public sealed class RfmQueriesOnPostgresTests : RfmQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }
