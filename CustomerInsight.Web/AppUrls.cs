@@ -2,8 +2,10 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Shared;
 
@@ -94,6 +96,20 @@ public static class AppUrls
 
     /// <summary>The JSON customer file of the customer with this internal id.</summary>
     public static string CustomerJson(int customerId) => $"/exports/customers/{customerId.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>The custom segments page with a segmentation open (none: a new one).</summary>
+    public static string CustomSegments(string? segmentationKey) => With(CustomSegmentsPath, (CustomSegmentsKey, segmentationKey));
+
+    public const string CustomSegmentsPath = "/segments/custom";
+    public const string CustomSegmentsKey = "segmentation";
+
+    /// <summary>The audience of a custom segment for a consent purpose; identities only for an admin (the endpoint checks).</summary>
+    public static string Audience(SegmentRef segment, ConsentPurpose purpose, AudienceFormat format, bool identities = false)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return With(format == AudienceFormat.Xlsx ? "/exports/audience.xlsx" : "/exports/audience.csv",
+            ("segment", segment.ToString()), ("purpose", purpose.ToString()), ("identities", identities ? "true" : null));
+    }
 
     /// <summary>The audit workbook of the entries the audit page shows with these filters (days UTC; <c>to</c> exclusive).</summary>
     public static string AuditWorkbook(AuditFilter filter)

@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddFeatureOptions<PrivacyOptions>(PrivacyOptions.Section);
         services.AddFeatureOptions<RfmOptions>(RfmOptions.SectionName);
         services.AddFeatureOptions<ImportOptions>(ImportOptions.Section);
+        services.AddFeatureOptions<CustomerInsight.Core.Value.ClvOptions>(CustomerInsight.Core.Value.ClvOptions.SectionName);
 
         var connectionString = configuration.GetConnectionString("Insight")
             ?? throw new ConfigurationMissingException("ConnectionStrings:Insight is missing from appsettings.json.");
@@ -54,8 +55,11 @@ public static class CoreServices
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<CustomerInsight.Core.Value.ClvQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.SegmentationQueries>();
+        services.AddSingleton<CustomerInsight.Core.Segments.AudienceExport>();
         services.AddSingleton<OmocQueries>();
         services.AddSingleton<OmocCommands>();
         services.AddSingleton<ImportPipeline>();

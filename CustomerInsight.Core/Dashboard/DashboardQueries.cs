@@ -18,7 +18,12 @@ namespace CustomerInsight.Core.Dashboard;
 /// measured over the same customers. Anonymous orders and responses are then left out.
 /// </param>
 /// <param name="Compare">What the period is compared with (metrics.md): the previous period or the same period last year.</param>
-public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null, ComparisonMode Compare = ComparisonMode.Previous)
+/// <param name="CustomSegment">
+/// Only the customers of this custom segment (<see cref="Segments.SegmentRef"/>), placed at <see cref="SegmentDate"/> by the
+/// version in use of its segmentation, like <paramref name="Segment"/> otherwise; the two are not combined (the custom one wins).
+/// </param>
+public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null, ComparisonMode Compare = ComparisonMode.Previous,
+    Segments.SegmentRef? CustomSegment = null)
 {
     /// <summary>The date the segment is taken at: the period's exclusive end.</summary>
     public DateOnly SegmentDate => Period.End;
@@ -108,7 +113,8 @@ public sealed record DashboardData(
     IReadOnlyList<ChannelSales> Channels,
     CohortMatrix Cohorts,
     SegmentScope? Segment = null,
-    LastYearTrend? LastYear = null);
+    LastYearTrend? LastYear = null,
+    Segments.SegmentMembers? CustomSegment = null);
 
 /// <summary>The trend months one year earlier (same order as the current ones) and the share of their days with data.</summary>
 public sealed record LastYearTrend(
@@ -116,6 +122,16 @@ public sealed record LastYearTrend(
     IReadOnlyList<MonthlySales> Sales,
     IReadOnlyList<MonthlySatisfactionKpis> Satisfaction,
     double Coverage);
+
+/// <summary>NPS and CSAT of one segment's customers (<see cref="Rfm"/> set for an RFM segment, <see cref="Name"/> for a custom one).</summary>
+public sealed record SegmentSatisfaction(string Key, RfmSegment? Rfm, string? Name, int Customers, SatisfactionKpis Kpis);
+
+/// <summary>
+/// NPS and CSAT by segment side by side: the segments of the custom segmentation of the filter's segment (its version in use,
+/// <see cref="SegmentationName"/> and <see cref="Version"/>), else the RFM segments; at the filter's segment date, over the
+/// filter's period, channel and survey kind.
+/// </summary>
+public sealed record SatisfactionBySegment(string? SegmentationName, int? Version, DateOnly AnalysisDate, IReadOnlyList<SegmentSatisfaction> Segments);
 
 /// <summary>
 /// The dashboard's and the <c>kpi</c> verb's figures: composes
@@ -129,9 +145,9 @@ public sealed record LastYearTrend(
 /// a moment later, and every executive opening the same view, compute them once (at 10 M order lines, 5 s).
 /// </remarks>
 public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores,
-    IDbContextFactory<InsightDbContext> factory, TimeProvider clock)
+    IDbContextFactory<InsightDbContext> factory, TimeProvider clock, Segments.SegmentationQueries? segmentations = null)
 {
-    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, DataVersion Version), DashboardData> dashboards =
+    private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, DataVersion Version, int Segmentations), DashboardData> dashboards =
         new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>The KPIs of the filter's period and of its comparison period (<see cref="KpiFilter.ComparisonPeriod"/>).</summary>
@@ -146,12 +162,25 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     /// The ids of the customers of the filter's segment at <see cref="KpiFilter.SegmentDate"/>, ascending;
     /// null without a segment filter (every order counts, anonymous ones included).
     /// </summary>
-    public async Task<int[]?> GetCustomerIdsAsync(KpiFilter filter, CancellationToken cancellationToken = default)
+    public async Task<int[]?> GetCustomerIdsAsync(KpiFilter filter, CancellationToken cancellationToken = default) =>
+        (await ResolveSegmentAsync(filter, cancellationToken)).Ids;
+
+    /// <summary>
+    /// The customers of the filter's segment (RFM or custom) at <see cref="KpiFilter.SegmentDate"/>, ascending, and for a custom
+    /// segment the version that placed them; null ids without a segment filter. A custom segment the version in use no longer
+    /// has keeps nobody.
+    /// </summary>
+    public async Task<(int[]? Ids, Segments.SegmentMembers? Custom)> ResolveSegmentAsync(KpiFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.CustomSegment is { } custom)
+        {
+            var members = segmentations is null ? null : await segmentations.GetMembersAsync(custom, filter.SegmentDate, cancellationToken: cancellationToken);
+            return (members?.CustomerIds ?? [], members);
+        }
         return filter.Segment is { } segment
-            ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, segment, cancellationToken)
-            : null;
+            ? (await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, segment, cancellationToken), null)
+            : (null, null);
     }
 
     private async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
@@ -176,8 +205,15 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var segmentationVersions = 0;
+        if (filter.CustomSegment is not null)
+        {
+            // A new version of the segmentation places other customers: another entry.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            segmentationVersions = await db.Set<Segments.SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
+        }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, version), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
+        return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
@@ -186,7 +222,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var lastMonth = BusinessCalendar.MonthKey(filter.Period.LastDay);
         var firstCohort = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-11));
 
-        var customers = await GetCustomerIdsAsync(filter, cancellationToken);
+        var (customers, custom) = await ResolveSegmentAsync(filter, cancellationToken);
         var kpis = GetKpisAsync(filter, thresholds, customers, cancellationToken);
         var salesTrend = Concurrent.Read(() => kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken));
         var satisfactionTrend = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken));
@@ -205,8 +241,9 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             channels.Result,
             cohorts.Result.ToMatrix(),
-            filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null,
-            lastYear.Result);
+            filter.CustomSegment is null && filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null,
+            lastYear.Result,
+            custom);
     }
 
     private async Task<LastYearTrend?> GetLastYearTrendAsync(Period range, KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
@@ -221,6 +258,45 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             sales,
             satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             coverage);
+    }
+
+    /// <summary>NPS and CSAT of every segment side by side (see <see cref="SatisfactionBySegment"/>).</summary>
+    public async Task<SatisfactionBySegment> GetSatisfactionBySegmentAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var date = filter.SegmentDate;
+        var groups = new List<(string Key, RfmSegment? Rfm, string? Name, int[] Ids)>();
+        string? name = null;
+        int? version = null;
+        if (filter.CustomSegment is { } custom && segmentations is not null
+            && await segmentations.GetVersionAsync(custom.SegmentationKey, cancellationToken: cancellationToken) is { } saved)
+        {
+            (name, version) = (saved.Name, saved.Number);
+            var facts = await segmentations.GetFactsAsync(date, cancellationToken);
+            foreach (var segment in saved.Definition.Segments)
+            {
+                groups.Add((segment.Key, null, segment.Name, Segments.SegmentEvaluator.Members(saved.Definition, segment.Key, facts)));
+            }
+        }
+        else
+        {
+            var scores = await rfmScores.GetAsync(date, cancellationToken);
+            var bySegment = scores.Customers.ToLookup(c => c.Segment, c => c.CustomerId);
+            foreach (var segment in RfmSegments.All)
+            {
+                var ids = bySegment[segment].ToArray();
+                Array.Sort(ids);
+                groups.Add((segment.Code(), segment, null, ids));
+            }
+        }
+        var rows = new List<SegmentSatisfaction>();
+        foreach (var (key, rfm, segmentName, ids) in groups)
+        {
+            var facts = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, ids), cancellationToken);
+            rows.Add(new SegmentSatisfaction(key, rfm, segmentName, ids.Length, SatisfactionCalculator.Calculate(facts, thresholds.MinResponses)));
+        }
+        return new SatisfactionBySegment(name, version, date, rows);
     }
 
     /// <summary>

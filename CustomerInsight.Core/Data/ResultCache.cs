@@ -6,7 +6,8 @@ namespace CustomerInsight.Core.Data;
 /// A small in-memory cache of computed results (the task computing them, so concurrent callers share one
 /// computation), with a lifetime and a capacity (least recently used out first). Keys carry the data
 /// version they were computed from, so a change of the data changes the key and stale results are never served.
-/// A failed computation is dropped; one caller's cancellation never cancels the computation others wait on.
+/// A failed computation is dropped, and so is a cancelled one (a computation given its caller's token) at the next call;
+/// otherwise one caller's cancellation never cancels the computation others wait on.
 /// </summary>
 public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, TimeProvider clock)
     where TKey : notnull
@@ -19,7 +20,7 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
     {
         ArgumentNullException.ThrowIfNull(compute);
         var now = clock.GetUtcNow();
-        if (!entries.TryGetValue(key, out var entry) || now - entry.CreatedAt >= lifetime)
+        if (!entries.TryGetValue(key, out var entry) || now - entry.CreatedAt >= lifetime || entry.Value.IsCanceled)
         {
             entry = new Entry(compute(), now);
             entries[key] = entry;

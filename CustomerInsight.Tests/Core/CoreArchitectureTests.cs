@@ -22,6 +22,7 @@ public class CoreArchitectureTests
         typeof(SalesKpiCalculator).Namespace!,
         typeof(ImpactCalculator).Namespace!,
         typeof(RfmScorer).Namespace!,
+        typeof(CustomerInsight.Core.Value.ClvCalculator).Namespace!,
     ];
 
     private static readonly Assembly Core = typeof(InsightDbContext).Assembly;
@@ -41,6 +42,9 @@ public class CoreArchitectureTests
         Assert.Contains(typeof(ImpactCalculator), pure);
         Assert.DoesNotContain(typeof(OmocQueries), pure);
         Assert.DoesNotContain(typeof(RfmQueries), pure);
+        Assert.Contains(typeof(CustomerInsight.Core.Value.ClvCalculator), pure);
+        Assert.Contains(typeof(CustomerInsight.Core.Value.Hypergeometric), pure);
+        Assert.DoesNotContain(typeof(CustomerInsight.Core.Value.ClvQueries), pure);
 
         var offenders = pure.SelectMany(t => Offences(t, IsImpure)).ToList();
 

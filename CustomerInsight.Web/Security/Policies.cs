@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>The comment themes: editing the versioned theme set.</summary>
     public const string ThemeEdit = nameof(ThemeEdit);
 
+    /// <summary>Custom segments: defining and versioning them, exporting a segment's audience.</summary>
+    public const string Segmentation = nameof(Segmentation);
+
     /// <summary>Data imports.</summary>
     public const string Import = nameof(Import);
 
@@ -44,6 +47,7 @@ public static class Policies
         [Reader] = [Roles.Executive, Roles.Analyst, Roles.ChangeManager, Roles.Admin],
         [CustomerData] = [Roles.Analyst, Roles.Admin],
         [ThemeEdit] = [Roles.Analyst, Roles.Admin],
+        [Segmentation] = [Roles.Analyst, Roles.Admin],
         [Import] = [Roles.Analyst, Roles.Admin],
         [Export] = [Roles.Analyst, Roles.Admin],
         [OmocEdit] = [Roles.ChangeManager, Roles.Admin],

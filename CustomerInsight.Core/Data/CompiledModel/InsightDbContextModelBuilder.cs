@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4bc436d4-ffcc-4352-9734-866636b87ac8"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("68e944fa-eae1-44e0-bfef-a367f7edc6c4"), entityTypeCount: 27)
         {
         }
 
@@ -35,6 +35,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var consentRecord = ConsentRecordEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -83,6 +84,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -757,6 +757,50 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Segments.SegmentationVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentationKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentationKey", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SegmentationVersions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Surveys.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")

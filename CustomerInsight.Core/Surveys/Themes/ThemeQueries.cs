@@ -52,7 +52,8 @@ public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme)
 /// GROUP BY through <see cref="SatisfactionQueries"/>); matching (<see cref="ThemeMatcher"/>) and figures
 /// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
 /// </summary>
-public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock)
+public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock,
+    Segments.SegmentationQueries? segmentations = null)
 {
     public const string AuditAction = "themes.save";
 
@@ -112,6 +113,16 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
         return new ThemeSaveResult(number, []);
     }
 
+    /// <summary>The customers of the filter's segment, RFM or custom (nobody for a custom segment that no longer exists); null without one.</summary>
+    private async Task<int[]?> SegmentCustomersAsync(KpiFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.CustomSegment is { } custom)
+        {
+            return segmentations is null ? [] : (await segmentations.GetMembersAsync(custom, filter.SegmentDate, cancellationToken: cancellationToken))?.CustomerIds ?? [];
+        }
+        return filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
+    }
+
     /// <summary>The theme figures of the filter with the set in use (small samples by <paramref name="minResponses"/>).</summary>
     public Task<ThemeOverview> GetOverviewAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
         ComputeAsync(filter, minResponses, withBreakdowns: true, cancellationToken);
@@ -125,7 +136,7 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
         ArgumentNullException.ThrowIfNull(filter);
         var set = await GetCurrentAsync(cancellationToken);
         var matcher = ThemeMatcher.Create(set.Themes);
-        var customers = filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
+        var customers = await SegmentCustomersAsync(filter, cancellationToken);
         var trend = DashboardQueries.TrendRange(filter.Period);
         var inPeriod = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers);
 
@@ -146,7 +157,9 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
         var scores = await rfmScores.GetAsync(filter.SegmentDate, cancellationToken);
         var segmentOf = scores.Customers.ToDictionary(c => c.CustomerId, c => c.Segment);
         var bySegment = new List<ThemeSlice<RfmSegment>>();
-        foreach (var group in scores.Customers.Where(c => filter.Segment is null || c.Segment == filter.Segment).GroupBy(c => c.Segment).OrderBy(g => g.Key))
+        var inFilter = filter.CustomSegment is null ? null : customers!.ToHashSet();
+        foreach (var group in scores.Customers.Where(c => inFilter is null ? filter.Segment is null || c.Segment == filter.Segment : inFilter.Contains(c.CustomerId))
+                     .GroupBy(c => c.Segment).OrderBy(g => g.Key))
         {
             var facts = await satisfaction.GetFactsAsync(inPeriod with { CustomerIds = group.Select(c => c.CustomerId).ToArray() }, cancellationToken);
             if (facts.RecommendResponses + facts.SatisfactionResponses == 0)
@@ -181,7 +194,7 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
             return null;
         }
         var matcher = ThemeMatcher.Create(set.Themes);
-        var customers = filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
+        var customers = await SegmentCustomersAsync(filter, cancellationToken);
         var comments = await ReadCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers), cancellationToken);
         var total = 0;
         var list = new List<ThemedComment>();

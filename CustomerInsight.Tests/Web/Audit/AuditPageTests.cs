@@ -32,6 +32,7 @@ public sealed class AuditPageTests
         OmocCommands.PopulationUpdate, OmocCommands.PopulationDelete, OmocCommands.WorkshopCreate, OmocCommands.WorkshopUpdate,
         OmocCommands.WorkshopDelete, OmocCommands.AssessmentSave, OmocCommands.AssessmentComplete,
         CustomerInsight.Core.Surveys.Themes.ThemeQueries.AuditAction,
+        CustomerInsight.Core.Segments.SegmentationQueries.SaveAuditAction, CustomerInsight.Core.Segments.AudienceExport.AuditAction,
     ];
 
     [Theory]
@@ -100,9 +101,6 @@ public sealed class AuditPageTests
         {
             AddAppServices(connectionString);
             SignInAs(Roles.Admin, "admin@demo.local");
-            Services.AddScoped<AdminGuard>();
-            Services.AddScoped<AuditDescriber>();
-            Services.AddScoped<PrivacyActions>();
         }
     }
 }

@@ -7,6 +7,7 @@ using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Importing;
@@ -25,18 +26,8 @@ public sealed class ImportActionsTests
 
     private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAuthorizationCore(options =>
-        {
-            foreach (var (policy, roles) in Policies.RolesByPolicy)
-            {
-                options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
-            }
-        });
-        var provider = services.BuildServiceProvider();
         return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
-            provider.GetRequiredService<IAuthorizationService>(), new FixedUser(role, name),
+            FixedUser.Access(role, name),
             Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }
 
@@ -50,10 +41,10 @@ public sealed class ImportActionsTests
         notifier.Changed += () => notified++;
         using var actions = CreateActions(context, Roles.Executive, notifier: notifier);
 
-        await Assert.ThrowsAsync<ImportNotAllowedException>(() =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
             actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, Ct));
-        await Assert.ThrowsAsync<ImportNotAllowedException>(() => actions.PreviewAsync(new UploadedFile(path, "retail.csv", 1), null, Ct));
-        await Assert.ThrowsAsync<ImportNotAllowedException>(() => actions.HistoryAsync(Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.PreviewAsync(new UploadedFile(path, "retail.csv", 1), null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.HistoryAsync(Ct));
 
         await using var db = context.Database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
@@ -100,7 +91,7 @@ public sealed class ImportActionsTests
         using var executive = CreateActions(context, Roles.Executive, notifier: notifier);
         var report = await analyst.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, "GBP", null, Ct);
 
-        await Assert.ThrowsAsync<ImportNotAllowedException>(() => executive.UndoAsync(report.BatchId!.Value, cancellationToken: Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => executive.UndoAsync(report.BatchId!.Value, cancellationToken: Ct));
         Assert.Equal(2, await OrderCountAsync(context));
         var result = await analyst.UndoAsync(report.BatchId!.Value, cancellationToken: Ct);
         var entry = Assert.Single(await analyst.HistoryAsync(Ct));
@@ -165,24 +156,17 @@ public sealed class ImportActionsTests
 
 public sealed class ThrottledProgressTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public long Now { get; set; } = 1;
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-        public override long GetTimestamp() => Now;
-    }
-
     [Fact]
     public void Report_WithinInterval_OnlyFirstAndPhaseChangesAndLaterOnesPass()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var seen = new List<ImportProgress>();
         var progress = new ThrottledProgress(p => { seen.Add(p); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(250), clock);
 
         progress.Report(new ImportProgress(ImportPhase.Reading, 1, 0.1));
-        clock.Now += TimeSpan.FromMilliseconds(100).Ticks;
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         progress.Report(new ImportProgress(ImportPhase.Reading, 2, 0.2));
-        clock.Now += TimeSpan.FromMilliseconds(200).Ticks;
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         progress.Report(new ImportProgress(ImportPhase.Reading, 3, 0.3));
         progress.Report(new ImportProgress(ImportPhase.Writing, 3, 0));
         progress.Report(new ImportProgress(ImportPhase.Done, 3, 1));

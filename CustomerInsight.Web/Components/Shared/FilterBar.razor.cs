@@ -1,6 +1,7 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -35,9 +36,13 @@ public sealed partial class FilterBar
     [Parameter]
     public bool ShowSurveyKind { get; set; } = true;
 
-    /// <summary>The RFM segment select (the dashboard's; the satisfaction page does not filter by segment).</summary>
+    /// <summary>The segment select: RFM segments and the custom segments of <see cref="CustomSegmentations"/>.</summary>
     [Parameter]
     public bool ShowSegment { get; set; }
+
+    /// <summary>The custom segmentations (version in use) whose segments the segment select also lists.</summary>
+    [Parameter]
+    public IReadOnlyList<SegmentationInfo> CustomSegmentations { get; set; } = [];
 
     /// <summary>The comparison select (previous period or same period last year; the dashboard's).</summary>
     [Parameter]
@@ -57,7 +62,7 @@ public sealed partial class FilterBar
 
     private string KindValue => Value.SurveyKind?.ToString() ?? AllValue;
 
-    private string SegmentValue => Value.Segment?.Code() ?? AllValue;
+    private string SegmentValue => Value.SegmentCode ?? AllValue;
 
     internal void OnPresetChanged(PeriodPreset preset)
     {
@@ -100,8 +105,7 @@ public sealed partial class FilterBar
     internal void OnKindChanged(string? value) =>
         Apply(Value with { SurveyKind = Enum.TryParse<SurveyKind>(value, out var kind) && Enum.IsDefined(kind) ? kind : null });
 
-    internal void OnSegmentChanged(string? code) =>
-        Apply(Value with { Segment = RfmSegments.TryParseCode(code, out var segment) ? segment : null });
+    internal void OnSegmentChanged(string? code) => Apply(Value.WithSegment(code));
 
     private void Apply(FilterState state)
     {

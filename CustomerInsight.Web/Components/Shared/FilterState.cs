@@ -3,6 +3,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
 
 namespace CustomerInsight.Web.Components.Shared;
@@ -17,8 +18,9 @@ namespace CustomerInsight.Web.Components.Shared;
 /// <c>from</c>) is kept and reported (<see cref="IsReversedRange"/>); other unknown or malformed values fall back
 /// to the defaults rather than failing the page.
 /// </summary>
+/// <remarks><c>segment</c> may also be a custom segment's URL-stable id (<c>deux-profils.gros-acheteurs</c>, <see cref="CustomSegment"/>).</remarks>
 public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null,
-    ComparisonMode Compare = ComparisonMode.Previous)
+    ComparisonMode Compare = ComparisonMode.Previous, SegmentRef? CustomSegment = null)
 {
     public const string PeriodKey = "period";
     public const string FromKey = "from";
@@ -59,7 +61,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
         }
         var state = new FilterState(preset, ParseDate(from), ParseDate(to), ParseEnum<Channel>(channel), ParseEnum<SurveyKind>(kind),
             RfmSegments.TryParseCode(segment, out var rfm) ? rfm : null,
-            string.Equals(compare, LastYearCompareCode, StringComparison.OrdinalIgnoreCase) ? ComparisonMode.LastYear : ComparisonMode.Previous);
+            string.Equals(compare, LastYearCompareCode, StringComparison.OrdinalIgnoreCase) ? ComparisonMode.LastYear : ComparisonMode.Previous,
+            SegmentRef.TryParse(segment, out var custom) ? custom : null);
         // A custom period with a missing date shows the default period; a reversed one is kept, to be reported.
         return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange && !state.IsReversedRange ? state with { Preset = Default.Preset } : state;
     }
@@ -74,7 +77,17 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             ? PeriodPresets.CreateCustom(From!.Value, To!.Value.AddDays(1))
             : PeriodPresets.Create(Preset == PeriodPreset.Custom ? Default.Preset : Preset, reference);
 
-    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, Segment, Compare);
+    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, CustomSegment is null ? Segment : null, Compare, CustomSegment);
+
+    /// <summary>The <c>segment</c> value of the URL: a custom segment's id or an RFM segment's code; null: every customer.</summary>
+    public string? SegmentCode => CustomSegment?.ToString() ?? Segment?.Code();
+
+    /// <summary>These filters with the segment of a <c>segment</c> value (RFM code or custom id; anything else: none).</summary>
+    public FilterState WithSegment(string? code) => this with
+    {
+        Segment = RfmSegments.TryParseCode(code, out var rfm) ? rfm : null,
+        CustomSegment = SegmentRef.TryParse(code, out var custom) ? custom : null,
+    };
 
     /// <summary>The query parameters of this state (null removes a parameter from the URL).</summary>
     public IReadOnlyDictionary<string, object?> ToQuery()
@@ -87,7 +100,7 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             [ToKey] = custom ? IsoDate.Format(To) : null,
             [ChannelKey] = Channel?.ToString().ToLowerInvariant(),
             [KindKey] = SurveyKind?.ToString().ToLowerInvariant(),
-            [SegmentKey] = Segment?.Code(),
+            [SegmentKey] = SegmentCode,
             [CompareKey] = Compare == ComparisonMode.LastYear ? LastYearCompareCode : null,
         };
     }

@@ -20,7 +20,8 @@ public sealed record KpiCardModel(Kpi Kpi, string Title, string Value, string Pr
 /// The executive dashboard (home for every role): KPI cards, monthly trends, channels, cohorts. Filters in the URL.
 /// The RFM segment filter (<c>?segment=champions</c>) takes the customers of that segment at the period's end
 /// (the analysis date is the day after the period's last day) and computes every figure on the page, the
-/// previous period's included, over that fixed set of customers only; anonymous orders are left out.
+/// previous period's included, over that fixed set of customers only; anonymous orders are left out. A custom segment
+/// (<c>?segment=deux-profils.gros-acheteurs</c>) does the same with the customers its segmentation's version in use places there.
 /// </summary>
 public sealed partial class Dashboard
 {
@@ -44,6 +45,7 @@ public sealed partial class Dashboard
     ];
 
     [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
@@ -52,13 +54,17 @@ public sealed partial class Dashboard
 
     private int MinResponses => KpiOptions.Value.MinResponses;
 
+    /// <summary>The custom segmentations the segment filter lists besides the RFM segments.</summary>
+    private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
+
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null || State.IsReversedRange
+    private string? KpiDownloadHref => data is null || State.IsReversedRange || State.CustomSegment is not null
         ? null
         : AppUrls.KpiWorkbook(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
 
     protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
+        customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
         if (reference is not { } day || State.IsReversedRange)
         {
             data = null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Surveys.Themes;
@@ -9,9 +10,7 @@ using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -32,26 +31,33 @@ public sealed partial class Satisfaction
     private SatisfactionOverview? overview;
     private IReadOnlyList<SatisfactionTable.Row> overallRows = [], monthRows = [], channelRows = [], kindRows = [];
     private IReadOnlyList<SurveyComment> comments = [];
+
+    /// <summary>The custom segmentations the segment filter lists besides the RFM segments.</summary>
+    private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
+
+    /// <summary>NPS and CSAT by segment side by side (RFM, or the filter's custom segmentation).</summary>
+    private SatisfactionBySegment? bySegment;
+    private IReadOnlyList<SatisfactionTable.Row> segmentRows = [];
     private ChartConfig? recommendChart, satisfactionChart;
 
+    [Inject] public required DashboardQueries Queries { get; set; }
+    [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
 
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
-        canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
+        commentsAllowed = await Access.AllowsAsync(Policies.CustomerData);
+        canEditThemes = await Access.AllowsAsync(Policies.ThemeEdit);
     }
 
-    /// <summary>The satisfaction figures ignore the segment and comparison filters.</summary>
-    protected override FilterState ReadFilters() => FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery);
+    /// <summary>The satisfaction figures follow the segment filter (RFM or custom) and ignore the comparison.</summary>
+    protected override FilterState ReadFilters() => FilterState.FromQuery(PeriodQuery, FromQuery, ToQuery, ChannelQuery, KindQuery, SegmentQuery);
 
     protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
@@ -59,8 +65,12 @@ public sealed partial class Satisfaction
         var day = reference ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var filter = State.ToKpiFilter(day);
         var options = KpiOptions.Value;
-        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind);
+        var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
+        customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
+        // The segment filter (RFM or custom) keeps its customers' responses only.
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, cancellationToken));
         overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, cancellationToken);
+        bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, cancellationToken);
         // Comments are personal data: read only for roles allowed customer data (never for an executive).
         comments = commentsAllowed
             ? await SatisfactionQueries.GetLatestCommentsAsync(responses, CommentCount, cancellationToken)
@@ -70,12 +80,18 @@ public sealed partial class Satisfaction
         BuildView(overview);
     }
 
+    /// <summary>The title of the by-segment table: which segmentation and version placed the customers, at which date.</summary>
+    private string BySegmentTitle => bySegment is null ? "" : bySegment.SegmentationName is { } name
+        ? string.Format(CultureInfo.CurrentCulture, T["BySegmentCustom"], name, bySegment.Version, DisplayFormat.Date(bySegment.AnalysisDate))
+        : string.Format(CultureInfo.CurrentCulture, T["BySegmentRfm"], DisplayFormat.Date(bySegment.AnalysisDate));
+
     private void BuildView(SatisfactionOverview o)
     {
         overallRows = [new SatisfactionTable.Row("", o.Kpis)];
         monthRows = o.ByMonth.Select(m => new SatisfactionTable.Row(DisplayFormat.Month(BusinessCalendar.MonthStart(m.Key)), m.Kpis)).ToList();
         channelRows = o.ByChannel.Select(c => new SatisfactionTable.Row(c.Key is { } ch ? Names["Channel_" + ch] : Names["NoChannel"], c.Kpis)).ToList();
         kindRows = o.ByKind.Select(k => new SatisfactionTable.Row(Names["Kind_" + k.Key], k.Kpis)).ToList();
+        segmentRows = bySegment?.Segments.Select(s => new SatisfactionTable.Row(s.Rfm?.DisplayName(CultureInfo.CurrentUICulture) ?? s.Name ?? s.Key, s.Kpis)).ToList() ?? [];
         recommendChart = Distribution(
             Enumerable.Range(0, 11).Select(s => s.ToString(CultureInfo.CurrentCulture)).ToList(),
             o.Facts.RecommendHistogram,

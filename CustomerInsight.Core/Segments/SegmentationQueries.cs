@@ -1,0 +1,262 @@
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Segments;
+
+/// <summary>A segmentation as its latest version defines it (the filter bar's and the page's list).</summary>
+public sealed record SegmentationInfo(string Key, string Name, int Version, DateTime SavedAtUtc, string SavedBy, SegmentationDefinition Definition);
+
+/// <summary>One saved version: who, when, why.</summary>
+public sealed record SegmentationVersionInfo(string Key, string Name, int Number, DateTime SavedAtUtc, string SavedBy, string Reason, SegmentationDefinition Definition);
+
+/// <summary>The result of a save: the key and the new version number, or why nothing was saved.</summary>
+public sealed record SegmentationSaveResult(string? Key, int? Version, IReadOnlyList<SegmentError> Errors)
+{
+    public bool Saved => Version is not null;
+}
+
+/// <summary>How many customers each segment of a definition holds at an analysis date (the editor's live count).</summary>
+public sealed record SegmentationCounts(DateOnly AnalysisDate, int Customers, IReadOnlyList<SegmentCount> Segments, int Unassigned);
+
+/// <summary>The customers of one custom segment at a date and the version that placed them (what every figure names).</summary>
+public sealed record SegmentMembers(SegmentRef Ref, string SegmentationName, int Version, string SegmentName, DateOnly AnalysisDate, int[] CustomerIds);
+
+/// <summary>
+/// Custom segmentations (product.md page 11): versions (save, list), the facts their rules look at, computed set-based
+/// per analysis date and cached, counts and members. Evaluation itself is <see cref="SegmentEvaluator"/> (pure): rules are
+/// data, never SQL.
+/// </summary>
+public sealed class SegmentationQueries(
+    IDbContextFactory<InsightDbContext> factory,
+    RfmScoreCache rfmScores,
+    ConsentQueries consents,
+    BusinessCalendar calendar,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string SaveAuditAction = "segments.save";
+
+    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers), IReadOnlyList<CustomerSegmentFacts>> facts =
+        new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
+
+    /// <summary>Every segmentation at its latest version, by name.</summary>
+    public async Task<IReadOnlyList<SegmentationInfo>> GetSegmentationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var versions = db.Set<SegmentationVersion>().AsNoTracking();
+        var latest = await versions
+            .Where(v => !versions.Any(n => n.SegmentationKey == v.SegmentationKey && n.Number > v.Number))
+            .ToListAsync(cancellationToken);
+        return latest
+            .OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(v => new SegmentationInfo(v.SegmentationKey, v.Name, v.Number, v.SavedAtUtc, v.SavedBy, SegmentationDefinition.Deserialize(v.Definition)))
+            .ToList();
+    }
+
+    /// <summary>Every version of a segmentation, newest first; empty when the key is unknown.</summary>
+    public async Task<IReadOnlyList<SegmentationVersionInfo>> GetVersionsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<SegmentationVersion>().AsNoTracking()
+            .Where(v => v.SegmentationKey == key)
+            .OrderByDescending(v => v.Number)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToInfo).ToList();
+    }
+
+    /// <summary>One version (the latest when <paramref name="number"/> is null); null when there is none.</summary>
+    public async Task<SegmentationVersionInfo?> GetVersionAsync(string key, int? number = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<SegmentationVersion>().AsNoTracking().Where(v => v.SegmentationKey == key);
+        var row = number is { } n
+            ? await query.FirstOrDefaultAsync(v => v.Number == n, cancellationToken)
+            : await query.OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToInfo(row);
+    }
+
+    /// <summary>
+    /// Saves a version (who, when, why; audited). A null <paramref name="key"/> creates a segmentation (key from its name);
+    /// otherwise <paramref name="basedOnVersion"/> must still be the latest (else <see cref="SegmentError.Conflict"/>).
+    /// Segments keep their keys; a new segment gets one from its name. The caller checks the policy.
+    /// </summary>
+    public async Task<SegmentationSaveResult> SaveAsync(string? key, string? name, SegmentationDefinition definition, int basedOnVersion,
+        string? reason, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var errors = SegmentationRules.Validate(name, definition, reason);
+        if (errors.Count > 0)
+        {
+            return new SegmentationSaveResult(key, null, errors);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var versions = db.Set<SegmentationVersion>();
+        if (key is null)
+        {
+            var keys = await versions.Select(v => v.SegmentationKey).Distinct().ToListAsync(cancellationToken);
+            key = SegmentationRules.KeyFor(name!, keys);
+        }
+        var latest = await versions.Where(v => v.SegmentationKey == key).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        if (latest != basedOnVersion)
+        {
+            return new SegmentationSaveResult(key, null, [new SegmentError(SegmentError.Conflict)]);
+        }
+        var cleaned = WithKeys(definition);
+        var number = latest + 1;
+        versions.Add(new SegmentationVersion
+        {
+            SegmentationKey = key,
+            Number = number,
+            Name = name!.Trim(),
+            SavedAtUtc = clock.GetUtcNow().UtcDateTime,
+            SavedBy = userName,
+            Reason = reason!.Trim(),
+            Definition = cleaned.Serialize(),
+        });
+        db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"segmentation:{key}:v{number}", $"segments={cleaned.Segments.Count}", cleaned.Segments.Count));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SegmentationSaveResult(key, number, []);
+    }
+
+    /// <summary>The customers' facts at <paramref name="analysisDate"/> (cached per date and data version).</summary>
+    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        int customers;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            // A rectified country changes no id: the highest customer id and the short lifetime bound how stale a country is.
+            customers = await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
+        }
+        // Not cancelled by one caller: another render may be waiting on the same entry.
+        return await facts.GetAsync((analysisDate, version, customers),
+            () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, CancellationToken.None)), cancellationToken);
+    }
+
+    /// <summary>The live count of a definition (saved or being edited) at <paramref name="analysisDate"/>.</summary>
+    public async Task<SegmentationCounts> CountAsync(SegmentationDefinition definition, DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var all = await GetFactsAsync(analysisDate, cancellationToken);
+        var (segments, unassigned) = SegmentEvaluator.Count(definition, all);
+        return new SegmentationCounts(analysisDate, all.Count, segments, unassigned);
+    }
+
+    /// <summary>
+    /// The customers of <paramref name="segment"/> at <paramref name="analysisDate"/>, placed by the segmentation's version
+    /// <paramref name="version"/> (latest when null); null when the segmentation, version or segment does not exist.
+    /// </summary>
+    public async Task<SegmentMembers?> GetMembersAsync(SegmentRef segment, DateOnly analysisDate, int? version = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var saved = await GetVersionAsync(segment.SegmentationKey, version, cancellationToken);
+        if (saved?.Definition.Find(segment.SegmentKey) is not { } definition)
+        {
+            return null;
+        }
+        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey, await GetFactsAsync(analysisDate, cancellationToken));
+        return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
+    }
+
+    /// <summary>
+    /// Migration between the segments of one version (the latest when <paramref name="version"/> is null) at two dates, so both
+    /// dates are placed by the same rules; null when the segmentation or version does not exist.
+    /// </summary>
+    public async Task<SegmentMigration?> GetMigrationAsync(string key, int? version, DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
+    {
+        if (await GetVersionAsync(key, version, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        var earlier = await GetFactsAsync(earlierDate, cancellationToken);
+        var later = await GetFactsAsync(laterDate, cancellationToken);
+        HashSet<int> erased;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            erased = (await db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        return SegmentMigrationCalculator.Calculate(saved, earlierDate, earlier, laterDate, later, erased);
+    }
+
+    /// <summary>The default analysis date of metrics.md (the day after the latest sale); null on an empty database.</summary>
+    public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKind.Sale)
+            .OrderByDescending(o => o.BusinessDate)
+            .Select(o => (DateOnly?)o.BusinessDate)
+            .FirstOrDefaultAsync(cancellationToken);
+        return RfmScorer.DefaultAnalysisDate(latest);
+    }
+
+    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken)
+    {
+        var scores = await rfmScores.GetAsync(analysisDate, cancellationToken);
+        var countries = new Dictionary<int, string?>();
+        var channels = new Dictionary<int, int>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await foreach (var c in db.Customers.AsNoTracking().Select(c => new { c.Id, c.Country }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                countries[c.Id] = c.Country;
+            }
+            // The channels each customer bought on: one GROUP BY in SQL, a row per (customer, channel).
+            var bought = db.Orders.AsNoTracking()
+                .Where(o => o.CustomerId != null && o.Kind == OrderKind.Sale && o.BusinessDate < analysisDate)
+                .GroupBy(o => new { CustomerId = o.CustomerId!.Value, o.Channel })
+                .Select(g => new { g.Key.CustomerId, g.Key.Channel })
+                .AsAsyncEnumerable();
+            await foreach (var b in bought.WithCancellation(cancellationToken))
+            {
+                channels[b.CustomerId] = channels.GetValueOrDefault(b.CustomerId) | CustomerSegmentFacts.ChannelBit(b.Channel);
+            }
+        }
+        // Consents in force at the start of the analysis date (business time), as the segments page's reach counts them.
+        var atUtc = calendar.ToUtc(analysisDate.ToDateTime(TimeOnly.MinValue));
+        var granted = new Dictionary<int, int>();
+        foreach (var purpose in Enum.GetValues<ConsentPurpose>())
+        {
+            foreach (var id in await consents.GetGrantedCustomerIdsAsync(purpose, atUtc, cancellationToken))
+            {
+                granted[id] = granted.GetValueOrDefault(id) | CustomerSegmentFacts.ConsentBit(purpose);
+            }
+        }
+        return scores.Customers
+            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId), granted.GetValueOrDefault(s.CustomerId)))
+            .ToArray();
+    }
+
+    /// <summary>Gives each segment without a key one from its name, unique in the definition; keys already there stay.</summary>
+    private static SegmentationDefinition WithKeys(SegmentationDefinition definition)
+    {
+        var taken = definition.Segments.Where(s => !string.IsNullOrEmpty(s.Key)).Select(s => s.Key).ToList();
+        var segments = new List<SegmentDefinition>();
+        foreach (var s in definition.Segments)
+        {
+            var key = s.Key;
+            if (string.IsNullOrEmpty(key))
+            {
+                key = SegmentationRules.KeyFor(s.Name, taken);
+                taken.Add(key);
+            }
+            segments.Add(s with
+            {
+                Key = key,
+                Name = s.Name.Trim(),
+                Groups = s.Groups.Select(g => g with { Conditions = g.Conditions.Select(c => c with { Value = c.Value.Trim() }).ToArray() }).ToArray(),
+            });
+        }
+        return new SegmentationDefinition(segments);
+    }
+
+    private static SegmentationVersionInfo ToInfo(SegmentationVersion v) =>
+        new(v.SegmentationKey, v.Name, v.Number, v.SavedAtUtc, v.SavedBy, v.Reason, SegmentationDefinition.Deserialize(v.Definition));
+}

@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Core.Value;
+
+/// <summary>
+/// A fit at one calibration end and horizon, with what the data after the calibration end shows: the actual repeat
+/// purchases of the fitted customers over the horizon (null when the data does not cover it) and, for each whole
+/// week with data after the calibration end (up to the horizon), predicted against actual purchases.
+/// </summary>
+public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IReadOnlyList<WeeklyPurchases> HoldoutWeeks, DateOnly? LatestSaleDate);
+
+/// <summary>
+/// The value and churn feature's reads: purchases per customer and day aggregated in SQL, the fits of
+/// <see cref="ClvCalculator"/>, cached per (data version, calibration end, horizon) and never computed twice for them.
+/// </summary>
+public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOptions<ClvOptions> options, TimeProvider clock)
+{
+    /// <summary>Fits kept: each holds one prediction per customer (tens of MB at a million customers).</summary>
+    public const int Capacity = 3;
+
+    private readonly ClvOptions settings = options.Value;
+    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon), ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
+
+    public int DefaultHorizonWeeks => settings.HorizonWeeks;
+
+    /// <summary>The default calibration end: the latest day with a sale order (predictions from today's knowledge); null without sales.</summary>
+    public async Task<DateOnly?> GetDefaultCalibrationEndAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null)
+            .OrderByDescending(o => o.BusinessDate)
+            .Select(o => (DateOnly?)o.BusinessDate)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The fit at <paramref name="calibrationEnd"/> over <paramref name="horizonWeeks"/> (default <c>Clv:HorizonWeeks</c>),
+    /// from the cache when the data has not changed; null when no customer bought by then. Cancelling stops the fit
+    /// (it is then computed afresh by the next caller).
+    /// </summary>
+    /// <param name="progress">Receives the share done (0–1) when this call starts the fit.</param>
+    public async Task<ClvReport?> GetReportAsync(
+        DateOnly calibrationEnd,
+        int? horizonWeeks = null,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var horizon = horizonWeeks ?? settings.HorizonWeeks;
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1, nameof(horizonWeeks));
+        // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var report = await cache.GetAsync((version.Orders, version.UndoneImports, calibrationEnd, horizon),
+            () => ComputeAsync(calibrationEnd, horizon, progress, cancellationToken), cancellationToken);
+        return report.Model.Customers.Count == 0 ? null : report;
+    }
+
+    /// <summary>
+    /// The predictions (P(alive), expected purchases, spend and CLV over <c>Clv:HorizonWeeks</c>) of the given customers at
+    /// <paramref name="calibrationEnd"/>, for other features (custom segments, customer 360). Customers without a purchase
+    /// by then are left out of the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, CustomerValue>> GetPredictionsAsync(
+        DateOnly calibrationEnd,
+        IEnumerable<int> customerIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var report = await GetReportAsync(calibrationEnd, null, null, cancellationToken);
+        var found = new Dictionary<int, CustomerValue>();
+        if (report is null)
+        {
+            return found;
+        }
+        foreach (var id in customerIds)
+        {
+            if (report.Model.Find(id) is { } value)
+            {
+                found[id] = value;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>One customer's predictions at the default calibration end (the latest sale); null when they have no purchase.</summary>
+    public async Task<(DateOnly CalibrationEnd, CustomerValue Value)?> GetCustomerAsync(int customerId, CancellationToken cancellationToken = default)
+    {
+        if (await GetDefaultCalibrationEndAsync(cancellationToken) is not { } end)
+        {
+            return null;
+        }
+        var predictions = await GetPredictionsAsync(end, [customerId], cancellationToken);
+        return predictions.TryGetValue(customerId, out var value) ? (end, value) : null;
+    }
+
+    /// <summary>Purchase days (customer, business date, that day's sale orders' total) on or before the calibration end, by customer then date.</summary>
+    public async IAsyncEnumerable<PurchaseDay> StreamPurchaseDaysAsync(DateOnly calibrationEnd, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // One GROUP BY over the covering index IX_Orders_Customer (CustomerId, Kind, BusinessDate, AmountMilli).
+        var rows = db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId != null && o.Kind == OrderKind.Sale && o.BusinessDate <= calibrationEnd)
+            .GroupBy(o => new { CustomerId = o.CustomerId!.Value, o.BusinessDate })
+            .Select(g => new { g.Key.CustomerId, g.Key.BusinessDate, AmountMilli = g.Sum(o => o.AmountMilli) })
+            .OrderBy(g => g.CustomerId).ThenBy(g => g.BusinessDate)
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return new PurchaseDay(row.CustomerId, row.BusinessDate, Money.FromMilli(row.AmountMilli));
+        }
+    }
+
+    private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread: the fit is CPU work of seconds at a million customers.
+        await Task.Yield();
+        var histories = new List<PurchaseHistory>();
+        var days = new List<PurchaseDay>();
+        await foreach (var day in StreamPurchaseDaysAsync(calibrationEnd, cancellationToken))
+        {
+            days.Add(day);
+            if (days.Count == 65_536)
+            {
+                histories.AddRange(Flush(days, calibrationEnd));
+            }
+        }
+        histories.AddRange(PurchaseHistoryBuilder.Build(days, calibrationEnd));
+        progress?.Report(0.1);
+        var latest = await GetDefaultCalibrationEndAsync(cancellationToken);
+        if (histories.Count == 0)
+        {
+            var empty = new ClvResult(calibrationEnd, horizon, settings.AnnualDiscountRate,
+                new BgNbdFit(new BgNbdParameters(double.NaN, double.NaN, double.NaN, double.NaN), double.NaN, 0), null, []);
+            return new ClvReport(empty, null, [], latest);
+        }
+        var inner = new Progress<double>(p => progress?.Report(0.1 + 0.8 * p));
+        var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner, cancellationToken), cancellationToken);
+
+        var wholeWeeks = latest is { } last ? Math.Min(horizon, (last.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
+        var actualPerWeek = await ActualPerWeekAsync(calibrationEnd, Math.Max(0, wholeWeeks), model, cancellationToken);
+        var cumulative = wholeWeeks > 0 ? ClvCalculator.CumulativePredicted(model.BgNbd.Parameters, histories, wholeWeeks) : [];
+        progress?.Report(1);
+        int? actualTotal = wholeWeeks == horizon ? actualPerWeek.Sum() : null;
+        return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest);
+    }
+
+    /// <summary>Builds the histories of the customers complete in <paramref name="days"/>, keeping the last customer's days (they may go on).</summary>
+    private static List<PurchaseHistory> Flush(List<PurchaseDay> days, DateOnly calibrationEnd)
+    {
+        var lastCustomer = days[^1].CustomerId;
+        var split = days.FindIndex(d => d.CustomerId == lastCustomer);
+        var complete = PurchaseHistoryBuilder.Build(days.Take(split), calibrationEnd).ToList();
+        days.RemoveRange(0, split);
+        return complete;
+    }
+
+    /// <summary>Purchases (distinct days) per week after the calibration end of the customers fitted, for <paramref name="weeks"/> whole weeks.</summary>
+    private async Task<int[]> ActualPerWeekAsync(DateOnly calibrationEnd, int weeks, ClvResult model, CancellationToken cancellationToken)
+    {
+        var counts = new int[weeks];
+        if (weeks == 0)
+        {
+            return counts;
+        }
+        var last = calibrationEnd.AddDays(7 * weeks);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId != null && o.Kind == OrderKind.Sale && o.BusinessDate > calibrationEnd && o.BusinessDate <= last)
+            .Select(o => new { CustomerId = o.CustomerId!.Value, o.BusinessDate })
+            .Distinct()
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (model.Find(row.CustomerId) is not null)
+            {
+                counts[(row.BusinessDate.DayNumber - calibrationEnd.DayNumber - 1) / 7]++;
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,91 @@
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace CustomerInsight.Core.Value;
+
+/// <summary>
+/// The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, JMR; Fader and Hardie's note): a purchase's value is
+/// Gamma(p, ν) around a customer's mean, ν is Gamma(q, γ) across customers (metrics.md).
+/// </summary>
+public sealed record GammaGammaParameters(double P, double Q, double Gamma)
+{
+    /// <summary>ln L of one customer with x &gt; 0 repeat purchases of mean value m &gt; 0 (metrics.md).</summary>
+    public double LogLikelihood(int x, double meanValue) =>
+        SpecialFunctions.GammaLn(P * x + Q) - SpecialFunctions.GammaLn(P * x) - SpecialFunctions.GammaLn(Q) + Q * Math.Log(Gamma)
+        + (P * x - 1) * Math.Log(meanValue) + P * x * Math.Log(x) - (P * x + Q) * Math.Log(Gamma + meanValue * x);
+
+    /// <summary>Expected value of a purchase: p(γ + m x)/(px + q − 1), and pγ/(q − 1) for a customer without repeat purchases.</summary>
+    public double ExpectedSpend(int x, double meanValue) =>
+        x == 0 ? P * Gamma / (Q - 1) : P * (Gamma + meanValue * x) / (P * x + Q - 1);
+}
+
+/// <summary>A fitted spend model: its parameters, the log-likelihood and how many customers it was fitted on.</summary>
+public sealed record GammaGammaFit(GammaGammaParameters Parameters, double LogLikelihood, int Customers);
+
+/// <summary>Fits <see cref="GammaGammaParameters"/> by maximum likelihood on the customers with x &gt; 0 (Nelder-Mead on the logarithms).</summary>
+public static class GammaGammaFitter
+{
+    /// <summary>
+    /// The fit over the customers of <paramref name="histories"/> with repeat purchases of a positive mean value
+    /// (a mean of 0 or less, possible only with free orders, has no likelihood under a Gamma); null when none.
+    /// </summary>
+    public static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        var xs = new List<int>();
+        var logMeans = new List<double>();
+        var means = new List<double>();
+        foreach (var h in histories)
+        {
+            if (h.RepeatPurchases > 0 && h.MeanRepeatValue is { } m && m > 0)
+            {
+                xs.Add(h.RepeatPurchases);
+                means.Add((double)m);
+                logMeans.Add(Math.Log((double)m));
+            }
+        }
+        if (xs.Count == 0)
+        {
+            return null;
+        }
+        var count = xs.Count;
+        var maxX = xs.Max();
+        var distinctX = xs.Distinct().ToArray();
+        // The terms without the parameters: Σ ln m·(px − 1) needs ln m, Σ px ln x needs ln x.
+        var evaluations = 0;
+        double LogLikelihood(GammaGammaParameters p)
+        {
+            var byX = new double[maxX + 1];
+            foreach (var x in distinctX)
+            {
+                byX[x] = SpecialFunctions.GammaLn(p.P * x + p.Q) - SpecialFunctions.GammaLn(p.P * x) + p.P * x * Math.Log(x);
+            }
+            var constant = -SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.Gamma);
+            double sum = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var x = xs[i];
+                sum += byX[x] + constant + (p.P * x - 1) * logMeans[i] - (p.P * x + p.Q) * Math.Log(p.Gamma + means[i] * x);
+            }
+            return sum;
+        }
+        double Objective(Vector<double> v)
+        {
+            if (++evaluations % 50 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var value = -LogLikelihood(new GammaGammaParameters(Math.Exp(v[0]), Math.Exp(v[1]), Math.Exp(v[2])));
+            return double.IsFinite(value) ? value : double.MaxValue;
+        }
+        var objective = ObjectiveFunction.Value(Objective);
+        var start = Vector<double>.Build.Dense([0.0, 0.0, Math.Log(Math.Max(1e-3, means.Average()))]);
+        var simplex = new NelderMeadSimplex(1e-12, 20_000);
+        var result = simplex.FindMinimum(objective, start, Vector<double>.Build.Dense(3, 0.5));
+        result = simplex.FindMinimum(objective, result.MinimizingPoint, Vector<double>.Build.Dense(3, 0.1));
+        var v = result.MinimizingPoint;
+        var parameters = new GammaGammaParameters(Math.Exp(v[0]), Math.Exp(v[1]), Math.Exp(v[2]));
+        return new GammaGammaFit(parameters, LogLikelihood(parameters), count);
+    }
+}

@@ -1,0 +1,105 @@
+using CustomerInsight.Core.Value;
+
+namespace CustomerInsight.Tests.Core.Value;
+
+/// <summary>
+/// The formulas of metrics.md ("Customer lifetime value and churn") against reference values computed with
+/// mpmath 1.3.0 (Python, 30 significant digits: mpmath.hyp2f1, mpmath.loggamma, mpmath.beta), from the
+/// formulas as metrics.md writes them, at the published CDNOW parameters r = 0.243, α = 4.414, a = 0.793, b = 2.426.
+/// </summary>
+public sealed class ClvModelTests
+{
+    private static readonly BgNbdParameters Cdnow = new(0.243, 4.414, 0.793, 2.426);
+
+    private static void AssertRelative(double expected, double actual, double tolerance = 1e-10) =>
+        Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+
+    [Theory]
+    // Series region.
+    [InlineData(0.5, 1.5, 2.0, 0.25, 1.1117323958533620713)]
+    [InlineData(2.243, 4.426, 4.219, 0.6017543453607054, 8.8842374545405869655)]
+    [InlineData(10.243, 12.426, 12.219, 0.5, 1374.2684067862672319)]
+    // Near 1: the transformation to 1 − z.
+    [InlineData(0.243, 2.426, 2.219, 0.9, 1.9476311698186013473)]
+    [InlineData(1.243, 3.426, 3.219, 0.75, 6.5096688594560633976)]
+    [InlineData(0.3, 2.7, 2.0, 0.98, 12.493536916990898864)]
+    [InlineData(3.243, 5.426, 5.219, 0.95, 27856.236575736974345)]
+    // c − a − b an integer (0): the formula's poles, taken either side.
+    [InlineData(1.0, 2.0, 2.0, 0.95, 19.999999999999982236)]
+    [InlineData(1.0, 2.0, 3.0, 0.999999, 25.631074377994163325)]
+    [InlineData(0.5, 0.5, 1.0, 0.9999, 3.8143642420736259199)]
+    public void Log2F1_KnownValues_MatchMpmath(double a, double b, double c, double z, double expected) =>
+        AssertRelative(Math.Log(expected), Hypergeometric.Log2F1(a, b, c, z), 1e-9);
+
+    [Theory]
+    // Values far beyond a double: compared as logarithms (ln of mpmath's 2.2207965605738384e151 and 7.9272834902587538e400).
+    [InlineData(50.243, 52.426, 52.219, 0.999, 348.48821498469709)]
+    [InlineData(200.243, 202.426, 202.219, 0.99, 923.10434761345004)]
+    public void Log2F1_HugeValuesNearOne_MatchMpmath(double a, double b, double c, double z, double expectedLog) =>
+        AssertRelative(expectedLog, Hypergeometric.Log2F1(a, b, c, z), 1e-9);
+
+    [Theory]
+    [InlineData(2, 30.43, 38.86, 39, 1.2260281747671445, 0.72657857008067291, -9.4586063070662712)]
+    [InlineData(0, 0, 38.86, 39, 0.19509805201126264, 1.0, -0.55471327643815845)]
+    [InlineData(7, 35, 38, 52, 5.7286816643460994, 0.86199106509343288, -22.012920134497155)]
+    [InlineData(50, 300, 301, 520, 55.092483824326842, 0.98214224322553557, -145.36627980808698)]
+    public void BgNbd_CustomerFormulas_MatchMpmath(int x, double tx, double age, double weeks, double expectedPurchases, double alive, double logLikelihood)
+    {
+        AssertRelative(expectedPurchases, Cdnow.ExpectedPurchases(x, tx, age, weeks), 1e-9);
+        AssertRelative(alive, Cdnow.ProbabilityAlive(x, tx, age));
+        AssertRelative(logLikelihood, Cdnow.LogLikelihood(x, tx, age));
+    }
+
+    [Fact]
+    public void ExpectedPurchases_NewCustomerOnTheCalibrationEnd_MatchesMpmath() =>
+        AssertRelative(1.4460505953964037, Cdnow.ExpectedPurchases(0, 0, 0, 52), 1e-9);
+
+    [Fact]
+    public void ExpectedRepeatPurchasesSinceFirst_MatchesMpmath()
+    {
+        AssertRelative(1.1967231933208168, Cdnow.ExpectedRepeatPurchasesSinceFirst(39), 1e-9);
+        AssertRelative(1.8605190579427685, Cdnow.ExpectedRepeatPurchasesSinceFirst(78), 1e-9);
+    }
+
+    [Fact]
+    public void GammaGamma_SpendAndLikelihood_MatchMetricsFormulas()
+    {
+        var model = new GammaGammaParameters(6.25, 3.74, 15.44);
+        AssertRelative(22.376686831084225, model.ExpectedSpend(3, 20.5));
+        AssertRelative(35.218978102189781, model.ExpectedSpend(0, 0));
+        AssertRelative(-3.4804983543930639, model.LogLikelihood(3, 20.5));
+    }
+
+    [Fact]
+    public void Build_SameDayOrders_AreOnePurchaseAndTheFirstIsLeftOutOfTheValue()
+    {
+        var end = new DateOnly(2024, 3, 31);
+        PurchaseDay[] days =
+        [
+            new(1, new DateOnly(2024, 1, 1), 10m),
+            new(1, new DateOnly(2024, 1, 15), 30m),
+            new(1, new DateOnly(2024, 1, 29), 50m),
+            new(2, new DateOnly(2024, 3, 31), 99m),
+        ];
+        var histories = PurchaseHistoryBuilder.Build(days, end).ToList();
+        Assert.Equal(new PurchaseHistory(1, 2, 28, 90, 80m), histories[0]);
+        Assert.Equal(40m, histories[0].MeanRepeatValue);
+        Assert.Equal(4.0, histories[0].RecencyWeeks);
+        Assert.Equal(new PurchaseHistory(2, 0, 0, 0, 0m), histories[1]);
+        Assert.Null(histories[1].MeanRepeatValue);
+    }
+
+    [Fact]
+    public void Calculate_DiscountRate_LowersValueButNotPurchases()
+    {
+        var histories = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd), CdnowData.CalibrationEnd).ToList();
+        var plain = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0, null, TestContext.Current.CancellationToken);
+        var discounted = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0.10, null, TestContext.Current.CancellationToken);
+        Assert.Equal(plain.ExpectedRepeatPurchases, discounted.ExpectedRepeatPurchases, 9);
+        // Purchases spread over the year, discounted by 1.1^(week/52): between 1/1.1 and 1 of the undiscounted value.
+        Assert.InRange(discounted.ExpectedValue!.Value / plain.ExpectedValue!.Value, 1 / 1.1, 0.999);
+        var customer = plain.Customers[0];
+        Assert.Equal(customer.ExpectedPurchases * customer.ExpectedSpend!.Value, customer.Clv!.Value, 9);
+        Assert.Same(customer, plain.Find(customer.CustomerId));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Claims;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Reporting;
+using CustomerInsight.Core.Segments;
+using CustomerInsight.Web.Security;
+
+namespace CustomerInsight.Web.Endpoints;
+
+/// <summary>
+/// The audience download of a custom segment (<see cref="AppUrls.Audience"/>: <c>/exports/audience.csv|.xlsx?segment=…&amp;purpose=…</c>): the policy
+/// <see cref="Policies.Segmentation"/> on the server, identities (<c>identities=true</c>) only for an admin (anyone else
+/// is refused, never silently narrowed). <see cref="AudienceExport"/> audits every file.
+/// </summary>
+public static class AudienceEndpoints
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapAudienceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/exports/audience.{format}", async (HttpContext http, AudienceExport audience, string format, string? segment, string? purpose, bool? identities, CancellationToken ct) =>
+        {
+            AudienceFormat? kind = format switch
+            {
+                "csv" => AudienceFormat.Csv,
+                "xlsx" => AudienceFormat.Xlsx,
+                _ => null,
+            };
+            if (kind is not { } fileFormat)
+            {
+                return Results.NotFound();
+            }
+            if (!SegmentRef.TryParse(segment, out var reference))
+            {
+                return Results.BadRequest("segment is a custom segment id: {segmentation key}.{segment key}.");
+            }
+            if (!Enum.TryParse<ConsentPurpose>(purpose, ignoreCase: false, out var consentPurpose) || !Enum.IsDefined(consentPurpose) || int.TryParse(purpose, out _))
+            {
+                return Results.BadRequest($"purpose is one of: {string.Join(", ", Enum.GetNames<ConsentPurpose>())}.");
+            }
+            var personal = identities == true;
+            if (personal && !http.User.IsInRole(Roles.Admin))
+            {
+                return Results.Forbid();
+            }
+            var requester = new ReportRequester(
+                http.User.FindFirstValue(ClaimTypes.Name) ?? http.User.Identity?.Name ?? "unknown",
+                CultureInfo.CurrentUICulture,
+                personal);
+            var path = Path.Combine(Path.GetTempPath(), $"ci-audience-{Guid.NewGuid():N}.{format}");
+            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            try
+            {
+                var result = await audience.WriteAsync(stream, reference, consentPurpose, fileFormat, requester, ct);
+                if (result is null)
+                {
+                    await stream.DisposeAsync();
+                    return Results.NotFound();
+                }
+                stream.Position = 0;
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.File(stream, fileFormat == AudienceFormat.Xlsx ? ExportEndpoints.ContentType : CsvContentType, result.FileName);
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
+        }).RequireAuthorization(Policies.Segmentation);
+        return endpoints;
+    }
+}
