@@ -33,6 +33,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/omoc/projects/1/sociodynamics", [C, D]), // a very small group
         ("/omoc/saturation", [E, C, D]),
         ("/data", [A, D]),
+        ("/quality", [A, D]), // Good data (product.md page 15): analysts, admins
     ];
 
     public static TheoryData<string> Pages() => new(ProtectedPages.Select(p => p.Path));

@@ -12,8 +12,11 @@ public static class CliServices
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
         services.AddTransient<ICliVerb, RfmVerb>();
+        services.AddTransient<ICliVerb, ClvVerb>();
         services.AddTransient<ICliVerb, EraseVerb>();
         services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ICliVerb, QualityVerb>();
+        services.AddTransient<ICliVerb, UnifyVerb>();
         services.AddTransient<ICliVerb, GenerateVerb>();
         return services;
     }
