@@ -167,7 +167,7 @@ public sealed class UnifyCommandsTests
         await using (var db = context.Import.Database.CreateContext())
         {
             var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Ct);
-            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Ct)).BusinessDate.ToString("yyyy-MM-dd")));
+            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Ct)).BusinessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(("Hélène", (string?)null), await db.Customers.Where(c => c.Id == helene).Select(c => ValueTuple.Create(c.FirstName, c.Email)).SingleAsync(Ct));
             Assert.Equal(UnifyCommands.UndoAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Ct)).Action);
         }
@@ -236,6 +236,20 @@ public sealed class UnifyCommandsTests
         Assert.True(old.Succeeded);
         Assert.Equal(2, old.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(0, old.Customers.Created);
+    }
+
+    [Fact]
+    public async Task EraseBySourceId_OfAMergedRecord_ErasesTheUnifiedCustomer()
+    {
+        await using var context = await Context.CreateAsync();
+        await context.Commands.MergeAllAsync("analyst@test", Ct);
+        var helene = await context.IdOfAsync("STORE-1");
+        var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
+
+        var result = await erasure.EraseBySourceIdAsync("WEB-1", "admin@test", Ct);
+
+        Assert.Equal((ErasureOutcome.Erased, (int?)helene), (result.Outcome, result.CustomerId));
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await erasure.EraseBySourceIdAsync("NOBODY", "admin@test", Ct)).Outcome);
     }
 
     [Fact]
