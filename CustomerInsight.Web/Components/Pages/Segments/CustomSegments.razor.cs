@@ -33,6 +33,7 @@ public sealed partial class CustomSegments : IDisposable
     private int? pendingSavedVersion;
     private bool busy;
     private bool loadError;
+    private bool countFailed;
 
     [Inject] public required SegmentationQueries Queries { get; set; }
     [Inject] public required IAuthorizationService Authorization { get; set; }
@@ -85,7 +86,18 @@ public sealed partial class CustomSegments : IDisposable
             counts = null;
             return;
         }
-        counts = await Queries.CountAsync(draft.ToDefinition(), date, disposed.Token);
+        try
+        {
+            counts = await Queries.CountAsync(draft.ToDefinition(), date, disposed.Token);
+            countFailed = false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // E.g. the value model could not be fitted for a P(alive) or CLV rule: say so, keep the page usable.
+            Logger.LogError(e, "The live count of a custom segmentation failed");
+            counts = null;
+            countFailed = true;
+        }
     }
 
     private int? CountOf(int index) => counts is not null && index < counts.Segments.Count ? counts.Segments[index].Customers : null;
