@@ -51,13 +51,8 @@ public static class WebApp
         builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<DisplayFormat>();
-        builder.Services.AddScoped<CustomerInsight.Web.Components.Pages.Data.ImportActions>();
-        builder.Services.AddScoped<AdminGuard>();
-        builder.Services.AddScoped<Components.Pages.Privacy.PrivacyActions>();
-        builder.Services.AddScoped<Components.Pages.Audit.AuditDescriber>();
         builder.Services.AddScoped<Components.Account.AccountAudit>();
-        builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddScoped<Components.Pages.Omoc.OmocEditor>();
+        builder.Services.AddCircuitActions();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
@@ -82,7 +77,6 @@ public static class WebApp
         // A disabled account or a changed role (security stamp renewed) reaches requests within 5 minutes, as it
         // reaches open pages (IdentityRevalidatingAuthenticationStateProvider), not after the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
-        builder.Services.AddAuthorizationBuilder().AddInsightPolicies();
         builder.Services.AddInsightIdentityCore().AddSignInManager().AddDefaultTokenProviders();
 
         return Configure(builder.Build());

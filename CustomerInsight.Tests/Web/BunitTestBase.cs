@@ -8,6 +8,8 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,30 +32,30 @@ public abstract class BunitTestBase : BunitContext
         Services.AddSingleton(Options.Create(new BusinessOptions()));
         Services.AddSingleton(Options.Create(new KpiOptions()));
         Services.AddScoped<DisplayFormat>();
-        Services.AddAuthorizationCore(options => CustomerInsight.Web.Security.Policies.RolesByPolicy.ToList()
-            .ForEach(p => options.AddPolicy(p.Key, b => b.RequireAuthenticatedUser().RequireRole(p.Value))));
+        Services.AddCircuitActions();
     }
 
     /// <summary>Signs a user with this role in for the rendered components (policies are evaluated for real).</summary>
-    protected BunitAuthorizationContext SignInAs(string role, string name = "test@demo.local")
+    protected void SignInAs(string role, string name = "test@demo.local")
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(name);
-        auth.SetRoles(role);
-        // bUnit's fake service answers from a fixed list; the real one evaluates the app's policies against the roles.
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role, name));
+        // bUnit's placeholders refuse to answer; the app's own evaluate its policies against the role.
         Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
-        return auth;
     }
 
     /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
-    protected void AddAppServices(string connectionString)
+    protected void AddAppServices(string connectionString) => AddAppServices(Services, connectionString);
+
+    /// <summary>The app's own Core registrations over a test database, for tests of the services pages call.</summary>
+    public static IServiceCollection AddAppServices(IServiceCollection services, string connectionString)
     {
         var configuration = new ConfigurationManager();
         AppPaths.AddRootConfiguration(configuration);
         configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Insight"] = connectionString });
-        Services.AddLogging();
-        Services.AddCustomerInsightCore(configuration);
+        services.AddLogging();
+        return services.AddCustomerInsightCore(configuration);
     }
 
     protected static IReadOnlyList<string> AllRoles => Roles.All;

@@ -39,12 +39,12 @@ public sealed record UserAdminResult(UserAdminError Error, string? Details = nul
 /// <summary>
 /// Users and roles (product.md, Administration): list accounts, create one with its role, change a role,
 /// disable and re-enable an account, set a new password. Every command re-checks the Admin policy on the
-/// server (<see cref="AdminGuard"/>), is audited (who, which account, which role; never a password), and
+/// server (<see cref="CircuitAccess"/>), is audited (who, which account, which role; never a password), and
 /// renews the account's security stamp so its open sessions end. An admin cannot demote or disable their own
 /// account, and the last active admin cannot be demoted or disabled: someone must always be able to administer.
 /// </summary>
 public sealed class UserAdministration(
-    AdminGuard guard,
+    CircuitAccess access,
     UserManager<AppUser> users,
     AuditLog audit,
     TimeProvider clock)
@@ -54,7 +54,7 @@ public sealed class UserAdministration(
 
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await guard.RequireAdminAsync();
+        await access.RequireAsync(Policies.Admin);
         var accounts = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var rows = new List<UserRow>(accounts.Count);
         foreach (var user in accounts)
@@ -70,7 +70,7 @@ public sealed class UserAdministration(
     public async Task<UserAdminResult> CreateAsync(NewUser account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var admin = await guard.RequireAdminAsync();
+        var admin = await access.RequireAsync(Policies.Admin);
         var (email, role, password) = ((account.Email ?? "").Trim(), account.Role, account.Password);
         if (!new EmailAddressAttribute().IsValid(email) || email.Length > 256)
         {
@@ -106,7 +106,7 @@ public sealed class UserAdministration(
 
     public async Task<UserAdminResult> ChangeRoleAsync(string userId, string role, CancellationToken cancellationToken = default)
     {
-        var admin = await guard.RequireAdminAsync();
+        var admin = await access.RequireAsync(Policies.Admin);
         if (!Roles.All.Contains(role))
         {
             return new(UserAdminError.UnknownRole);
@@ -144,7 +144,7 @@ public sealed class UserAdministration(
     /// <summary>Disables (the account can no longer sign in, its sessions end) or re-enables an account.</summary>
     public async Task<UserAdminResult> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default)
     {
-        var admin = await guard.RequireAdminAsync();
+        var admin = await access.RequireAsync(Policies.Admin);
         var (user, refusal) = await FindOtherAsync(admin, userId);
         if (user is null)
         {
@@ -169,7 +169,7 @@ public sealed class UserAdministration(
     /// <summary>Sets a new password (the admin hands it over); also lifts a lockout after failed sign-ins.</summary>
     public async Task<UserAdminResult> SetPasswordAsync(string userId, string password, CancellationToken cancellationToken = default)
     {
-        var admin = await guard.RequireAdminAsync();
+        var admin = await access.RequireAsync(Policies.Admin);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {

@@ -101,9 +101,6 @@ public sealed class AuditPageTests
         {
             AddAppServices(connectionString);
             SignInAs(Roles.Admin, "admin@demo.local");
-            Services.AddScoped<AdminGuard>();
-            Services.AddScoped<AuditDescriber>();
-            Services.AddScoped<PrivacyActions>();
         }
     }
 }

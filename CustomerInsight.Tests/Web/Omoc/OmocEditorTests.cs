@@ -1,15 +1,10 @@
-using System.Security.Claims;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Pages.Omoc;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
@@ -17,7 +12,6 @@ namespace CustomerInsight.Tests.Web.Omoc;
 public sealed class OmocEditorTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
-    private ServiceProvider services = null!;
     private int projectId;
     private int populationId;
     private int workshopId;
@@ -25,16 +19,6 @@ public sealed class OmocEditorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddAuthorizationCore(options =>
-            {
-                foreach (var (policy, roles) in Policies.RolesByPolicy)
-                {
-                    options.AddPolicy(policy, b => b.RequireAuthenticatedUser().RequireRole(roles));
-                }
-            })
-            .BuildServiceProvider();
         var setup = Commands();
         projectId = (await setup.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
         populationId = (await setup.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
@@ -43,7 +27,6 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
         await database.DisposeAsync();
     }
 
@@ -51,13 +34,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
     private OmocCommands Commands() => new(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
 
-    private OmocEditor EditorAs(string? role, string name = "someone@demo.local") => new(
-        Commands(),
-        services.GetRequiredService<IAuthorizationService>(),
-        new FixedAuthenticationState(role is null
-            ? new ClaimsPrincipal(new ClaimsIdentity())
-            : new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))),
-        NullLogger<OmocEditor>.Instance);
+    private OmocEditor EditorAs(string? role, string name = "someone@demo.local") => new(Commands(), FixedUser.Access(role, name));
 
     private AssessmentInput Scores(int version = 0) =>
         new(workshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, version);
@@ -136,10 +113,5 @@ public sealed class OmocEditorTests : IAsyncLifetime
         Assert.Equal("alice@demo.local", result.Conflict!.LastSavedBy);
         await using var db = database.CreateContext();
         Assert.Equal(AssessmentStatus.Draft, (await db.OmocAssessments.SingleAsync(Token)).Status);
-    }
-
-    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 }

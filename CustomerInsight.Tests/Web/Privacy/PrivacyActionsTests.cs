@@ -29,13 +29,13 @@ public sealed class PrivacyActionsTests
         var actions = services.GetRequiredService<PrivacyActions>();
         var id = await ErasedCustomerIdAsync(context);
 
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.FindAsync(PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.DryRunAsync(Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
-        await Assert.ThrowsAsync<AdminAccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.FindAsync(PrivacyTestContext.ErasedId, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.DryRunAsync(Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));
 
         await using var db = context.Import.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(c => c.Id == id, Ct);
@@ -68,24 +68,10 @@ public sealed class PrivacyActionsTests
 
     private static ServiceProvider Build(PrivacyTestContext context, string role)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAuthorizationBuilder().AddInsightPolicies();
-        services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role, $"{role.ToLowerInvariant()}@test.example"));
-        services.AddSingleton(context.Import.Database.Factory);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<AppSecrets>();
-        services.AddSingleton<AuditQueries>();
-        services.AddSingleton<CustomerFileQueries>();
-        services.AddSingleton<CustomerErasure>();
-        services.AddSingleton<RetentionPurge>();
-        services.AddSingleton<PrivacyCommands>();
-        services.AddSingleton(Options.Create(new PrivacyOptions()));
-        services.AddScoped<AdminGuard>();
+        var services = BunitTestBase.AddAppServices(new ServiceCollection(), context.Import.Database.ConnectionString);
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddScoped<CustomerInsight.Web.Components.Pages.Audit.AuditDescriber>();
-        services.AddScoped<PrivacyActions>();
+        services.AddCircuitActions();
+        services.AddSingleton<AuthenticationStateProvider>(new FixedUser(role, $"{role.ToLowerInvariant()}@test.example"));
         return services.BuildServiceProvider();
     }
 }

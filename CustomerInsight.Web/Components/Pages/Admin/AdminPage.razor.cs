@@ -43,7 +43,7 @@ public sealed partial class AdminPage
                         created = result.Succeeded ? account.Email.Trim() : null;
                         return result;
                     }
-                    catch (AdminAccessDeniedException)
+                    catch (AccessDeniedException)
                     {
                         return new UserAdminResult(UserAdminError.Rejected, T["Denied"]);
                     }
@@ -103,7 +103,7 @@ public sealed partial class AdminPage
             await action();
             users = await Users.ListAsync();
         }
-        catch (AdminAccessDeniedException)
+        catch (AccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
         }

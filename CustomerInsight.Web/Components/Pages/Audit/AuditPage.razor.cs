@@ -34,7 +34,7 @@ public sealed partial class AuditPage
         {
             actions = await Actions.GetAuditActionsAsync();
         }
-        catch (AdminAccessDeniedException)
+        catch (AccessDeniedException)
         {
             denied = true;
         }
@@ -52,7 +52,7 @@ public sealed partial class AuditPage
             var (total, lines) = await Actions.GetAuditLinesAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
             return new GridData<AuditLogLine> { Items = lines, TotalItems = total };
         }
-        catch (AdminAccessDeniedException)
+        catch (AccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
         }

@@ -1,6 +1,6 @@
 using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Components.Pages.Data;
 using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
@@ -171,7 +171,7 @@ public sealed partial class DataPage : IDisposable
         {
             await action();
         }
-        catch (ImportNotAllowedException)
+        catch (AccessDeniedException)
         {
             error = T["NotAllowed"];
         }

@@ -1,8 +1,6 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
@@ -11,12 +9,9 @@ namespace CustomerInsight.Web.Components.Pages.Data;
 /// <summary>A file uploaded into this circuit, stored in a temporary file until imported or replaced.</summary>
 public sealed record UploadedFile(string Path, string FileName, long Size);
 
-/// <summary>The user is signed in but lacks the import policy.</summary>
-public sealed class ImportNotAllowedException() : Exception("The import policy refuses this user.");
-
 /// <summary>
 /// What the Data page does on the server: store an upload, preview it, import it, list the history.
-/// Every action re-checks <see cref="Policies.Import"/> against the circuit's user (the page attribute
+/// Every action re-checks <see cref="Policies.Import"/> against the circuit's user (<see cref="CircuitAccess"/>) (the page attribute
 /// guards navigation; a circuit event must not be trusted on its own). One per circuit (scoped):
 /// it deletes its temporary file once imported, when replaced and when the circuit ends.
 /// </summary>
@@ -26,8 +21,7 @@ public sealed class ImportActions(
     ImportUndo undo,
     DatabaseCurrency databaseCurrency,
     DataChangeNotifier notifier,
-    IAuthorizationService authorization,
-    AuthenticationStateProvider authentication,
+    CircuitAccess access,
     IOptions<ImportOptions> uploadOptions,
     ILogger<ImportActions> logger) : IDisposable
 {
@@ -123,17 +117,8 @@ public sealed class ImportActions(
         return await history.LatestAsync(50, cancellationToken);
     }
 
-    private async Task<System.Security.Claims.ClaimsPrincipal> RequireImportAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var result = await authorization.AuthorizeAsync(user, Policies.Import);
-        if (!result.Succeeded)
-        {
-            logger.LogWarning("Import action refused for {User}", user.Identity?.Name ?? "anonymous");
-            throw new ImportNotAllowedException();
-        }
-        return user;
-    }
+    private Task<System.Security.Claims.ClaimsPrincipal> RequireImportAsync([System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+        access.RequireAsync(Policies.Import, action);
 
     private void Discard()
     {

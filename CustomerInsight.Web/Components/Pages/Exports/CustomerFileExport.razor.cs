@@ -2,9 +2,7 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Endpoints;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 
@@ -25,8 +23,7 @@ public sealed partial class CustomerFileExport
 
     [Inject] public required IStringLocalizer<ExportsText> T { get; set; }
     [Inject] public required CustomerFileQueries Files { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required ILogger<CustomerFileExport> Logger { get; set; }
 
     private string? Href => found is { } match ? AppUrls.CustomerWorkbook(match.Id, personal) : null;
@@ -50,14 +47,13 @@ public sealed partial class CustomerFileExport
         searching = true;
         try
         {
-            var state = await Authentication.GetAuthenticationStateAsync();
-            if (!(await Authorization.AuthorizeAsync(state.User, Policies.CustomerData)).Succeeded)
-            {
-                notFound = true;
-                return;
-            }
+            await Access.RequireAsync(Policies.CustomerData);
             found = await Files.FindIdAsync(term);
             notFound = found is null;
+        }
+        catch (AccessDeniedException)
+        {
+            notFound = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
 
@@ -14,11 +11,9 @@ namespace CustomerInsight.Web.Components.Pages.Omoc;
 /// </summary>
 public sealed class OmocEditor(
     OmocCommands commands,
-    IAuthorizationService authorization,
-    AuthenticationStateProvider authenticationState,
-    ILogger<OmocEditor> logger)
+    CircuitAccess access)
 {
-    public async Task<bool> CanEditAsync() => await EditorNameAsync() is not null;
+    public Task<bool> CanEditAsync() => access.AllowsAsync(Policies.OmocEdit);
 
     public Task<OmocCommandResult> CreateProjectAsync(ChangeProjectInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(CreateProjectAsync), user => commands.CreateProjectAsync(input, user, cancellationToken));
@@ -54,7 +49,7 @@ public sealed class OmocEditor(
         RunAsync(nameof(SavePlanActionAsync), user => commands.SavePlanActionAsync(input, user, cancellationToken));
 
     /// <summary>True when the current user may see and edit the sociodynamic map.</summary>
-    public async Task<bool> CanUseSociodynamicsAsync() => await EditorNameAsync(Policies.Sociodynamics) is not null;
+    public Task<bool> CanUseSociodynamicsAsync() => access.AllowsAsync(Policies.Sociodynamics);
 
     public Task<OmocCommandResult> CreateActorAsync(int projectId, SociodynamicActorInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(CreateActorAsync), user => commands.CreateActorAsync(projectId, input, user, cancellationToken), Policies.Sociodynamics);
@@ -62,24 +57,18 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(AssessActorAsync), user => commands.AssessActorAsync(input, user, cancellationToken), Policies.Sociodynamics);
 
+    /// <summary>Runs the command as the current user when <see cref="CircuitAccess"/> lets them; a refusal (logged there) is the OMOC forms' refused result.</summary>
     private async Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command, string policy = Policies.OmocEdit)
     {
-        if (await EditorNameAsync(policy) is not { } user)
+        string user;
+        try
         {
-            logger.LogWarning("OMOC {Action} refused: the user does not satisfy the {Policy} policy.", action, policy);
+            user = await access.RequireNameAsync(policy, action);
+        }
+        catch (AccessDeniedException)
+        {
             return OmocCommandResult.Refused();
         }
         return await command(user);
-    }
-
-    private async Task<string?> EditorNameAsync(string policy = Policies.OmocEdit)
-    {
-        ClaimsPrincipal user = (await authenticationState.GetAuthenticationStateAsync()).User;
-        if (user.Identity?.Name is not { Length: > 0 } name)
-        {
-            return null;
-        }
-        var result = await authorization.AuthorizeAsync(user, policy);
-        return result.Succeeded ? name : null;
     }
 }

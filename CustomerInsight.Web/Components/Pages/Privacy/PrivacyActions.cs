@@ -8,11 +8,11 @@ namespace CustomerInsight.Web.Components.Pages.Privacy;
 
 /// <summary>
 /// The only way the privacy and audit pages reach the privacy services: every call first re-checks the
-/// Admin policy against the circuit's current user (<see cref="AdminGuard"/>), and passes that user's name
+/// Admin policy against the circuit's current user (<see cref="CircuitAccess"/>), and passes that user's name
 /// to the audit log.
 /// </summary>
 public sealed class PrivacyActions(
-    AdminGuard guard,
+    CircuitAccess access,
     CustomerFileQueries files,
     CustomerErasure erasure,
     RetentionPurge purge,
@@ -99,5 +99,5 @@ public sealed class PrivacyActions(
         return await auditQueries.GetActionsAsync(cancellationToken);
     }
 
-    private async Task<string> RequireAdminAsync() => (await guard.RequireAdminAsync()).Identity!.Name!;
+    private Task<string> RequireAdminAsync([System.Runtime.CompilerServices.CallerMemberName] string action = "") => access.RequireNameAsync(Policies.Admin, action);
 }

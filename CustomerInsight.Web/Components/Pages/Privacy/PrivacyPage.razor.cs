@@ -129,7 +129,7 @@ public sealed partial class PrivacyPage
         {
             await action();
         }
-        catch (AdminAccessDeniedException)
+        catch (AccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
         }

@@ -75,7 +75,7 @@ public sealed partial class RetentionPanel : IDisposable
 
     private void Fail(Exception e)
     {
-        if (e is AdminAccessDeniedException)
+        if (e is AccessDeniedException)
         {
             Snackbar.Add(T["Denied"], Severity.Error);
             return;

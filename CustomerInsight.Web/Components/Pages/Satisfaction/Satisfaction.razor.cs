@@ -10,9 +10,7 @@ using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -47,17 +45,15 @@ public sealed partial class Satisfaction
     [Inject] public required SatisfactionQueries SatisfactionQueries { get; set; }
     [Inject] public required ThemeQueries ThemeQueries { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required IStringLocalizer<SatisfactionText> T { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> Names { get; set; }
 
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        commentsAllowed = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
-        canEditThemes = (await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded;
+        commentsAllowed = await Access.AllowsAsync(Policies.CustomerData);
+        canEditThemes = await Access.AllowsAsync(Policies.ThemeEdit);
     }
 
     /// <summary>The satisfaction figures follow the segment filter (RFM or custom) and ignore the comparison.</summary>

@@ -2,9 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
@@ -29,8 +27,7 @@ public sealed partial class ThemeEditor : IDisposable
     private bool loadError;
 
     [Inject] public required ThemeQueries Themes { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required IStringLocalizer<ThemesText> T { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required ILogger<ThemeEditor> Logger { get; set; }
@@ -103,13 +100,7 @@ public sealed partial class ThemeEditor : IDisposable
         saved = null;
         try
         {
-            var user = (await Authentication.GetAuthenticationStateAsync()).User;
-            if (!(await Authorization.AuthorizeAsync(user, Policies.ThemeEdit)).Succeeded)
-            {
-                Logger.LogWarning("Theme save refused: the user does not satisfy the {Policy} policy.", Policies.ThemeEdit);
-                errors = [T["NotAllowedSave"]];
-                return;
-            }
+            var user = await Access.RequireNameAsync(Policies.ThemeEdit);
             var keys = drafts.Where(d => !d.IsNew).Select(d => d.Key).ToList();
             foreach (var draft in drafts.Where(d => d.IsNew))
             {
@@ -117,7 +108,7 @@ public sealed partial class ThemeEditor : IDisposable
                 keys.Add(draft.Key);
             }
             var definitions = drafts.Select(d => d.ToDefinition()).ToList();
-            var result = await Themes.SaveAsync(definitions, current.Version, reason, user.Identity?.Name ?? "?", disposed.Token);
+            var result = await Themes.SaveAsync(definitions, current.Version, reason, user, disposed.Token);
             if (result.Saved)
             {
                 errors = [];
@@ -131,6 +122,10 @@ public sealed partial class ThemeEditor : IDisposable
             {
                 errors = result.Errors.Select(Describe).ToList();
             }
+        }
+        catch (AccessDeniedException)
+        {
+            errors = [T["NotAllowedSave"]];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,9 +7,7 @@ using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Pages.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 
@@ -47,10 +45,7 @@ public sealed partial class Segments : IDisposable
     public required IStringLocalizer<SegmentsText> T { get; set; }
 
     [Inject]
-    public required IAuthorizationService Authorization { get; set; }
-
-    [Inject]
-    public required AuthenticationStateProvider Authentication { get; set; }
+    public required CircuitAccess Access { get; set; }
 
     [Inject]
     public required ILogger<Segments> Logger { get; set; }
@@ -79,8 +74,7 @@ public sealed partial class Segments : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
-        var user = (await Authentication.GetAuthenticationStateAsync()).User;
-        var canSeeCustomers = (await Authorization.AuthorizeAsync(user, Policies.CustomerData)).Succeeded;
+        var canSeeCustomers = await Access.AllowsAsync(Policies.CustomerData);
         segmentHref = canSeeCustomers ? s => AppUrls.SegmentCustomers(s, analysisDate ?? default) : null;
         cellHref = canSeeCustomers ? (r, f) => AppUrls.CellCustomers(r, f, analysisDate ?? default) : null;
     }
