@@ -65,6 +65,9 @@ public static class CoreServices
         services.AddSingleton<ImportPipeline>();
         services.AddSingleton<ImportHistoryQueries>();
         services.AddSingleton<ImportUndo>();
+        services.AddSingleton<CustomerInsight.Core.Quality.QualityQueries>();
+        services.AddSingleton<CustomerInsight.Core.Unify.UnifyQueries>();
+        services.AddSingleton<CustomerInsight.Core.Unify.UnifyCommands>();
         services.AddSingleton<CustomerFileQueries>();
         services.AddSingleton<CustomerFileJsonExport>();
         services.AddSingleton(sp =>

@@ -5,6 +5,7 @@ using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
+using CustomerInsight.Core.Unify;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,8 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DatabaseSetting> DatabaseSettings => Set<DatabaseSetting>();
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+    public DbSet<CustomerMergeSource> CustomerMergeSources => Set<CustomerMergeSource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,7 +24,7 @@ internal sealed class SqliteProvider : DatabaseProvider
     // When a b-tree page is rebalanced, SQLite leaves copies of the cells it moved in the page's unallocated space,
     // which secure_delete never clears. A rebuilt index holds only the current values; its old pages are zeroed as freed.
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers";""", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers"; REINDEX "CustomerMergeSources";""", cancellationToken);
 
     public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
     {

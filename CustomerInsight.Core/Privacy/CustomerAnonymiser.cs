@@ -21,6 +21,8 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
     private readonly DbCommand comments;
     private readonly DbCommand proofs;
     private readonly DbCommand withdrawals;
+    private readonly DbCommand mergedSources;
+    private readonly DbCommand mergedSourceUpdate;
     private readonly byte[] secret;
     private readonly DateTime nowUtc;
 
@@ -54,6 +56,28 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
                     WHERE n."CustomerId" = r."CustomerId" AND n."Purpose" = r."Purpose"
                         AND (n."RecordedAtUtc" > r."RecordedAtUtc" OR (n."RecordedAtUtc" = r."RecordedAtUtc" AND n."Status" = {(int)ConsentStatus.Withdrawn})))
             """, "@now", "@id");
+        // The records a unified customer gathers (metrics.md: erasing it erases every source record of it), following
+        // merges of merges; in undone merges, only this customer's own snapshot.
+        mergedSources = Command(connection, transaction,
+            """
+            WITH RECURSIVE absorbed("Id") AS (
+                SELECT @id
+                UNION
+                SELECT s."OriginalCustomerId" FROM "CustomerMergeSources" AS s
+                JOIN "CustomerMerges" AS m ON m."Id" = s."MergeId"
+                JOIN absorbed AS a ON a."Id" = m."CustomerId"
+                WHERE m."UndoneAtUtc" IS NULL)
+            SELECT s."Id", s."SourceId", s."FirstName", s."LastName", s."Email", s."Phone", s."PostalCode", s."City"
+            FROM "CustomerMergeSources" AS s JOIN "CustomerMerges" AS m ON m."Id" = s."MergeId"
+            WHERE s."ErasedSourceIdHash" IS NULL
+                AND ((m."UndoneAtUtc" IS NULL AND m."CustomerId" IN (SELECT "Id" FROM absorbed)) OR s."OriginalCustomerId" = @id)
+            """, "@id");
+        mergedSourceUpdate = Command(connection, transaction,
+            """
+            UPDATE "CustomerMergeSources" SET "FirstName" = NULL, "LastName" = NULL, "Email" = NULL, "Phone" = NULL,
+                "PostalCode" = NULL, "City" = NULL, "SourceId" = @pseudonym, "ErasedSourceIdHash" = @hash
+            WHERE "Id" = @id
+            """, "@pseudonym", "@hash", "@id");
     }
 
     /// <summary>Every personal value (and source id) of the customers anonymised so far.</summary>
@@ -94,6 +118,7 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
         withdrawals.Parameters[0].Value = nowUtc;
         withdrawals.Parameters[1].Value = customerId;
         await withdrawals.ExecuteNonQueryAsync(cancellationToken);
+        await AnonymiseMergedSourcesAsync(customerId, found, cancellationToken);
         foreach (var value in found)
         {
             ImportReportScrubber.AddValue(ErasedValues, value);
@@ -101,8 +126,37 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
         return pseudonym;
     }
 
+    private async Task AnonymiseMergedSourcesAsync(int customerId, List<string> found, CancellationToken cancellationToken)
+    {
+        mergedSources.Parameters[0].Value = customerId;
+        var rows = new List<(int Id, string SourceId)>();
+        await using (var reader = await mergedSources.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt32(0), reader.GetString(1)));
+                for (var i = 1; i < reader.FieldCount; i++)
+                {
+                    if (!await reader.IsDBNullAsync(i, cancellationToken))
+                    {
+                        found.Add(reader.GetString(i));
+                    }
+                }
+            }
+        }
+        foreach (var (id, sourceId) in rows)
+        {
+            mergedSourceUpdate.Parameters[0].Value = ErasedSourceIds.NewPseudonym();
+            mergedSourceUpdate.Parameters[1].Value = ErasedSourceIds.Hash(secret, sourceId);
+            mergedSourceUpdate.Parameters[2].Value = id;
+            await mergedSourceUpdate.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await mergedSources.DisposeAsync();
+        await mergedSourceUpdate.DisposeAsync();
         await values.DisposeAsync();
         await customer.DisposeAsync();
         await comments.DisposeAsync();

@@ -115,6 +115,11 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
         var response = await client.GetAsync(AppUrls.RfmWorkbook(null, personal: true), TestContext.Current.CancellationToken);
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+
+        // Refused (sent to the access-denied page), not silently narrowed to a workbook without the personal columns.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -14,6 +14,8 @@ public static class CliServices
         services.AddTransient<ICliVerb, RfmVerb>();
         services.AddTransient<ICliVerb, EraseVerb>();
         services.AddTransient<ICliVerb, PurgeVerb>();
+        services.AddTransient<ICliVerb, QualityVerb>();
+        services.AddTransient<ICliVerb, UnifyVerb>();
         services.AddTransient<ICliVerb, GenerateVerb>();
         return services;
     }

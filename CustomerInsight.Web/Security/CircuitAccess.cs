@@ -70,6 +70,7 @@ public static class CircuitAccessServices
         services.AddScoped<Components.Pages.Audit.AuditDescriber>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Components.Pages.Omoc.OmocEditor>();
+        services.AddScoped<Components.Pages.Quality.QualityActions>();
         return services;
     }
 }

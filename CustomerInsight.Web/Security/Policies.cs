@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Change saturation across projects.</summary>
     public const string OmocSaturation = nameof(OmocSaturation);
 
+    /// <summary>Good data: quality of the customer base and reconciliation (merges, undo); shows identities.</summary>
+    public const string DataQuality = nameof(DataQuality);
+
     /// <summary>Privacy operations, audit log, users and settings.</summary>
     public const string Admin = nameof(Admin);
 
@@ -54,6 +57,7 @@ public static class Policies
         [OmocExport] = [Roles.ChangeManager, Roles.Analyst, Roles.Admin],
         [Sociodynamics] = [Roles.ChangeManager, Roles.Admin],
         [OmocSaturation] = [Roles.Executive, Roles.ChangeManager, Roles.Admin],
+        [DataQuality] = [Roles.Analyst, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
 

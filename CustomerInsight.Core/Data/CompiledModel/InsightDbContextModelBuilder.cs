@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68e944fa-eae1-44e0-bfef-a367f7edc6c4"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("a565a8b8-1d1c-404f-88e9-a5e83f5a4f02"), entityTypeCount: 29)
         {
         }
 
@@ -38,6 +38,8 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
+            var customerMerge = CustomerMergeEntityType.Create(this);
+            var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -59,6 +61,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             OrderEntityType.CreateForeignKey1(order, customer);
             OrderLineEntityType.CreateForeignKey1(orderLine, order);
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, customer);
+            CustomerMergeSourceEntityType.CreateForeignKey1(customerMergeSource, customerMerge);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -87,6 +90,8 @@ namespace CustomerInsight.Core.Data.CompiledModel
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
+            CustomerMergeEntityType.CreateAnnotations(customerMerge);
+            CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -5,12 +5,18 @@ using CustomerInsight.Core.Surveys;
 
 namespace CustomerInsight.Core.Data.Demo;
 
-/// <summary>Everything the demo company holds, ready to be written.</summary>
+/// <summary>
+/// Everything the demo company holds, ready to be written. <see cref="DuplicateRecords"/> are second source records of
+/// some of the <see cref="Customers"/> (an old store loyalty card of a web customer: same e-mail or phone written another
+/// way, or the name without its accents), with no order, answer or consent of their own: every figure is the same
+/// with or without them until the Good data page merges them.
+/// </summary>
 public sealed record DemoCompany(
     IReadOnlyList<Customer> Customers,
     IReadOnlyList<Order> Orders,
     IReadOnlyList<SurveyResponse> SurveyResponses,
-    IReadOnlyList<ConsentRecord> Consents);
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<Customer> DuplicateRecords);
 
 /// <summary>
 /// Generates the demo company: deterministic from a fixed seed (same seed and size → same
@@ -82,7 +88,53 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
         AddAnonymousStoreSales(random, orders, ref orderId);
         AddRelationalBarometer(random, customers, responses);
         orders.Sort((a, b) => a.OrderedAtUtc.CompareTo(b.OrderedAtUtc));
-        return new DemoCompany(customers, orders, responses, consents);
+        return new DemoCompany(customers, orders, responses, consents, DuplicateRecords(customers));
+    }
+
+    /// <summary>One customer in <see cref="DuplicateEvery"/> also has a store card record.</summary>
+    public const int DuplicateEvery = 50;
+
+    /// <summary>
+    /// The store card records: ids after the customers', source ids <c>MAG-…</c>, created an hour before the web record
+    /// (so the web record's values win a merge), four kinds in turn: the e-mail in capitals with spaces, the mobile in
+    /// national form (06…), the name in capitals without accents, the e-mail and the mobile in international form (0033…).
+    /// Drawn from the customers only (no random number), so the rest of the company is unchanged.
+    /// </summary>
+    private static List<Customer> DuplicateRecords(List<Customer> customers)
+    {
+        var duplicates = new List<Customer>();
+        var nextId = customers.Count + 1;
+        for (var i = DuplicateEvery - 1; i < customers.Count; i += DuplicateEvery)
+        {
+            var web = customers[i];
+            var kind = duplicates.Count % 4;
+            var mobile = web.Phone!.Replace("+33 ", "", StringComparison.Ordinal);
+            duplicates.Add(new Customer
+            {
+                Id = nextId++,
+                SourceId = $"MAG-{web.Id:D6}",
+                FirstName = kind == 2 ? Ascii(web.FirstName!).ToUpperInvariant() : web.FirstName,
+                LastName = kind == 2 ? Ascii(web.LastName!).ToUpperInvariant() : web.LastName,
+                Email = kind switch
+                {
+                    0 => " " + web.Email!.ToUpperInvariant() + " ",
+                    3 => web.Email,
+                    _ => null,
+                },
+                Phone = kind switch
+                {
+                    1 => "0" + mobile,
+                    3 => "0033 " + mobile,
+                    _ => null,
+                },
+                PostalCode = web.PostalCode,
+                City = web.City,
+                Country = web.Country,
+                CreatedAtUtc = web.CreatedAtUtc.AddHours(-1),
+                SourceCreatedAtUtc = web.CreatedAtUtc.AddHours(-1),
+            });
+        }
+        return duplicates;
     }
 
     private static Customer NewCustomer(Random random, int id, DateOnly firstDay)

@@ -36,6 +36,10 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             {
                 writer.Insert(customer);
             }
+            foreach (var record in company.DuplicateRecords)
+            {
+                writer.Insert(record);
+            }
             foreach (var order in company.Orders)
             {
                 writer.Insert(order);

@@ -892,6 +892,119 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("ThemeSetVersions", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Unify.CustomerMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerMerges");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Unify.CustomerMergeSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasedSourceIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MovedConsentIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedOrderIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedResponseIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginalCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SourceCreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergeId");
+
+                    b.HasIndex("OriginalCustomerId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("CustomerMergeSources");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1161,6 +1274,17 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Unify.CustomerMergeSource", b =>
+                {
+                    b.HasOne("CustomerInsight.Core.Unify.CustomerMerge", "Merge")
+                        .WithMany("Sources")
+                        .HasForeignKey("MergeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Merge");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1248,6 +1372,11 @@ namespace CustomerInsight.Core.Data.Migrations
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Unify.CustomerMerge", b =>
+                {
+                    b.Navigation("Sources");
                 });
 #pragma warning restore 612, 618
         }

@@ -44,6 +44,21 @@ internal sealed class CustomerDirectory
 
     public void AddErasedHash(string hash, CustomerEntry entry) => byErasedHash[hash] = entry;
 
+    /// <summary>The known customers by database id (each once).</summary>
+    public Dictionary<int, CustomerEntry> EntriesById()
+    {
+        var byId = new Dictionary<int, CustomerEntry>();
+        foreach (var entry in bySourceId.Values)
+        {
+            byId.TryAdd(entry.Id, entry);
+        }
+        foreach (var entry in byErasedHash.Values)
+        {
+            byId.TryAdd(entry.Id, entry);
+        }
+        return byId;
+    }
+
     public bool TryGetValue(string sourceId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out CustomerEntry entry)
     {
         if (bySourceId.TryGetValue(sourceId, out entry))
@@ -168,12 +183,63 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
                 }
             }
         }
+        await LoadMergedSourcesAsync(command, customers, cancellationToken);
         if (customers.HasErasedHashes)
         {
             command.CommandText = "SELECT \"Value\" FROM \"AppSecrets\" WHERE \"Name\" = '" + AppSecret.CustomerKey + "'";
             customers.ErasedKey = await command.ExecuteScalarAsync(cancellationToken) as byte[];
         }
         nextCustomerId = (int)await Writer.NextIdAsync("Customers", cancellationToken);
+        // Ids of merged records stay reserved: undoing the merge gives them back.
+        command.CommandText = "SELECT COALESCE(MAX(\"OriginalCustomerId\"), 0) + 1 FROM \"CustomerMergeSources\"";
+        nextCustomerId = Math.Max(nextCustomerId, Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The source ids of records merged into another customer (active merges, metrics.md) lead to that unified
+    /// customer, following merges of merges; an erased unified customer's records are known by their keyed hash.
+    /// </summary>
+    private static async Task LoadMergedSourcesAsync(System.Data.Common.DbCommand command, CustomerDirectory customers, CancellationToken cancellationToken)
+    {
+        command.CommandText = """
+            SELECT s."OriginalCustomerId", m."CustomerId", s."SourceId", s."ErasedSourceIdHash"
+            FROM "CustomerMergeSources" AS s JOIN "CustomerMerges" AS m ON m."Id" = s."MergeId"
+            WHERE m."UndoneAtUtc" IS NULL AND s."OriginalCustomerId" <> m."CustomerId"
+            """;
+        var rows = new List<(int From, int To, string SourceId, string? Hash)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var mergedInto = rows.ToDictionary(r => r.From, r => r.To);
+        var byId = customers.EntriesById();
+        foreach (var row in rows)
+        {
+            var to = row.To;
+            for (var hops = 0; mergedInto.TryGetValue(to, out var next) && hops < mergedInto.Count; hops++)
+            {
+                to = next;
+            }
+            if (!byId.TryGetValue(to, out var entry))
+            {
+                continue;
+            }
+            if (row.Hash is not null)
+            {
+                customers.AddErasedHash(row.Hash, entry);
+            }
+            else
+            {
+                customers[row.SourceId] = entry;
+            }
+        }
     }
 
     /// <summary>The customer with this source id, created (bare, written later by <see cref="WriteNewCustomers"/>) when unknown.</summary>

@@ -88,7 +88,8 @@ public class DemoCompanyGeneratorTests
         Assert.True(first.Seeded);
         Assert.False(second.Seeded);
         await using var db = database.CreateContext();
-        Assert.Equal(200, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        // 200 customers and the store card records of 4 of them (one in 50: issue 16's duplicates, no activity of their own).
+        Assert.Equal(200 + 4, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(first.Orders, await db.Orders.CountAsync(TestContext.Current.CancellationToken));
         var expectedTotal = new DemoCompanyGenerator(Paris).Generate(200).Orders.Sum(o => o.AmountMilli);
         Assert.Equal(expectedTotal, await db.Orders.SumAsync(o => o.AmountMilli, TestContext.Current.CancellationToken));
@@ -110,6 +111,35 @@ public class DemoCompanyGeneratorTests
         await using var check = database.CreateContext();
         Assert.Equal(1, await check.Customers.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await check.Orders.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Generate_FiveThousand_StoreCardDuplicates_EachMatchesItsWebRecord_WithoutActivityOfItsOwn()
+    {
+        var company = new DemoCompanyGenerator(Paris).Generate(5000);
+        var candidates = company.Customers.Concat(company.DuplicateRecords)
+            .Select(c => new CustomerInsight.Core.Unify.MatchCandidate(c.Id, false, c.Email, c.Phone, c.FirstName, c.LastName, c.PostalCode))
+            .ToList();
+
+        var groups = CustomerInsight.Core.Unify.MatchGrouper.Group(candidates).Groups;
+
+        Assert.Equal(100, company.DuplicateRecords.Count);
+        var rules = new HashSet<CustomerInsight.Core.Unify.MatchRule>();
+        foreach (var duplicate in company.DuplicateRecords)
+        {
+            var web = company.Customers.Single(c => c.SourceId == "CLI-" + duplicate.SourceId[4..]);
+            var group = Assert.Single(groups, g => g.CustomerIds.Contains(duplicate.Id));
+            Assert.Contains(web.Id, group.CustomerIds);
+            rules.UnionWith(group.Links.Where(l => l.OtherCustomerId == duplicate.Id || l.CustomerId == duplicate.Id).Select(l => l.Rule));
+            Assert.True(duplicate.CreatedAtUtc < web.CreatedAtUtc);
+        }
+        Assert.Equal(3, rules.Count);
+        var ids = company.DuplicateRecords.Select(d => (int?)d.Id).ToHashSet();
+        Assert.DoesNotContain(company.Orders, o => ids.Contains(o.CustomerId));
+        Assert.DoesNotContain(company.SurveyResponses, r => ids.Contains(r.CustomerId));
+        Assert.DoesNotContain(company.Consents, c => ids.Contains(c.CustomerId));
+        Assert.Contains(company.DuplicateRecords, d => d.FirstName != company.Customers.Single(c => c.SourceId == "CLI-" + d.SourceId[4..]).FirstName
+            && d.FirstName!.Equals(CustomerInsight.Core.Unify.MatchKeys.Name(d.FirstName)!, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Fingerprint(DemoCompany company) => string.Join('|',

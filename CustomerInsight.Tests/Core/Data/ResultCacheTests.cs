@@ -1,5 +1,5 @@
 using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Omoc;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Data;
 
@@ -10,7 +10,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_SameKeyTwice_ComputesOnce()
     {
-        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new ManualClock(DateTimeOffset.UnixEpoch));
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         var computed = 0;
 
         var first = await cache.GetAsync("a", () => Task.FromResult(++computed), Ct);
@@ -23,7 +23,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_ConcurrentCallers_ShareOneComputation()
     {
-        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new ManualClock(DateTimeOffset.UnixEpoch));
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         var gate = new TaskCompletionSource<int>();
         var computed = 0;
 
@@ -39,7 +39,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_ComputationCancelledByItsCaller_ComputedAfreshNextTime()
     {
-        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new ManualClock(DateTimeOffset.UnixEpoch));
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         using var cancel = new CancellationTokenSource();
         var running = cache.GetAsync("a", () => Task.Delay(Timeout.Infinite, cancel.Token).ContinueWith(_ => 1, cancel.Token), cancel.Token);
         await cancel.CancelAsync();
@@ -53,7 +53,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_AfterLifetime_ComputesAgain()
     {
-        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), clock);
         var computed = 0;
 
@@ -67,7 +67,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_OverCapacity_LeastRecentlyUsedGoes()
     {
-        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var cache = new ResultCache<string, string>(2, TimeSpan.FromMinutes(5), clock);
         await cache.GetAsync("a", () => Task.FromResult("a1"), Ct);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -85,7 +85,7 @@ public class ResultCacheTests
     [Fact]
     public async Task GetAsync_FailedComputation_NotKept()
     {
-        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new ManualClock(DateTimeOffset.UnixEpoch));
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync("a", () => Task.FromException<int>(new InvalidOperationException("boom")), Ct));
         var retried = await cache.GetAsync("a", () => Task.FromResult(7), Ct);

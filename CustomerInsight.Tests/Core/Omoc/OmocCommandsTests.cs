@@ -4,6 +4,7 @@ using CustomerInsight.Core.Omoc;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Omoc;
 
@@ -14,14 +15,14 @@ public sealed class OmocCommandsTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 6, 9, 14, 30, 0, TimeSpan.Zero);
 
     private TestDatabase database = null!;
-    private ManualClock clock = null!;
+    private FakeTimeProvider clock = null!;
     private OmocCommands commands = null!;
     private OmocQueries queries = null!;
 
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        clock = new ManualClock(Now);
+        clock = new FakeTimeProvider(Now);
         commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, clock), clock);
         queries = new OmocQueries(database.Factory);
     }
@@ -348,14 +349,4 @@ internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
         }
         return result;
     }
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
 }

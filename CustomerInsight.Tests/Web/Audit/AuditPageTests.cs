@@ -32,6 +32,7 @@ public sealed class AuditPageTests
         OmocCommands.PopulationUpdate, OmocCommands.PopulationDelete, OmocCommands.WorkshopCreate, OmocCommands.WorkshopUpdate,
         OmocCommands.WorkshopDelete, OmocCommands.AssessmentSave, OmocCommands.AssessmentComplete,
         CustomerInsight.Core.Surveys.Themes.ThemeQueries.AuditAction,
+        CustomerInsight.Core.Unify.UnifyCommands.MergeAuditAction, CustomerInsight.Core.Unify.UnifyCommands.UndoAuditAction,
         CustomerInsight.Core.Segments.SegmentationQueries.SaveAuditAction, CustomerInsight.Core.Segments.AudienceExport.AuditAction,
     ];
 

@@ -87,9 +87,10 @@ public sealed class ChartJsTests : BunitTestBase
     [Theory]
     [InlineData("fr-FR")]
     [InlineData("en-GB")]
+    [UseCulture]
     public void FirstRender_ChartJsFormatsNumbersInTheCurrentCulture(string culture)
     {
-        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        Assert.Equal(culture, CultureInfo.CurrentCulture.Name);
         var config = BarConfig(1000, 1200) with { Options = new ChartOptions() };
 
         Render<ChartJs>(p => p.Add(c => c.Config, config).Add(c => c.AriaLabel, "Ventes"));

@@ -7,6 +7,7 @@ using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Importing;
@@ -155,24 +156,17 @@ public sealed class ImportActionsTests
 
 public sealed class ThrottledProgressTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public long Now { get; set; } = 1;
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-        public override long GetTimestamp() => Now;
-    }
-
     [Fact]
     public void Report_WithinInterval_OnlyFirstAndPhaseChangesAndLaterOnesPass()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var seen = new List<ImportProgress>();
         var progress = new ThrottledProgress(p => { seen.Add(p); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(250), clock);
 
         progress.Report(new ImportProgress(ImportPhase.Reading, 1, 0.1));
-        clock.Now += TimeSpan.FromMilliseconds(100).Ticks;
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         progress.Report(new ImportProgress(ImportPhase.Reading, 2, 0.2));
-        clock.Now += TimeSpan.FromMilliseconds(200).Ticks;
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         progress.Report(new ImportProgress(ImportPhase.Reading, 3, 0.3));
         progress.Report(new ImportProgress(ImportPhase.Writing, 3, 0));
         progress.Report(new ImportProgress(ImportPhase.Done, 3, 1));

@@ -141,9 +141,9 @@ public sealed class ImportReportViewTests : BunitTestBase
     }
 
     [Fact]
+    [UseCulture("en-GB")]
     public void Render_English_MessagesAreEnglish()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
         var report = new ImportReport
         {
             FileName = "bad.csv", Format = "order-lines", Status = ImportReport.StatusRejected, RowsRead = 3, RejectedCount = 1,

@@ -44,10 +44,9 @@ public sealed class MudBlazorTextTests : BunitTestBase
     }
 
     [Fact]
+    [UseCulture("en-GB")]
     public void Pager_English_KeepsMudBlazorsEnglish()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
-
         var text = PagerText(RenderGrid(5000));
 
         Assert.Contains("Rows per page:", text, StringComparison.Ordinal);
@@ -55,9 +54,9 @@ public sealed class MudBlazorTextTests : BunitTestBase
     }
 
     [Fact]
+    [UseCulture("en-GB")]
     public void Localizer_English_NeverFallsBackToTheFrenchResources()
     {
-        CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
         var localizer = Services.GetRequiredService<MudLocalizer>();
 
         Assert.True(localizer["MudDataGridPager_RowsPerPage"].ResourceNotFound);

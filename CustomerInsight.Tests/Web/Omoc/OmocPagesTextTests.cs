@@ -57,12 +57,6 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
 
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
-    private static void Use(string culture)
-    {
-        CultureInfo.CurrentCulture = new CultureInfo(culture);
-        CultureInfo.CurrentUICulture = new CultureInfo(culture);
-    }
-
     /// <summary>The rendered text, markup indentation collapsed, the no-break space shown as "_" so a plain space cannot pass for it.</summary>
     private static string Text<T>(IRenderedComponent<T> page, string selector) where T : Microsoft.AspNetCore.Components.IComponent =>
         Regex.Replace(page.Find(selector).TextContent, "[ \\t\\r\\n]+", " ").Replace(NoBreakSpace, '_');
@@ -70,9 +64,10 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
     [Theory]
     [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026", "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
     [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026", "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
+    [UseCulture]
     public void ProjectPage_Culture_HeaderFlagAndCountsWrittenInThatLanguage(string culture, string header, string flag, string counts)
     {
-        Use(culture);
+        Assert.Equal(culture, CultureInfo.CurrentUICulture.Name);
         var page = Render<OmocProject>(p => p.Add(c => c.Id, projectId));
         page.WaitForElement("[data-testid=very-low-flag]");
 
@@ -84,9 +79,10 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
     [Theory]
     [InlineData("en-GB", "Facilitator: Claire · Participants: 12 vendeurs", "Impact index: 3.5")]
     [InlineData("fr-FR", "Animateur_: Claire · Participants_: 12 vendeurs", "Indice d'impact_: 3,5")]
+    [UseCulture]
     public void WorkshopPage_Culture_LabelsPunctuatedInThatLanguage(string culture, string people, string impact)
     {
-        Use(culture);
+        Assert.Equal(culture, CultureInfo.CurrentUICulture.Name);
         var page = Render<OmocWorkshop>(p => p.Add(c => c.Id, firstWorkshopId));
         page.WaitForElement($"[data-testid=scoring-card-{populationId}]");
 
@@ -97,9 +93,10 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
     [Theory]
     [InlineData("en-GB", "Impact index change: -2.5")]
     [InlineData("fr-FR", "Évolution de l'indice d'impact_: -2,5")]
+    [UseCulture]
     public void PopulationPage_Culture_ImpactChangePunctuatedInThatLanguage(string culture, string expected)
     {
-        Use(culture);
+        Assert.Equal(culture, CultureInfo.CurrentUICulture.Name);
         var page = Render<OmocPopulation>(p => p.Add(c => c.Id, populationId));
         page.WaitForElement("[data-testid=impact-change]");
 

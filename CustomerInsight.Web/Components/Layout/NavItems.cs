@@ -18,6 +18,7 @@ public static class NavItems
         new("satisfaction", "/satisfaction", "NavSatisfaction", Icons.Material.Filled.SentimentSatisfied, Policies.Reader),
         new("omoc", "/omoc", "NavOmoc", Icons.Material.Filled.TrackChanges, Policies.Reader),
         new("data", "/data", "NavData", Icons.Material.Filled.UploadFile, Policies.Import),
+        new("quality", "/quality", "NavQuality", Icons.Material.Filled.FactCheck, Policies.DataQuality),
         new("exports", "/exports", "NavExports", Icons.Material.Filled.FileDownload, Policies.OmocExport),
         new("privacy", "/privacy", "NavPrivacy", Icons.Material.Filled.PrivacyTip, Policies.Admin),
         new("audit", "/audit", "NavAudit", Icons.Material.Filled.History, Policies.Admin),

@@ -11,6 +11,7 @@ public sealed partial class CustomerDetail
     private Core.Customers.Customer360? view;
     private bool loading = true;
     private bool error;
+    private int? mergedInto;
 
     [Parameter]
     public int Id { get; set; }
@@ -20,6 +21,9 @@ public sealed partial class CustomerDetail
 
     [Inject]
     public required DisplayFormat Format { get; set; }
+
+    [Inject]
+    public required CustomerInsight.Core.Unify.UnifyQueries Unify { get; set; }
 
     [Inject]
     public required IStringLocalizer<CustomersText> T { get; set; }
@@ -34,6 +38,8 @@ public sealed partial class CustomerDetail
         try
         {
             view = await Queries.Get360Async(Id);
+            // A record merged into another customer (Good data page) no longer exists on its own: say where it went.
+            mergedInto = view is null ? await Unify.MergedIntoAsync(Id) : null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

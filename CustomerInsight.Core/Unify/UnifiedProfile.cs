@@ -1,0 +1,25 @@
+namespace CustomerInsight.Core.Unify;
+
+/// <summary>The profile fields a merge chooses, one value per field.</summary>
+public sealed record ProfileValues(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City, string? Country);
+
+/// <summary>A source record of a match group: its profile and when it was created (the source's date when given).</summary>
+public sealed record ProfileSource(int CustomerId, DateTime CreatedAtUtc, ProfileValues Values);
+
+/// <summary>
+/// metrics.md: a merge keeps, for each profile field, the value of the most recently created source record that
+/// has one (a tie on the creation instant goes to the higher customer id, the later record here).
+/// </summary>
+public static class UnifiedProfile
+{
+    public static ProfileValues Choose(IReadOnlyList<ProfileSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var newestFirst = sources.OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.CustomerId).ToArray();
+        string? Pick(Func<ProfileValues, string?> field) =>
+            newestFirst.Select(s => field(s.Values)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return new ProfileValues(
+            Pick(v => v.FirstName), Pick(v => v.LastName), Pick(v => v.Email), Pick(v => v.Phone),
+            Pick(v => v.PostalCode), Pick(v => v.City), Pick(v => v.Country));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Unify;
+using CustomerInsight.Tests.Core.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary><c>unify</c> and <c>quality</c> through the real command line (interfaces.md).</summary>
+public sealed class UnifyVerbsTests
+{
+    private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
+        "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
+        "WEB-1,Helene,Saint Eloi,helene@exemple.fr,+33 6 12 34 56 78,69003,,France,2025-03-01\n" +
+        "STORE-2,Marc,Petit,marc@exemple.fr,,,,France,2023-02-01\n" +
+        "WEB-2,Marc,Petit, MARC@exemple.FR ,,,,France,2025-01-01\n" +
+        "LONE-1,Zoé,Bad,zoe@nowhere,12,7501,Paris,France,2024-01-01\n";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<ImportTestContext> DatabaseAsync()
+    {
+        var context = await ImportTestContext.CreateAsync("EUR");
+        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersCsv), ImportFormat.Customers, Ct)).Succeeded);
+        return context;
+    }
+
+    [Fact]
+    public async Task UnifyDryRunJson_ThenConfirm_ThenUndo_InterfacesShape()
+    {
+        await using var context = await DatabaseAsync();
+        var connection = context.Database.ConnectionString;
+
+        var dryRun = await CliTestRunner.RunAsync(connection, ["unify", "--dry-run", "--json"]);
+        var confirm = await CliTestRunner.RunAsync(connection, ["unify", "--confirm"]);
+        var after = await CliTestRunner.RunAsync(connection, ["unify", "--dry-run", "--json"]);
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Equal("""{"groups":2,"customers":4,"byRule":{"email":1,"phone":1,"nameAndPostalCode":1}}""", dryRun.Output.Trim());
+        Assert.Equal(0, confirm.ExitCode);
+        Assert.Contains("2 group(s) merged: 4 customer(s) became 2.", confirm.Output, StringComparison.Ordinal);
+        Assert.Equal("""{"groups":0,"customers":0,"byRule":{"email":0,"phone":0,"nameAndPostalCode":0}}""", after.Output.Trim());
+        int mergeId;
+        await using (var db = context.Database.CreateContext())
+        {
+            Assert.Equal(3, await db.Customers.CountAsync(Ct));
+            Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == UnifyCommands.MergeAuditAction, Ct)).UserName, StringComparison.Ordinal);
+            mergeId = await db.CustomerMerges.MaxAsync(m => m.Id, Ct);
+        }
+
+        var undo = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var again = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(0, undo.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already undone", again.Error, StringComparison.Ordinal);
+        await using (var db = context.Database.CreateContext())
+        {
+            Assert.Equal(4, await db.Customers.CountAsync(Ct));
+        }
+    }
+
+    [Theory]
+    [InlineData("unify")]
+    [InlineData("unify --confirm --json")]
+    [InlineData("unify --dry-run --confirm")]
+    [InlineData("unify --undo abc")]
+    [InlineData("unify --undo 99")]
+    public async Task Unify_BadArguments_Exit2(string command)
+    {
+        await using var context = await DatabaseAsync();
+
+        var result = await CliTestRunner.RunAsync(context.Database.ConnectionString, command.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.NotEmpty(result.Error);
+    }
+
+    [Fact]
+    public async Task QualityJson_FiguresOverallAndPerFormat_WorstFirst()
+    {
+        await using var context = await DatabaseAsync();
+
+        var result = await CliTestRunner.RunAsync(context.Database.ConnectionString, ["quality", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.Equal(5, overall.GetProperty("customers").GetInt32());
+        var figures = overall.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("code").GetString()!);
+        // E-mails: 4 present, "zoe@nowhere" invalid; phones: 3 present, "12" invalid; postal codes in France: 3 present, "7501" invalid.
+        Assert.Equal((3, 4), (figures["validity.email"].GetProperty("count").GetInt32(), figures["validity.email"].GetProperty("total").GetInt32()));
+        Assert.Equal((2, 3), (figures["validity.phone"].GetProperty("count").GetInt32(), figures["validity.phone"].GetProperty("total").GetInt32()));
+        Assert.Equal((2, 3), (figures["validity.postalCode"].GetProperty("count").GetInt32(), figures["validity.postalCode"].GetProperty("total").GetInt32()));
+        Assert.Equal(0, figures["consent.EmailMarketing"].GetProperty("count").GetInt32());
+        var shares = overall.GetProperty("figures").EnumerateArray().Where(f => f.GetProperty("kind").GetString() != "freshness")
+            .Select(f => f.GetProperty("share").GetDouble()).ToList();
+        Assert.Equal(shares.Order(), shares);
+        Assert.Equal("customers", json.RootElement.GetProperty("byFormat")[0].GetProperty("format").GetString());
+    }
+}

@@ -1,0 +1,119 @@
+using CustomerInsight.Core.Unify;
+using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CustomerInsight.Web.Components.Pages.Quality;
+
+/// <summary>
+/// The reconciliation tab: every merge is prepared first (the dry run: how many groups and customers), then confirmed;
+/// the server finds the groups again and merges those that still match (<see cref="UnifyCommands.MergeAsync"/>).
+/// </summary>
+public sealed partial class ReconciliationPanel
+{
+    private const int MaxShown = 200;
+
+    private sealed record PendingMerge(IReadOnlyList<IReadOnlyList<int>>? GroupIds, int Groups, int Customers);
+
+    private UnifyPreview? preview;
+    private IReadOnlyList<MergeHistoryRow> history = [];
+    private readonly HashSet<int> selected = [];
+    private PendingMerge? pending;
+    private bool busy;
+    private bool error;
+
+    [Inject] public required QualityActions Actions { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required ILogger<ReconciliationPanel> Logger { get; set; }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            preview = await Actions.PreviewAsync();
+            history = await Actions.HistoryAsync();
+            selected.IntersectWith(preview.Result.Groups.Select(g => g.SurvivorId));
+        }
+        catch (Exception e) when (e is not AccessDeniedException)
+        {
+            Logger.LogError(e, "Match groups failed");
+            error = true;
+        }
+    }
+
+    private void Toggle(MatchGroup group, bool on)
+    {
+        if (on)
+        {
+            selected.Add(group.SurvivorId);
+        }
+        else
+        {
+            selected.Remove(group.SurvivorId);
+        }
+    }
+
+    private void PrepareOne(MatchGroup group) => pending = new PendingMerge([group.CustomerIds], 1, group.CustomerIds.Count);
+
+    private void PrepareSelection()
+    {
+        var groups = preview!.Result.Groups.Where(g => selected.Contains(g.SurvivorId)).ToList();
+        pending = new PendingMerge(groups.Select(g => g.CustomerIds).ToList(), groups.Count, groups.Sum(g => g.CustomerIds.Count));
+    }
+
+    private void PrepareAll() => pending = new PendingMerge(null, preview!.Result.Groups.Count, preview.Result.Customers);
+
+    private async Task ConfirmAsync()
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            var result = await Actions.MergeAsync(pending.GroupIds);
+            Snackbar.Add(T.Plural("Merged", result.Groups, DisplayFormat.Count(result.Customers)), Severity.Success);
+            if (result.Stale > 0)
+            {
+                Snackbar.Add(T.Plural("Stale", result.Stale), Severity.Warning);
+            }
+            pending = null;
+            selected.Clear();
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is not AccessDeniedException)
+        {
+            Logger.LogError(e, "Merge failed");
+            Snackbar.Add(T["MergeFailed"], Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task UndoAsync(MergeHistoryRow row)
+    {
+        busy = true;
+        try
+        {
+            var result = await Actions.UndoAsync(row.MergeId);
+            Snackbar.Add(T["Undo_" + result.Outcome], result.Succeeded ? Severity.Success : Severity.Warning);
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is not AccessDeniedException)
+        {
+            Logger.LogError(e, "Undo of merge {MergeId} failed", row.MergeId);
+            Snackbar.Add(T["MergeFailed"], Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
