@@ -38,7 +38,8 @@ public sealed class ExcelExports(
     ReportSettings settings,
     IOptions<RfmOptions> rfmOptions,
     TimeProvider clock,
-    Surveys.Themes.ThemeQueries? themeQueries = null)
+    Surveys.Themes.ThemeQueries? themeQueries = null,
+    Value.ClvQueries? clvQueries = null)
 {
     private readonly RfmGrid grid = rfmOptions.Value.ToGrid();
 
@@ -148,6 +149,33 @@ public sealed class ExcelExports(
         }
         await AuditAsync(requester, "rfm", $"date={Iso(date)}", written, cancellationToken);
         return new ExportResult($"rfm-{Iso(date)}.xlsx", written) { RfmSummary = summary };
+    }
+
+    /// <summary>
+    /// The value and churn workbook at <paramref name="calibrationEnd"/> (parameters, value per RFM segment scored the day
+    /// after, one pseudonymous row per customer); null (nothing written, nothing audited) when no customer bought by then.
+    /// </summary>
+    public async Task<ExportResult?> ExportClvAsync(Stream output, DateOnly calibrationEnd, int? horizonWeeks, ReportRequester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(requester);
+        var clv = clvQueries ?? throw new InvalidOperationException("ExcelExports was built without the value queries.");
+        if (await clv.GetReportAsync(calibrationEnd, horizonWeeks, null, cancellationToken) is not { } report)
+        {
+            return null;
+        }
+        var scores = await rfmQueries.ScoreAsync(calibrationEnd.AddDays(1), cancellationToken);
+        var keys = new RfmCustomerKeys(await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken));
+        var rows = report.Model.Customers.Select(c => new ClvCustomerRow(keys.For(c.CustomerId), c)).ToList();
+        var context = ReportContext.Create(requester, settings, clock);
+        int written;
+        using (var writer = NewWriter(context))
+        {
+            written = ClvWorkbook.Write(writer, context, new ClvReportData(report, Value.ClvSegments.ByRfm(report.Model, scores), rows));
+            writer.Save(output);
+        }
+        await AuditAsync(requester, "clv", $"calibrationEnd={Iso(calibrationEnd)}; horizonWeeks={report.Model.HorizonWeeks}", written, cancellationToken);
+        return new ExportResult($"clv-{Iso(calibrationEnd)}.xlsx", written);
     }
 
     /// <summary>The OMOC report of one change project; null (nothing written, nothing audited) when the project does not exist.</summary>

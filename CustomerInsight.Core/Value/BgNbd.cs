@@ -1,6 +1,4 @@
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 
 namespace CustomerInsight.Core.Value;
 
@@ -77,7 +75,7 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
 /// <summary>A fitted model: its parameters and the log-likelihood they reach.</summary>
 public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, int Customers);
 
-/// <summary>Fits <see cref="BgNbdParameters"/> by maximum likelihood (Nelder-Mead on the logarithms of the parameters).</summary>
+/// <summary>Fits <see cref="BgNbdParameters"/> by maximum likelihood (<see cref="LogParameterOptimizer"/>).</summary>
 public static class BgNbdFitter
 {
     /// <summary>The fit of metrics.md over <paramref name="histories"/>; needs at least one customer.</summary>
@@ -90,25 +88,13 @@ public static class BgNbdFitter
             throw new ArgumentException("The BG/NBD model needs at least one customer.", nameof(histories));
         }
         var likelihood = new GroupedLikelihood(histories);
-        var evaluations = 0;
-        double Objective(Vector<double> p)
-        {
-            if (++evaluations % 50 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations));
-            }
-            var value = -likelihood.Sum(new BgNbdParameters(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3])));
-            return double.IsFinite(value) ? value : double.MaxValue;
-        }
-        var objective = ObjectiveFunction.Value(Objective);
-        var start = Vector<double>.Build.Dense([0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0]);
-        var simplex = new NelderMeadSimplex(1e-12, 20_000);
-        var result = simplex.FindMinimum(objective, start, Vector<double>.Build.Dense(4, 0.5));
-        // A restart from the optimum: Nelder-Mead can stall on a ridge, a fresh simplex walks on.
-        result = simplex.FindMinimum(objective, result.MinimizingPoint, Vector<double>.Build.Dense(4, 0.1));
-        var p = result.MinimizingPoint;
-        var parameters = new BgNbdParameters(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
+        var start = new[] { 0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0 };
+        var found = LogParameterOptimizer.Minimize(
+            v => -likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3])),
+            start,
+            evaluations => progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations)),
+            cancellationToken);
+        var parameters = new BgNbdParameters(found[0], found[1], found[2], found[3]);
         progress?.Report(1);
         return new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
     }

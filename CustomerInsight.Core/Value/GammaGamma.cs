@@ -1,6 +1,4 @@
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 
 namespace CustomerInsight.Core.Value;
 
@@ -23,7 +21,7 @@ public sealed record GammaGammaParameters(double P, double Q, double Gamma)
 /// <summary>A fitted spend model: its parameters, the log-likelihood and how many customers it was fitted on.</summary>
 public sealed record GammaGammaFit(GammaGammaParameters Parameters, double LogLikelihood, int Customers);
 
-/// <summary>Fits <see cref="GammaGammaParameters"/> by maximum likelihood on the customers with x &gt; 0 (Nelder-Mead on the logarithms).</summary>
+/// <summary>Fits <see cref="GammaGammaParameters"/> by maximum likelihood on the customers with x &gt; 0 (<see cref="LogParameterOptimizer"/>).</summary>
 public static class GammaGammaFitter
 {
     /// <summary>
@@ -53,7 +51,6 @@ public static class GammaGammaFitter
         var maxX = xs.Max();
         var distinctX = xs.Distinct().ToArray();
         // The terms without the parameters: Σ ln m·(px − 1) needs ln m, Σ px ln x needs ln x.
-        var evaluations = 0;
         double LogLikelihood(GammaGammaParameters p)
         {
             var byX = new double[maxX + 1];
@@ -70,22 +67,9 @@ public static class GammaGammaFitter
             }
             return sum;
         }
-        double Objective(Vector<double> v)
-        {
-            if (++evaluations % 50 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var value = -LogLikelihood(new GammaGammaParameters(Math.Exp(v[0]), Math.Exp(v[1]), Math.Exp(v[2])));
-            return double.IsFinite(value) ? value : double.MaxValue;
-        }
-        var objective = ObjectiveFunction.Value(Objective);
-        var start = Vector<double>.Build.Dense([0.0, 0.0, Math.Log(Math.Max(1e-3, means.Average()))]);
-        var simplex = new NelderMeadSimplex(1e-12, 20_000);
-        var result = simplex.FindMinimum(objective, start, Vector<double>.Build.Dense(3, 0.5));
-        result = simplex.FindMinimum(objective, result.MinimizingPoint, Vector<double>.Build.Dense(3, 0.1));
-        var v = result.MinimizingPoint;
-        var parameters = new GammaGammaParameters(Math.Exp(v[0]), Math.Exp(v[1]), Math.Exp(v[2]));
+        var start = new[] { 0.0, 0.0, Math.Log(Math.Max(1e-3, means.Average())) };
+        var found = LogParameterOptimizer.Minimize(v => -LogLikelihood(new GammaGammaParameters(v[0], v[1], v[2])), start, null, cancellationToken);
+        var parameters = new GammaGammaParameters(found[0], found[1], found[2]);
         return new GammaGammaFit(parameters, LogLikelihood(parameters), count);
     }
 }

@@ -17,7 +17,8 @@ public static class Hypergeometric
 {
     internal const double SeriesLimit = 0.7;
     internal const double IntegerGap = 1e-3;
-    private const int MaxTerms = 100_000;
+    internal const double LargeParameter = 1e4;
+    private const int MaxTerms = 5_000_000;
     private const double Rescale = 1e200;
     private static readonly double LogRescale = Math.Log(Rescale);
 
@@ -38,6 +39,14 @@ public static class Hypergeometric
             return log;
         }
         var m = c - a - b;
+        if (Math.Abs(c - a) > LargeParameter || Math.Abs(c - b) > LargeParameter || Math.Abs(m) > LargeParameter)
+        {
+            // Euler's transformation F(a,b;c;z) = (1−z)^(c−a−b) F(c−a, c−b; c; z): with a huge parameter (a fit at a
+            // boundary: almost no one drops out) its series shrinks about geometrically from the start, where the
+            // transformation to 1 − z would need millions of terms.
+            var (euler, _) = LogSeries(c - a, c - b, c, z);
+            return m * Math.Log(1 - z) + euler;
+        }
         var pole = Math.Round(m);
         if (Math.Abs(m - pole) < IntegerGap)
         {

@@ -12,6 +12,7 @@ public static class CliServices
         services.AddTransient<ICliVerb, ExportCustomerVerb>();
         services.AddTransient<ICliVerb, KpiVerb>();
         services.AddTransient<ICliVerb, RfmVerb>();
+        services.AddTransient<ICliVerb, ClvVerb>();
         services.AddTransient<ICliVerb, EraseVerb>();
         services.AddTransient<ICliVerb, PurgeVerb>();
         services.AddTransient<ICliVerb, QualityVerb>();

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using ClosedXML.Excel;
+using CustomerInsight.Core.Value;
+using CustomerInsight.Tests.Core.Data;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Web.Cli;
+
+/// <summary><c>clv</c> through the real command line over a demo database, checked against <see cref="ClvQueries"/>.</summary>
+public sealed class ClvVerbTests : IAsyncLifetime
+{
+    private static readonly DateOnly CalibrationEnd = new(2026, 3, 31);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(migrate: false);
+        var seeded = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "300"]);
+        Assert.Equal(0, seeded.ExitCode);
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task Json_WithHoldout_HasTheKeysOfInterfacesAndTheFitOfClvQueries()
+    {
+        var queries = new ClvQueries(database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var expected = (await queries.GetReportAsync(CalibrationEnd, 13, null, Ct))!;
+        var workbook = Path.Combine(database.Directory, "clv.xlsx");
+
+        var result = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["clv", "--calibration-end", "2026-03-31", "--horizon-weeks", "13", "--json", "--out", workbook]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(
+            ["calibrationEnd", "customers", "repeatCustomers", "bgnbd", "gammaGamma", "horizonWeeks", "expectedRepeatPurchases", "actualRepeatPurchases", "expectedValue"],
+            root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("2026-03-31", root.GetProperty("calibrationEnd").GetString());
+        var model = expected.Model;
+        Assert.Equal(model.Customers.Count, root.GetProperty("customers").GetInt32());
+        Assert.Equal(model.RepeatCustomers, root.GetProperty("repeatCustomers").GetInt32());
+        var bg = root.GetProperty("bgnbd");
+        Assert.Equal(["r", "alpha", "a", "b", "logLikelihood"], bg.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(model.BgNbd.Parameters.R, bg.GetProperty("r").GetDouble());
+        Assert.Equal(model.BgNbd.Parameters.Alpha, bg.GetProperty("alpha").GetDouble());
+        Assert.Equal(model.BgNbd.LogLikelihood, bg.GetProperty("logLikelihood").GetDouble());
+        var gg = root.GetProperty("gammaGamma");
+        Assert.Equal(["p", "q", "gamma", "customers"], gg.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(model.GammaGamma!.Parameters.Gamma, gg.GetProperty("gamma").GetDouble());
+        Assert.Equal(model.GammaGamma.Customers, gg.GetProperty("customers").GetInt32());
+        Assert.Equal(13, root.GetProperty("horizonWeeks").GetInt32());
+        Assert.Equal(model.ExpectedRepeatPurchases, root.GetProperty("expectedRepeatPurchases").GetDouble(), 9);
+        // The demo company's data runs to 2026-09-30: the 13 weeks after the calibration end are covered.
+        Assert.NotNull(expected.ActualRepeatPurchases);
+        Assert.Equal(expected.ActualRepeatPurchases, root.GetProperty("actualRepeatPurchases").GetInt32());
+        Assert.Equal(model.ExpectedValue!.Value, root.GetProperty("expectedValue").GetDouble(), 6);
+        Assert.True(model.ExpectedValue > 0);
+
+        // The workbook, read back: parameters, value per RFM segment, one row per customer.
+        using var book = new XLWorkbook(workbook);
+        Assert.Equal(["Paramètres", "Segments", "Clients"], book.Worksheets.Select(w => w.Name).ToArray());
+        var parameters = book.Worksheet("Paramètres");
+        var header = parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow);
+        Assert.Equal("Paramètre", header.Cell(1).GetString());
+        Assert.Equal("r", parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(1).GetString());
+        Assert.Equal(model.BgNbd.Parameters.R, parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(2).GetDouble(), 12);
+        var segments = book.Worksheet("Segments");
+        var segmentRows = Enumerable.Range(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1, 10).Select(segments.Row).ToList();
+        Assert.Equal(model.Customers.Count, segmentRows.Sum(r => r.Cell(2).GetValue<int>()));
+        Assert.Equal(model.ExpectedValue.Value, segmentRows.Sum(r => r.Cell(5).GetDouble()), 4);
+        var customers = book.Worksheet("Clients");
+        var first = CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1;
+        Assert.Equal(["Clé client", "x", "t_x (semaines)", "T (semaines)", "P(actif)", "Achats attendus", "Panier attendu", "CLV"],
+            Enumerable.Range(1, 8).Select(i => customers.Row(first - 1).Cell(i).GetString()).ToArray());
+        Assert.Equal(model.Customers.Count, customers.LastRowUsed()!.RowNumber() - first + 1);
+        Assert.Equal(20, customers.Row(first).Cell(1).GetString().Length);
+        Assert.Equal(model.Customers.Sum(c => c.Clv!.Value),
+            Enumerable.Range(first, model.Customers.Count).Sum(r => customers.Row(r).Cell(8).GetDouble()), 4);
+    }
+
+    [Theory]
+    [InlineData(new[] { "clv", "--json" }, "--calibration-end is required")]
+    [InlineData(new[] { "clv", "--calibration-end", "2026-03-31", "--horizon-weeks", "0" }, "--horizon-weeks")]
+    [InlineData(new[] { "clv", "--calibration-end", "2026-03-31", "--out", "clv.csv" }, ".xlsx")]
+    [InlineData(new[] { "clv", "--calibration-end", "2001-01-01" }, "nothing to fit")]
+    public async Task BadInput_ExitsTwoWithTheReason(string[] args, string message)
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_HorizonBeyondTheData_ActualIsNull()
+    {
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["clv", "--calibration-end", "2026-08-31", "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("actualRepeatPurchases").ValueKind);
+        Assert.Equal(52, json.RootElement.GetProperty("horizonWeeks").GetInt32());
+        Assert.True(json.RootElement.GetProperty("expectedRepeatPurchases").GetDouble() > 0);
+    }
+}
