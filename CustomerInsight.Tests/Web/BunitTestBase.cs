@@ -9,6 +9,7 @@ using CustomerInsight.Core.Sales;
 using CustomerInsight.Web;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,18 @@ public abstract class BunitTestBase : BunitContext
         Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
     }
+
+    /// <summary>Signs this user in and renders as the app does (interactive server), once the page's services are complete.</summary>
+    protected void SignInInteractiveAs(string role, string name = "test@demo.local")
+    {
+        SignInAs(role, name);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Types into a MudBlazor text field by its test id (MudBlazor puts the attribute on the input, textarea or wrapper).</summary>
+    protected static void Type<TComponent>(IRenderedComponent<TComponent> view, string testId, string value)
+        where TComponent : IComponent =>
+        view.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
 
     /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
     protected void AddAppServices(string connectionString) => AddAppServices(Services, connectionString);

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Security;
 
@@ -39,34 +36,9 @@ public static class AudienceEndpoints
             {
                 return Results.BadRequest($"purpose is one of: {string.Join(", ", Enum.GetNames<ConsentPurpose>())}.");
             }
-            var personal = identities == true;
-            if (personal && !http.User.IsInRole(Roles.Admin))
-            {
-                return Results.Forbid();
-            }
-            var requester = new ReportRequester(
-                http.User.FindFirstValue(ClaimTypes.Name) ?? http.User.Identity?.Name ?? "unknown",
-                CultureInfo.CurrentUICulture,
-                personal);
-            var path = Path.Combine(Path.GetTempPath(), $"ci-audience-{Guid.NewGuid():N}.{format}");
-            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            try
-            {
-                var result = await audience.WriteAsync(stream, reference, consentPurpose, fileFormat, requester, ct);
-                if (result is null)
-                {
-                    await stream.DisposeAsync();
-                    return Results.NotFound();
-                }
-                stream.Position = 0;
-                http.Response.Headers.CacheControl = "no-store";
-                return Results.File(stream, fileFormat == AudienceFormat.Xlsx ? ExportEndpoints.ContentType : CsvContentType, result.FileName);
-            }
-            catch
-            {
-                await stream.DisposeAsync();
-                throw;
-            }
+            var contentType = fileFormat == AudienceFormat.Xlsx ? ExportEndpoints.ContentType : CsvContentType;
+            return await ExportEndpoints.DownloadAsync(http, async (stream, requester) =>
+                (await audience.WriteAsync(stream, reference, consentPurpose, fileFormat, requester, ct))?.FileName, identities == true, contentType);
         }).RequireAuthorization(Policies.Segmentation);
         return endpoints;
     }

@@ -94,8 +94,16 @@ public static class ExportEndpoints
         return endpoints;
     }
 
-    /// <summary>Writes the workbook to a temporary file deleted on close (a large RFM file never sits in memory twice) and streams it.</summary>
-    internal static async Task<IResult> FileAsync(HttpContext http, Func<Stream, ReportRequester, Task<ExportResult?>> write, bool personal)
+    /// <summary>A workbook download (see <see cref="DownloadAsync"/>).</summary>
+    internal static Task<IResult> FileAsync(HttpContext http, Func<Stream, ReportRequester, Task<ExportResult?>> write, bool personal) =>
+        DownloadAsync(http, async (stream, requester) => (await write(stream, requester))?.FileName, personal, ContentType);
+
+    /// <summary>
+    /// Every download of personal or customer figures: personal data only for an admin who asked for it (anyone else is
+    /// refused, never silently narrowed); written to a temporary file deleted on close (a large file never sits in memory
+    /// twice) and streamed, not cached. <paramref name="write"/> returns the file name offered, null when there is no such file.
+    /// </summary>
+    internal static async Task<IResult> DownloadAsync(HttpContext http, Func<Stream, ReportRequester, Task<string?>> write, bool personal, string contentType)
     {
         if (personal && !http.User.IsInRole(Roles.Admin))
         {
@@ -105,12 +113,11 @@ public static class ExportEndpoints
             http.User.FindFirstValue(ClaimTypes.Name) ?? http.User.Identity?.Name ?? "unknown",
             CultureInfo.CurrentUICulture,
             personal);
-        var path = Path.Combine(Path.GetTempPath(), $"ci-export-{Guid.NewGuid():N}.xlsx");
+        var path = Path.Combine(Path.GetTempPath(), $"ci-export-{Guid.NewGuid():N}.tmp");
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var result = await write(stream, requester);
-            if (result is null)
+            if (await write(stream, requester) is not { } fileName)
             {
                 await stream.DisposeAsync();
                 return Results.NotFound();
@@ -118,7 +125,7 @@ public static class ExportEndpoints
             stream.Position = 0;
             // Reports hold customer figures (personal data for admins): no copy in browser or proxy caches.
             http.Response.Headers.CacheControl = "no-store";
-            return Results.File(stream, ContentType, result.FileName);
+            return Results.File(stream, contentType, fileName);
         }
         catch
         {

@@ -33,6 +33,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InsightDbContext CreateContext() => Factory.CreateDbContext();
 
+    /// <summary>Writes a file beside the database (UTF-8 without BOM unless told) and returns its path; deleted with the database.</summary>
+    public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, content, encoding ?? new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
     /// <summary>A context whose model is built from <c>OnModelCreating</c>, as the design-time tools build it.</summary>
     public InsightDbContext CreateContextWithBuiltModel()
     {

@@ -29,12 +29,7 @@ public sealed class ImportTestContext : IAsyncDisposable
 
     public static async Task<ImportTestContext> CreateAsync(string currency = "GBP") => new(await TestDatabase.CreateAsync(), currency);
 
-    public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
-    {
-        var path = Path.Combine(Database.Directory, name);
-        File.WriteAllText(path, content, encoding ?? new System.Text.UTF8Encoding(false));
-        return path;
-    }
+    public string WriteFile(string name, string content, System.Text.Encoding? encoding = null) => Database.WriteFile(name, content, encoding);
 
     public string WriteBytes(string name, byte[] content)
     {

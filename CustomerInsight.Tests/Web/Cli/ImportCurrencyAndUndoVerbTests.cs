@@ -18,18 +18,11 @@ public sealed class ImportCurrencyAndUndoVerbTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Write(TestDatabase database, string name, string content)
-    {
-        var path = Path.Combine(database.Directory, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     [Fact]
     public async Task ReadmePublicDataExample_FreshDatabaseWithBusinessCurrencyGbp_ImportsOnlineRetailAndKpiSaysGbp()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "online_retail.csv", RetailFile);
+        var path = database.WriteFile("online_retail.csv", RetailFile);
 
         var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"], settings: Gbp);
         // Later runs without the setting (appsettings.json says EUR) keep the database's own currency.
@@ -47,7 +40,7 @@ public sealed class ImportCurrencyAndUndoVerbTests
     public async Task Import_OnlineRetailIntoEuroDatabase_ExitsTwoNamingBothCurrencies_WritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "online_retail.csv", RetailFile);
+        var path = database.WriteFile("online_retail.csv", RetailFile);
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"]);
         var declared = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail", "--currency", "EUR"]);
@@ -66,7 +59,7 @@ public sealed class ImportCurrencyAndUndoVerbTests
     public async Task KpiOut_DatabaseInPounds_WorkbookAmountsInPoundsWhateverTheSetting()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "online_retail.csv", RetailFile);
+        var path = database.WriteFile("online_retail.csv", RetailFile);
         var workbook = Path.Combine(database.Directory, "kpi.xlsx");
         Assert.Equal(0, (await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"], settings: Gbp)).ExitCode);
 
@@ -85,7 +78,7 @@ public sealed class ImportCurrencyAndUndoVerbTests
     public async Task UndoImport_RemovesTheBatchJsonCounts_ThenAlreadyUndoneOrUnknownExitTwo()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "online_retail.csv", RetailFile);
+        var path = database.WriteFile("online_retail.csv", RetailFile);
         var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail", "--json"], settings: Gbp);
         var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 

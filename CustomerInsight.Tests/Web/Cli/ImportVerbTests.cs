@@ -10,18 +10,11 @@ public sealed class ImportVerbTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Write(TestDatabase database, string name, string content)
-    {
-        var path = Path.Combine(database.Directory, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     [Fact]
     public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
+        var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines", "--json"]);
 
@@ -40,7 +33,7 @@ public sealed class ImportVerbTests
     public async Task Import_GoodFile_PrintsHumanSummary()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n");
+        var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n");
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
 
@@ -53,7 +46,7 @@ public sealed class ImportVerbTests
     public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
+        var path = database.WriteFile("bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
 
@@ -69,7 +62,7 @@ public sealed class ImportVerbTests
     public async Task Import_LineOverOneMebibyte_ExitsTwoNamingFileRowAndLimitAndWritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "long.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n" + new string('x', 10_000_000));
+        var path = database.WriteFile("long.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n" + new string('x', 10_000_000));
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
 
@@ -86,7 +79,7 @@ public sealed class ImportVerbTests
     public async Task Import_BadFormatOrNoFormat_ExitsTwo(string option, string value)
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var path = Write(database, "lines.csv", $"{Header}\n");
+        var path = database.WriteFile("lines.csv", $"{Header}\n");
         string[] args = value.Length == 0 ? ["import", path, option] : ["import", path, option, value];
 
         var result = await CliTestRunner.RunAsync(database.ConnectionString, args);

@@ -36,13 +36,8 @@ public sealed class OmocDepthPagesTests : BunitTestBase, IAsyncLifetime
         checkoutId = list.Single(p => p.Name == "Nouveau logiciel de caisse").Id;
         omnichannelId = list.Single(p => p.Name == "Parcours client omnicanal").Id;
 
-        Services.AddLogging();
-        Services.AddSingleton(queries);
-        Services.AddSingleton(new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System));
-        Services.AddScoped<OmocEditor>();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
-        Services.AddSingleton(Options.Create(new OmocOptions()));
+        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
+        AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
     }
 

@@ -38,13 +38,8 @@ public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
         await commands.SaveAssessmentAsync(new AssessmentInput(firstWorkshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed, "setup", Token);
         await commands.SaveAssessmentAsync(new AssessmentInput(laterWorkshopId, populationId, new OmocScores(1, 1, 1, 1), OmocJustifications.Empty, 0), AssessmentStatus.Completed, "setup", Token);
 
-        Services.AddLogging();
-        Services.AddSingleton(new OmocQueries(database.Factory));
-        Services.AddSingleton(commands);
-        Services.AddScoped<OmocEditor>();
-        // The project page dates late plan actions in the business time zone.
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
+        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
+        AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInAs(Roles.Executive, "direction@demo.local");
     }

@@ -27,13 +27,8 @@ public sealed class OmocProjectPageTests : BunitTestBase, IAsyncLifetime
         workshopId = (await commands.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
         await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, population, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed, "setup", Token);
 
-        Services.AddLogging();
-        Services.AddSingleton(new OmocQueries(database.Factory));
-        Services.AddSingleton(commands);
-        Services.AddScoped<OmocEditor>();
-        // The project page dates late plan actions in the business time zone.
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
+        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
+        AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
     }
 

@@ -26,10 +26,8 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
         populationId = (await commands.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
         workshopId = (await commands.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
 
-        Services.AddLogging();
-        Services.AddSingleton(new OmocQueries(database.Factory));
-        Services.AddSingleton(commands);
-        Services.AddScoped<OmocEditor>();
+        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
+        AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
     }
 

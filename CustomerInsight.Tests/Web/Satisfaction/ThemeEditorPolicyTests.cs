@@ -17,8 +17,7 @@ public sealed class ThemeEditorPolicyTests : BunitTestBase, IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         AddAppServices(database.ConnectionString);
-        SignInAs(Roles.Executive, "direction@test.local");
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInInteractiveAs(Roles.Executive, "direction@test.local");
     }
 
     public new async ValueTask DisposeAsync()

@@ -36,8 +36,7 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
             await db.SaveChangesAsync(Token);
         }
         AddAppServices(database.ConnectionString);
-        SignInAs(Roles.Analyst, "analyste@test.local");
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
     }
 
     public new async ValueTask DisposeAsync()
@@ -45,9 +44,6 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
         await base.DisposeAsync();
         await database.DisposeAsync();
     }
-
-    private static void Type(IRenderedComponent<ThemeEditor> page, string testId, string value) =>
-        page.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
 
     [Fact]
     public async Task Editor_DefaultSetWithLiveCounts_NewThemeCountedValidatedAndSavedAsVersion1()

@@ -33,8 +33,7 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Token))!.Value, Token);
         AddAppServices(database.ConnectionString);
-        SignInAs(Roles.Analyst, "analyste@test.local");
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
     }
 
     public new async ValueTask DisposeAsync()
@@ -42,9 +41,6 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         await base.DisposeAsync();
         await database.DisposeAsync();
     }
-
-    private static void Type(IRenderedComponent<CustomSegments> page, string testId, string value) =>
-        page.Find($"input[data-testid={testId}], [data-testid={testId}] input").Change(value);
 
     private static string Customers(int n) => n is 0 or 1 ? $"{n} client" : $"{n:N0} clients".Replace('\u202f', '\u00a0');
 

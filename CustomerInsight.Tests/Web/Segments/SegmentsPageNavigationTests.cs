@@ -37,8 +37,7 @@ public sealed class SegmentsPageNavigationTests : BunitTestBase, IAsyncLifetime
         Services.AddSingleton<NavigationManager>(navigation);
         AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
-        SignInAs(Roles.Analyst);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInInteractiveAs(Roles.Analyst);
     }
 
     public new async ValueTask DisposeAsync()

@@ -39,9 +39,7 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
         rfm = new RfmQueries(database.Factory, AppSettings.Rfm());
         defaultDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
-        SignInAs(Roles.Analyst);
-        // Services are complete: the renderer can start, as in the app (interactive server).
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInInteractiveAs(Roles.Analyst);
     }
 
     public new async ValueTask DisposeAsync()

@@ -3,7 +3,6 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
@@ -13,33 +12,25 @@ public sealed partial class OmocProject
 {
     private ChangeProjectDetail? detail;
     private ProjectPlanWork? work;
-    private bool loading = true;
     private bool canEdit;
-    private List<BreadcrumbItem> breadcrumbs = [];
 
-    [Parameter] public int Id { get; set; }
-
-    [Inject] public required OmocQueries Queries { get; set; }
-    [Inject] public required OmocEditor Editor { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
     [Inject] public required CustomerInsight.Core.Sales.BusinessCalendar Calendar { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
-        loading = true;
+        Loading = true;
         canEdit = await Editor.CanEditAsync();
         await LoadAsync();
-        loading = false;
+        Loading = false;
     }
 
     private async Task LoadAsync()
     {
         detail = await Queries.GetProjectAsync(Id);
         work = detail is null ? null : await Queries.GetPlanWorkAsync(Id, Calendar.BusinessDateOf(Clock.GetUtcNow().UtcDateTime));
-        breadcrumbs = [new(T["ProjectsTitle"], "/omoc"), new(detail?.Project.Name ?? "", null, disabled: true)];
+        Breadcrumbs = [new(T["ProjectsTitle"], "/omoc"), new(detail?.Project.Name ?? "", null, disabled: true)];
     }
 
     private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);

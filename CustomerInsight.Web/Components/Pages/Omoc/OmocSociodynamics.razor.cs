@@ -2,9 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
@@ -17,22 +15,14 @@ public sealed partial class OmocSociodynamics
 {
     private SociodynamicMap? map;
     private ChartConfig config = null!;
-    private bool loading = true;
-    private List<BreadcrumbItem> breadcrumbs = [];
 
-    [Parameter] public int Id { get; set; }
-
-    [Inject] public required OmocQueries Queries { get; set; }
-    [Inject] public required OmocEditor Editor { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
-        loading = true;
+        Loading = true;
         await LoadAsync();
-        loading = false;
+        Loading = false;
     }
 
     private async Task LoadAsync()
@@ -43,7 +33,7 @@ public sealed partial class OmocSociodynamics
         {
             config = SociodynamicMapConfig.Build(map, CultureInfo.CurrentUICulture, T["Synergy"], T["Antagonism"]);
         }
-        breadcrumbs =
+        Breadcrumbs =
         [
             new(T["ProjectsTitle"], "/omoc"),
             new(map?.Project.Name ?? "", $"/omoc/projects/{Id.ToString(CultureInfo.InvariantCulture)}"),

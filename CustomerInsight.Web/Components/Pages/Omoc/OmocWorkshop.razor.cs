@@ -1,8 +1,6 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
@@ -18,30 +16,22 @@ public sealed partial class OmocWorkshop
     private RadarChart radar = new(OmocAxes.All, []);
     private readonly HashSet<int> saving = [];
     private readonly Dictionary<int, OmocCommandResult> results = [];
-    private bool loading = true;
     private bool canEdit;
-    private List<BreadcrumbItem> breadcrumbs = [];
 
-    [Parameter] public int Id { get; set; }
-
-    [Inject] public required OmocQueries Queries { get; set; }
-    [Inject] public required OmocEditor Editor { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
     [Inject] public required ILogger<OmocWorkshop> Logger { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
-        loading = true;
+        Loading = true;
         canEdit = await Editor.CanEditAsync();
         detail = await Queries.GetWorkshopAsync(Id);
         sheets = detail?.Sheets.ToList() ?? [];
         results.Clear();
         radar = detail?.Radar ?? new(OmocAxes.All, []);
-        breadcrumbs = detail is null
+        Breadcrumbs = detail is null
             ? [new(T["ProjectsTitle"], "/omoc")]
             : [new(T["ProjectsTitle"], "/omoc"), new(detail.Project.Name, $"/omoc/projects/{detail.Project.Id}"), new(detail.Workshop.Title, null, disabled: true)];
-        loading = false;
+        Loading = false;
     }
 
     /// <summary>The save path: <see cref="OmocEditor"/> re-checks the edit policy on the server before writing.</summary>
