@@ -26,12 +26,21 @@ public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory,
 {
     public const string AuditAction = "privacy.erase";
 
-    /// <summary>Erases the customer whose current source id is <paramref name="sourceId"/>.</summary>
+    /// <summary>
+    /// Erases the customer whose current source id is <paramref name="sourceId"/>, or the unified customer a record
+    /// with that source id was merged into (the whole group: every source record of it).
+    /// </summary>
     public async Task<ErasureResult> EraseBySourceIdAsync(string sourceId, string userName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourceId);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var id = await db.Customers.AsNoTracking().Where(c => c.SourceId == sourceId).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null && await db.CustomerMergeSources.AsNoTracking()
+                .Where(m => m.SourceId == sourceId && m.Merge!.UndoneAtUtc == null && m.OriginalCustomerId != m.Merge.CustomerId)
+                .OrderByDescending(m => m.MergeId).Select(m => (int?)m.OriginalCustomerId).FirstOrDefaultAsync(cancellationToken) is { } merged)
+        {
+            id = await new Unify.UnifyQueries(factory).MergedIntoAsync(merged, cancellationToken);
+        }
         return id is null
             ? new ErasureResult(ErasureOutcome.UnknownCustomer, null, null, false)
             : await EraseAsync(id.Value, userName, cancellationToken);

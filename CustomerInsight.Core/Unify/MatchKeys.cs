@@ -55,7 +55,9 @@ public static class MatchKeys
         {
             return null;
         }
-        var decomposed = value.Normalize(NormalizationForm.FormD);
+        // Most names are plain ASCII: no decomposition needed (the 1 M-customer dry run spends its time here).
+        var ascii = System.Text.Ascii.IsValid(value);
+        var decomposed = ascii ? value : value.Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -76,7 +78,7 @@ public static class MatchKeys
             }
             result.Append(char.ToLowerInvariant(c));
         }
-        var text = result.ToString().Normalize(NormalizationForm.FormC);
+        var text = ascii ? result.ToString() : result.ToString().Normalize(NormalizationForm.FormC);
         return text.Length == 0 ? null : text;
     }
 

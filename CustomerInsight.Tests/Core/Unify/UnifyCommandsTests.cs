@@ -239,6 +239,20 @@ public sealed class UnifyCommandsTests
     }
 
     [Fact]
+    public async Task EraseBySourceId_OfAMergedRecord_ErasesTheUnifiedCustomer()
+    {
+        await using var context = await Context.CreateAsync();
+        await context.Commands.MergeAllAsync("analyst@test", Ct);
+        var helene = await context.IdOfAsync("STORE-1");
+        var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
+
+        var result = await erasure.EraseBySourceIdAsync("WEB-1", "admin@test", Ct);
+
+        Assert.Equal((ErasureOutcome.Erased, (int?)helene), (result.Outcome, result.CustomerId));
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await erasure.EraseBySourceIdAsync("NOBODY", "admin@test", Ct)).Outcome);
+    }
+
+    [Fact]
     public async Task Retention_LooksAtTheGroupsLastActivity()
     {
         // An old store card without any activity, and the same person's recent web account.
