@@ -11,7 +11,7 @@ public static class AppSettings
     /// <summary>The <c>Rfm</c> section (the demo company is shown with <c>Rfm:FrequencyScoring</c> = Thresholds).</summary>
     public static IOptions<RfmOptions> Rfm()
     {
-        var configuration = new ConfigurationManager();
+        using var configuration = new ConfigurationManager();
         AppPaths.AddRootConfiguration(configuration);
         return Options.Create(configuration.GetSection(RfmOptions.SectionName).Get<RfmOptions>() ?? new RfmOptions());
     }

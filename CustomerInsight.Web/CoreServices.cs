@@ -35,7 +35,7 @@ public static class CoreServices
         services.AddFeatureOptions<CustomerInsight.Core.Value.ClvOptions>(CustomerInsight.Core.Value.ClvOptions.SectionName);
 
         var connectionString = configuration.GetConnectionString("Insight")
-            ?? throw new InvalidOperationException("ConnectionStrings:Insight is missing from appsettings.json.");
+            ?? throw new ConfigurationMissingException("ConnectionStrings:Insight is missing from appsettings.json.");
         services.AddInsightDatabase(InsightDatabase.ResolveConnectionString(connectionString, AppPaths.Root));
 
         services.AddSingleton(TimeProvider.System);
@@ -109,3 +109,6 @@ public static class CoreServices
         where TOptions : class =>
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }
+
+/// <summary>A setting the app cannot start without is missing (the command line exits 2 on it, as on an invalid one).</summary>
+public sealed class ConfigurationMissingException(string message) : InvalidOperationException(message);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
@@ -5,8 +8,11 @@ namespace CustomerInsight.Core.Data;
 /// dashboards reload without a page refresh. A singleton: writers call <see cref="NotifyChanged"/>
 /// after their transaction commits; readers subscribe to <see cref="Changed"/> and unsubscribe on dispose.
 /// </summary>
-public sealed class DataChangeNotifier
+/// <remarks>A subscriber that throws is logged (as an error, with its exception) and the others are still called.</remarks>
+public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = null)
 {
+    private readonly ILogger logger = logger ?? (ILogger)NullLogger.Instance;
+
     /// <summary>Raised after a change committed. Handlers run on the caller's thread: marshal to the UI (InvokeAsync) and never block.</summary>
     public event Action? Changed;
 
@@ -24,10 +30,14 @@ public sealed class DataChangeNotifier
             {
                 handler();
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                // A subscriber's failure is its own business: the writer has committed already.
+                // The writer has committed already: the failure is the subscriber's, reported and not rethrown.
+                LogSubscriberFailed(logger, e, handler.Method.DeclaringType?.FullName ?? handler.Method.Name);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A page listening for data changes failed to handle one ({Subscriber})")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception, string subscriber);
 }

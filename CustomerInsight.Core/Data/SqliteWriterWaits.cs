@@ -25,10 +25,12 @@ internal sealed class SqliteWriterWaits(ILogger? logger) : DbCommandInterceptor,
         {
             return;
         }
+#pragma warning disable CA2000 // The timer is owned by 'pending' and disposed by Stop when the command ends.
         var timer = new Timer(_ => logger.LogWarning(
             "Database busy: another writer (an import, another process) holds the lock; {What} waits for it (up to {Minutes} min) instead of failing",
             what, MaxWait.TotalMinutes), null, NoticeAfter, Timeout.InfiniteTimeSpan);
         pending.AddOrUpdate(key, timer);
+#pragma warning restore CA2000
     }
 
     private void Stop(object key)

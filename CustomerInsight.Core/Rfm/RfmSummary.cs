@@ -25,10 +25,12 @@ public sealed record RfmSummary(
     IReadOnlyList<RfmGridCell> Cells,
     RfmEmptyLevels? EmptyLevels = null)
 {
-    public static RfmSummary Create(RfmResult result, RfmGrid? grid = null)
+    /// <param name="grid">The grid the customers were scored with (no default: a summary drawn with another grid than the
+    /// scores' would name its cells wrongly; <see cref="RfmQueries.Summarize"/> passes the configured one).</param>
+    public static RfmSummary Create(RfmResult result, RfmGrid grid)
     {
         ArgumentNullException.ThrowIfNull(result);
-        grid ??= RfmGrid.Default;
+        ArgumentNullException.ThrowIfNull(grid);
         var segmentCount = RfmSegments.All.Count;
         var customers = new int[segmentCount];
         var monetary = new decimal[segmentCount];

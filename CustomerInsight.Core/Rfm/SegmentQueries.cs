@@ -23,6 +23,9 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     private readonly ResultCache<(DateOnly Date, DataVersion Version), SegmentOverview> overviews =
         new(capacity: 8, lifetime: TimeSpan.FromMinutes(5), clock);
 
+    /// <summary>The overview of a database without sales: every segment and cell empty, the cells named by the configured grid.</summary>
+    public SegmentOverview EmptyOverview() => new(rfm.Summarize(new RfmResult(default, [])), [], []);
+
     public Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default) =>
         rfm.GetDefaultAnalysisDateAsync(cancellationToken);
 

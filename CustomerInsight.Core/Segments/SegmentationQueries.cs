@@ -36,11 +36,12 @@ public sealed class SegmentationQueries(
     ConsentQueries consents,
     BusinessCalendar calendar,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    Value.ClvQueries? clv = null)
 {
     public const string SaveAuditAction = "segments.save";
 
-    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers), IReadOnlyList<CustomerSegmentFacts>> facts =
+    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, bool Value), IReadOnlyList<CustomerSegmentFacts>> facts =
         new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>Every segmentation at its latest version, by name.</summary>
@@ -125,9 +126,23 @@ public sealed class SegmentationQueries(
         return new SegmentationSaveResult(key, number, []);
     }
 
-    /// <summary>The customers' facts at <paramref name="analysisDate"/> (cached per date and data version).</summary>
-    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    /// <summary>Whether a definition looks at the value model (P(alive), CLV): only then is the model fitted for its facts.</summary>
+    public static bool UsesValueModel(SegmentationDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Segments.SelectMany(s => s.Groups).SelectMany(g => g.Conditions).Any(c => c.Field is SegmentField.PAlive or SegmentField.Clv);
+    }
+
+    /// <summary>
+    /// The customers' facts at <paramref name="analysisDate"/> (cached per date and data version); with <paramref name="withValue"/>,
+    /// P(alive) and CLV of the value model fitted on the data before the analysis date (calibration end: the day before).
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        await GetFactsAsync(analysisDate, withValue: false, cancellationToken);
+
+    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken = default)
+    {
+        withValue &= clv is not null;
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
         int customers;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
@@ -136,15 +151,15 @@ public sealed class SegmentationQueries(
             customers = await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await facts.GetAsync((analysisDate, version, customers),
-            () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, CancellationToken.None)), cancellationToken);
+        return await facts.GetAsync((analysisDate, version, customers, withValue),
+            () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, withValue, CancellationToken.None)), cancellationToken);
     }
 
     /// <summary>The live count of a definition (saved or being edited) at <paramref name="analysisDate"/>.</summary>
     public async Task<SegmentationCounts> CountAsync(SegmentationDefinition definition, DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var all = await GetFactsAsync(analysisDate, cancellationToken);
+        var all = await GetFactsAsync(analysisDate, UsesValueModel(definition), cancellationToken);
         var (segments, unassigned) = SegmentEvaluator.Count(definition, all);
         return new SegmentationCounts(analysisDate, all.Count, segments, unassigned);
     }
@@ -161,7 +176,7 @@ public sealed class SegmentationQueries(
         {
             return null;
         }
-        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey, await GetFactsAsync(analysisDate, cancellationToken));
+        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey, await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken));
         return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
     }
 
@@ -175,8 +190,9 @@ public sealed class SegmentationQueries(
         {
             return null;
         }
-        var earlier = await GetFactsAsync(earlierDate, cancellationToken);
-        var later = await GetFactsAsync(laterDate, cancellationToken);
+        var value = UsesValueModel(saved.Definition);
+        var earlier = await GetFactsAsync(earlierDate, value, cancellationToken);
+        var later = await GetFactsAsync(laterDate, value, cancellationToken);
         HashSet<int> erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -197,7 +213,7 @@ public sealed class SegmentationQueries(
         return RfmScorer.DefaultAnalysisDate(latest);
     }
 
-    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken)
     {
         var scores = await rfmScores.GetAsync(analysisDate, cancellationToken);
         var countries = new Dictionary<int, string?>();
@@ -229,8 +245,14 @@ public sealed class SegmentationQueries(
                 granted[id] = granted.GetValueOrDefault(id) | CustomerSegmentFacts.ConsentBit(purpose);
             }
         }
+        // The value model sees what RFM sees: the purchases before the analysis date (its calibration end is inclusive).
+        var values = withValue && clv is not null
+            ? await clv.GetPredictionsAsync(analysisDate.AddDays(-1), scores.Customers.Select(c => c.CustomerId), cancellationToken)
+            : null;
         return scores.Customers
-            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId), granted.GetValueOrDefault(s.CustomerId)))
+            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId), granted.GetValueOrDefault(s.CustomerId),
+                values?.GetValueOrDefault(s.CustomerId)?.ProbabilityAlive,
+                values?.GetValueOrDefault(s.CustomerId)?.Clv is { } value && double.IsFinite(value) ? (decimal)value : null))
             .ToArray();
     }
 

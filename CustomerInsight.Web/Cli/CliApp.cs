@@ -38,6 +38,8 @@ public static class CliApp
         try
         {
             using var host = builder.Build();
+            // The host is never started: validate every option now, as a start would (ValidateOnStart).
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             var verbs = host.Services.GetServices<ICliVerb>().ToList();
             if (args[0] is "--help" or "-h" or "help")
             {
@@ -74,7 +76,7 @@ public static class CliApp
             await console.Error.WriteLineAsync("Cancelled: nothing was changed.");
             return 1;
         }
-        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException && e.Message.Contains("appsettings", StringComparison.Ordinal))
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or ConfigurationMissingException)
         {
             await console.Error.WriteLineAsync("Configuration error: " + e.Message);
             return 2;

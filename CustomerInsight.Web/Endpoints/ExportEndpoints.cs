@@ -114,24 +114,29 @@ public static class ExportEndpoints
             CultureInfo.CurrentUICulture,
             personal);
         var path = Path.Combine(Path.GetTempPath(), $"ci-export-{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+#pragma warning disable CA2000 // Disposed in finally unless handed to the response, which then owns it (stream set to null).
+        FileStream? stream = new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
             if (await write(stream, requester) is not { } fileName)
             {
-                await stream.DisposeAsync();
                 return Results.NotFound();
             }
             stream.Position = 0;
             // Reports hold customer figures (personal data for admins): no copy in browser or proxy caches.
             http.Response.Headers.CacheControl = "no-store";
-            return Results.File(stream, contentType, fileName);
+            var file = Results.File(stream, contentType, fileName);
+            stream = null; // The response owns it now and disposes it once sent (the file is deleted on close).
+            return file;
         }
-        catch
+        finally
         {
-            await stream.DisposeAsync();
-            throw;
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
         }
+#pragma warning restore CA2000
     }
 
     /// <summary>[start, end) as a period of <paramref name="unit"/> (days when absent); null when it is not that whole calendar unit.</summary>

@@ -51,7 +51,7 @@ public class RfmGridTests
     {
         var rows = RfmGrid.Default.ToRows();
 
-        Assert.Equal(RfmGrid.DefaultRows.Select(r => r.Replace(" ", "")), rows.Select(r => r.Replace(" ", "")));
+        Assert.Equal(RfmGrid.DefaultRows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)), rows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)));
         Assert.Equal(RfmSegment.CantLoseThem, RfmGrid.Parse(rows).SegmentOf(1, 5));
     }
 

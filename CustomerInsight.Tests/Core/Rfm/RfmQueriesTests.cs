@@ -192,4 +192,21 @@ public sealed class RfmQueriesTests : IAsyncLifetime
 
         Assert.All(result.Customers, x => Assert.Equal(RfmSegment.AtRisk, x.Segment));
     }
+
+    [Fact]
+    public async Task EmptyOverview_ConfiguredGrid_NamesTheCellsByIt()
+    {
+        await using var empty = await TestDatabase.CreateAsync();
+        var grid = Enumerable.Repeat("at_risk, at_risk, at_risk, at_risk, at_risk", 5).ToArray();
+        var custom = new RfmQueries(empty.Factory, Options.Create(new RfmOptions { Grid = grid }));
+        var segments = new SegmentQueries(custom, new RfmScoreCache(custom, empty.Factory, TimeProvider.System),
+            new CustomerInsight.Core.Privacy.ConsentQueries(empty.Factory), BusinessCalendar.ForZone("Europe/Paris"), empty.Factory, TimeProvider.System);
+
+        var overview = segments.EmptyOverview();
+
+        // Not the metrics.md grid drawn silently: the configured one, as the scores would be.
+        Assert.Equal(25, overview.Summary.Cells.Count);
+        Assert.All(overview.Summary.Cells, c => Assert.Equal(RfmSegment.AtRisk, c.Segment));
+        Assert.Equal(0, overview.Summary.Customers);
+    }
 }

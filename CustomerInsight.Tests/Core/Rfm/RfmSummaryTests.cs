@@ -20,7 +20,7 @@ public class RfmSummaryTests
             Scored(3, RfmSegment.Hibernating, 0m, r: 1, f: 1),
         ]);
 
-        var summary = RfmSummary.Create(result);
+        var summary = RfmSummary.Create(result, RfmGrid.Default);
 
         Assert.Equal((3, 400m), (summary.Customers, summary.Monetary));
         Assert.Equal(RfmSegments.All, summary.Segments.Select(s => s.Segment));
@@ -46,7 +46,7 @@ public class RfmSummaryTests
             Scored(3, RfmSegment.Hibernating, -7m, r: 1, f: 2),
         ]);
 
-        var cells = RfmSummary.Create(result).Cells;
+        var cells = RfmSummary.Create(result, RfmGrid.Default).Cells;
 
         Assert.Equal(25, cells.Count);
         Assert.Equal((5, 1, RfmSegment.NewCustomers), (cells[0].RecencyScore, cells[0].FrequencyScore, cells[0].Segment));
@@ -60,7 +60,7 @@ public class RfmSummaryTests
     [Fact]
     public void Create_NoCustomers_TenEmptySegmentsWithoutShares()
     {
-        var summary = RfmSummary.Create(new RfmResult(Date, []));
+        var summary = RfmSummary.Create(new RfmResult(Date, []), RfmGrid.Default);
 
         Assert.Equal(10, summary.Segments.Count);
         Assert.All(summary.Segments, s => Assert.Equal((0, null, null, null), (s.Customers, s.ShareOfCustomers, s.ShareOfMonetary, s.AverageMonetary)));
@@ -69,7 +69,7 @@ public class RfmSummaryTests
     [Fact]
     public void Create_TotalMonetaryZero_ShareOfMonetaryIsNull()
     {
-        var summary = RfmSummary.Create(new RfmResult(Date, [Scored(1, RfmSegment.AtRisk, 50m), Scored(2, RfmSegment.Promising, -50m)]));
+        var summary = RfmSummary.Create(new RfmResult(Date, [Scored(1, RfmSegment.AtRisk, 50m), Scored(2, RfmSegment.Promising, -50m)]), RfmGrid.Default);
 
         Assert.All(summary.Segments, s => Assert.Null(s.ShareOfMonetary));
         Assert.Equal(-50m, summary.Segments.Single(s => s.Segment == RfmSegment.Promising).AverageMonetary);

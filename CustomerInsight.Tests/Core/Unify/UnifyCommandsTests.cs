@@ -167,7 +167,7 @@ public sealed class UnifyCommandsTests
         await using (var db = context.Import.Database.CreateContext())
         {
             var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Ct);
-            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Ct)).BusinessDate.ToString("yyyy-MM-dd")));
+            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Ct)).BusinessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(("Hélène", (string?)null), await db.Customers.Where(c => c.Id == helene).Select(c => ValueTuple.Create(c.FirstName, c.Email)).SingleAsync(Ct));
             Assert.Equal(UnifyCommands.UndoAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Ct)).Action);
         }

@@ -39,6 +39,22 @@ public class CliAppTests
         Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Kpi:LapsedAfterDays", "0", "LapsedAfterDays")]
+    [InlineData("Import:WriteCacheMegabytes", "-1", "WriteCacheMegabytes")]
+    public async Task InvalidSetting_ExitsTwoNamingItBeforeAnyWork(string key, string value, string member)
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01"],
+            settings: new Dictionary<string, string?> { [key] = value });
+
+        // Decided by the exception's type, not its text: a bad setting is bad input (2), never an "unexpected failure" (1).
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("Configuration error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(member, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database.FilePath), "the database was opened before the settings were checked");
+    }
+
     [Fact]
     public async Task SeedDemo_NewFileThenAgain_FillsThenRefusesWithExitTwo()
     {

@@ -118,7 +118,7 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
 
         page.Find("button[data-testid=segmentation-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Segment 1, groupe 1, condition 1 : un score est un entier de 1 à 5.".Replace(" :", "\u00a0:"), page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() => Assert.Contains("Segment 1, groupe 1, condition 1 : un score est un entier de 1 à 5.".Replace(" :", "\u00a0:", StringComparison.Ordinal), page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
         // Nothing saved: no audience to export yet.
         Assert.NotNull(page.Find("[data-testid=audience-unsaved]"));
         Assert.Empty(page.FindAll("a[data-testid=audience-download]"));

@@ -23,7 +23,7 @@ public sealed class SegmentComponentsTests : BunitTestBase
         Score(3, 1, 1, -20m, RfmSegment.Hibernating),
         Score(4, 2, 3, 10m, RfmSegment.AtRisk),
         Score(5, 2, 3, 10m, RfmSegment.AtRisk),
-    ]));
+    ]), RfmGrid.Default);
 
     private static readonly IReadOnlyList<SegmentConsentReach> Reach = RfmSegments.All
         .Select(s => new SegmentConsentReach(s, s == RfmSegment.Champions ? new ConsentReach(2, 1, 0, 2) : new ConsentReach(0, 0, 0, 0)))
@@ -127,7 +127,7 @@ public sealed class SegmentComponentsTests : BunitTestBase
         int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
         var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(), Date);
 
-        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result)).Add(c => c.Reach, Reach));
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result, RfmGrid.Default)).Add(c => c.Reach, Reach));
 
         Assert.Contains("Rfm:FrequencyScoring = Quintiles", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
         var note = cut.Find("[data-testid=segment-table-empty-levels-note]").TextContent;
@@ -143,7 +143,7 @@ public sealed class SegmentComponentsTests : BunitTestBase
         var scale = new RfmFrequencyScale(RfmFrequencyScoring.Thresholds, RfmFrequencyScale.DefaultThresholds);
         var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(), Date, frequencyScale: scale);
 
-        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result)).Add(c => c.Reach, Reach));
+        var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result, RfmGrid.Default)).Add(c => c.Reach, Reach));
 
         Assert.Contains("Rfm:FrequencyThresholds = [2, 3, 4, 6]", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cut.FindAll("[data-testid=segment-table-empty-levels-note]"), n => n.TextContent.Contains('F', StringComparison.Ordinal));

@@ -92,7 +92,7 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
         var page = RenderWithoutWaiting($"/segments?date={Iso(date)}&from={Iso(from)}");
         page.WaitForAssertion(() => Assert.Equal(expected, NewCustomersRow(page).Take(expected.Count)), Wait);
 
-        Assert.StartsWith(DisplayFormat.Count(scored) + " ", page.Find("[data-testid=segments-scored]").TextContent);
+        Assert.StartsWith(DisplayFormat.Count(scored) + " ", page.Find("[data-testid=segments-scored]").TextContent, StringComparison.Ordinal);
         var pickers = page.FindComponents<MudDatePicker>();
         Assert.Equal(date.ToDateTime(TimeOnly.MinValue), pickers[0].Instance.Date);
         Assert.Equal(from.ToDateTime(TimeOnly.MinValue), pickers[1].Instance.Date);
@@ -121,12 +121,12 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
 
         var later = defaultDate.AddMonths(-2);
         await page.InvokeAsync(() => analysisPicker.Instance.DateChanged.InvokeAsync(later.ToDateTime(TimeOnly.MinValue)));
-        Assert.EndsWith($"/segments?date={Iso(later)}&from={Iso(from)}", Navigation.Uri);
+        Assert.EndsWith($"/segments?date={Iso(later)}&from={Iso(from)}", Navigation.Uri, StringComparison.Ordinal);
 
         // A start that is no longer before the new date gives way to the default (no "from" in the URL).
         var earlier = from.AddDays(-1);
         await page.InvokeAsync(() => analysisPicker.Instance.DateChanged.InvokeAsync(earlier.ToDateTime(TimeOnly.MinValue)));
-        Assert.EndsWith($"/segments?date={Iso(earlier)}", Navigation.Uri);
+        Assert.EndsWith($"/segments?date={Iso(earlier)}", Navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
 
         var from = defaultDate.AddMonths(-3);
         await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(from.ToDateTime(TimeOnly.MinValue)));
-        Assert.EndsWith($"/segments?date={Iso(defaultDate)}&from={Iso(from)}", Navigation.Uri);
+        Assert.EndsWith($"/segments?date={Iso(defaultDate)}&from={Iso(from)}", Navigation.Uri, StringComparison.Ordinal);
 
         var uri = Navigation.Uri;
         await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(defaultDate.ToDateTime(TimeOnly.MinValue)));

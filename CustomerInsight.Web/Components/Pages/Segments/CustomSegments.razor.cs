@@ -2,9 +2,7 @@ using System.Globalization;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
@@ -33,10 +31,10 @@ public sealed partial class CustomSegments : IDisposable
     private int? pendingSavedVersion;
     private bool busy;
     private bool loadError;
+    private bool countFailed;
 
     [Inject] public required SegmentationQueries Queries { get; set; }
-    [Inject] public required IAuthorizationService Authorization { get; set; }
-    [Inject] public required AuthenticationStateProvider Authentication { get; set; }
+    [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
     [Inject] public required IStringLocalizer<SegmentationText> T { get; set; }
     [Inject] public required ILogger<CustomSegments> Logger { get; set; }
@@ -85,7 +83,18 @@ public sealed partial class CustomSegments : IDisposable
             counts = null;
             return;
         }
-        counts = await Queries.CountAsync(draft.ToDefinition(), date, disposed.Token);
+        try
+        {
+            counts = await Queries.CountAsync(draft.ToDefinition(), date, disposed.Token);
+            countFailed = false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // E.g. the value model could not be fitted for a P(alive) or CLV rule: say so, keep the page usable.
+            Logger.LogError(e, "The live count of a custom segmentation failed");
+            counts = null;
+            countFailed = true;
+        }
     }
 
     private int? CountOf(int index) => counts is not null && index < counts.Segments.Count ? counts.Segments[index].Customers : null;
@@ -112,14 +121,8 @@ public sealed partial class CustomSegments : IDisposable
         savedVersion = null;
         try
         {
-            var user = (await Authentication.GetAuthenticationStateAsync()).User;
-            if (!(await Authorization.AuthorizeAsync(user, Policies.Segmentation)).Succeeded)
-            {
-                Logger.LogWarning("Segmentation save refused: the user does not satisfy the {Policy} policy.", Policies.Segmentation);
-                errors = [T["NotAllowedSave"]];
-                return;
-            }
-            var result = await Queries.SaveAsync(draft.Key, draft.Name, draft.ToDefinition(), draft.BasedOnVersion, reason, user.Identity?.Name ?? "?", disposed.Token);
+            var user = await Access.RequireNameAsync(Policies.Segmentation);
+            var result = await Queries.SaveAsync(draft.Key, draft.Name, draft.ToDefinition(), draft.BasedOnVersion, reason, user, disposed.Token);
             if (!result.Saved)
             {
                 errors = result.Errors.Select(Describe).ToList();
@@ -135,6 +138,10 @@ public sealed partial class CustomSegments : IDisposable
                 return;
             }
             await OnParametersSetAsync();
+        }
+        catch (AccessDeniedException)
+        {
+            errors = [T["NotAllowedSave"]];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

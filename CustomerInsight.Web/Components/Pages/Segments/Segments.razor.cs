@@ -181,7 +181,7 @@ public sealed partial class Segments : IDisposable
         if (analysisDate is not { } date)
         {
             loading = false;
-            overview = new SegmentOverview(RfmSummary.Create(new RfmResult(default, [])), [], []);
+            overview = Queries.EmptyOverview();
             return;
         }
         loading = true;
