@@ -26,6 +26,12 @@ public static class AppUrls
     /// <summary>The segments page's query keys: the analysis date and the migration's start.</summary>
     public const string SegmentsDateKey = "date", SegmentsFromKey = "from";
 
+    /// <summary>The value and churn page and its query key: the calibration end.</summary>
+    public const string ValuePath = "/value", ValueEndKey = "end";
+
+    /// <summary>The value and churn page at a calibration end.</summary>
+    public static string Value(DateOnly calibrationEnd) => With(ValuePath, (ValueEndKey, IsoDate.Format(calibrationEnd)));
+
     public static string Dashboard(FilterState state) => With("/", Filters(state));
 
     public static string Satisfaction(FilterState state) => With(SatisfactionPath, Filters(state));

@@ -114,15 +114,21 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
             MergedBy = userName.Length <= 256 ? userName : userName[..256],
             Evidence = string.Join(';', group.Links.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.CustomerId}-{l.OtherCustomerId}:{RuleCode(l.Rule)}"))),
         };
+        // The rows about to move, read once per table for the whole group (not once per merged record).
+        var movedOrders = (await db.Orders.Where(o => o.CustomerId != null && others.Contains(o.CustomerId.Value))
+            .Select(o => new { Owner = o.CustomerId!.Value, o.Id }).ToListAsync(cancellationToken)).ToLookup(o => o.Owner, o => o.Id);
+        var movedResponses = (await db.SurveyResponses.Where(r => r.CustomerId != null && others.Contains(r.CustomerId.Value))
+            .Select(r => new { Owner = r.CustomerId!.Value, r.Id }).ToListAsync(cancellationToken)).ToLookup(r => r.Owner, r => r.Id);
+        var movedConsents = (await db.ConsentRecords.Where(r => others.Contains(r.CustomerId))
+            .Select(r => new { Owner = r.CustomerId, r.Id }).ToListAsync(cancellationToken)).ToLookup(r => r.Owner, r => r.Id);
         foreach (var member in members)
         {
             var source = Snapshot(member);
             if (member.Id != survivor.Id)
             {
-                var id = member.Id;
-                source.MovedOrderIds = Join(await db.Orders.Where(o => o.CustomerId == id).Select(o => o.Id).ToListAsync(cancellationToken));
-                source.MovedResponseIds = Join(await db.SurveyResponses.Where(r => r.CustomerId == id).Select(r => r.Id).ToListAsync(cancellationToken));
-                source.MovedConsentIds = Join(await db.ConsentRecords.Where(r => r.CustomerId == id).Select(r => r.Id).ToListAsync(cancellationToken));
+                source.MovedOrderIds = Join(movedOrders[member.Id].ToList());
+                source.MovedResponseIds = Join(movedResponses[member.Id].ToList());
+                source.MovedConsentIds = Join(movedConsents[member.Id].ToList());
             }
             merge.Sources.Add(source);
         }

@@ -66,7 +66,9 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
         var card = page.Locator($"[data-testid=scoring-card-{populationId}]");
         foreach (var axis in OmocAxes.All)
         {
-            await card.Locator($"input[data-testid=score-{axis}-{score}]").CheckAsync(new LocatorCheckOptions { Force = true });
+            // The radio's state comes back from the server: click, then wait for it (CheckAsync reads it at once).
+            await card.Locator($"input[data-testid=score-{axis}-{score}]").ClickAsync(new LocatorClickOptions { Force = true });
+            await Assertions.Expect(card.Locator($"input[data-testid=score-{axis}-{score}]")).ToBeCheckedAsync();
         }
         await Assertions.Expect(card.Locator("button[data-testid=complete]")).ToBeEnabledAsync();
         await card.Locator("button[data-testid=complete]").ClickAsync();

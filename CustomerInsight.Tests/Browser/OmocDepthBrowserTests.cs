@@ -27,8 +27,11 @@ public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
             // The chart is drawn once the circuit is interactive: then the buttons answer.
             await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')) !== undefined");
             await page.ClickAsync($"[data-testid=assess-{service}]");
-            await page.Locator("input[data-testid=synergy-4]").CheckAsync(new LocatorCheckOptions { Force = true });
-            await page.Locator("input[data-testid=antagonism-1]").CheckAsync(new LocatorCheckOptions { Force = true });
+            // The radio's state comes back from the server: click, then wait for it (CheckAsync reads it at once).
+            await page.Locator("input[data-testid=synergy-4]").ClickAsync(new LocatorClickOptions { Force = true });
+            await Assertions.Expect(page.Locator("input[data-testid=synergy-4]")).ToBeCheckedAsync();
+            await page.Locator("input[data-testid=antagonism-1]").ClickAsync(new LocatorClickOptions { Force = true });
+            await Assertions.Expect(page.Locator("input[data-testid=antagonism-1]")).ToBeCheckedAsync();
             await Assertions.Expect(page.Locator("[data-testid=sociodynamic-preview]")).ToContainTextAsync("Zélés");
             await page.Locator("textarea[data-testid=sociodynamic-justification], [data-testid=sociodynamic-justification] textarea").First.FillAsync("A proposé seul les nouveaux scripts d'appel");
             await page.ClickAsync("[data-testid=dialog-save]");

@@ -24,6 +24,7 @@ public sealed class AccessTests(InsightAppFactory app)
         ("/segments", [E, A, C, D]),
         ("/segments/custom", [A, D]),
         ("/satisfaction", [E, A, C, D]),
+        ("/value", [E, A, D]), // value and churn (product.md page 10): executives see aggregates only
         ("/customers", [A, D]), // personal data: never executives or change managers
         ("/customers/1", [A, D]),
         ("/omoc", [E, A, C, D]),

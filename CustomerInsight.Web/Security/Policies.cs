@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>Good data: quality of the customer base and reconciliation (merges, undo); shows identities.</summary>
     public const string DataQuality = nameof(DataQuality);
 
+    /// <summary>Value and churn (product.md page 10): analysts and executives; only analysts (and admins) see customers.</summary>
+    public const string Value = nameof(Value);
+
     /// <summary>Privacy operations, audit log, users and settings.</summary>
     public const string Admin = nameof(Admin);
 
@@ -58,6 +61,7 @@ public static class Policies
         [Sociodynamics] = [Roles.ChangeManager, Roles.Admin],
         [OmocSaturation] = [Roles.Executive, Roles.ChangeManager, Roles.Admin],
         [DataQuality] = [Roles.Analyst, Roles.Admin],
+        [Value] = [Roles.Executive, Roles.Analyst, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
 

@@ -14,6 +14,7 @@ public static class NavItems
         new("dashboard", "/", "NavDashboard", Icons.Material.Filled.Dashboard, Policies.Reader),
         new("segments", "/segments", "NavSegments", Icons.Material.Filled.BubbleChart, Policies.Reader),
         new("custom-segments", "/segments/custom", "NavCustomSegments", Icons.Material.Filled.Rule, Policies.Segmentation),
+        new("value", AppUrls.ValuePath, "NavValue", Icons.Material.Filled.TrendingDown, Policies.Value),
         new("customers", "/customers", "NavCustomers", Icons.Material.Filled.People, Policies.CustomerData),
         new("satisfaction", "/satisfaction", "NavSatisfaction", Icons.Material.Filled.SentimentSatisfied, Policies.Reader),
         new("omoc", "/omoc", "NavOmoc", Icons.Material.Filled.TrackChanges, Policies.Reader),

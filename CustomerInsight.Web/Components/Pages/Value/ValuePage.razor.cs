@@ -1,0 +1,172 @@
+using System.Globalization;
+using CustomerInsight.Core.Rfm;
+using CustomerInsight.Core.Value;
+using CustomerInsight.Web.Components.Charts;
+using CustomerInsight.Web.Components.Pages.Segments;
+using CustomerInsight.Web.Localization;
+using CustomerInsight.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerInsight.Web.Components.Pages.Value;
+
+/// <summary>
+/// Value and churn (product.md page 10) at a calibration end taken from the URL: the two fits with their meaning, the
+/// expected value by RFM segment, the holdout check week by week and, for <see cref="Policies.CustomerData"/> only
+/// (checked here, on the server, before anything is computed), the valuable customers most likely lost.
+/// </summary>
+public sealed partial class ValuePage : IDisposable
+{
+    /// <summary>Rows of the valuable customers most likely lost.</summary>
+    public const int LostCount = 25;
+
+    private CancellationTokenSource? fitting;
+    private DateOnly? calibrationEnd;
+    private double progress;
+    private State state = State.Loading;
+    private ClvReport? report;
+    private IReadOnlyList<ClvSegmentValue<RfmSegment>>? bySegment;
+    private IReadOnlyList<ClvCustomerAtRisk>? lost;
+    private ChartConfig? holdoutChart;
+
+    private enum State { Loading, Fitting, Ready, NoCustomers, Cancelled, Failed, LoadError }
+
+    [Inject]
+    public required ClvQueries Queries { get; set; }
+
+    [Inject]
+    public required RfmQueries Rfm { get; set; }
+
+    [Inject]
+    public required DisplayFormat Format { get; set; }
+
+    [Inject]
+    public required IStringLocalizer<ValueText> T { get; set; }
+
+    [Inject]
+    public required CircuitAccess Access { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    [Inject]
+    public required ILogger<ValuePage> Logger { get; set; }
+
+    /// <summary>The calibration end in the URL (<c>?end=2011-06-30</c>); default the latest sale day.</summary>
+    [SupplyParameterFromQuery(Name = AppUrls.ValueEndKey)]
+    public string? EndQuery { get; set; }
+
+    private DateTime? CalibrationEndDateTime => calibrationEnd?.ToDateTime(TimeOnly.MinValue);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var end = IsoDate.ParseQuery(EndQuery);
+        if (end is null)
+        {
+            try
+            {
+                end = await Queries.GetDefaultCalibrationEndAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Logger.LogError(e, "Default calibration end failed");
+                state = State.LoadError;
+                return;
+            }
+            if (end is null)
+            {
+                state = State.NoCustomers;
+                return;
+            }
+        }
+        if (end != calibrationEnd || report is null)
+        {
+            calibrationEnd = end;
+            await FitAsync();
+        }
+    }
+
+    private void OnEndChanged(DateTime? value)
+    {
+        if (value is { } v && DateOnly.FromDateTime(v) is var date && date != calibrationEnd)
+        {
+            Navigation.NavigateTo(AppUrls.Value(date));
+        }
+    }
+
+    private void Cancel() => fitting?.Cancel();
+
+    private async Task FitAsync()
+    {
+        if (calibrationEnd is not { } end)
+        {
+            return;
+        }
+        fitting?.Cancel();
+        using var cts = new CancellationTokenSource();
+        fitting = cts;
+        state = State.Fitting;
+        progress = 0;
+        report = null;
+        bySegment = null;
+        lost = null;
+        holdoutChart = null;
+        StateHasChanged();
+        var onProgress = new Progress<double>(p =>
+        {
+            progress = p;
+            _ = InvokeAsync(StateHasChanged);
+        });
+        try
+        {
+            var found = await Queries.GetReportAsync(end, null, onProgress, cts.Token);
+            if (found is null)
+            {
+                state = State.NoCustomers;
+                return;
+            }
+            var scores = await Rfm.ScoreAsync(end.AddDays(1), cts.Token);
+            bySegment = ClvSegments.ByRfm(found.Model, scores);
+            // Personal data: computed only for the roles that may see customers, never merely hidden.
+            lost = await Access.AllowsAsync(Policies.CustomerData) ? ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount) : null;
+            holdoutChart = found.HoldoutWeeks.Count > 0 ? HoldoutChart(found.HoldoutWeeks) : null;
+            report = found;
+            state = State.Ready;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            state = State.Cancelled;
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            Logger.LogWarning(e, "CLV fit failed at {CalibrationEnd}", end);
+            state = State.Failed;
+        }
+        finally
+        {
+            if (ReferenceEquals(fitting, cts))
+            {
+                fitting = null;
+            }
+        }
+    }
+
+    private ChartConfig HoldoutChart(IReadOnlyList<WeeklyPurchases> weeks)
+    {
+        var predicted = ChartPalette.At(0);
+        var actual = ChartPalette.At(1);
+        return new ChartConfig(ChartType.Line, new ChartData(
+            weeks.Select(w => string.Format(CultureInfo.CurrentCulture, T["WeekLabel"], w.Week)).ToList(),
+            [
+                new ChartDataset(T["Predicted"]) { Values = weeks.Select(w => (double?)w.Predicted).ToList(), BorderColor = predicted, BackgroundColor = predicted, PointRadius = 2 },
+                new ChartDataset(T["Actual"]) { Values = weeks.Select(w => (double?)w.Actual).ToList(), BorderColor = actual, BackgroundColor = actual, PointRadius = 2 },
+            ]));
+    }
+
+    private static string SegmentName(RfmSegment segment) => SegmentCharts.Name(segment);
+
+    public void Dispose()
+    {
+        fitting?.Cancel();
+    }
+}
