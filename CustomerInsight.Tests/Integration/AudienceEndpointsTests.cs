@@ -17,7 +17,7 @@ namespace CustomerInsight.Tests.Integration;
 /// and the audit row naming the segment version and the purpose.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class AudienceEndpointsTests(InsightAppFactory app)
+public class AudienceEndpointsTests(InsightAppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -125,3 +125,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
         Assert.Equal(expected, (await client.GetAsync(url, Ct)).StatusCode);
     }
 }
+
+/// <summary>Every test of <see cref="AudienceEndpointsTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class AudienceEndpointsOnPostgresTests(PostgresAppFactory app) : AudienceEndpointsTests(app);
