@@ -35,6 +35,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     private long nextJsObjectId = 1;
     private int nextCallId;
     private string location = "";
+    private long batches;
+    private long batchBytes;
 
     public BlazorCircuit(Uri baseAddress)
     {
@@ -45,6 +47,11 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
     /// <summary>The errors the circuit reported (<c>JS.Error</c>, failed event dispatches, a closed connection).</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>Render batches received and their bytes (what the server sent to draw the page).</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    public long BatchBytes => Interlocked.Read(ref batchBytes);
 
     /// <summary>The JS functions the server called, for diagnosis.</summary>
     public ConcurrentDictionary<string, int> JsCalls { get; } = new();
@@ -225,6 +232,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         string? error = null;
+        Interlocked.Increment(ref batches);
+        Interlocked.Add(ref batchBytes, data.Length);
         try
         {
             var batch = RenderBatch.Read(data);

@@ -23,6 +23,8 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private readonly ConcurrentBag<double> latencies = [];
     private readonly ConcurrentQueue<string> errors = new();
+    private long changeBatches;
+    private long changeBytes;
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +84,10 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
         var values = latencies.ToArray();
         Report($"{values.Length} filter changes: median {Percentile(values, 0.5):0} ms, p95 {Percentile(values, 0.95):0} ms, max {(values.Length > 0 ? values.Max() : 0):0} ms; "
             + $"server {baseline:0} MB before the circuits, {rssOpen:0} MB with them open, {rssEnd:0} MB at the end");
+        if (values.Length > 0)
+        {
+            Report($"per change (opening the list included): {(double)changeBatches / values.Length:0.0} render batches, {changeBytes / values.Length / 1024.0:0.0} KB");
+        }
         foreach (var error in errors.Take(10))
         {
             Report("error: " + error);
@@ -102,8 +108,11 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
             }
             try
             {
+                var (batchesBefore, bytesBefore) = (circuit.Batches, circuit.BatchBytes);
                 var took = await DashboardUser.ChangeChannelAsync(circuit, null, cancellationToken);
                 latencies.Add(took.TotalMilliseconds);
+                Interlocked.Add(ref changeBatches, circuit.Batches - batchesBefore);
+                Interlocked.Add(ref changeBytes, circuit.BatchBytes - bytesBefore);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
