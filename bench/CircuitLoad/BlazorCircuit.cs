@@ -53,6 +53,9 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
     public long BatchBytes => Interlocked.Read(ref batchBytes);
 
+    /// <summary>Where to describe each render batch received (diagnosis), if anywhere.</summary>
+    public Action<string>? Trace { get; set; }
+
     /// <summary>The JS functions the server called, for diagnosis.</summary>
     public ConcurrentDictionary<string, int> JsCalls { get; } = new();
 
@@ -237,6 +240,10 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         try
         {
             var batch = RenderBatch.Read(data);
+            if (Trace is { } trace)
+            {
+                trace($"batch {batchId}: {data.Length} bytes, components {string.Join(',', batch.UpdatedComponents.Select(d => $"{d.ComponentId}({d.Edits.Count})"))}, disposed {batch.DisposedComponentIds.Count}");
+            }
             List<TaskCompletionSource> ready;
             lock (gate)
             {

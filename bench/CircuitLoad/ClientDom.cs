@@ -26,14 +26,20 @@ public abstract class DomNode
         return text.ToString();
     }
 
+    /// <summary>The nodes under this one, in document order (an explicit stack: pages are deep, nested iterators cost).</summary>
     public IEnumerable<DomNode> Descendants()
     {
-        foreach (var child in Children)
+        var stack = new Stack<DomNode>();
+        for (var i = Children.Count - 1; i >= 0; i--)
         {
-            yield return child;
-            foreach (var descendant in child.Descendants())
+            stack.Push(Children[i]);
+        }
+        while (stack.TryPop(out var node))
+        {
+            yield return node;
+            for (var i = node.Children.Count - 1; i >= 0; i--)
             {
-                yield return descendant;
+                stack.Push(node.Children[i]);
             }
         }
     }
@@ -58,8 +64,22 @@ public sealed class ElementNode(string name) : DomNode
 
     public string? Attribute(string attribute) => Attributes.GetValueOrDefault(attribute);
 
-    public bool HasClass(string cssClass) =>
-        Attribute("class")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cssClass, StringComparer.Ordinal) == true;
+    public bool HasClass(string cssClass)
+    {
+        var value = Attribute("class");
+        if (value is null)
+        {
+            return false;
+        }
+        foreach (var part in value.AsSpan().Split(' '))
+        {
+            if (value.AsSpan()[part].SequenceEqual(cssClass))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public override string ToString() => $"<{Name} {string.Join(' ', Attributes.Select(a => $"{a.Key}=\"{a.Value}\""))}>";
 }

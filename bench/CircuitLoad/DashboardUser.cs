@@ -12,10 +12,23 @@ public static class DashboardUser
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The interactive layout is up and the KPI cards are shown, with no load under way.</summary>
-    public static bool IsReady(ClientDom dom) =>
-        dom.Elements().Any(e => e.HasClass("mud-layout") && e.Attribute("data-interactive") == "true")
-        && dom.ByTestId("kpi-cards") is not null
-        && dom.ByTestId("dashboard-loading") is null;
+    public static bool IsReady(ClientDom dom)
+    {
+        bool interactive = false, cards = false;
+        foreach (var element in dom.Elements())
+        {
+            interactive |= element.Attribute("data-interactive") == "true" && element.HasClass("mud-layout");
+            switch (element.Attribute("data-testid"))
+            {
+                case "kpi-cards":
+                    cards = true;
+                    break;
+                case "dashboard-loading":
+                    return false;
+            }
+        }
+        return interactive && cards;
+    }
 
     /// <summary>The text of the KPI cards (their titles, values and changes).</summary>
     public static string? Figures(ClientDom dom) => dom.ByTestId("kpi-cards")?.TextContent();

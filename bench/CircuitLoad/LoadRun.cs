@@ -18,6 +18,7 @@ public static class LoadRun
             await circuit.StartAsync(options.GetValueOrDefault("path", "/"), DashboardUser.IsReady, TimeSpan.FromSeconds(60), cts.Token);
             if (options.TryGetValue("channel", out var channel))
             {
+                circuit.Trace = Console.WriteLine;
                 var took = await DashboardUser.ChangeChannelAsync(circuit, channel, cts.Token);
                 Console.WriteLine($"changed to {channel} in {took.TotalMilliseconds:0} ms; now {circuit.Location}");
             }

@@ -70,8 +70,10 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
         using var progress = new Timer(_ => Report($"{latencies.Count} changes, p95 {Percentile(latencies.ToArray(), 0.95):0} ms, {errors.Count} errors"),
             null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         var runEnd = DateTime.UtcNow + settings.Duration;
+        var (serverCpuBefore, clientCpuBefore) = (ServerCpuMs(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
         await Task.WhenAll(circuits.Select((circuit, i) => circuit is null ? Task.CompletedTask : DriveAsync(circuit, i, offsets[i], runEnd, cancellationToken)));
         var rssEnd = ServerRssMb();
+        var (serverCpu, clientCpu) = (ServerCpuMs() - serverCpuBefore, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - clientCpuBefore);
         foreach (var circuit in circuits.OfType<BlazorCircuit>())
         {
             foreach (var error in circuit.Errors)
@@ -86,7 +88,8 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
             + $"server {baseline:0} MB before the circuits, {rssOpen:0} MB with them open, {rssEnd:0} MB at the end");
         if (values.Length > 0)
         {
-            Report($"per change (opening the list included): {(double)changeBatches / values.Length:0.0} render batches, {changeBytes / values.Length / 1024.0:0.0} KB");
+            Report($"per change (opening the list included): {(double)changeBatches / values.Length:0.0} render batches, {changeBytes / values.Length / 1024.0:0.0} KB, "
+                + $"server CPU {serverCpu / values.Length:0.0} ms, this client's CPU {clientCpu / values.Length:0.0} ms");
         }
         foreach (var error in errors.Take(10))
         {
@@ -146,6 +149,19 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
         }
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    /// <summary>The app's user + system CPU time so far (ms), from /proc (NaN without its pid).</summary>
+    private double ServerCpuMs()
+    {
+        if (settings.ServerPid is not { } pid)
+        {
+            return double.NaN;
+        }
+        // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses), in clock ticks (100 per second).
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private void Report(string message)
