@@ -23,8 +23,9 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("""REINDEX TABLE "Customers"; REINDEX TABLE "CustomerMergeSources";""", cancellationToken);
 
-    // PostgreSQL has no journal to empty: what stays on disk are dead row versions, which VACUUM marks reusable
-    // (outside any transaction). Erasure's full guarantees on PostgreSQL are issue 17's later stage.
+    // PostgreSQL has no journal to empty: what stays on disk are dead row versions (and old WAL segments), which VACUUM
+    // marks reusable, outside any transaction, so after the erasure's commit; no SQL reaches them (README, "Erasure on
+    // PostgreSQL"). Not VACUUM FULL: it would lock the tables while the app runs.
     public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
