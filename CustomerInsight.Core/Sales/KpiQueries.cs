@@ -352,8 +352,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             var days = await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, channel)
                 .GroupBy(d => 1)
                 .Select(g => new OrderTotals(g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli), g.Sum(d => d.IdentifiedSaleOrders)))
-                .FirstOrDefaultAsync(cancellationToken);
-            return days ?? new OrderTotals(0, 0, 0, 0);
+                .ToListAsync(cancellationToken);
+            return days.SingleOrDefault() ?? new OrderTotals(0, 0, 0, 0);
         }
         var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), period.Start, period.End, channel)
             .GroupBy(o => o.Kind)
