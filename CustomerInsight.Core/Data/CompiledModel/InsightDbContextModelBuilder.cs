@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("230d1c09-9acf-42f6-9da6-decc4f4cffae"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("4a22e5c0-3f2b-40ed-9abb-b32bcbe5e8d6"), entityTypeCount: 32)
         {
         }
 

@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9839f8c5-fb25-4015-9191-15e4a8993160"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("166902e2-cfd0-48a7-bb42-cc7fc23feb02"), entityTypeCount: 32)
         {
         }
 
@@ -34,8 +34,11 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
+            var customerMonth = CustomerMonthEntityType.Create(this);
+            var customerSales = CustomerSalesEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var salesDay = SalesDayEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
@@ -86,8 +89,11 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
+            CustomerMonthEntityType.CreateAnnotations(customerMonth);
+            CustomerSalesEntityType.CreateAnnotations(customerSales);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            SalesDayEntityType.CreateAnnotations(salesDay);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);

@@ -118,6 +118,21 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerMonths",
+                columns: table => new
+                {
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessMonth = table.Column<int>(type: "integer", nullable: false),
+                    CohortMonth = table.Column<int>(type: "integer", nullable: false),
+                    SaleOrders = table.Column<long>(type: "bigint", nullable: false),
+                    ChannelMask = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerMonths", x => new { x.CustomerId, x.BusinessMonth });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -140,6 +155,24 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerSales",
+                columns: table => new
+                {
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    FirstOrderDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastOrderDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FirstSaleDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstSaleMonth = table.Column<int>(type: "integer", nullable: true),
+                    LastSaleDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SaleOrders = table.Column<long>(type: "bigint", nullable: false),
+                    NetMilli = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerSales", x => x.CustomerId);
                 });
 
             migrationBuilder.CreateTable(
@@ -191,6 +224,24 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrganisationUnits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesDays",
+                columns: table => new
+                {
+                    BusinessDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    BusinessMonth = table.Column<int>(type: "integer", nullable: false),
+                    SaleOrders = table.Column<long>(type: "bigint", nullable: false),
+                    IdentifiedSaleOrders = table.Column<long>(type: "bigint", nullable: false),
+                    GrossMilli = table.Column<long>(type: "bigint", nullable: false),
+                    CancellationOrders = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnsMilli = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesDays", x => new { x.BusinessDate, x.Channel });
                 });
 
             migrationBuilder.CreateTable(
@@ -750,6 +801,16 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 column: "SourceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerMonths_BusinessMonth_ChannelMask",
+                table: "CustomerMonths",
+                columns: new[] { "BusinessMonth", "ChannelMask" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerMonths_CohortMonth_BusinessMonth",
+                table: "CustomerMonths",
+                columns: new[] { "CohortMonth", "BusinessMonth" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_City",
                 table: "Customers",
                 column: "City");
@@ -779,6 +840,16 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 table: "Customers",
                 column: "SourceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerSales_FirstSaleMonth",
+                table: "CustomerSales",
+                column: "FirstSaleMonth");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerSales_LastOrderDate",
+                table: "CustomerSales",
+                column: "LastOrderDate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_StartedAtUtc",
@@ -848,6 +919,11 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 name: "IX_Populations_OrganisationUnitId",
                 table: "Populations",
                 column: "OrganisationUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesDays_BusinessMonth_Channel",
+                table: "SalesDays",
+                columns: new[] { "BusinessMonth", "Channel" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SegmentationVersions_SegmentationKey_Number",
@@ -930,6 +1006,12 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 name: "CustomerMergeSources");
 
             migrationBuilder.DropTable(
+                name: "CustomerMonths");
+
+            migrationBuilder.DropTable(
+                name: "CustomerSales");
+
+            migrationBuilder.DropTable(
                 name: "DatabaseSettings");
 
             migrationBuilder.DropTable(
@@ -943,6 +1025,9 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PlanActionChanges");
+
+            migrationBuilder.DropTable(
+                name: "SalesDays");
 
             migrationBuilder.DropTable(
                 name: "SegmentationVersions");

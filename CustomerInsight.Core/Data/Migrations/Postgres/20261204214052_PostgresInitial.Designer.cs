@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerInsight.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInsightDbContext))]
-    [Migration("20261204183412_PostgresInitial")]
+    [Migration("20261204214052_PostgresInitial")]
     partial class PostgresInitial
     {
         /// <inheritdoc />
@@ -700,6 +700,67 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId", "BusinessMonth");
+
+                    b.HasIndex("BusinessMonth", "ChannelMask");
+
+                    b.HasIndex("CohortMonth", "BusinessMonth");
+
+                    b.ToTable("CustomerMonths");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerSales", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstSaleDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstSaleMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LastOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastSaleDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("NetMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("FirstSaleMonth");
+
+                    b.HasIndex("LastOrderDate");
+
+                    b.ToTable("CustomerSales");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -793,6 +854,39 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.SalesDay", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CancellationOrders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IdentifiedSaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReturnsMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BusinessDate", "Channel");
+
+                    b.HasIndex("BusinessMonth", "Channel");
+
+                    b.ToTable("SalesDays");
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Segments.SegmentationVersion", b =>
