@@ -148,5 +148,37 @@ public class CustomerErasureTests
 /// <summary>Every test of <see cref="CustomerErasureTests"/> on PostgreSQL.</summary>
 public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
 {
+    private static readonly string[] TouchedTables = ["Customers", "CustomerMergeSources", "SurveyResponses", "ConsentRecords", "ImportBatches", "AuditEntries"];
+
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+
+    [Fact]
+    public async Task EraseBySourceIdAsync_AfterCommit_VacuumsEveryTableItTouched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var context = await PrivacyTestContext.CreateAsync(ct, Engine);
+        var before = await VacuumCountsAsync(context.Import.Database.ConnectionString);
+
+        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", ct);
+
+        Assert.True(result.Checkpointed);
+        var after = await VacuumCountsAsync(context.Import.Database.ConnectionString);
+        Assert.All(TouchedTables, table => Assert.True(after[table] > before.GetValueOrDefault(table), $"{table} was not vacuumed"));
+    }
+
+    /// <summary>How many times each table was vacuumed (PostgreSQL's statistics, updated by VACUUM itself).</summary>
+    private static async Task<Dictionary<string, long>> VacuumCountsAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE relname = ANY(@tables)", connection);
+        command.Parameters.AddWithValue("tables", TouchedTables);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
 }
