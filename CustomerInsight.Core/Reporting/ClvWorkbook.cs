@@ -7,7 +7,8 @@ namespace CustomerInsight.Core.Reporting;
 public sealed record ClvCustomerRow(string CustomerKey, CustomerValue Value);
 
 /// <summary>What the value and churn workbook shows.</summary>
-public sealed record ClvReportData(ClvReport Report, IReadOnlyList<ClvSegmentValue<RfmSegment>> Segments, IReadOnlyList<ClvCustomerRow> Customers);
+public sealed record ClvReportData(ClvReport Report, IReadOnlyList<ClvSegmentValue<RfmSegment>> Segments, IReadOnlyList<ClvCustomerRow> Customers,
+    RfmGridSettings? RfmSettings = null);
 
 /// <summary>
 /// The value and churn workbook (metrics.md, "Customer lifetime value and churn"): the parameters of both models with
@@ -56,7 +57,8 @@ public static class ClvWorkbook
             ],
             parameters);
 
-        writer.AddTable(context.Text("Segments", "Segments"), new ReportTitle(context.Text("Valeur attendue par segment RFM", "Expected value by RFM segment"), period, filters),
+        writer.AddTable(context.Text("Segments", "Segments"), new ReportTitle(context.Text("Valeur attendue par segment RFM", "Expected value by RFM segment"), period,
+                [.. filters, context.RfmVersion(data.RfmSettings)]),
             [
                 new ReportColumn<ClvSegmentValue<RfmSegment>>(context.Text("Segment", "Segment"), CellFormat.Text, s => context.Of(s.Segment)),
                 new(context.Text("Clients", "Customers"), CellFormat.Integer, s => s.Customers),

@@ -18,7 +18,8 @@ public sealed record KpiReportData(
     IReadOnlyList<KindSatisfaction> SatisfactionByKind,
     int MinResponses,
     SegmentScope? Segment = null,
-    Surveys.Themes.ThemeOverview? Themes = null);
+    Surveys.Themes.ThemeOverview? Themes = null,
+    Segments.SegmentMembers? CustomSegment = null);
 
 /// <summary>
 /// The executive KPI report: KPIs with previous period and change, monthly trend, sales by channel,
@@ -45,6 +46,18 @@ public static class KpiWorkbook
                 context.Text("Segment RFM", "RFM segment"),
                 string.Format(context.Culture, context.Text("{0} au {1} ({2} clients)", "{0} at {1} ({2} customers)"),
                     context.Of(segment.Segment), context.Date(segment.AnalysisDate), segment.Customers)));
+            segmentFilters.Add(context.RfmVersion(segment.RfmSettings));
+        }
+        if (data.CustomSegment is { } custom)
+        {
+            // A custom segment: the version in use placed the customers at the period's end; the sheet names it.
+            segmentFilters.Add(new ReportFilter(
+                context.Text("Segment", "Segment"),
+                string.Format(context.Culture, context.Text("{0} au {1} ({2} clients)", "{0} at {1} ({2} customers)"),
+                    custom.SegmentName, context.Date(custom.AnalysisDate), custom.CustomerIds.Length)));
+            segmentFilters.Add(new ReportFilter(
+                context.Text("Segmentation", "Segmentation"),
+                string.Format(context.Culture, context.Text("{0}, version {1}", "{0}, version {1}"), custom.SegmentationName, custom.Version)));
         }
         // Every sheet says what the period is compared with and, below 100 %, how much of it has data.
         segmentFilters.Add(new ReportFilter(context.Text("Comparaison", "Comparison"), ComparisonText(context, sales)));

@@ -54,6 +54,14 @@ public static class ReportLabels
         ? context.Text("Avant la mise en service", "Before go-live")
         : context.Text("Après la mise en service", "After go-live");
 
+    /// <summary>The RFM segmentation version that placed the customers (every RFM figure names it, product.md page 11).</summary>
+    public static ReportFilter RfmVersion(this ReportContext context, RfmGridSettings? settings) => new(
+        context.Text("Segmentation", "Segmentation"),
+        settings is null || settings.SavedAtUtc is null
+            ? string.Format(context.Culture, context.Text("grille RFM, version {0} (configuration Rfm:*)", "RFM grid, version {0} (configuration Rfm:*)"), settings?.Version ?? 1)
+            : string.Format(context.Culture, context.Text("grille RFM, version {0} du {1}", "RFM grid, version {0} of {1}"), settings.Version,
+                context.Date(DateOnly.FromDateTime(settings.SavedAtUtc.Value))));
+
     /// <summary>A date as the culture writes it, for the title block.</summary>
     public static string Date(this ReportContext context, DateOnly date) => date.ToString("d", context.Culture);
 

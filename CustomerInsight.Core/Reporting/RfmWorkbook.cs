@@ -67,6 +67,7 @@ public static class RfmWorkbook
             filters.Add(new ReportFilter(context.Text("Données personnelles", "Personal data"), context.Text("incluses (administrateur)", "included (administrator)")));
         }
         // Which score levels no customer has, and the setting that explains them (metrics.md, "Frequency scoring").
+        filters.Add(context.RfmVersion(summary.Settings));
         filters.Add(new ReportFilter(context.Text("Scores", "Scores"), ScoringText(context, summary.EmptyLevels)));
 
         writer.AddTable(context.Text("Segments", "Segments"), new ReportTitle(context.Text("Segments RFM", "RFM segments"), period, filters),

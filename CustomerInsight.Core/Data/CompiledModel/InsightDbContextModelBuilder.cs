@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a565a8b8-1d1c-404f-88e9-a5e83f5a4f02"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("0df7f32e-f0eb-4b70-9930-ad76b98d4a23"), entityTypeCount: 30)
         {
         }
 
@@ -33,6 +33,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
+            var rfmGridVersion = RfmGridVersionEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
@@ -85,6 +86,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
+            RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
