@@ -84,10 +84,10 @@ public static class AppUrls
     /// the same period as the page does.
     /// </summary>
     public static string KpiWorkbook(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous) =>
-        KpiWorkbook(period, channel, segment?.Code(), compare);
+        KpiWorkbookFor(period, channel, segment?.Code(), compare);
 
     /// <summary>The KPI workbook filtered by an RFM segment code or a custom segment's <c>segmentation.segment</c> (the dashboard's <c>segment</c>).</summary>
-    public static string KpiWorkbook(Period period, Channel? channel, string? segmentCode, ComparisonMode compare = ComparisonMode.Previous)
+    public static string KpiWorkbookFor(Period period, Channel? channel, string? segmentCode, ComparisonMode compare = ComparisonMode.Previous)
     {
         ArgumentNullException.ThrowIfNull(period);
         return With("/exports/kpi.xlsx", [
