@@ -182,7 +182,7 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
         var exports = new ExcelExports(
             new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), rfm, new OmocQueries(database.Factory),
             new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory), new AuditLog(database.Factory, TimeProvider.System),
-            new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc), Options.Create(new RfmOptions()), TimeProvider.System);
+            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc), Options.Create(new RfmOptions()), TimeProvider.System);
 
         using var stream = new MemoryStream();
         var result = await exports.ExportRfmAsync(stream, AnalysisDate, new ReportRequester("analyste@test.local", new CultureInfo("fr-FR")), Ct);
