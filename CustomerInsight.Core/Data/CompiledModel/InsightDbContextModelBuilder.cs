@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0df7f32e-f0eb-4b70-9930-ad76b98d4a23"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("5b46d254-22ad-4a6c-abfc-f955525549db"), entityTypeCount: 33)
         {
         }
 
@@ -34,8 +34,11 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
             var rfmGridVersion = RfmGridVersionEntityType.Create(this);
+            var customerMonth = CustomerMonthEntityType.Create(this);
+            var customerSales = CustomerSalesEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var salesDay = SalesDayEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
@@ -87,8 +90,11 @@ namespace CustomerInsight.Core.Data.CompiledModel
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
+            CustomerMonthEntityType.CreateAnnotations(customerMonth);
+            CustomerSalesEntityType.CreateAnnotations(customerSales);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            SalesDayEntityType.CreateAnnotations(salesDay);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
