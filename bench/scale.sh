@@ -6,7 +6,9 @@
 # the database size. See bench/README.md.
 #   usage: bench/scale.sh
 #   environment: CUSTOMERS (default 1000000), LINES (default 10000000), SEED (default 1), BROWSER=0 (skip the
-#                browser timing of the pages over the scale database, bench/pages.sh, RUNS=PAGE_RUNS (3)),
+#                browser timing of the pages over the scale database, bench/pages.sh, RUNS=PAGE_RUNS (3), then the
+#                first visit of five views nobody opened before on a fresh app: dashboard with a new period and
+#                channel, with a segment, in comparison mode; segments at a new date with its migration; value page),
 #                WORK (folder for the data and the database; default a new temporary folder, deleted at the
 #                end unless KEEP=1; an existing WORK with the generated files of the same sizes is reused)
 set -euo pipefail
@@ -101,4 +103,15 @@ if [ "${BROWSER:-1}" != 0 ]; then
     echo
     echo "== pages over the scale database (bench/pages.sh)"
     NO_BUILD=1 RUNS="${PAGE_RUNS:-3}" "$bench_here/pages.sh" "$db"
+
+    # Views nobody opened before, on a fresh app (nothing cached): one visit each, no warm-up. Their periods, channels,
+    # segments and dates differ from the default views above and from each other.
+    echo
+    echo "== first visits of new views (fresh app, nothing cached; bench/pages.sh, RUNS=1 WARMUP=0)"
+    first_visits="/?period=custom&from=$last_year-03-05&to=$last_year-08-16&channel=web"
+    first_visits+=",/?period=custom&from=$((last_year - 1))-02-07&to=$((last_year - 1))-11-19&channel=store&segment=champions"
+    first_visits+=",/?period=custom&from=$((last_year - 1))-05-03&to=$((last_year - 1))-09-27&compare=last-year"
+    first_visits+=",/segments?date=$last_year-06-15"
+    first_visits+=",/value?end=$last_year-03-31"
+    NO_BUILD=1 RUNS=1 WARMUP=0 PAGES="$first_visits" "$bench_here/pages.sh" "$db"
 fi

@@ -37,6 +37,80 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<DatabaseSetting> DatabaseSettings => Set<DatabaseSetting>();
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
     public DbSet<CustomerMergeSource> CustomerMergeSources => Set<CustomerMergeSource>();
+    public DbSet<SalesDay> SalesDays => Set<SalesDay>();
+    public DbSet<CustomerSales> CustomerSales => Set<CustomerSales>();
+    public DbSet<CustomerMonth> CustomerMonths => Set<CustomerMonth>();
+
+    /// <summary>
+    /// Saves, and when orders were added, changed or removed through the context, refreshes the sales summaries of their
+    /// customers and days in the same transaction (<see cref="SalesSummaries"/>); bulk writers refresh them themselves.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var (orders, customers, days) = TouchedOrders();
+        if (orders.Count == 0 && days.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Current values once saved: an order added with a new customer has its real customer id only now.
+            foreach (var order in orders)
+            {
+                if (order.CustomerId is { } id)
+                {
+                    customers.Add(id);
+                }
+                days.Add(order.BusinessDate);
+            }
+            await SalesSummaries.StageAsync(this, customers, days, cancellationToken);
+            await SalesSummaries.RefreshStagedAsync(this, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The orders the context is about to add or change (their values are read once saved), and the customers and business
+    /// days that changed or deleted orders had before.
+    /// </summary>
+    private (List<Order> Orders, List<int> Customers, List<DateOnly> Days) TouchedOrders()
+    {
+        var orders = new List<Order>();
+        var customers = new List<int>();
+        var days = new List<DateOnly>();
+        foreach (var entry in ChangeTracker.Entries<Order>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                if (entry.Property(o => o.CustomerId).OriginalValue is { } before)
+                {
+                    customers.Add(before);
+                }
+                days.Add(entry.Property(o => o.BusinessDate).OriginalValue);
+            }
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                orders.Add(entry.Entity);
+            }
+        }
+        return (orders, customers, days);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -118,6 +118,12 @@ public sealed class ImportPipeline(
                     batch.ReportJson = report.ToJson();
                     db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
                     await db.SaveChangesAsync(cancellationToken);
+                    if (session.OrdersCreated > 0)
+                    {
+                        // The sales summaries of the customers and days this import's orders touched, in its transaction.
+                        await SalesSummaries.StageOrdersAsync(db, "\"ImportBatchId\" = @p0", [batch.Id], cancellationToken);
+                        await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
+                    }
                     await writer.CommitAsync(cancellationToken);
                     progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
                     return report;

@@ -55,11 +55,14 @@ public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactor
         }
 
         object?[] batchParameter = [batchId];
+        // The customers and days of the orders about to go, staged while they are there; refreshed once they are gone.
+        await SalesSummaries.StageOrdersAsync(db, "\"ImportBatchId\" = @p0", batchParameter, cancellationToken);
         const string BatchOrders = "SELECT \"Id\" FROM \"Orders\" WHERE \"ImportBatchId\" = @p0";
         await writer.ExecuteAsync("UPDATE \"SurveyResponses\" SET \"OrderId\" = NULL WHERE (\"ImportBatchId\" IS NULL OR \"ImportBatchId\" <> @p0) AND \"OrderId\" IN (" + BatchOrders + ")",
             batchParameter, cancellationToken);
         var lines = await writer.ExecuteAsync("DELETE FROM \"OrderLines\" WHERE \"OrderId\" IN (" + BatchOrders + ")", batchParameter, cancellationToken);
         var orders = await writer.ExecuteAsync("DELETE FROM \"Orders\" WHERE \"ImportBatchId\" = @p0", batchParameter, cancellationToken);
+        await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
         var responses = await writer.ExecuteAsync("DELETE FROM \"SurveyResponses\" WHERE \"ImportBatchId\" = @p0", batchParameter, cancellationToken);
         var consents = await writer.ExecuteAsync("DELETE FROM \"ConsentRecords\" WHERE \"ImportBatchId\" = @p0", batchParameter, cancellationToken);
         var customers = await writer.ExecuteAsync("""

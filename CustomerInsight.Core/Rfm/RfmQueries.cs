@@ -32,16 +32,28 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     }
 
     /// <summary>
-    /// One record per identified customer with at least one sale order before <paramref name="analysisDate"/>,
-    /// streamed from a single GROUP BY over the covering index IX_Orders_Customer.
+    /// One record per identified customer with at least one sale order before <paramref name="analysisDate"/>, in customer id
+    /// order. A customer whose last order is before the date is read as it is from the customer summary
+    /// (<see cref="CustomerSales"/>: one row, no aggregate); only the customers with orders on or after the date are
+    /// aggregated from their orders before it (one GROUP BY over IX_Orders_Customer, for those customers alone). At the
+    /// default date (the day after the latest sale) that second part is empty.
     /// </summary>
     public async IAsyncEnumerable<CustomerActivity> StreamActivitiesAsync(
         DateOnly analysisDate,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId != null && o.BusinessDate < analysisDate)
+        var whole = (await db.CustomerSales.AsNoTracking()
+            .Where(c => c.LastOrderDate < analysisDate && c.SaleOrders > 0)
+            .OrderBy(c => c.CustomerId)
+            .Select(c => new { c.CustomerId, LastSaleDate = c.LastSaleDate!.Value, c.SaleOrders, c.NetMilli })
+            .ToListAsync(cancellationToken))
+            .Select(c => new CustomerActivity(c.CustomerId, c.LastSaleDate, (int)c.SaleOrders, Money.FromMilli(c.NetMilli)));
+        var straddling = db.CustomerSales.AsNoTracking()
+            .Where(c => c.LastOrderDate >= analysisDate && c.FirstSaleDate < analysisDate)
+            .Select(c => c.CustomerId);
+        var partial = (await db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId != null && o.BusinessDate < analysisDate && straddling.Contains(o.CustomerId.Value))
             .GroupBy(o => o.CustomerId!.Value)
             .Select(g => new
             {
@@ -51,10 +63,23 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
                 NetAmountMilli = g.Sum(o => o.AmountMilli),
             })
             .Where(a => a.SaleOrders > 0)
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+            .OrderBy(a => a.CustomerId)
+            .ToListAsync(cancellationToken))
+            .Select(a => new CustomerActivity(a.CustomerId, a.LastSaleDate!.Value, a.SaleOrders, Money.FromMilli(a.NetAmountMilli)))
+            .ToList();
+        // Both lists are in id order and disjoint: merged, the records come in id order as one GROUP BY gave them.
+        var j = 0;
+        foreach (var activity in whole)
         {
-            yield return new CustomerActivity(row.CustomerId, row.LastSaleDate!.Value, row.SaleOrders, Money.FromMilli(row.NetAmountMilli));
+            for (; j < partial.Count && partial[j].CustomerId < activity.CustomerId; j++)
+            {
+                yield return partial[j];
+            }
+            yield return activity;
+        }
+        for (; j < partial.Count; j++)
+        {
+            yield return partial[j];
         }
     }
 

@@ -44,9 +44,11 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 }
 
 /// <summary>
-/// Reads the inputs of the sales KPIs with set-based SQL over business dates: every sum,
-/// count and distinct count is a GROUP BY in the database over the <c>Orders</c> table
-/// (order lines are never read), on the long <c>AmountMilli</c> column. One context per call.
+/// Reads the inputs of the sales KPIs with set-based SQL over business dates, from the sales summaries kept with the
+/// orders (<see cref="SalesSummaries"/>): order counts and amounts from the day × channel rows, cohorts and active
+/// customers per month from the customer and customer-month rows; the distinct customer counts of a period (active,
+/// repeat, retained, lapsed) and every figure over a set of customers from the <c>Orders</c> table (order lines are
+/// never read), on the long <c>AmountMilli</c> column. One context per call.
 /// </summary>
 /// <remarks>
 /// Channel filter: order-based figures and active, repeat and retained customers count only
@@ -102,17 +104,21 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public async Task<(DateOnly? First, DateOnly? Last)> GetDataSpanAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var first = await db.Orders.AsNoTracking().MinAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
-        var last = await db.Orders.AsNoTracking().MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
-        return (first, last);
+        return await DataSpanAsync(db, cancellationToken);
     }
 
     private static async Task<double> GetCoverageAsync(InsightDbContext db, Period period, CancellationToken cancellationToken)
     {
-        // Two index seeks (MIN and MAX of an indexed column), not one aggregate that would scan.
-        var first = await db.Orders.AsNoTracking().MinAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
-        var last = await db.Orders.AsNoTracking().MaxAsync(o => (DateOnly?)o.BusinessDate, cancellationToken);
+        var (first, last) = await DataSpanAsync(db, cancellationToken);
         return PeriodCoverage.Of(period, first, last);
+    }
+
+    /// <summary>The first and last days with an order: two seeks at the ends of the day summary's key (a day row exists for every day with orders).</summary>
+    private static async Task<(DateOnly? First, DateOnly? Last)> DataSpanAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        var first = await db.SalesDays.AsNoTracking().MinAsync(d => (DateOnly?)d.BusinessDate, cancellationToken);
+        var last = await db.SalesDays.AsNoTracking().MaxAsync(d => (DateOnly?)d.BusinessDate, cancellationToken);
+        return (first, last);
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
@@ -137,22 +143,33 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         var months = range.MonthKeys();
         var from = BusinessCalendar.MonthStart(months[0]);
         var to = BusinessCalendar.MonthStart(months[^1]).AddMonths(1);
+        var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), from, to, channel)
-            .GroupBy(o => o.BusinessMonth)
-            .Select(g => new
-            {
-                Month = g.Key,
-                Orders = g.LongCount(o => o.Kind == OrderKind.Sale),
-                Gross = g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
-                Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
-                Active = g.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount(),
-            })
-            .ToDictionaryAsync(r => r.Month, cancellationToken);
+        // Order totals: the day summary (everyone) or the set's orders; active customers: a count of customer-month rows.
+        var totals = ids is null
+            ? await InRange(db.SalesDays.AsNoTracking(), from, to, channel)
+                .GroupBy(d => d.BusinessMonth)
+                .Select(g => new MonthTotals(g.Key, g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli)))
+                .ToDictionaryAsync(r => r.Month, cancellationToken)
+            : await InRange(Of(db.Orders.AsNoTracking(), ids), from, to, channel)
+                .GroupBy(o => o.BusinessMonth)
+                .Select(g => new MonthTotals(
+                    g.Key,
+                    g.LongCount(o => o.Kind == OrderKind.Sale),
+                    g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
+                    g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli)))
+                .ToDictionaryAsync(r => r.Month, cancellationToken);
+        var fromMonth = months[0];
+        var toMonth = months[^1];
+        var active = await ActiveMonths(db, ids, channel)
+            .Where(m => m.BusinessMonth >= fromMonth && m.BusinessMonth <= toMonth)
+            .GroupBy(m => m.BusinessMonth)
+            .Select(g => new { Month = g.Key, Customers = g.LongCount() })
+            .ToDictionaryAsync(r => r.Month, r => r.Customers, cancellationToken);
         return months
-            .Select(m => rows.TryGetValue(m, out var r)
-                ? new MonthlySales(m, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, r.Active))
-                : new MonthlySales(m, SalesTotals.FromMilli(0, 0, 0, 0)))
+            .Select(m => totals.TryGetValue(m, out var r)
+                ? new MonthlySales(m, SalesTotals.FromMilli(r.Orders, r.GrossMilli, r.ReturnsMilli, active.GetValueOrDefault(m)))
+                : new MonthlySales(m, SalesTotals.FromMilli(0, 0, 0, active.GetValueOrDefault(m))))
             .ToList();
     }
 
@@ -164,22 +181,33 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
+        var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await InRange(Of(db.Orders.AsNoTracking(), ToArray(customerIds)), period.Start, period.End, null)
+        var totals = ids is null
+            ? await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, null)
+                .GroupBy(d => d.Channel)
+                .Select(g => new { Channel = g.Key, Orders = g.Sum(d => d.SaleOrders), Gross = g.Sum(d => d.GrossMilli), Returns = g.Sum(d => d.ReturnsMilli) })
+                .ToDictionaryAsync(r => r.Channel, cancellationToken)
+            : await InRange(Of(db.Orders.AsNoTracking(), ids), period.Start, period.End, null)
+                .GroupBy(o => o.Channel)
+                .Select(g => new
+                {
+                    Channel = g.Key,
+                    Orders = g.LongCount(o => o.Kind == OrderKind.Sale),
+                    Gross = g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
+                    Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
+                })
+                .ToDictionaryAsync(r => r.Channel, cancellationToken);
+        // Distinct customers per channel over the period: from the sale orders (a customer counts once per channel).
+        var active = await InRange(Of(db.Orders.AsNoTracking(), ids), period.Start, period.End, null)
+            .Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null)
             .GroupBy(o => o.Channel)
-            .Select(g => new
-            {
-                Channel = g.Key,
-                Orders = g.LongCount(o => o.Kind == OrderKind.Sale),
-                Gross = g.Where(o => o.Kind == OrderKind.Sale).Sum(o => o.AmountMilli),
-                Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
-                Active = g.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount(),
-            })
-            .ToDictionaryAsync(r => r.Channel, cancellationToken);
+            .Select(g => new { Channel = g.Key, Customers = g.Select(o => o.CustomerId).Distinct().LongCount() })
+            .ToDictionaryAsync(r => r.Channel, r => r.Customers, cancellationToken);
         return Enum.GetValues<Channel>()
-            .Select(c => rows.TryGetValue(c, out var r)
-                ? new ChannelSales(c, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, r.Active))
-                : new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, 0)))
+            .Select(c => totals.TryGetValue(c, out var r)
+                ? new ChannelSales(c, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, active.GetValueOrDefault(c)))
+                : new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, active.GetValueOrDefault(c))))
             .ToList();
     }
 
@@ -194,24 +222,24 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
+        var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sales = IdentifiedSales(db, ToArray(customerIds));
-        var firsts = sales
-            .GroupBy(o => o.CustomerId)
-            .Select(g => new { CustomerId = g.Key, Cohort = g.Min(o => o.BusinessMonth) })
-            .Where(f => f.Cohort >= fromMonth && f.Cohort <= toMonth);
-
-        var sizes = await firsts
-            .GroupBy(f => f.Cohort)
+        // Cohort sizes: customers by first sale month (the customer summary); activity: customer-month rows by cohort and month.
+        var customers = db.CustomerSales.AsNoTracking();
+        if (ids is not null)
+        {
+            customers = customers.Where(c => EF.Parameter(ids).Contains(c.CustomerId));
+        }
+        var sizes = await customers
+            .Where(c => c.FirstSaleMonth >= fromMonth && c.FirstSaleMonth <= toMonth)
+            .GroupBy(c => c.FirstSaleMonth!.Value)
             .Select(g => new { Cohort = g.Key, Customers = g.LongCount() })
             .ToListAsync(cancellationToken);
 
-        var activity = await (
-                from o in sales
-                join f in firsts on o.CustomerId equals f.CustomerId
-                where o.BusinessMonth <= toMonth
-                group o.CustomerId by new { f.Cohort, o.BusinessMonth } into g
-                select new { g.Key.Cohort, g.Key.BusinessMonth, Customers = g.Distinct().LongCount() })
+        var activity = await ActiveMonths(db, ids, null)
+            .Where(m => m.CohortMonth >= fromMonth && m.CohortMonth <= toMonth && m.BusinessMonth <= toMonth)
+            .GroupBy(m => new { m.CohortMonth, m.BusinessMonth })
+            .Select(g => new { Cohort = g.Key.CohortMonth, g.Key.BusinessMonth, Customers = g.LongCount() })
             .ToListAsync(cancellationToken);
 
         return new CohortInputs(
@@ -233,15 +261,36 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     /// <summary>The one query of <see cref="GetLatestSaleDateAsync"/>, for the services that hold a context already.</summary>
     internal static Task<DateOnly?> LatestSaleDateAsync(InsightDbContext db, CancellationToken cancellationToken) =>
-        // ORDER BY … LIMIT 1 lets SQLite walk IX_Orders_Period backwards and stop at the first sale.
-        db.Orders.AsNoTracking()
-            .Where(o => o.Kind == OrderKind.Sale)
-            .OrderByDescending(o => o.BusinessDate)
-            .Select(o => (DateOnly?)o.BusinessDate)
+        // ORDER BY … LIMIT 1 walks the day summary's key backwards and stops at the first day with a sale.
+        db.SalesDays.AsNoTracking()
+            .Where(d => d.SaleOrders > 0)
+            .OrderByDescending(d => d.BusinessDate)
+            .Select(d => (DateOnly?)d.BusinessDate)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static IQueryable<Order> IdentifiedSales(InsightDbContext db, int[]? customerIds) =>
-        Of(db.Orders.AsNoTracking().Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null), customerIds);
+    private sealed record MonthTotals(int Month, long Orders, long GrossMilli, long ReturnsMilli);
+
+    /// <summary>The customer-month rows (a month with a sale order) of the set if any, of the channel if any.</summary>
+    private static IQueryable<CustomerMonth> ActiveMonths(InsightDbContext db, int[]? customerIds, Channel? channel)
+    {
+        var months = db.CustomerMonths.AsNoTracking();
+        if (customerIds is not null)
+        {
+            months = months.Where(m => EF.Parameter(customerIds).Contains(m.CustomerId));
+        }
+        if (channel is { } c)
+        {
+            var bit = CustomerMonth.ChannelBit(c);
+            months = months.Where(m => (m.ChannelMask & bit) != 0);
+        }
+        return months;
+    }
+
+    private static IQueryable<SalesDay> InRange(IQueryable<SalesDay> days, DateOnly start, DateOnly end, Channel? channel)
+    {
+        var query = days.Where(d => d.BusinessDate >= start && d.BusinessDate < end);
+        return channel is { } c ? query.Where(d => d.Channel == c) : query;
+    }
 
     /// <summary>
     /// Only the orders of <paramref name="customerIds"/> when given. <c>EF.Parameter</c> sends the set as one JSON
@@ -297,6 +346,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds, CancellationToken cancellationToken)
     {
+        if (customerIds is null)
+        {
+            // Everyone: at most 366 × 5 day rows per year.
+            var days = await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, channel)
+                .GroupBy(d => 1)
+                .Select(g => new OrderTotals(g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli), g.Sum(d => d.IdentifiedSaleOrders)))
+                .ToListAsync(cancellationToken);
+            return days.SingleOrDefault() ?? new OrderTotals(0, 0, 0, 0);
+        }
         var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), period.Start, period.End, channel)
             .GroupBy(o => o.Kind)
             .Select(g => new

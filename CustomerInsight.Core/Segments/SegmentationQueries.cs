@@ -205,12 +205,7 @@ public sealed class SegmentationQueries(
     public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.Orders.AsNoTracking()
-            .Where(o => o.Kind == OrderKind.Sale)
-            .OrderByDescending(o => o.BusinessDate)
-            .Select(o => (DateOnly?)o.BusinessDate)
-            .FirstOrDefaultAsync(cancellationToken);
-        return RfmScorer.DefaultAnalysisDate(latest);
+        return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
     }
 
     private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken)

@@ -134,6 +134,9 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         }
         await db.Orders.Where(o => o.CustomerId != null && others.Contains(o.CustomerId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.CustomerId, survivor.Id), cancellationToken);
+        // The orders moved to the survivor: the group's sales summaries, in the merge's transaction.
+        await SalesSummaries.StageAsync(db, ids, [], cancellationToken);
+        await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
         await db.SurveyResponses.Where(r => r.CustomerId != null && others.Contains(r.CustomerId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerId, survivor.Id), cancellationToken);
         await db.ConsentRecords.Where(r => others.Contains(r.CustomerId))
@@ -223,6 +226,9 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerId, to), cancellationToken);
             }
         }
+        // The orders moved back: the sales summaries of the unified customer and of the records restored.
+        await SalesSummaries.StageAsync(db, restored.Select(r => r.Customer.Id).Append(merge.CustomerId), [], cancellationToken);
+        await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
         merge.UndoneAtUtc = clock.GetUtcNow().UtcDateTime;
         merge.UndoneBy = userName.Length <= 256 ? userName : userName[..256];
         db.AuditEntries.Add(audit.NewEntry(userName, UndoAuditAction, target: $"customer:{merge.CustomerId}",

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a565a8b8-1d1c-404f-88e9-a5e83f5a4f02"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("230d1c09-9acf-42f6-9da6-decc4f4cffae"), entityTypeCount: 32)
         {
         }
 
@@ -33,8 +33,11 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
+            var customerMonth = CustomerMonthEntityType.Create(this);
+            var customerSales = CustomerSalesEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var salesDay = SalesDayEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
@@ -85,8 +88,11 @@ namespace CustomerInsight.Core.Data.CompiledModel
             SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
+            CustomerMonthEntityType.CreateAnnotations(customerMonth);
+            CustomerSalesEntityType.CreateAnnotations(customerSales);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            SalesDayEntityType.CreateAnnotations(salesDay);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);

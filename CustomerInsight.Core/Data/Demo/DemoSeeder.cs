@@ -55,6 +55,7 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             db.ChangeProjects.AddRange(projects);
             db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
             await db.SaveChangesAsync(cancellationToken);
+            await SalesSummaries.RebuildAsync(db, cancellationToken);
             await writer.CommitAsync(cancellationToken);
         }
 

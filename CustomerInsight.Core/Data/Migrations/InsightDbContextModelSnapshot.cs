@@ -666,6 +666,67 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "BusinessMonth");
+
+                    b.HasIndex("BusinessMonth", "ChannelMask");
+
+                    b.HasIndex("CohortMonth", "BusinessMonth");
+
+                    b.ToTable("CustomerMonths");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerSales", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstSaleDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstSaleMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSaleDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NetMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("FirstSaleMonth");
+
+                    b.HasIndex("LastOrderDate");
+
+                    b.ToTable("CustomerSales");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -755,6 +816,39 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.SalesDay", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CancellationOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IdentifiedSaleOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturnsMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BusinessDate", "Channel");
+
+                    b.HasIndex("BusinessMonth", "Channel");
+
+                    b.ToTable("SalesDays");
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Segments.SegmentationVersion", b =>

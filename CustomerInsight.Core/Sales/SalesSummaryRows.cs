@@ -1,0 +1,67 @@
+namespace CustomerInsight.Core.Sales;
+
+/// <summary>
+/// One business day × channel with at least one order: the order counts and amounts every period total is summed from
+/// (a year is at most 366 × 5 rows instead of a million orders). Kept equal to the orders by <see cref="Data.SalesSummaries"/>.
+/// </summary>
+public class SalesDay
+{
+    public DateOnly BusinessDate { get; set; }
+    public Channel Channel { get; set; }
+    public int BusinessMonth { get; set; }
+    public long SaleOrders { get; set; }
+
+    /// <summary>Sale orders with a customer (purchase frequency's numerator).</summary>
+    public long IdentifiedSaleOrders { get; set; }
+
+    /// <summary>Sum of the sale orders' amounts, in thousandths.</summary>
+    public long GrossMilli { get; set; }
+
+    public long CancellationOrders { get; set; }
+
+    /// <summary>Sum of the cancellations' amounts (negative), in thousandths.</summary>
+    public long ReturnsMilli { get; set; }
+}
+
+/// <summary>
+/// One identified customer with at least one order, over all their orders (every channel): first and last dates, sale orders
+/// and net revenue. New customers, cohorts and RFM (every customer whose last order is before the analysis date) read it.
+/// </summary>
+public class CustomerSales
+{
+    public int CustomerId { get; set; }
+    public DateOnly FirstOrderDate { get; set; }
+    public DateOnly LastOrderDate { get; set; }
+
+    /// <summary>Null when the customer has cancellations only.</summary>
+    public DateOnly? FirstSaleDate { get; set; }
+
+    /// <summary>The cohort (yyyymm of <see cref="FirstSaleDate"/>).</summary>
+    public int? FirstSaleMonth { get; set; }
+
+    public DateOnly? LastSaleDate { get; set; }
+    public long SaleOrders { get; set; }
+
+    /// <summary>Sale and cancellation amounts, in thousandths (RFM's monetary).</summary>
+    public long NetMilli { get; set; }
+}
+
+/// <summary>
+/// One identified customer × calendar month with at least one sale order: distinct active customers per month (trend), per
+/// cohort and month (cohort table) are counts of these rows, not distinct counts over orders.
+/// </summary>
+public class CustomerMonth
+{
+    public int CustomerId { get; set; }
+    public int BusinessMonth { get; set; }
+
+    /// <summary>The customer's first sale month ever (any channel).</summary>
+    public int CohortMonth { get; set; }
+
+    public long SaleOrders { get; set; }
+
+    /// <summary>Bit (1 &lt;&lt; channel) set for every channel with a sale order that month.</summary>
+    public int ChannelMask { get; set; }
+
+    public static int ChannelBit(Channel channel) => 1 << (int)channel;
+}

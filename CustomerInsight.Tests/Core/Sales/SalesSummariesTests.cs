@@ -1,0 +1,333 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Importing;
+using CustomerInsight.Core.Importing.Generation;
+using CustomerInsight.Core.Privacy;
+using CustomerInsight.Core.Rfm;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Unify;
+using CustomerInsight.Tests.Core.Importing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerInsight.Tests.Core.Sales;
+
+/// <summary>
+/// The sales summaries (day × channel, customer, customer × month) against the orders they are built from: the figures
+/// read from them equal a direct computation over the orders on a generated dataset (returns, cancellations, anonymous
+/// sales, five channels) for periods that are not whole months, cross a year, last one day; and every writer (import,
+/// undo, erasure, unify merge and its undo, a plain SaveChanges) leaves them equal to a fresh rebuild, or unchanged when
+/// it fails.
+/// </summary>
+public sealed class SalesSummariesTests
+{
+    private static readonly ScaleDatasetOptions Small = new() { Customers = 400, Lines = 6_000, Seed = 7 };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Period[] OddPeriods =
+    [
+        Period.Range(new DateOnly(2023, 3, 17), new DateOnly(2023, 5, 9)),
+        Period.Range(new DateOnly(2023, 12, 20), new DateOnly(2024, 1, 11)),
+        Period.Range(new DateOnly(2024, 7, 4), new DateOnly(2024, 7, 5)),
+        Period.Range(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1)),
+        Period.Range(new DateOnly(2022, 12, 30), new DateOnly(2023, 1, 3)),
+        Period.Range(new DateOnly(2025, 11, 15), new DateOnly(2026, 2, 1)),
+    ];
+
+    private sealed record Row(int? CustomerId, DateOnly Date, int Month, Channel Channel, OrderKind Kind, long AmountMilli)
+    {
+        public bool IsSale => Kind == OrderKind.Sale;
+    }
+
+    private static async Task<ImportTestContext> GeneratedAsync()
+    {
+        var context = await ImportTestContext.CreateAsync();
+        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Ct);
+        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct)).Succeeded);
+        return context;
+    }
+
+    private static async Task<List<Row>> OrdersAsync(ImportTestContext context)
+    {
+        await using var db = context.Database.CreateContext();
+        var orders = await db.Orders.AsNoTracking()
+            .Select(o => new { o.CustomerId, o.BusinessDate, o.BusinessMonth, o.Channel, o.Kind, o.AmountMilli })
+            .ToListAsync(Ct);
+        return orders.Select(o => new Row(o.CustomerId, o.BusinessDate, o.BusinessMonth, o.Channel, o.Kind, o.AmountMilli)).ToList();
+    }
+
+    [Fact]
+    public async Task Figures_FromTheSummaries_EqualADirectComputationOverTheOrders_ForOddPeriodsAndChannels()
+    {
+        await using var context = await GeneratedAsync();
+        var orders = await OrdersAsync(context);
+        Assert.Contains(orders, o => o.Kind == OrderKind.Cancellation);
+        Assert.Contains(orders, o => o.CustomerId is null);
+        Assert.Equal(Enum.GetValues<Channel>().Length, orders.Select(o => o.Channel).Distinct().Count());
+        var kpis = new KpiQueries(context.Database.Factory);
+
+        Assert.Equal((orders.Min(o => o.Date), orders.Max(o => o.Date)), await kpis.GetDataSpanAsync(Ct));
+        Assert.Equal(orders.Where(o => o.IsSale).Max(o => o.Date), await kpis.GetLatestSaleDateAsync(Ct));
+
+        foreach (var period in OddPeriods)
+        {
+            foreach (var channel in new Channel?[] { null, Channel.Store, Channel.Marketplace })
+            {
+                var inPeriod = orders.Where(o => o.Date >= period.Start && o.Date < period.End && (channel is null || o.Channel == channel)).ToList();
+                var facts = (await kpis.GetSalesKpisAsync(period, channel, cancellationToken: Ct)).CurrentFacts;
+                var label = $"{period} {channel}";
+                Assert.True(
+                    (inPeriod.LongCount(o => o.IsSale), inPeriod.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                     inPeriod.Where(o => !o.IsSale).Sum(o => o.AmountMilli), inPeriod.LongCount(o => o.IsSale && o.CustomerId != null))
+                    == (facts.SaleOrders, facts.GrossSalesMilli, facts.ReturnsMilli, facts.IdentifiedSaleOrders), label);
+                var active = inPeriod.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId!.Value).ToHashSet();
+                var firstSale = orders.Where(o => o.IsSale && o.CustomerId != null).GroupBy(o => o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Date));
+                Assert.Equal(active.Count, facts.ActiveCustomers);
+                Assert.Equal(active.Count(c => firstSale[c] >= period.Start), facts.NewCustomers);
+
+                var trend = await kpis.GetMonthlyTrendAsync(period, channel, Ct);
+                var months = period.MonthKeys();
+                Assert.Equal(months, trend.Select(t => t.Month).ToList());
+                foreach (var month in trend)
+                {
+                    var m = orders.Where(o => o.Month == month.Month && (channel is null || o.Channel == channel)).ToList();
+                    Assert.True(
+                        SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                            m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()) == month.Totals,
+                        $"{label} month {month.Month}");
+                }
+            }
+
+            var channels = await kpis.GetChannelBreakdownAsync(period, Ct);
+            foreach (var c in channels)
+            {
+                var m = orders.Where(o => o.Date >= period.Start && o.Date < period.End && o.Channel == c.Channel).ToList();
+                Assert.Equal(
+                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                        m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()),
+                    c.Totals);
+            }
+        }
+
+        // Cohorts: first sale month ever, distinct customers with a sale per later month, over everyone and over a set.
+        var sample = orders.Where(o => o.CustomerId is { } id && id % 3 == 0).Select(o => o.CustomerId!.Value).Distinct().ToArray();
+        foreach (var set in new int[]?[] { null, sample })
+        {
+            var cohorts = await kpis.GetCohortInputsAsync(202303, 202406, set, Ct);
+            var sales = orders.Where(o => o.IsSale && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
+            var cohortOf = sales.GroupBy(o => o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Month));
+            var expectedSizes = cohortOf.Values.Where(c => c is >= 202303 and <= 202406).GroupBy(c => c).OrderBy(g => g.Key)
+                .Select(g => new CohortSize(g.Key, g.LongCount())).ToList();
+            var expectedActivity = sales.Where(o => cohortOf[o.CustomerId!.Value] is >= 202303 and <= 202406 && o.Month <= 202406)
+                .GroupBy(o => (Cohort: cohortOf[o.CustomerId!.Value], o.Month))
+                .OrderBy(g => g.Key.Cohort).ThenBy(g => g.Key.Month)
+                .Select(g => new CohortActivity(g.Key.Cohort, g.Key.Month, g.Select(o => o.CustomerId).Distinct().LongCount())).ToList();
+            Assert.Equal(expectedSizes, cohorts.Sizes);
+            Assert.Equal(expectedActivity, cohorts.Activity);
+            var trend = await kpis.GetMonthlyTrendAsync(OddPeriods[1], Channel.Web, set, Ct);
+            foreach (var month in trend)
+            {
+                var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
+                Assert.Equal(m.Where(o => o.IsSale).Select(o => o.CustomerId).Distinct().LongCount(), month.Totals.ActiveCustomers);
+            }
+        }
+
+        // RFM inputs at dates before, inside and after the data (default date: the day after the latest sale).
+        var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
+        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
+        {
+            var expected = orders.Where(o => o.CustomerId is not null && o.Date < date)
+                .GroupBy(o => o.CustomerId!.Value)
+                .Where(g => g.Any(o => o.IsSale))
+                .OrderBy(g => g.Key)
+                .Select(g => new CustomerActivity(g.Key, g.Where(o => o.IsSale).Max(o => o.Date), g.Count(o => o.IsSale), Money.FromMilli(g.Sum(o => o.AmountMilli))))
+                .ToList();
+            Assert.Equal(expected, await rfm.GetActivitiesAsync(date, Ct));
+        }
+    }
+
+    /// <summary>The three summary tables as text, row by row in key order.</summary>
+    private static async Task<string[]> SnapshotAsync(InsightDbContext db)
+    {
+        var days = await db.SalesDays.AsNoTracking().OrderBy(d => d.BusinessDate).ThenBy(d => d.Channel)
+            .Select(d => $"D {d.BusinessDate:yyyy-MM-dd} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} {d.CancellationOrders} {d.ReturnsMilli}")
+            .ToListAsync(Ct);
+        var customers = await db.CustomerSales.AsNoTracking().OrderBy(c => c.CustomerId)
+            .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} {c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
+            .ToListAsync(Ct);
+        var months = await db.CustomerMonths.AsNoTracking().OrderBy(m => m.CustomerId).ThenBy(m => m.BusinessMonth)
+            .Select(m => $"M {m.CustomerId} {m.BusinessMonth} {m.CohortMonth} {m.SaleOrders} {m.ChannelMask}")
+            .ToListAsync(Ct);
+        return [.. days, .. customers, .. months];
+    }
+
+    /// <summary>The summaries as they are, and as a rebuild from every order makes them (the rebuild rolled back).</summary>
+    private static async Task<(string[] Kept, string[] Rebuilt)> KeptAndRebuiltAsync(IDbContextFactory<InsightDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var kept = await SnapshotAsync(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        await SalesSummaries.RebuildAsync(db, Ct);
+        var rebuilt = await SnapshotAsync(db);
+        await transaction.RollbackAsync(Ct);
+        return (kept, rebuilt);
+    }
+
+    private static async Task AssertEqualToARebuildAsync(IDbContextFactory<InsightDbContext> factory, string after)
+    {
+        var (kept, rebuilt) = await KeptAndRebuiltAsync(factory);
+        Assert.NotEmpty(rebuilt);
+        Assert.True(rebuilt.SequenceEqual(kept), $"after {after}: first difference kept {kept.Except(rebuilt).FirstOrDefault()} / rebuilt {rebuilt.Except(kept).FirstOrDefault()}");
+    }
+
+    private const string MoreOrders = """
+        OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+        X-1,NEW-1,2024-02-29 10:00,Phone,Sale,P1,Kettle,1,49.90
+        X-2,NEW-1,2024-03-01 11:00,Web,Sale,P2,Toaster,2,29.50
+        X-3,NEW-1,2024-03-05 11:00,Web,Cancellation,P2,Toaster,-1,29.50
+        X-4,,2024-03-05 12:00,Store,Sale,P3,Mixer,1,99.00
+        """;
+
+    [Fact]
+    public async Task Writers_ImportUndoErasureAndSaveChanges_LeaveTheSummariesEqualToAFreshRebuild()
+    {
+        await using var context = await GeneratedAsync();
+        var factory = context.Database.Factory;
+        await AssertEqualToARebuildAsync(factory, "the generated imports");
+        var before = (await KeptAndRebuiltAsync(factory)).Kept;
+
+        // An import that adds a customer, a sale on 29 February, a cancellation and an anonymous sale to existing days.
+        var more = await context.ImportAsync(context.WriteFile("more.csv", MoreOrders), ImportFormat.OrderLines, Ct);
+        Assert.True(more.Succeeded);
+        var during = (await KeptAndRebuiltAsync(factory)).Kept;
+        Assert.NotEqual(before, during);
+        await AssertEqualToARebuildAsync(factory, "a small import");
+
+        Assert.Equal(UndoOutcome.Undone, (await context.Undo.UndoAsync(more.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Outcome);
+        await AssertEqualToARebuildAsync(factory, "its undo");
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+
+        // Erasure keeps the orders (anonymous figures): the summaries do not move.
+        int erasedId;
+        await using (var db = context.Database.CreateContext())
+        {
+            erasedId = await db.CustomerSales.Where(c => c.SaleOrders > 1).Select(c => c.CustomerId).FirstAsync(Ct);
+        }
+        var erasure = new CustomerErasure(factory, new AppSecrets(factory), new AuditLog(factory, TimeProvider.System), TimeProvider.System);
+        Assert.Equal(ErasureOutcome.Erased, (await erasure.EraseAsync(erasedId, "admin@test", Ct)).Outcome);
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+        await AssertEqualToARebuildAsync(factory, "an erasure");
+
+        // Orders written, moved and deleted through the context (SaveChanges) refresh their customers and days.
+        await using (var db = context.Database.CreateContext())
+        {
+            var customers = await db.CustomerSales.Where(c => c.SaleOrders > 1).OrderBy(c => c.CustomerId).Select(c => c.CustomerId).Take(2).ToListAsync(Ct);
+            var moved = await db.Orders.Where(o => o.CustomerId == customers[0]).OrderBy(o => o.Id).FirstAsync(Ct);
+            moved.CustomerId = customers[1];
+            moved.BusinessDate = moved.BusinessDate.AddDays(3);
+            moved.BusinessMonth = BusinessCalendar.MonthKey(moved.BusinessDate);
+            db.Orders.Remove(await db.Orders.Where(o => o.CustomerId == null).OrderBy(o => o.Id).FirstAsync(Ct));
+            db.Orders.Add(KpiQueriesTests.Order("added", null, "2025-06-30", 12.5m, OrderKind.Sale, Channel.Other));
+            var customer = new Customer { SourceId = "SAVED-1" };
+            db.Customers.Add(customer);
+            db.Orders.Add(new Order
+            {
+                Source = "test", SourceOrderId = "saved", Customer = customer, OrderedAtUtc = new DateTime(2025, 6, 30, 10, 0, 0, DateTimeKind.Utc),
+                BusinessDate = new DateOnly(2025, 6, 30), BusinessMonth = 202506, Channel = Channel.Phone, Kind = OrderKind.Sale, AmountMilli = 7_250,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.NotEqual(before, (await KeptAndRebuiltAsync(factory)).Kept);
+        await AssertEqualToARebuildAsync(factory, "SaveChanges");
+    }
+
+    [Fact]
+    public async Task Writers_UnifyMergeAndItsUndo_LeaveTheSummariesEqualToAFreshRebuild()
+    {
+        await using var context = await ImportTestContext.CreateAsync();
+        var customers = context.WriteFile("customers.csv", """
+            CustomerId,FirstName,LastName,Email,PostalCode,Country
+            STORE-1,Marc,Petit,marc@exemple.fr,69003,France
+            WEB-1,Marc,Petit, MARC@exemple.FR ,69003,France
+            OTHER-1,Marie,Dupont,marie@exemple.fr,75011,France
+            """);
+        var orders = context.WriteFile("orders.csv", """
+            OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+            O1,STORE-1,2025-01-31 10:00,Store,Sale,P1,Four,1,100.00
+            O2,WEB-1,2025-01-02 10:00,Web,Sale,P2,Bouilloire,1,50.00
+            O3,WEB-1,2025-03-10 10:00,Web,Cancellation,P2,Bouilloire,-1,50.00
+            O4,OTHER-1,2025-02-01 10:00,Web,Sale,P2,Bouilloire,1,50.00
+            """);
+        Assert.True((await context.ImportAsync(customers, ImportFormat.Customers, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(orders, ImportFormat.OrderLines, Ct)).Succeeded);
+        var factory = context.Database.Factory;
+        var before = (await KeptAndRebuiltAsync(factory)).Kept;
+        var commands = new UnifyCommands(factory, new AuditLog(factory, TimeProvider.System), new DataChangeNotifier(), TimeProvider.System);
+
+        var merged = await commands.MergeAsync(null, "analyst@test", Ct);
+        Assert.Equal(1, merged.Groups);
+        await using (var db = context.Database.CreateContext())
+        {
+            // The survivor now owns both records' orders: first sale in January from WEB-1, two sales, net 100 €.
+            var survivor = await db.CustomerSales.AsNoTracking().SingleAsync(c => c.SaleOrders == 2, Ct);
+            Assert.Equal((new DateOnly(2025, 1, 2), 202501, 100_000L), (survivor.FirstSaleDate!.Value, survivor.FirstSaleMonth!.Value, survivor.NetMilli));
+        }
+        await AssertEqualToARebuildAsync(factory, "a merge");
+
+        Assert.Equal(MergeUndoOutcome.Undone, (await commands.UndoAsync(merged.MergeIds[0], "analyst@test", Ct)).Outcome);
+        await AssertEqualToARebuildAsync(factory, "its undo");
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+    }
+
+    [Fact]
+    public async Task Writers_ARejectedOrCancelledImportOrARolledBackSave_LeaveTheSummariesUnchanged()
+    {
+        await using var context = await GeneratedAsync();
+        var factory = context.Database.Factory;
+        var before = (await KeptAndRebuiltAsync(factory)).Kept;
+
+        // Rejected while writing: a cancellation whose lines add up to a positive amount.
+        var rejected = await context.ImportAsync(context.WriteFile("bad.csv", """
+            OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+            Y-1,NEW-2,2024-02-29 10:00,Phone,Sale,P1,Kettle,1,49.90
+            Y-2,NEW-2,2024-03-05 11:00,Web,Cancellation,P2,Toaster,1,29.50
+            """), ImportFormat.OrderLines, Ct);
+        Assert.False(rejected.Succeeded);
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+
+        // Cancelled once its transaction has begun writing.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var path = context.WriteFile("more.csv", MoreOrders);
+        var progress = new Cancelling(cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            context.Pipeline.ImportAsync(path, "more.csv", ImportFormat.OrderLines, null, "analyst@test", progress, cancel.Token));
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+
+        // A save whose summaries were refreshed inside a transaction that is then rolled back.
+        await using (var db = context.Database.CreateContext())
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            db.Orders.Add(KpiQueriesTests.Order("rolled-back", null, "2025-06-30", 12.5m, OrderKind.Sale, Channel.Other));
+            await db.SaveChangesAsync(Ct);
+            Assert.NotEqual(before, await SnapshotAsync(db));
+            await transaction.RollbackAsync(Ct);
+        }
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+    }
+
+    /// <summary>Cancels the import when it reports that it writes (synchronously, unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class Cancelling(CancellationTokenSource source) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Phase == ImportPhase.Writing)
+            {
+                source.Cancel();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+-- Old (orders) and new (sales summaries) shapes of the queries behind the slow views; bench/RESULTS.md, issue 18.
+-- usage: sqlite3 DATABASE < bench/summaries-compare.sql   (dates for generate --seed 1: 2023-2025)
+.timer on
+.print == totals of a year (old: orders by kind; new: day rows)
+SELECT Kind, COUNT(*), SUM(AmountMilli), COUNT(CustomerId) FROM Orders WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01' GROUP BY Kind;
+SELECT SUM(SaleOrders), SUM(GrossMilli), SUM(ReturnsMilli), SUM(IdentifiedSaleOrders) FROM SalesDays WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01';
+.print == monthly trend, 12 months, active customers (old: distinct over orders; new: customer-month rows)
+SELECT BusinessMonth, COUNT(DISTINCT CustomerId) FROM Orders WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01' AND Kind = 0 AND CustomerId IS NOT NULL GROUP BY BusinessMonth;
+SELECT BusinessMonth, COUNT(*) FROM CustomerMonths WHERE BusinessMonth BETWEEN 202501 AND 202512 GROUP BY BusinessMonth;
+.print == cohorts, 12 months (old: first month per customer over every sale + join; new: customer and customer-month rows)
+WITH f AS (SELECT CustomerId, MIN(BusinessMonth) AS c FROM Orders WHERE Kind = 0 AND CustomerId IS NOT NULL GROUP BY CustomerId HAVING c BETWEEN 202501 AND 202512)
+SELECT f.c, o.BusinessMonth, COUNT(DISTINCT o.CustomerId) FROM Orders o JOIN f ON f.CustomerId = o.CustomerId WHERE o.Kind = 0 AND o.BusinessMonth <= 202512 GROUP BY f.c, o.BusinessMonth;
+SELECT CohortMonth, BusinessMonth, COUNT(*) FROM CustomerMonths WHERE CohortMonth BETWEEN 202501 AND 202512 AND BusinessMonth <= 202512 GROUP BY CohortMonth, BusinessMonth;
+.print == RFM inputs at the default date (old: GROUP BY customer over every order; new: customer rows)
+SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IS NOT NULL AND BusinessDate < '2026-01-01' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
+SELECT COUNT(*) FROM (SELECT CustomerId, LastSaleDate, SaleOrders, NetMilli FROM CustomerSales WHERE LastOrderDate < '2026-01-01' AND SaleOrders > 0);
+.print == RFM inputs at 2025-06-15 (new: customer rows + the orders of customers with orders on or after the date)
+SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IS NOT NULL AND BusinessDate < '2025-06-15' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
+SELECT COUNT(*) FROM (SELECT CustomerId FROM CustomerSales WHERE LastOrderDate < '2025-06-15' AND SaleOrders > 0);
+SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IN (SELECT CustomerId FROM CustomerSales WHERE LastOrderDate >= '2025-06-15' AND FirstSaleDate < '2025-06-15') AND BusinessDate < '2025-06-15' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
