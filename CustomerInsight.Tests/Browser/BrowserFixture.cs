@@ -94,36 +94,17 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the interactive circuit has rendered the layout (its <c>data-interactive</c> marker, absent
-    /// from the prerendered HTML): from then on clicks reach the server and links are routed in the page.
+    /// Waits until the interactive circuit has rendered the layout and its components have run their first after-render
+    /// work (the layout's <c>data-interactive</c> marker, absent from the prerendered HTML): from then on a click reaches
+    /// the server and opens what it opens the first time, and links are routed in the page.
     /// </summary>
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => document.querySelector('.mud-layout[data-interactive=true]') !== null");
 
-    /// <summary>
-    /// Clicks <paramref name="target"/> until <paramref name="expected"/> appears: a prerendered control is visible
-    /// before its component handles clicks, so a click can be lost; each attempt waits for the outcome itself.
-    /// </summary>
-    public static async Task ClickUntilVisibleAsync(ILocator target, ILocator expected)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await expected.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 2_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 10)
-            {
-            }
-        }
-    }
-
-    /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
     /// <summary>The input of a MudBlazor field by its test id (MudBlazor puts the attribute on the input or on its wrapper).</summary>
     public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
+    /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
     public static async Task WithScreenshotOnFailureAsync(IPage page, string name, Func<Task> step)
     {
         try

@@ -29,7 +29,8 @@ public sealed class CustomSegmentsBrowserTests(BrowserFixture fixture)
 
             await FillAsync(page, "segmentation-name", "Deux profils");
             await FillAsync(page, "segment-0-name", "Récents");
-            await BrowserFixture.ClickUntilVisibleAsync(page.Locator("[data-testid=segment-add]"), page.Locator("[data-testid=segment-1]"));
+            await page.Locator("[data-testid=segment-add]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=segment-1]").First).ToBeVisibleAsync();
             await FillAsync(page, "segment-1-name", "Les autres");
             await FillAsync(page, "cond-1-0-0-value", "1");
             // Everyone scored is in one of the two profiles: nobody left over.

@@ -19,9 +19,10 @@ public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
             var before = (await orders.InnerTextAsync()).Trim();
             var periodText = (await page.InnerTextAsync("[data-testid=filter-period-text]")).Trim();
 
-            // The prerendered select is visible before the circuit handles clicks: retry until its list opens.
+            // The circuit is up and its components initialised (WaitForCircuitAsync): one click opens the list.
             var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Année dernière" });
-            await BrowserFixture.ClickUntilVisibleAsync(page.Locator("[data-testid=filter-bar] .mud-select").First, option);
+            await page.Locator("[data-testid=filter-bar] .mud-select").First.ClickAsync();
+            await Assertions.Expect(option.First).ToBeVisibleAsync();
             await option.First.ClickAsync();
 
             await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));

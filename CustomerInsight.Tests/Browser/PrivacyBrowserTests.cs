@@ -31,8 +31,9 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToHaveTextAsync(sourceId);
 
-            // The prerendered card is visible before its circuit handles clicks: retry until the dialog opens.
-            await BrowserFixture.ClickUntilVisibleAsync(page.Locator("[data-testid=privacy-erase]"), page.Locator("[data-testid=erase-confirm]"));
+            // The card is live (the circuit is up and its customer shown): one click opens the dialog.
+            await page.Locator("[data-testid=privacy-erase]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=erase-confirm]").First).ToBeVisibleAsync();
             var confirm = page.Locator("[data-testid=erase-confirm]");
             await Assertions.Expect(confirm).ToBeDisabledAsync();
             await page.FillAsync("input[data-testid=erase-confirm-input], [data-testid=erase-confirm-input] input", sourceId);

@@ -30,12 +30,14 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
             await page.GotoAsync("/quality");
             await BrowserFixture.WaitForCircuitAsync(page);
             var groupCard = page.Locator($"[data-testid=group-{survivor}]");
-            await BrowserFixture.ClickUntilVisibleAsync(page.GetByRole(AriaRole.Tab, new() { Name = "Réconciliation" }), groupCard);
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Réconciliation" }).ClickAsync();
+            await Assertions.Expect(groupCard.First).ToBeVisibleAsync();
             await Assertions.Expect(groupCard).ToContainTextAsync(cardSourceId);
             await Assertions.Expect(groupCard.Locator("[data-testid=group-evidence]")).ToContainTextAsync($"#{survivor} ↔ #{card}");
 
             // The dry run first: counts shown before anything changes.
-            await BrowserFixture.ClickUntilVisibleAsync(groupCard.Locator("[data-testid=group-merge]"), page.Locator("[data-testid=merge-dry-run]"));
+            await groupCard.Locator("[data-testid=group-merge]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=merge-dry-run]").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=merge-dry-run]")).ToContainTextAsync("1 groupe, 2 clients deviendront 1 client");
             await using (var db = await factory.CreateDbContextAsync(Ct))
             {
@@ -67,7 +69,8 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
             await page.GotoAsync("/quality");
             await BrowserFixture.WaitForCircuitAsync(page);
             var undo = page.Locator($"[data-testid=merge-{mergeId}] [data-testid=merge-undo]");
-            await BrowserFixture.ClickUntilVisibleAsync(page.GetByRole(AriaRole.Tab, new() { Name = "Réconciliation" }), undo);
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Réconciliation" }).ClickAsync();
+            await Assertions.Expect(undo.First).ToBeVisibleAsync();
             await undo.ClickAsync();
             await Assertions.Expect(page.Locator($"[data-testid=group-{survivor}]")).ToBeVisibleAsync();
             await using (var db = await factory.CreateDbContextAsync(Ct))
@@ -89,7 +92,8 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
             await BrowserFixture.WaitForCircuitAsync(page);
             // The demo's store cards have no e-mail (one kind in four has one): "E-mail renseigné" opens those records.
             var open = page.Locator("[data-testid='open-completeness.email']");
-            await BrowserFixture.ClickUntilVisibleAsync(open, page.Locator("[data-testid=quality-customers]"));
+            await open.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=quality-customers]").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=quality-customers]")).ToContainTextAsync("MAG-");
         });
         await page.Context.CloseAsync();

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -35,21 +36,13 @@ public sealed partial class CustomerDetail
     {
         loading = true;
         error = false;
-        try
+        error = !await PageLoad.TryAsync(Logger, "Customer 360", async () =>
         {
             view = await Queries.Get360Async(Id);
             // A record merged into another customer (Good data page) no longer exists on its own: say where it went.
             mergedInto = view is null ? await Unify.MergedIntoAsync(Id) : null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Customer 360 of {CustomerId} failed", Id);
-            error = true;
-        }
-        finally
-        {
-            loading = false;
-        }
+        }, Id);
+        loading = false;
     }
 
     private Task<IReadOnlyList<CustomerOrderLineRow>> LoadLinesAsync(long orderId) => Queries.GetOrderLinesAsync(Id, orderId);

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Web.Localization;
@@ -88,15 +89,7 @@ public sealed partial class Customers
 
     protected override async Task OnInitializedAsync()
     {
-        try
-        {
-            countries = await Queries.GetCountriesAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Countries failed");
-            error = true;
-        }
+        error = !await PageLoad.TryAsync(Logger, "Countries", async () => countries = await Queries.GetCountriesAsync());
     }
 
     /// <summary>The address changed (a filter picked here, a link, the back button): show that view from its first page.</summary>

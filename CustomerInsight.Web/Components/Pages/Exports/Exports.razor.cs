@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
@@ -35,7 +36,7 @@ public partial class Exports
 
     protected override async Task OnInitializedAsync()
     {
-        try
+        loadFailed = !await PageLoad.TryAsync(Logger, "The exports page", async () =>
         {
             projects = await Omoc.ListProjectsAsync();
             // Default period: the calendar month of the latest sale (the RFM date defaults server-side).
@@ -45,11 +46,6 @@ public partial class Exports
                 kpiFrom = start.ToDateTime(TimeOnly.MinValue);
                 kpiTo = start.AddMonths(1).AddDays(-1).ToDateTime(TimeOnly.MinValue);
             }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogError(ex, "Loading the exports page failed.");
-            loadFailed = true;
-        }
+        });
     }
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Quality;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
@@ -22,16 +23,11 @@ public sealed partial class QualityPanel
 
     protected override async Task OnInitializedAsync()
     {
-        try
+        error = !await PageLoad.TryAsync(Logger, "Quality figures", async () =>
         {
             report = await Actions.QualityAsync();
             current = report.Overall;
-        }
-        catch (Exception e) when (e is not AccessDeniedException)
-        {
-            Logger.LogError(e, "Quality figures failed");
-            error = true;
-        }
+        });
     }
 
     private string ScopeName(QualityScope scope) =>

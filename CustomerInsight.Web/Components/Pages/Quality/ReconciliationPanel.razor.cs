@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Unify;
 using CustomerInsight.Web.Localization;
 using CustomerInsight.Web.Security;
@@ -32,17 +33,12 @@ public sealed partial class ReconciliationPanel
 
     private async Task LoadAsync()
     {
-        try
+        error = !await PageLoad.TryAsync(Logger, "Match groups", async () =>
         {
             preview = await Actions.PreviewAsync();
             history = await Actions.HistoryAsync();
             selected.IntersectWith(preview.Result.Groups.Select(g => g.SurvivorId));
-        }
-        catch (Exception e) when (e is not AccessDeniedException)
-        {
-            Logger.LogError(e, "Match groups failed");
-            error = true;
-        }
+        });
     }
 
     private void Toggle(MatchGroup group, bool on)

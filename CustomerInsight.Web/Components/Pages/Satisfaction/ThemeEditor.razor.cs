@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Components.Shared;
 using System.Globalization;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Localization;
@@ -34,26 +35,15 @@ public sealed partial class ThemeEditor : IDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync()
-    {
-        try
+    private async Task LoadAsync() =>
+        loadError = !await PageLoad.TryAsync(Logger, "The theme editor", async () =>
         {
             current = await Themes.GetCurrentAsync(disposed.Token);
             drafts = current.Themes.Select(ThemeDraft.From).ToList();
             versions = await Themes.GetVersionsAsync(disposed.Token);
             selected = drafts.Count > 0 ? 0 : null;
             await RecountAsync();
-        }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
-        {
-            // The page is gone.
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "The theme editor failed to load");
-            loadError = true;
-        }
-    }
+        }, leaving: disposed.Token);
 
     private async Task RecountAsync() =>
         counts = await Themes.CountMatchesAsync(drafts.Select(d => d.ToDefinition()).ToList(), disposed.Token);
