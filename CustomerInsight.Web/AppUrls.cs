@@ -83,14 +83,21 @@ public static class AppUrls
     /// date) also carries <c>unit</c>, and the comparison mode <c>compare=last-year</c>, so the workbook compares with
     /// the same period as the page does.
     /// </summary>
-    public static string KpiWorkbook(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous)
+    public static string KpiWorkbook(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous) =>
+        KpiWorkbookFor(period, channel, segment?.Code(), compare);
+
+    /// <summary>The KPI workbook filtered by an RFM segment code or a custom segment's <c>segmentation.segment</c> (the dashboard's <c>segment</c>).</summary>
+    public static string KpiWorkbookFor(Period period, Channel? channel, string? segmentCode, ComparisonMode compare = ComparisonMode.Previous)
     {
         ArgumentNullException.ThrowIfNull(period);
         return With("/exports/kpi.xlsx", [
-            .. KpiParameters(period.Start, period.End, channel, segment),
+            .. KpiParameters(period.Start, period.End, channel, segmentCode),
             ("unit", period.IsCalendar ? period.Unit.ToString().ToLowerInvariant() : null),
             ("compare", compare == ComparisonMode.LastYear ? "last-year" : null)]);
     }
+
+    /// <summary>The value and churn workbook at a calibration end (pseudonymous rows per customer: analysts and admins).</summary>
+    public static string ClvWorkbook(DateOnly calibrationEnd) => With("/exports/clv.xlsx", ("end", IsoDate.Format(calibrationEnd)));
 
     public static string RfmWorkbook(DateOnly? date, bool personal = false) =>
         With("/exports/rfm.xlsx", ("date", IsoDate.Format(date)), ("personal", personal ? "true" : null));
@@ -129,11 +136,14 @@ public static class AppUrls
     }
 
     private static (string, string?)[] KpiParameters(DateOnly from, DateOnly end, Channel? channel, RfmSegment? segment) =>
+        KpiParameters(from, end, channel, segment?.Code());
+
+    private static (string, string?)[] KpiParameters(DateOnly from, DateOnly end, Channel? channel, string? segment) =>
     [
         ("from", IsoDate.Format(from)),
         ("to", IsoDate.Format(end.AddDays(-1))),
         ("channel", channel?.ToString()),
-        ("segment", segment?.Code()),
+        ("segment", segment),
     ];
 
     private static (string, string?)[] Filters(FilterState state)

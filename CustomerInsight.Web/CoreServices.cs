@@ -58,6 +58,7 @@ public static class CoreServices
         services.AddSingleton<RfmQueries>();
         services.AddSingleton<ConsentQueries>();
         services.AddSingleton<RfmScoreCache>();
+        services.AddSingleton<RfmGridCommands>();
         services.AddSingleton<CustomerInsight.Core.Value.ClvQueries>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<SegmentQueries>();

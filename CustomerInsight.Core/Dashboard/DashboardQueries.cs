@@ -33,7 +33,11 @@ public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKin
 }
 
 /// <summary>The customers a segment filter kept: the segment, the analysis date it was scored at and how many customers.</summary>
-public sealed record SegmentScope(RfmSegment Segment, DateOnly AnalysisDate, int Customers);
+public sealed record SegmentScope(RfmSegment Segment, DateOnly AnalysisDate, int Customers)
+{
+    /// <summary>The RFM segmentation version that placed the customers (what the page and the workbook name).</summary>
+    public RfmGridSettings? RfmSettings { get; init; }
+}
 
 /// <summary>The thresholds of <c>Kpi:*</c>.</summary>
 public sealed record KpiThresholds(int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, int MinResponses = KpiOptions.DefaultMinResponses);
@@ -241,7 +245,9 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             channels.Result,
             cohorts.Result.ToMatrix(),
-            filter.CustomSegment is null && filter.Segment is { } segment ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) : null,
+            filter.CustomSegment is null && filter.Segment is { } segment
+                ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) { RfmSettings = (await rfmScores.GetAsync(filter.SegmentDate, cancellationToken)).Settings }
+                : null,
             lastYear.Result,
             custom);
     }

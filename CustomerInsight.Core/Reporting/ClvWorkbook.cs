@@ -7,7 +7,8 @@ namespace CustomerInsight.Core.Reporting;
 public sealed record ClvCustomerRow(string CustomerKey, CustomerValue Value);
 
 /// <summary>What the value and churn workbook shows.</summary>
-public sealed record ClvReportData(ClvReport Report, IReadOnlyList<ClvSegmentValue<RfmSegment>> Segments, IReadOnlyList<ClvCustomerRow> Customers);
+public sealed record ClvReportData(ClvReport Report, IReadOnlyList<ClvSegmentValue<RfmSegment>> Segments, IReadOnlyList<ClvCustomerRow> Customers,
+    RfmGridSettings? RfmSettings = null);
 
 /// <summary>
 /// The value and churn workbook (metrics.md, "Customer lifetime value and churn"): the parameters of both models with
@@ -56,7 +57,8 @@ public static class ClvWorkbook
             ],
             parameters);
 
-        writer.AddTable(context.Text("Report.Segments"), new ReportTitle(context.Text("Report.ExpectedValueByRFMSegment"), period, filters),
+        writer.AddTable(context.Text("Report.Segments"), new ReportTitle(context.Text("Report.ExpectedValueByRFMSegment"), period,
+                [.. filters, context.RfmVersion(data.RfmSettings)]),
             [
                 new ReportColumn<ClvSegmentValue<RfmSegment>>(context.Text("Report.Segment"), CellFormat.Text, s => context.Of(s.Segment)),
                 new(context.Text("Report.Customers"), CellFormat.Integer, s => s.Customers),

@@ -39,7 +39,8 @@ public sealed class ExcelExports(
     IOptions<RfmOptions> rfmOptions,
     TimeProvider clock,
     Surveys.Themes.ThemeQueries? themeQueries = null,
-    Value.ClvQueries? clvQueries = null)
+    Value.ClvQueries? clvQueries = null,
+    Segments.SegmentationQueries? segmentationQueries = null)
 {
     private readonly RfmGrid grid = rfmOptions.Value.ToGrid();
 
@@ -60,11 +61,20 @@ public sealed class ExcelExports(
         ExportKpiAsync(output, period, ComparisonMode.Previous, channel, segment, requester, cancellationToken);
 
     /// <summary>The executive KPI report of <paramref name="period"/> against its comparison period of <paramref name="mode"/>.</summary>
-    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default)
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default) =>
+        ExportKpiAsync(output, period, mode, channel, segment, null, requester, cancellationToken);
+
+    /// <summary>
+    /// The executive KPI report restricted to an RFM segment or to a custom segment (<paramref name="customSegment"/>, placed by its
+    /// version in use at the period's end, as the dashboard's filter does; the sheets name the segmentation and version).
+    /// </summary>
+    /// <exception cref="ArgumentException">The custom segment does not exist (anymore).</exception>
+    public async Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment,
+        Segments.SegmentRef? customSegment, ReportRequester requester, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(period);
-        var data = await GetKpiDataAsync(period, mode, channel, segment, cancellationToken);
+        var data = await GetKpiDataAsync(period, mode, channel, segment, customSegment, cancellationToken);
         var context = ReportContext.Create(requester, settings, clock);
         int rows;
         using (var writer = NewWriter(context))
@@ -73,11 +83,11 @@ public sealed class ExcelExports(
             writer.Save(output);
         }
         var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}"
-            + (segment is { } s ? $"; segment={s.Code()}" : "")
+            + (customSegment is { } cs ? $"; segment={cs}; version={data.CustomSegment!.Version}" : segment is { } s ? $"; segment={s.Code()}; rfmVersion={data.Segment?.RfmSettings?.Version}" : "")
             + (mode == ComparisonMode.LastYear ? "; compare=last-year" : "");
         await AuditAsync(requester, "kpi", filters, rows, cancellationToken);
         return new ExportResult(
-            $"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}{(segment is { } g ? "-" + g.Code() : "")}.xlsx",
+            $"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}{(customSegment is { } cg ? "-" + cg.ToString().Replace('.', '-') : segment is { } g ? "-" + g.Code() : "")}.xlsx",
             rows);
     }
 
@@ -90,14 +100,32 @@ public sealed class ExcelExports(
         GetKpiDataAsync(period, ComparisonMode.Previous, channel, segment, cancellationToken);
 
     /// <summary>The figures of the KPI report against the comparison period of <paramref name="mode"/>.</summary>
-    public async Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default)
+    public Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default) =>
+        GetKpiDataAsync(period, mode, channel, segment, null, cancellationToken);
+
+    /// <summary>The figures of the KPI report over an RFM segment's or a custom segment's customers at the period's end.</summary>
+    /// <exception cref="ArgumentException">The custom segment does not exist (anymore).</exception>
+    public async Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, Segments.SegmentRef? customSegment,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        // An export is a one-off: scored directly, without the pages' cache.
         int[]? ids = null;
-        if (segment is { } wanted)
+        RfmGridSettings? rfmSettings = null;
+        Segments.SegmentMembers? members = null;
+        if (customSegment is { } custom)
         {
+            // The same members as the dashboard's filter: the version in use at the period's end.
+            members = await (segmentationQueries ?? throw new InvalidOperationException("ExcelExports was built without the segmentation queries."))
+                .GetMembersAsync(custom, period.End, cancellationToken: cancellationToken)
+                ?? throw new ArgumentException($"Unknown segment {custom}.", nameof(customSegment));
+            ids = members.CustomerIds;
+            segment = null;
+        }
+        else if (segment is { } wanted)
+        {
+            // An export is a one-off: scored directly, without the pages' cache.
             var scores = await rfmQueries.ScoreAsync(period.End, cancellationToken);
+            rfmSettings = scores.Settings;
             ids = [.. scores.Customers.Where(c => c.Segment == wanted).Select(c => c.CustomerId)];
         }
         var sales = await kpiQueries.GetSalesKpisAsync(period, mode, channel, settings.LapsedAfterDays, ids, cancellationToken);
@@ -122,8 +150,9 @@ public sealed class ExcelExports(
             satisfactionByChannel,
             satisfactionByKind,
             settings.MinResponses,
-            segment is { } g ? new SegmentScope(g, period.End, ids!.Length) : null,
-            themeQueries is null ? null : await themeQueries.GetOverviewAsync(new KpiFilter(period, channel, Segment: segment), settings.MinResponses, cancellationToken));
+            segment is { } g ? new SegmentScope(g, period.End, ids!.Length) { RfmSettings = rfmSettings } : null,
+            themeQueries is null ? null : await themeQueries.GetOverviewAsync(new KpiFilter(period, channel, Segment: segment, CustomSegment: customSegment), settings.MinResponses, cancellationToken),
+            members);
     }
 
     /// <summary>The RFM report at <paramref name="analysisDate"/> (default: metrics.md's, the day after the latest sale).</summary>
@@ -135,8 +164,9 @@ public sealed class ExcelExports(
             ?? await rfmQueries.GetDefaultAnalysisDateAsync(cancellationToken)
             ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, settings.TimeZone));
         var secret = await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken);
-        var rows = await rfmQueries.GetCustomerRowsAsync(date, secret, withSourceIds: false, cancellationToken);
-        var summary = rfmQueries.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToList()));
+        var rfmSettings = await rfmQueries.GetSettingsAsync(cancellationToken);
+        var rows = await rfmQueries.GetCustomerRowsAsync(date, secret, withSourceIds: false, rfmSettings, cancellationToken);
+        var summary = rfmQueries.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToList()) { Settings = rfmSettings });
         var profiles = requester.IncludePersonalData
             ? await customerFiles.GetProfilesAsync(rows.Select(r => r.Score.CustomerId).ToList(), cancellationToken)
             : null;
@@ -171,7 +201,7 @@ public sealed class ExcelExports(
         int written;
         using (var writer = NewWriter(context))
         {
-            written = ClvWorkbook.Write(writer, context, new ClvReportData(report, Value.ClvSegments.ByRfm(report.Model, scores), rows));
+            written = ClvWorkbook.Write(writer, context, new ClvReportData(report, Value.ClvSegments.ByRfm(report.Model, scores), rows, scores.Settings));
             writer.Save(output);
         }
         await AuditAsync(requester, "clv", $"calibrationEnd={Iso(calibrationEnd)}; horizonWeeks={report.Model.HorizonWeeks}", written, cancellationToken);

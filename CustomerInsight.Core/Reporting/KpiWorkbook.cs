@@ -18,7 +18,8 @@ public sealed record KpiReportData(
     IReadOnlyList<KindSatisfaction> SatisfactionByKind,
     int MinResponses,
     SegmentScope? Segment = null,
-    Surveys.Themes.ThemeOverview? Themes = null);
+    Surveys.Themes.ThemeOverview? Themes = null,
+    Segments.SegmentMembers? CustomSegment = null);
 
 /// <summary>
 /// The executive KPI report: KPIs with previous period and change, monthly trend, sales by channel,
@@ -45,6 +46,18 @@ public static class KpiWorkbook
                 context.Text("Report.RFMSegment"),
                 string.Format(context.Culture, context.Text("Report.AtCustomers"),
                     context.Of(segment.Segment), context.Date(segment.AnalysisDate), segment.Customers)));
+            segmentFilters.Add(context.RfmVersion(segment.RfmSettings));
+        }
+        if (data.CustomSegment is { } custom)
+        {
+            // A custom segment: the version in use placed the customers at the period's end; the sheet names it.
+            segmentFilters.Add(new ReportFilter(
+                context.Text("Report.Segment"),
+                string.Format(context.Culture, context.Text("Report.AtCustomers"),
+                    custom.SegmentName, context.Date(custom.AnalysisDate), custom.CustomerIds.Length)));
+            segmentFilters.Add(new ReportFilter(
+                context.Text("Report.Segmentation"),
+                context.Text("Report.SegmentationVersion", custom.SegmentationName, custom.Version)));
         }
         // Every sheet says what the period is compared with and, below 100 %, how much of it has data.
         segmentFilters.Add(new ReportFilter(context.Text("Report.Comparison"), ComparisonText(context, sales)));

@@ -54,6 +54,13 @@ public static class ReportLabels
         ? context.Text("Report.BeforeGoLive")
         : context.Text("Report.AfterGoLive");
 
+    /// <summary>The RFM segmentation version that placed the customers (every RFM figure names it, product.md page 11).</summary>
+    public static ReportFilter RfmVersion(this ReportContext context, RfmGridSettings? settings) => new(
+        context.Text("Report.Segmentation"),
+        settings is null || settings.SavedAtUtc is null
+            ? context.Text("Report.RfmVersionConfiguration", settings?.Version ?? 1)
+            : context.Text("Report.RfmVersionSaved", settings.Version, context.Date(DateOnly.FromDateTime(settings.SavedAtUtc.Value))));
+
     /// <summary>A date as the culture writes it, for the title block.</summary>
     public static string Date(this ReportContext context, DateOnly date) => date.ToString("d", context.Culture);
 

@@ -65,6 +65,7 @@ public static class RfmWorkbook
             filters.Add(new ReportFilter(context.Text("Report.PersonalData"), context.Text("Report.IncludedAdministrator")));
         }
         // Which score levels no customer has, and the setting that explains them (metrics.md, "Frequency scoring").
+        filters.Add(context.RfmVersion(summary.Settings));
         filters.Add(new ReportFilter(context.Text("Report.Scores"), ScoringText(context, summary.EmptyLevels)));
 
         writer.AddTable(context.Text("Report.Segments"), new ReportTitle(context.Text("Report.RFMSegments"), period, filters),

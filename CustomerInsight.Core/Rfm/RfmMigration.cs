@@ -23,6 +23,9 @@ public sealed record RfmMigration(
     int LeftOut,
     int ScoredOnlyEarlier)
 {
+    /// <summary>The RFM segmentation version that scored both dates (like with like); null when scored outside <see cref="RfmQueries"/>.</summary>
+    public RfmGridSettings? Settings { get; init; }
+
     /// <summary>The flow from <paramref name="from"/> (null: new) to <paramref name="to"/>.</summary>
     public RfmFlow Flow(RfmSegment? from, RfmSegment to) =>
         Flows[(RowIndex(from) * RfmSegments.All.Count) + (int)to];
@@ -43,6 +46,11 @@ public static class RfmMigrationCalculator
             throw new ArgumentException(
                 $"The earlier analysis date {earlier.AnalysisDate:yyyy-MM-dd} is after the later one {later.AnalysisDate:yyyy-MM-dd}.",
                 nameof(earlier));
+        }
+        // Like with like: both dates placed by the same segmentation version (product.md page 11).
+        if (earlier.Settings is { } a && later.Settings is { } b && a.Version != b.Version)
+        {
+            throw new ArgumentException($"The two dates were scored with RFM versions {a.Version} and {b.Version}; migration compares one version.", nameof(later));
         }
 
         var before = new Dictionary<int, RfmCustomerScore>(earlier.Customers.Count);
@@ -99,6 +107,6 @@ public static class RfmMigrationCalculator
                     monetaryAfter[cell]);
             }
         }
-        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count, before.Count - matched);
+        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count, before.Count - matched) { Settings = later.Settings ?? earlier.Settings };
     }
 }

@@ -21,8 +21,30 @@ public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCus
 /// </remarks>
 public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOptions<RfmOptions> options)
 {
-    private readonly RfmGrid grid = options.Value.ToGrid();
-    private readonly RfmFrequencyScale frequencyScale = options.Value.ToFrequencyScale();
+    private readonly RfmGridSettings configured = RfmGridSettings.FromOptions(options.Value);
+
+    /// <summary>Version 1: the configuration's scoring and grid (<c>Rfm:*</c>), what is in use while nothing was saved.</summary>
+    public RfmGridSettings ConfiguredSettings => configured;
+
+    /// <summary>The RFM segmentation version in use: the latest saved, else the configuration's (version 1).</summary>
+    public async Task<RfmGridSettings> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Set<RfmGridVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? configured : RfmGridSettings.FromRow(row);
+    }
+
+    /// <summary>Every version, newest first (version 1 from the configuration while nothing was saved).</summary>
+    public async Task<IReadOnlyList<RfmGridSettings>> GetSettingsVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<RfmGridVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? [configured] : rows.Select(RfmGridSettings.FromRow).ToList();
+    }
+
+    /// <summary>One version; null when there is no such number.</summary>
+    public async Task<RfmGridSettings?> GetSettingsVersionAsync(int number, CancellationToken cancellationToken = default) =>
+        (await GetSettingsVersionsAsync(cancellationToken)).FirstOrDefault(v => v.Version == number);
 
     /// <summary>The default analysis date of metrics.md: the day after the latest sale order; null on an empty database.</summary>
     public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
@@ -95,14 +117,27 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
 
     /// <summary>Every scored customer at <paramref name="analysisDate"/>.</summary>
     public async Task<RfmResult> ScoreAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
-        RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, grid, frequencyScale);
+        await ScoreAsync(analysisDate, await GetSettingsAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Every scored customer at <paramref name="analysisDate"/>, placed by the RFM version <paramref name="settings"/>.</summary>
+    public async Task<RfmResult> ScoreAsync(DateOnly analysisDate, RfmGridSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, settings.Grid, settings.FrequencyScale);
+        return result with { Settings = settings };
+    }
 
     /// <summary>Segment sizes, monetary and the R×F grid at <paramref name="analysisDate"/> (what <c>rfm --json</c> prints).</summary>
     public async Task<RfmSummary> GetSummaryAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
-        RfmSummary.Create(await ScoreAsync(analysisDate, cancellationToken), grid);
+        Summarize(await ScoreAsync(analysisDate, cancellationToken));
 
-    /// <summary>Segment sizes and the R×F grid of scores already computed (e.g. cached), with the configured grid.</summary>
-    public RfmSummary Summarize(RfmResult scores) => RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? frequencyScale }, grid);
+    /// <summary>Segment sizes and the R×F grid of scores already computed (e.g. cached), with the grid of the version that scored them.</summary>
+    public RfmSummary Summarize(RfmResult scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var settings = scores.Settings ?? configured;
+        return RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? settings.FrequencyScale, Settings = settings }, settings.Grid);
+    }
 
     /// <summary>
     /// One row per scored customer for <c>rfm --out</c>, keyed by pseudonym; the source customer ids
@@ -113,10 +148,19 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         DateOnly analysisDate,
         ReadOnlyMemory<byte> pseudonymSecret,
         bool withSourceIds,
+        CancellationToken cancellationToken = default) =>
+        await GetCustomerRowsAsync(analysisDate, pseudonymSecret, withSourceIds, null, cancellationToken);
+
+    /// <param name="settings">The RFM version to score with; null: the one in use.</param>
+    public async Task<IReadOnlyList<RfmCustomerRow>> GetCustomerRowsAsync(
+        DateOnly analysisDate,
+        ReadOnlyMemory<byte> pseudonymSecret,
+        bool withSourceIds,
+        RfmGridSettings? settings,
         CancellationToken cancellationToken = default)
     {
         var keys = new RfmCustomerKeys(pseudonymSecret.Span);
-        var result = await ScoreAsync(analysisDate, cancellationToken);
+        var result = await ScoreAsync(analysisDate, settings ?? await GetSettingsAsync(cancellationToken), cancellationToken);
         Dictionary<int, string>? sourceIds = null;
         if (withSourceIds)
         {
@@ -139,8 +183,9 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// </summary>
     public async Task<RfmMigration> GetMigrationAsync(DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
     {
-        var earlier = await ScoreAsync(earlierDate, cancellationToken);
-        var later = await ScoreAsync(laterDate, cancellationToken);
+        var settings = await GetSettingsAsync(cancellationToken);
+        var earlier = await ScoreAsync(earlierDate, settings, cancellationToken);
+        var later = await ScoreAsync(laterDate, settings, cancellationToken);
         return await GetMigrationAsync(earlier, later, cancellationToken);
     }
 
@@ -152,6 +197,11 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         if (earlier.AnalysisDate > later.AnalysisDate)
         {
             throw new ArgumentException($"The earlier date {earlier.AnalysisDate:yyyy-MM-dd} is after the later date {later.AnalysisDate:yyyy-MM-dd}.", nameof(earlier));
+        }
+        if (earlier.Settings is { } a && later.Settings is { } b && a.Version != b.Version)
+        {
+            // A version saved between the two scorings: the earlier date is placed again by the later date's version.
+            earlier = await ScoreAsync(earlier.AnalysisDate, b, cancellationToken);
         }
         HashSet<int> erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))

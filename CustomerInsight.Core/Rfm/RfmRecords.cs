@@ -24,4 +24,8 @@ public readonly record struct RfmCustomerScore(
 
 /// <summary>The scores of every scored customer at one analysis date, in the order of the activities given.</summary>
 /// <param name="FrequencyScale">How Frequency was scored; null: quintiles (metrics.md's default).</param>
-public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null);
+public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null)
+{
+    /// <summary>The RFM segmentation version that scored these customers (what every figure names); null when scored outside <see cref="RfmQueries"/>.</summary>
+    public RfmGridSettings? Settings { get; init; }
+}

@@ -25,6 +25,9 @@ public sealed record RfmSummary(
     IReadOnlyList<RfmGridCell> Cells,
     RfmEmptyLevels? EmptyLevels = null)
 {
+    /// <summary>The RFM segmentation version the customers were scored with (null when scored outside <see cref="RfmQueries"/>).</summary>
+    public RfmGridSettings? Settings { get; init; }
+
     /// <param name="grid">The grid the customers were scored with (no default: a summary drawn with another grid than the
     /// scores' would name its cells wrongly; <see cref="RfmQueries.Summarize"/> passes the configured one).</param>
     public static RfmSummary Create(RfmResult result, RfmGrid grid)
@@ -65,6 +68,6 @@ public sealed record RfmSummary(
                 cells.Add(new RfmGridCell(r, f, grid.SegmentOf(r, f), cellCustomers[r, f], cellMonetary[r, f]));
             }
         }
-        return new RfmSummary(result.AnalysisDate, n, total, segments, cells, RfmEmptyLevels.Of(result));
+        return new RfmSummary(result.AnalysisDate, n, total, segments, cells, RfmEmptyLevels.Of(result)) { Settings = result.Settings };
     }
 }

@@ -78,7 +78,7 @@ public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, 
 /// <summary>Fits <see cref="BgNbdParameters"/> by maximum likelihood (<see cref="LogParameterOptimizer"/>).</summary>
 public static class BgNbdFitter
 {
-    /// <summary>The fit of metrics.md over <paramref name="histories"/>; needs at least one customer.</summary>
+    /// <summary>The fit of metrics.md over <paramref name="histories"/>; needs at least one customer with a repeat purchase.</summary>
     /// <param name="progress">Receives the share done (0–1) as the optimiser goes.</param>
     public static BgNbdFit Fit(IReadOnlyList<PurchaseHistory> histories, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -86,6 +86,11 @@ public static class BgNbdFitter
         if (histories.Count == 0)
         {
             throw new ArgumentException("The BG/NBD model needs at least one customer.", nameof(histories));
+        }
+        if (!histories.Any(h => h.RepeatPurchases > 0))
+        {
+            // Without a repeat purchase the likelihood does not depend on a and b (dropout after a purchase): nothing to fit.
+            throw new ArgumentException("The BG/NBD model needs at least one customer with a repeat purchase.", nameof(histories));
         }
         var likelihood = new GroupedLikelihood(histories);
         var start = new[] { 0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0 };

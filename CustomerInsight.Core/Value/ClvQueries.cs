@@ -11,7 +11,17 @@ namespace CustomerInsight.Core.Value;
 /// purchases of the fitted customers over the horizon (null when the data does not cover it) and, for each whole
 /// week with data after the calibration end (up to the horizon), predicted against actual purchases.
 /// </summary>
-public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IReadOnlyList<WeeklyPurchases> HoldoutWeeks, DateOnly? LatestSaleDate);
+public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IReadOnlyList<WeeklyPurchases> HoldoutWeeks, DateOnly? LatestSaleDate)
+{
+    /// <summary>
+    /// The model's version: the orders' data version it was fitted on (highest order id, then undone imports), so a screen can say
+    /// which fit its figures come from; a new import or undo makes another version.
+    /// </summary>
+    public string ModelVersion { get; init; } = "";
+
+    /// <summary>When this fit was computed (it is kept while the data do not change).</summary>
+    public DateTime FittedAtUtc { get; init; }
+}
 
 /// <summary>
 /// The value and churn feature's reads: purchases per customer and day aggregated in SQL, the fits of
@@ -55,7 +65,11 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
         var report = await cache.GetAsync((version.Orders, version.UndoneImports, calibrationEnd, horizon),
-            () => ComputeAsync(calibrationEnd, horizon, progress, cancellationToken), cancellationToken);
+            async () => await ComputeAsync(calibrationEnd, horizon, progress, cancellationToken) with
+            {
+                ModelVersion = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version.Orders}.{version.UndoneImports}"),
+                FittedAtUtc = clock.GetUtcNow().UtcDateTime,
+            }, cancellationToken);
         return report.Model.Customers.Count == 0 ? null : report;
     }
 

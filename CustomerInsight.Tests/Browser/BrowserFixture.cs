@@ -9,7 +9,7 @@ namespace CustomerInsight.Tests.Browser;
 /// downloaded browser). Without Chromium the browser tests skip with a reason, except under
 /// CI=true where a missing browser is a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -30,7 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         // Assertions wait as long as actions do: a loaded CI machine renders a page in more than Playwright's 5 s default.
         Assertions.SetDefaultExpectTimeout(20_000);
-        app = new InsightAppFactory();
+        app = CreateApp();
+        await PrepareAsync(app);
         BaseAddress = app.StartKestrel();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -40,6 +41,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>The app under test: the demo company by default; a derived fixture may start another one.</summary>
+    protected virtual InsightAppFactory CreateApp() => new();
+
+    /// <summary>Runs before the app starts (e.g. an import into its database); nothing by default.</summary>
+    protected virtual Task PrepareAsync(InsightAppFactory app) => Task.CompletedTask;
 
     /// <summary>Skips the calling test when Chromium is missing (fails it under CI=true).</summary>
     public IBrowser RequireBrowser()
@@ -115,6 +122,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.CloseAsync();

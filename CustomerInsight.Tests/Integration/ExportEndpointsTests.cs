@@ -23,6 +23,8 @@ public class ExportEndpointsTests(InsightAppFactory app)
         AppUrls.KpiWorkbook(Period.Quarter(2026, 3), Channel.Web, RfmSegment.Champions),
         AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear),
         AppUrls.RfmWorkbook(new DateOnly(2026, 10, 1)),
+        // The value page's link: one pseudonymous row per customer, analysts and admins only.
+        AppUrls.ClvWorkbook(new DateOnly(2026, 6, 30)),
     ];
 
     public static TheoryData<string> Urls() => new(Downloads);
@@ -102,6 +104,8 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=month")]
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&unit=weekly")]
     [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&segment=nobody")]
+    [InlineData("/exports/kpi.xlsx?from=2026-07-01&to=2026-10-01&segment=nobody.none")]
+    [InlineData("/exports/clv.xlsx?end=2026-13-01")]
     public async Task GetKpi_UnitNotMatchingOrUnknownSegment_BadRequest(string url)
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);

@@ -57,7 +57,17 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
             }
         }
 
-        var report = await clv.GetReportAsync(end, horizon, null, cancellationToken)
+        ClvReport? found;
+        try
+        {
+            found = await clv.GetReportAsync(end, horizon, null, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            // Data that cannot be fitted (no repeat purchase by then) is bad input for this date, not a failure of the tool.
+            throw new CliInputException($"The models cannot be fitted at {end:yyyy-MM-dd}: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+        var report = found
             ?? throw new CliInputException($"No customer has a sale order on or before {end:yyyy-MM-dd}: there is nothing to fit.");
         if (output is not null)
         {

@@ -23,7 +23,7 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/exports");
 
-        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, string? from, string? to, string? channel, string? segment, string? unit, string? compare, CancellationToken ct) =>
+        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, CustomerInsight.Core.Segments.SegmentationQueries segmentations, string? from, string? to, string? channel, string? segment, string? unit, string? compare, CancellationToken ct) =>
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
@@ -55,15 +55,29 @@ public static class ExportEndpoints
                 filter = parsed;
             }
             RfmSegment? customers = null;
+            CustomerInsight.Core.Segments.SegmentRef? custom = null;
             if (!string.IsNullOrEmpty(segment))
             {
-                if (!RfmSegments.TryParseCode(segment, out var code))
+                // An RFM segment code, or a custom segment's <segmentation>.<segment> (the dashboard's filter).
+                if (CustomerInsight.Core.Segments.SegmentRef.TryParse(segment, out var reference))
+                {
+                    if (await segmentations.GetVersionAsync(reference.SegmentationKey, cancellationToken: ct) is not { } saved
+                        || saved.Definition.Find(reference.SegmentKey) is null)
+                    {
+                        return Results.BadRequest("Unknown segment.");
+                    }
+                    custom = reference;
+                }
+                else if (RfmSegments.TryParseCode(segment, out var code))
+                {
+                    customers = code;
+                }
+                else
                 {
                     return Results.BadRequest("Unknown RFM segment.");
                 }
-                customers = code;
             }
-            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, mode, filter, customers, r, ct), personal: false);
+            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, mode, filter, customers, custom, r, ct), personal: false);
         }).RequireAuthorization(Policies.Export);
 
         group.MapGet("/rfm.xlsx", async (HttpContext http, ExcelExports exports, string? date, bool? personal, CancellationToken ct) =>
@@ -78,6 +92,24 @@ public static class ExportEndpoints
                 analysisDate = parsed;
             }
             return await FileAsync(http, async (s, r) => await exports.ExportRfmAsync(s, analysisDate, r, ct), personal == true);
+        }).RequireAuthorization(Policies.Export);
+
+        // The value workbook holds one pseudonymous row per customer: analysts and admins (Export), never executives.
+        group.MapGet("/clv.xlsx", async (HttpContext http, ExcelExports exports, ILogger<ExcelExports> logger, string? end, CancellationToken ct) =>
+        {
+            if (ParseDate(end) is not { } calibrationEnd)
+            {
+                return Results.BadRequest($"end must be yyyy-MM-dd ({IsoDate.RangeText}).");
+            }
+            try
+            {
+                return await FileAsync(http, async (s, r) => await exports.ExportClvAsync(s, calibrationEnd, null, r, ct), personal: false);
+            }
+            catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "The value workbook at {CalibrationEnd} could not be fitted", calibrationEnd);
+                return Results.BadRequest("The value model cannot be fitted at this calibration end (too few customers).");
+            }
         }).RequireAuthorization(Policies.Export);
 
         group.MapGet("/omoc/{projectId:int}.xlsx", async (HttpContext http, ExcelExports exports, IAuthorizationService authorization, int projectId, CancellationToken ct) =>

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a22e5c0-3f2b-40ed-9abb-b32bcbe5e8d6"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("5b46d254-22ad-4a6c-abfc-f955525549db"), entityTypeCount: 33)
         {
         }
 
@@ -33,6 +33,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
+            var rfmGridVersion = RfmGridVersionEntityType.Create(this);
             var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -88,6 +89,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
+            RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
             CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
             OrderEntityType.CreateAnnotations(order);

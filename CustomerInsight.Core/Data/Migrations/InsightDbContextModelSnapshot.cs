@@ -666,6 +666,54 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Rfm.RfmGridVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrequencyScoring")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrequencyThresholds")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("RfmGridVersions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
                 {
                     b.Property<int>("CustomerId")

@@ -13,6 +13,7 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.Extensions.Options;
@@ -110,7 +111,9 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         Assert.Equal(Serialize(expected.SatisfactionTrend), Serialize(filtered.SatisfactionTrend));
         Assert.Equal(Serialize(expected.Channels), Serialize(filtered.Channels));
         Assert.Equal(Serialize(expected.Cohorts), Serialize(filtered.Cohorts));
-        Assert.Equal(new SegmentScope(segment, Quarter.End, ids.Length), filtered.Segment);
+        Assert.Equal(new SegmentScope(segment, Quarter.End, ids.Length), filtered.Segment! with { RfmSettings = null });
+        // The scope names the RFM version that placed the customers: version 1, the configuration's, while nothing was saved.
+        Assert.Equal((1, true), (filtered.Segment.RfmSettings!.Version, filtered.Segment.RfmSettings.FromConfiguration));
         Assert.Null(expected.Segment);
     }
 
@@ -213,6 +216,55 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         using var book = new XLWorkbook(stream);
         var expectedFilter = $"{segment.Name().French()} au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({ids.Length} clients)";
         Assert.Contains(book.Worksheets.First().CellsUsed(), c => c.GetString().Contains(expectedFilter, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportKpiAsync_CustomSegment_FiguresEqualTheDashboards_SheetsNameSegmentationAndVersion()
+    {
+        var calendar = Paris;
+        var audit = new AuditLog(all.Factory, TimeProvider.System);
+        var scoreCache = new RfmScoreCache(Rfm(all), all.Factory, TimeProvider.System);
+        var segmentations = new SegmentationQueries(all.Factory, scoreCache, new ConsentQueries(all.Factory), calendar, audit, TimeProvider.System);
+        // "Fidèles" keeps the customers with two orders or more who are not big spenders (a customer is in the first segment it meets).
+        var definition = new SegmentationDefinition([
+            new SegmentDefinition("", "Gros acheteurs", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1500")])]),
+            new SegmentDefinition("", "Fidèles", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
+        ]);
+        Assert.Equal(1, (await segmentations.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Ct)).Version);
+        var custom = new SegmentRef("deux-profils", "fideles");
+        var dashboard = await new DashboardQueries(new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), scoreCache, all.Factory, TimeProvider.System, segmentations)
+            .GetDashboardAsync(new KpiFilter(Quarter, CustomSegment: custom), new KpiThresholds(LapsedAfterDays: 180, MinResponses: 5), Ct);
+        var members = dashboard.CustomSegment!;
+        Assert.InRange(members.CustomerIds.Length, 1, Customers - 1);
+        var exports = new ExcelExports(
+            new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), Rfm(all), new OmocQueries(all.Factory),
+            new CustomerFileQueries(all.Factory), new AppSecrets(all.Factory), audit,
+            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5), Options.Create(new RfmOptions()), TimeProvider.System,
+            segmentationQueries: segmentations);
+
+        using var stream = new MemoryStream();
+        var result = await exports.ExportKpiAsync(stream, Quarter, ComparisonMode.Previous, null, null, custom, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Ct);
+
+        Assert.EndsWith("-deux-profils-fideles.xlsx", result.FileName, StringComparison.Ordinal);
+        stream.Position = 0;
+        using var book = new XLWorkbook(stream);
+        var sheet = book.Worksheet("Indicateurs");
+        var byCode = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToDictionary(r => sheet.Cell(r, 6).GetString(), r => r);
+        var current = dashboard.Kpis.Current.Sales;
+        var previous = dashboard.Kpis.Previous.Sales;
+        Assert.True(current.Orders > 0);
+        Assert.Equal(current.Orders, sheet.Cell(byCode["orders"], 2).GetValue<int>());
+        Assert.Equal(previous.Orders, sheet.Cell(byCode["orders"], 3).GetValue<int>());
+        Assert.Equal((double)current.NetRevenue, sheet.Cell(byCode["netRevenue"], 2).GetDouble(), 6);
+        Assert.Equal((double)previous.NetRevenue, sheet.Cell(byCode["netRevenue"], 3).GetDouble(), 6);
+        Assert.Equal(current.ActiveCustomers, sheet.Cell(byCode["activeCustomers"], 2).GetValue<int>());
+        Assert.Equal(current.RetentionRate is null, sheet.Cell(byCode["retentionRate"], 2).IsEmpty());
+        // Unfiltered figures differ: the workbook is the segment's, not the whole base's.
+        var whole = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Ct);
+        Assert.NotEqual(whole.Current.Orders, current.Orders);
+        var header = sheet.Range(1, 1, ExcelReportWriter.HeaderRow - 1, 4).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains(header, t => t.Contains($"Fidèles au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({members.CustomerIds.Length} clients)", StringComparison.Ordinal));
+        Assert.Contains(header, t => t.Contains("Deux profils, version 1", StringComparison.Ordinal));
     }
 }
 

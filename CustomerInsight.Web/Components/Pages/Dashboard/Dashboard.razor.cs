@@ -58,9 +58,9 @@ public sealed partial class Dashboard
     private IReadOnlyList<CustomerInsight.Core.Segments.SegmentationInfo> customSegmentations = [];
 
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
-    private string? KpiDownloadHref => data is null || State.IsReversedRange || State.CustomSegment is not null
+    private string? KpiDownloadHref => data is null || State.IsReversedRange
         ? null
-        : AppUrls.KpiWorkbook(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.Segment, data.Kpis.Filter.Compare);
+        : AppUrls.KpiWorkbookFor(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.CustomSegment?.ToString() ?? (data.Kpis.Filter.Segment is { } rfm ? CustomerInsight.Core.Rfm.RfmSegments.Code(rfm) : null), data.Kpis.Filter.Compare);
 
     protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {

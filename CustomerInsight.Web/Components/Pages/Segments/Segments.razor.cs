@@ -32,6 +32,7 @@ public sealed partial class Segments : IDisposable
     private Func<RfmSegment, string>? segmentHref;
     private Func<int, int, string>? cellHref;
     private bool loading = true;
+    private bool canEdit;
     private bool error;
     private string? migrationError;
 
@@ -75,6 +76,7 @@ public sealed partial class Segments : IDisposable
     {
         Navigation.LocationChanged += OnLocationChanged;
         var canSeeCustomers = await Access.AllowsAsync(Policies.CustomerData);
+        canEdit = await Access.AllowsAsync(Policies.Segmentation);
         segmentHref = canSeeCustomers ? s => AppUrls.SegmentCustomers(s, analysisDate ?? default) : null;
         cellHref = canSeeCustomers ? (r, f) => AppUrls.CellCustomers(r, f, analysisDate ?? default) : null;
     }
@@ -175,6 +177,9 @@ public sealed partial class Segments : IDisposable
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => pendingHref = null;
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+
+    /// <summary>A new RFM version places customers anew: the figures are read again (the caches are keyed by the version).</summary>
+    private Task OnRfmSavedAsync(int version) => LoadAsync();
 
     private async Task LoadAsync()
     {

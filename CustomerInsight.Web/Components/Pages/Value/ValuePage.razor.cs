@@ -28,6 +28,7 @@ public sealed partial class ValuePage : IDisposable
     private IReadOnlyList<ClvSegmentValue<RfmSegment>>? bySegment;
     private IReadOnlyList<ClvCustomerAtRisk>? lost;
     private ChartConfig? holdoutChart;
+    private RfmGridSettings? rfmSettings;
 
     private enum State { Loading, Fitting, Ready, NoCustomers, Cancelled, Failed, LoadError }
 
@@ -127,6 +128,7 @@ public sealed partial class ValuePage : IDisposable
             }
             var scores = await Rfm.ScoreAsync(end.AddDays(1), cts.Token);
             bySegment = ClvSegments.ByRfm(found.Model, scores);
+            rfmSettings = scores.Settings;
             // Personal data: computed only for the roles that may see customers, never merely hidden.
             lost = await Access.AllowsAsync(Policies.CustomerData) ? ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount) : null;
             holdoutChart = found.HoldoutWeeks.Count > 0 ? HoldoutChart(found.HoldoutWeeks) : null;
@@ -162,6 +164,8 @@ public sealed partial class ValuePage : IDisposable
                 new ChartDataset(T["Actual"]) { Values = weeks.Select(w => (double?)w.Actual).ToList(), BorderColor = actual, BackgroundColor = actual, PointRadius = 2 },
             ]));
     }
+
+    private string ModelVersion(ClvReport fit) => string.Format(CultureInfo.CurrentCulture, T["ModelVersion"], fit.ModelVersion, Format.Instant(fit.FittedAtUtc));
 
     private static string SegmentName(RfmSegment segment) => SegmentCharts.Name(segment);
 
