@@ -38,6 +38,13 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoChange.Instance);
 
+    // NOTIFY is transactional: queued with the transaction, sent at its commit, dropped at its rollback.
+    public override async Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({DataChangedChannel}, {origin})", cancellationToken);
+    }
+
     public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class NoChange : IAsyncDisposable

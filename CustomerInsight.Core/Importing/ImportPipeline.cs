@@ -22,7 +22,8 @@ public sealed class ImportPipeline(
     AuditLog auditLog,
     TimeProvider clock,
     IOptions<ImportOptions>? options = null,
-    DatabaseCurrency? databaseCurrency = null)
+    DatabaseCurrency? databaseCurrency = null,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "import";
 
@@ -118,6 +119,8 @@ public sealed class ImportPipeline(
                     batch.ReportJson = report.ToJson();
                     db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
                     await db.SaveChangesAsync(cancellationToken);
+                    // The other nodes hear of it at the commit (this node's pages: the caller, after it).
+                    await notifier.SignalIfAnyAsync(db, cancellationToken);
                     await writer.CommitAsync(cancellationToken);
                     progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
                     return report;
