@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a565a8b8-1d1c-404f-88e9-a5e83f5a4f02"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("ad447c74-c37c-40e6-83e6-8c04b62e2169"), entityTypeCount: 30)
         {
         }
 
@@ -40,6 +40,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var customerMerge = CustomerMergeEntityType.Create(this);
             var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -92,6 +93,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             CustomerMergeEntityType.CreateAnnotations(customerMerge);
             CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -99,7 +101,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
-            AddAnnotation("ProductVersion", "10.0.12");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }

@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9839f8c5-fb25-4015-9191-15e4a8993160"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("1dde4207-c04c-4c26-9f21-a9ad0aac1e75"), entityTypeCount: 30)
         {
         }
 
@@ -41,6 +41,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var customerMerge = CustomerMergeEntityType.Create(this);
             var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             CustomerMergeEntityType.CreateAnnotations(customerMerge);
             CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -101,7 +103,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.12");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }
