@@ -212,7 +212,7 @@ public sealed class CustomerQueries(
         var query = db.Customers.AsNoTracking();
         if (NormalizeSearch(filter.Search) is { } search)
         {
-            query = query.Where(SearchPredicate(search));
+            query = query.Where(SearchPredicate(search, DatabaseProvider.Of(db.Database).LikeIgnoresAsciiCase));
         }
         if (!string.IsNullOrWhiteSpace(filter.Country))
         {
@@ -304,18 +304,24 @@ public sealed class CustomerQueries(
 
     private const string LikeEscape = "\\";
 
-    private static Expression<Func<Customer, bool>> SearchPredicate(string search)
+    /// <param name="likeIgnoresAsciiCase">SQLite's LIKE ignores ASCII case; PostgreSQL's does not, ILIKE does.</param>
+    private static Expression<Func<Customer, bool>> SearchPredicate(string search, bool likeIgnoresAsciiCase)
     {
         Expression<Func<Customer, bool>>? any = null;
         foreach (var variant in CaseVariants(search))
         {
             var pattern = ContainsPattern(variant);
-            Expression<Func<Customer, bool>> term = c =>
-                EF.Functions.Like(c.SourceId, pattern, LikeEscape)
-                || EF.Functions.Like(c.Email!, pattern, LikeEscape)
-                || EF.Functions.Like(c.City!, pattern, LikeEscape)
-                || EF.Functions.Like(c.FirstName + " " + c.LastName, pattern, LikeEscape)
-                || EF.Functions.Like(c.LastName + " " + c.FirstName, pattern, LikeEscape);
+            Expression<Func<Customer, bool>> term = likeIgnoresAsciiCase
+                ? c => EF.Functions.Like(c.SourceId, pattern, LikeEscape)
+                    || EF.Functions.Like(c.Email!, pattern, LikeEscape)
+                    || EF.Functions.Like(c.City!, pattern, LikeEscape)
+                    || EF.Functions.Like(c.FirstName + " " + c.LastName, pattern, LikeEscape)
+                    || EF.Functions.Like(c.LastName + " " + c.FirstName, pattern, LikeEscape)
+                : c => EF.Functions.ILike(c.SourceId, pattern, LikeEscape)
+                    || EF.Functions.ILike(c.Email!, pattern, LikeEscape)
+                    || EF.Functions.ILike(c.City!, pattern, LikeEscape)
+                    || EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern, LikeEscape)
+                    || EF.Functions.ILike(c.LastName + " " + c.FirstName, pattern, LikeEscape);
             any = any is null ? term : OrElse(any, term);
         }
         return any!;
@@ -336,20 +342,23 @@ public sealed class CustomerQueries(
     {
         (CustomerSort.SourceId, false) => query.OrderBy(c => c.SourceId),
         (CustomerSort.SourceId, true) => query.OrderByDescending(c => c.SourceId),
-        (CustomerSort.LastName, false) => query.OrderBy(c => c.LastName).ThenBy(c => c.Id),
-        (CustomerSort.LastName, true) => query.OrderByDescending(c => c.LastName).ThenByDescending(c => c.Id),
-        (CustomerSort.Email, false) => query.OrderBy(c => c.Email).ThenBy(c => c.Id),
-        (CustomerSort.Email, true) => query.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
-        (CustomerSort.City, false) => query.OrderBy(c => c.City).ThenBy(c => c.Id),
-        (CustomerSort.City, true) => query.OrderByDescending(c => c.City).ThenByDescending(c => c.Id),
-        (CustomerSort.Country, false) => query.OrderBy(c => c.Country).ThenBy(c => c.Id),
-        (CustomerSort.Country, true) => query.OrderByDescending(c => c.Country).ThenByDescending(c => c.Id),
+        // NULL is the smallest value on both engines, as SQLite orders it (PostgreSQL puts it last ascending).
+        (CustomerSort.LastName, false) => query.OrderBy(c => c.LastName != null).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+        (CustomerSort.LastName, true) => query.OrderByDescending(c => c.LastName != null).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id),
+        (CustomerSort.Email, false) => query.OrderBy(c => c.Email != null).ThenBy(c => c.Email).ThenBy(c => c.Id),
+        (CustomerSort.Email, true) => query.OrderByDescending(c => c.Email != null).ThenByDescending(c => c.Email).ThenByDescending(c => c.Id),
+        (CustomerSort.City, false) => query.OrderBy(c => c.City != null).ThenBy(c => c.City).ThenBy(c => c.Id),
+        (CustomerSort.City, true) => query.OrderByDescending(c => c.City != null).ThenByDescending(c => c.City).ThenByDescending(c => c.Id),
+        (CustomerSort.Country, false) => query.OrderBy(c => c.Country != null).ThenBy(c => c.Country).ThenBy(c => c.Id),
+        (CustomerSort.Country, true) => query.OrderByDescending(c => c.Country != null).ThenByDescending(c => c.Country).ThenByDescending(c => c.Id),
         (CustomerSort.Orders, false) => query.OrderBy(c => sales.Count(o => o.CustomerId == c.Id)).ThenBy(c => c.Id),
         (CustomerSort.Orders, true) => query.OrderByDescending(c => sales.Count(o => o.CustomerId == c.Id)).ThenByDescending(c => c.Id),
         (CustomerSort.NetRevenue, false) => query.OrderBy(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenBy(c => c.Id),
         (CustomerSort.NetRevenue, true) => query.OrderByDescending(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenByDescending(c => c.Id),
-        (CustomerSort.LastOrder, false) => query.OrderBy(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenBy(c => c.Id),
-        (CustomerSort.LastOrder, true) => query.OrderByDescending(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenByDescending(c => c.Id),
+        (CustomerSort.LastOrder, false) => query.OrderBy(c => sales.Any(o => o.CustomerId == c.Id))
+            .ThenBy(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenBy(c => c.Id),
+        (CustomerSort.LastOrder, true) => query.OrderByDescending(c => sales.Any(o => o.CustomerId == c.Id))
+            .ThenByDescending(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenByDescending(c => c.Id),
         (_, true) => query.OrderByDescending(c => c.Id),
         _ => query.OrderBy(c => c.Id),
     };

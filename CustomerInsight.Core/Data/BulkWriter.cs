@@ -16,6 +16,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<string, TableInserter> inserters = [];
     private readonly Dictionary<string, PreparedStatement> statements = [];
     private readonly Dictionary<string, RowInserter> rowInserters = [];
+    private readonly HashSet<string> tablesWithIds = new(StringComparer.Ordinal);
     private bool committed;
     private bool disposed;
 
@@ -75,6 +76,7 @@ public sealed class BulkWriter : IAsyncDisposable
         {
             inserter = new TableInserter(Connection, Transaction, table, columns);
             inserters[key] = inserter;
+            NoteIds(table, columns);
         }
         return inserter;
     }
@@ -89,7 +91,7 @@ public sealed class BulkWriter : IAsyncDisposable
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameter.Value = parameters[i] ?? DBNull.Value;
+            parameter.Value = DbValue.Of(parameters[i]);
             command.Parameters.Add(parameter);
         }
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -109,6 +111,7 @@ public sealed class BulkWriter : IAsyncDisposable
                 ? new SqliteRowInserter(sqlite, table, columns)
                 : new AdoRowInserter(Table(table, columns), columns.Length);
             rowInserters[key] = inserter;
+            NoteIds(table, columns);
         }
         return inserter;
     }
@@ -125,8 +128,21 @@ public sealed class BulkWriter : IAsyncDisposable
         return statement;
     }
 
+    /// <summary>A table the writer inserts ids into: its identity follows them at commit (<see cref="DatabaseProvider.SyncIdentitiesAsync"/>).</summary>
+    private void NoteIds(string table, string[] columns)
+    {
+        if (columns.Contains("Id", StringComparer.Ordinal))
+        {
+            tablesWithIds.Add(table);
+        }
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (tablesWithIds.Count > 0)
+        {
+            await DatabaseProvider.Of(db.Database).SyncIdentitiesAsync(Connection, Transaction, tablesWithIds, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         committed = true;
     }
@@ -159,6 +175,35 @@ public sealed class BulkWriter : IAsyncDisposable
     }
 }
 
+/// <summary>Parameter values and preparation that suit both engines.</summary>
+internal static class DbValue
+{
+    /// <summary>
+    /// The value of a parameter: NULL as <see cref="DBNull"/>; instants (UTC by the app's convention) without their kind,
+    /// as EF Core writes them on PostgreSQL (a UTC DateTime would go as timestamptz and be shifted into the
+    /// "timestamp without time zone" column by the session's time zone). SQLite writes the same text either way.
+    /// </summary>
+    public static object Of(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTime { Kind: not DateTimeKind.Unspecified } instant => DateTime.SpecifyKind(instant, DateTimeKind.Unspecified),
+        _ => value,
+    };
+
+    /// <summary>
+    /// Prepares a statement whose parameters have no value yet: SQLite compiles it once. Npgsql needs the parameters'
+    /// types to prepare, which only the first values give, so on PostgreSQL the statement runs unprepared (bulk
+    /// loads there go through binary COPY instead).
+    /// </summary>
+    public static void Prepare(DbCommand command)
+    {
+        if (command.Connection is not Npgsql.NpgsqlConnection)
+        {
+            command.Prepare();
+        }
+    }
+}
+
 /// <summary>One prepared INSERT statement; <see cref="Insert"/> binds and runs it.</summary>
 public sealed class TableInserter : IDisposable
 {
@@ -180,14 +225,14 @@ public sealed class TableInserter : IDisposable
             command.Parameters.Add(parameter);
             parameters[i] = parameter;
         }
-        command.Prepare();
+        DbValue.Prepare(command);
     }
 
     public int Insert(params object?[] values)
     {
         for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            parameters[i].Value = DbValue.Of(values[i]);
         }
         return command.ExecuteNonQuery();
     }
@@ -214,14 +259,14 @@ public sealed class PreparedStatement : IDisposable
             command.Parameters.Add(parameter);
             parameters[i] = parameter;
         }
-        command.Prepare();
+        DbValue.Prepare(command);
     }
 
     private void Bind(object?[] values)
     {
         for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            parameters[i].Value = DbValue.Of(values[i]);
         }
     }
 

@@ -57,6 +57,16 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After rows of <paramref name="tables"/> were written with explicit ids: the next id the engine generates follows
+    /// the largest one. PostgreSQL's identity sequences do not move on explicit ids (the next generated id would collide);
+    /// SQLite takes the largest rowid + 1 by itself.
+    /// </summary>
+    public abstract Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken);
+
+    /// <summary>True when SQL LIKE ignores the case of ASCII letters (SQLite); PostgreSQL's LIKE does not (ILIKE does).</summary>
+    public abstract bool LikeIgnoresAsciiCase { get; }
+
     /// <summary>What a database needs before its migrations run (SQLite: write-ahead logging).</summary>
     public abstract Task PrepareAsync(DbContext db, CancellationToken cancellationToken);
 }

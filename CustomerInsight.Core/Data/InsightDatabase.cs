@@ -34,7 +34,8 @@ public static class InsightDatabase
         var assembly = typeof(InsightDbContext).Assembly.GetName().Name;
         if (engine == DatabaseEngine.Postgres)
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(assembly));
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(assembly))
+                .AddInterceptors(new PostgresIdentityInterceptor());
             if (compiledModel && !EF.IsDesignTime)
             {
                 options.UseModel(CompiledModel.Postgres.PostgresInsightDbContextModel.Instance);

@@ -45,6 +45,42 @@ internal sealed class PostgresProvider : DatabaseProvider
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({DataChangedChannel}, {origin})", cancellationToken);
     }
 
+    // setval(…, max + 1, false): the next nextval() returns max + 1 (1 on an empty table). A table without an identity
+    // column has no sequence: setval(NULL, …) is NULL, nothing changes.
+    public override async Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var sql = IdentitySql(tables);
+        if (sql.Length == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary><see cref="SyncIdentitiesAsync"/> for the synchronous SaveChanges.</summary>
+    internal static void SyncIdentities(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables)
+    {
+        var sql = IdentitySql(tables);
+        if (sql.Length == 0)
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string IdentitySql(IEnumerable<string> tables) =>
+        string.Concat(tables.Distinct(StringComparer.Ordinal).Select(table =>
+            $"SELECT setval(pg_get_serial_sequence('\"{table.Replace("\"", "\"\"", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}\"', 'Id'), COALESCE(MAX(\"Id\"), 0) + 1, false) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\";"));
+
+    public override bool LikeIgnoresAsciiCase => false;
+
     public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class NoChange : IAsyncDisposable

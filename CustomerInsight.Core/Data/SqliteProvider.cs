@@ -63,6 +63,12 @@ internal sealed class SqliteProvider : DatabaseProvider
         return new WriteCache(connection, previous);
     }
 
+    // The rowid of an INTEGER PRIMARY KEY without AUTOINCREMENT is the largest one + 1.
+    public override Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override bool LikeIgnoresAsciiCase => true;
+
     public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 

@@ -327,8 +327,11 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         {
             throw new ArgumentException($"The comparison period {comparison} ends after the period {period}.", nameof(comparison));
         }
-        const string InChannel = "(@ch IS NULL OR \"Channel\" = @ch)";
-        var ids = DatabaseProvider.Of(db.Database).InIdSet("\"CustomerId\"", "@ids");
+        // Conditions on the channel and the customer set only when given: no untyped NULL parameter (PostgreSQL
+        // cannot infer the type of "@p IS NULL"), and the same SQL on both engines.
+        var provider = DatabaseProvider.Of(db.Database);
+        var inChannel = channel is null ? "1 = 1" : "\"Channel\" = @ch";
+        var inIds = customerIds is null ? "" : "AND " + provider.InIdSet("\"CustomerId\"", "@ids");
         var sql = $"""
             SELECT
                 COUNT(CASE WHEN p > 0 THEN 1 END), COUNT(CASE WHEN p > 0 AND first >= @pStart THEN 1 END), COUNT(CASE WHEN p >= 2 THEN 1 END),
@@ -337,18 +340,18 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
                 COUNT(CASE WHEN c > 0 AND cp > 0 THEN 1 END), COUNT(CASE WHEN cp > 0 THEN 1 END), COUNT(CASE WHEN lastBeforeC < @cCutoff AND inChannelBeforeC > 0 THEN 1 END)
             FROM (
                 SELECT
-                    SUM(CASE WHEN "BusinessDate" >= @pStart AND {InChannel} THEN 1 ELSE 0 END) AS p,
-                    SUM(CASE WHEN "BusinessDate" >= @ppStart AND "BusinessDate" < @ppEnd AND {InChannel} THEN 1 ELSE 0 END) AS pp,
-                    SUM(CASE WHEN "BusinessDate" >= @cStart AND "BusinessDate" < @cEnd AND {InChannel} THEN 1 ELSE 0 END) AS c,
-                    SUM(CASE WHEN "BusinessDate" >= @cpStart AND "BusinessDate" < @cpEnd AND {InChannel} THEN 1 ELSE 0 END) AS cp,
+                    SUM(CASE WHEN "BusinessDate" >= @pStart AND {inChannel} THEN 1 ELSE 0 END) AS p,
+                    SUM(CASE WHEN "BusinessDate" >= @ppStart AND "BusinessDate" < @ppEnd AND {inChannel} THEN 1 ELSE 0 END) AS pp,
+                    SUM(CASE WHEN "BusinessDate" >= @cStart AND "BusinessDate" < @cEnd AND {inChannel} THEN 1 ELSE 0 END) AS c,
+                    SUM(CASE WHEN "BusinessDate" >= @cpStart AND "BusinessDate" < @cpEnd AND {inChannel} THEN 1 ELSE 0 END) AS cp,
                     MIN("BusinessDate") AS first,
                     MAX("BusinessDate") AS last,
                     MAX(CASE WHEN "BusinessDate" < @cEnd THEN "BusinessDate" END) AS lastBeforeC,
-                    SUM(CASE WHEN {InChannel} THEN 1 ELSE 0 END) AS inChannel,
-                    SUM(CASE WHEN "BusinessDate" < @cEnd AND {InChannel} THEN 1 ELSE 0 END) AS inChannelBeforeC
+                    SUM(CASE WHEN {inChannel} THEN 1 ELSE 0 END) AS inChannel,
+                    SUM(CASE WHEN "BusinessDate" < @cEnd AND {inChannel} THEN 1 ELSE 0 END) AS inChannelBeforeC
                 FROM "Orders"
                 WHERE "CustomerId" IS NOT NULL AND "Kind" = @sale AND "BusinessDate" < @pEnd
-                    AND (@ids IS NULL OR {ids})
+                    {inIds}
                 GROUP BY "CustomerId"
             ) AS perCustomer
             """;
@@ -370,10 +373,16 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             Add(command, "@cpEnd", comparisonPrevious.End);
             Add(command, "@pCutoff", period.End.AddDays(-lapsedAfterDays));
             Add(command, "@cCutoff", comparison.End.AddDays(-lapsedAfterDays));
-            Add(command, "@ch", channel is { } ch ? (int)ch : null);
+            if (channel is { } ch)
+            {
+                Add(command, "@ch", (int)ch);
+            }
             Add(command, "@sale", (int)OrderKind.Sale);
             // The customer set as one parameter, like EF.Parameter sends it for the other queries.
-            Add(command, "@ids", customerIds is null ? null : DatabaseProvider.Of(db.Database).IdSetValue(customerIds));
+            if (customerIds is not null)
+            {
+                Add(command, "@ids", provider.IdSetValue(customerIds));
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             CustomerCounts Read(int first) => new(

@@ -16,8 +16,11 @@ namespace CustomerInsight.Tests.Core.Customers;
 /// 1001 Dupont (Paris) bought on 12-01 (web, 100) and 11-01 (store, 50, two lines); 1002 Durand (Lyon) on 01-01 (lapsed);
 /// 2001 Smith (London) on 12-05 by phone; 2002 Martin (Lille) on 06-01, erased, with a survey comment; 3001 Dubois never bought.
 /// </summary>
-public sealed class CustomerQueriesTests : IAsyncLifetime
+public class CustomerQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="CustomerQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private TestDatabase database = null!;
@@ -29,7 +32,7 @@ public sealed class CustomerQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         queries = new CustomerQueries(database.Factory, rfm, new RfmScoreCache(rfm, database.Factory, TimeProvider.System),
             new ConsentQueries(database.Factory), new AppSecrets(database.Factory));
@@ -71,7 +74,11 @@ public sealed class CustomerQueriesTests : IAsyncLifetime
         storeOrderId = store.Id;
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ListAsync_NoFilterById_EveryCustomerPagedWithoutOverlap()
@@ -326,4 +333,10 @@ public sealed class CustomerQueriesTests : IAsyncLifetime
     };
 
     private static DateTime Utc(string date) => DateTime.SpecifyKind(DateTime.Parse(date, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+}
+
+/// <summary>Every test of <see cref="CustomerQueriesTests"/> on PostgreSQL.</summary>
+public sealed class CustomerQueriesOnPostgresTests : CustomerQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

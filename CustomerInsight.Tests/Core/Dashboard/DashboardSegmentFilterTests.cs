@@ -25,8 +25,11 @@ namespace CustomerInsight.Tests.Core.Dashboard;
 /// Every figure filtered by segment in the first must equal the unfiltered figure of the second: the
 /// calculators over only that segment's customers' orders, anonymous orders left out.
 /// </summary>
-public sealed class DashboardSegmentFilterTests : IAsyncLifetime
+public class DashboardSegmentFilterTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="DashboardSegmentFilterOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const int Customers = 400;
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
     private static readonly Period Quarter = Period.Quarter(2026, 3);
@@ -43,7 +46,7 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        all = await TestDatabase.CreateAsync();
+        all = await TestDatabase.CreateAsync(Engine);
         await new DemoSeeder(all.Factory, Paris).SeedIfEmptyAsync(Customers, Ct);
         company = new DemoCompanyGenerator(Paris).Generate(Customers);
 
@@ -52,7 +55,7 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
         segment = scores.Customers.GroupBy(c => c.Segment).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         ids = [.. scores.Customers.Where(c => c.Segment == segment).Select(c => c.CustomerId).Order()];
 
-        segmentOnly = await TestDatabase.CreateAsync();
+        segmentOnly = await TestDatabase.CreateAsync(Engine);
         var kept = ids.ToHashSet();
         await using var db = segmentOnly.CreateContext();
         await using var writer = await BulkWriter.BeginAsync(db, Ct);
@@ -75,6 +78,7 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
     {
         await all.DisposeAsync();
         await segmentOnly.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private static RfmQueries Rfm(TestDatabase database) => new(database.Factory, Options.Create(new RfmOptions()));
@@ -210,4 +214,10 @@ public sealed class DashboardSegmentFilterTests : IAsyncLifetime
         var expectedFilter = $"{segment.FrenchName()} au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({ids.Length} clients)";
         Assert.Contains(book.Worksheets.First().CellsUsed(), c => c.GetString().Contains(expectedFilter, StringComparison.Ordinal));
     }
+}
+
+/// <summary>Every test of <see cref="DashboardSegmentFilterTests"/> on PostgreSQL.</summary>
+public sealed class DashboardSegmentFilterOnPostgresTests : DashboardSegmentFilterTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

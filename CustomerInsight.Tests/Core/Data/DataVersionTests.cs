@@ -8,14 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>The one data version every cache is keyed by moves with each kind of change a cached figure depends on.</summary>
-public sealed class DataVersionTests
+public class DataVersionTests
 {
+    /// <summary>The engine these tests run on; <see cref="DataVersionOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ReadAsync_SurveyErasureAndUndo_EachChangeTheVersion()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(50, Ct);
         var seeded = await DataVersion.ReadAsync(database.Factory, Ct);
         Assert.Equal(seeded, await DataVersion.ReadAsync(database.Factory, Ct));
@@ -44,4 +47,10 @@ public sealed class DataVersionTests
         Assert.NotEqual(seeded, afterSurvey);
         Assert.Equal(afterSurvey with { ErasedCustomers = afterSurvey.ErasedCustomers + 1, UndoneImports = afterSurvey.UndoneImports + 1 }, afterErasureAndUndo);
     }
+}
+
+/// <summary>Every test of <see cref="DataVersionTests"/> on PostgreSQL.</summary>
+public sealed class DataVersionOnPostgresTests : DataVersionTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,9 @@ namespace CustomerInsight.Tests.Core.Data;
 
 public class DemoCompanyGeneratorTests
 {
+    /// <summary>The engine these tests run on; <see cref="DemoCompanyGeneratorOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
 
     [Fact]
@@ -79,7 +83,7 @@ public class DemoCompanyGeneratorTests
     [Fact]
     public async Task SeedIfEmpty_EmptyThenAgain_SeedsOnlyOnce()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         var seeder = new DemoSeeder(database.Factory, Paris);
 
         var first = await seeder.SeedIfEmptyAsync(200, TestContext.Current.CancellationToken);
@@ -98,7 +102,7 @@ public class DemoCompanyGeneratorTests
     [Fact]
     public async Task SeedIfEmpty_DatabaseWithOneCustomer_WritesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
         {
             db.Customers.Add(new CustomerInsight.Core.Customers.Customer { SourceId = "X1" });
@@ -146,4 +150,10 @@ public class DemoCompanyGeneratorTests
         company.Customers.Count, company.Orders.Count, company.Orders.Sum(o => o.AmountMilli),
         company.SurveyResponses.Count, company.SurveyResponses.Sum(r => r.RecommendScore ?? 0),
         company.Consents.Count, company.Customers[^1].Email, company.Orders[^1].OrderedAtUtc.Ticks);
+}
+
+/// <summary>Every test of <see cref="DemoCompanyGeneratorTests"/> on PostgreSQL.</summary>
+public sealed class DemoCompanyGeneratorOnPostgresTests : DemoCompanyGeneratorTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

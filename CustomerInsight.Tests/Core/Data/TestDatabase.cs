@@ -43,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (engine == DatabaseEngine.Postgres)
         {
             var server = await PostgresServer.GetAsync();
-            database = new TestDatabase(engine, directory, await server.CreateDatabaseAsync(), server);
+            database = new TestDatabase(engine, directory, await server.CreateDatabaseAsync(migrated: migrate), server);
         }
         else
         {

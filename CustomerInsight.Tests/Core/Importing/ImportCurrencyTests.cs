@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>product.md, Money: the database records its currency; an import in another currency is refused, writing nothing.</summary>
-public sealed class ImportCurrencyTests
+public class ImportCurrencyTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportCurrencyOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
@@ -24,7 +27,7 @@ public sealed class ImportCurrencyTests
     [Fact]
     public async Task ImportAsync_OnlineRetailOnEuroDatabase_RefusedNamingBothCurrencies_NothingWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR");
+        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
         var path = context.WriteFile("retail.csv", RetailFile);
 
         var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
@@ -46,7 +49,7 @@ public sealed class ImportCurrencyTests
     [Fact]
     public async Task ImportAsync_DeclaredCurrencyIsTheDatabases_ImportsAndRecordsIt()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR");
+        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
         var path = context.WriteFile("retail.csv", RetailFile);
 
         var report = await context.Pipeline.ImportAsync(path, "retail.csv", ImportFormat.OnlineRetail, " eur ", "analyst@test", null, Ct);
@@ -60,7 +63,7 @@ public sealed class ImportCurrencyTests
     [Fact]
     public async Task ImportAsync_OtherFormatWithoutCurrency_TakesTheDatabases_DeclaredOtherRefused()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR");
+        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
         var path = context.WriteFile("lines.csv", OrderLinesFile);
 
         var refused = await context.Pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "USD", "analyst@test", null, Ct);
@@ -74,7 +77,7 @@ public sealed class ImportCurrencyTests
     [Fact]
     public async Task DatabaseCurrency_RecordedFromTheConfigurationWhenFirstUsed_ThenKeptWhateverTheConfiguration()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
 
         var first = await new DatabaseCurrency(database.Factory, "GBP").GetAsync(Ct);
         var later = new DatabaseCurrency(database.Factory, "EUR");
@@ -85,4 +88,10 @@ public sealed class ImportCurrencyTests
         await using var db = database.CreateContext();
         Assert.Equal("GBP", (await db.DatabaseSettings.SingleAsync(s => s.Name == DatabaseSetting.Currency, Ct)).Value);
     }
+}
+
+/// <summary>Every test of <see cref="ImportCurrencyTests"/> on PostgreSQL.</summary>
+public sealed class ImportCurrencyOnPostgresTests : ImportCurrencyTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

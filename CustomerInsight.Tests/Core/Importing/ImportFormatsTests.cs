@@ -13,7 +13,7 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// <summary>Happy paths of the five formats, re-imports, erased customers, encodings, XLSX, preview and cancellation.</summary>
 public class ImportFormatsTests
 {
-    /// <summary>The engine these tests run on; a subclass overriding it runs them all on another engine (issue 17: not on PostgreSQL yet, see README).</summary>
+    /// <summary>The engine these tests run on; the OnPostgresTests subclass runs them all on PostgreSQL.</summary>
     protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -255,4 +255,10 @@ public class ImportFormatsTests
     {
         public void Report(ImportProgress value) => report(value);
     }
+}
+
+/// <summary>Every test of <see cref="ImportFormatsTests"/> on PostgreSQL.</summary>
+public sealed class ImportFormatsOnPostgresTests : ImportFormatsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Importing;
@@ -8,8 +9,11 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// Files people really have: each gives a clear, located error (row as in the file, column as in its
 /// header) and writes nothing (every data table counted before and after), or imports correctly.
 /// </summary>
-public sealed class ImportHostileFilesTests
+public class ImportHostileFilesTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportHostileFilesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private const string RetailHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
@@ -39,7 +43,7 @@ public sealed class ImportHostileFilesTests
     [MemberData(nameof(RetailCases))]
     public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name, string content, string code, int row, string? column)
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Ct);
         await AssertRejectedAsync(context, before, report, code, row, column, name);
@@ -48,7 +52,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_BinaryFileRenamedCsv_RejectedAsBinary()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var bytes = new byte[4096];
         new Random(42).NextBytes(bytes);
         var before = await context.CountAsync();
@@ -59,7 +63,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_XlsxWithHeaderInRow3_SaysWhereTheHeaderIs()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "report.xlsx");
         using (var workbook = new XLWorkbook())
         {
@@ -82,7 +86,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_ZipThatIsNotAWorkbook_RejectedAsUnreadable()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "data.xlsx");
         using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
         {
@@ -97,7 +101,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_UnknownCustomersInSurveysAndConsents_RejectedWithRowNumbers()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Ct);
         var before = await context.CountAsync();
 
@@ -114,7 +118,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_SurveyScoresOutOfRangeAndMissing_RejectedPerRow()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
             "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Ct);
@@ -127,7 +131,7 @@ public sealed class ImportHostileFilesTests
     [Fact]
     public async Task ImportAsync_ManyBadRows_ListsFirst100AndCountsAll()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = new StringBuilder(RetailHeader);
         for (var i = 0; i < 250; i++)
         {
@@ -153,4 +157,10 @@ public sealed class ImportHostileFilesTests
         Assert.Equal(before.Data, after.Data);
         Assert.Equal(before.Batches + 1, after.Batches);
     }
+}
+
+/// <summary>Every test of <see cref="ImportHostileFilesTests"/> on PostgreSQL.</summary>
+public sealed class ImportHostileFilesOnPostgresTests : ImportHostileFilesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.IO.Compression;
 using System.Text;
 using CustomerInsight.Core.Auditing;
@@ -12,8 +13,11 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// checked to the end of the file, rows numbered as a spreadsheet shows them, a file of another format, reports that
 /// keep no personal value, hidden characters in ids and names.
 /// </summary>
-public sealed class ImportReadingTests
+public class ImportReadingTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportReadingOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string CustomersHeader = "CustomerId,FirstName,LastName,Email,Phone,CreatedAt\n";
     private static readonly Encoding Windows1252 = GetWindows1252();
 
@@ -53,7 +57,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_QuotedFieldOverOneMebibyte_RejectedWithRowAndLimitNothingWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,\nC2,\"" + new string('a', (1 << 20) + 100) + "\",Martin,,,\n";
         var before = await context.CountAsync();
 
@@ -67,7 +71,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_TenMegabyteLineWithoutLineBreak_RejectedWithRow()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,\n" + new string('x', 10_000_000);
         var before = await context.CountAsync();
 
@@ -79,7 +83,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_GzipOfZeroDigitsWithoutLineBreak_RejectedAtRow1()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "zeros.csv.gz");
         await using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
         {
@@ -101,7 +105,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_Windows1252AccentsAfterTheFirstMebibyte_StoredAsWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "customers.csv");
         var content = CustomersHeader + AsciiRows(20_000) + "C99999,Hélène,Lefèvre,,,2024-01-15\n";
         File.WriteAllBytes(path, Windows1252.GetBytes(content));
@@ -119,7 +123,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_NulByteAfterTheFirstMebibyte_RejectedWithRowAndColumn()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + AsciiRows(20_000) + "C99999,Hé\0lène,Lefèvre,,,2024-01-15\n";
         var before = await context.CountAsync();
 
@@ -132,7 +136,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_Utf8ThenWindows1252_RejectedAsMixedEncodingAtTheRowThatChanges()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "customers.csv");
         var start = Encoding.UTF8.GetBytes(CustomersHeader + "C0,Zoé,Noël,,,2024-01-15\n" + AsciiRows(20_000));
         var end = Windows1252.GetBytes("C99999,Hélène,Lefèvre,,,2024-01-15\n");
@@ -150,7 +154,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_OnlineRetailFileImportedAsCustomers_RefusedNamingTheFormat()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
             + "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
         var before = await context.CountAsync();
@@ -166,7 +170,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_ColumnsTheFormatDoesNotRead_ListedInReportAndPreview()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = context.WriteFile("customers.csv", "CustomerId,FirstName,Loyalty tier,Notes\nC1,Jean,Gold,call back\n");
 
         var preview = await context.Pipeline.PreviewAsync(path, "customers.csv", ImportFormat.Customers, cancellationToken: Ct);
@@ -181,7 +185,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_LineBreakInsideQuotes_RowNumberedAsInASpreadsheet()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // Row 2 holds a value on three lines (one spreadsheet row), row 3 is empty, row 4 has a bad date.
         var content = CustomersHeader + "C1,\"Jean\nPierre\nPaul\",Martin,,,2024-01-15\n\nC2,Anne,Durand,,,not a date\n";
         var before = await context.CountAsync();
@@ -196,7 +200,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_CustomersFileWithoutHeaderRow_StoredReportHoldsNoPersonalValue()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = "HX9002,Anatole,Ordinaire,anatole.ordinaire@example.org,0611223344\nHX9003,Berthe,Sansnom,berthe@example.org,0622334455\n";
         var before = await context.CountAsync();
 
@@ -215,7 +219,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_NameTypedIntoADateColumn_ReportKeepsRowColumnAndExpectedFormNotTheName()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,2024-01-15\nC2,Anne,Durand,,,Anatole Ordinaire\n";
         var before = await context.CountAsync();
 
@@ -231,7 +235,7 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_UnknownCustomerInSurveys_ReportDoesNotRepeatTheCustomerId()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,ANATOLE-ORDINAIRE-1957,2024-04-01,9\n"), ImportFormat.Surveys, Ct);
 
@@ -248,7 +252,7 @@ public sealed class ImportReadingTests
     [InlineData("C1,Jean,\u2067Martin\u2069,,,\n", "LastName", "U+2067")]
     public async Task ImportAsync_HiddenCharacterInIdOrName_RefusedWithLocation(string row, string column, string codePoint)
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
 
         var report = await context.ImportAsync(context.WriteFile("customers.csv", CustomersHeader + row), ImportFormat.Customers, Ct);
@@ -260,11 +264,17 @@ public sealed class ImportReadingTests
     [Fact]
     public async Task ImportAsync_RightToLeftOverrideInOrderId_Refused()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(context.WriteFile("lines.csv",
             "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"), ImportFormat.OrderLines, Ct);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.ValueHidden, 2, "OrderId"), (issue.Code, issue.Row, issue.Column));
     }
+}
+
+/// <summary>Every test of <see cref="ImportReadingTests"/> on PostgreSQL.</summary>
+public sealed class ImportReadingOnPostgresTests : ImportReadingTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

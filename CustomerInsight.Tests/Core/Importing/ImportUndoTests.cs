@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Importing;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>product.md, undo: an undone import removes what it created, all or nothing, audited; figures return to what they were.</summary>
-public sealed class ImportUndoTests
+public class ImportUndoTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportUndoOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
@@ -54,7 +58,7 @@ public sealed class ImportUndoTests
     [Fact]
     public async Task UndoAsync_FiguresBeforeTheImportEqualFiguresAfterItsUndo_CustomerTouchedByAnotherImportSurvives()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         Assert.True((await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct)).Succeeded);
         var before = await FiguresAsync(context);
 
@@ -86,7 +90,7 @@ public sealed class ImportUndoTests
     [Fact]
     public async Task UndoAsync_OrdersAnsweredByAnotherImportsSurvey_ResponseStaysWithoutTheLink_ItsCustomerStays()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
         var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
         var surveys = await context.ImportAsync(context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Ct);
@@ -107,7 +111,7 @@ public sealed class ImportUndoTests
     [Fact]
     public async Task UndoAsync_UnknownAlreadyUndoneOrRejected_SaysSoAndChangesNothing()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var imported = await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
         var rejected = await context.ImportAsync(context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Ct);
         Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Succeeded);
@@ -123,7 +127,7 @@ public sealed class ImportUndoTests
     [Fact]
     public async Task UndoAsync_OfAnOlderImport_CachedScoresAreNotServedAgain()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
         var cache = new RfmScoreCache(rfm, context.Database.Factory, TimeProvider.System);
         var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
@@ -138,4 +142,10 @@ public sealed class ImportUndoTests
         Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Ct)).Customers, afterUndo.Customers);
         Assert.NotEqual(cached.Customers.Count, afterUndo.Customers.Count);
     }
+}
+
+/// <summary>Every test of <see cref="ImportUndoTests"/> on PostgreSQL.</summary>
+public sealed class ImportUndoOnPostgresTests : ImportUndoTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

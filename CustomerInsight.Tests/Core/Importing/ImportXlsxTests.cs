@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Importing;
@@ -14,8 +15,11 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// recalculation), a formula without a saved result refused in its place, and the sheet streamed row by row.
 /// Workbooks are written in the test with DocumentFormat.OpenXml (formulas with chosen cached values) or ClosedXML.
 /// </summary>
-public sealed class ImportXlsxTests
+public class ImportXlsxTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportXlsxOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A cell: text, or a formula with its cached text result (null: no result saved).</summary>
@@ -78,7 +82,7 @@ public sealed class ImportXlsxTests
     [Fact]
     public async Task ImportAsync_FormulaCells_StoreTheSavedValuesNotARecalculation()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
         [
             Texts("CustomerId", "FirstName", "LastName", "City"),
@@ -96,7 +100,7 @@ public sealed class ImportXlsxTests
     [Fact]
     public async Task ImportAsync_FormulaWithoutSavedResult_RefusedWithRowAndColumn()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
         [
             Texts("CustomerId", "FirstName"),
@@ -116,7 +120,7 @@ public sealed class ImportXlsxTests
     [Fact]
     public async Task ImportAsync_SheetLargerThanTheInMemoryLimit_StreamedAndImported()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // 20,000 rows: about 2 MB of sheet XML, eight times the limit, which now bounds only what is held in memory.
         var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
             Enumerable.Range(0, 20_001).Select(i => i == 0
@@ -137,7 +141,7 @@ public sealed class ImportXlsxTests
     [Fact]
     public async Task ImportAsync_RowBeyondExcelsLastRow_ReadWithItsNumber()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // Tools other than Excel write more than 1,048,576 rows; a loaded workbook model gave up on them.
         var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
         [
@@ -155,7 +159,7 @@ public sealed class ImportXlsxTests
     [Fact]
     public async Task ImportAsync_ClosedXmlWorkbookWithDatesNumbersAndEmptyRows_ReadAsTheSpreadsheetShowsThem()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = Path.Combine(context.Database.Directory, "lines.xlsx");
         using (var workbook = new XLWorkbook())
         {
@@ -198,4 +202,10 @@ public sealed class ImportXlsxTests
         Assert.Equal(7000, order.Lines.Single().AmountMilli);
         Assert.Equal("17850", (await db.Customers.SingleAsync(Ct)).SourceId);
     }
+}
+
+/// <summary>Every test of <see cref="ImportXlsxTests"/> on PostgreSQL.</summary>
+public sealed class ImportXlsxOnPostgresTests : ImportXlsxTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Omoc;
 
-public sealed class OmocCommandsTests : IAsyncLifetime
+public class OmocCommandsTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="OmocCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string Alice = "alice@demo.local";
     private const string Bob = "bob@demo.local";
     private static readonly DateTimeOffset Now = new(2026, 6, 9, 14, 30, 0, TimeSpan.Zero);
@@ -21,13 +24,17 @@ public sealed class OmocCommandsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         clock = new FakeTimeProvider(Now);
         commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, clock), clock);
         queries = new OmocQueries(database.Factory);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -190,7 +197,7 @@ public sealed class OmocCommandsTests : IAsyncLifetime
             AssessmentStatus.Draft, Alice, Token);
         // Bob's save lands after Alice's command has read version 1 and before its UPDATE runs.
         var interleaving = new InterleavedSave(Bob);
-        var racingCommands = new OmocCommands(new InterceptedFactory(database.ConnectionString, interleaving), new AuditLog(database.Factory, clock), clock);
+        var racingCommands = new OmocCommands(new InterceptedFactory(Engine, database.ConnectionString, interleaving), new AuditLog(database.Factory, clock), clock);
 
         var result = await racingCommands.SaveAssessmentAsync(
             new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1), AssessmentStatus.Completed, Alice, Token);
@@ -323,14 +330,14 @@ public sealed class OmocCommandsTests : IAsyncLifetime
 }
 
 /// <summary>Contexts with an interceptor, over the test database's file.</summary>
-internal sealed class InterceptedFactory(string connectionString, IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
+internal sealed class InterceptedFactory(DatabaseEngine engine, string connectionString, IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
 {
     public InsightDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<InsightDbContext>();
-        InsightDatabase.Configure(options, connectionString);
+        InsightDatabase.Configure(options, engine, connectionString);
         options.AddInterceptors(interceptor);
-        return new InsightDbContext(options.Options);
+        return InsightDatabase.CreateContext(engine, options.Options);
     }
 }
 
@@ -345,8 +352,14 @@ internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
         if (!Fired && eventData.Context is { } context)
         {
             Fired = true;
-            await context.Database.ExecuteSqlAsync($"UPDATE OmocAssessments SET Version = Version + 1, UpdatedBy = {otherUser}", cancellationToken);
+            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}", cancellationToken);
         }
         return result;
     }
+}
+
+/// <summary>Every test of <see cref="OmocCommandsTests"/> on PostgreSQL.</summary>
+public sealed class OmocCommandsOnPostgresTests : OmocCommandsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

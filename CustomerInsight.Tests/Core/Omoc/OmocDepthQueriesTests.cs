@@ -8,15 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>The sociodynamic map, organisation units, saturation and plan actions on a real SQLite file holding the demo projects.</summary>
-public sealed class OmocDepthQueriesTests : IAsyncLifetime
+public class OmocDepthQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="OmocDepthQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private TestDatabase database = null!;
     private OmocQueries queries = null!;
     private OmocCommands commands = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
         {
             var projects = DemoOmocProjects.Create();
@@ -28,7 +31,11 @@ public sealed class OmocDepthQueriesTests : IAsyncLifetime
         commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -136,4 +143,10 @@ public sealed class OmocDepthQueriesTests : IAsyncLifetime
         var invalid = await commands.SavePlanActionAsync(input with { Owner = " " }, "bob", Token);
         Assert.Equal("Owner", Assert.Single(invalid.Errors).Field);
     }
+}
+
+/// <summary>Every test of <see cref="OmocDepthQueriesTests"/> on PostgreSQL.</summary>
+public sealed class OmocDepthQueriesOnPostgresTests : OmocDepthQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -7,14 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>The queries over the demo company's two change projects, saved into a real SQLite file.</summary>
-public sealed class OmocQueriesTests : IAsyncLifetime
+public class OmocQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="OmocQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private TestDatabase database = null!;
     private OmocQueries queries = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
         {
             db.ChangeProjects.AddRange(DemoOmocProjects.Create());
@@ -23,7 +26,11 @@ public sealed class OmocQueriesTests : IAsyncLifetime
         queries = new OmocQueries(database.Factory);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -116,4 +123,10 @@ public sealed class OmocQueriesTests : IAsyncLifetime
         await using var db = database.CreateContext();
         return await db.Populations.Select(p => p.Id).ToListAsync(Token);
     }
+}
+
+/// <summary>Every test of <see cref="OmocQueriesTests"/> on PostgreSQL.</summary>
+public sealed class OmocQueriesOnPostgresTests : OmocQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

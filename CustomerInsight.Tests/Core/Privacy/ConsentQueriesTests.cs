@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
@@ -12,8 +13,11 @@ namespace CustomerInsight.Tests.Core.Privacy;
 /// withdraws e-mail at the same instant and grants phone; customer 3 granted e-mail but was erased;
 /// customer 4 has no consent at all.
 /// </summary>
-public sealed class ConsentQueriesTests : IAsyncLifetime
+public class ConsentQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="ConsentQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly DateTime EmailGranted = new(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime EmailWithdrawn = new(2024, 6, 15, 14, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime EmailRegranted = new(2024, 9, 1, 8, 0, 0, DateTimeKind.Utc);
@@ -27,7 +31,7 @@ public sealed class ConsentQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         queries = new ConsentQueries(database.Factory);
         await using var db = database.CreateContext();
         var customers = Enumerable.Range(1, 4)
@@ -50,7 +54,11 @@ public sealed class ConsentQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static ConsentRecord Record(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string? proof) =>
         new() { CustomerId = customerId, Purpose = purpose, Status = status, RecordedAtUtc = at, Source = source, ProofReference = proof };
@@ -151,4 +159,10 @@ public sealed class ConsentQueriesTests : IAsyncLifetime
             history.Select(e => e with { RecordedAtUtc = DateTime.SpecifyKind(e.RecordedAtUtc, DateTimeKind.Utc) }));
         Assert.Empty(await queries.GetHistoryAsync(c4, TestContext.Current.CancellationToken));
     }
+}
+
+/// <summary>Every test of <see cref="ConsentQueriesTests"/> on PostgreSQL.</summary>
+public sealed class ConsentQueriesOnPostgresTests : ConsentQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>Erasure on a real SQLite file filled by the import: bytes on disk, unchanged totals, re-import, audit.</summary>
-public sealed class CustomerErasureTests
+public class CustomerErasureTests
 {
+    /// <summary>The engine these tests run on; <see cref="CustomerErasureOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly Period Year2024 = Period.Range(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1));
     private static readonly DateOnly AnalysisDate = new(2024, 12, 31);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -16,7 +19,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task EraseBySourceIdAsync_PersonalDataAndComments_NotFoundInDatabaseFileOrWal()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         await using (var db = context.Import.Database.CreateContext())
         {
             await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, Ct);
@@ -35,7 +38,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task EraseAsync_KpiAndRfmTotals_Unchanged()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var kpiBefore = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Ct);
         var rfmBefore = await context.Rfm.GetSummaryAsync(AnalysisDate, Ct);
         Assert.Equal(2, rfmBefore.Customers);
@@ -54,7 +57,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task EraseAsync_CustomerRow_PseudonymisedWithConsentFactsKeptAndAudited()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
 
         await using var db = context.Import.Database.CreateContext();
@@ -84,7 +87,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task ImportAsync_OldFilesAfterErasure_SkipErasedCustomerAndDoNotResurrectIt()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
         var before = await context.Import.CountAsync();
 
@@ -107,7 +110,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task EraseBySourceIdAsync_UnknownOrAlreadyErased_ChangesNothing()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         Assert.Equal(ErasureOutcome.UnknownCustomer, (await context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Ct)).Outcome);
         var first = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
 
@@ -122,7 +125,7 @@ public sealed class CustomerErasureTests
     [Fact]
     public async Task CustomerFileJson_ErasedAndKeptCustomers_DocumentedShapeWithoutErasedValues()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var kept = await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct);
         var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
         var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Ct);
@@ -140,4 +143,10 @@ public sealed class CustomerErasureTests
         Assert.DoesNotContain(PrivacyTestContext.PersonalValues, erasedText.Contains);
         Assert.Contains("\"erasedAtUtc\": \"", erasedText, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="CustomerErasureTests"/> on PostgreSQL.</summary>
+public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

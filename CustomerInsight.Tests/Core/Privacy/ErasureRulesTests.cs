@@ -15,14 +15,17 @@ namespace CustomerInsight.Tests.Core.Privacy;
 /// metrics.md *Retention and erasure*: erasure withdraws the consents still granted, leaves nothing of the customer
 /// readable in the file (index free space, import reports), and the purge counts the source's activity only.
 /// </summary>
-public sealed class ErasureRulesTests
+public class ErasureRulesTests
 {
+    /// <summary>The engine these tests run on; <see cref="ErasureRulesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task EraseAsync_PurposeStillGranted_WithdrawnAtErasureSoNoLongerReachable()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var id = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.ErasedId, Ct))!.Profile.Id;
         var before = await context.Consents.GetHistoryAsync(id, Ct);
         // Before: SMS granted (latest record), e-mail already withdrawn by the customer.
@@ -48,48 +51,9 @@ public sealed class ErasureRulesTests
     }
 
     [Fact]
-    public async Task Migration_PrivacyErasureAndRetention_WithdrawsErasedCustomersConsentsAndKeepsOnlySourceCreationDates()
-    {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        await using (var db = database.CreateContext())
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_PrivacyErasureAndRetention", StringComparison.Ordinal));
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1], Ct);
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "ImportBatches" ("Id", "StartedAtUtc", "UserName", "FileName", "Format", "Status", "RowsRead", "RowsImported", "DuplicateRows", "RejectedRows")
-                VALUES (1, '2026-11-30 08:00:00.1234567', 'a', 'retail.csv', 'online-retail', 0, 1, 1, 0, 0);
-                INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc", "ErasedAtUtc") VALUES
-                    (1, 'erased-a', 'France', '2020-01-01 00:00:00', '2025-06-01 10:00:00'),
-                    (2, 'KEEP', 'France', '2020-01-01 00:00:00', NULL),
-                    (3, '17850', 'United Kingdom', '2026-11-30 08:00:00.1234567', NULL);
-                INSERT INTO "ConsentRecords" ("CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source") VALUES
-                    (1, 0, 0, '2024-01-01 00:00:00', 'web'),
-                    (1, 1, 0, '2024-01-01 00:00:00', 'web'),
-                    (1, 1, 1, '2024-05-01 00:00:00', 'unsubscribe'),
-                    (1, 2, 0, '2024-02-01 00:00:00', 'store'),
-                    (1, 2, 1, '2024-02-01 00:00:00', 'store'),
-                    (2, 0, 0, '2024-01-01 00:00:00', 'web');
-                """, Ct);
-            await migrator.MigrateAsync(cancellationToken: Ct);
-        }
-
-        await using var check = database.CreateContext();
-        var added = await check.ConsentRecords.AsNoTracking().Where(r => r.Source == "erasure").OrderBy(r => r.Purpose)
-            .Select(r => new { r.CustomerId, r.Purpose, r.Status, r.RecordedAtUtc, r.ProofReference }).ToListAsync(Ct);
-        // Only the erased customer's e-mail purpose was still granted (SMS withdrawn later, phone withdrawn at the same instant).
-        Assert.Equal([new { CustomerId = 1, Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = new DateTime(2025, 6, 1, 10, 0, 0), ProofReference = (string?)null }], added);
-        var created = await check.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.SourceCreatedAtUtc).ToListAsync(Ct);
-        // Customer 3 was stamped with its import's start: not a creation date given by the source.
-        Assert.Equal([new DateTime(2020, 1, 1), new DateTime(2020, 1, 1), null], created);
-    }
-
-    [Fact]
     public async Task FindAsync_ImportedHistory_LastActivityIsTheSourcesNeverTheImportTime()
     {
-        await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync();
+        await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync(engine: Engine);
         var factory = import.Database.Factory;
         var purge = new RetentionPurge(factory, new AppSecrets(factory), new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
         var recent = DateTime.UtcNow.AddMonths(-2).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
@@ -123,7 +87,7 @@ public sealed class ErasureRulesTests
     [Fact]
     public async Task EraseAsync_RejectedImportReportsQuotingTheCustomer_ValuesGoneFromReportsAndFile()
     {
-        await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync();
+        await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync(engine: Engine);
         var factory = import.Database.Factory;
         var secrets = new AppSecrets(factory);
         var erasure = new CustomerErasure(factory, secrets, new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
@@ -171,10 +135,74 @@ public sealed class ErasureRulesTests
         Assert.Equal(["Lovelace"], new TestDatabaseAccess(import.Database).FindInFiles(["Lovelace"]));
     }
 
+    private static string RejectedRowsAndColumns(string reportJson)
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(reportJson);
+        return string.Join(";", report.RootElement.GetProperty("rejected").EnumerateArray()
+            .Select(r => $"{r.GetProperty("row").GetInt32()}/{r.GetProperty("column")}"));
+    }
+
+}
+
+/// <summary>Every test of <see cref="ErasureRulesTests"/> on PostgreSQL.</summary>
+public sealed class ErasureRulesOnPostgresTests : ErasureRulesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
+
+/// <summary>
+/// The SQLite-only rules of erasure: the data migration of an older SQLite database, and the bytes of the database file
+/// and its WAL (PostgreSQL's counterpart, a dump of the whole database, runs in every erasure test on PostgreSQL).
+/// </summary>
+public sealed class ErasureRulesOnSqliteFileTests
+{
+    private const DatabaseEngine Engine = DatabaseEngine.Sqlite;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migration_PrivacyErasureAndRetention_WithdrawsErasedCustomersConsentsAndKeepsOnlySourceCreationDates()
+    {
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        await using (var db = database.CreateContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var index = migrations.FindIndex(m => m.EndsWith("_PrivacyErasureAndRetention", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[index - 1], Ct);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "ImportBatches" ("Id", "StartedAtUtc", "UserName", "FileName", "Format", "Status", "RowsRead", "RowsImported", "DuplicateRows", "RejectedRows")
+                VALUES (1, '2026-11-30 08:00:00.1234567', 'a', 'retail.csv', 'online-retail', 0, 1, 1, 0, 0);
+                INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc", "ErasedAtUtc") VALUES
+                    (1, 'erased-a', 'France', '2020-01-01 00:00:00', '2025-06-01 10:00:00'),
+                    (2, 'KEEP', 'France', '2020-01-01 00:00:00', NULL),
+                    (3, '17850', 'United Kingdom', '2026-11-30 08:00:00.1234567', NULL);
+                INSERT INTO "ConsentRecords" ("CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source") VALUES
+                    (1, 0, 0, '2024-01-01 00:00:00', 'web'),
+                    (1, 1, 0, '2024-01-01 00:00:00', 'web'),
+                    (1, 1, 1, '2024-05-01 00:00:00', 'unsubscribe'),
+                    (1, 2, 0, '2024-02-01 00:00:00', 'store'),
+                    (1, 2, 1, '2024-02-01 00:00:00', 'store'),
+                    (2, 0, 0, '2024-01-01 00:00:00', 'web');
+                """, Ct);
+            await migrator.MigrateAsync(cancellationToken: Ct);
+        }
+
+        await using var check = database.CreateContext();
+        var added = await check.ConsentRecords.AsNoTracking().Where(r => r.Source == "erasure").OrderBy(r => r.Purpose)
+            .Select(r => new { r.CustomerId, r.Purpose, r.Status, r.RecordedAtUtc, r.ProofReference }).ToListAsync(Ct);
+        // Only the erased customer's e-mail purpose was still granted (SMS withdrawn later, phone withdrawn at the same instant).
+        Assert.Equal([new { CustomerId = 1, Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = new DateTime(2025, 6, 1, 10, 0, 0), ProofReference = (string?)null }], added);
+        var created = await check.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.SourceCreatedAtUtc).ToListAsync(Ct);
+        // Customer 3 was stamped with its import's start: not a creation date given by the source.
+        Assert.Equal([new DateTime(2020, 1, 1), new DateTime(2020, 1, 1), null], created);
+    }
+
     [Fact]
     public async Task EraseAsync_DatabaseHeldOpenAndIndexPagesRebalanced_FormerValuesNotInFileOrWal()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         var pooled = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
         // Customers inserted in random order: the b-tree pages of the source id and e-mail indexes split and are
         // rebalanced, which leaves moved copies of index cells in the pages' free space.
@@ -226,13 +254,6 @@ public sealed class ErasureRulesTests
         var neighbour = $"IDX-{(int.Parse(suffix, System.Globalization.CultureInfo.InvariantCulture) % 4000) + 1:D6}";
         Assert.Equal([neighbour], access.FindInFiles([neighbour]));
         SqliteConnection.ClearAllPools();
-    }
-
-    private static string RejectedRowsAndColumns(string reportJson)
-    {
-        using var report = System.Text.Json.JsonDocument.Parse(reportJson);
-        return string.Join(";", report.RootElement.GetProperty("rejected").EnumerateArray()
-            .Select(r => $"{r.GetProperty("row").GetInt32()}/{r.GetProperty("column")}"));
     }
 
     private static int Occurrences(byte[] haystack, string value)

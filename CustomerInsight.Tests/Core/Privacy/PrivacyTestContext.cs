@@ -71,9 +71,9 @@ internal sealed class PrivacyTestContext : IAsyncDisposable
     public ConsentQueries Consents { get; }
     public CustomerFileQueries Files { get; }
 
-    public static async Task<PrivacyTestContext> CreateAsync(CancellationToken cancellationToken)
+    public static async Task<PrivacyTestContext> CreateAsync(CancellationToken cancellationToken, DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
-        var context = new PrivacyTestContext(await ImportTestContext.CreateAsync());
+        var context = new PrivacyTestContext(await ImportTestContext.CreateAsync(engine: engine));
         foreach (var report in await context.ImportAllAsync(cancellationToken))
         {
             Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
@@ -93,18 +93,23 @@ internal sealed class PrivacyTestContext : IAsyncDisposable
     public ValueTask DisposeAsync() => Import.DisposeAsync();
 }
 
-/// <summary>Reads the raw bytes of the database file and its WAL.</summary>
+/// <summary>
+/// What is left of values in the database: SQLite, the raw bytes of the database file and its WAL; PostgreSQL, a full
+/// dump of the database (pg_dump: every row any SQL can reach, audit log included).
+/// </summary>
 internal readonly struct TestDatabaseAccess(Data.TestDatabase database)
 {
     public Data.TestDatabase Database => database;
 
-    /// <summary>Which of <paramref name="values"/> occur (as UTF-8 or UTF-16) in the main file or the -wal file.</summary>
+    /// <summary>Which of <paramref name="values"/> occur (as UTF-8 or UTF-16) in the main file or the -wal file, or in the dump on PostgreSQL.</summary>
     public IReadOnlyList<string> FindInFiles(IEnumerable<string> values)
     {
-        var files = new[] { database.FilePath, database.FilePath + "-wal", database.FilePath + "-journal" }
-            .Where(File.Exists)
-            .Select(File.ReadAllBytes)
-            .ToArray();
+        var files = database.Engine == DatabaseEngine.Postgres
+            ? [System.Text.Encoding.UTF8.GetBytes(Data.PostgresServer.Dump(database.ConnectionString))]
+            : new[] { database.FilePath, database.FilePath + "-wal", database.FilePath + "-journal" }
+                .Where(File.Exists)
+                .Select(File.ReadAllBytes)
+                .ToArray();
         return values
             .Where(v => files.Any(bytes =>
                 bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(v)) >= 0

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Tests.Core.Data;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>Retention purge (dry run vs confirm, cancellation) and the admin commands (rectification, consent change).</summary>
-public sealed class RetentionAndCommandsTests
+public class RetentionAndCommandsTests
 {
+    /// <summary>The engine these tests run on; <see cref="RetentionAndCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -17,7 +21,7 @@ public sealed class RetentionAndCommandsTests
     [InlineData("ADA@Keep.Example")]
     public async Task FindAsync_SourceIdOrEmail_AnyCase_FindsTheCustomer(string term)
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var file = await context.Files.FindAsync(term, Ct);
         Assert.Equal(PrivacyTestContext.KeptId, file?.Profile.SourceId);
     }
@@ -25,7 +29,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task FindAsync_UnknownOrAmbiguous_Null()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         await using (var db = context.Import.Database.CreateContext())
         {
             db.Customers.AddRange(
@@ -42,7 +46,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task PurgeAsync_DryRunThenConfirm_SameCountAnonymisedOnlyIdleCustomers()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var now = DateTime.UtcNow;
         await using (var db = context.Import.Database.CreateContext())
         {
@@ -78,7 +82,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task PurgeAsync_Cancelled_RollsBackEverything()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
         {
             db.Customers.AddRange(Enumerable.Range(0, 50).Select(i => new Customer { SourceId = $"OLD-{i}", City = "Oldtown", CreatedAtUtc = DateTime.UtcNow.AddYears(-10) }));
@@ -99,7 +103,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task RecordConsentAsync_AdminWithdrawal_ChangesReachabilityFromThatInstantAndIsAudited()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
         var withdrawnAt = new DateTime(2025, 2, 1, 9, 0, 0, DateTimeKind.Utc);
 
@@ -121,7 +125,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task RecordConsentAsync_ErasedOrBlankSource_Refused()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
         var erased = (await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct)).CustomerId!.Value;
         var change = new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Granted, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), "store", null);
@@ -134,7 +138,7 @@ public sealed class RetentionAndCommandsTests
     [Fact]
     public async Task RectifyAsync_ChangedFields_WrittenAndAuditedByNameOnly()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct))!.Profile.Id;
         var fields = (await context.Commands.GetPersonalFieldsAsync(kept, Ct))!;
 
@@ -155,4 +159,10 @@ public sealed class RetentionAndCommandsTests
     {
         public void Report(RetentionProgress value) => report(value);
     }
+}
+
+/// <summary>Every test of <see cref="RetentionAndCommandsTests"/> on PostgreSQL.</summary>
+public sealed class RetentionAndCommandsOnPostgresTests : RetentionAndCommandsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

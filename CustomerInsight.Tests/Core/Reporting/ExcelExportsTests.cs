@@ -22,8 +22,11 @@ namespace CustomerInsight.Tests.Core.Reporting;
 /// OMOC justifications: every workbook reads back with the texts intact and no formula anywhere, the
 /// figures equal the query services', an analyst's export has no personal data, every export is audited.
 /// </summary>
-public sealed class ExcelExportsTests : IAsyncLifetime
+public class ExcelExportsTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="ExcelExportsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly string[] Dangerous = ExcelReportWriterTests.Dangerous;
     private static readonly Period March = Period.Range(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
 
@@ -39,7 +42,7 @@ public sealed class ExcelExportsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         var clock = TimeProvider.System;
         var rfm = Options.Create(new RfmOptions());
         ExcelExports NewExports(int streamRowsAbove) => new(
@@ -144,7 +147,11 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         projectId = project.Id;
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static async Task<XLWorkbook> ExportAsync(Func<Stream, Task<ExportResult?>> export)
     {
@@ -435,4 +442,10 @@ public sealed class ExcelExportsTests : IAsyncLifetime
         Assert.Contains("personalData=yes", entries[1].Details, StringComparison.Ordinal);
         Assert.DoesNotContain("@mail", entries[1].Details, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="ExcelExportsTests"/> on PostgreSQL.</summary>
+public sealed class ExcelExportsOnPostgresTests : ExcelExportsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

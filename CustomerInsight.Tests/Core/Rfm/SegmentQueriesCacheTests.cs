@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data.Demo;
@@ -10,8 +11,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>The segments page's overview is computed once per date and data version, and again when a consent arrives.</summary>
-public sealed class SegmentQueriesCacheTests
+public class SegmentQueriesCacheTests
 {
+    /// <summary>The engine these tests run on; <see cref="SegmentQueriesCacheOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -19,7 +23,7 @@ public sealed class SegmentQueriesCacheTests
     [Fact]
     public async Task GetOverviewAsync_SameDateAgain_CachedUntilAConsentIsRecorded()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Engine);
         await new DemoSeeder(database.Factory, Paris).SeedIfEmptyAsync(200, Ct);
         var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         var queries = new SegmentQueries(rfm, new RfmScoreCache(rfm, database.Factory, TimeProvider.System),
@@ -52,4 +56,10 @@ public sealed class SegmentQueriesCacheTests
             new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System).GetOverviewAsync(date, Ct);
         Assert.Equal(fresh.Reach, afterConsent.Reach);
     }
+}
+
+/// <summary>Every test of <see cref="SegmentQueriesCacheTests"/> on PostgreSQL.</summary>
+public sealed class SegmentQueriesCacheOnPostgresTests : SegmentQueriesCacheTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -14,7 +14,7 @@ namespace CustomerInsight.Tests.Core.Sales;
 /// </summary>
 public class KpiQueriesTests : IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; a subclass overriding it runs them all on another engine (issue 17: not on PostgreSQL yet, see README).</summary>
+    /// <summary>The engine these tests run on; the OnPostgresTests subclass runs them all on PostgreSQL.</summary>
     protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
     private const int A = 1, B = 2, C = 3, D = 4, E = 5, F = 6;
@@ -321,4 +321,10 @@ public class KpiQueriesTests : IAsyncLifetime
 
         Assert.Null(await new KpiQueries(empty.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
     }
+}
+
+/// <summary>Every test of <see cref="KpiQueriesTests"/> on PostgreSQL.</summary>
+public sealed class KpiQueriesOnPostgresTests : KpiQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -18,8 +18,11 @@ namespace CustomerInsight.Tests.Core.Segments;
 /// C1 (France, three web orders, 1,200, e-mail granted), C2 (France, one store order, 900, e-mail granted then withdrawn),
 /// C3 (Belgique, one phone order, 30, e-mail granted), C4 (France, two web orders, 50, no consent). Analysis date 2026-03-11.
 /// </summary>
-public sealed class SegmentationQueriesTests : IAsyncLifetime
+public class SegmentationQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="SegmentationQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string Customers = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "C1,Ada,Lovelace,ada@example.org,,75001,Paris,France,2024-01-01\n" +
         "C2,Blaise,Pascal,blaise@example.org,,63000,Clermont,France,2024-01-01\n" +
@@ -58,7 +61,7 @@ public sealed class SegmentationQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        context = await ImportTestContext.CreateAsync("EUR");
+        context = await ImportTestContext.CreateAsync("EUR", engine: Engine);
         Assert.Equal(4, (await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct)).RowsImported);
         Assert.Equal(7, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Ct)).RowsImported);
         Assert.Equal(4, (await context.ImportAsync(context.WriteFile("consents.csv", Consents), ImportFormat.Consents, Ct)).RowsImported);
@@ -73,7 +76,11 @@ public sealed class SegmentationQueriesTests : IAsyncLifetime
             new ReportSettings("Test", "EUR", calendar.Zone), TimeProvider.System);
     }
 
-    public ValueTask DisposeAsync() => context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task SaveAsync_TwoProfilesThenRefined_TwoVersionsWithWhoWhenWhy()
@@ -210,4 +217,10 @@ public sealed class SegmentationQueriesTests : IAsyncLifetime
         Array.Sort(ids);
         return ids;
     }
+}
+
+/// <summary>Every test of <see cref="SegmentationQueriesTests"/> on PostgreSQL.</summary>
+public sealed class SegmentationQueriesOnPostgresTests : SegmentationQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Globalization;
 using System.Text;
 using CustomerInsight.Core.Auditing;
@@ -18,8 +19,11 @@ namespace CustomerInsight.Tests.Core.Segments;
 /// facts carry the value model fitted on the purchases before it (calibration end 1997-09-30, the papers' fit); P(alive)
 /// is compared in percent.
 /// </summary>
-public sealed class SegmentationValueTests : IAsyncLifetime
+public class SegmentationValueTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="SegmentationValueOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly DateOnly AnalysisDate = CdnowData.CalibrationEnd.AddDays(1);
 
     private ImportTestContext context = null!;
@@ -31,7 +35,7 @@ public sealed class SegmentationValueTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        context = await ImportTestContext.CreateAsync("USD");
+        context = await ImportTestContext.CreateAsync("USD", engine: Engine);
         var rows = CdnowData.Rows();
         var csv = new StringBuilder("OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n");
         for (var i = 0; i < rows.Count; i++)
@@ -48,7 +52,11 @@ public sealed class SegmentationValueTests : IAsyncLifetime
             BusinessCalendar.ForZone("Europe/Paris"), new AuditLog(factory, TimeProvider.System), TimeProvider.System, clv);
     }
 
-    public ValueTask DisposeAsync() => context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static SegmentationDefinition One(params SegmentCondition[] conditions) =>
         new([new SegmentDefinition("s", "S", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, conditions)])]);
@@ -71,4 +79,10 @@ public sealed class SegmentationValueTests : IAsyncLifetime
         // Facts for rules that do not need the model carry no prediction: it is fitted only when a rule asks.
         Assert.All(withoutValue, f => Assert.Null(f.PAlive));
     }
+}
+
+/// <summary>Every test of <see cref="SegmentationValueTests"/> on PostgreSQL.</summary>
+public sealed class SegmentationValueOnPostgresTests : SegmentationValueTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

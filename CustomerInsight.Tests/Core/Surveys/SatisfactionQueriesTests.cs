@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Sales;
@@ -11,15 +12,18 @@ namespace CustomerInsight.Tests.Core.Surveys;
 /// responses on a real SQLite file: the first six transactional on the web, the last four
 /// relational without channel; plus a satisfaction-only response in March and one in April.
 /// </summary>
-public sealed class SatisfactionQueriesTests : IAsyncLifetime
+public class SatisfactionQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="SatisfactionQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly int[] NpsExample = [10, 9, 9, 8, 7, 6, 5, 3, 10, 9];
     private TestDatabase database = null!;
     private SatisfactionQueries queries = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         queries = new SatisfactionQueries(database.Factory);
         await using var db = database.CreateContext();
         db.Customers.Add(new Customer { Id = 1, SourceId = "C1", LastName = "Secret" });
@@ -35,7 +39,11 @@ public sealed class SatisfactionQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static SurveyResponse Response(string id, string date, int? recommend, int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
     {
@@ -137,4 +145,10 @@ public sealed class SatisfactionQueriesTests : IAsyncLifetime
 
         Assert.Equal("Rude staff", Assert.Single(comments).Comment);
     }
+}
+
+/// <summary>Every test of <see cref="SatisfactionQueriesTests"/> on PostgreSQL.</summary>
+public sealed class SatisfactionQueriesOnPostgresTests : SatisfactionQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

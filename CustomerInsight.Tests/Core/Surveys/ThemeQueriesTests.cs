@@ -21,8 +21,11 @@ namespace CustomerInsight.Tests.Core.Surveys;
 /// seven with a comment; delivery in r1, r2, r3 (10, 8, 3: NPS 0), installation in r2, after-sales and quality in r4 (2),
 /// price in r7 (6); "Pas de problème" (r5) and "Aucune panne" (r8) carry no theme. February: r9, a delivery complaint.
 /// </summary>
-public sealed class ThemeQueriesTests : IAsyncLifetime
+public class ThemeQueriesTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="ThemeQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string Surveys =
         "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
         "r1,C1,,2026-03-02 10:00,Transactional,Web,10,5,\"Livraison rapide, merci\"\n" +
@@ -51,7 +54,7 @@ public sealed class ThemeQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        context = await ImportTestContext.CreateAsync();
+        context = await ImportTestContext.CreateAsync(engine: Engine);
         var factory = context.Database.Factory;
         Assert.Equal(5, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Ct)).RowsImported);
         Assert.Equal(9, (await context.ImportAsync(context.WriteFile("surveys.csv", Surveys), ImportFormat.Surveys, Ct)).RowsImported);
@@ -60,7 +63,11 @@ public sealed class ThemeQueriesTests : IAsyncLifetime
             new AuditLog(factory, TimeProvider.System), TimeProvider.System);
     }
 
-    public ValueTask DisposeAsync() => context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static ThemeFigures Of(ThemeOverview overview, IReadOnlyList<ThemeFigures> figures, string key) =>
         figures.Single(f => overview.Set.Themes[f.Theme].Key == key);
@@ -223,4 +230,10 @@ public sealed class ThemeQueriesTests : IAsyncLifetime
         await using var db = context.Database.CreateContext();
         Assert.DoesNotContain(await db.Set<ThemeSetVersion>().Select(v => v.Definition).ToListAsync(Ct), d => d.Contains("injoignable", StringComparison.Ordinal));
     }
+}
+
+/// <summary>Every test of <see cref="ThemeQueriesTests"/> on PostgreSQL.</summary>
+public sealed class ThemeQueriesOnPostgresTests : ThemeQueriesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -18,8 +18,11 @@ namespace CustomerInsight.Tests.Core.Unify;
 /// Hélène Saint-Éloi (same phone written two ways, name with accents and hyphen), of Marc Petit (same e-mail, other
 /// case and spaces), and a near miss (Marie Dupont / Marie Dupond) kept apart.
 /// </summary>
-public sealed class UnifyCommandsTests
+public class UnifyCommandsTests
 {
+    /// <summary>The engine these tests run on; <see cref="UnifyCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
         "STORE-2,Marc,Petit,marc@exemple.fr,,,,France,2023-02-01\n" +
@@ -67,9 +70,9 @@ public sealed class UnifyCommandsTests
         public UnifyQueries Queries { get; }
         public UnifyCommands Commands { get; }
 
-        public static async Task<Context> CreateAsync(string customers = CustomersCsv)
+        public static async Task<Context> CreateAsync(DatabaseEngine engine, string customers = CustomersCsv)
         {
-            var context = new Context(await ImportTestContext.CreateAsync("EUR"));
+            var context = new Context(await ImportTestContext.CreateAsync("EUR", engine: engine));
             foreach (var (name, csv, format) in new[]
             {
                 ("customers.csv", customers, ImportFormat.Customers), ("orders.csv", OrdersCsv, ImportFormat.OrderLines),
@@ -98,13 +101,17 @@ public sealed class UnifyCommandsTests
             return new Figures(rfm.Customers.Count, kpis.ActiveCustomers, kpis.NewCustomers, kpis.NetRevenue, reach, await db.Customers.CountAsync(Ct), segments);
         }
 
-        public ValueTask DisposeAsync() => Import.DisposeAsync();
+        public async ValueTask DisposeAsync()
+    {
+        await Import.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
     }
 
     [Fact]
     public async Task FindGroupsAsync_DemoLikeBase_TwoGroupsByTheirRules_NearMissApart()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
 
         var result = await context.Queries.FindGroupsAsync(Ct);
 
@@ -120,7 +127,7 @@ public sealed class UnifyCommandsTests
     [Fact]
     public async Task MergeAll_ThenUndo_PeopleCountedOnce_FiguresBeforeEqualFiguresAfterUndo()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
         var before = await context.FiguresAsync();
         var versionBefore = await DataVersion.ReadAsync(context.Factory, Ct);
         Assert.Equal(6, before.RfmCustomers);
@@ -178,7 +185,7 @@ public sealed class UnifyCommandsTests
     [Fact]
     public async Task MergeAsync_OneGroup_OthersLeftAlone_StaleGroupRefused()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
         var groups = (await context.Queries.FindGroupsAsync(Ct)).Groups;
 
         var merged = await context.Commands.MergeAsync([groups[1].CustomerIds, [groups[0].CustomerIds[0], 999]], "analyst@test", Ct);
@@ -191,7 +198,7 @@ public sealed class UnifyCommandsTests
     [Fact]
     public async Task Import_AfterMerge_MergedSourceIdLandsOnTheUnifiedCustomer()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
         await context.Commands.MergeAllAsync("analyst@test", Ct);
         var helene = await context.IdOfAsync("STORE-1");
 
@@ -211,7 +218,7 @@ public sealed class UnifyCommandsTests
     [Fact]
     public async Task Erase_UnifiedCustomer_ErasesEverySourceRecord_AndAnOldFileStaysOut()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
         var merged = await context.Commands.MergeAllAsync("analyst@test", Ct);
         var helene = await context.IdOfAsync("STORE-1");
         var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
@@ -241,7 +248,7 @@ public sealed class UnifyCommandsTests
     [Fact]
     public async Task EraseBySourceId_OfAMergedRecord_ErasesTheUnifiedCustomer()
     {
-        await using var context = await Context.CreateAsync();
+        await using var context = await Context.CreateAsync(Engine);
         await context.Commands.MergeAllAsync("analyst@test", Ct);
         var helene = await context.IdOfAsync("STORE-1");
         var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
@@ -258,7 +265,7 @@ public sealed class UnifyCommandsTests
         // An old store card without any activity, and the same person's recent web account.
         var customers = CustomersCsv + "CARD-9,Jeanne,Moreau,,0611223344,44000,Nantes,France,2019-01-01\n" +
             "WEB-9,Jeanne,Moreau,jeanne@exemple.fr,+33 6 11 22 33 44,44000,Nantes,France,2026-06-01\n";
-        await using var context = await Context.CreateAsync(customers);
+        await using var context = await Context.CreateAsync(Engine, customers);
         var purge = new RetentionPurge(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
         var card = await context.IdOfAsync("CARD-9");
         var dueBefore = await purge.FindAsync(36, 100, Ct);
@@ -270,4 +277,10 @@ public sealed class UnifyCommandsTests
         Assert.DoesNotContain(dueAfter.Sample, s => s.CustomerId == card);
         Assert.Equal(dueBefore.Count - 1, dueAfter.Count);
     }
+}
+
+/// <summary>Every test of <see cref="UnifyCommandsTests"/> on PostgreSQL.</summary>
+public sealed class UnifyCommandsOnPostgresTests : UnifyCommandsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Globalization;
 using System.Text;
 using CustomerInsight.Core.Importing;
@@ -16,15 +17,18 @@ namespace CustomerInsight.Tests.Core.Value;
 /// Same-day rows are one purchase (6,919 rows, 6,696 purchase days), m is the mean of the repeat purchases only:
 /// with those two rules of metrics.md every published digit comes out.
 /// </summary>
-public sealed class ClvCdnowTests
+public class ClvCdnowTests
 {
+    /// <summary>The engine these tests run on; <see cref="ClvCdnowOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task GetReportAsync_CdnowSampleImported_ReproducesPublishedParametersAndHoldout()
     {
         var rows = CdnowData.Rows();
-        await using var context = await ImportTestContext.CreateAsync("USD");
+        await using var context = await ImportTestContext.CreateAsync("USD", engine: Engine);
         var csv = new StringBuilder("OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n");
         for (var i = 0; i < rows.Count; i++)
         {
@@ -109,4 +113,10 @@ public sealed class ClvCdnowTests
     }
 
     private static double Round3(double value) => double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
+
+/// <summary>Every test of <see cref="ClvCdnowTests"/> on PostgreSQL.</summary>
+public sealed class ClvCdnowOnPostgresTests : ClvCdnowTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }
