@@ -26,6 +26,16 @@ public static class ScaleOut
         services.AddHostedService<DataChangeWatcherService>();
         return services;
     }
+
+    /// <summary>
+    /// At start-up, once the keys' table exists: loads the key ring from the database, or creates its first key there
+    /// (ASP.NET Core logs then that it is stored unencrypted: README), before the first request needs it.
+    /// </summary>
+    public static void PrepareKeyRing(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetService<IDataProtectionProvider>()?.CreateProtector(ApplicationName + ".Start").Protect([1]);
+    }
 }
 
 /// <summary>Runs <see cref="DataChangeWatcher"/> while the web app runs (never in the command line).</summary>

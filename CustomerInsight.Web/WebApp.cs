@@ -240,6 +240,7 @@ public static class WebApp
             }
         }
         await InsightDatabase.MigrateAsync(contexts, cancellationToken);
+        ScaleOut.PrepareKeyRing(services);
         await RecordCurrencyAsync(services, cancellationToken);
         using var scope = services.CreateScope();
         await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
