@@ -34,7 +34,11 @@ public static class InsightDatabase
         var assembly = typeof(InsightDbContext).Assembly.GetName().Name;
         if (engine == DatabaseEngine.Postgres)
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(assembly))
+            // Instants are UTC without a zone ("timestamp without time zone"): a session in UTC converts nothing, whatever
+            // the server's TimeZone, should a raw-SQL parameter carry a UTC DateTime (sent as timestamptz).
+            var npgsqlConnection = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            npgsqlConnection.Timezone ??= "UTC";
+            options.UseNpgsql(npgsqlConnection.ConnectionString, npgsql => npgsql.MigrationsAssembly(assembly))
                 .AddInterceptors(new PostgresIdentityInterceptor());
             if (compiledModel && !EF.IsDesignTime)
             {

@@ -49,7 +49,7 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
         withdrawals = Command(connection, transaction,
             $"""
             INSERT INTO "ConsentRecords" ("CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId")
-            SELECT DISTINCT r."CustomerId", r."Purpose", {(int)ConsentStatus.Withdrawn}, @now, '{ErasureConsentSource}', NULL, NULL
+            SELECT DISTINCT r."CustomerId", r."Purpose", {(int)ConsentStatus.Withdrawn}, @now, '{ErasureConsentSource}', CAST(NULL AS VARCHAR), CAST(NULL AS INTEGER)
             FROM "ConsentRecords" AS r
             WHERE r."CustomerId" = @id AND r."Status" = {(int)ConsentStatus.Granted}
                 AND NOT EXISTS (SELECT 1 FROM "ConsentRecords" AS n

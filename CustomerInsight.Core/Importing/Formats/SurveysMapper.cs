@@ -126,7 +126,7 @@ internal sealed class SurveysMapper : FormatMapper
         {
             foreach (var source in orderSources)
             {
-                if (findOrder!.Scalar(source, row.OrderId) is long id)
+                if (findOrder!.Int64Scalar(source, row.OrderId) is { } id)
                 {
                     orderKey = id;
                     break;
@@ -140,7 +140,7 @@ internal sealed class SurveysMapper : FormatMapper
         // Without a CustomerId, the customer of the order answered: the response (and its comment, personal data)
         // belongs to them, so erasure, the customer file and the segment filter find it.
         long? customerKey = customer?.Id;
-        if (customerKey is null && orderKey is not null && findOrderCustomer!.Scalar(orderKey) is long orderCustomer)
+        if (customerKey is null && orderKey is not null && findOrderCustomer!.Int64Scalar(orderKey) is { } orderCustomer)
         {
             if (session.Customers.IsErased((int)orderCustomer))
             {

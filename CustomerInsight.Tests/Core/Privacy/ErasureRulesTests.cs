@@ -110,11 +110,20 @@ public class ErasureRulesTests
         await using (var db = import.Database.CreateContext())
         {
             // Reports stored by earlier versions quoted the values found ("Columns found: HX9002, Anatole, …"): such a report.
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json('[{{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}}]'))
-                WHERE "Status" = 1 AND "FileName" = 'no-header.csv'
-                """, Ct);
+            const string Legacy = """[{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}]""";
+            // The engine's JSON function (EF's raw SQL takes {{ for a brace).
+            if (Engine == DatabaseEngine.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    """UPDATE "ImportBatches" SET "ReportJson" = jsonb_set("ReportJson"::jsonb, '{{rejected}}', CAST({0} AS jsonb))::text WHERE "Status" = 1 AND "FileName" = 'no-header.csv'""",
+                    [Legacy], Ct);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    """UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json({0})) WHERE "Status" = 1 AND "FileName" = 'no-header.csv'""",
+                    [Legacy], Ct);
+            }
             reports = await db.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Ct);
         }
         // The reports really quote the customer before: otherwise the check after proves nothing.
