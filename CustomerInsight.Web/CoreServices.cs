@@ -11,6 +11,7 @@ using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,10 @@ public static class CoreServices
         {
             var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;
             // Workbooks label amounts with the database's currency, never the configured one.
-            return new ReportSettings(ReportSettings.DefaultCompany, sp.GetRequiredService<DatabaseCurrency>().Code, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses);
+            return new ReportSettings(ReportSettings.DefaultCompany, sp.GetRequiredService<DatabaseCurrency>().Code, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses)
+            {
+                Texts = ResxTextResolver.Instance,
+            };
         });
         services.AddSingleton<ExcelExports>();
         services.AddSingleton<AuditQueries>();

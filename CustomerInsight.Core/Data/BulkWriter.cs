@@ -17,6 +17,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<string, PreparedStatement> statements = [];
     private readonly Dictionary<string, RowInserter> rowInserters = [];
     private readonly HashSet<string> tablesWithIds = new(StringComparer.Ordinal);
+    private readonly PostgresCopy? copy;
     private bool committed;
     private bool disposed;
 
@@ -24,7 +25,15 @@ public sealed class BulkWriter : IAsyncDisposable
     {
         this.db = db;
         this.transaction = transaction;
+        // PostgreSQL: inserts go by binary COPY, in this transaction.
+        copy = db.Database.GetDbConnection() is Npgsql.NpgsqlConnection npgsql ? new PostgresCopy(npgsql) : null;
     }
+
+    /// <summary>
+    /// Writes the rows still buffered for a binary COPY (PostgreSQL; nothing to do on SQLite, where every insert runs
+    /// at once). The writer's own statements do it first; call it before querying the connection otherwise.
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => copy?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
     public static Task<BulkWriter> BeginAsync(InsightDbContext db, CancellationToken cancellationToken = default) =>
         BeginAsync(db, waiting: null, readOnly: false, cancellationToken);
@@ -62,6 +71,7 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>The next free id of a table whose ids the writer assigns itself (so children can refer to parents).</summary>
     public async Task<long> NextIdAsync(string table, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"{table}\"";
@@ -74,7 +84,7 @@ public sealed class BulkWriter : IAsyncDisposable
         var key = table + "|" + string.Join(',', columns);
         if (!inserters.TryGetValue(key, out var inserter))
         {
-            inserter = new TableInserter(Connection, Transaction, table, columns);
+            inserter = copy is null ? new TableInserter(Connection, Transaction, table, columns) : new TableInserter(copy.Buffer(table, columns));
             inserters[key] = inserter;
             NoteIds(table, columns);
         }
@@ -84,6 +94,7 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>Runs a statement inside the writer's transaction (updates, deletes of a bulk operation).</summary>
     public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
@@ -122,7 +133,7 @@ public sealed class BulkWriter : IAsyncDisposable
         var key = "sql|" + sql;
         if (!statements.TryGetValue(key, out var statement))
         {
-            statement = new PreparedStatement(Connection, Transaction, sql, parameterCount);
+            statement = new PreparedStatement(Connection, Transaction, sql, parameterCount, copy is null ? null : copy.Flush);
             statements[key] = statement;
         }
         return statement;
@@ -139,6 +150,7 @@ public sealed class BulkWriter : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         if (tablesWithIds.Count > 0)
         {
             await DatabaseProvider.Of(db.Database).SyncIdentitiesAsync(Connection, Transaction, tablesWithIds, cancellationToken);
@@ -204,11 +216,17 @@ internal static class DbValue
     }
 }
 
-/// <summary>One prepared INSERT statement; <see cref="Insert"/> binds and runs it.</summary>
+/// <summary>One prepared INSERT statement; <see cref="Insert"/> binds and runs it (on PostgreSQL: buffers the row for a binary COPY).</summary>
 public sealed class TableInserter : IDisposable
 {
-    private readonly DbCommand command;
-    private readonly DbParameter[] parameters;
+    private readonly DbCommand? command;
+    private readonly DbParameter[] parameters = [];
+    private readonly CopyBuffer? copy;
+
+    internal TableInserter(CopyBuffer copy)
+    {
+        this.copy = copy;
+    }
 
     internal TableInserter(DbConnection connection, DbTransaction transaction, string table, string[] columns)
     {
@@ -230,14 +248,19 @@ public sealed class TableInserter : IDisposable
 
     public int Insert(params object?[] values)
     {
+        if (copy is not null)
+        {
+            copy.Add(values);
+            return 1;
+        }
         for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i].Value = DbValue.Of(values[i]);
         }
-        return command.ExecuteNonQuery();
+        return command!.ExecuteNonQuery();
     }
 
-    public void Dispose() => command.Dispose();
+    public void Dispose() => command?.Dispose();
 }
 
 /// <summary>A prepared statement of any kind, reused with new parameter values.</summary>
@@ -245,9 +268,12 @@ public sealed class PreparedStatement : IDisposable
 {
     private readonly DbCommand command;
     private readonly DbParameter[] parameters;
+    private readonly Action? beforeRun;
 
-    internal PreparedStatement(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    /// <param name="beforeRun">Runs before each execution (PostgreSQL: writes the rows buffered for COPY, which the statement may read).</param>
+    internal PreparedStatement(DbConnection connection, DbTransaction transaction, string sql, int parameterCount, Action? beforeRun = null)
     {
+        this.beforeRun = beforeRun;
         command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
@@ -264,6 +290,7 @@ public sealed class PreparedStatement : IDisposable
 
     private void Bind(object?[] values)
     {
+        beforeRun?.Invoke();
         for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i].Value = DbValue.Of(values[i]);
@@ -283,6 +310,10 @@ public sealed class PreparedStatement : IDisposable
         var result = command.ExecuteScalar();
         return result is DBNull ? null : result;
     }
+
+    /// <summary>The first column of the first row as an integer (SQLite gives a long, PostgreSQL an int for an integer column), or null.</summary>
+    public long? Int64Scalar(params object?[] values) =>
+        Scalar(values) is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public void Dispose() => command.Dispose();
 }

@@ -109,6 +109,7 @@ public sealed class ImportPipeline(
                 session.Attach(db, writer, batch?.Id ?? 0);
                 await mapper.PrepareAsync(session, cancellationToken);
                 await mapper.FinishAsync(session, progress, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
                 if (batch is not null && !session.HasRejections)
                 {
                     var report = BuildReport(session, fileName, format, declared, ImportReport.StatusSucceeded, batch.Id) with { IgnoredColumns = map.Unknown };

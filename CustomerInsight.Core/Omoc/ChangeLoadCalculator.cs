@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 /// <summary>The impact index of a unit's latest completed assessment in one project (null: unscored, not counted).</summary>
@@ -90,9 +91,9 @@ public static class PlanActionRules
 
     public static LocalizedText StatusName(PlanActionStatus status) => status switch
     {
-        PlanActionStatus.Planned => new("Prévue", "Planned"),
-        PlanActionStatus.InProgress => new("En cours", "In progress"),
-        PlanActionStatus.Done => new("Terminée", "Done"),
+        PlanActionStatus.Planned => new("Omoc.Planned"),
+        PlanActionStatus.InProgress => new("Omoc.InProgress"),
+        PlanActionStatus.Done => new("Omoc.Done"),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 public enum ImpactLevel
@@ -19,7 +20,7 @@ public static class ImpactCalculator
     public const decimal ModerateFrom = 2.0m;
     public const decimal HighFrom = 3.0m;
 
-    public static LocalizedText VeryLowFlagText { get; } = new("Impact très faible : à confirmer", "Very low impact: worth confirming");
+    public static LocalizedText VeryLowFlagText { get; } = new("Omoc.VeryLowImpactWorthConfirming");
 
     /// <summary>
     /// Mean of the four scores rounded to 1 decimal, half away from zero (2.25 → 2.3, 2.75 → 2.8);
@@ -62,9 +63,9 @@ public static class ImpactCalculator
 
     public static LocalizedText LevelName(ImpactLevel level) => level switch
     {
-        ImpactLevel.Low => new("Faible", "Low"),
-        ImpactLevel.Moderate => new("Modéré", "Moderate"),
-        ImpactLevel.High => new("Fort", "High"),
+        ImpactLevel.Low => new("Omoc.Low"),
+        ImpactLevel.Moderate => new("Omoc.Moderate"),
+        ImpactLevel.High => new("Omoc.High"),
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown impact level."),
     };
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 /// <summary>The four OMOC axes, always in this order (Outils, Métier, Organisation, Culture).</summary>
@@ -27,29 +28,29 @@ public static class OmocAxes
     public static IReadOnlyList<OmocAxisDescription> Descriptions { get; } =
     [
         new(OmocAxis.Tools,
-            new("Outils", "Tools"),
-            new("Les outils, logiciels et équipements utilisés", "The tools, software and equipment people use"),
-            new("Outils inchangés ou presque", "Tools unchanged or nearly so"),
-            new("Outils entièrement nouveaux, à apprendre", "Entirely new tools to learn"),
-            new("Formation aux outils et assistance aux utilisateurs", "Tool training and user support")),
+            new("Omoc.Tools"),
+            new("Omoc.TheToolsSoftwareAndEquipmentPeople"),
+            new("Omoc.ToolsUnchangedOrNearlySo"),
+            new("Omoc.EntirelyNewToolsToLearn"),
+            new("Omoc.ToolTrainingAndUserSupport")),
         new(OmocAxis.Job,
-            new("Métier", "Job"),
-            new("Les activités, compétences et savoir-faire du métier", "The activities, skills and know-how of the job"),
-            new("Mêmes activités, mêmes compétences", "Same activities, same skills"),
-            new("Métier profondément transformé, nouvelles compétences", "Job deeply transformed, new skills needed"),
-            new("Formation aux compétences et nouvelles procédures", "Skills training and new procedures")),
+            new("Omoc.Job"),
+            new("Omoc.TheActivitiesSkillsAndKnowHow"),
+            new("Omoc.SameActivitiesSameSkills"),
+            new("Omoc.JobDeeplyTransformedNewSkillsNeeded"),
+            new("Omoc.SkillsTrainingAndNewProcedures")),
         new(OmocAxis.Organisation,
-            new("Organisation", "Organisation"),
-            new("Rôles, processus, règles, structure : qui fait quoi", "Roles, processes, rules, structure: who does what"),
-            new("Rôles et processus inchangés", "Roles and processes unchanged"),
-            new("Rôles, processus et structure refondus", "Roles, processes and structure redesigned"),
-            new("Communication sur les rôles et les processus, managers relais", "Communication on roles and processes, managers as relays")),
+            new("Omoc.Organisation"),
+            new("Omoc.RolesProcessesRulesStructureWhoDoes"),
+            new("Omoc.RolesAndProcessesUnchanged"),
+            new("Omoc.RolesProcessesAndStructureRedesigned"),
+            new("Omoc.CommunicationOnRolesAndProcessesManagers")),
         new(OmocAxis.Culture,
-            new("Culture", "Culture"),
-            new("Valeurs, habitudes, comportements, relations", "Values, habits, behaviours, relationships"),
-            new("Habitudes et valeurs inchangées", "Habits and values unchanged"),
-            new("Valeurs et comportements profondément remis en cause", "Values and behaviours deeply challenged"),
-            new("Coaching, ambassadeurs, communication sur les valeurs et le sens", "Coaching, ambassadors, communication on values and meaning")),
+            new("Omoc.Culture"),
+            new("Omoc.ValuesHabitsBehavioursRelationships"),
+            new("Omoc.HabitsAndValuesUnchanged"),
+            new("Omoc.ValuesAndBehavioursDeeplyChallenged"),
+            new("Omoc.CoachingAmbassadorsCommunicationOnValuesAnd")),
     ];
 
     public static OmocAxisDescription Describe(OmocAxis axis) =>

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 public sealed record ChangeProjectInput(string Name, string? Description, string? Sponsor, DateOnly StartDate, DateOnly GoLiveDate);
@@ -75,24 +76,18 @@ public sealed record OmocCommandResult
 
 public static class OmocMessages
 {
-    public static LocalizedText ConcurrentSave { get; } = new(
-        "Quelqu'un d'autre a enregistré ce bilan entre-temps : rien n'a été écrasé. Rechargez pour voir sa version.",
-        "Someone else saved this assessment in the meantime: nothing was overwritten. Reload to see their version.");
+    public static LocalizedText ConcurrentSave { get; } = new("Omoc.SomeoneElseSavedThisAssessmentIn");
 
-    public static LocalizedText DeleteAssessmentsConfirmation { get; } = new(
-        "Des bilans sont déjà saisis : confirmez leur suppression.",
-        "Assessments have already been entered: confirm their deletion.");
+    public static LocalizedText DeleteAssessmentsConfirmation { get; } = new("Omoc.AssessmentsHaveAlreadyBeenEnteredConfirm");
 
-    public static LocalizedText NotAllowed { get; } = new(
-        "Vous n'avez pas le droit de modifier les ateliers OMOC.",
-        "You are not allowed to change OMOC workshops.");
+    public static LocalizedText NotAllowed { get; } = new("Omoc.YouAreNotAllowedToChange");
 
-    public static LocalizedText ProjectNotFound { get; } = new("Projet introuvable.", "Project not found.");
-    public static LocalizedText PopulationNotFound { get; } = new("Population introuvable.", "Population not found.");
-    public static LocalizedText WorkshopNotFound { get; } = new("Atelier introuvable.", "Workshop not found.");
-    public static LocalizedText ActorNotFound { get; } = new("Acteur introuvable.", "Actor not found.");
-    public static LocalizedText PlanActionNotFound { get; } = new("Action introuvable.", "Action not found.");
-    public static LocalizedText ActorAlreadyOnMap { get; } = new("Cette population est déjà sur la carte.", "This population is already on the map.");
+    public static LocalizedText ProjectNotFound { get; } = new("Omoc.ProjectNotFound");
+    public static LocalizedText PopulationNotFound { get; } = new("Omoc.PopulationNotFound");
+    public static LocalizedText WorkshopNotFound { get; } = new("Omoc.WorkshopNotFound");
+    public static LocalizedText ActorNotFound { get; } = new("Omoc.ActorNotFound");
+    public static LocalizedText PlanActionNotFound { get; } = new("Omoc.ActionNotFound");
+    public static LocalizedText ActorAlreadyOnMap { get; } = new("Omoc.ThisPopulationIsAlreadyOnThe");
 }
 
 /// <summary>Input rules of the OMOC forms; an empty list means valid.</summary>
@@ -112,9 +107,7 @@ public static class OmocValidator
         RequireDate(errors, nameof(input.GoLiveDate), input.GoLiveDate);
         if (input.StartDate != default && input.GoLiveDate != default && input.GoLiveDate < input.StartDate)
         {
-            errors.Add(new(nameof(input.GoLiveDate), new(
-                "La date de mise en service ne peut pas précéder la date de début.",
-                "The go-live date cannot be before the start date.")));
+            errors.Add(new(nameof(input.GoLiveDate), new("Omoc.TheGoLiveDateCannotBe")));
         }
         return errors;
     }
@@ -128,7 +121,7 @@ public static class OmocValidator
         MaxLength(errors, nameof(input.OrganisationUnit), input.OrganisationUnit?.Trim(), NameMaxLength);
         if (input.Headcount <= 0)
         {
-            errors.Add(new(nameof(input.Headcount), new("L'effectif doit être supérieur à zéro.", "The headcount must be greater than zero.")));
+            errors.Add(new(nameof(input.Headcount), new("Omoc.TheHeadcountMustBeGreaterThan")));
         }
         return errors;
     }
@@ -143,7 +136,7 @@ public static class OmocValidator
         RequireDate(errors, nameof(input.Date), input.Date);
         if (!Enum.IsDefined(input.Phase))
         {
-            errors.Add(new(nameof(input.Phase), new("Phase inconnue.", "Unknown phase.")));
+            errors.Add(new(nameof(input.Phase), new("Omoc.UnknownPhase")));
         }
         return errors;
     }
@@ -156,29 +149,23 @@ public static class OmocValidator
         var errors = new List<OmocError>();
         foreach (var axis in scores.InvalidAxes)
         {
-            errors.Add(new($"Scores.{axis}", new(
-                $"{OmocAxes.Describe(axis).Name.French} : la note doit être comprise entre 1 et 4.",
-                $"{OmocAxes.Describe(axis).Name.English}: the score must be between 1 and 4.")));
+            errors.Add(new($"Scores.{axis}", LocalizedText.Of("Omoc.AxisScoreBetween1And4", OmocAxes.Describe(axis).Name)));
         }
         foreach (var axis in OmocAxes.All)
         {
             if (justifications[axis] is { Length: > OmocJustifications.MaxLength })
             {
-                errors.Add(new($"Justifications.{axis}", new(
-                    $"{OmocAxes.Describe(axis).Name.French} : la justification dépasse {OmocJustifications.MaxLength} caractères.",
-                    $"{OmocAxes.Describe(axis).Name.English}: the justification is longer than {OmocJustifications.MaxLength} characters.")));
+                errors.Add(new($"Justifications.{axis}", LocalizedText.Of("Omoc.AxisJustificationTooLong", OmocAxes.Describe(axis).Name, OmocJustifications.MaxLength)));
             }
         }
         if (!Enum.IsDefined(status))
         {
-            errors.Add(new(nameof(AssessmentStatus), new("Statut inconnu.", "Unknown status.")));
+            errors.Add(new(nameof(AssessmentStatus), new("Omoc.UnknownStatus")));
         }
         else if (status == AssessmentStatus.Completed && !scores.IsComplete)
         {
-            var missing = OmocAxes.All.Where(axis => scores[axis] is null).Select(OmocAxes.Describe).ToList();
-            errors.Add(new("Scores", new(
-                $"Pour terminer le bilan, notez les quatre axes (manque : {string.Join(", ", missing.Select(d => d.Name.French))}).",
-                $"To complete the assessment, score all four axes (missing: {string.Join(", ", missing.Select(d => d.Name.English))}).")));
+            var missing = OmocAxes.All.Where(axis => scores[axis] is null).Select(axis => OmocAxes.Describe(axis).Name).ToList();
+            errors.Add(new("Scores", LocalizedText.Of("Omoc.ScoreAllFourAxes", missing)));
         }
         return errors;
     }
@@ -187,7 +174,7 @@ public static class OmocValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new(field, new("Ce champ est obligatoire.", "This field is required.")));
+            errors.Add(new(field, new("Omoc.ThisFieldIsRequired")));
         }
         else
         {
@@ -199,7 +186,7 @@ public static class OmocValidator
     {
         if (value is not null && value.Length > maxLength)
         {
-            errors.Add(new(field, new($"{maxLength} caractères au plus.", $"At most {maxLength} characters.")));
+            errors.Add(new(field, LocalizedText.Of("Omoc.AtMostCharacters", maxLength)));
         }
     }
 
@@ -207,7 +194,7 @@ public static class OmocValidator
     {
         if (value == default)
         {
-            errors.Add(new(field, new("La date est obligatoire.", "The date is required.")));
+            errors.Add(new(field, new("Omoc.TheDateIsRequired")));
         }
     }
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -243,7 +244,7 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             if (input.ExpectedVersion != 0)
             {
                 // The form loaded a row that is gone: saving would silently resurrect someone's deletion.
-                return OmocCommandResult.NotFound(new("Ce bilan a été supprimé entre-temps.", "This assessment was deleted in the meantime."));
+                return OmocCommandResult.NotFound(new("Omoc.ThisAssessmentWasDeletedInThe"));
             }
             assessment = new OmocAssessment { WorkshopId = input.WorkshopId, PopulationId = input.PopulationId };
             db.OmocAssessments.Add(assessment);

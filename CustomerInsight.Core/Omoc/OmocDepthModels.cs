@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 public sealed record PlanActionChangeInfo(DateTime ChangedAtUtc, string ChangedBy, string Field, string? OldValue, string? NewValue);
@@ -45,16 +46,16 @@ public static class OmocDepthValidator
         {
             if (string.IsNullOrWhiteSpace(input.Name))
             {
-                errors.Add(new(nameof(input.Name), new("Ce champ est obligatoire.", "This field is required.")));
+                errors.Add(new(nameof(input.Name), new("Omoc.ThisFieldIsRequired")));
             }
             else if (input.Name.Trim().Length > OmocValidator.NameMaxLength)
             {
-                errors.Add(new(nameof(input.Name), new($"{OmocValidator.NameMaxLength} caractères au plus.", $"At most {OmocValidator.NameMaxLength} characters.")));
+                errors.Add(new(nameof(input.Name), LocalizedText.Of("Omoc.AtMostCharacters", OmocValidator.NameMaxLength)));
             }
         }
         if (input.Role is { Length: > OmocValidator.NameMaxLength })
         {
-            errors.Add(new(nameof(input.Role), new($"{OmocValidator.NameMaxLength} caractères au plus.", $"At most {OmocValidator.NameMaxLength} characters.")));
+            errors.Add(new(nameof(input.Role), LocalizedText.Of("Omoc.AtMostCharacters", OmocValidator.NameMaxLength)));
         }
         return errors;
     }
@@ -65,25 +66,23 @@ public static class OmocDepthValidator
         var errors = new List<OmocError>();
         if (input.Date == default)
         {
-            errors.Add(new(nameof(input.Date), new("La date est obligatoire.", "The date is required.")));
+            errors.Add(new(nameof(input.Date), new("Omoc.TheDateIsRequired")));
         }
         if (!SociodynamicScorer.IsValidScore(input.Synergy))
         {
-            errors.Add(new(nameof(input.Synergy), new("Synergie : la note doit être comprise entre 1 et 4.", "Synergy: the score must be between 1 and 4.")));
+            errors.Add(new(nameof(input.Synergy), new("Omoc.SynergyTheScoreMustBeBetween")));
         }
         if (!SociodynamicScorer.IsValidScore(input.Antagonism))
         {
-            errors.Add(new(nameof(input.Antagonism), new("Antagonisme : la note doit être comprise entre 1 et 4.", "Antagonism: the score must be between 1 and 4.")));
+            errors.Add(new(nameof(input.Antagonism), new("Omoc.AntagonismTheScoreMustBeBetween")));
         }
         if (string.IsNullOrWhiteSpace(input.Justification))
         {
-            errors.Add(new(nameof(input.Justification), new(
-                "Décrivez le comportement observé qui justifie ces notes.",
-                "Describe the observed behaviour behind these scores.")));
+            errors.Add(new(nameof(input.Justification), new("Omoc.DescribeTheObservedBehaviourBehindThese")));
         }
         else if (input.Justification.Length > OmocValidator.TextMaxLength)
         {
-            errors.Add(new(nameof(input.Justification), new($"{OmocValidator.TextMaxLength} caractères au plus.", $"At most {OmocValidator.TextMaxLength} characters.")));
+            errors.Add(new(nameof(input.Justification), LocalizedText.Of("Omoc.AtMostCharacters", OmocValidator.TextMaxLength)));
         }
         return errors;
     }
@@ -94,23 +93,23 @@ public static class OmocDepthValidator
         var errors = new List<OmocError>();
         if (string.IsNullOrWhiteSpace(input.Owner))
         {
-            errors.Add(new(nameof(input.Owner), new("Ce champ est obligatoire.", "This field is required.")));
+            errors.Add(new(nameof(input.Owner), new("Omoc.ThisFieldIsRequired")));
         }
         else if (input.Owner.Trim().Length > PlanActionRules.OwnerMaxLength)
         {
-            errors.Add(new(nameof(input.Owner), new($"{PlanActionRules.OwnerMaxLength} caractères au plus.", $"At most {PlanActionRules.OwnerMaxLength} characters.")));
+            errors.Add(new(nameof(input.Owner), LocalizedText.Of("Omoc.AtMostCharacters", PlanActionRules.OwnerMaxLength)));
         }
         if (input.DueDate == default)
         {
-            errors.Add(new(nameof(input.DueDate), new("La date est obligatoire.", "The date is required.")));
+            errors.Add(new(nameof(input.DueDate), new("Omoc.TheDateIsRequired")));
         }
         if (!Enum.IsDefined(input.Status))
         {
-            errors.Add(new(nameof(input.Status), new("Statut inconnu.", "Unknown status.")));
+            errors.Add(new(nameof(input.Status), new("Omoc.UnknownStatus")));
         }
         if (!Enum.IsDefined(input.Axis))
         {
-            errors.Add(new(nameof(input.Axis), new("Axe inconnu.", "Unknown axis.")));
+            errors.Add(new(nameof(input.Axis), new("Omoc.UnknownAxis")));
         }
         return errors;
     }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 /// <summary>A population as the OMOC computations and pages see it; <see cref="OrganisationUnit"/> names the shared team or site it is, if any.</summary>

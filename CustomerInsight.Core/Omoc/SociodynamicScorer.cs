@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
 /// <summary>The eight positions of the sociodynamic map (metrics.md, after J.-C. Fauvet).</summary>
@@ -89,44 +90,28 @@ public static class SociodynamicScorer
 
     public static LocalizedText Name(SociodynamicPosition position) => position switch
     {
-        SociodynamicPosition.Passive => new("Passifs", "Passive"),
-        SociodynamicPosition.Zealous => new("Zélés", "Zealous"),
-        SociodynamicPosition.GoldenTriangle => new("Triangle d'or", "Golden triangle"),
-        SociodynamicPosition.Hesitant => new("Hésitants", "Hesitant"),
-        SociodynamicPosition.Torn => new("Déchirés", "Torn"),
-        SociodynamicPosition.Grumbler => new("Grognons", "Grumblers"),
-        SociodynamicPosition.Opponent => new("Opposants", "Opponents"),
-        SociodynamicPosition.DieHard => new("Irréductibles", "Die-hards"),
+        SociodynamicPosition.Passive => new("Omoc.Passive"),
+        SociodynamicPosition.Zealous => new("Omoc.Zealous"),
+        SociodynamicPosition.GoldenTriangle => new("Omoc.GoldenTriangle"),
+        SociodynamicPosition.Hesitant => new("Omoc.Hesitant"),
+        SociodynamicPosition.Torn => new("Omoc.Torn"),
+        SociodynamicPosition.Grumbler => new("Omoc.Grumblers"),
+        SociodynamicPosition.Opponent => new("Omoc.Opponents"),
+        SociodynamicPosition.DieHard => new("Omoc.DieHards"),
         _ => throw new ArgumentOutOfRangeException(nameof(position), position, "Unknown position."),
     };
 
     /// <summary>Who to rely on, who to convince, whom not to spend energy on.</summary>
     public static LocalizedText Advice(SociodynamicPosition position) => position switch
     {
-        SociodynamicPosition.Passive => new(
-            "La majorité silencieuse : l'entraîner par l'exemple des alliés, des informations simples et des petites étapes ; ne pas la brusquer.",
-            "The silent majority: draw them in through the allies' example, plain information and small steps; do not rush them."),
-        SociodynamicPosition.Zealous => new(
-            "Enthousiastes sans recul : s'appuyer sur leur énergie mais canaliser leur zèle, qui peut braquer les autres ; les faire écouter les critiques.",
-            "Enthusiastic but uncritical: use their energy but channel it, their zeal can put others off; have them listen to the critics."),
-        SociodynamicPosition.GoldenTriangle => new(
-            "Les vrais alliés, engagés et critiques : s'appuyer sur eux en priorité, les associer aux décisions, en faire des relais.",
-            "The real allies, committed and critical: rely on them first, involve them in decisions, make them relays."),
-        SociodynamicPosition.Hesitant => new(
-            "Partagés : les convaincre par le dialogue, répondre à leurs objections, leur montrer des résultats concrets.",
-            "Undecided: convince them through dialogue, answer their objections, show them concrete results."),
-        SociodynamicPosition.Torn => new(
-            "Tiraillés entre le projet et un projet rival : négocier, clarifier ce qui est acquis et ce qui est ouvert, les aider à choisir.",
-            "Torn between the project and a rival one: negotiate, make clear what is settled and what is open, help them choose."),
-        SociodynamicPosition.Grumbler => new(
-            "Critiques sans s'engager : écouter leurs griefs, corriger ce qui est fondé, sans leur consacrer trop d'énergie.",
-            "Critical without commitment: hear their grievances, fix what is well-founded, without spending too much energy on them."),
-        SociodynamicPosition.Opponent => new(
-            "Opposés mais encore dans le dialogue : négocier sur des points précis, garder le contact, s'appuyer sur les alliés pour les isoler du reste.",
-            "Opposed but still talking: negotiate on specific points, keep in touch, rely on the allies so they do not sway the others."),
-        SociodynamicPosition.DieHard => new(
-            "Prêts à la rupture : ne pas y dépenser d'énergie, les tenir informés, traiter leurs actions par le cadre (règles, hiérarchie).",
-            "Ready to break off: spend no energy on them, keep them informed, handle their actions through the frame (rules, hierarchy)."),
+        SociodynamicPosition.Passive => new("Omoc.TheSilentMajorityDrawThemIn"),
+        SociodynamicPosition.Zealous => new("Omoc.EnthusiasticButUncriticalUseTheirEnergy"),
+        SociodynamicPosition.GoldenTriangle => new("Omoc.TheRealAlliesCommittedAndCritical"),
+        SociodynamicPosition.Hesitant => new("Omoc.UndecidedConvinceThemThroughDialogueAnswer"),
+        SociodynamicPosition.Torn => new("Omoc.TornBetweenTheProjectAndA"),
+        SociodynamicPosition.Grumbler => new("Omoc.CriticalWithoutCommitmentHearTheirGrievances"),
+        SociodynamicPosition.Opponent => new("Omoc.OpposedButStillTalkingNegotiateOn"),
+        SociodynamicPosition.DieHard => new("Omoc.ReadyToBreakOffSpendNo"),
         _ => throw new ArgumentOutOfRangeException(nameof(position), position, "Unknown position."),
     };
 }

@@ -14,17 +14,17 @@ public static class AuditLogWorkbook
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
-        var title = new ReportTitle(context.Text("Journal d'audit", "Audit log"),
-            context.Text($"Heures de {context.Settings.TimeZone.Id}", $"Times in {context.Settings.TimeZone.Id}"), report.Filters);
-        return writer.AddTable(context.Text("Journal d'audit", "Audit log"), title,
+        var title = new ReportTitle(context.Text("Report.AuditLog"),
+            context.Text("Report.TimesIn", context.Settings.TimeZone.Id), report.Filters);
+        return writer.AddTable(context.Text("Report.AuditLog"), title,
             [
-                new ReportColumn<AuditLogLine>(context.Text("Date", "Time"), CellFormat.DateTime, l => context.ToLocal(l.AtUtc)),
-                new(context.Text("Utilisateur", "User"), CellFormat.Text, l => l.User),
-                new(context.Text("Action", "Action"), CellFormat.Text, l => l.Action),
-                new(context.Text("Cible", "Target"), CellFormat.Text, l => l.Target),
-                new(context.Text("Détails", "Details"), CellFormat.Text, l => l.Details),
-                new(context.Text("Lignes", "Rows"), CellFormat.Integer, l => l.RowCount),
-                new(context.Text("Code de l'action", "Action code"), CellFormat.Text, l => l.ActionCode),
+                new ReportColumn<AuditLogLine>(context.Text("Report.Time"), CellFormat.DateTime, l => context.ToLocal(l.AtUtc)),
+                new(context.Text("Report.User"), CellFormat.Text, l => l.User),
+                new(context.Text("Report.Action"), CellFormat.Text, l => l.Action),
+                new(context.Text("Report.Target"), CellFormat.Text, l => l.Target),
+                new(context.Text("Report.Details"), CellFormat.Text, l => l.Details),
+                new(context.Text("Report.Rows"), CellFormat.Integer, l => l.RowCount),
+                new(context.Text("Report.ActionCode"), CellFormat.Text, l => l.ActionCode),
             ],
             report.Lines);
     }

@@ -20,11 +20,11 @@ public static class KpiThemeSheet
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(themes);
         var version = themes.Set.SavedAtUtc is { } at
-            ? string.Format(context.Culture, context.Text("version {0} du {1} ({2})", "version {0} of {1} ({2})"), themes.Set.Version, context.Date(DateOnly.FromDateTime(at)), themes.Set.SavedBy)
-            : context.Text("jeu par défaut (version 0)", "default set (version 0)");
-        IReadOnlyList<ReportFilter> allFilters = [.. filters, new ReportFilter(context.Text("Thèmes", "Themes"), version)];
-        return writer.AddTable(context.Text("Thèmes", "Themes"),
-            new ReportTitle(context.Text("Thèmes des commentaires (impact = part × écart de NPS)", "Comment themes (impact = share × NPS gap)"), period, allFilters),
+            ? string.Format(context.Culture, context.Text("Report.VersionOf"), themes.Set.Version, context.Date(DateOnly.FromDateTime(at)), themes.Set.SavedBy)
+            : context.Text("Report.DefaultSetVersion0");
+        IReadOnlyList<ReportFilter> allFilters = [.. filters, new ReportFilter(context.Text("Report.Themes"), version)];
+        return writer.AddTable(context.Text("Report.Themes"),
+            new ReportTitle(context.Text("Report.CommentThemesImpactShareNPSGap"), period, allFilters),
             Columns(context),
             Rows(context, themes));
     }
@@ -38,37 +38,37 @@ public static class KpiThemeSheet
         var rows = new List<Row>();
         void Add(string dimension, string scope, IReadOnlyList<ThemeFigures> figures) =>
             rows.AddRange(figures.Select(f => new Row(dimension, scope, Name(f), f)));
-        Add(context.Text("Période", "Period"), context.Range(themes.Filter.Period.Start, themes.Filter.Period.LastDay), themes.Overall);
+        Add(context.Text("Report.Period"), context.Range(themes.Filter.Period.Start, themes.Filter.Period.LastDay), themes.Overall);
         foreach (var m in themes.ByMonth)
         {
-            Add(context.Text("Mois", "Month"), BusinessCalendar.MonthStart(m.Key).ToString("yyyy-MM", context.Culture), m.Figures);
+            Add(context.Text("Report.Month"), BusinessCalendar.MonthStart(m.Key).ToString("yyyy-MM", context.Culture), m.Figures);
         }
         foreach (var c in themes.ByChannel)
         {
-            Add(context.Text("Canal", "Channel"), context.Of(c.Key), c.Figures);
+            Add(context.Text("Report.Channel"), context.Of(c.Key), c.Figures);
         }
         foreach (var s in themes.BySegment)
         {
-            Add(context.Text("Segment RFM", "RFM segment"), context.Of(s.Key), s.Figures);
+            Add(context.Text("Report.RFMSegment"), context.Of(s.Key), s.Figures);
         }
         return rows;
     }
 
     private static ReportColumn<Row>[] Columns(ReportContext context) =>
     [
-        new(context.Text("Dimension", "Dimension"), CellFormat.Text, r => r.Dimension),
-        new(context.Text("Valeur", "Value"), CellFormat.Text, r => r.Scope),
-        new(context.Text("Thème", "Theme"), CellFormat.Text, r => r.Theme),
-        new(context.Text("Commentaires du thème", "Theme comments"), CellFormat.Integer, r => r.Figures.Mentions),
-        new(context.Text("Commentaires", "Comments"), CellFormat.Integer, r => r.Figures.Comments),
-        new(context.Text("Part des commentaires", "Share of comments"), CellFormat.Percent, r => r.Figures.Share),
-        new(context.Text("NPS du thème", "Theme NPS"), CellFormat.Decimal1, r => r.Figures.Kpis.Nps),
-        new(context.Text("Réponses NPS du thème", "Theme NPS responses"), CellFormat.Integer, r => r.Figures.Kpis.NpsResponses),
-        new(context.Text("NPS de toutes les réponses", "NPS of all responses"), CellFormat.Decimal1, r => r.Figures.All.Nps),
-        new(context.Text("Écart de NPS (points)", "NPS gap (points)"), CellFormat.Decimal1, r => r.Figures.NpsGap),
-        new(context.Text("Impact (points)", "Impact (points)"), CellFormat.Decimal1, r => r.Figures.Impact),
-        new(context.Text("CSAT du thème", "Theme CSAT"), CellFormat.Percent, r => r.Figures.Kpis.Csat),
-        new(context.Text("CSAT de toutes les réponses", "CSAT of all responses"), CellFormat.Percent, r => r.Figures.All.Csat),
-        new(context.Text("Petit échantillon", "Small sample"), CellFormat.Text, r => r.Figures.Kpis.IsNpsSmallSample || r.Figures.Kpis.IsCsatSmallSample),
+        new(context.Text("Report.Dimension"), CellFormat.Text, r => r.Dimension),
+        new(context.Text("Report.Value"), CellFormat.Text, r => r.Scope),
+        new(context.Text("Report.Theme"), CellFormat.Text, r => r.Theme),
+        new(context.Text("Report.ThemeComments"), CellFormat.Integer, r => r.Figures.Mentions),
+        new(context.Text("Report.Comments"), CellFormat.Integer, r => r.Figures.Comments),
+        new(context.Text("Report.ShareOfComments"), CellFormat.Percent, r => r.Figures.Share),
+        new(context.Text("Report.ThemeNPS"), CellFormat.Decimal1, r => r.Figures.Kpis.Nps),
+        new(context.Text("Report.ThemeNPSResponses"), CellFormat.Integer, r => r.Figures.Kpis.NpsResponses),
+        new(context.Text("Report.NPSOfAllResponses"), CellFormat.Decimal1, r => r.Figures.All.Nps),
+        new(context.Text("Report.NPSGapPoints"), CellFormat.Decimal1, r => r.Figures.NpsGap),
+        new(context.Text("Report.ImpactPoints"), CellFormat.Decimal1, r => r.Figures.Impact),
+        new(context.Text("Report.ThemeCSAT"), CellFormat.Percent, r => r.Figures.Kpis.Csat),
+        new(context.Text("Report.CSATOfAllResponses"), CellFormat.Percent, r => r.Figures.All.Csat),
+        new(context.Text("Report.SmallSample"), CellFormat.Text, r => r.Figures.Kpis.IsNpsSmallSample || r.Figures.Kpis.IsCsatSmallSample),
     ];
 }

@@ -42,50 +42,50 @@ public static class KpiWorkbook
         {
             // The segment is a fixed set of customers scored at the period's end (see KpiFilter.Segment).
             segmentFilters.Add(new ReportFilter(
-                context.Text("Segment RFM", "RFM segment"),
-                string.Format(context.Culture, context.Text("{0} au {1} ({2} clients)", "{0} at {1} ({2} customers)"),
+                context.Text("Report.RFMSegment"),
+                string.Format(context.Culture, context.Text("Report.AtCustomers"),
                     context.Of(segment.Segment), context.Date(segment.AnalysisDate), segment.Customers)));
         }
         // Every sheet says what the period is compared with and, below 100 %, how much of it has data.
-        segmentFilters.Add(new ReportFilter(context.Text("Comparaison", "Comparison"), ComparisonText(context, sales)));
+        segmentFilters.Add(new ReportFilter(context.Text("Report.Comparison"), ComparisonText(context, sales)));
         IReadOnlyList<ReportFilter> filters = sales.Channel is { } channel
-            ? [new ReportFilter(context.Text("Canal", "Channel"), context.Of(channel)), .. segmentFilters]
+            ? [new ReportFilter(context.Text("Report.Channel"), context.Of(channel)), .. segmentFilters]
             : segmentFilters;
         var comparisonName = sales.Mode == ComparisonMode.LastYear
-            ? context.Text("même période l'an dernier", "same period last year")
-            : context.Text("période précédente", "previous period");
+            ? context.Text("Report.SamePeriodLastYear")
+            : context.Text("Report.PreviousPeriod");
         var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({comparisonName} {context.Range(sales.PreviousPeriod.Start, sales.PreviousPeriod.LastDay)})";
-        ReportTitle Title(string french, string english) => new(context.Text(french, english), period, filters);
+        ReportTitle Title(string code) => new(context.Text(code), period, filters);
 
         var rows = 0;
-        rows += writer.AddTable(context.Text("Indicateurs", "KPIs"), Title("Indicateurs clés", "Key performance indicators"), KpiColumns(context), Lines(context, data));
+        rows += writer.AddTable(context.Text("Report.KPIs"), Title("Report.KeyPerformanceIndicators"), KpiColumns(context), Lines(context, data));
 
-        rows += writer.AddTable(context.Text("Tendance mensuelle", "Monthly trend"), Title("Tendance mensuelle", "Monthly trend"),
+        rows += writer.AddTable(context.Text("Report.MonthlyTrend"), Title("Report.MonthlyTrend"),
             TrendColumns(context, data),
             data.Trend);
 
-        rows += writer.AddTable(context.Text("Ventes par canal", "Sales by channel"),
-            new ReportTitle(context.Text("Ventes par canal", "Sales by channel"), context.Range(sales.Period.Start, sales.Period.LastDay), segmentFilters),
+        rows += writer.AddTable(context.Text("Report.SalesByChannel"),
+            new ReportTitle(context.Text("Report.SalesByChannel"), context.Range(sales.Period.Start, sales.Period.LastDay), segmentFilters),
             [
-                new ReportColumn<ChannelSales>(context.Text("Canal", "Channel"), CellFormat.Text, c => context.Of(c.Channel)),
+                new ReportColumn<ChannelSales>(context.Text("Report.Channel"), CellFormat.Text, c => context.Of(c.Channel)),
                 .. TotalsColumns<ChannelSales>(context, c => c.Totals),
             ],
             data.SalesByChannel);
 
-        rows += writer.AddTable(context.Text("Cohortes", "Cohorts"),
-            new ReportTitle(context.Text("Rétention par cohorte (part des clients actifs au mois M+k)", "Cohort retention (share of customers active in month M+k)"), period, segmentFilters),
+        rows += writer.AddTable(context.Text("Report.Cohorts"),
+            new ReportTitle(context.Text("Report.CohortRetentionShareOfCustomersActive"), period, segmentFilters),
             CohortColumns(context, data.Cohorts),
             data.Cohorts.Rows);
 
         var satisfaction = data.SatisfactionByChannel
-            .Select(c => (Dimension: context.Text("Canal", "Channel"), Value: context.Of(c.Channel), Kpis: SatisfactionCalculator.Calculate(c.Facts, data.MinResponses)))
-            .Concat(data.SatisfactionByKind.Select(k => (Dimension: context.Text("Type d'enquête", "Survey kind"), Value: context.Of(k.Kind), Kpis: SatisfactionCalculator.Calculate(k.Facts, data.MinResponses))))
+            .Select(c => (Dimension: context.Text("Report.Channel"), Value: context.Of(c.Channel), Kpis: SatisfactionCalculator.Calculate(c.Facts, data.MinResponses)))
+            .Concat(data.SatisfactionByKind.Select(k => (Dimension: context.Text("Report.SurveyKind"), Value: context.Of(k.Kind), Kpis: SatisfactionCalculator.Calculate(k.Facts, data.MinResponses))))
             .ToList();
-        rows += writer.AddTable(context.Text("Satisfaction", "Satisfaction"),
-            new ReportTitle(context.Text("Satisfaction par canal et par type d'enquête", "Satisfaction by channel and survey kind"), context.Range(sales.Period.Start, sales.Period.LastDay), filters),
+        rows += writer.AddTable(context.Text("Report.Satisfaction"),
+            new ReportTitle(context.Text("Report.SatisfactionByChannelAndSurveyKind"), context.Range(sales.Period.Start, sales.Period.LastDay), filters),
             [
-                new(context.Text("Dimension", "Dimension"), CellFormat.Text, s => s.Dimension),
-                new(context.Text("Valeur", "Value"), CellFormat.Text, s => s.Value),
+                new(context.Text("Report.Dimension"), CellFormat.Text, s => s.Dimension),
+                new(context.Text("Report.Value"), CellFormat.Text, s => s.Value),
                 .. SatisfactionColumns<(string Dimension, string Value, SatisfactionKpis Kpis)>(context, s => s.Kpis),
             ],
             satisfaction);
@@ -106,15 +106,15 @@ public static class KpiWorkbook
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sales);
         var mode = sales.Mode == ComparisonMode.LastYear
-            ? context.Text("même période l'an dernier", "same period last year")
-            : context.Text("période précédente", "previous period");
+            ? context.Text("Report.SamePeriodLastYear")
+            : context.Text("Report.PreviousPeriod");
         var coverage = sales.PreviousCoverage;
         var state = PeriodCoverage.IsEmpty(coverage)
-            ? context.Text("n.d. : aucune donnée sur la période de comparaison, aucune évolution", "n/a: no data in the comparison period, no change")
+            ? context.Text("Report.NANoDataInThe")
             : PeriodCoverage.IsPartial(coverage)
-                ? string.Format(context.Culture, context.Text("partielle ({0}\u00a0% des jours ont des données)", "partial ({0}\u00a0% of days have data)"),
+                ? string.Format(context.Culture, context.Text("Report.PartialOfDaysHaveData"),
                     (coverage * 100).ToString("0.#", context.Culture))
-                : context.Text("complète", "complete");
+                : context.Text("Report.Complete");
         return $"{mode}, {state}";
     }
 
@@ -135,41 +135,41 @@ public static class KpiWorkbook
         var ps = data.PreviousSatisfaction;
         return
         [
-            new("orders", context.Text("Commandes", "Orders"), CellFormat.Integer, c.Orders, p.Orders, KpiChange.Of(Kpi.Orders, c.Orders, (decimal)p.Orders)),
-            new("grossSales", context.Text("Ventes brutes", "Gross sales"), CellFormat.Money, c.GrossSales, p.GrossSales, KpiChange.Of(Kpi.GrossSales, c.GrossSales, p.GrossSales)),
-            new("returns", context.Text("Retours", "Returns"), CellFormat.Money, c.Returns, p.Returns, KpiChange.Of(Kpi.Returns, c.Returns, p.Returns)),
-            new("netRevenue", context.Text("Chiffre d'affaires net", "Net revenue"), CellFormat.Money, c.NetRevenue, p.NetRevenue, KpiChange.Of(Kpi.NetRevenue, c.NetRevenue, p.NetRevenue)),
-            new("averageBasket", context.Text("Panier moyen", "Average basket"), CellFormat.Money, c.AverageBasket, p.AverageBasket, KpiChange.Of(Kpi.AverageBasket, c.AverageBasket, p.AverageBasket)),
-            new("activeCustomers", context.Text("Clients actifs", "Active customers"), CellFormat.Integer, c.ActiveCustomers, p.ActiveCustomers, KpiChange.Of(Kpi.ActiveCustomers, c.ActiveCustomers, (decimal)p.ActiveCustomers)),
-            new("newCustomers", context.Text("Nouveaux clients", "New customers"), CellFormat.Integer, c.NewCustomers, p.NewCustomers, KpiChange.Of(Kpi.NewCustomers, c.NewCustomers, (decimal)p.NewCustomers)),
-            new("purchaseFrequency", context.Text("Fréquence d'achat", "Purchase frequency"), CellFormat.Decimal2, c.PurchaseFrequency, p.PurchaseFrequency, KpiChange.Of(Kpi.PurchaseFrequency, c.PurchaseFrequency, p.PurchaseFrequency)),
-            new("repeatPurchaseRate", context.Text("Taux de réachat", "Repeat purchase rate"), CellFormat.Percent, c.RepeatPurchaseRate, p.RepeatPurchaseRate, KpiChange.Of(Kpi.RepeatPurchaseRate, c.RepeatPurchaseRate, p.RepeatPurchaseRate)),
-            new("retentionRate", context.Text("Taux de rétention", "Retention rate"), CellFormat.Percent, c.RetentionRate, p.RetentionRate, KpiChange.Of(Kpi.RetentionRate, c.RetentionRate, p.RetentionRate)),
-            new("churnRate", context.Text("Taux d'attrition", "Churn rate"), CellFormat.Percent, c.ChurnRate, p.ChurnRate, KpiChange.Of(Kpi.ChurnRate, c.ChurnRate, p.ChurnRate)),
-            new("lapsedCustomers", context.Text("Clients inactifs", "Lapsed customers"), CellFormat.Integer, c.LapsedCustomers, p.LapsedCustomers, KpiChange.Of(Kpi.LapsedCustomers, c.LapsedCustomers, (decimal)p.LapsedCustomers)),
+            new("orders", context.Text("Report.Orders"), CellFormat.Integer, c.Orders, p.Orders, KpiChange.Of(Kpi.Orders, c.Orders, (decimal)p.Orders)),
+            new("grossSales", context.Text("Report.GrossSales"), CellFormat.Money, c.GrossSales, p.GrossSales, KpiChange.Of(Kpi.GrossSales, c.GrossSales, p.GrossSales)),
+            new("returns", context.Text("Report.Returns"), CellFormat.Money, c.Returns, p.Returns, KpiChange.Of(Kpi.Returns, c.Returns, p.Returns)),
+            new("netRevenue", context.Text("Report.NetRevenue"), CellFormat.Money, c.NetRevenue, p.NetRevenue, KpiChange.Of(Kpi.NetRevenue, c.NetRevenue, p.NetRevenue)),
+            new("averageBasket", context.Text("Report.AverageBasket"), CellFormat.Money, c.AverageBasket, p.AverageBasket, KpiChange.Of(Kpi.AverageBasket, c.AverageBasket, p.AverageBasket)),
+            new("activeCustomers", context.Text("Report.ActiveCustomers"), CellFormat.Integer, c.ActiveCustomers, p.ActiveCustomers, KpiChange.Of(Kpi.ActiveCustomers, c.ActiveCustomers, (decimal)p.ActiveCustomers)),
+            new("newCustomers", context.Text("Report.NewCustomers"), CellFormat.Integer, c.NewCustomers, p.NewCustomers, KpiChange.Of(Kpi.NewCustomers, c.NewCustomers, (decimal)p.NewCustomers)),
+            new("purchaseFrequency", context.Text("Report.PurchaseFrequency"), CellFormat.Decimal2, c.PurchaseFrequency, p.PurchaseFrequency, KpiChange.Of(Kpi.PurchaseFrequency, c.PurchaseFrequency, p.PurchaseFrequency)),
+            new("repeatPurchaseRate", context.Text("Report.RepeatPurchaseRate"), CellFormat.Percent, c.RepeatPurchaseRate, p.RepeatPurchaseRate, KpiChange.Of(Kpi.RepeatPurchaseRate, c.RepeatPurchaseRate, p.RepeatPurchaseRate)),
+            new("retentionRate", context.Text("Report.RetentionRate"), CellFormat.Percent, c.RetentionRate, p.RetentionRate, KpiChange.Of(Kpi.RetentionRate, c.RetentionRate, p.RetentionRate)),
+            new("churnRate", context.Text("Report.ChurnRate"), CellFormat.Percent, c.ChurnRate, p.ChurnRate, KpiChange.Of(Kpi.ChurnRate, c.ChurnRate, p.ChurnRate)),
+            new("lapsedCustomers", context.Text("Report.LapsedCustomers"), CellFormat.Integer, c.LapsedCustomers, p.LapsedCustomers, KpiChange.Of(Kpi.LapsedCustomers, c.LapsedCustomers, (decimal)p.LapsedCustomers)),
             new("nps", "NPS", CellFormat.Decimal1, cs.Nps, ps.Nps, KpiChange.Of(Kpi.Nps, cs.Nps, ps.Nps)),
-            new("npsResponses", context.Text("Réponses NPS", "NPS responses"), CellFormat.Integer, cs.NpsResponses, ps.NpsResponses, null),
-            new("npsMarginOfError", context.Text("Marge d'erreur du NPS (points)", "NPS margin of error (points)"), CellFormat.Decimal1, cs.NpsMarginOfError, ps.NpsMarginOfError, null),
+            new("npsResponses", context.Text("Report.NPSResponses"), CellFormat.Integer, cs.NpsResponses, ps.NpsResponses, null),
+            new("npsMarginOfError", context.Text("Report.NPSMarginOfErrorPoints"), CellFormat.Decimal1, cs.NpsMarginOfError, ps.NpsMarginOfError, null),
             new("csat", "CSAT", CellFormat.Percent, cs.Csat, ps.Csat, KpiChange.Of(Kpi.Csat, cs.Csat, ps.Csat)),
-            new("csatResponses", context.Text("Réponses CSAT", "CSAT responses"), CellFormat.Integer, cs.CsatResponses, ps.CsatResponses, null),
-            new("meanSatisfaction", context.Text("Satisfaction moyenne (1–5)", "Mean satisfaction (1–5)"), CellFormat.Decimal2, cs.MeanSatisfaction, ps.MeanSatisfaction, KpiChange.Of(Kpi.MeanSatisfaction, cs.MeanSatisfaction, ps.MeanSatisfaction)),
+            new("csatResponses", context.Text("Report.CSATResponses"), CellFormat.Integer, cs.CsatResponses, ps.CsatResponses, null),
+            new("meanSatisfaction", context.Text("Report.MeanSatisfaction15"), CellFormat.Decimal2, cs.MeanSatisfaction, ps.MeanSatisfaction, KpiChange.Of(Kpi.MeanSatisfaction, cs.MeanSatisfaction, ps.MeanSatisfaction)),
         ];
     }
 
     private static ReportColumn<KpiLine>[] KpiColumns(ReportContext context) =>
     [
-        new(context.Text("Indicateur", "Indicator"), CellFormat.Text, l => l.Label),
-        new(context.Text("Période", "Period"), CellFormat.Decimal2, l => l.Current, l => l.Format),
-        new(context.Text("Période de comparaison", "Comparison period"), CellFormat.Decimal2, l => l.Previous, l => l.Format),
-        new(context.Text("Évolution", "Change"), CellFormat.Decimal1, l => l.Change?.Value,
+        new(context.Text("Report.Indicator"), CellFormat.Text, l => l.Label),
+        new(context.Text("Report.Period"), CellFormat.Decimal2, l => l.Current, l => l.Format),
+        new(context.Text("Report.ComparisonPeriod"), CellFormat.Decimal2, l => l.Previous, l => l.Format),
+        new(context.Text("Report.Change"), CellFormat.Decimal1, l => l.Change?.Value,
             l => l.Change?.Kind == KpiChangeKind.Relative ? CellFormat.Percent : CellFormat.Decimal1),
-        new(context.Text("Unité de l'évolution", "Change unit"), CellFormat.Text, l => l.Change is null ? null : l.Change.Kind switch
+        new(context.Text("Report.ChangeUnit"), CellFormat.Text, l => l.Change is null ? null : l.Change.Kind switch
         {
             KpiChangeKind.Relative => "%",
-            KpiChangeKind.Points => context.Text("points", "points"),
-            _ => context.Text("écart", "difference"),
+            KpiChangeKind.Points => context.Text("Report.Points"),
+            _ => context.Text("Report.Difference"),
         }),
-        new(context.Text("Code", "Code"), CellFormat.Text, l => l.Code),
+        new(context.Text("Report.Code"), CellFormat.Text, l => l.Code),
     ];
 
     private static ReportColumn<MonthlySales>[] TrendColumns(ReportContext context, KpiReportData data)
@@ -178,41 +178,41 @@ public static class KpiWorkbook
         SatisfactionKpis Of(MonthlySales m) => satisfaction.GetValueOrDefault(m.Month) ?? SatisfactionCalculator.Calculate(SatisfactionFacts.Empty, data.MinResponses);
         return
         [
-            new(context.Text("Mois", "Month"), CellFormat.Month, m => BusinessCalendar.MonthStart(m.Month)),
+            new(context.Text("Report.Month"), CellFormat.Month, m => BusinessCalendar.MonthStart(m.Month)),
             .. TotalsColumns<MonthlySales>(context, m => m.Totals),
             new("NPS", CellFormat.Decimal1, m => Of(m).Nps),
-            new(context.Text("Réponses NPS", "NPS responses"), CellFormat.Integer, m => Of(m).NpsResponses),
+            new(context.Text("Report.NPSResponses"), CellFormat.Integer, m => Of(m).NpsResponses),
             new("CSAT", CellFormat.Percent, m => Of(m).Csat),
         ];
     }
 
     private static ReportColumn<T>[] TotalsColumns<T>(ReportContext context, Func<T, SalesTotals> totals) =>
     [
-        new(context.Text("Commandes", "Orders"), CellFormat.Integer, r => totals(r).Orders),
-        new(context.Text("Ventes brutes", "Gross sales"), CellFormat.Money, r => totals(r).GrossSales),
-        new(context.Text("Retours", "Returns"), CellFormat.Money, r => totals(r).Returns),
-        new(context.Text("Chiffre d'affaires net", "Net revenue"), CellFormat.Money, r => totals(r).NetRevenue),
-        new(context.Text("Panier moyen", "Average basket"), CellFormat.Money, r => totals(r).AverageBasket),
-        new(context.Text("Clients actifs", "Active customers"), CellFormat.Integer, r => totals(r).ActiveCustomers),
+        new(context.Text("Report.Orders"), CellFormat.Integer, r => totals(r).Orders),
+        new(context.Text("Report.GrossSales"), CellFormat.Money, r => totals(r).GrossSales),
+        new(context.Text("Report.Returns"), CellFormat.Money, r => totals(r).Returns),
+        new(context.Text("Report.NetRevenue"), CellFormat.Money, r => totals(r).NetRevenue),
+        new(context.Text("Report.AverageBasket"), CellFormat.Money, r => totals(r).AverageBasket),
+        new(context.Text("Report.ActiveCustomers"), CellFormat.Integer, r => totals(r).ActiveCustomers),
     ];
 
     private static ReportColumn<T>[] SatisfactionColumns<T>(ReportContext context, Func<T, SatisfactionKpis> kpis) =>
     [
-        new(context.Text("Réponses NPS", "NPS responses"), CellFormat.Integer, r => kpis(r).NpsResponses),
+        new(context.Text("Report.NPSResponses"), CellFormat.Integer, r => kpis(r).NpsResponses),
         new("NPS", CellFormat.Decimal1, r => kpis(r).Nps),
-        new(context.Text("Marge d'erreur (points)", "Margin of error (points)"), CellFormat.Decimal1, r => kpis(r).NpsMarginOfError),
-        new(context.Text("Réponses CSAT", "CSAT responses"), CellFormat.Integer, r => kpis(r).CsatResponses),
+        new(context.Text("Report.MarginOfErrorPoints"), CellFormat.Decimal1, r => kpis(r).NpsMarginOfError),
+        new(context.Text("Report.CSATResponses"), CellFormat.Integer, r => kpis(r).CsatResponses),
         new("CSAT", CellFormat.Percent, r => kpis(r).Csat),
-        new(context.Text("Satisfaction moyenne (1–5)", "Mean satisfaction (1–5)"), CellFormat.Decimal2, r => kpis(r).MeanSatisfaction),
-        new(context.Text("Petit échantillon", "Small sample"), CellFormat.Text, r => kpis(r).IsNpsSmallSample || kpis(r).IsCsatSmallSample),
+        new(context.Text("Report.MeanSatisfaction15"), CellFormat.Decimal2, r => kpis(r).MeanSatisfaction),
+        new(context.Text("Report.SmallSample"), CellFormat.Text, r => kpis(r).IsNpsSmallSample || kpis(r).IsCsatSmallSample),
     ];
 
     private static List<ReportColumn<CohortRow>> CohortColumns(ReportContext context, CohortMatrix matrix)
     {
         var columns = new List<ReportColumn<CohortRow>>
         {
-            new(context.Text("Cohorte", "Cohort"), CellFormat.Month, r => BusinessCalendar.MonthStart(r.CohortMonth)),
-            new(context.Text("Clients", "Customers"), CellFormat.Integer, r => r.Customers),
+            new(context.Text("Report.Cohort"), CellFormat.Month, r => BusinessCalendar.MonthStart(r.CohortMonth)),
+            new(context.Text("Report.Customers"), CellFormat.Integer, r => r.Customers),
         };
         for (var k = 0; k < matrix.MonthColumns; k++)
         {

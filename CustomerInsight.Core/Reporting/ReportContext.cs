@@ -1,6 +1,6 @@
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Omoc;
+using CustomerInsight.Core.Text;
 
 namespace CustomerInsight.Core.Reporting;
 
@@ -17,11 +17,14 @@ public sealed record ReportRequester(string UserName, CultureInfo Culture, bool 
 
 /// <summary>
 /// Settings every report shares: the company shown in the title block, the currency of amounts, the
-/// business time zone, and the KPI settings (<c>Kpi:LapsedAfterDays</c>, <c>Kpi:MinResponses</c>).
+/// business time zone, the KPI settings (<c>Kpi:LapsedAfterDays</c>, <c>Kpi:MinResponses</c>), and the resolver of
+/// the reports' texts (Core holds codes; the web project's <c>.resx</c> holds the words).
 /// </summary>
 public sealed record ReportSettings(string Company, string Currency, TimeZoneInfo TimeZone, int LapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
     int MinResponses = KpiOptions.DefaultMinResponses)
 {
+    public required ITextResolver Texts { get; init; }
+
     public const string DefaultCompany = "CustomerInsight";
 }
 
@@ -32,9 +35,11 @@ public sealed record ReportContext(ReportRequester Requester, ReportSettings Set
 
     public bool IsFrench => Culture.TwoLetterISOLanguageName != "en";
 
-    public string Text(LocalizedText text) => text.For(Culture);
+    /// <summary>A text of Core resolved in the report's culture (the web project's <c>.resx</c>).</summary>
+    public string Text(LocalizedText text) => Settings.Texts.Resolve(text, Culture);
 
-    public string Text(string french, string english) => IsFrench ? french : english;
+    /// <summary>The text of <paramref name="code"/> in the report's culture, <paramref name="arguments"/> formatted for it.</summary>
+    public string Text(string code, params object?[] arguments) => Text(new LocalizedText(code, arguments));
 
     /// <summary>A UTC instant of the database in the business time zone (what the pages show).</summary>
     public DateTime ToLocal(DateTime utc) =>

@@ -12,47 +12,47 @@ public static class ReportLabels
 {
     public static string Of(this ReportContext context, Channel? channel) => channel switch
     {
-        null => context.Text("Sans canal", "No channel"),
+        null => context.Text("Report.NoChannel"),
         Channel.Web => "Web",
-        Channel.Store => context.Text("Magasin", "Store"),
-        Channel.Phone => context.Text("Téléphone", "Phone"),
+        Channel.Store => context.Text("Report.Store"),
+        Channel.Phone => context.Text("Report.Phone"),
         Channel.Marketplace => "Marketplace",
-        _ => context.Text("Autre", "Other"),
+        _ => context.Text("Report.Other"),
     };
 
     public static string Of(this ReportContext context, SurveyKind kind) => kind == SurveyKind.Transactional
-        ? context.Text("Transactionnelle", "Transactional")
-        : context.Text("Relationnelle", "Relational");
+        ? context.Text("Report.Transactional")
+        : context.Text("Report.Relational");
 
     public static string Of(this ReportContext context, OrderKind kind) => kind == OrderKind.Sale
-        ? context.Text("Vente", "Sale")
-        : context.Text("Annulation", "Cancellation");
+        ? context.Text("Report.Sale")
+        : context.Text("Report.Cancellation");
 
     public static string Of(this ReportContext context, ConsentPurpose purpose) => purpose switch
     {
-        ConsentPurpose.EmailMarketing => context.Text("Prospection par e-mail", "E-mail marketing"),
-        ConsentPurpose.SmsMarketing => context.Text("Prospection par SMS", "SMS marketing"),
-        ConsentPurpose.PhoneMarketing => context.Text("Prospection par téléphone", "Phone marketing"),
-        _ => context.Text("Personnalisation", "Personalisation"),
+        ConsentPurpose.EmailMarketing => context.Text("Report.EMailMarketing"),
+        ConsentPurpose.SmsMarketing => context.Text("Report.SMSMarketing"),
+        ConsentPurpose.PhoneMarketing => context.Text("Report.PhoneMarketing"),
+        _ => context.Text("Report.Personalisation"),
     };
 
     public static string Of(this ReportContext context, ConsentStatus status) => status == ConsentStatus.Granted
-        ? context.Text("Accordé", "Granted")
-        : context.Text("Retiré", "Withdrawn");
+        ? context.Text("Report.Granted")
+        : context.Text("Report.Withdrawn");
 
-    public static string Of(this ReportContext context, RfmSegment segment) => segment.DisplayName(context.Culture);
+    public static string Of(this ReportContext context, RfmSegment segment) => context.Text(segment.Name());
 
     public static string Of(this ReportContext context, OmocAxis axis) => context.Text(OmocAxes.Describe(axis).Name);
 
     public static string Of(this ReportContext context, ImpactLevel? level) => level is { } l ? context.Text(ImpactCalculator.LevelName(l)) : "";
 
     public static string Of(this ReportContext context, AssessmentStatus status) => status == AssessmentStatus.Completed
-        ? context.Text("Terminée", "Completed")
-        : context.Text("Brouillon", "Draft");
+        ? context.Text("Report.Completed")
+        : context.Text("Report.Draft");
 
     public static string Of(this ReportContext context, WorkshopPhase phase) => phase == WorkshopPhase.BeforeGoLive
-        ? context.Text("Avant la mise en service", "Before go-live")
-        : context.Text("Après la mise en service", "After go-live");
+        ? context.Text("Report.BeforeGoLive")
+        : context.Text("Report.AfterGoLive");
 
     /// <summary>A date as the culture writes it, for the title block.</summary>
     public static string Date(this ReportContext context, DateOnly date) => date.ToString("d", context.Culture);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CustomerInsight.Core.Text;
 
 namespace CustomerInsight.Core.Rfm;
 
@@ -29,28 +29,11 @@ public static class RfmSegments
         "need_attention", "about_to_sleep", "at_risk", "cant_lose_them", "hibernating",
     ];
 
-    private static readonly string[] EnglishNames =
-    [
-        "Champions", "Loyal customers", "Potential loyalists", "New customers", "Promising",
-        "Need attention", "About to sleep", "At risk", "Can't lose them", "Hibernating",
-    ];
-
-    private static readonly string[] FrenchNames =
-    [
-        "Champions", "Clients fidèles", "Fidèles potentiels", "Nouveaux clients", "Prometteurs",
-        "À surveiller", "En voie d'endormissement", "À risque", "À ne pas perdre", "En hibernation",
-    ];
-
     /// <summary>The stable machine code, e.g. <c>loyal_customers</c> (JSON, CSV, configuration).</summary>
     public static string Code(this RfmSegment segment) => Codes[Index(segment)];
 
-    public static string EnglishName(this RfmSegment segment) => EnglishNames[Index(segment)];
-
-    public static string FrenchName(this RfmSegment segment) => FrenchNames[Index(segment)];
-
-    /// <summary>French for any French culture, English otherwise.</summary>
-    public static string DisplayName(this RfmSegment segment, CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "fr" ? segment.FrenchName() : segment.EnglishName();
+    /// <summary>The segment's name, resolved by the web project (<c>Rfm.Segment.</c> + its code).</summary>
+    public static LocalizedText Name(this RfmSegment segment) => new("Rfm.Segment." + segment.Code());
 
     public static bool TryParseCode(string? code, out RfmSegment segment)
     {

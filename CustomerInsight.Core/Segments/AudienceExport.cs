@@ -78,23 +78,23 @@ public sealed class AudienceExport(
         var context = ReportContext.Create(requester, settings, clock);
         var filters = new List<ReportFilter>
         {
-            new(context.Text("Segmentation", "Segmentation"), $"{members.SegmentationName} (v{members.Version.ToString(context.Culture)})"),
-            new(context.Text("Segment", "Segment"), members.SegmentName),
-            new(context.Text("Consentement accordé aujourd'hui", "Consent granted today"),
+            new(context.Text("Report.Segmentation"), $"{members.SegmentationName} (v{members.Version.ToString(context.Culture)})"),
+            new(context.Text("Report.Segment"), members.SegmentName),
+            new(context.Text("Report.ConsentGrantedToday"),
                 $"{context.Of(purpose)} ({context.ToLocal(nowUtc).ToString("g", context.Culture)})"),
         };
         if (requester.IncludePersonalData)
         {
-            filters.Add(new ReportFilter(context.Text("Données personnelles", "Personal data"), context.Text("incluses (administrateur)", "included (administrator)")));
+            filters.Add(new ReportFilter(context.Text("Report.PersonalData"), context.Text("Report.IncludedAdministrator")));
         }
-        var columns = new List<ReportColumn<AudienceRow>> { new(context.Text("Clé client", "Customer key"), CellFormat.Text, r => r.CustomerKey) };
+        var columns = new List<ReportColumn<AudienceRow>> { new(context.Text("Report.CustomerKey"), CellFormat.Text, r => r.CustomerKey) };
         if (requester.IncludePersonalData)
         {
             columns.AddRange(RfmWorkbook.PersonalColumns<AudienceRow>(context, r => r.Profile));
         }
-        var period = $"{context.Text("Date d'analyse", "Analysis date")} {context.Date(members.AnalysisDate)}";
+        var period = $"{context.Text("Report.AnalysisDate")} {context.Date(members.AnalysisDate)}";
         using var writer = new ExcelReportWriter(context);
-        writer.AddTable(context.Text("Audience", "Audience"), new ReportTitle(context.Text("Audience d'un segment", "Segment audience"), period, filters), columns, rows);
+        writer.AddTable(context.Text("Report.Audience"), new ReportTitle(context.Text("Report.SegmentAudience"), period, filters), columns, rows);
         writer.Save(output);
     }
 

@@ -64,9 +64,27 @@ public class CoreArchitectureTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>
+    /// Texts resolved in one place: the features that show texts (workbooks, OMOC, RFM, segments) return codes and
+    /// arguments; the words, French first, are in the web project's CoreText.resx pair.
+    /// </summary>
+    [Fact]
+    public void TypesShowingTexts_WriteNoFrenchWords()
+    {
+        var showing = Core.GetTypes().Where(t => TextNamespaces.Contains(t.Namespace)).ToList();
+        Assert.Contains(typeof(CustomerInsight.Core.Reporting.KpiWorkbook), showing);
+        Assert.Contains(typeof(OmocAxes), showing);
+
+        var offenders = showing.SelectMany(t => Offences(t, WritesFrench)).ToList();
+
+        Assert.Empty(offenders);
+    }
+
     [Fact]
     public void Offences_ClockEfAndSqlite_AreFound()
     {
+        Assert.Contains(Offences(typeof(WritesFrenchWords), WritesFrench), o => o.Contains("Période", StringComparison.Ordinal));
+        Assert.Empty(Offences(typeof(Pure), WritesFrench));
         // The checks themselves can fail: the clock read in a lambda, a DbContext taken, a PRAGMA written.
         Assert.Contains(Offences(typeof(ReadsTheClock), IsImpure), o => o.Contains("DateTime.get_UtcNow", StringComparison.Ordinal));
         Assert.Contains(Offences(typeof(TakesADbContext), IsImpure), o => o.Contains("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
@@ -92,6 +110,22 @@ public class CoreArchitectureTests
         t => t.Namespace?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true || t == typeof(TimeProvider),
         m => (m.DeclaringType == typeof(DateTime) || m.DeclaringType == typeof(DateTimeOffset)) && m.Name is "get_Now" or "get_UtcNow" or "get_Today",
         _ => false);
+
+    private static readonly string?[] TextNamespaces =
+    [
+        typeof(CustomerInsight.Core.Reporting.ExcelReportWriter).Namespace,
+        typeof(ImpactCalculator).Namespace,
+        typeof(RfmScorer).Namespace,
+        typeof(CustomerInsight.Core.Segments.AudienceExport).Namespace,
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> FrenchLetters = System.Buffers.SearchValues.Create("éèêëàâçôûùîïœÉÈÊÀÂÇÔ«»");
+
+    /// <summary>Accented letters, guillemets or a French space before a colon: words of a language.</summary>
+    private static Rule WritesFrench { get; } = new(
+        _ => false,
+        _ => false,
+        s => s.AsSpan().IndexOfAny(FrenchLetters) >= 0 || s.Contains(" :", StringComparison.Ordinal) || s.Contains("\u00a0:", StringComparison.Ordinal));
 
     private static Rule IsSqliteSpecific { get; } = new(
         t => t.Namespace is { } ns && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
@@ -183,6 +217,11 @@ public class CoreArchitectureTests
     private sealed class WritesAPragma
     {
         public static string Sql() => "PRAGMA cache_size";
+    }
+
+    private sealed class WritesFrenchWords
+    {
+        public static string Label() => "Période";
     }
 
     private sealed class Pure

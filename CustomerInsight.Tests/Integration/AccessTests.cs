@@ -6,7 +6,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>Every page answers its roles and refuses the others, on the server.</summary>
 [Collection(AppCollection.Name)]
-public sealed class AccessTests(InsightAppFactory app)
+public class AccessTests(InsightAppFactory app)
 {
     private const string E = Roles.Executive, A = Roles.Analyst, C = Roles.ChangeManager, D = Roles.Admin;
 
@@ -128,7 +128,7 @@ public sealed class AccessTests(InsightAppFactory app)
 
 /// <summary>Sign-out is a form post with the antiforgery token: a post from another site is refused.</summary>
 [Collection(AppCollection.Name)]
-public sealed partial class LogoutTests(InsightAppFactory app)
+public partial class LogoutTests(InsightAppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -157,3 +157,11 @@ public sealed partial class LogoutTests(InsightAppFactory app)
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex Token();
 }
+
+/// <summary>Every test of <see cref="AccessTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class AccessOnPostgresTests(PostgresAppFactory app) : AccessTests(app);
+
+/// <summary>Every test of <see cref="LogoutTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class LogoutOnPostgresTests(PostgresAppFactory app) : LogoutTests(app);

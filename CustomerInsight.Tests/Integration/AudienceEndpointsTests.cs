@@ -17,7 +17,7 @@ namespace CustomerInsight.Tests.Integration;
 /// and the audit row naming the segment version and the purpose.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class AudienceEndpointsTests(InsightAppFactory app)
+public class AudienceEndpointsTests(InsightAppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -67,7 +67,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
         Assert.All(table.DataRange.Rows(), r => Assert.Matches("^[0-9a-f]{20}$", r.Cell(1).GetString()));
         var texts = sheet.CellsUsed().Select(c => c.GetString()).ToList();
         // The title block names the segmentation, its version and the segment.
-        Assert.Contains(texts, t => t.Contains($"{name} (v1)", StringComparison.Ordinal) && t.Contains("Segment : Acheteurs", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains($"{name} (v1)", StringComparison.Ordinal) && t.Contains("Segment\u00a0: Acheteurs", StringComparison.Ordinal));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AudienceExport.AuditAction && a.Target == $"segment:{segment}:v1", Ct);
@@ -125,3 +125,7 @@ public sealed class AudienceEndpointsTests(InsightAppFactory app)
         Assert.Equal(expected, (await client.GetAsync(url, Ct)).StatusCode);
     }
 }
+
+/// <summary>Every test of <see cref="AudienceEndpointsTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class AudienceEndpointsOnPostgresTests(PostgresAppFactory app) : AudienceEndpointsTests(app);

@@ -13,7 +13,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>Sign-ins, failures, lockouts and sign-outs reach the audit log; admins export it as a workbook, audited itself.</summary>
 [Collection(AppCollection.Name)]
-public sealed partial class AuditTrailTests(InsightAppFactory app)
+public partial class AuditTrailTests(InsightAppFactory app)
 {
     private const string Password = "Audit-trail-2026!";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -102,3 +102,7 @@ public sealed partial class AuditTrailTests(InsightAppFactory app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
+
+/// <summary>Every test of <see cref="AuditTrailTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class AuditTrailOnPostgresTests(PostgresAppFactory app) : AuditTrailTests(app);

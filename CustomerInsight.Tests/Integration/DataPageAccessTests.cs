@@ -5,7 +5,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The Data page is for analysts and admins: the server refuses the other roles before any circuit starts.</summary>
 [Collection(AppCollection.Name)]
-public sealed class DataPageAccessTests(InsightAppFactory app)
+public class DataPageAccessTests(InsightAppFactory app)
 {
     [Theory]
     [InlineData(Roles.Executive)]
@@ -45,3 +45,7 @@ public sealed class DataPageAccessTests(InsightAppFactory app)
         Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every test of <see cref="DataPageAccessTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class DataPageAccessOnPostgresTests(PostgresAppFactory app) : DataPageAccessTests(app);

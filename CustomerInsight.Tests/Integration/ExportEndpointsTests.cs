@@ -11,7 +11,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The Excel downloads check their policy on the server and return real workbooks.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ExportEndpointsTests(InsightAppFactory app)
+public class ExportEndpointsTests(InsightAppFactory app)
 {
     private static readonly string[] Downloads =
     [
@@ -123,3 +123,7 @@ public sealed class ExportEndpointsTests(InsightAppFactory app)
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 }
+
+/// <summary>Every test of <see cref="ExportEndpointsTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class ExportEndpointsOnPostgresTests(PostgresAppFactory app) : ExportEndpointsTests(app);

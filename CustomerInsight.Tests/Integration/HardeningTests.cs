@@ -10,7 +10,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>What a hostile or unlucky visitor found (issue 14): unknown addresses, headers, redirects, sessions, sign-in.</summary>
 [Collection(AppCollection.Name)]
-public sealed partial class HardeningTests(InsightAppFactory app)
+public partial class HardeningTests(InsightAppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -279,3 +279,7 @@ internal sealed class LogCapture : ILoggerProvider
         }
     }
 }
+
+/// <summary>Every test of <see cref="HardeningTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class HardeningOnPostgresTests(PostgresAppFactory app) : HardeningTests(app);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,10 +9,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>
-/// The real app over a temporary SQLite file, seeded with a small demo company. In-memory
-/// test server by default; <see cref="StartKestrel"/> serves it on a loopback port for a browser.
+/// The real app over a temporary SQLite file (or, <see cref="PostgresAppFactory"/>, a new database on the tests'
+/// PostgreSQL server), seeded with a small demo company. In-memory test server by default; <see cref="StartKestrel"/>
+/// serves it on a loopback port for a browser.
 /// </summary>
-public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
+public partial class InsightAppFactory : WebApplicationFactory<Program>
 {
     public const int DemoCustomers = 400;
 
@@ -22,13 +25,25 @@ public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An app with other settings (e.g. demo data off); the test disposes it.</summary>
-    internal InsightAppFactory(IDictionary<string, string?>? overrides)
+    internal InsightAppFactory(IDictionary<string, string?>? overrides, DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
         Directory = Path.Combine(Path.GetTempPath(), "ci-app-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
+        Engine = engine;
+        if (engine == DatabaseEngine.Postgres)
+        {
+            // A fixture's constructor cannot await: the server and its migrated template are ready after the first use.
+            postgres = PostgresServer.GetAsync().GetAwaiter().GetResult();
+            ConnectionString = postgres.CreateDatabaseAsync(migrated: true).GetAwaiter().GetResult();
+        }
+        else
+        {
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
         settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Insight"] = $"Data Source={DatabasePath}",
+            [DatabaseOptions.ProviderKey] = engine.ToString(),
+            ["ConnectionStrings:Insight"] = ConnectionString,
             ["DemoData:Enabled"] = "true",
             ["DemoData:Customers"] = DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -38,9 +53,12 @@ public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    private readonly PostgresServer? postgres;
+
     public string Directory { get; }
+    public DatabaseEngine Engine { get; }
     public string DatabasePath => Path.Combine(Directory, "app.db");
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -115,6 +133,11 @@ public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+        {
+            await postgres.DropDatabaseAsync(ConnectionString);
+        }
+        GC.SuppressFinalize(this);
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -134,4 +157,20 @@ public sealed partial class InsightAppFactory : WebApplicationFactory<Program>
 public sealed class AppCollection : ICollectionFixture<InsightAppFactory>
 {
     public const string Name = "App";
+}
+
+/// <summary>The real app over a new database on the tests' PostgreSQL server (<c>Database:Provider=Postgres</c>).</summary>
+public sealed class PostgresAppFactory : InsightAppFactory
+{
+    public PostgresAppFactory()
+        : base(null, DatabaseEngine.Postgres)
+    {
+    }
+}
+
+/// <summary>The integration tests' second fixture: the same tests, one app over PostgreSQL.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppOnPostgresCollection : ICollectionFixture<PostgresAppFactory>
+{
+    public const string Name = "App on PostgreSQL";
 }

@@ -13,7 +13,7 @@ namespace CustomerInsight.Tests.Integration;
 /// saturation is open to executives. Over the demo data of the app.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class OmocDepthAccessTests(InsightAppFactory app)
+public class OmocDepthAccessTests(InsightAppFactory app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -79,3 +79,7 @@ public sealed class OmocDepthAccessTests(InsightAppFactory app)
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+/// <summary>Every test of <see cref="OmocDepthAccessTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class OmocDepthAccessOnPostgresTests(PostgresAppFactory app) : OmocDepthAccessTests(app);

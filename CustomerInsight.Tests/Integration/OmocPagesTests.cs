@@ -6,7 +6,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The OMOC pages as the server renders them: edit controls for editors only, data of the demo projects.</summary>
 [Collection(AppCollection.Name)]
-public sealed class OmocPagesTests(InsightAppFactory app)
+public class OmocPagesTests(InsightAppFactory app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -50,3 +50,7 @@ public sealed class OmocPagesTests(InsightAppFactory app)
         Assert.Contains("Projet introuvable", html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every test of <see cref="OmocPagesTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class OmocPagesOnPostgresTests(PostgresAppFactory app) : OmocPagesTests(app);

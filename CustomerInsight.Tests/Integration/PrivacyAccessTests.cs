@@ -7,7 +7,7 @@ namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The privacy and audit pages and the customer-file download answer admins only, on the server.</summary>
 [Collection(AppCollection.Name)]
-public sealed class PrivacyAccessTests(InsightAppFactory app)
+public class PrivacyAccessTests(InsightAppFactory app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -66,3 +66,7 @@ public sealed class PrivacyAccessTests(InsightAppFactory app)
         return await db.Customers.Where(c => c.ErasedAtUtc == null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
     }
 }
+
+/// <summary>Every test of <see cref="PrivacyAccessTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class PrivacyAccessOnPostgresTests(PostgresAppFactory app) : PrivacyAccessTests(app);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Integration;
 
 [Collection(AppCollection.Name)]
-public sealed class StartupTests(InsightAppFactory app)
+public class StartupTests(InsightAppFactory app)
 {
     [Fact]
     public async Task Start_EmptyDatabase_MigratesSeedsDemoCompanyAndDemoAccounts()
@@ -60,3 +60,7 @@ public sealed class StartupTests(InsightAppFactory app)
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
     }
 }
+
+/// <summary>Every test of <see cref="StartupTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class StartupOnPostgresTests(PostgresAppFactory app) : StartupTests(app);

@@ -9,7 +9,7 @@ namespace CustomerInsight.Tests.Integration;
 /// (personal data) and the editor for analysts and admins only, checked on the server; the KPI workbook's themes sheet.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class ThemeAccessTests(InsightAppFactory app)
+public class ThemeAccessTests(InsightAppFactory app)
 {
     private const string Year = "?period=last-year";
 
@@ -114,3 +114,7 @@ public sealed class ThemeAccessTests(InsightAppFactory app)
         Assert.Contains("jeu par défaut", sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every test of <see cref="ThemeAccessTests"/> on the app over PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class ThemeAccessOnPostgresTests(PostgresAppFactory app) : ThemeAccessTests(app);

@@ -52,6 +52,7 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             {
                 writer.Insert(consent);
             }
+            await writer.FlushAsync(cancellationToken);
             db.ChangeProjects.AddRange(projects);
             db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
             await db.SaveChangesAsync(cancellationToken);

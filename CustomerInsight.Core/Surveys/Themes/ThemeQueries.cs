@@ -57,6 +57,9 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
 {
     public const string AuditAction = "themes.save";
 
+    private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version), ThemeOverview> periodFigures =
+        new(capacity: 32, lifetime: TimeSpan.FromMinutes(5), clock);
+
     /// <summary>How many of the latest comments the editor counts matches in.</summary>
     public const int LiveCountComments = 20_000;
 
@@ -127,14 +130,31 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
     public Task<ThemeOverview> GetOverviewAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
         ComputeAsync(filter, minResponses, withBreakdowns: true, cancellationToken);
 
-    /// <summary>The period's theme figures only (the dashboard's top themes): no month, channel or segment breakdown is read.</summary>
-    public Task<ThemeOverview> GetPeriodFiguresAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default) =>
-        ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
-
-    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken)
+    /// <summary>
+    /// The period's theme figures only (the dashboard's top themes): no month, channel or segment breakdown is read.
+    /// Every dashboard shows them, so they are computed once per filter, theme set and data version and shared by every
+    /// open page (reading and matching the period's comments per circuit and per filter change is what held a node to a
+    /// few dozen users: bench/RESULTS.md, circuits); a custom segment's figures are computed each time (its members
+    /// follow the segmentation's versions).
+    /// </summary>
+    public async Task<ThemeOverview> GetPeriodFiguresAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter.CustomSegment is not null)
+        {
+            return await ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
+        }
         var set = await GetCurrentAsync(cancellationToken);
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        // Not cancelled by one caller: another page may be waiting on the same entry.
+        return await periodFigures.GetAsync((filter, minResponses, set.Version, version),
+            () => ComputeAsync(filter, minResponses, withBreakdowns: false, CancellationToken.None, set), cancellationToken);
+    }
+
+    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken, ThemeSet? inUse = null)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var set = inUse ?? await GetCurrentAsync(cancellationToken);
         var matcher = ThemeMatcher.Create(set.Themes);
         var customers = await SegmentCustomersAsync(filter, cancellationToken);
         var trend = DashboardQueries.TrendRange(filter.Period);

@@ -193,7 +193,7 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
     [Fact]
     public async Task ExportKpiAsync_Segment_FiguresOfTheSegmentAndTheFilterInTheTitleBlock()
     {
-        var settings = new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc, LapsedAfterDays: 180, MinResponses: 5);
+        var settings = CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5);
         var rfmOptions = Options.Create(new RfmOptions());
         var exports = new ExcelExports(
             new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), Rfm(all), new OmocQueries(all.Factory),
@@ -211,7 +211,7 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         Assert.EndsWith($"-{segment.Code()}.xlsx", result.FileName, StringComparison.Ordinal);
         stream.Position = 0;
         using var book = new XLWorkbook(stream);
-        var expectedFilter = $"{segment.FrenchName()} au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({ids.Length} clients)";
+        var expectedFilter = $"{segment.Name().French()} au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({ids.Length} clients)";
         Assert.Contains(book.Worksheets.First().CellsUsed(), c => c.GetString().Contains(expectedFilter, StringComparison.Ordinal));
     }
 }

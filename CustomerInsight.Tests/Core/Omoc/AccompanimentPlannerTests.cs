@@ -19,7 +19,7 @@ public class AccompanimentPlannerTests
             Assert.Equal(400, n.Weight);
             Assert.Same(firstYears, n.Population);
         });
-        Assert.Equal("Coaching, ambassadors, communication on values and meaning", plan[2].RecommendedActions.English);
+        Assert.Equal("Coaching, ambassadors, communication on values and meaning", plan[2].RecommendedActions.English());
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class ImpactCalculatorTests
     [Fact]
     public void LevelName_High_FortAndHigh()
     {
-        Assert.Equal("Fort", ImpactCalculator.LevelName(ImpactLevel.High).French);
-        Assert.Equal("High", ImpactCalculator.LevelName(ImpactLevel.High).English);
+        Assert.Equal("Fort", ImpactCalculator.LevelName(ImpactLevel.High).French());
+        Assert.Equal("High", ImpactCalculator.LevelName(ImpactLevel.High).English());
     }
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Localization;
 using System.Globalization;
 using CustomerInsight.Core.Omoc;
 
@@ -20,8 +21,8 @@ public class OmocAxesTests
     public void Describe_EachAxis_FrenchAndEnglishNames(OmocAxis axis, string french, string english)
     {
         var description = OmocAxes.Describe(axis);
-        Assert.Equal(french, description.Name.French);
-        Assert.Equal(english, description.Name.English);
+        Assert.Equal(french, description.Name.French());
+        Assert.Equal(english, description.Name.English());
     }
 
     [Fact]
@@ -31,17 +32,17 @@ public class OmocAxesTests
         {
             foreach (var text in new[] { d.Name, d.Assessed, d.ScoreOneMeans, d.ScoreFourMeans, d.RecommendedActions })
             {
-                Assert.False(string.IsNullOrWhiteSpace(text.French));
-                Assert.False(string.IsNullOrWhiteSpace(text.English));
+                Assert.False(string.IsNullOrWhiteSpace(text.French()));
+                Assert.False(string.IsNullOrWhiteSpace(text.English()));
             }
             Assert.NotEqual(d.ScoreOneMeans, d.ScoreFourMeans);
         }
-        Assert.Equal(4, OmocAxes.Descriptions.Select(d => d.RecommendedActions.English).Distinct().Count());
+        Assert.Equal(4, OmocAxes.Descriptions.Select(d => d.RecommendedActions.English()).Distinct().Count());
     }
 
     [Fact]
     public void Describe_ToolsActions_AsMetricsSays() =>
-        Assert.Equal("Tool training and user support", OmocAxes.Describe(OmocAxis.Tools).RecommendedActions.English);
+        Assert.Equal("Tool training and user support", OmocAxes.Describe(OmocAxis.Tools).RecommendedActions.English());
 
     [Fact]
     public void Describe_UnknownAxis_Throws() =>

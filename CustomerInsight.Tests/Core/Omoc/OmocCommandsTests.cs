@@ -147,7 +147,7 @@ public class OmocCommandsTests : IAsyncLifetime
             AssessmentStatus.Completed, Alice, Token);
 
         Assert.Equal(OmocOutcome.Invalid, result.Outcome);
-        Assert.Contains("Organisation", Assert.Single(result.Errors).Message.English, StringComparison.Ordinal);
+        Assert.Contains("Organisation", Assert.Single(result.Errors).Message.English(), StringComparison.Ordinal);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.OmocAssessments.CountAsync(Token));
     }

@@ -85,12 +85,12 @@ public sealed class SociodynamicScorerTests
     {
         foreach (var position in SociodynamicScorer.AllPositions)
         {
-            Assert.False(string.IsNullOrWhiteSpace(SociodynamicScorer.Name(position).French));
-            Assert.False(string.IsNullOrWhiteSpace(SociodynamicScorer.Advice(position).English));
-            Assert.NotEqual(SociodynamicScorer.Advice(position).French, SociodynamicScorer.Advice(position).English);
+            Assert.False(string.IsNullOrWhiteSpace(SociodynamicScorer.Name(position).French()));
+            Assert.False(string.IsNullOrWhiteSpace(SociodynamicScorer.Advice(position).English()));
+            Assert.NotEqual(SociodynamicScorer.Advice(position).French(), SociodynamicScorer.Advice(position).English());
         }
-        Assert.Equal("Triangle d'or", SociodynamicScorer.Name(SociodynamicPosition.GoldenTriangle).French);
-        Assert.Equal("Irréductibles", SociodynamicScorer.Name(SociodynamicPosition.DieHard).French);
+        Assert.Equal("Triangle d'or", SociodynamicScorer.Name(SociodynamicPosition.GoldenTriangle).French());
+        Assert.Equal("Irréductibles", SociodynamicScorer.Name(SociodynamicPosition.DieHard).French());
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class ExcelExportsTests : IAsyncLifetime
         ExcelExports NewExports(int streamRowsAbove) => new(
             new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), new RfmQueries(database.Factory, rfm),
             new OmocQueries(database.Factory), new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory),
-            new AuditLog(database.Factory, clock), new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
+            new AuditLog(database.Factory, clock), CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
         exports = NewExports(ExcelReportWriter.DefaultStreamRowsAbove);
         // Every table streamed, as the 100,000-customer RFM sheet is.
         streamingExports = NewExports(0);
@@ -259,7 +259,7 @@ public class ExcelExportsTests : IAsyncLifetime
             Assert.Equal((double)rows[i].Score.Monetary, sheet.Cell(r, 4).GetDouble(), 6);
             Assert.Equal([rows[i].Score.RecencyScore, rows[i].Score.FrequencyScore, rows[i].Score.MonetaryScore],
                 [sheet.Cell(r, 5).GetValue<int>(), sheet.Cell(r, 6).GetValue<int>(), sheet.Cell(r, 7).GetValue<int>()]);
-            Assert.Equal(rows[i].Score.Segment.FrenchName(), sheet.Cell(r, 8).GetString());
+            Assert.Equal(rows[i].Score.Segment.Name().French(), sheet.Cell(r, 8).GetString());
         }
     }
 
@@ -326,7 +326,7 @@ public class ExcelExportsTests : IAsyncLifetime
         using var book = await KpiAsync(Analyst);
 
         Assert.All(book.Worksheets, sheet => Assert.Contains(
-            "Comparaison : période précédente, partielle (92,9\u00a0% des jours ont des données)", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
+            "Comparaison\u00a0: période précédente, partielle (92,9\u00a0% des jours ont des données)", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
         var kpis = book.Worksheet("Indicateurs");
         Assert.Contains("(période précédente 01/02/2026 – 28/02/2026)", kpis.Cell(3, 2).GetString(), StringComparison.Ordinal);
         Assert.False(kpis.Cell(ExcelReportWriter.HeaderRow + 1, 4).IsEmpty());

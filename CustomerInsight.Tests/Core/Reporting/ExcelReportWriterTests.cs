@@ -12,7 +12,7 @@ public sealed class ExcelReportWriterTests
 
     internal static ReportContext Context(string culture = "fr-FR", bool personal = false) => new(
         new ReportRequester("analyst@test", new CultureInfo(culture), personal),
-        new ReportSettings("Test Co", "EUR", TimeZoneInfo.Utc),
+        CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc),
         new DateTime(2026, 1, 2, 3, 4, 5));
 
     private static XLWorkbook WriteAndRead(Action<ExcelReportWriter> write, string culture = "fr-FR")
@@ -69,7 +69,7 @@ public sealed class ExcelReportWriterTests
         Assert.Equal("Mon rapport", sheet.Cell(1, 1).GetString());
         Assert.Equal("Test Co", sheet.Cell(2, 2).GetString());
         Assert.Equal("janvier 2026", sheet.Cell(3, 2).GetString());
-        Assert.Equal("Canal : Web", sheet.Cell(4, 2).GetString());
+        Assert.Equal("Canal\u00a0: Web", sheet.Cell(4, 2).GetString());
         Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5), sheet.Cell(5, 2).GetDateTime());
         Assert.Equal("analyst@test", sheet.Cell(6, 2).GetString());
         Assert.Equal(ExcelReportWriter.HeaderRow, sheet.SheetView.SplitRow);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Rfm;
+using CustomerInsight.Web.Localization;
 using Microsoft.Extensions.Configuration;
 
 namespace CustomerInsight.Tests.Core.Rfm;
@@ -111,8 +112,8 @@ public class RfmGridTests
         Assert.Equal(
             ["champions", "loyal_customers", "potential_loyalists", "new_customers", "promising", "need_attention", "about_to_sleep", "at_risk", "cant_lose_them", "hibernating"],
             RfmSegments.All.Select(s => s.Code()));
-        Assert.Equal("Can't lose them", RfmSegment.CantLoseThem.EnglishName());
-        Assert.Equal("En voie d'endormissement", RfmSegment.AboutToSleep.FrenchName());
+        Assert.Equal("Can't lose them", RfmSegment.CantLoseThem.Name().English());
+        Assert.Equal("En voie d'endormissement", RfmSegment.AboutToSleep.Name().French());
         Assert.Equal("Clients fidèles", RfmSegment.LoyalCustomers.DisplayName(CultureInfo.GetCultureInfo("fr-FR")));
         Assert.Equal("Loyal customers", RfmSegment.LoyalCustomers.DisplayName(CultureInfo.GetCultureInfo("en-GB")));
         Assert.Equal(RfmSegment.AtRisk, RfmSegments.ParseCode("at_risk"));

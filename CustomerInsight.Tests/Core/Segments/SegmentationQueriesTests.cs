@@ -73,7 +73,7 @@ public class SegmentationQueriesTests : IAsyncLifetime
             new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions())), factory, TimeProvider.System),
             consents, calendar, audit, TimeProvider.System);
         audience = new AudienceExport(queries, consents, new CustomerFileQueries(factory), new AppSecrets(factory), audit,
-            new ReportSettings("Test", "EUR", calendar.Zone), TimeProvider.System);
+            CoreTexts.Settings("Test", "EUR", calendar.Zone), TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()

@@ -153,6 +153,30 @@ public class ThemeQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPeriodFiguresAsync_SameFilterTwice_OneSharedResult_NewAfterAThemeSaveOrAnImport()
+    {
+        var first = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+
+        // Every open dashboard on this filter shares one computation (the load test's per-circuit work).
+        Assert.Same(first, await queries.GetPeriodFiguresAsync(March, 30, Ct));
+        Assert.NotSame(first, await queries.GetPeriodFiguresAsync(March with { Channel = Channel.Web }, 30, Ct));
+
+        // A new theme set is used at once.
+        ThemeDefinition[] set = [new("price", "Prix", "Price", ["prix", "cher"], ["price"])];
+        Assert.Equal(1, (await queries.SaveAsync(set, basedOnVersion: 0, "Prix seulement", "analyste@demo.local", Ct)).Version);
+        var afterSave = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        Assert.Equal(1, afterSave.Set.Version);
+        Assert.Equal("price", afterSave.Set.Themes[Assert.Single(afterSave.Overall).Theme].Key);
+
+        // New answers (an import: a new data version) are counted at once.
+        const string more = "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
+            "r10,C3,,2026-03-28 10:00,Transactional,Web,1,1,Beaucoup trop cher\n";
+        Assert.Equal(1, (await context.ImportAsync(context.WriteFile("more.csv", more), ImportFormat.Surveys, Ct)).RowsImported);
+        var afterImport = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        Assert.Equal(2, Assert.Single(afterImport.Overall).Mentions);
+    }
+
+    [Fact]
     public async Task GetCommentsAsync_Delivery_NewestFirstWithTheWordsMarked()
     {
         var list = await queries.GetCommentsAsync(March, "delivery", 2, Ct);

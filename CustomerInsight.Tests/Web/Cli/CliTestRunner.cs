@@ -1,3 +1,4 @@
+using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Cli;
 
 namespace CustomerInsight.Tests.Web.Cli;
@@ -16,5 +17,17 @@ public static class CliTestRunner
         var code = await CliApp.RunAsync(args, new CliConsole(reader, output, error), configuration =>
             configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Insight"] = connectionString }));
         return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the command line over <paramref name="database"/>, on its engine (<c>Database:Provider</c> and connection string).</summary>
+    public static Task<CliResult> RunAsync(TestDatabase database, string[] args, string input = "", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in database.Settings)
+        {
+            all[key] = value;
+        }
+        return RunAsync(database.ConnectionString, args, input, all);
     }
 }

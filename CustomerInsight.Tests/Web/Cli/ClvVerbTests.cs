@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Value;
@@ -7,8 +8,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>clv</c> through the real command line over a demo database, checked against <see cref="ClvQueries"/>.</summary>
-public sealed class ClvVerbTests : IAsyncLifetime
+public class ClvVerbTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="ClvVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly DateOnly CalibrationEnd = new(2026, 3, 31);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -16,12 +20,16 @@ public sealed class ClvVerbTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(migrate: false);
-        var seeded = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "300"]);
+        database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var seeded = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "300"]);
         Assert.Equal(0, seeded.ExitCode);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Json_WithHoldout_HasTheKeysOfInterfacesAndTheFitOfClvQueries()
@@ -30,7 +38,7 @@ public sealed class ClvVerbTests : IAsyncLifetime
         var expected = (await queries.GetReportAsync(CalibrationEnd, 13, null, Ct))!;
         var workbook = Path.Combine(database.Directory, "clv.xlsx");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString,
+        var result = await CliTestRunner.RunAsync(database,
             ["clv", "--calibration-end", "2026-03-31", "--horizon-weeks", "13", "--json", "--out", workbook]);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -89,7 +97,7 @@ public sealed class ClvVerbTests : IAsyncLifetime
     [InlineData(new[] { "clv", "--calibration-end", "2001-01-01" }, "nothing to fit")]
     public async Task BadInput_ExitsTwoWithTheReason(string[] args, string message)
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+        var result = await CliTestRunner.RunAsync(database, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
@@ -98,7 +106,7 @@ public sealed class ClvVerbTests : IAsyncLifetime
     [Fact]
     public async Task Json_HorizonBeyondTheData_ActualIsNull()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["clv", "--calibration-end", "2026-08-31", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["clv", "--calibration-end", "2026-08-31", "--json"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -106,4 +114,10 @@ public sealed class ClvVerbTests : IAsyncLifetime
         Assert.Equal(52, json.RootElement.GetProperty("horizonWeeks").GetInt32());
         Assert.True(json.RootElement.GetProperty("expectedRepeatPurchases").GetDouble() > 0);
     }
+}
+
+/// <summary>Every test of <see cref="ClvVerbTests"/> on PostgreSQL.</summary>
+public sealed class ClvVerbOnPostgresTests : ClvVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using ClosedXML.Excel;
 using CustomerInsight.Tests.Core.Data;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>import --currency</c>, the database's currency in <c>kpi</c> (JSON and workbook) and <c>undo-import --batch ID</c>.</summary>
-public sealed class ImportCurrencyAndUndoVerbTests
+public class ImportCurrencyAndUndoVerbTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportCurrencyAndUndoVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2011-07-01 08:26:00,2.55,17850,United Kingdom
@@ -21,12 +25,12 @@ public sealed class ImportCurrencyAndUndoVerbTests
     [Fact]
     public async Task ReadmePublicDataExample_FreshDatabaseWithBusinessCurrencyGbp_ImportsOnlineRetailAndKpiSaysGbp()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
 
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"], settings: Gbp);
+        var import = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail"], settings: Gbp);
         // Later runs without the setting (appsettings.json says EUR) keep the database's own currency.
-        var kpi = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--json"]);
+        var kpi = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--json"]);
 
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("GBP", import.Output, StringComparison.Ordinal);
@@ -39,12 +43,12 @@ public sealed class ImportCurrencyAndUndoVerbTests
     [Fact]
     public async Task Import_OnlineRetailIntoEuroDatabase_ExitsTwoNamingBothCurrencies_WritesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"]);
-        var declared = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail", "--currency", "EUR"]);
-        var invalid = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail", "--currency", "euro"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail"]);
+        var declared = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--currency", "EUR"]);
+        var invalid = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--currency", "euro"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{path}: The file's amounts are declared in GBP, but this database's reporting currency is EUR", result.Error, StringComparison.Ordinal);
@@ -58,12 +62,12 @@ public sealed class ImportCurrencyAndUndoVerbTests
     [Fact]
     public async Task KpiOut_DatabaseInPounds_WorkbookAmountsInPoundsWhateverTheSetting()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
         var workbook = Path.Combine(database.Directory, "kpi.xlsx");
-        Assert.Equal(0, (await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"], settings: Gbp)).ExitCode);
+        Assert.Equal(0, (await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail"], settings: Gbp)).ExitCode);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--out", workbook],
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--out", workbook],
             settings: new Dictionary<string, string?> { ["Business:Currency"] = "EUR" });
 
         Assert.Equal(0, result.ExitCode);
@@ -77,14 +81,14 @@ public sealed class ImportCurrencyAndUndoVerbTests
     [Fact]
     public async Task UndoImport_RemovesTheBatchJsonCounts_ThenAlreadyUndoneOrUnknownExitTwo()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail", "--json"], settings: Gbp);
+        var import = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--json"], settings: Gbp);
         var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var undo = await CliTestRunner.RunAsync(database.ConnectionString, ["undo-import", "--batch", batchId, "--json"]);
-        var again = await CliTestRunner.RunAsync(database.ConnectionString, ["undo-import", "--batch", batchId]);
-        var unknown = await CliTestRunner.RunAsync(database.ConnectionString, ["undo-import", "--batch", "4242"]);
+        var undo = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId, "--json"]);
+        var again = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId]);
+        var unknown = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", "4242"]);
 
         Assert.Equal(0, undo.ExitCode);
         using var json = JsonDocument.Parse(undo.Output);
@@ -98,4 +102,10 @@ public sealed class ImportCurrencyAndUndoVerbTests
         Assert.Equal((0, 0), (await db.Orders.CountAsync(Ct), await db.Customers.CountAsync(Ct)));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "import.undo" && a.UserName == "cli:" + Environment.UserName, Ct));
     }
+}
+
+/// <summary>Every test of <see cref="ImportCurrencyAndUndoVerbTests"/> on PostgreSQL.</summary>
+public sealed class ImportCurrencyAndUndoVerbOnPostgresTests : ImportCurrencyAndUndoVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,11 +1,15 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using CustomerInsight.Tests.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-public sealed class ImportVerbTests
+public class ImportVerbTests
 {
+    /// <summary>The engine these tests run on; <see cref="ImportVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string Header = "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -13,10 +17,10 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -32,10 +36,10 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task Import_GoodFile_PrintsHumanSummary()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("succeeded", result.Output, StringComparison.Ordinal);
@@ -45,10 +49,10 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{path}: row 3, column Quantity:", result.Error, StringComparison.Ordinal);
@@ -61,10 +65,10 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task Import_LineOverOneMebibyte_ExitsTwoNamingFileRowAndLimitAndWritesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("long.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n" + new string('x', 10_000_000));
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "order-lines"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{path}: row 3: This row is longer than the limit of 1 MiB", result.Error, StringComparison.Ordinal);
@@ -78,11 +82,11 @@ public sealed class ImportVerbTests
     [InlineData("--json", "")]
     public async Task Import_BadFormatOrNoFormat_ExitsTwo(string option, string value)
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("lines.csv", $"{Header}\n");
         string[] args = value.Length == 0 ? ["import", path, option] : ["import", path, option, value];
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+        var result = await CliTestRunner.RunAsync(database, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--format", result.Error, StringComparison.Ordinal);
@@ -91,13 +95,19 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task Import_MissingFile_ExitsTwoNamingTheFile()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = Path.Combine(database.Directory, "nowhere.csv");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "customers"]);
+        var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "customers"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(path, result.Error, StringComparison.Ordinal);
         Assert.Contains("not found", result.Error, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="ImportVerbTests"/> on PostgreSQL.</summary>
+public sealed class ImportVerbOnPostgresTests : ImportVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

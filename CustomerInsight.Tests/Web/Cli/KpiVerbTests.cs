@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
@@ -13,13 +14,16 @@ namespace CustomerInsight.Tests.Web.Cli;
 /// in March A 100, A 50, B 30, an anonymous 20 and a cancellation of A for −10; ten survey answers
 /// in March with the recommend scores of the NPS example.
 /// </summary>
-public sealed class KpiVerbTests : IAsyncLifetime
+public class KpiVerbTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="KpiVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private TestDatabase database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(Engine);
         await using var db = database.CreateContext();
         db.Customers.AddRange(new[] { 1, 2, 3 }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
         db.Orders.AddRange(
@@ -45,12 +49,16 @@ public sealed class KpiVerbTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Json_MarchExample_MatchesMetricsMdAndKpiQueries()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -99,7 +107,7 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task Channel_Store_CountsOnlyStoreOrdersAndResponses()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "store", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "store", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -112,7 +120,7 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task WithoutJson_PrintsASummary()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("[2011-03-01, 2011-04-01)", result.Output, StringComparison.Ordinal);
@@ -127,7 +135,7 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [InlineData("--from", "2011-03-01", "--channel", "web", "--to")]
     public async Task BadDates_ExitTwoWithAMessage(string a, string b, string c, string d, string named)
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", a, b, c, d]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", a, b, c, d]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
@@ -136,8 +144,8 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task CompareLastYear_NoDataAYearEarlier_CoverageZeroAndTextSaysNoChange()
     {
-        var json = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year", "--json"]);
-        var text = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year"]);
+        var json = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year", "--json"]);
+        var text = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year"]);
 
         Assert.Equal(0, json.ExitCode);
         using var document = JsonDocument.Parse(json.Output);
@@ -153,7 +161,7 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task PartialComparison_TextSaysPartialWithTheShareOfDays()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
 
         Assert.Contains("Comparison partial (67.9 % of days have data)", result.Output, StringComparison.Ordinal);
     }
@@ -161,7 +169,7 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCompareMode_ExitsTwoNamingTheModes()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("previous or last-year", result.Error, StringComparison.Ordinal);
@@ -170,9 +178,15 @@ public sealed class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task UnknownChannel_ExitsTwoNamingTheChannels()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Marketplace", result.Error, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="KpiVerbTests"/> on PostgreSQL.</summary>
+public sealed class KpiVerbOnPostgresTests : KpiVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Tests.Core.Privacy;
@@ -7,15 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary>erase and purge through the real command line; the JSON half of export-customer.</summary>
-public sealed class PrivacyVerbsTests
+public class PrivacyVerbsTests
 {
+    /// <summary>The engine these tests run on; <see cref="PrivacyVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Erase_UnknownThenKnownCustomer_Exit2ThenErased()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
-        var connection = context.Import.Database.ConnectionString;
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        var connection = context.Import.Database;
 
         var unknown = await CliTestRunner.RunAsync(connection, ["erase", "--customer", "NOPE"]);
         var known = await CliTestRunner.RunAsync(connection, ["erase", "--customer", PrivacyTestContext.ErasedId]);
@@ -32,13 +36,13 @@ public sealed class PrivacyVerbsTests
     [Fact]
     public async Task Purge_DryRunThenConfirm_CountsAgreeAndNeitherFlagIsRefused()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         await using (var db = context.Import.Database.CreateContext())
         {
             db.Customers.Add(new CustomerInsight.Core.Customers.Customer { SourceId = "IDLE-9", CreatedAtUtc = DateTime.UtcNow.AddYears(-6) });
             await db.SaveChangesAsync(Ct);
         }
-        var connection = context.Import.Database.ConnectionString;
+        var connection = context.Import.Database;
 
         var none = await CliTestRunner.RunAsync(connection, ["purge"]);
         var dryRun = await CliTestRunner.RunAsync(connection, ["purge", "--dry-run"]);
@@ -57,12 +61,12 @@ public sealed class PrivacyVerbsTests
     [Fact]
     public async Task PurgeDryRunJson_OnlineRetailHistoryFrom2011_CountsItsCustomersWithTheCutoff()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
         var retail = context.Import.WriteFile("retail.csv",
             "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
             "536365,85123A,MUG,6,2011-12-01 08:26:00,2.55,17850,United Kingdom\n" +
             "536366,22633,CUP,6,2011-03-01 08:28:00,1.85,13047,United Kingdom\n");
-        var connection = context.Import.Database.ConnectionString;
+        var connection = context.Import.Database;
         Assert.Equal(0, (await CliTestRunner.RunAsync(connection, ["import", retail, "--format", "online-retail"])).ExitCode);
 
         var dryRun = await CliTestRunner.RunAsync(connection, ["purge", "--dry-run", "--json"]);
@@ -78,8 +82,8 @@ public sealed class PrivacyVerbsTests
     [Fact]
     public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrExits2()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
-        var connection = context.Import.Database.ConnectionString;
+        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        var connection = context.Import.Database;
         var path = Path.Combine(context.Import.Database.Directory, "out.json");
 
         var known = await CliTestRunner.RunAsync(connection, ["export-customer", "--customer", PrivacyTestContext.KeptId, "--out", path]);
@@ -96,4 +100,10 @@ public sealed class PrivacyVerbsTests
         Assert.StartsWith("cli:", entry.UserName, StringComparison.Ordinal);
         Assert.Contains("personalData=yes", entry.Details, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="PrivacyVerbsTests"/> on PostgreSQL.</summary>
+public sealed class PrivacyVerbsOnPostgresTests : PrivacyVerbsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Analytics;
@@ -10,26 +11,33 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>kpi --out</c>, <c>rfm --out FILE.xlsx</c> and <c>export-customer</c> write real files, read back here.</summary>
-public sealed class ReportVerbsTests : IAsyncLifetime
+public class ReportVerbsTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="ReportVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private TestDatabase database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(migrate: false);
-        Assert.Equal(0, (await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"])).ExitCode);
+        database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        Assert.Equal(0, (await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "150"])).ExitCode);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task KpiOut_Xlsx_WritesTheWorkbookBesideTheJson()
     {
         var path = Path.Combine(database.Directory, "kpi.xlsx");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--json", "--out", path]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--json", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -43,7 +51,7 @@ public sealed class ReportVerbsTests : IAsyncLifetime
     public async Task KpiOut_NotXlsx_ExitsTwoAndWritesNothing()
     {
         var path = Path.Combine(database.Directory, "kpi.pdf");
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--out", path]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--out", path]);
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(path));
     }
@@ -55,7 +63,7 @@ public sealed class ReportVerbsTests : IAsyncLifetime
         var queries = new RfmQueries(database.Factory, AppSettings.Rfm());
         var scored = (await queries.GetSummaryAsync((await queries.GetDefaultAnalysisDateAsync(Ct))!.Value, Ct)).Customers;
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", path]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
         using var workbook = new XLWorkbook(path);
@@ -69,7 +77,7 @@ public sealed class ReportVerbsTests : IAsyncLifetime
     {
         var path = Path.Combine(database.Directory, "customer.json");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["export-customer", "--customer", "CLI-000001", "--out", path]);
+        var result = await CliTestRunner.RunAsync(database, ["export-customer", "--customer", "CLI-000001", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
@@ -82,7 +90,13 @@ public sealed class ReportVerbsTests : IAsyncLifetime
     [Fact]
     public async Task ExportCustomer_UnknownId_ExitsTwo()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["export-customer", "--customer", "NOPE", "--out", Path.Combine(database.Directory, "x.json")]);
+        var result = await CliTestRunner.RunAsync(database, ["export-customer", "--customer", "NOPE", "--out", Path.Combine(database.Directory, "x.json")]);
         Assert.Equal(2, result.ExitCode);
     }
+}
+
+/// <summary>Every test of <see cref="ReportVerbsTests"/> on PostgreSQL.</summary>
+public sealed class ReportVerbsOnPostgresTests : ReportVerbsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -12,8 +12,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>rfm</c> through the real command line over a demo database, checked against <see cref="RfmQueries"/>.</summary>
-public sealed class RfmVerbTests : IAsyncLifetime
+public class RfmVerbTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="RfmVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private TestDatabase database = null!;
@@ -21,13 +24,17 @@ public sealed class RfmVerbTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(migrate: false);
-        var seeded = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "200"]);
+        database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var seeded = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "200"]);
         Assert.Equal(0, seeded.ExitCode);
         queries = new RfmQueries(database.Factory, AppSettings.Rfm());
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Json_DefaultDate_AllTenSegmentsInOrderWithTheTotalsOfRfmQueries()
@@ -35,7 +42,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
         var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
         var expected = await queries.GetSummaryAsync(date, Ct);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -63,7 +70,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
         var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value.AddMonths(-6);
         var expected = await queries.GetSummaryAsync(date, Ct);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -74,7 +81,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task Text_NoJson_PrintsDateAndEverySegmentCode()
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm"]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("RFM at ", result.Output, StringComparison.Ordinal);
@@ -91,7 +98,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
         var secret = await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Ct);
         var keys = new RfmCustomerKeys(secret);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", file]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", file]);
 
         Assert.Equal(0, result.ExitCode);
         var lines = await File.ReadAllLinesAsync(file, Ct);
@@ -127,7 +134,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
         await using var db = database.CreateContext();
         var sourceIds = (await db.Customers.Select(c => c.SourceId).ToListAsync(Ct)).ToHashSet();
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["rfm", "--out", file, "--with-ids", "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", file, "--with-ids", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         var lines = await File.ReadAllLinesAsync(file, Ct);
@@ -150,7 +157,7 @@ public sealed class RfmVerbTests : IAsyncLifetime
     {
         string[] args = value is null ? ["rfm", option] : ["rfm", option, option == "--out" ? Path.Combine(database.Directory, value) : value];
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, args);
+        var result = await CliTestRunner.RunAsync(database, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.NotEmpty(result.Error.Trim());
@@ -164,11 +171,17 @@ public sealed class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task EmptyDatabase_ExitsTwo()
     {
-        await using var empty = await TestDatabase.CreateAsync(migrate: false);
+        await using var empty = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-        var result = await CliTestRunner.RunAsync(empty.ConnectionString, ["rfm", "--json"]);
+        var result = await CliTestRunner.RunAsync(empty, ["rfm", "--json"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no sale order", result.Error, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="RfmVerbTests"/> on PostgreSQL.</summary>
+public sealed class RfmVerbOnPostgresTests : RfmVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Data;
 using System.Text.Json;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Unify;
@@ -7,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>unify</c> and <c>quality</c> through the real command line (interfaces.md).</summary>
-public sealed class UnifyVerbsTests
+public class UnifyVerbsTests
 {
+    /// <summary>The engine these tests run on; <see cref="UnifyVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
         "WEB-1,Helene,Saint Eloi,helene@exemple.fr,+33 6 12 34 56 78,69003,,France,2025-03-01\n" +
@@ -18,9 +22,9 @@ public sealed class UnifyVerbsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<ImportTestContext> DatabaseAsync()
+    private async Task<ImportTestContext> DatabaseAsync()
     {
-        var context = await ImportTestContext.CreateAsync("EUR");
+        var context = await ImportTestContext.CreateAsync("EUR", engine: Engine);
         Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersCsv), ImportFormat.Customers, Ct)).Succeeded);
         return context;
     }
@@ -29,7 +33,7 @@ public sealed class UnifyVerbsTests
     public async Task UnifyDryRunJson_ThenConfirm_ThenUndo_InterfacesShape()
     {
         await using var context = await DatabaseAsync();
-        var connection = context.Database.ConnectionString;
+        var connection = context.Database;
 
         var dryRun = await CliTestRunner.RunAsync(connection, ["unify", "--dry-run", "--json"]);
         var confirm = await CliTestRunner.RunAsync(connection, ["unify", "--confirm"]);
@@ -70,7 +74,7 @@ public sealed class UnifyVerbsTests
     {
         await using var context = await DatabaseAsync();
 
-        var result = await CliTestRunner.RunAsync(context.Database.ConnectionString, command.Split(' '));
+        var result = await CliTestRunner.RunAsync(context.Database, command.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         Assert.NotEmpty(result.Error);
@@ -81,7 +85,7 @@ public sealed class UnifyVerbsTests
     {
         await using var context = await DatabaseAsync();
 
-        var result = await CliTestRunner.RunAsync(context.Database.ConnectionString, ["quality", "--json"]);
+        var result = await CliTestRunner.RunAsync(context.Database, ["quality", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -98,4 +102,10 @@ public sealed class UnifyVerbsTests
         Assert.Equal(shares.Order(), shares);
         Assert.Equal("customers", json.RootElement.GetProperty("byFormat")[0].GetProperty("format").GetString());
     }
+}
+
+/// <summary>Every test of <see cref="UnifyVerbsTests"/> on PostgreSQL.</summary>
+public sealed class UnifyVerbsOnPostgresTests : UnifyVerbsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

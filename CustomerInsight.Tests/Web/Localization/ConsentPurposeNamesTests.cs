@@ -19,7 +19,7 @@ public sealed class ConsentPurposeNamesTests
     public void PurposeNames_UiAndWorkbooks_SameNameForEachPurpose(string file, string culture)
     {
         var texts = Read(file);
-        var context = new ReportContext(new ReportRequester("t", new CultureInfo(culture)), new ReportSettings("c", "EUR", TimeZoneInfo.Utc), DateTime.UnixEpoch);
+        var context = new ReportContext(new ReportRequester("t", new CultureInfo(culture)), CoreTexts.Settings("c", "EUR", TimeZoneInfo.Utc), DateTime.UnixEpoch);
         foreach (var purpose in Enum.GetValues<ConsentPurpose>())
         {
             Assert.Equal(context.Of(purpose), texts["Purpose_" + purpose]);

@@ -5,7 +5,7 @@ namespace CustomerInsight.Tests.Web.Localization;
 /// <summary>
 /// The UI texts (Resources/Localization): every French text has its English one and the reverse, and each
 /// language's punctuation holds: no space before a colon in English; in French a non-breaking one, so a colon
-/// never starts a line; no lazy plural "(s)" (see LocalizedText.Plural).
+/// never starts a line; no lazy plural "(s)" (see LocalizerGrammar.Plural).
 /// </summary>
 public sealed class ResourceFilesTests
 {

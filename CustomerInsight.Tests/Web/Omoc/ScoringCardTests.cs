@@ -157,6 +157,6 @@ public sealed class ScoringCardTests : BunitTestBase
     {
         var result = OmocCommandResult.Refused();
         var card = RenderCard(Sheet(OmocScores.Empty), result: result);
-        Assert.Contains(OmocMessages.NotAllowed.French, card.Find("[data-testid=errors]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(OmocMessages.NotAllowed.French(), card.Find("[data-testid=errors]").TextContent, StringComparison.Ordinal);
     }
 }

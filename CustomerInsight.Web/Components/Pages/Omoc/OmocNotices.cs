@@ -1,3 +1,4 @@
+using CustomerInsight.Web.Localization;
 using System.Globalization;
 using CustomerInsight.Core.Omoc;
 using MudBlazor;

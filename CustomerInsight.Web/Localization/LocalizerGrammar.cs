@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace CustomerInsight.Web.Localization;
 
 /// <summary>The texts that depend on the language's typography and grammar, not only on its words (every feature's texts).</summary>
-public static class LocalizedText
+public static class LocalizerGrammar
 {
     /// <summary>
     /// "Start: 05/01/2026" in English, "Début : 05/01/2026" in French, whose no-break space (U+00A0) keeps the colon

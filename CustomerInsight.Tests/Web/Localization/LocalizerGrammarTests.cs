@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Tests.Web.Localization;
 
-public sealed class LocalizedTextTests : BunitTestBase
+public sealed class LocalizerGrammarTests : BunitTestBase
 {
     /// <summary>The localizer of <typeparamref name="T"/>; the test runs in <paramref name="culture"/> ([UseCulture]).</summary>
     private IStringLocalizer<T> Localizer<T>(string culture)

@@ -1,0 +1,3 @@
+using CustomerInsight.CircuitLoad;
+
+return await LoadRun.MainAsync(args);
