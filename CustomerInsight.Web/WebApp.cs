@@ -87,6 +87,7 @@ public static class WebApp
 
         builder.Services.AddCustomerInsightCore(builder.Configuration);
         builder.Services.AddInsightHealthChecks();
+        builder.Services.AddScaleOut();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -239,6 +240,7 @@ public static class WebApp
             }
         }
         await InsightDatabase.MigrateAsync(contexts, cancellationToken);
+        ScaleOut.PrepareKeyRing(services);
         await RecordCurrencyAsync(services, cancellationToken);
         using var scope = services.CreateScope();
         await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());

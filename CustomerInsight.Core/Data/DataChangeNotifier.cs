@@ -1,20 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// Tells open pages that the data changed (an import, an erasure or a purge committed), so
-/// dashboards reload without a page refresh. A singleton: writers call <see cref="NotifyChanged"/>
-/// after their transaction commits; readers subscribe to <see cref="Changed"/> and unsubscribe on dispose.
+/// Tells open pages that the data changed (an import, an undo, an erasure or a purge, a merge, an OMOC, segment or theme
+/// edit committed), so dashboards reload without a page refresh, on this node and on every other node of the same
+/// database. A singleton per node: a writer calls <see cref="SignalAsync"/> inside its transaction (on PostgreSQL a
+/// <c>pg_notify</c>, which the server delivers to the other nodes at commit only, never for a rolled-back change), then
+/// <see cref="NotifyChanged"/> after its commit for this node's pages; <see cref="DataChangeWatcher"/> raises
+/// <see cref="Changed"/> here for the changes of the other nodes (and of the command line). Readers subscribe to
+/// <see cref="Changed"/> and unsubscribe on dispose. Cached results need no notification: they are keyed by
+/// <see cref="DataVersion"/>, read from the database on every call, on every node.
 /// </summary>
 /// <remarks>A subscriber that throws is logged (as an error, with its exception) and the others are still called.</remarks>
 public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = null)
 {
     private readonly ILogger logger = logger ?? (ILogger)NullLogger.Instance;
 
+    /// <summary>This node (process or app instance): its own notifications come back to it and are ignored.</summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>Raised after a change committed. Handlers run on the caller's thread: marshal to the UI (InvokeAsync) and never block.</summary>
     public event Action? Changed;
+
+    /// <summary>
+    /// Inside the writer's transaction, before its commit: tells the other nodes that the data changed when (and only if)
+    /// the transaction commits. PostgreSQL: <c>pg_notify</c>; SQLite: nothing to send (one file: the other processes see
+    /// its data version change, <see cref="DataChangeWatcher"/>).
+    /// </summary>
+    public Task SignalAsync(DbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return DatabaseProvider.Of(db.Database).SignalDataChangedAsync(db, NodeId, cancellationToken);
+    }
+
+    /// <summary>Signals the change inside <paramref name="transaction"/>, commits it, then tells this node's pages.</summary>
+    public async Task CommitAsync(DbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await SignalAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        NotifyChanged();
+    }
+
+    /// <summary>A change committed by node <paramref name="origin"/>: raised here unless it is this node's own (already raised).</summary>
+    public void NotifyChangedBy(string? origin)
+    {
+        if (!string.Equals(origin, NodeId, StringComparison.Ordinal))
+        {
+            NotifyChanged();
+        }
+    }
 
     public void NotifyChanged()
     {
@@ -40,4 +79,16 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A page listening for data changes failed to handle one ({Subscriber})")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception exception, string subscriber);
+}
+
+/// <summary>Commits of writers that may run without a notifier (unit tests build them without one).</summary>
+public static class DataChangeCommits
+{
+    /// <summary><see cref="DataChangeNotifier.CommitAsync"/>, or a plain commit without a notifier.</summary>
+    public static Task CommitAndNotifyAsync(this DataChangeNotifier? notifier, DbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken = default) =>
+        notifier is null ? transaction.CommitAsync(cancellationToken) : notifier.CommitAsync(db, transaction, cancellationToken);
+
+    /// <summary><see cref="DataChangeNotifier.SignalAsync"/>, or nothing without a notifier.</summary>
+    public static Task SignalIfAnyAsync(this DataChangeNotifier? notifier, DbContext db, CancellationToken cancellationToken = default) =>
+        notifier is null ? Task.CompletedTask : notifier.SignalAsync(db, cancellationToken);
 }

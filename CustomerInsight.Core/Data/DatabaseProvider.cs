@@ -47,6 +47,16 @@ public abstract class DatabaseProvider
     /// <summary>A larger page cache on <paramref name="connection"/> for the time of a bulk write, restored when disposed.</summary>
     public abstract Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken);
 
+    /// <summary>The PostgreSQL channel of <see cref="SignalDataChangedAsync"/> (its payload: the node that changed the data).</summary>
+    public const string DataChangedChannel = "customerinsight_data_changed";
+
+    /// <summary>
+    /// Inside the caller's transaction: tells the other nodes of the database that its data changed, delivered when the
+    /// transaction commits and never when it rolls back (PostgreSQL: <c>pg_notify</c>; SQLite: nothing, the other
+    /// processes of the one file watch its data version instead, <see cref="DataChangeWatcher"/>).
+    /// </summary>
+    public abstract Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken);
+
     /// <summary>
     /// After rows of <paramref name="tables"/> were written with explicit ids: the next id the engine generates follows
     /// the largest one. PostgreSQL's identity sequences do not move on explicit ids (the next generated id would collide);

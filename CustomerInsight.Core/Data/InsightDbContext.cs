@@ -6,16 +6,17 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Unify;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// The one database: customer data, OMOC, audit and Identity's tables. Identity lives here
-/// rather than in a second context so one migration history describes the whole file.
+/// The one database: customer data, OMOC, audit, Identity's tables and the web nodes' Data Protection keys. Identity
+/// and the keys live here rather than in other contexts so one migration history describes the whole database.
 /// </summary>
-public class InsightDbContext(DbContextOptions<InsightDbContext> options) : IdentityDbContext<AppUser>(options)
+public class InsightDbContext(DbContextOptions<InsightDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Order> Orders => Set<Order>();
@@ -111,6 +112,9 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
         }
         return (orders, customers, days);
     }
+
+    /// <summary>The Data Protection key ring every web node reads (README: Running on several servers).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

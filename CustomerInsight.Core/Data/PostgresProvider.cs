@@ -39,6 +39,13 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoChange.Instance);
 
+    // NOTIFY is transactional: queued with the transaction, sent at its commit, dropped at its rollback.
+    public override async Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({DataChangedChannel}, {origin})", cancellationToken);
+    }
+
     // setval(…, max + 1, false): the next nextval() returns max + 1 (1 on an empty table). A table without an identity
     // column has no sequence: setval(NULL, …) is NULL, nothing changes.
     public override async Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken)

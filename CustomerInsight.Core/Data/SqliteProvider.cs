@@ -26,6 +26,9 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers"; REINDEX "CustomerMergeSources";""", cancellationToken);
 
+    // One file: the other processes see its data version change (DataChangeWatcher polls it).
+    public override Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();

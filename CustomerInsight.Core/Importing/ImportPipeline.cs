@@ -22,7 +22,8 @@ public sealed class ImportPipeline(
     AuditLog auditLog,
     TimeProvider clock,
     IOptions<ImportOptions>? options = null,
-    DatabaseCurrency? databaseCurrency = null)
+    DatabaseCurrency? databaseCurrency = null,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "import";
 
@@ -125,6 +126,8 @@ public sealed class ImportPipeline(
                         await SalesSummaries.StageOrdersAsync(db, "\"ImportBatchId\" = @p0", [batch.Id], cancellationToken);
                         await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
                     }
+                    // The other nodes hear of it at the commit (this node's pages: the caller, after it).
+                    await notifier.SignalIfAnyAsync(db, cancellationToken);
                     await writer.CommitAsync(cancellationToken);
                     progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
                     return report;

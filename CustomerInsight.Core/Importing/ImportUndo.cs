@@ -31,7 +31,7 @@ public sealed record UndoResult(UndoOutcome Outcome, int BatchId, int Orders = 0
 /// a removed order loses that link (as if the order had never been imported). Erased customers stay (their erasure
 /// keeps an old file from bringing them back). Customers that an import updated keep their update.
 /// </summary>
-public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock)
+public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock, DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "import.undo";
 
@@ -80,6 +80,8 @@ public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactor
             $"{batch.Format}: {batch.FileName}; removed orders {orders}, order lines {lines}, survey responses {responses}, consents {consents}, customers {customers}",
             removed));
         await db.SaveChangesAsync(cancellationToken);
+        // The other nodes hear of it at the commit (this node's pages: the caller, after it).
+        await notifier.SignalIfAnyAsync(db, cancellationToken);
         await writer.CommitAsync(cancellationToken);
         return new UndoResult(UndoOutcome.Undone, batchId, orders, lines, responses, consents, customers);
     }

@@ -9,7 +9,7 @@ namespace CustomerInsight.Core.Omoc;
 /// Changes to OMOC projects, populations, workshops and assessments. Each command validates, writes in one
 /// context and records its audit entry in the same SaveChanges (ids and statuses only, never names).
 /// </summary>
-public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock)
+public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock, DataChangeNotifier? notifier = null)
 {
     public const string ProjectCreate = "omoc.project.create";
     public const string ProjectUpdate = "omoc.project.update";
@@ -434,11 +434,13 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
     private async Task<OmocCommandResult> SaveWithAuditAsync(InsightDbContext db, int id, string userName, string action, string target,
         string? details, int? rowCount, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(auditLog.NewEntry(userName, action, target, details, rowCount));
-        await db.SaveChangesAsync(cancellationToken);
-        if (db.Database.CurrentTransaction is { } transaction)
+        // One transaction for the change, its audit entry and the other nodes' notification (sent at the commit).
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
         {
-            await transaction.CommitAsync(cancellationToken);
+            db.AuditEntries.Add(auditLog.NewEntry(userName, action, target, details, rowCount));
+            await db.SaveChangesAsync(cancellationToken);
+            await notifier.CommitAndNotifyAsync(db, db.Database.CurrentTransaction!, cancellationToken);
         }
         return OmocCommandResult.Success(id);
     }

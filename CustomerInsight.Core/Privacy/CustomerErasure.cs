@@ -22,7 +22,7 @@ public enum ErasureOutcome
 /// the customers' indexes rebuilt; then a WAL checkpoint so none of the erased values stays readable in the
 /// database file or its WAL. Callers check the Admin policy first.
 /// </summary>
-public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock)
+public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "privacy.erase";
 
@@ -76,7 +76,7 @@ public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory,
             await DatabaseProvider.Of(db.Database).RebuildCustomerIndexesAsync(db, cancellationToken);
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: $"customer:{customerId}", details: pseudonym));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         }
         var checkpointed = await InsightDatabase.CheckpointAsync(factory, CancellationToken.None);
         return new ErasureResult(ErasureOutcome.Erased, customerId, pseudonym, checkpointed);

@@ -23,7 +23,7 @@ public enum PrivacyCommandOutcome
 /// NAMES of the changed fields, never their values) and consent changes (<c>consent.record</c>). Each change
 /// and its audit entry share one transaction. Erased customers cannot be changed. Callers check the Admin policy.
 /// </summary>
-public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory, AuditLog audit, TimeProvider clock)
+public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
 {
     public const string RectifyAction = "privacy.rectify";
     public const string ConsentAction = "consent.record";
@@ -73,7 +73,7 @@ public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory,
         {
             db.AuditEntries.Add(audit.NewEntry(userName, RectifyAction, target: $"customer:{customerId}", details: string.Join(",", changed)));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         }
         return (PrivacyCommandOutcome.Done, changed);
     }
@@ -113,7 +113,7 @@ public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory,
         });
         db.AuditEntries.Add(audit.NewEntry(userName, ConsentAction, target: $"customer:{customerId}", details: $"{change.Purpose} {change.Status}"));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return PrivacyCommandOutcome.Done;
     }
 

@@ -27,7 +27,7 @@ public readonly record struct RetentionProgress(int Done, int Total);
 /// anonymised in bulk exactly like <see cref="CustomerErasure"/>, in ONE transaction (all or nothing: a
 /// cancellation rolls everything back), audited as <c>privacy.purge</c> with the count, then checkpointed.
 /// </summary>
-public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock)
+public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "privacy.purge";
     private const int ProgressEvery = 200;
@@ -100,7 +100,7 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: null,
                 details: $"retention {retentionMonths} months, cutoff {cutoff:yyyy-MM-dd}", rowCount: done));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
             progress?.Report(new RetentionProgress(done, due.Count));
         }
         if (done > 0)

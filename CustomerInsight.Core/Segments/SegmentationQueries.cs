@@ -37,7 +37,8 @@ public sealed class SegmentationQueries(
     BusinessCalendar calendar,
     AuditLog audit,
     TimeProvider clock,
-    Value.ClvQueries? clv = null)
+    Value.ClvQueries? clv = null,
+    DataChangeNotifier? notifier = null)
 {
     public const string SaveAuditAction = "segments.save";
 
@@ -122,7 +123,7 @@ public sealed class SegmentationQueries(
         });
         db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"segmentation:{key}:v{number}", $"segments={cleaned.Segments.Count}", cleaned.Segments.Count));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new SegmentationSaveResult(key, number, []);
     }
 

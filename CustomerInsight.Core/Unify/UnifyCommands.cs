@@ -93,10 +93,13 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
                 rowCount: customers));
             await db.SaveChangesAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         if (merges.Count > 0)
         {
-            notifier.NotifyChanged();
+            await notifier.CommitAsync(db, transaction, cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
         return new MergeResult(merges.Count, customers, stale, merges.Select(m => m.Id).ToArray());
     }
@@ -234,8 +237,7 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         db.AuditEntries.Add(audit.NewEntry(userName, UndoAuditAction, target: $"customer:{merge.CustomerId}",
             details: $"merge {merge.Id}", rowCount: merge.Sources.Count));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        notifier.NotifyChanged();
+        await notifier.CommitAsync(db, transaction, cancellationToken);
         return new MergeUndoResult(MergeUndoOutcome.Undone, mergeId, merge.Sources.Count);
     }
 

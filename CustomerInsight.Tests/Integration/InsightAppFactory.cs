@@ -92,6 +92,21 @@ public partial class InsightAppFactory : WebApplicationFactory<Program>
     public async Task<HttpClient?> TrySignInAsync(string email, string password)
     {
         var client = CreateAnonymousClient();
+        if (await SignInAsync(client, email, password) is null)
+        {
+            client.Dispose();
+            return null;
+        }
+        return client;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="client"/> (which keeps cookies: the form's antiforgery cookie goes back with the post) in
+    /// through the real login form; the session cookie issued (<c>name=value</c>), or null when the form refused the account.
+    /// </summary>
+    public static async Task<string?> SignInAsync(HttpClient client, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var form = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -101,14 +116,18 @@ public partial class InsightAppFactory : WebApplicationFactory<Program>
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        var response = await client.PostAsync("/Account/Login", content);
+        using var response = await client.PostAsync("/Account/Login", content);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            client.Dispose();
             return null;
         }
-        return client;
+        return response.Headers.GetValues("Set-Cookie")
+            .Select(c => c.Split(';')[0])
+            .Single(c => c.StartsWith(SessionCookieName + "=", StringComparison.Ordinal));
     }
+
+    /// <summary>The name of Identity's session cookie.</summary>
+    public const string SessionCookieName = ".AspNetCore.Identity.Application";
 
     public override async ValueTask DisposeAsync()
     {

@@ -53,7 +53,7 @@ public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme)
 /// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
 /// </summary>
 public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock,
-    Segments.SegmentationQueries? segmentations = null)
+    Segments.SegmentationQueries? segmentations = null, DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "themes.save";
 
@@ -112,7 +112,7 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
         });
         db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, $"themes:v{number}", $"themes={cleaned.Count}", cleaned.Count));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new ThemeSaveResult(number, []);
     }
 

@@ -23,6 +23,20 @@ public sealed class DataChangeNotifierTests
         Assert.Contains(nameof(DataChangeNotifierTests), entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NotifyChangedBy_ThisNodesOwnChange_NotRaisedAgain_AnotherNodes_Raised()
+    {
+        var notifier = new DataChangeNotifier();
+        var calls = 0;
+        notifier.Changed += () => calls++;
+
+        notifier.NotifyChangedBy(notifier.NodeId);
+        Assert.Equal(0, calls);
+
+        notifier.NotifyChangedBy(new DataChangeNotifier().NodeId);
+        Assert.Equal(1, calls);
+    }
+
     private sealed class RecordingLogger : ILogger<DataChangeNotifier>
     {
         public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
