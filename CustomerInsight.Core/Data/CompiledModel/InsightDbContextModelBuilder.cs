@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5b46d254-22ad-4a6c-abfc-f955525549db"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("ab756b77-75b1-4f33-b75c-9249a7ea4440"), entityTypeCount: 34)
         {
         }
 
@@ -44,6 +44,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var customerMerge = CustomerMergeEntityType.Create(this);
             var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -100,6 +101,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             CustomerMergeEntityType.CreateAnnotations(customerMerge);
             CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -107,7 +109,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
-            AddAnnotation("ProductVersion", "10.0.12");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }

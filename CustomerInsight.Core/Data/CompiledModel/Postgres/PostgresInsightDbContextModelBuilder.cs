@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("166902e2-cfd0-48a7-bb42-cc7fc23feb02"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("808e0fb5-21b4-469a-95b6-c7e22c1c6890"), entityTypeCount: 34)
         {
         }
 
@@ -34,6 +34,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var sociodynamicAssessment = SociodynamicAssessmentEntityType.Create(this);
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
+            var rfmGridVersion = RfmGridVersionEntityType.Create(this);
             var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -44,6 +45,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var themeSetVersion = ThemeSetVersionEntityType.Create(this);
             var customerMerge = CustomerMergeEntityType.Create(this);
             var customerMergeSource = CustomerMergeSourceEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -89,6 +91,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             SociodynamicAssessmentEntityType.CreateAnnotations(sociodynamicAssessment);
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
+            RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
             CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
             OrderEntityType.CreateAnnotations(order);
@@ -99,6 +102,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             ThemeSetVersionEntityType.CreateAnnotations(themeSetVersion);
             CustomerMergeEntityType.CreateAnnotations(customerMerge);
             CustomerMergeSourceEntityType.CreateAnnotations(customerMergeSource);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -107,7 +111,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.12");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

@@ -697,6 +697,56 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Rfm.RfmGridVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FrequencyScoring")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FrequencyThresholds")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("RfmGridVersions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
                 {
                     b.Property<int>("CustomerId")

@@ -188,6 +188,20 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportBatches",
                 columns: table => new
                 {
@@ -224,6 +238,26 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrganisationUnits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RfmGridVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    FrequencyScoring = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FrequencyThresholds = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Grid = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    FromConfiguration = table.Column<bool>(type: "boolean", nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    SavedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfmGridVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -921,6 +955,12 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 column: "OrganisationUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RfmGridVersions_Number",
+                table: "RfmGridVersions",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SalesDays_BusinessMonth_Channel",
                 table: "SalesDays",
                 columns: new[] { "BusinessMonth", "Channel" });
@@ -1015,6 +1055,9 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 name: "DatabaseSettings");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "ImportBatches");
 
             migrationBuilder.DropTable(
@@ -1025,6 +1068,9 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PlanActionChanges");
+
+            migrationBuilder.DropTable(
+                name: "RfmGridVersions");
 
             migrationBuilder.DropTable(
                 name: "SalesDays");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerInsight.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInsightDbContext))]
-    [Migration("20261204200436_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261204215810_PostgresInitial")]
+    partial class PostgresInitial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -700,6 +700,117 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Rfm.RfmGridVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FrequencyScoring")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FrequencyThresholds")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("FromConfiguration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("RfmGridVersions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId", "BusinessMonth");
+
+                    b.HasIndex("BusinessMonth", "ChannelMask");
+
+                    b.HasIndex("CohortMonth", "BusinessMonth");
+
+                    b.ToTable("CustomerMonths");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerSales", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstSaleDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstSaleMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LastOrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastSaleDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("NetMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("FirstSaleMonth");
+
+                    b.HasIndex("LastOrderDate");
+
+                    b.ToTable("CustomerSales");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -793,6 +904,39 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("CustomerInsight.Core.Sales.SalesDay", b =>
+                {
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CancellationOrders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IdentifiedSaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReturnsMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SaleOrders")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BusinessDate", "Channel");
+
+                    b.HasIndex("BusinessMonth", "Channel");
+
+                    b.ToTable("SalesDays");
                 });
 
             modelBuilder.Entity("CustomerInsight.Core.Segments.SegmentationVersion", b =>
