@@ -72,8 +72,8 @@ public static class SalesSummaries
         }
     }
 
-    /// <summary>The statements of <see cref="RebuildAsync"/>, also run by the migration that creates the tables.</summary>
-    public static IReadOnlyList<string> RebuildStatements() =>
+    /// <summary>The statements of <see cref="RebuildAsync"/> (the SalesSummaries migration keeps a frozen copy of the day).</summary>
+    private static IReadOnlyList<string> RebuildStatements() =>
     [
         "DELETE FROM \"CustomerMonths\"",
         "DELETE FROM \"CustomerSales\"",

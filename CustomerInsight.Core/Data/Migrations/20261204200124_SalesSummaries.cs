@@ -63,10 +63,35 @@ namespace CustomerInsight.Core.Data.Migrations
                 });
 
             // An existing database gets its summaries filled from its orders (before the secondary indexes: a bulk load).
-            foreach (var sql in CustomerInsight.Core.Data.SalesSummaries.RebuildStatements())
-            {
-                migrationBuilder.Sql(sql);
-            }
+            // The statements are frozen here as SalesSummaries.RebuildStatements() wrote them on the day (Sale = 0,
+            // Cancellation = 1, channel bit = 1 << channel): a later change there must not change what this migration did.
+            migrationBuilder.Sql("""
+                INSERT INTO "CustomerSales" ("CustomerId", "FirstOrderDate", "LastOrderDate", "FirstSaleDate", "FirstSaleMonth", "LastSaleDate", "SaleOrders", "NetMilli")
+                SELECT "CustomerId", MIN("BusinessDate"), MAX("BusinessDate"),
+                    MIN(CASE WHEN "Kind" = 0 THEN "BusinessDate" END), MIN(CASE WHEN "Kind" = 0 THEN "BusinessMonth" END),
+                    MAX(CASE WHEN "Kind" = 0 THEN "BusinessDate" END), SUM(CASE WHEN "Kind" = 0 THEN 1 ELSE 0 END), SUM("AmountMilli")
+                FROM "Orders"
+                WHERE "CustomerId" IS NOT NULL
+                GROUP BY "CustomerId"
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "CustomerMonths" ("CustomerId", "BusinessMonth", "CohortMonth", "SaleOrders", "ChannelMask")
+                SELECT o."CustomerId", o."BusinessMonth", MIN(s."FirstSaleMonth"), COUNT(*),
+                    MAX(CASE WHEN o."Channel" = 0 THEN 1 ELSE 0 END) + MAX(CASE WHEN o."Channel" = 1 THEN 2 ELSE 0 END) + MAX(CASE WHEN o."Channel" = 2 THEN 4 ELSE 0 END) + MAX(CASE WHEN o."Channel" = 3 THEN 8 ELSE 0 END) + MAX(CASE WHEN o."Channel" = 4 THEN 16 ELSE 0 END)
+                FROM "Orders" o
+                JOIN "CustomerSales" s ON s."CustomerId" = o."CustomerId"
+                WHERE o."Kind" = 0 AND o."CustomerId" IS NOT NULL
+                GROUP BY o."CustomerId", o."BusinessMonth"
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "SalesDays" ("BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli", "CancellationOrders", "ReturnsMilli")
+                SELECT "BusinessDate", "Channel", MIN("BusinessMonth"),
+                    SUM(CASE WHEN "Kind" = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = 0 AND "CustomerId" IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN "Kind" = 0 THEN "AmountMilli" ELSE 0 END),
+                    SUM(CASE WHEN "Kind" = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = 1 THEN "AmountMilli" ELSE 0 END)
+                FROM "Orders"
+                GROUP BY "BusinessDate", "Channel"
+                """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerMonths_BusinessMonth_ChannelMask",
