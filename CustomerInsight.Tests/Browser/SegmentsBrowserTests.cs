@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
@@ -103,13 +104,13 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
             await input.FillAsync("01/01/2025");
             await input.PressAsync("Tab");
 
-            await page.WaitForURLAsync(url => url.EndsWith("/segments?date=2025-01-01", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/segments\\?date=2025-01-01$")); // same-document: poll the address
             await Assertions.Expect(scored).Not.ToHaveTextAsync(atDefault!);
             await Assertions.Expect(BrowserFixture.Input(page, "migration-from")).ToHaveValueAsync("01/07/2024");
             await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
 
             await page.GoBackAsync();
-            await page.WaitForURLAsync(url => url.EndsWith("/segments", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/segments$"));
             await Assertions.Expect(scored).ToHaveTextAsync(atDefault!);
 
             // The calendar opens at its full width (seven columns and the month arrows), not clipped to the field's.
