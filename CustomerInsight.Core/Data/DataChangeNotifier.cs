@@ -28,8 +28,9 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
 
     /// <summary>
     /// Inside the writer's transaction, before its commit: tells the other nodes that the data changed when (and only if)
-    /// the transaction commits. PostgreSQL: <c>pg_notify</c>; SQLite: nothing to send (one file: the other processes see
-    /// its data version change, <see cref="DataChangeWatcher"/>).
+    /// the transaction commits. PostgreSQL: <c>pg_notify</c>; SQLite: the file's change counter moves (one file: the other
+    /// processes poll it, <see cref="DataChangeWatcher"/>). One rule on both engines: a writer whose change a page shows
+    /// signals in its own transaction, so the change and its signal commit (or roll back) together.
     /// </summary>
     public Task SignalAsync(DbContext db, CancellationToken cancellationToken = default)
     {
@@ -81,14 +82,32 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
     private static partial void LogSubscriberFailed(ILogger logger, Exception exception, string subscriber);
 }
 
-/// <summary>Commits of writers that may run without a notifier (unit tests build them without one).</summary>
+/// <summary>Commits of writers that may run without a notifier (unit tests and the command line's one-off services).</summary>
 public static class DataChangeCommits
 {
-    /// <summary><see cref="DataChangeNotifier.CommitAsync"/>, or a plain commit without a notifier.</summary>
-    public static Task CommitAndNotifyAsync(this DataChangeNotifier? notifier, DbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken = default) =>
-        notifier is null ? transaction.CommitAsync(cancellationToken) : notifier.CommitAsync(db, transaction, cancellationToken);
+    /// <summary>
+    /// <see cref="DataChangeNotifier.CommitAsync"/>; without a notifier the change is still signalled to the other nodes
+    /// (no origin: every node raises it), then committed.
+    /// </summary>
+    public static async Task CommitAndNotifyAsync(this DataChangeNotifier? notifier, DbContext db, IDbContextTransaction transaction,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (notifier is not null)
+        {
+            await notifier.CommitAsync(db, transaction, cancellationToken);
+            return;
+        }
+        await notifier.SignalChangeAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
-    /// <summary><see cref="DataChangeNotifier.SignalAsync"/>, or nothing without a notifier.</summary>
-    public static Task SignalIfAnyAsync(this DataChangeNotifier? notifier, DbContext db, CancellationToken cancellationToken = default) =>
-        notifier is null ? Task.CompletedTask : notifier.SignalAsync(db, cancellationToken);
+    /// <summary><see cref="DataChangeNotifier.SignalAsync"/>; without a notifier, the same signal with no origin.</summary>
+    public static Task SignalChangeAsync(this DataChangeNotifier? notifier, DbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return notifier is not null
+            ? notifier.SignalAsync(db, cancellationToken)
+            : DatabaseProvider.Of(db.Database).SignalDataChangedAsync(db, string.Empty, cancellationToken);
+    }
 }

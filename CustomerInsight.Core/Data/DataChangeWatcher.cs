@@ -12,9 +12,9 @@ namespace CustomerInsight.Core.Data;
 /// LISTENs on <see cref="DatabaseProvider.DataChangedChannel"/> (the writers' <c>pg_notify</c>, delivered at their commit)
 /// and re-raises every other node's notification; when the connection fails it reconnects (after 1, 2, 4… up to 10 s) and
 /// raises once, since changes may have been missed meanwhile. SQLite (one file, several processes): every
-/// <see cref="PollInterval"/> one open connection reads <c>PRAGMA data_version</c> (a counter in shared memory that
-/// moves when another connection commits: microseconds, no table read), and only when it moved is the
-/// <see cref="DataVersion"/> read and compared, so audit entries or sign-ins do not reload the pages.
+/// <see cref="PollInterval"/> one open connection reads the file's change counter (<c>PRAGMA user_version</c>, a header
+/// read, no table), which every notifying writer moves in its transaction (<see cref="DataChangeNotifier.SignalAsync"/>):
+/// the same writers as PostgreSQL's <c>pg_notify</c>, so audit entries or sign-ins do not reload the pages.
 /// </summary>
 public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext> factory, DataChangeNotifier notifier, ILogger<DataChangeWatcher>? logger = null)
 {
@@ -101,23 +101,16 @@ public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
+        command.CommandText = SqliteProvider.ChangeCounterQuery;
         var seen = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
         Started(missed);
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             var now = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            if (now == seen)
+            if (now != seen)
             {
-                continue;
-            }
-            seen = now;
-            var current = await DataVersion.ReadAsync(factory, cancellationToken);
-            if (current != version)
-            {
-                version = current;
+                seen = now;
                 // This node's own writes come back here too: its pages reload once more, from the cache (same version).
                 notifier.NotifyChanged();
             }

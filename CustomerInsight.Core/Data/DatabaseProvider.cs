@@ -52,8 +52,8 @@ public abstract class DatabaseProvider
 
     /// <summary>
     /// Inside the caller's transaction: tells the other nodes of the database that its data changed, delivered when the
-    /// transaction commits and never when it rolls back (PostgreSQL: <c>pg_notify</c>; SQLite: nothing, the other
-    /// processes of the one file watch its data version instead, <see cref="DataChangeWatcher"/>).
+    /// transaction commits and never when it rolls back (PostgreSQL: <c>pg_notify</c>; SQLite: the change counter in the
+    /// file's header moves, which the other processes of the one file poll, <see cref="DataChangeWatcher"/>).
     /// </summary>
     public abstract Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken);
 

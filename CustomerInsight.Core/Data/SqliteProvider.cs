@@ -26,8 +26,19 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("""REINDEX "Customers"; REINDEX "CustomerMergeSources";""", cancellationToken);
 
-    // One file: the other processes see its data version change (DataChangeWatcher polls it).
-    public override Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken) => Task.CompletedTask;
+    // One file, no messages between processes: the writer's transaction moves the change counter of the file's header
+    // (user_version, which nothing else uses), committed or rolled back with the change; DataChangeWatcher polls it.
+    public override async Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var current = await db.Database.SqlQueryRaw<int>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync(cancellationToken);
+        var next = current == int.MaxValue ? 1 : current + 1;
+        var bump = "PRAGMA user_version = " + next.ToString(CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlRawAsync(bump, cancellationToken);
+    }
+
+    /// <summary>The change counter that <see cref="SignalDataChangedAsync"/> moves: one read of the file's header.</summary>
+    public const string ChangeCounterQuery = "PRAGMA user_version";
 
     public override async Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken)
     {

@@ -127,7 +127,7 @@ public sealed class ImportPipeline(
                         await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
                     }
                     // The other nodes hear of it at the commit (this node's pages: the caller, after it).
-                    await notifier.SignalIfAnyAsync(db, cancellationToken);
+                    await notifier.SignalChangeAsync(db, cancellationToken);
                     await writer.CommitAsync(cancellationToken);
                     progress?.Report(new ImportProgress(ImportPhase.Done, report.RowsRead, 1));
                     return report;

@@ -81,7 +81,7 @@ public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactor
             removed));
         await db.SaveChangesAsync(cancellationToken);
         // The other nodes hear of it at the commit (this node's pages: the caller, after it).
-        await notifier.SignalIfAnyAsync(db, cancellationToken);
+        await notifier.SignalChangeAsync(db, cancellationToken);
         await writer.CommitAsync(cancellationToken);
         return new UndoResult(UndoOutcome.Undone, batchId, orders, lines, responses, consents, customers);
     }

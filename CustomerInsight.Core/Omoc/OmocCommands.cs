@@ -270,7 +270,10 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             $"status={status};version={assessment.Version}"));
         try
         {
+            // One transaction for the score, its audit entry and the other nodes' signal (sent at the commit).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || db.Entry(assessment).State == EntityState.Added)
         {

@@ -19,9 +19,10 @@ public sealed record RfmGridSaveResult(int? Version, string? Error)
 /// <summary>
 /// Saves a version of the RFM segmentation (frequency scoring, thresholds, grid): who, when, why, audited as
 /// <see cref="SaveAuditAction"/>. The first save also writes version 1, the configuration in use until then, so its figures
-/// stay named. The caller checks the policy.
+/// stay named. The caller checks the policy. Every node's open pages hear of it (<see cref="DataChangeNotifier"/>).
 /// </summary>
-public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory, RfmQueries rfm, AuditLog audit, TimeProvider clock)
+public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory, RfmQueries rfm, AuditLog audit, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string SaveAuditAction = "rfm.save";
     public const int MaxReasonLength = 500;
@@ -70,7 +71,8 @@ public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory,
         db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"rfm:v{number}",
             $"frequency={scoring}; thresholds={RfmGridSettings.FormatThresholds(thresholds)}", 1));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Another version places customers in other segments: every node's open pages reload.
+        await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new RfmGridSaveResult(number, null);
     }
 

@@ -57,6 +57,8 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
             await db.SaveChangesAsync(cancellationToken);
             await SalesSummaries.RebuildAsync(db, cancellationToken);
+            // Nodes already running on this database reload their pages (no notifier here: every node hears it).
+            await DataChangeCommits.SignalChangeAsync(null, db, cancellationToken);
             await writer.CommitAsync(cancellationToken);
         }
 

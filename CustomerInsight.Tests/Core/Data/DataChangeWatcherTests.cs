@@ -8,7 +8,7 @@ namespace CustomerInsight.Tests.Core.Data;
 /// <summary>
 /// Changes committed by one node reach the others: on PostgreSQL the writer's <c>pg_notify</c> is delivered at its commit
 /// only (never for a rollback) and the watcher re-raises it, reconnecting when its connection is killed; on SQLite the
-/// watcher sees another connection's import through the file's data version.
+/// watcher sees another connection's import through the file's change counter, moved at its commit only.
 /// </summary>
 public sealed class DataChangeWatcherTests
 {
@@ -96,7 +96,7 @@ public sealed class DataChangeWatcherTests
         await using var watcher = Run(new DataChangeWatcher(context.Database.Factory, here));
         await watcher.Watcher.Watching.WaitAsync(Bound, Ct);
 
-        // The pipeline has no notifier: like the command line in another process, it only writes the file.
+        // The pipeline has no notifier: like the command line in another process, it signals in its transaction anyway.
         var report = await context.ImportAsync(context.WriteFile("orders.csv", """
             InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
             536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
@@ -125,25 +125,26 @@ public sealed class DataChangeWatcherTests
     }
 
     private static RunningWatcher Run(DataChangeWatcher watcher) => new(watcher);
+}
 
-    private sealed class RunningWatcher : IAsyncDisposable
+/// <summary>A <see cref="DataChangeWatcher"/> running until disposed (a node watching the others).</summary>
+internal sealed class RunningWatcher : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+
+    public RunningWatcher(DataChangeWatcher watcher)
     {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task running;
+        Watcher = watcher;
+        running = watcher.RunAsync(stop.Token);
+    }
 
-        public RunningWatcher(DataChangeWatcher watcher)
-        {
-            Watcher = watcher;
-            running = watcher.RunAsync(stop.Token);
-        }
+    public DataChangeWatcher Watcher { get; }
 
-        public DataChangeWatcher Watcher { get; }
-
-        public async ValueTask DisposeAsync()
-        {
-            await stop.CancelAsync();
-            await running;
-            stop.Dispose();
-        }
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await running;
+        stop.Dispose();
     }
 }

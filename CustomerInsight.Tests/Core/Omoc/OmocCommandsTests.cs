@@ -341,18 +341,27 @@ internal sealed class InterceptedFactory(DatabaseEngine engine, string connectio
     }
 }
 
-/// <summary>Just before the first SaveChanges, another user's save bumps every assessment's version.</summary>
-internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
+/// <summary>
+/// After the command read the assessment and just before its transaction begins, another user's save commits: it bumps
+/// every assessment's version (on the command's connection, outside its transaction, as another connection would).
+/// </summary>
+internal sealed class InterleavedSave(string otherUser) : DbTransactionInterceptor
 {
     public bool Fired { get; private set; }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection,
+        TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (!Fired && eventData.Context is { } context)
+        if (!Fired)
         {
             Fired = true;
-            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}", cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = @user";
+            var user = command.CreateParameter();
+            user.ParameterName = "@user";
+            user.Value = otherUser;
+            command.Parameters.Add(user);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return result;
     }
