@@ -1,3 +1,5 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Tests.Integration;
@@ -6,15 +8,18 @@ namespace CustomerInsight.Tests.Integration;
 /// The demo accounts' password is published (README, interfaces.md): they work only while <c>DemoData:Enabled</c>
 /// is true. Three starts of the real app over one database file: demo on, off, on again.
 /// </summary>
-public sealed class DemoAccountsTests : IDisposable
+public class DemoAccountsTests : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "ci-demo-accounts", Guid.NewGuid().ToString("N"));
+    /// <summary>The engine these tests run on; <see cref="DemoAccountsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
-    public DemoAccountsTests() => Directory.CreateDirectory(directory);
+    /// <summary>The one database the three starts share (the app migrates and seeds it).</summary>
+    private TestDatabase database = null!;
 
-    private InsightAppFactory Start(bool demo) => new(new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(Engine, migrate: false);
+
+    private InsightAppFactory Start(bool demo) => new(new Dictionary<string, string?>(database.Settings)
     {
-        ["ConnectionStrings:Insight"] = $"Data Source={Path.Combine(directory, "shared.db")}",
         ["DemoData:Enabled"] = demo ? "true" : "false",
     });
 
@@ -50,16 +55,16 @@ public sealed class DemoAccountsTests : IDisposable
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean.
-        }
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>Every test of <see cref="DemoAccountsTests"/> on PostgreSQL.</summary>
+public sealed class DemoAccountsOnPostgresTests : DemoAccountsTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

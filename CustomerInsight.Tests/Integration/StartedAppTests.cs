@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Tests.Core.Data;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -9,8 +11,11 @@ namespace CustomerInsight.Tests.Integration;
 /// The built app started as README's run command starts it (no launch profile environment), from another
 /// working directory, on a port chosen through ASPNETCORE_URLS: production error pages, and every static asset served.
 /// </summary>
-public sealed class StartedAppTests
+public class StartedAppTests
 {
+    /// <summary>The engine these tests run on; <see cref="StartedAppOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The web project's own build output, beside this test project's (same configuration).</summary>
@@ -38,13 +43,18 @@ public sealed class StartedAppTests
         Assert.True(File.Exists(WebDll), $"{WebDll} is not built");
         var folder = Path.Combine(Path.GetTempPath(), "ci-started-app", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(WebDll);
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Insight"] = $"Data Source={Path.Combine(folder, "app.db")}";
+        foreach (var (key, value) in database.Settings)
+        {
+            // As the README's environment variables give them (Database__Provider, ConnectionStrings__Insight).
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         start.Environment["DemoData__Customers"] = "60";
 
         using var process = Process.Start(start)!;
@@ -115,4 +125,10 @@ public sealed class StartedAppTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>Every test of <see cref="StartedAppTests"/> on PostgreSQL.</summary>
+public sealed class StartedAppOnPostgresTests : StartedAppTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -14,10 +14,13 @@ namespace CustomerInsight.Tests.Integration;
 /// Users and roles against the real app (its own database: these tests create, disable and demote accounts),
 /// checked through what matters: who can sign in, with which access, and what the audit log says.
 /// </summary>
-public sealed class UserAdministrationTests : IAsyncLifetime
+public class UserAdministrationTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="UserAdministrationOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private const string Password = "correct horse battery";
-    private readonly InsightAppFactory app = new();
+    private InsightAppFactory app = null!;
     private AsyncServiceScope scope;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,6 +29,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
+        app = new InsightAppFactory(null, Engine);
         scope = app.Services.CreateAsyncScope();
         return ValueTask.CompletedTask;
     }
@@ -34,6 +38,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     {
         await scope.DisposeAsync();
         await app.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     [Theory]
@@ -202,4 +207,10 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
         return await db.AuditEntries.Where(e => e.Action == action).OrderByDescending(e => e.Id).FirstAsync(Ct);
     }
+}
+
+/// <summary>Every test of <see cref="UserAdministrationTests"/> on PostgreSQL.</summary>
+public sealed class UserAdministrationOnPostgresTests : UserAdministrationTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// 541,909 rows, 5,268 exact duplicate rows, 3 rows with an A invoice, 3,836 cancellation invoices,
 /// 4,372 customers, 135,080 rows without a customer.
 /// </summary>
-public sealed class OnlineRetailPublicFileTests
+public class OnlineRetailPublicFileTests
 {
+    /// <summary>The engine these tests run on; <see cref="OnlineRetailPublicFileOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private sealed record RawRow(string Invoice, string Quantity, string Price, string Customer);
@@ -56,7 +60,7 @@ public sealed class OnlineRetailPublicFileTests
         Assert.Equal(4_372, customers);
         Assert.Equal(135_080, lines.Count(l => Split(l)[6].Length == 0));
 
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Message}")));
@@ -150,4 +154,10 @@ public sealed class OnlineRetailPublicFileTests
         fields.Add(current.ToString());
         return fields;
     }
+}
+
+/// <summary>Every test of <see cref="OnlineRetailPublicFileTests"/> on PostgreSQL.</summary>
+public sealed class OnlineRetailPublicFileOnPostgresTests : OnlineRetailPublicFileTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

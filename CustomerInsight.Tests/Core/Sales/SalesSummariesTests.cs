@@ -21,8 +21,11 @@ namespace CustomerInsight.Tests.Core.Sales;
 /// undo, erasure, unify merge and its undo, a plain SaveChanges) leaves them equal to a fresh rebuild, or unchanged when
 /// it fails.
 /// </summary>
-public sealed class SalesSummariesTests
+public class SalesSummariesTests
 {
+    /// <summary>The engine these tests run on; <see cref="SalesSummariesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly ScaleDatasetOptions Small = new() { Customers = 400, Lines = 6_000, Seed = 7 };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -42,9 +45,9 @@ public sealed class SalesSummariesTests
         public bool IsSale => Kind == OrderKind.Sale;
     }
 
-    private static async Task<ImportTestContext> GeneratedAsync()
+    private async Task<ImportTestContext> GeneratedAsync()
     {
-        var context = await ImportTestContext.CreateAsync();
+        var context = await ImportTestContext.CreateAsync(engine: Engine);
         var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Ct);
         Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct)).Succeeded);
         Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct)).Succeeded);
@@ -248,7 +251,7 @@ public sealed class SalesSummariesTests
     [Fact]
     public async Task Writers_UnifyMergeAndItsUndo_LeaveTheSummariesEqualToAFreshRebuild()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var customers = context.WriteFile("customers.csv", """
             CustomerId,FirstName,LastName,Email,PostalCode,Country
             STORE-1,Marc,Petit,marc@exemple.fr,69003,France
@@ -330,4 +333,10 @@ public sealed class SalesSummariesTests
             }
         }
     }
+}
+
+/// <summary>Every test of <see cref="SalesSummariesTests"/> on PostgreSQL.</summary>
+public sealed class SalesSummariesOnPostgresTests : SalesSummariesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

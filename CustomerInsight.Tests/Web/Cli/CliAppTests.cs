@@ -7,11 +7,14 @@ namespace CustomerInsight.Tests.Web.Cli;
 
 public class CliAppTests
 {
+    /// <summary>The engine these tests run on; <see cref="CliAppOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     [Fact]
     public async Task Help_ListsTheVerbs()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["--help"]);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["--help"]);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("seed-demo", result.Output, StringComparison.Ordinal);
         Assert.Contains("create-admin", result.Output, StringComparison.Ordinal);
@@ -20,9 +23,9 @@ public class CliAppTests
     [Fact]
     public async Task Timing_AnyVerb_PrintsStartupAndWorkToStandardErrorOnly()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var plain = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
-        var timed = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--timing", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var plain = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
+        var timed = await CliTestRunner.RunAsync(database, ["kpi", "--timing", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
 
         Assert.Equal(0, timed.ExitCode);
         Assert.Equal(plain.Output, timed.Output);
@@ -33,8 +36,8 @@ public class CliAppTests
     [Fact]
     public async Task UnknownVerb_ExitsTwo()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["frobnicate"]);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["frobnicate"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
     }
@@ -44,8 +47,8 @@ public class CliAppTests
     [InlineData("Import:WriteCacheMegabytes", "-1", "WriteCacheMegabytes")]
     public async Task InvalidSetting_ExitsTwoNamingItBeforeAnyWork(string key, string value, string member)
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01"],
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01"],
             settings: new Dictionary<string, string?> { [key] = value });
 
         // Decided by the exception's type, not its text: a bad setting is bad input (2), never an "unexpected failure" (1).
@@ -58,10 +61,10 @@ public class CliAppTests
     [Fact]
     public async Task SeedDemo_NewFileThenAgain_FillsThenRefusesWithExitTwo()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-        var first = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"]);
-        var second = await CliTestRunner.RunAsync(database.ConnectionString, ["seed-demo", "--customers", "150"]);
+        var first = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "150"]);
+        var second = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "150"]);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("150 customers", first.Output, StringComparison.Ordinal);
@@ -75,8 +78,8 @@ public class CliAppTests
     [Fact]
     public async Task AnyOtherVerb_EmptyDatabase_NeverSeedsDemoData()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "boss@example.org"], "a-long-admin-password\n");
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["create-admin", "--email", "boss@example.org"], "a-long-admin-password\n");
         Assert.Equal(0, result.ExitCode);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
@@ -86,9 +89,9 @@ public class CliAppTests
     [Fact]
     public async Task CreateAdmin_PasswordFromStandardInput_CreatesAnAdminThatCanSignIn()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "dpo@example.org"], "Correct-Horse-42\n");
+        var result = await CliTestRunner.RunAsync(database, ["create-admin", "--email", "dpo@example.org"], "Correct-Horse-42\n");
 
         Assert.Equal(0, result.ExitCode);
         await using var db = database.CreateContext();
@@ -104,8 +107,8 @@ public class CliAppTests
     [InlineData("", "at least 12")]
     public async Task CreateAdmin_ShortPassword_ExitsTwoAndCreatesNothing(string password, string message)
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "dpo@example.org"], password + "\n");
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["create-admin", "--email", "dpo@example.org"], password + "\n");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
@@ -115,9 +118,15 @@ public class CliAppTests
     [Fact]
     public async Task CreateAdmin_MissingEmail_ExitsTwo()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin"], "Correct-Horse-42\n");
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var result = await CliTestRunner.RunAsync(database, ["create-admin"], "Correct-Horse-42\n");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--email", result.Error, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="CliAppTests"/> on PostgreSQL.</summary>
+public sealed class CliAppOnPostgresTests : CliAppTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

@@ -1,23 +1,27 @@
+using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing.Generation;
 using CustomerInsight.Tests.Core.Data;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-public sealed class GenerateVerbTests
+public class GenerateVerbTests
 {
+    /// <summary>The engine these tests run on; <see cref="GenerateVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     [Fact]
     public async Task Generate_SmallSizes_WritesTheFourFilesAndImportsThem()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var folder = Path.Combine(database.Directory, "data");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["generate", "--out", folder, "--customers", "300", "--lines", "2000", "--seed", "7"]);
+        var result = await CliTestRunner.RunAsync(database, ["generate", "--out", folder, "--customers", "300", "--lines", "2000", "--seed", "7"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2,000 lines", result.Output, StringComparison.Ordinal);
-        var customers = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.CustomersFileName), "--format", "customers"]);
-        var lines = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.OrderLinesFileName), "--format", "order-lines"]);
-        var surveys = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.SurveysFileName), "--format", "surveys"]);
+        var customers = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.CustomersFileName), "--format", "customers"]);
+        var lines = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.OrderLinesFileName), "--format", "order-lines"]);
+        var surveys = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.SurveysFileName), "--format", "surveys"]);
         Assert.Equal((0, 0, 0), (customers.ExitCode, lines.ExitCode, surveys.ExitCode));
         Assert.Contains("2,000", lines.Output, StringComparison.Ordinal);
     }
@@ -28,9 +32,9 @@ public sealed class GenerateVerbTests
     [InlineData("--seed", "x")]
     public async Task Generate_BadNumber_ExitsTwo(string option, string value)
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["generate", "--out", Path.Combine(database.Directory, "data"), option, value]);
+        var result = await CliTestRunner.RunAsync(database, ["generate", "--out", Path.Combine(database.Directory, "data"), option, value]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Error, StringComparison.Ordinal);
@@ -39,11 +43,17 @@ public sealed class GenerateVerbTests
     [Fact]
     public async Task Generate_WithoutOut_ExitsTwo()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["generate", "--lines", "10"]);
+        var result = await CliTestRunner.RunAsync(database, ["generate", "--lines", "10"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--out", result.Error, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Every test of <see cref="GenerateVerbTests"/> on PostgreSQL.</summary>
+public sealed class GenerateVerbOnPostgresTests : GenerateVerbTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

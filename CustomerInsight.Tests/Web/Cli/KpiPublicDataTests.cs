@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Tests.Core.Importing;
 
@@ -8,13 +9,20 @@ namespace CustomerInsight.Tests.Web.Cli;
 /// <c>kpi --json</c> over the public Online Retail file (first order 2010-12-01, last 2011-12-09), imported for
 /// real through the command line: the comparison periods of metrics.md and their coverage.
 /// </summary>
-public sealed class KpiPublicDataTests : IAsyncLifetime
+public class KpiPublicDataTests : IAsyncLifetime
 {
+    /// <summary>The engine these tests run on; <see cref="KpiPublicDataOnPostgresTests"/> runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(migrate: false);
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(Engine, migrate: false);
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Json_PublicData_ComparisonPeriodsAndCoverageOfMetricsMd()
@@ -24,7 +32,7 @@ public sealed class KpiPublicDataTests : IAsyncLifetime
         {
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"],
+        var import = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail"],
             settings: new Dictionary<string, string?> { ["Business:Currency"] = "GBP" });
         Assert.Equal(0, import.ExitCode);
 
@@ -57,9 +65,15 @@ public sealed class KpiPublicDataTests : IAsyncLifetime
 
     private async Task<JsonElement> KpiAsync(params string[] options)
     {
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", .. options, "--json"]);
+        var result = await CliTestRunner.RunAsync(database, ["kpi", .. options, "--json"]);
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         return json.RootElement.Clone();
     }
+}
+
+/// <summary>Every test of <see cref="KpiPublicDataTests"/> on PostgreSQL.</summary>
+public sealed class KpiPublicDataOnPostgresTests : KpiPublicDataTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }
