@@ -2,7 +2,8 @@
 # Page timing benchmark: starts the real app (Release) on a loopback port, signs in, and times the dashboard,
 # segments and customers pages in Debian's Chromium (bench/pages/pages.mjs, playwright-core, no browser download):
 # server HTML (prerender) and first interactive render, median/min/max of RUNS runs. See bench/README.md.
-#   usage: bench/pages.sh [DATABASE.db]
+#   usage: bench/pages.sh [DATABASE.db | "Host=…;Port=…;Database=…;Username=…"]
+#     (an Npgsql connection string: that PostgreSQL database, Database:Provider=Postgres, as bench/scale.sh passes it)
 #     without DATABASE: a new temporary database filled with the demo company (DemoData:Customers = CUSTOMERS)
 #     with DATABASE:    that database as it is (demo data off); signs in as EMAIL/PASSWORD when given, else creates
 #                       (once) the admin account bench-pages@bench.local with create-admin and uses it
@@ -19,7 +20,11 @@ for tool in node npm curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is missing (Debian: apt-get install nodejs npm curl)." >&2; exit 2; }
 done
 [ -x "$chromium" ] || { echo "$chromium is missing: the benchmark uses Debian's Chromium (apt-get install chromium), never a downloaded browser." >&2; exit 2; }
-if [ -n "$db" ] && [ ! -f "$db" ]; then
+connection=""
+case "$db" in
+    Host=*) connection="$db"; export Database__Provider=Postgres ;;
+esac
+if [ -n "$db" ] && [ -z "$connection" ] && [ ! -f "$db" ]; then
     echo "$db: not found." >&2
     exit 2
 fi
@@ -60,16 +65,21 @@ if [ -z "$db" ]; then
     password="${PASSWORD:-Demo!2026}"
     echo "== database: new, demo company of $DemoData__Customers customers (seeded by the app at start-up)"
 else
-    db="$(cd "$(dirname "$db")" && pwd)/$(basename "$db")"
     export DemoData__Enabled=false
-    echo "== database: $db ($(du -h "$db" | cut -f1))"
+    if [ -n "$connection" ]; then
+        echo "== database: PostgreSQL, ${connection%%;Username*}"
+    else
+        db="$(cd "$(dirname "$db")" && pwd)/$(basename "$db")"
+        connection="Data Source=$db"
+        echo "== database: $db ($(du -h "$db" | cut -f1))"
+    fi
     if [ -n "${EMAIL:-}" ]; then
         email="$EMAIL"
         password="${PASSWORD:?PASSWORD is needed with EMAIL}"
     else
         email=bench-pages@bench.local
         password='Bench-pages-2026!'
-        if printf '%s\n' "$password" | ConnectionStrings__Insight="Data Source=$db" dotnet "$dll" create-admin --email "$email" > "$work/admin.out" 2>&1; then
+        if printf '%s\n' "$password" | ConnectionStrings__Insight="$connection" dotnet "$dll" create-admin --email "$email" > "$work/admin.out" 2>&1; then
             echo "   created the admin account $email for the benchmark"
         elif grep -q "already exists" "$work/admin.out"; then
             echo "   signs in as $email (created by an earlier run)"
@@ -79,7 +89,7 @@ else
         fi
     fi
 fi
-export ConnectionStrings__Insight="Data Source=$db"
+export ConnectionStrings__Insight="${connection:-Data Source=$db}"
 
 echo "== start the app on $base"
 start=$(date +%s.%N)

@@ -10,12 +10,37 @@
 #                first visit of five views nobody opened before on a fresh app: dashboard with a new period and
 #                channel, with a segment, in comparison mode; segments at a new date with its migration; value page),
 #                WORK (folder for the data and the database; default a new temporary folder, deleted at the
-#                end unless KEEP=1; an existing WORK with the generated files of the same sizes is reused)
+#                end unless KEEP=1; an existing WORK with the generated files of the same sizes is reused),
+#                PROVIDER (Sqlite, the default; Postgres: the same steps against a throwaway PostgreSQL cluster that
+#                the script starts with initdb/pg_ctl on a free loopback port and stops at the end, as the tests do;
+#                both: Sqlite then Postgres over the same generated files, then the two tables side by side)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 customers="${CUSTOMERS:-1000000}"
 lines="${LINES:-10000000}"
 seed="${SEED:-1}"
+provider="${PROVIDER:-Sqlite}"
+
+case "$provider" in
+    Sqlite|sqlite) provider=Sqlite ;;
+    Postgres|postgres|PostgreSQL) provider=Postgres ;;
+    both)
+        # One work folder for both runs: the data is generated once; each run writes its table to results-PROVIDER.txt.
+        both="${WORK:-$(mktemp -d)}"
+        [ -n "${WORK:-}" ] || [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$both"' EXIT
+        for one in Sqlite Postgres; do
+            WORK="$both" PROVIDER="$one" "${BASH_SOURCE[0]}"
+        done
+        echo
+        echo "== side by side ($customers customers, $lines order lines): SQLite | PostgreSQL"
+        printf '%-22s %9s %9s %10s %9s |%9s %9s %10s %9s\n' step "wall s" "cpu s" "peak MB" "db MB" "wall s" "cpu s" "peak MB" "db MB"
+        join -a 1 -a 2 -e - -o 0,1.2,1.3,1.4,1.5,2.2,2.3,2.4,2.5 \
+            <(sort "$both/results-Sqlite.txt") <(sort "$both/results-Postgres.txt") \
+            | awk '{ printf "%-22s %9s %9s %10s %9s |%9s %9s %10s %9s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+        exit 0
+        ;;
+    *) echo "PROVIDER=$provider: Sqlite, Postgres or both" >&2; exit 2 ;;
+esac
 
 if [ -n "${WORK:-}" ]; then
     work="$WORK"
@@ -26,15 +51,51 @@ else
 fi
 data="$work/data-c$customers-l$lines-s$seed"
 db="$work/scale.db"
-log="$work/log"
+log="$work/log-$provider"
 rm -rf "$log" "$db" "$db-wal" "$db-shm"
 mkdir -p "$log"
 
 echo "== machine: $(machine_line)"
-echo "== sizes: $customers customers, $lines order lines, seed $seed; work folder $work"
+echo "== sizes: $customers customers, $lines order lines, seed $seed; work folder $work; provider $provider"
 bench_cli
-export ConnectionStrings__Insight="Data Source=$db"
 steps=()
+
+if [ "$provider" = Postgres ]; then
+    # A throwaway cluster, never a system service: initdb in the work folder (as the postgres user when run as root,
+    # since the server refuses to run as root), a free loopback port, stopped and deleted on exit. Server settings are
+    # PostgreSQL's defaults (fsync and synchronous commit on), as a deployment would have them.
+    pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install -y postgresql)" >&2; exit 2; }
+    pg_dir="$work/pg"
+    rm -rf "$pg_dir"
+    mkdir -p "$pg_dir"
+    as_pg=()
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres: "$pg_dir"
+        chmod 755 "$work"
+        as_pg=(runuser -u postgres --)
+    fi
+    pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C > "$log/initdb.out"
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+        -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_dir" start > /dev/null
+    stop_pg() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop > /dev/null || true; rm -rf "$pg_dir"; }
+    # The EXIT trap of a temporary work folder stays: this one stops the server first.
+    previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+    trap 'stop_pg; '"$previous_trap" EXIT
+    psql_pg() { "$pg_bin/psql" -X -q -At -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+    psql_pg -d postgres -c "CREATE DATABASE scale ENCODING 'UTF8' TEMPLATE template0"
+    echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$pg_port (throwaway cluster in $pg_dir)"
+    export Database__Provider=Postgres
+    export ConnectionStrings__Insight="Host=127.0.0.1;Port=$pg_port;Database=scale;Username=postgres"
+    generate_db="$ConnectionStrings__Insight"
+    pages_db="$ConnectionStrings__Insight"
+else
+    export Database__Provider=Sqlite
+    export ConnectionStrings__Insight="Data Source=$db"
+    generate_db="Data Source=$work/generate.db"
+    pages_db="$db"
+fi
 
 # run NAME COMMAND...: the verb as a whole process under /usr/bin/time; output in $log/NAME.out.
 run() {
@@ -51,6 +112,10 @@ run() {
 }
 
 dbsize() {
+    if [ "$provider" = Postgres ]; then
+        psql_pg -d scale -c "SELECT pg_database_size('scale')"
+        return
+    fi
     local total=0 f
     for f in "$db" "$db-wal"; do
         if [ -f "$f" ]; then total=$((total + $(stat -c %s "$f"))); fi
@@ -61,8 +126,9 @@ dbsize() {
 if [ -f "$data/done" ]; then
     echo "== reusing $data"
 else
-    # Generation only needs a database because every verb opens one: a throwaway file, not the scale database.
-    ConnectionStrings__Insight="Data Source=$work/generate.db" run generate generate --out "$data" --customers "$customers" --lines "$lines" --seed "$seed"
+    # Generation only needs a database because every verb opens one (SQLite: a throwaway file, not the scale database;
+    # PostgreSQL: the scale database, which it only migrates, as the first import would).
+    ConnectionStrings__Insight="$generate_db" run generate generate --out "$data" --customers "$customers" --lines "$lines" --seed "$seed"
     cat "$log/generate.out"
     touch "$data/done"
 fi
@@ -86,7 +152,9 @@ head -c 300 "$log/kpi-year.out"; echo
 head -c 300 "$log/rfm-json.out"; echo
 
 echo
-echo "== results ($customers customers, $lines order lines; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== results, $provider ($customers customers, $lines order lines; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+[ "$provider" = Postgres ] && echo "   (peak MB is the command line's process; the PostgreSQL server's memory is apart)"
+: > "$work/results-$provider.txt"
 printf '%-22s %9s %9s %10s %12s  %s\n' step "wall s" "cpu s" "peak MB" "db MB" "in-process (import)"
 for name in "${steps[@]}"; do
     read -r wall user sys rss < <(tail -n 1 "$log/$name.time")
@@ -95,14 +163,20 @@ for name in "${steps[@]}"; do
     [ -n "${size[$name]:-}" ] && db_mb="$(awk -v b="${size[$name]}" 'BEGIN { printf "%.0f", b / 1048576 }')"
     awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v d="$db_mb" -v i="$inproc" \
         'BEGIN { printf "%-22s %9.2f %9.2f %10.0f %12s  %s\n", n, w, u + s, m / 1024, d, i }'
+    awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v d="${db_mb:--}" \
+        'BEGIN { printf "%s %.2f %.2f %.0f %s\n", n, w, u + s, m / 1024, d }' >> "$work/results-$provider.txt"
 done
-echo "database: $(awk -v b="$(dbsize)" 'BEGIN { printf "%.0f MB", b / 1048576 }') ($db)"
+if [ "$provider" = Postgres ]; then
+    echo "database: $(awk -v b="$(dbsize)" 'BEGIN { printf "%.0f MB", b / 1048576 }') (pg_database_size)"
+else
+    echo "database: $(awk -v b="$(dbsize)" 'BEGIN { printf "%.0f MB", b / 1048576 }') ($db)"
+fi
 echo "rfm.xlsx: $(awk -v b="$(stat -c %s "$work/rfm.xlsx")" 'BEGIN { printf "%.1f MB", b / 1048576 }')"
 
 if [ "${BROWSER:-1}" != 0 ]; then
     echo
     echo "== pages over the scale database (bench/pages.sh)"
-    NO_BUILD=1 RUNS="${PAGE_RUNS:-3}" "$bench_here/pages.sh" "$db"
+    NO_BUILD=1 RUNS="${PAGE_RUNS:-3}" "$bench_here/pages.sh" "$pages_db"
 
     # Views nobody opened before, on a fresh app (nothing cached): one visit each, no warm-up. Their periods, channels,
     # segments and dates differ from the default views above and from each other.
@@ -113,5 +187,5 @@ if [ "${BROWSER:-1}" != 0 ]; then
     first_visits+=",/?period=custom&from=$((last_year - 1))-05-03&to=$((last_year - 1))-09-27&compare=last-year"
     first_visits+=",/segments?date=$last_year-06-15"
     first_visits+=",/value?end=$last_year-03-31"
-    NO_BUILD=1 RUNS=1 WARMUP=0 PAGES="$first_visits" "$bench_here/pages.sh" "$db"
+    NO_BUILD=1 RUNS=1 WARMUP=0 PAGES="$first_visits" "$bench_here/pages.sh" "$pages_db"
 fi
