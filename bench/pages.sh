@@ -79,7 +79,8 @@ else
     else
         email=bench-pages@bench.local
         password='Bench-pages-2026!'
-        if printf '%s\n' "$password" | ConnectionStrings__Insight="$connection" dotnet "$dll" create-admin --email "$email" > "$work/admin.out" 2>&1; then
+        if printf '%s\n' "$password" \
+            | ConnectionStrings__Insight="$connection" dotnet "$dll" create-admin --email "$email" > "$work/admin.out" 2>&1; then
             echo "   created the admin account $email for the benchmark"
         elif grep -q "already exists" "$work/admin.out"; then
             echo "   signs in as $email (created by an earlier run)"

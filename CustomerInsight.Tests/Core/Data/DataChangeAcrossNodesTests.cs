@@ -74,7 +74,8 @@ public class DataChangeAcrossNodesTests : IAsyncLifetime
             new ConsentQueries(factory), calendar, new AuditLog(factory, TimeProvider.System), TimeProvider.System, notifier: otherNode);
         await using var watcher = await WatchAsync();
 
-        var saved = await segmentations.SaveAsync(null, "Deux profils", SegmentationQueriesTests.TwoProfiles(), 0, "Premier découpage", "analyste@demo.local", Ct);
+        var saved = await segmentations.SaveAsync(null, "Deux profils", SegmentationQueriesTests.TwoProfiles(), 0, "Premier découpage",
+            "analyste@demo.local", Ct);
 
         Assert.True(saved.Saved);
         Assert.True(await raised.WaitAsync(Bound, Ct), "the other node's segment save was not raised on this node");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
@@ -349,8 +350,8 @@ internal sealed class InterleavedSave(string otherUser) : DbTransactionIntercept
 {
     public bool Fired { get; private set; }
 
-    public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection,
-        TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+        TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (!Fired)
         {

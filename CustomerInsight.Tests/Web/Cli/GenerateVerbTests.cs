@@ -19,12 +19,15 @@ public class GenerateVerbTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2,000 lines", result.Output, StringComparison.Ordinal);
-        var customers = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.CustomersFileName), "--format", "customers"]);
-        var lines = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.OrderLinesFileName), "--format", "order-lines"]);
-        var surveys = await CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, ScaleDatasetGenerator.SurveysFileName), "--format", "surveys"]);
+        var customers = await ImportAsync(database, folder, ScaleDatasetGenerator.CustomersFileName, "customers");
+        var lines = await ImportAsync(database, folder, ScaleDatasetGenerator.OrderLinesFileName, "order-lines");
+        var surveys = await ImportAsync(database, folder, ScaleDatasetGenerator.SurveysFileName, "surveys");
         Assert.Equal((0, 0, 0), (customers.ExitCode, lines.ExitCode, surveys.ExitCode));
         Assert.Contains("2,000", lines.Output, StringComparison.Ordinal);
     }
+
+    private static Task<CliTestRunner.CliResult> ImportAsync(TestDatabase database, string folder, string file, string format) =>
+        CliTestRunner.RunAsync(database, ["import", Path.Combine(folder, file), "--format", format]);
 
     [Theory]
     [InlineData("--customers", "0")]
