@@ -5,6 +5,8 @@
 #   measure FILE       one `/usr/bin/time -v` log -> "wall cpu rss_mb" (s, s user+sys, MB)
 #   median             the median of the numbers on stdin
 #   machine_line       cores, memory and load average, for the report
+#   bench_server_workdir  a temporary folder $work and $server_pid (set it when the app starts): at exit the app
+#                      is stopped and the folder removed
 
 bench_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench_here/.." && pwd)"
@@ -46,3 +48,17 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 # col FILE N: the median of column N of FILE.
 col() { cut -d' ' -f"$2" "$1" | median; }
+
+bench_server_workdir() {
+    work="$(mktemp -d)"
+    server_pid=""
+    trap bench_stop_server EXIT
+}
+
+bench_stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
