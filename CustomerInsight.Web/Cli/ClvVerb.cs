@@ -62,6 +62,12 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         {
             found = await clv.GetReportAsync(end, horizon, null, cancellationToken);
         }
+        catch (NoRepeatPurchaseException e)
+        {
+            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"No customer has a repeat purchase on or before {end:yyyy-MM-dd} ") +
+                string.Create(CultureInfo.InvariantCulture, $"(each of the {e.Customers:N0} customers bought on a single day): the churn parameters a and b ") +
+                "cannot be fitted. Choose a later --calibration-end.");
+        }
         catch (ArgumentException e)
         {
             // Data that cannot be fitted (no repeat purchase by then) is bad input for this date, not a failure of the tool.
