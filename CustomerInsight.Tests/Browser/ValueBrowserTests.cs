@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Segments;
+using CustomerInsight.Tests.Core.Segments;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Integration;
@@ -50,14 +51,8 @@ public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : ICla
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
         var ct = TestContext.Current.CancellationToken;
-        var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "Récents", RuleMatch.All,
-                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "4")])]),
-            new SegmentDefinition("", "Fidèles", RuleMatch.All,
-                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
-        ]);
         Assert.True((await fixture.App.Services.GetRequiredService<SegmentationQueries>()
-            .SaveAsync(null, "Deux profils", definition, 0, "Pour commencer", "analyste@demo.local", ct)).Saved);
+            .SaveAsync(null, "Deux profils", SegmentationQueriesTests.RecentThenRegulars(), 0, "Pour commencer", "analyste@demo.local", ct)).Saved);
         var fitted = (await fixture.App.Services.GetRequiredService<ClvQueries>().GetReportAsync(new DateOnly(2011, 6, 30), cancellationToken: ct))!;
         var page = await fixture.NewPageAsAsync(Roles.Analyst);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "value-online-retail", async () =>
@@ -95,7 +90,8 @@ public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : ICla
             await Assertions.Expect(page.Locator("[data-testid=value-custom-version]")).ToContainTextAsync("Deux profils\u00a0», version 1");
             await Assertions.Expect(page.Locator("[data-testid=value-custom-version]")).ToContainTextAsync("01/07/2011");
             var counts = await rows.Locator("td:nth-child(2)").AllInnerTextsAsync();
-            Assert.Equal(fitted.Model.Customers.Count, counts.Sum(c => int.Parse(new string(c.Where(char.IsAsciiDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture)));
+            var digits = counts.Select(c => new string(c.Where(char.IsAsciiDigit).ToArray()));
+            Assert.Equal(fitted.Model.Customers.Count, digits.Sum(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)));
         });
         await page.Context.CloseAsync();
     }

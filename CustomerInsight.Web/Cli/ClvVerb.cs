@@ -64,9 +64,10 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         }
         catch (NoRepeatPurchaseException e)
         {
-            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"No customer has a repeat purchase on or before {end:yyyy-MM-dd} ") +
-                string.Create(CultureInfo.InvariantCulture, $"(each of the {e.Customers:N0} customers bought on a single day): the churn parameters a and b ") +
-                "cannot be fitted. Choose a later --calibration-end.");
+            var inv = CultureInfo.InvariantCulture;
+            throw new CliInputException(string.Create(inv, $"No customer has a repeat purchase on or before {end:yyyy-MM-dd} ") +
+                string.Create(inv, $"(each of the {e.Customers:N0} customers bought on a single day): ") +
+                "the churn parameters a and b cannot be fitted. Choose a later --calibration-end.");
         }
         catch (ArgumentException e)
         {

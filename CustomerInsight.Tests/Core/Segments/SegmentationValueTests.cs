@@ -98,7 +98,8 @@ public class SegmentationValueTests : IAsyncLifetime
         var recency = scores.Customers.ToDictionary(c => c.CustomerId, c => c.RecencyScore);
         var expected = report.Model.Customers
             .GroupBy(c => c.ProbabilityAlive < 0.5 ? 0 : recency[c.CustomerId] >= 4 ? 1 : SegmentationValue.NoSegment)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Alive: g.Average(c => c.ProbabilityAlive), Purchases: g.Sum(c => c.ExpectedPurchases), Clv: g.Sum(c => c.Clv!.Value)));
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Alive: g.Average(c => c.ProbabilityAlive),
+                Purchases: g.Sum(c => c.ExpectedPurchases), Clv: g.Sum(c => c.Clv!.Value)));
         Assert.Equal(3, expected.Count);
         Assert.Equal(("Deux profils", 1, AnalysisDate), (value.Version.Name, value.Version.Number, value.AnalysisDate));
         Assert.Equal([0, 1, SegmentationValue.NoSegment], value.Segments.Select(s => s.Segment));

@@ -6,6 +6,7 @@ using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Tests.Core.Segments;
 using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Web.Cli;
 using CustomerInsight.Web;
@@ -84,13 +85,8 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         await SeedDemoAsync();
         SignInInteractiveAs(Roles.Analyst);
         var end = (await Services.GetRequiredService<ClvQueries>().GetDefaultCalibrationEndAsync(Token))!.Value;
-        var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "Récents", RuleMatch.All,
-                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "4")])]),
-            new SegmentDefinition("", "Fidèles", RuleMatch.All,
-                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
-        ]);
-        var saved = await Services.GetRequiredService<SegmentationQueries>().SaveAsync(null, "Deux profils", definition, 0, "Pour commencer", "analyste@test", Token);
+        var saved = await Services.GetRequiredService<SegmentationQueries>()
+            .SaveAsync(null, "Deux profils", SegmentationQueriesTests.RecentThenRegulars(), 0, "Pour commencer", "analyste@test", Token);
 
         var page = RenderAt($"/value?segmentation={saved.Key}");
         page.WaitForElement("[data-testid=value-by-custom-segment]", Wait);
@@ -120,22 +116,7 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoSegmentationPicked_ListsTheSegmentationsWithoutATable_UnknownKeyIsSaid()
-    {
-        await SeedDemoAsync();
-        SignInInteractiveAs(Roles.Executive);
-
-        var none = RenderAt("/value");
-        Assert.NotEmpty(none.FindAll("[data-testid=value-custom-none]"));
-        Assert.Empty(none.FindAll("[data-testid=value-by-custom-segment]"));
-
-        var unknown = RenderAt("/value?segmentation=inconnue");
-        Assert.Contains("inconnue", unknown.Find("[data-testid=value-custom-unknown]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(unknown.FindAll("[data-testid=value-by-custom-segment]"));
-    }
-
-    [Fact]
-    public async Task Executive_GetsAggregatesButNoLostCustomers()
+    public async Task Executive_GetsAggregatesButNoLostCustomers_NoCustomSegmentationYet_UnknownOneSaid()
     {
         await SeedDemoAsync();
         SignInInteractiveAs(Roles.Executive);
@@ -146,6 +127,12 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=value-lost]"));
         Assert.Empty(page.FindAll("[data-testid=value-lost-none]"));
         Assert.DoesNotContain("/customers/", page.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("[data-testid=value-custom-none]"));
+        Assert.Empty(page.FindAll("[data-testid=value-by-custom-segment]"));
+
+        var unknown = RenderAt("/value?segmentation=inconnue");
+        Assert.Contains("inconnue", unknown.Find("[data-testid=value-custom-unknown]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(unknown.FindAll("[data-testid=value-by-custom-segment]"));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace CustomerInsight.Web.Components.Pages.Value;
 
 /// <summary>
 /// Value and churn (product.md page 10) at a calibration end taken from the URL: the two fits with their meaning, the
-/// expected value by RFM segment and by segment of the custom segmentation in the URL (its latest version), the holdout check week by week and, for <see cref="Policies.CustomerData"/> only
+/// expected value by RFM segment and by segment of the custom segmentation in the URL (its latest version), the holdout
+/// check week by week and, for <see cref="Policies.CustomerData"/> only
 /// (checked here, on the server, before anything is computed), the valuable customers most likely lost.
 /// </summary>
 public sealed partial class ValuePage : IDisposable
