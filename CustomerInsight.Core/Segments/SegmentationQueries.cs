@@ -260,7 +260,7 @@ public sealed class SegmentationQueries(
                 .AsAsyncEnumerable();
             await foreach (var b in bought.WithCancellation(cancellationToken))
             {
-                channels[b.CustomerId] = channels.GetValueOrDefault(b.CustomerId) | CustomerSegmentFacts.ChannelBit(b.Channel);
+                channels[b.CustomerId] = channels.GetValueOrDefault(b.CustomerId) | b.Channel.Bit();
             }
         }
         // Consents in force at the start of the analysis date (business time), as the segments page's reach counts them.

@@ -1,13 +1,8 @@
-using System.Globalization;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Segments;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Value;
 
