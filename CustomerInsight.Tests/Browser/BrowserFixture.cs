@@ -1,5 +1,4 @@
 using CustomerInsight.Tests.Integration;
-using CustomerInsight.Web.Security;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

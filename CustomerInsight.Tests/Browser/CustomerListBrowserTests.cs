@@ -1,5 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

@@ -1,7 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Unify;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

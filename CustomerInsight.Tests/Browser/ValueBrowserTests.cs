@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Integration;
 using CustomerInsight.Tests.Web.Cli;
 using Microsoft.Playwright;

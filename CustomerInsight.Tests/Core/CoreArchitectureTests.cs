@@ -1,10 +1,4 @@
 using System.Reflection;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core;
 

@@ -1,14 +1,3 @@
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>

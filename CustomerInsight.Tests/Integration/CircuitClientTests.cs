@@ -1,9 +1,4 @@
-using System.Globalization;
 using CustomerInsight.CircuitLoad;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Tests.Integration;
 

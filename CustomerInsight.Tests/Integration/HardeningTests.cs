@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -141,8 +138,7 @@ public partial class HardeningTests(InsightAppFactory app)
 
         // The cookie as it was before sign-out, sent again (copied, stolen or kept by a proxy).
         var replayed = await SendAsync(client, signedIn, HttpMethod.Get, "/");
-        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
-        Assert.StartsWith("/Account/Login", replayed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertRedirectsToLogin(replayed);
     }
 
     [Fact]

@@ -1,16 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CustomerInsight.Tests.Integration;
@@ -105,8 +97,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output)
         using var request = new HttpRequestMessage(HttpMethod.Get, "/customers");
         request.Headers.Add("Cookie", cookie);
         using var response = await other.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertRedirectsToLogin(response);
     }
 
     private static AuthenticationTicket? Unprotect(InsightAppFactory node, string value) =>

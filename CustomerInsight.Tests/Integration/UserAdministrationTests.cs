@@ -1,12 +1,6 @@
-using System.Net;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Web;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Integration;
 

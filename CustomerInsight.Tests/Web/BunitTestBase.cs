@@ -1,18 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
-using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web;
 

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Tests.Core.Importing;
 using Npgsql;
 
 namespace CustomerInsight.Tests.Core.Data;

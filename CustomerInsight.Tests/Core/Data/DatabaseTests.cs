@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,15 +1,7 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Data;
 
-public class DemoCompanyGeneratorTests
+public class DemoCompanyGeneratorTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="DemoCompanyGeneratorOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
 
     [Fact]

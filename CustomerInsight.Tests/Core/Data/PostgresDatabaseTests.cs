@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerInsight.Tests.Core.Data;

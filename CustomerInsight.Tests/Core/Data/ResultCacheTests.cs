@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Data;

@@ -1,7 +1,4 @@
-using CustomerInsight.Core.Data;
 using System.Text;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Importing;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
@@ -9,13 +6,8 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// Files people really have: each gives a clear, located error (row as in the file, column as in its
 /// header) and writes nothing (every data table counted before and after), or imports correctly.
 /// </summary>
-public class ImportHostileFilesTests
+public class ImportHostileFilesTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportHostileFilesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string RetailHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
     private const string GoodRow = "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
 
@@ -45,7 +37,7 @@ public class ImportHostileFilesTests
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Token);
         await AssertRejectedAsync(context, before, report, code, row, column, name);
     }
 
@@ -56,7 +48,7 @@ public class ImportHostileFilesTests
         var bytes = new byte[4096];
         new Random(42).NextBytes(bytes);
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.FileBinary, 1, null, "binary");
     }
 
@@ -78,7 +70,7 @@ public class ImportHostileFilesTests
             workbook.SaveAs(path);
         }
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.HeaderWrongRow, 1, null, "xlsx header row");
         Assert.Equal(["3"], report.Rejected[0].Args);
     }
@@ -94,7 +86,7 @@ public class ImportHostileFilesTests
             writer.Write("hello");
         }
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.FileUnreadable, 1, null, "zip");
     }
 
@@ -102,16 +94,16 @@ public class ImportHostileFilesTests
     public async Task ImportAsync_UnknownCustomersInSurveysAndConsents_RejectedWithRowNumbers()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Token);
         var before = await context.CountAsync();
 
         var surveys = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,C1,2024-04-01,9\nS2,C404,2024-04-01,7\n"), ImportFormat.Surveys, Ct);
+            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,C1,2024-04-01,9\nS2,C404,2024-04-01,7\n"), ImportFormat.Surveys, Token);
         await AssertRejectedAsync(context, before, surveys, ImportMessages.CustomerUnknown, 3, "CustomerId", "surveys");
 
         before = await context.CountAsync();
         var consents = await context.ImportAsync(context.WriteFile("consents.csv",
-            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Ct);
+            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Token);
         await AssertRejectedAsync(context, before, consents, ImportMessages.CustomerUnknown, 4, "CustomerId", "consents");
     }
 
@@ -121,7 +113,7 @@ public class ImportHostileFilesTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Ct);
+            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
         Assert.Equal(4, report.RejectedCount);
         Assert.Equal([2, 3, 4, 5], report.Rejected.Select(r => r.Row));
@@ -137,7 +129,7 @@ public class ImportHostileFilesTests
         {
             content.Append("536366,22633,HAND WARMER,x,2010-12-01 08:28:00,1.85,17850,United Kingdom\n");
         }
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Token);
         Assert.Equal(100, report.Rejected.Count);
         Assert.Equal(250, report.RejectedCount);
         Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":", report.ToJson(), StringComparison.Ordinal);

@@ -1,10 +1,4 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
 using Microsoft.Data.Sqlite;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerInsight.Tests.Core.Importing;

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>metrics.md "Change saturation": windows [start, go-live + 3 months), load = sum of the latest impact indexes, saturated from the threshold.</summary>

@@ -1,42 +1,24 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Omoc;
 
-public class OmocCommandsTests : IAsyncLifetime
+public class OmocCommandsTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="OmocCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Alice = "alice@demo.local";
     private const string Bob = "bob@demo.local";
     private static readonly DateTimeOffset Now = new(2026, 6, 9, 14, 30, 0, TimeSpan.Zero);
 
-    private TestDatabase database = null!;
     private FakeTimeProvider clock = null!;
     private OmocCommands commands = null!;
     private OmocQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
         clock = new FakeTimeProvider(Now);
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, clock), clock);
-        queries = new OmocQueries(database.Factory);
+        commands = new OmocCommands(Database.Factory, new AuditLog(Database.Factory, clock), clock);
+        queries = new OmocQueries(Database.Factory);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task CreateProjectPopulationWorkshop_ValidInput_SavedAndAudited()
@@ -69,7 +51,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Invalid, result.Outcome);
         Assert.Equal("GoLiveDate", Assert.Single(result.Errors).Field);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.ChangeProjects.CountAsync(Token));
         Assert.Equal(0, await db.AuditEntries.CountAsync(Token));
     }
@@ -148,7 +130,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Invalid, result.Outcome);
         Assert.Contains("Organisation", Assert.Single(result.Errors).Message.English(), StringComparison.Ordinal);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.OmocAssessments.CountAsync(Token));
     }
 
@@ -197,7 +179,7 @@ public class OmocCommandsTests : IAsyncLifetime
             AssessmentStatus.Draft, Alice, Token);
         // Bob's save lands after Alice's command has read version 1 and before its UPDATE runs.
         var interleaving = new InterleavedSave(Bob);
-        var racingCommands = new OmocCommands(new InterceptedFactory(Engine, database.ConnectionString, interleaving), new AuditLog(database.Factory, clock), clock);
+        var racingCommands = new OmocCommands(new InterceptedFactory(Engine, Database.ConnectionString, interleaving), new AuditLog(Database.Factory, clock), clock);
 
         var result = await racingCommands.SaveAssessmentAsync(
             new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1), AssessmentStatus.Completed, Alice, Token);
@@ -245,7 +227,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.ConfirmationRequired, refused.Outcome);
         Assert.Equal(1, refused.AssessmentsToDelete);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.True(await db.Workshops.AnyAsync(w => w.Id == workshopId, Token));
             Assert.Equal(1, await db.OmocAssessments.CountAsync(Token));
@@ -263,7 +245,7 @@ public class OmocCommandsTests : IAsyncLifetime
         var deleted = await commands.DeleteWorkshopAsync(workshopId, confirmAssessmentsDeletion: true, Bob, Token);
 
         Assert.True(deleted.Succeeded);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.False(await db.Workshops.AnyAsync(Token));
             Assert.Equal(0, await db.OmocAssessments.CountAsync(Token));
@@ -300,7 +282,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.True((await commands.DeleteProjectAsync(projectId, Alice, Token)).Succeeded);
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.ChangeProjects.CountAsync(Token));
         Assert.Equal(0, await db.Populations.CountAsync(Token));
         Assert.Equal(0, await db.Workshops.CountAsync(Token));
@@ -324,7 +306,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
     private async Task<List<CustomerInsight.Core.Auditing.AuditEntry>> AuditAsync()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
     }
 }

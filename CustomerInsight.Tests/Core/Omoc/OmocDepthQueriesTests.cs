@@ -1,43 +1,17 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>The sociodynamic map, organisation units, saturation and plan actions on a real SQLite file holding the demo projects.</summary>
-public class OmocDepthQueriesTests : IAsyncLifetime
+public class OmocDepthQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="OmocDepthQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private TestDatabase database = null!;
     private OmocQueries queries = null!;
     private OmocCommands commands = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        await using (var db = database.CreateContext())
-        {
-            var projects = DemoOmocProjects.Create();
-            db.ChangeProjects.AddRange(projects);
-            db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
-            await db.SaveChangesAsync(Token);
-        }
-        queries = new OmocQueries(database.Factory);
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+        await OmocTestProjects.SaveDemoAsync(Database, withPlanActions: true, Token);
+        queries = new OmocQueries(Database.Factory);
+        commands = OmocTestProjects.Commands(Database);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private async Task<int> ProjectIdAsync(string name) => (await queries.ListProjectsAsync(Token)).Single(p => p.Name == name).Id;
 
@@ -76,7 +50,7 @@ public class OmocDepthQueriesTests : IAsyncLifetime
         var pickers = map.Actors.Single(a => a.Actor.Name == "Préparateurs de commandes").Actor.PopulationId!.Value;
         var again = await commands.CreateActorAsync(projectId, new SociodynamicActorInput(pickers, null, null), "alice", Token);
         Assert.Equal(OmocOutcome.Invalid, again.Outcome);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == OmocCommands.ActorAssess, Token));
     }
 

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>metrics.md "Sociodynamic map": the table of the eight positions over the 16 cells, allies and the balance.</summary>

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Privacy;
-
 namespace CustomerInsight.Tests.Core.Privacy;
 
 public class ConsentHistoryTests

@@ -1,19 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Reporting;
 
 /// <summary>
@@ -22,15 +6,11 @@ namespace CustomerInsight.Tests.Core.Reporting;
 /// OMOC justifications: every workbook reads back with the texts intact and no formula anywhere, the
 /// figures equal the query services', an analyst's export has no personal data, every export is audited.
 /// </summary>
-public class ExcelExportsTests : IAsyncLifetime
+public class ExcelExportsTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ExcelExportsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly string[] Dangerous = ExcelReportWriterTests.Dangerous;
     private static readonly Period March = Period.Range(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
 
-    private TestDatabase database = null!;
     private ExcelExports exports = null!;
     private ExcelExports streamingExports = null!;
     private int projectId;
@@ -40,20 +20,19 @@ public class ExcelExportsTests : IAsyncLifetime
 
     private static ReportRequester Admin => new("admin@test", new CultureInfo("en-GB"), IncludePersonalData: true);
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
         var clock = TimeProvider.System;
         var rfm = Options.Create(new RfmOptions());
         ExcelExports NewExports(int streamRowsAbove) => new(
-            new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), new RfmQueries(database.Factory, rfm),
-            new OmocQueries(database.Factory), new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory),
-            new AuditLog(database.Factory, clock), CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
+            new KpiQueries(Database.Factory), new SatisfactionQueries(Database.Factory), new RfmQueries(Database.Factory, rfm),
+            new OmocQueries(Database.Factory), new CustomerFileQueries(Database.Factory), new AppSecrets(Database.Factory),
+            new AuditLog(Database.Factory, clock), CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
         exports = NewExports(ExcelReportWriter.DefaultStreamRowsAbove);
         // Every table streamed, as the 100,000-customer RFM sheet is.
         streamingExports = NewExports(0);
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var customers = Dangerous.Select((d, i) => new Customer
         {
             SourceId = $"S{i}",
@@ -147,12 +126,6 @@ public class ExcelExportsTests : IAsyncLifetime
         projectId = project.Id;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     private static async Task<XLWorkbook> ExportAsync(Func<Stream, Task<ExportResult?>> export)
     {
         var stream = new MemoryStream();
@@ -177,7 +150,7 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task EveryWorkbook_HostileTexts_IntactAndNoFormulaAnywhere(bool streamed)
     {
         var books = new List<XLWorkbook> { await KpiAsync(Admin, streamed), await RfmAsync(Admin, streamed), await OmocAsync(Admin, streamed) };
-        var db = database.CreateContext();
+        var db = Database.CreateContext();
         await using (db)
         {
             foreach (var id in await db.Customers.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken))
@@ -209,7 +182,7 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task ExportRfmAsync_Analyst_NoNameEmailOrPhoneAnywhere(bool streamed)
     {
         using var book = await RfmAsync(Analyst, streamed);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var personal = (await db.Customers.ToListAsync(TestContext.Current.CancellationToken))
             .SelectMany(c => new[] { c.FirstName, c.LastName, c.Email, c.Phone, c.City })
             .ToList();
@@ -229,9 +202,9 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task ExportRfmAsync_Analyst_FiguresEqualRfmQueries(bool streamed)
     {
         var date = new DateOnly(2026, 4, 1);
-        var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        var queries = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
         var summary = await queries.GetSummaryAsync(date, TestContext.Current.CancellationToken);
-        var rows = await queries.GetCustomerRowsAsync(date, await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken), false, TestContext.Current.CancellationToken);
+        var rows = await queries.GetCustomerRowsAsync(date, await new AppSecrets(Database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken), false, TestContext.Current.CancellationToken);
         using var book = await RfmAsync(Analyst, streamed);
 
         var segments = book.Worksheet("Segments");
@@ -266,7 +239,7 @@ public class ExcelExportsTests : IAsyncLifetime
     [Fact]
     public async Task ExportKpiAsync_March_FiguresEqualKpiQueries()
     {
-        var sales = await new KpiQueries(database.Factory).GetSalesKpisAsync(March, null, cancellationToken: TestContext.Current.CancellationToken);
+        var sales = await new KpiQueries(Database.Factory).GetSalesKpisAsync(March, null, cancellationToken: TestContext.Current.CancellationToken);
         using var book = await KpiAsync(Analyst);
         var sheet = book.Worksheet("Indicateurs");
         var byCode = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToDictionary(r => sheet.Cell(r, 6).GetString(), r => r);
@@ -305,7 +278,7 @@ public class ExcelExportsTests : IAsyncLifetime
     [Fact]
     public async Task ExportRfmAsync_QuintilesLeavingLevelsEmpty_SegmentsAndGridSheetsNameThemAndTheSetting()
     {
-        var summary = await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
+        var summary = await new RfmQueries(Database.Factory, Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
         Assert.NotEmpty(summary.EmptyLevels!.Frequency);
 
         using var book = await RfmAsync(Analyst);
@@ -348,7 +321,7 @@ public class ExcelExportsTests : IAsyncLifetime
         Assert.Equal("orders", kpis.Cell(lines[0], 6).GetString());
         Assert.All(lines, row => Assert.True(kpis.Cell(row, 4).IsEmpty()));
         Assert.True(kpis.Cell(lines[0], 2).GetDouble() > 0);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var details = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).Select(e => e.Details).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains(details, d => d != null && d.Contains("compare=last-year", StringComparison.Ordinal));
     }
@@ -370,7 +343,7 @@ public class ExcelExportsTests : IAsyncLifetime
         Assert.Equal(["avant", "avant", "avant", "avant", "avant", "avant", "après", "après", "après", "après", "après", "après"],
             rows.Select(r => r.Cell(2).GetString()).ToList());
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var february = await db.Orders.Where(o => o.BusinessMonth == 202602 && o.Kind == OrderKind.Sale).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(february.Count, rows[2].Cell(4).GetDouble());
         Assert.Equal(february.Sum(o => o.AmountMilli) / 1000m, (decimal)rows[2].Cell(3).GetDouble());
@@ -431,7 +404,7 @@ public class ExcelExportsTests : IAsyncLifetime
         (await RfmAsync(Analyst)).Dispose();
         (await CustomerAsync(Admin, hostileCustomerId)).Dispose();
         Assert.Null(await exports.ExportOmocAsync(new MemoryStream(), 9999, Analyst, TestContext.Current.CancellationToken));
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var entries = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, entries.Count);
         Assert.Equal(("analyst@test", "rfm"), (entries[0].UserName, entries[0].Target));

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Reporting;
-
 namespace CustomerInsight.Tests.Core.Reporting;
 
 public sealed class ExcelReportWriterTests
@@ -25,13 +21,16 @@ public sealed class ExcelReportWriterTests
         return new XLWorkbook(stream);
     }
 
-    private static readonly ReportColumn<Row>[] Columns =
+    private static readonly ReportColumn<Row>[] Columns = TypedColumns<Row>(r => (r.Name, r.Count, r.Amount, r.Share, r.Day));
+
+    /// <summary>The five typed columns the writers are tested with (text, integer, money, percent, date), over any row.</summary>
+    internal static ReportColumn<T>[] TypedColumns<T>(Func<T, (string? Name, int Count, decimal Amount, double? Share, DateOnly Day)> typed) =>
     [
-        new("Nom", CellFormat.Text, r => r.Name),
-        new("Nombre", CellFormat.Integer, r => r.Count),
-        new("Montant", CellFormat.Money, r => r.Amount),
-        new("Part", CellFormat.Percent, r => r.Share),
-        new("Jour", CellFormat.Date, r => r.Day),
+        new("Nom", CellFormat.Text, r => typed(r).Name),
+        new("Nombre", CellFormat.Integer, r => typed(r).Count),
+        new("Montant", CellFormat.Money, r => typed(r).Amount),
+        new("Part", CellFormat.Percent, r => typed(r).Share),
+        new("Jour", CellFormat.Date, r => typed(r).Day),
     ];
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Tests.Core.Reporting;
 
@@ -17,11 +15,7 @@ public sealed class StreamedTableTests
 
     private static readonly ReportColumn<Row>[] Columns =
     [
-        new("Nom", CellFormat.Text, r => r.Name),
-        new("Nombre", CellFormat.Integer, r => r.Count),
-        new("Montant", CellFormat.Money, r => r.Amount),
-        new("Part", CellFormat.Percent, r => r.Share),
-        new("Jour", CellFormat.Date, r => r.Day),
+        .. ExcelReportWriterTests.TypedColumns<Row>(r => (r.Name, r.Count, r.Amount, r.Share, r.Day)),
         new("Horodatage", CellFormat.DateTime, r => r.At),
         new("Actif", CellFormat.Text, r => r.Flag),
         new("Grand", CellFormat.Integer, r => r.Big),

@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web.Localization;
-using Microsoft.Extensions.Configuration;
 
 namespace CustomerInsight.Tests.Core.Rfm;
 

@@ -1,19 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>
@@ -68,18 +52,8 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
-    private Order NewOrder(int customerId, DateOnly businessDate, decimal amount) => new()
-    {
-        Source = "test",
-        SourceOrderId = (nextOrder++).ToString(CultureInfo.InvariantCulture),
-        CustomerId = customerId,
-        OrderedAtUtc = businessDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-        BusinessDate = businessDate,
-        BusinessMonth = (businessDate.Year * 100) + businessDate.Month,
-        Channel = Channel.Web,
-        Kind = OrderKind.Sale,
-        AmountMilli = Money.ToMilli(amount),
-    };
+    private Order NewOrder(int customerId, DateOnly businessDate, decimal amount) =>
+        TestOrders.Create((nextOrder++).ToString(CultureInfo.InvariantCulture), customerId, businessDate, amount);
 
     private static Dictionary<RfmSegment, int> Counts(RfmSummary summary) =>
         summary.Segments.Where(s => s.Customers > 0).ToDictionary(s => s.Segment, s => s.Customers);

@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-
 namespace CustomerInsight.Tests.Core.Segments;
 
 public class SegmentEvaluatorTests

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Segments;
-
 namespace CustomerInsight.Tests.Core.Segments;
 
 public class SegmentationRulesTests

@@ -1,10 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-
 namespace CustomerInsight.Tests.Core.Surveys;
 
 /// <summary>
@@ -12,20 +5,15 @@ namespace CustomerInsight.Tests.Core.Surveys;
 /// responses on a real SQLite file: the first six transactional on the web, the last four
 /// relational without channel; plus a satisfaction-only response in March and one in April.
 /// </summary>
-public class SatisfactionQueriesTests : IAsyncLifetime
+public class SatisfactionQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="SatisfactionQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly int[] NpsExample = [10, 9, 9, 8, 7, 6, 5, 3, 10, 9];
-    private TestDatabase database = null!;
     private SatisfactionQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        queries = new SatisfactionQueries(database.Factory);
-        await using var db = database.CreateContext();
+        queries = new SatisfactionQueries(Database.Factory);
+        await using var db = Database.CreateContext();
         db.Customers.Add(new Customer { Id = 1, SourceId = "C1", LastName = "Secret" });
         for (var i = 0; i < NpsExample.Length; i++)
         {
@@ -37,12 +25,6 @@ public class SatisfactionQueriesTests : IAsyncLifetime
         db.SurveyResponses.Add(Response("s1", "2011-03-20", null, 4, SurveyKind.Transactional, Channel.Store, "   "));
         db.SurveyResponses.Add(Response("april", "2011-04-02", 0, 1, SurveyKind.Transactional, Channel.Web, "Never again"));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     private static SurveyResponse Response(string id, string date, int? recommend, int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)

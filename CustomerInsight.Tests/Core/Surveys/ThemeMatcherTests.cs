@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Surveys.Themes;
-
 namespace CustomerInsight.Tests.Core.Surveys;
 
 /// <summary>The matching rules of docs/themes.md, on worked examples in French and English.</summary>

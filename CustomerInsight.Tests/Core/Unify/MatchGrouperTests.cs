@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Unify;
-
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>metrics.md: customers linked by any rule, directly or through others, form one match group; erased never match.</summary>

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Value;
-
 namespace CustomerInsight.Tests.Core.Value;
 
 /// <summary>

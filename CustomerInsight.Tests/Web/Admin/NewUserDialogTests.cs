@@ -1,8 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Web.Components.Pages.Admin;
-using CustomerInsight.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Admin;

@@ -1,18 +1,8 @@
 using System.Xml.Linq;
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Account;
 using CustomerInsight.Web.Components.Pages.Audit;
 using AuditPageComponent = CustomerInsight.Web.Components.Pages.Audit.AuditPage;
 using CustomerInsight.Web.Components.Pages.Privacy;
-using CustomerInsight.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Audit;
 

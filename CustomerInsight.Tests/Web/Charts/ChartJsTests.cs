@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Bunit;
-using CustomerInsight.Web.Components.Charts;
-
 namespace CustomerInsight.Tests.Web.Charts;
 
 public sealed class ChartJsTests : BunitTestBase

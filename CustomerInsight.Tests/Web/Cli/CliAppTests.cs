@@ -1,7 +1,4 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Web.Cli;
 

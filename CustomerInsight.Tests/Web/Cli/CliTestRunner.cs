@@ -1,4 +1,3 @@
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Cli;
 
 namespace CustomerInsight.Tests.Web.Cli;

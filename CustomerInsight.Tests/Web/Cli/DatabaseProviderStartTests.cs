@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Cli;
 

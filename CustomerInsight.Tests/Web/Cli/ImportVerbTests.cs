@@ -1,18 +1,8 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
-public class ImportVerbTests
+public class ImportVerbTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Header = "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
@@ -29,7 +19,7 @@ public class ImportVerbTests
         Assert.Equal(1, json.RootElement.GetProperty("orders").GetProperty("created").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("rejected").GetArrayLength());
         await using var db = database.CreateContext();
-        var batch = await db.ImportBatches.SingleAsync(Ct);
+        var batch = await db.ImportBatches.SingleAsync(Token);
         Assert.Equal("cli:" + Environment.UserName, batch.UserName);
     }
 
@@ -58,8 +48,8 @@ public class ImportVerbTests
         Assert.Contains($"{path}: row 3, column Quantity:", result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal(0, await db.Orders.CountAsync(Ct));
-        Assert.Equal(0, await db.Customers.CountAsync(Ct));
+        Assert.Equal(0, await db.Orders.CountAsync(Token));
+        Assert.Equal(0, await db.Customers.CountAsync(Token));
     }
 
     [Fact]
@@ -74,7 +64,7 @@ public class ImportVerbTests
         Assert.Contains($"{path}: row 3: This row is longer than the limit of 1 MiB", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+        Assert.Equal(0, await db.Orders.CountAsync(Token));
     }
 
     [Theory]

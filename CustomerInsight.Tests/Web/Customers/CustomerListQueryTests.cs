@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Customers;
 
 namespace CustomerInsight.Tests.Web.Customers;

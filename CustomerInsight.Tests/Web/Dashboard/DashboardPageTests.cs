@@ -1,11 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Dashboard;
-using Microsoft.AspNetCore.Components;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
@@ -15,25 +8,13 @@ namespace CustomerInsight.Tests.Web.Dashboard;
 /// follows the filters or says which one it ignores, empty charts say why, comparisons carry their coverage,
 /// a reversed range is reported instead of figures.
 /// </summary>
-public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
+public sealed class DashboardPageTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(60, Token);
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        await SeedDemoWithChartsAsync(60);
         SignInAs(Roles.Analyst);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private IRenderedComponent<DashboardPage> Open(string url)

@@ -1,5 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Web.Components.Shared;
 using MudBlazor;
 

@@ -1,9 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.EntityFrameworkCore;
 using ExportsPage = CustomerInsight.Web.Components.Pages.Exports.Exports;
 
 namespace CustomerInsight.Tests.Web.Exports;

@@ -1,14 +1,7 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Tests.Core.Importing;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Importing;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bunit;
-using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Reading;
 using CustomerInsight.Web.Components.Pages.Data;
 

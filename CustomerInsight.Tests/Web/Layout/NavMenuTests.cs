@@ -1,6 +1,4 @@
-using Bunit;
 using CustomerInsight.Web.Components.Layout;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Tests.Web.Layout;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Xml.Linq;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Tests.Web.Localization;
 

@@ -1,13 +1,5 @@
 using System.Collections;
-using System.Globalization;
 using System.Resources;
-using Bunit;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using CustomersPage = CustomerInsight.Web.Components.Pages.Customers.Customers;

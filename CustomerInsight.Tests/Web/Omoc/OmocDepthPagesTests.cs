@@ -1,53 +1,24 @@
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The sociodynamic map, saturation and plan-as-work pages over the demo projects in a real SQLite file.</summary>
-public sealed class OmocDepthPagesTests : BunitTestBase, IAsyncLifetime
+public sealed class OmocDepthPagesTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
     private OmocQueries queries = null!;
     private int checkoutId;
     private int omnichannelId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await using (var db = database.CreateContext())
-        {
-            var projects = DemoOmocProjects.Create();
-            db.ChangeProjects.AddRange(projects);
-            db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
-            await db.SaveChangesAsync(Token);
-        }
-        queries = new OmocQueries(database.Factory);
+        await OmocTestProjects.SaveDemoAsync(Database, withPlanActions: true, Token);
+        queries = new OmocQueries(Database.Factory);
         var list = await queries.ListProjectsAsync(Token);
         checkoutId = list.Single(p => p.Name == "Nouveau logiciel de caisse").Id;
         omnichannelId = list.Single(p => p.Name == "Parcours client omnicanal").Id;
 
-        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        AddAppServicesWithCharts();
     }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task SociodynamicsPage_ChangeManager_PositionsBalanceAdviceAndTheMapWithZonesAndArrows()

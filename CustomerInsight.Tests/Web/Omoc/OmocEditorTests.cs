@@ -1,11 +1,3 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using CustomerInsight.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The pages' save path checks the OmocEdit policy on the server, whatever the UI rendered.</summary>

@@ -1,43 +1,18 @@
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The workshop page over a real SQLite file: concurrent saves are reported and reloaded, and the save path refuses readers.</summary>
-public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
+public sealed class OmocWorkshopPageTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
     private OmocCommands commands = null!;
     private int workshopId;
     private int populationId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
-        var projectId = (await commands.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
-        populationId = (await commands.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
-        workshopId = (await commands.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
-
-        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        commands = OmocTestProjects.Commands(Database);
+        (_, populationId, workshopId) = await OmocTestProjects.CreateCheckoutAsync(commands, Token);
+        AddAppServicesWithCharts();
     }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     private IRenderedComponent<OmocWorkshop> RenderPage()
     {
@@ -51,7 +26,7 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
 
     private async Task<OmocAssessment> StoredAsync()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.OmocAssessments.AsNoTracking().SingleAsync(Token);
     }
 
@@ -100,7 +75,7 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
         var submission = new ScoringSubmission(new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed);
         await page.InvokeAsync(() => page.Instance.SaveAsync(submission));
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.OmocAssessments.AnyAsync(Token));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentSave || a.Action == OmocCommands.AssessmentComplete, Token));
     }

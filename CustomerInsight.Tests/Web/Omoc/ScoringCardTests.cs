@@ -1,7 +1,4 @@
 using AngleSharp.Dom;
-using Bunit;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Components.Pages.Omoc;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 

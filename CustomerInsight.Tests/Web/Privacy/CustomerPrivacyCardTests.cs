@@ -1,5 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Components.Pages.Privacy;
 
 namespace CustomerInsight.Tests.Web.Privacy;

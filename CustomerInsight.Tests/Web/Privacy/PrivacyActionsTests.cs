@@ -1,15 +1,7 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Privacy;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Privacy;
 

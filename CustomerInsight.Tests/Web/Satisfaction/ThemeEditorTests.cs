@@ -1,27 +1,12 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Satisfaction;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Web.Satisfaction;
 
 /// <summary>The theme editor over the app's services and a real SQLite file: live match counts, validation, a save as a new version.</summary>
-public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
+public sealed class ThemeEditorTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             string[] comments = ["Livraison rapide", "Le SAV est injoignable", "Bruit du frigo insupportable", "Bruyant mais efficace"];
             for (var i = 0; i < comments.Length; i++)
@@ -35,14 +20,8 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
             }
             await db.SaveChangesAsync(Token);
         }
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]

@@ -1,8 +1,5 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
 using CustomerInsight.Web.Components.Pages.Exports;
-using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

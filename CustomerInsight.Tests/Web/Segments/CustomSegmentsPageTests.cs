@@ -1,14 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Segments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Segments;
@@ -18,28 +7,16 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// "Deux profils" with live counts, is refused a save without a reason, saves version 1, refines it into version 2.
 /// Expected counts come from the RFM scores themselves, not from the evaluator under test.
 /// </summary>
-public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
+public sealed class CustomSegmentsPageTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
     private RfmResult scores = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
-        var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        await SeedDemoAsync(80);
+        var rfm = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
         scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Token))!.Value, Token);
-        AddAppServices(database.ConnectionString);
         SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private static string Customers(int n) => n is 0 or 1 ? $"{n} client" : $"{n:N0} clients".Replace('\u202f', '\u00a0');

@@ -1,12 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Segments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Segments;
@@ -16,24 +7,12 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// of the grid and the frequency scoring, is asked why, saves version 2 (version 1 is the configuration's) and the scores
 /// follow it; an executive's circuit event saves nothing (the policy is checked on the server).
 /// </summary>
-public sealed class RfmGridEditorTests : BunitTestBase, IAsyncLifetime
+public sealed class RfmGridEditorTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(60, Token);
-        AddAppServices(database.ConnectionString);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
+        await SeedDemoAsync(60);
     }
 
     private static void TypeReason(IRenderedComponent<RfmGridEditor> editor, string text) =>

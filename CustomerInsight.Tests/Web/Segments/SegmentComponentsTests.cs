@@ -1,12 +1,4 @@
-using System.Text.Json;
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Privacy;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Segments;
 
 namespace CustomerInsight.Tests.Web.Segments;
 

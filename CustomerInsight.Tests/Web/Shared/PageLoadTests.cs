@@ -1,5 +1,4 @@
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

@@ -1,17 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Web.Cli;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Value;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Value;
 
@@ -19,27 +6,14 @@ namespace CustomerInsight.Tests.Web.Value;
 /// The value and churn page over the app's own services and a real SQLite file: the fits' parameters, the value by RFM
 /// segment, the lost valuable customers for analysts only (never computed for executives) and the holdout chart.
 /// </summary>
-public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
+public sealed class ValuePageTests() : DatabaseBunitTestBase(migrate: false)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private TestDatabase database = null!;
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(migrate: false);
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    protected override TimeSpan Wait => TimeSpan.FromSeconds(60);
 
     private async Task SeedDemoAsync()
     {
-        await InsightDatabase.MigrateAsync(database.Factory);
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(300, Token);
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        await InsightDatabase.MigrateAsync(Database.Factory);
+        await SeedDemoWithChartsAsync(300);
     }
 
     private IRenderedComponent<ValuePage> RenderAt(string uri)
@@ -99,10 +73,10 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         {
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"],
+        var import = await CliTestRunner.RunAsync(Database.ConnectionString, ["import", path, "--format", "online-retail"],
             settings: new Dictionary<string, string?> { ["Business:Currency"] = "GBP" });
         Assert.Equal(0, import.ExitCode);
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
 
