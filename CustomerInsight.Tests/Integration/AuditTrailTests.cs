@@ -20,7 +20,8 @@ public partial class AuditTrailTests(InsightAppFactory app)
         using (var client = await app.TrySignInAsync(email, Password) ?? throw new InvalidOperationException("sign-in refused"))
         {
             var home = await client.GetStringAsync("/", Ct);
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token().Match(home).Groups[1].Value });
+            using var form = new FormUrlEncodedContent(new Dictionary<string,
+                string> { ["__RequestVerificationToken"] = Token().Match(home).Groups[1].Value });
             Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Account/Logout", form, Ct)).StatusCode);
         }
         for (var attempt = 0; attempt < 5; attempt++)
@@ -34,13 +35,18 @@ public partial class AuditTrailTests(InsightAppFactory app)
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Target == $"user:{id}").OrderBy(a => a.Id).ToListAsync(Ct);
         Assert.Equal(
-            [AccountAudit.SignIn, AccountAudit.SignOut, .. Enumerable.Repeat(AccountAudit.SignInFailed, 4), AccountAudit.LockedOut, AccountAudit.LockedOut],
+            [AccountAudit.SignIn, AccountAudit.SignOut, .. Enumerable.Repeat(AccountAudit.SignInFailed, 4),
+                AccountAudit.LockedOut, AccountAudit.LockedOut],
             entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(email, e.UserName));
-        Assert.Equal(["wrong-password", "wrong-password", "wrong-password", "wrong-password", "locked-out", "locked-out"], entries.Skip(2).Select(e => e.Details));
-        var unknownEntry = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync(a => a.Action == AccountAudit.SignInFailed, Ct);
-        Assert.Equal((AccountAudit.UnknownAccount, (string?)null, "unknown-account"), (unknownEntry.UserName, unknownEntry.Target, unknownEntry.Details));
-        var everything = string.Join("\n", (await db.AuditEntries.AsNoTracking().ToListAsync(Ct)).Select(a => $"{a.UserName}|{a.Target}|{a.Details}"));
+        Assert.Equal(["wrong-password", "wrong-password", "wrong-password", "wrong-password", "locked-out", "locked-out"],
+            entries.Skip(2).Select(e => e.Details));
+        var unknownEntry = await db.AuditEntries.AsNoTracking().OrderByDescending(a =>
+            a.Id).FirstAsync(a => a.Action == AccountAudit.SignInFailed, Ct);
+        Assert.Equal((AccountAudit.UnknownAccount, (string?)null, "unknown-account"),
+            (unknownEntry.UserName, unknownEntry.Target, unknownEntry.Details));
+        var everything = string.Join("\n",
+            (await db.AuditEntries.AsNoTracking().ToListAsync(Ct)).Select(a => $"{a.UserName}|{a.Target}|{a.Details}"));
         Assert.DoesNotContain(Password, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(unknown, everything, StringComparison.Ordinal);
     }

@@ -55,7 +55,8 @@ public class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_CalendarQuarterAndSegment_ComparesWithThePreviousQuarterAndNamesTheSegment()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.Quarter(2026, 3), null, RfmSegment.Champions), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.Quarter(2026, 3), null, RfmSegment.Champions),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
@@ -82,11 +83,13 @@ public class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_YearToDateLastYear_ComparesWithTheSameDatesAYearEarlier()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)),
+            null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
-        Assert.StartsWith("01/01/2026 – 20/09/2026 (même période l'an dernier 01/01/2025 – 20/09/2025)", book.Worksheets.First().Cell(3, 2).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("01/01/2026 – 20/09/2026 (même période l'an dernier 01/01/2025 – 20/09/2025)",
+            book.Worksheets.First().Cell(3, 2).GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,7 +50,8 @@ public class PrivacyAccessTests(InsightAppFactory app)
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(id, json.RootElement.GetProperty("profile").GetProperty("id").GetInt32());
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
-        var audit = await db.AuditEntries.Where(a => a.Action == "privacy.export" && a.Target == $"customer:{id}").OrderByDescending(a => a.Id).FirstAsync(Ct);
+        var audit = await db.AuditEntries.Where(a => a.Action == "privacy.export"
+            && a.Target == $"customer:{id}").OrderByDescending(a => a.Id).FirstAsync(Ct);
         Assert.Equal($"report=customer:{id}; customer={id}; format=json; personalData=yes", audit.Details);
     }
 

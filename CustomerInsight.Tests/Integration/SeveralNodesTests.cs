@@ -40,7 +40,8 @@ public sealed class SeveralNodesTests(ITestOutputHelper output)
             var addressB = nodeB.StartKestrel();
             Assert.NotEqual(addressA, addressB);
 
-            using var clientA = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = addressA };
+            using var clientA = new HttpClient(new HttpClientHandler { AllowAutoRedirect =
+                false, CookieContainer = new CookieContainer() }) { BaseAddress = addressA };
             var cookie = await InsightAppFactory.SignInAsync(clientA, AnalystEmail, DemoAccounts.Password);
             Assert.NotNull(cookie);
             // Node B gets the cookie node A issued, and nothing else.
@@ -101,7 +102,8 @@ public sealed class SeveralNodesTests(ITestOutputHelper output)
     }
 
     private static AuthenticationTicket? Unprotect(InsightAppFactory node, string value) =>
-        node.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat.Unprotect(value);
+        node.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme)
+            .TicketDataFormat.Unprotect(value);
 
     /// <summary>The orders of January 2027 in the node's KPI workbook (none before the import: the demo company ends in 2026).</summary>
     private static async Task<int> OrdersAsync(HttpClient client)

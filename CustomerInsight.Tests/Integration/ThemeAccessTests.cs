@@ -105,7 +105,8 @@ public class ThemeAccessTests(InsightAppFactory app)
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Mois");
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Canal");
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Segment RFM");
-        Assert.Contains("jeu par défaut", sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
+        Assert.Contains("jeu par défaut",
+            sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
     }
 }
 

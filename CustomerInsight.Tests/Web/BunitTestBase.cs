@@ -45,7 +45,8 @@ public abstract class BunitTestBase : BunitContext
     /// <summary>Types into a MudBlazor text field by its test id (MudBlazor puts the attribute on the input, textarea or wrapper).</summary>
     protected static void Type<TComponent>(IRenderedComponent<TComponent> view, string testId, string value)
         where TComponent : IComponent =>
-        view.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
+        view.Find($"input[data-testid={testId}], [data-testid={testId}] input, " +
+            $"textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
 
     /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
     protected void AddAppServices(string connectionString) => AddAppServices(Services, connectionString);

@@ -52,5 +52,6 @@ public abstract class DatabaseBunitTestBase(bool migrate = true) : BunitTestBase
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -50,8 +50,10 @@ public class CustomerQueriesTests : DatabaseTestBase
             NewSurvey("S1", ids["1001"], 9, "Très bien"),
             NewSurvey("S2", ids["2002"], 3, "Call me at home"));
         db.ConsentRecords.AddRange(
-            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Granted, RecordedAtUtc = Utc("2011-01-01"), Source = "web", ProofReference = "F-1" },
-            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = Utc("2011-06-01"), Source = "mail" });
+            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status =
+                ConsentStatus.Granted, RecordedAtUtc = Utc("2011-01-01"), Source = "web", ProofReference = "F-1" },
+            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing,
+                Status = ConsentStatus.Withdrawn, RecordedAtUtc = Utc("2011-06-01"), Source = "mail" });
         await db.SaveChangesAsync();
         storeOrderId = store.Id;
     }
@@ -125,12 +127,14 @@ public class CustomerQueriesTests : DatabaseTestBase
         Assert.Equal(scores.Single(s => s.CustomerId == ids["1001"]).Segment, rows["1001"].Segment);
         Assert.Equal((1, 10m, new DateOnly(2011, 6, 1)), (rows["2002"].Orders, rows["2002"].NetRevenue, rows["2002"].LastOrder));
         Assert.Equal(scores.Single(s => s.CustomerId == ids["2002"]).Segment, rows["2002"].Segment);
-        Assert.Equal((0, 0m, (DateOnly?)null, (RfmSegment?)null), (rows["3001"].Orders, rows["3001"].NetRevenue, rows["3001"].LastOrder, rows["3001"].Segment));
+        Assert.Equal((0, 0m, (DateOnly?)null, (RfmSegment?)null),
+            (rows["3001"].Orders, rows["3001"].NetRevenue, rows["3001"].LastOrder, rows["3001"].Segment));
         Assert.Equal(date, await queries.GetReferenceDateAsync(new CustomerFilter(), Token));
 
         // At 2011-12-01 the sale of that day is not yet counted.
         var december = new DateOnly(2011, 12, 1);
-        var atDecember = (await queries.ListAsync(new CustomerFilter(ReferenceDate: december), CustomerSort.Id, false, 0, 50, Token)).Single(r => r.SourceId == "1001");
+        var atDecember = (await queries.ListAsync(new CustomerFilter(ReferenceDate: december), CustomerSort.Id, false, 0, 50, Token)).Single(r =>
+            r.SourceId == "1001");
         Assert.Equal((1, 50m, new DateOnly(2011, 11, 1)), (atDecember.Orders, atDecember.NetRevenue, atDecember.LastOrder));
         Assert.Equal((await rfm.ScoreAsync(december, Token)).Customers.Single(s => s.CustomerId == ids["1001"]).Segment, atDecember.Segment);
     }
@@ -230,7 +234,8 @@ public class CustomerQueriesTests : DatabaseTestBase
         Assert.Equal("F-1", view.Consents[0].ProofReference);
         Assert.Equal("Très bien", view.Surveys.Single().Comment);
         Assert.Equal([0, 3, 6, 12], view.Rfm.Select(r => r.MonthsEarlier).ToArray());
-        Assert.Equal([new DateOnly(2011, 12, 10), new DateOnly(2011, 9, 10), new DateOnly(2011, 6, 10), new DateOnly(2010, 12, 10)], view.Rfm.Select(r => r.AnalysisDate).ToArray());
+        Assert.Equal([new DateOnly(2011, 12, 10), new DateOnly(2011, 9, 10), new DateOnly(2011, 6, 10), new DateOnly(2010, 12, 10)],
+            view.Rfm.Select(r => r.AnalysisDate).ToArray());
         var now = (await rfm.ScoreAsync(new DateOnly(2011, 12, 10), Token)).Customers.Single(s => s.CustomerId == ids["1001"]);
         Assert.Equal(now, view.Rfm[0].Score);
         Assert.Equal(2, view.Rfm[0].Score!.Value.Frequency);
@@ -274,7 +279,8 @@ public class CustomerQueriesTests : DatabaseTestBase
     [InlineData("2011-01-31", "2011-02-28", 1)]
     [InlineData("2010-12-10", "2011-12-10", 12)]
     public void WholeMonthsBetween_Dates_CompletedMonths(string from, string to, int expected) =>
-        Assert.Equal(expected, CustomerQueries.WholeMonthsBetween(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
+        Assert.Equal(expected,
+            CustomerQueries.WholeMonthsBetween(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
 
     private async Task<string> SourceIdsAsync(CustomerFilter filter) =>
         string.Join(',', (await queries.ListAsync(filter, CustomerSort.SourceId, false, 0, 50)).Select(r => r.SourceId));

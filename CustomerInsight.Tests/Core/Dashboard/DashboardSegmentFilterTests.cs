@@ -134,7 +134,8 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
         Assert.Equal(sales.Select(o => o.CustomerId).Distinct().Count(), filtered.Current.Sales.ActiveCustomers);
         Assert.True(filtered.Current.Sales.Orders < everyone.Current.Sales.Orders);
         Assert.Equal(
-            company.SurveyResponses.Count(r => r.CustomerId is { } id && kept.Contains(id) && Quarter.Contains(r.BusinessDate) && r.RecommendScore is not null),
+            company.SurveyResponses.Count(r => r.CustomerId is { } id && kept.Contains(id)
+                && Quarter.Contains(r.BusinessDate) && r.RecommendScore is not null),
             filtered.Current.Satisfaction.NpsResponses);
     }
 
@@ -184,7 +185,8 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
 
         var data = await exports.GetKpiDataAsync(Quarter, null, segment, Token);
         using var stream = new MemoryStream();
-        var result = await exports.ExportKpiAsync(stream, Quarter, null, segment, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
+        var result = await exports.ExportKpiAsync(stream, Quarter, null, segment,
+            new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
 
         Assert.Equal(dashboard.Current.Sales, data.Sales.Current);
         Assert.Equal(dashboard.Previous.Sales, data.Sales.Previous);
@@ -205,23 +207,28 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
         var segmentations = new SegmentationQueries(all.Factory, scoreCache, new ConsentQueries(all.Factory), calendar, audit, TimeProvider.System);
         // "Fidèles" keeps the customers with two orders or more who are not big spenders (a customer is in the first segment it meets).
         var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "Gros acheteurs", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1500")])]),
-            new SegmentDefinition("", "Fidèles", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
+            new SegmentDefinition("", "Gros acheteurs", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1500")])]),
+            new SegmentDefinition("", "Fidèles", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
         ]);
         Assert.Equal(1, (await segmentations.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Token)).Version);
         var custom = new SegmentRef("deux-profils", "fideles");
-        var dashboard = await new DashboardQueries(new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), scoreCache, all.Factory, TimeProvider.System, segmentations)
+        var dashboard = await new DashboardQueries(new KpiQueries(all.Factory),
+            new SatisfactionQueries(all.Factory), scoreCache, all.Factory, TimeProvider.System, segmentations)
             .GetDashboardAsync(new KpiFilter(Quarter, CustomSegment: custom), new KpiThresholds(LapsedAfterDays: 180, MinResponses: 5), Token);
         var members = dashboard.CustomSegment!;
         Assert.InRange(members.CustomerIds.Length, 1, Customers - 1);
         var exports = new ExcelExports(
             new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), Rfm(all), new OmocQueries(all.Factory),
             new CustomerFileQueries(all.Factory), new AppSecrets(all.Factory), audit,
-            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5), Options.Create(new RfmOptions()), TimeProvider.System,
+            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5),
+                Options.Create(new RfmOptions()), TimeProvider.System,
             segmentationQueries: segmentations);
 
         using var stream = new MemoryStream();
-        var result = await exports.ExportKpiAsync(stream, Quarter, ComparisonMode.Previous, null, null, custom, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
+        var result = await exports.ExportKpiAsync(stream, Quarter, ComparisonMode.Previous, null,
+            null, custom, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
 
         Assert.EndsWith("-deux-profils-fideles.xlsx", result.FileName, StringComparison.Ordinal);
         stream.Position = 0;
@@ -241,7 +248,9 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
         var whole = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Token);
         Assert.NotEqual(whole.Current.Orders, current.Orders);
         var header = sheet.Range(1, 1, ExcelReportWriter.HeaderRow - 1, 4).CellsUsed().Select(c => c.GetString()).ToList();
-        Assert.Contains(header, t => t.Contains($"Fidèles au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({members.CustomerIds.Length} clients)", StringComparison.Ordinal));
+        Assert.Contains(header, t =>
+            t.Contains($"Fidèles au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({members.CustomerIds.Length} clients)",
+            StringComparison.Ordinal));
         Assert.Contains(header, t => t.Contains("Deux profils, version 1", StringComparison.Ordinal));
     }
 }

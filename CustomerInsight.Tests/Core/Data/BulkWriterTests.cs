@@ -7,7 +7,8 @@ namespace CustomerInsight.Tests.Core.Data;
 public class BulkWriterTests : EngineTestBase
 {
     private static Customer NewCustomer(int id, string sourceId) =>
-        new() { Id = id, SourceId = sourceId, LastName = "Name" + id, Country = "France", CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
+        new() { Id = id, SourceId = sourceId, LastName = "Name" + id, Country = "France",
+            CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
 
     [Fact]
     public async Task Commit_RowsWrittenWithTheirValues_NextGeneratedIdFollowsThem()

@@ -33,7 +33,8 @@ public class DataVersionTests : EngineTestBase
 
         Assert.Equal(seeded.SurveyResponses + 1, afterSurvey.SurveyResponses);
         Assert.NotEqual(seeded, afterSurvey);
-        Assert.Equal(afterSurvey with { ErasedCustomers = afterSurvey.ErasedCustomers + 1, UndoneImports = afterSurvey.UndoneImports + 1 }, afterErasureAndUndo);
+        Assert.Equal(afterSurvey with { ErasedCustomers = afterSurvey.ErasedCustomers + 1, UndoneImports = afterSurvey.UndoneImports + 1 },
+            afterErasureAndUndo);
     }
 }
 

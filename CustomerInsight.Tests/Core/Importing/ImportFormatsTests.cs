@@ -17,7 +17,8 @@ public class ImportFormatsTests : EngineTestBase
         Assert.True(first.Succeeded);
         Assert.Equal(new EntityCounts(2, 0), first.Customers);
 
-        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"), ImportFormat.Customers, Token);
+        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"),
+            ImportFormat.Customers, Token);
         Assert.Equal(new EntityCounts(1, 1), second.Customers);
         await using var db = context.Database.CreateContext();
         var ada = await db.Customers.SingleAsync(c => c.SourceId == "C1", Token);
@@ -99,7 +100,8 @@ public class ImportFormatsTests : EngineTestBase
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Token);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+            "O1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Token);
         await using (var db = context.Database.CreateContext())
         {
             await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Token);
@@ -128,11 +130,13 @@ public class ImportFormatsTests : EngineTestBase
         await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         await using (var db = context.Database.CreateContext())
         {
-            await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Token);
+            await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s =>
+                s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Token);
         }
         var customers = await context.ImportAsync(context.WriteFile("again.csv", Customers), ImportFormat.Customers, Token);
         var orders = await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Token);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"),
+                ImportFormat.OrderLines, Token);
 
         Assert.Equal(1, customers.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(1, orders.Skipped[ImportMessages.SkipErasedCustomer]);
@@ -223,7 +227,8 @@ public class ImportFormatsTests : EngineTestBase
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
         var path = context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
         var before = await context.CountAsync();
         using var cts = new CancellationTokenSource();
@@ -234,7 +239,8 @@ public class ImportFormatsTests : EngineTestBase
                 cts.Cancel();
             }
         });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
         Assert.Equal(before, await context.CountAsync());
     }
 

@@ -14,26 +14,38 @@ public class ImportHostileFilesTests : EngineTestBase
     public static TheoryData<string, string, string, int, string?> RetailCases => new()
     {
         // name, content, expected code, expected row, expected column
-        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,X,2010-12-01 08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
-        { "renamed column", "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID,Country\n" + GoodRow, ImportMessages.HeaderMissingColumn, 1, "Quantity" },
-        { "wrong type", RetailHeader + GoodRow + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueInteger, 3, "Quantity" },
-        { "bad date", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-13-45 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueDate, 3, "InvoiceDate" },
-        { "negative price", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,-1.85,17850,United Kingdom\n", ImportMessages.ValueNegative, 3, "UnitPrice" },
-        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueOutOfRange, 3, "Quantity" },
-        { "too many decimals", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.8555,17850,United Kingdom\n", ImportMessages.ValueDecimal, 3, "UnitPrice" },
-        { "missing invoice", RetailHeader + GoodRow + ",22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueRequired, 3, "InvoiceNo" },
+        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,X,2010-12-01 " +
+            "08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
+        { "renamed column", "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID,Country\n" + GoodRow,
+            ImportMessages.HeaderMissingColumn, 1, "Quantity" },
+        { "wrong type", RetailHeader + GoodRow + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.ValueInteger, 3, "Quantity" },
+        { "bad date", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-13-45 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.ValueDate, 3, "InvoiceDate" },
+        { "negative price", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,-1.85,17850,United Kingdom\n",
+            ImportMessages.ValueNegative, 3, "UnitPrice" },
+        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.ValueOutOfRange, 3, "Quantity" },
+        { "too many decimals", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.8555,17850,United Kingdom\n",
+            ImportMessages.ValueDecimal, 3, "UnitPrice" },
+        { "missing invoice", RetailHeader + GoodRow + ",22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.ValueRequired, 3, "InvoiceNo" },
         { "empty file", "", ImportMessages.FileEmpty, 1, null },
         { "blank lines only", "\n\n  \n", ImportMessages.FileEmpty, 1, null },
         { "header only", RetailHeader, ImportMessages.FileNoData, 1, null },
         { "truncated last line", RetailHeader + GoodRow + "536366,22633,HAND WAR", ImportMessages.RowFieldCount, 3, null },
-        { "unquoted separator", RetailHeader + GoodRow + "536366,22633,HAND, WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.RowFieldCount, 3, null },
-        { "unterminated quote", RetailHeader + GoodRow + "536366,22633,\"HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.RowBadQuotes, 3, null },
-        { "customer conflict", RetailHeader + GoodRow + "536365,22633,HAND WARMER,6,2010-12-01 08:26:00,1.85,12583,France\n", ImportMessages.OrderCustomerConflict, 3, "CustomerID" },
+        { "unquoted separator", RetailHeader + GoodRow + "536366,22633,HAND, WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.RowFieldCount, 3, null },
+        { "unterminated quote", RetailHeader + GoodRow + "536366,22633,\"HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.RowBadQuotes, 3, null },
+        { "customer conflict", RetailHeader + GoodRow + "536365,22633,HAND WARMER,6,2010-12-01 08:26:00,1.85,12583,France\n",
+            ImportMessages.OrderCustomerConflict, 3, "CustomerID" },
     };
 
     [Theory]
     [MemberData(nameof(RetailCases))]
-    public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name, string content, string code, int row, string? column)
+    public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name,
+        string content, string code, int row, string? column)
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
@@ -103,7 +115,8 @@ public class ImportHostileFilesTests : EngineTestBase
 
         before = await context.CountAsync();
         var consents = await context.ImportAsync(context.WriteFile("consents.csv",
-            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Token);
+            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 " +
+                "14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Token);
         await AssertRejectedAsync(context, before, consents, ImportMessages.CustomerUnknown, 4, "CustomerId", "consents");
     }
 
@@ -113,7 +126,8 @@ public class ImportHostileFilesTests : EngineTestBase
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Token);
+            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\n" +
+            "S1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
         Assert.Equal(4, report.RejectedCount);
         Assert.Equal([2, 3, 4, 5], report.Rejected.Select(r => r.Row));
@@ -133,10 +147,12 @@ public class ImportHostileFilesTests : EngineTestBase
         Assert.Equal(100, report.Rejected.Count);
         Assert.Equal(250, report.RejectedCount);
         Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":", report.ToJson(), StringComparison.Ordinal);
-        Assert.StartsWith("Nombre entier attendu", report.Rejected[0].LocalisedMessage(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), StringComparison.Ordinal);
+        Assert.StartsWith("Nombre entier attendu",
+            report.Rejected[0].LocalisedMessage(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), StringComparison.Ordinal);
     }
 
-    private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before, ImportReport report, string code, int row, string? column, string name)
+    private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before,
+        ImportReport report, string code, int row, string? column, string name)
     {
         Assert.False(report.Succeeded, name);
         Assert.NotEmpty(report.Rejected);

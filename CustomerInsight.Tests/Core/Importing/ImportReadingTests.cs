@@ -30,7 +30,8 @@ public class ImportReadingTests : EngineTestBase
         return rows.ToString();
     }
 
-    private static async Task<ImportIssue> AssertRejectedAsync(ImportTestContext context, TableCounts before, ImportReport report, string code, int row, string? column)
+    private static async Task<ImportIssue> AssertRejectedAsync(ImportTestContext context,
+        TableCounts before, ImportReport report, string code, int row, string? column)
     {
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
@@ -256,7 +257,8 @@ public class ImportReadingTests : EngineTestBase
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"), ImportFormat.OrderLines, Token);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"),
+                ImportFormat.OrderLines, Token);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.ValueHidden, 2, "OrderId"), (issue.Code, issue.Row, issue.Column));

@@ -103,8 +103,10 @@ public class ImportUndoTests : EngineTestBase
         Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Succeeded);
         var counts = await context.CountAsync();
 
-        Assert.Equal(UndoOutcome.AlreadyUndone, (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
-        Assert.Equal(UndoOutcome.NothingToUndo, (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(UndoOutcome.AlreadyUndone,
+            (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(UndoOutcome.NothingToUndo,
+            (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
         Assert.Equal(UndoOutcome.UnknownBatch, (await context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Token)).Outcome);
         Assert.Equal(counts, await context.CountAsync());
         Assert.Equal((0, 0, 0, 0, 0), counts.Data);

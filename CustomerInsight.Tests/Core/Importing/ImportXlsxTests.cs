@@ -39,7 +39,8 @@ public class ImportXlsxTests : EngineTestBase
                     var cell = row[c];
                     if (cell.Formula is not null)
                     {
-                        var formulaCell = new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(cell.Formula) };
+                        var formulaCell = new Cell { CellReference = reference, DataType =
+                            CellValues.String, CellFormula = new CellFormula(cell.Formula) };
                         if (cell.Cached is not null)
                         {
                             formulaCell.CellValue = new CellValue(cell.Cached);

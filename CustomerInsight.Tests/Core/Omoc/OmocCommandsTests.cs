@@ -67,7 +67,8 @@ public class OmocCommandsTests : DatabaseTestBase
     [Fact]
     public async Task CreateWorkshop_UnknownProject_NotFound()
     {
-        var result = await commands.CreateWorkshopAsync(999, new WorkshopInput("Atelier", new DateOnly(2026, 1, 1), WorkshopPhase.BeforeGoLive, null, null), Alice, Token);
+        var result = await commands.CreateWorkshopAsync(999,
+            new WorkshopInput("Atelier", new DateOnly(2026, 1, 1), WorkshopPhase.BeforeGoLive, null, null), Alice, Token);
         Assert.Equal(OmocOutcome.NotFound, result.Outcome);
     }
 
@@ -90,14 +91,16 @@ public class OmocCommandsTests : DatabaseTestBase
         var (_, populationId, workshopId) = await CreateProjectAsync();
 
         var draft = await commands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, null, 2, null), OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 0),
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, null, 2, null),
+                OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.True(draft.Succeeded);
         Assert.Equal(1, draft.Version);
 
         clock.Advance(TimeSpan.FromMinutes(5));
         var completed = await commands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 1),
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 2, 4),
+                OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 1),
             AssessmentStatus.Completed, Alice, Token);
         Assert.True(completed.Succeeded);
         Assert.Equal(2, completed.Version);
@@ -179,10 +182,12 @@ public class OmocCommandsTests : DatabaseTestBase
             AssessmentStatus.Draft, Alice, Token);
         // Bob's save lands after Alice's command has read version 1 and before its UPDATE runs.
         var interleaving = new InterleavedSave(Bob);
-        var racingCommands = new OmocCommands(new InterceptedFactory(Engine, Database.ConnectionString, interleaving), new AuditLog(Database.Factory, clock), clock);
+        var racingCommands =
+            new OmocCommands(new InterceptedFactory(Engine, Database.ConnectionString, interleaving), new AuditLog(Database.Factory, clock), clock);
 
         var result = await racingCommands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1), AssessmentStatus.Completed, Alice, Token);
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1),
+                AssessmentStatus.Completed, Alice, Token);
 
         Assert.True(interleaving.Fired);
         Assert.Equal(OmocOutcome.Conflict, result.Outcome);
@@ -196,9 +201,11 @@ public class OmocCommandsTests : DatabaseTestBase
     public async Task SaveAssessment_TwoCreatesFromEmptyForm_SecondConflicts()
     {
         var (_, populationId, workshopId) = await CreateProjectAsync();
-        var first = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(3, null, null, null), OmocJustifications.Empty, 0),
+        var first = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(3, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
-        var second = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(1, null, null, null), OmocJustifications.Empty, 0),
+        var second = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(1, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Bob, Token);
 
         Assert.True(first.Succeeded);
@@ -211,7 +218,8 @@ public class OmocCommandsTests : DatabaseTestBase
     {
         var (_, _, workshopId) = await CreateProjectAsync();
         var (_, otherPopulationId, _) = await CreateProjectAsync();
-        var result = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, otherPopulationId, OmocScores.Empty, OmocJustifications.Empty, 0),
+        var result = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            otherPopulationId, OmocScores.Empty, OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.Equal(OmocOutcome.NotFound, result.Outcome);
     }
@@ -267,7 +275,8 @@ public class OmocCommandsTests : DatabaseTestBase
     public async Task DeletePopulation_WithAssessmentsWithoutFlag_Refused()
     {
         var (_, populationId, workshopId) = await CreateProjectAsync();
-        await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(2, null, null, null), OmocJustifications.Empty, 0),
+        await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId,
+            new OmocScores(2, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.Equal(OmocOutcome.ConfirmationRequired, (await commands.DeletePopulationAsync(populationId, false, Alice, Token)).Outcome);
         Assert.True((await commands.DeletePopulationAsync(populationId, true, Alice, Token)).Succeeded);
@@ -294,7 +303,8 @@ public class OmocCommandsTests : DatabaseTestBase
     private async Task<(int ProjectId, int PopulationId, int WorkshopId)> CreateProjectAsync()
     {
         var project = await commands.CreateProjectAsync(
-            new ChangeProjectInput("Nouvelle caisse", "Remplacement de la caisse", "DOP", new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 2)), Alice, Token);
+            new ChangeProjectInput("Nouvelle caisse", "Remplacement de la caisse", "DOP", new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 2)),
+                Alice, Token);
         Assert.True(project.Succeeded);
         var population = await commands.CreatePopulationAsync(project.Id!.Value, new PopulationInput("Vendeurs", 420, null), Alice, Token);
         Assert.True(population.Succeeded);
@@ -312,7 +322,8 @@ public class OmocCommandsTests : DatabaseTestBase
 }
 
 /// <summary>Contexts with an interceptor, over the test database's file.</summary>
-internal sealed class InterceptedFactory(DatabaseEngine engine, string connectionString, IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
+internal sealed class InterceptedFactory(DatabaseEngine engine, string connectionString,
+    IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
 {
     public InsightDbContext CreateDbContext()
     {
@@ -334,7 +345,8 @@ internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
         if (!Fired && eventData.Context is { } context)
         {
             Fired = true;
-            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}", cancellationToken);
+            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}",
+                cancellationToken);
         }
         return result;
     }

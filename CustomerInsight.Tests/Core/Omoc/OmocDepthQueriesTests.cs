@@ -35,17 +35,21 @@ public class OmocDepthQueriesTests : DatabaseTestBase
     public async Task CreateActorAndAssess_PersonThenReading_PlacedInItsZone_SamePopulationTwiceRefused()
     {
         var projectId = await ProjectIdAsync("Parcours client omnicanal");
-        var created = await commands.CreateActorAsync(projectId, new SociodynamicActorInput(null, " Responsable logistique ", "Relais terrain"), "alice", Token);
+        var created = await commands.CreateActorAsync(projectId,
+            new SociodynamicActorInput(null, " Responsable logistique ", "Relais terrain"), "alice", Token);
         Assert.True(created.Succeeded);
-        var missing = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 3, 3, "  "), "alice", Token);
+        var missing = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 3, 3, "  "),
+            "alice", Token);
         Assert.Equal(OmocOutcome.Invalid, missing.Outcome);
         Assert.Equal("Justification", Assert.Single(missing.Errors).Field);
 
-        var assessed = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 4, 3, "A lancé seul un pilote de nuit"), "alice", Token);
+        var assessed = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value,
+            new DateOnly(2026, 10, 1), 4, 3, "A lancé seul un pilote de nuit"), "alice", Token);
         Assert.True(assessed.Succeeded);
         var map = (await queries.GetSociodynamicMapAsync(projectId, Token))!;
         var actor = map.Actors.Single(a => a.Actor.Id == created.Id);
-        Assert.Equal(("Responsable logistique", SociodynamicPosition.GoldenTriangle, "alice"), (actor.Actor.Name, actor.Position!.Value, actor.Latest!.RecordedBy));
+        Assert.Equal(("Responsable logistique", SociodynamicPosition.GoldenTriangle, "alice"),
+            (actor.Actor.Name, actor.Position!.Value, actor.Latest!.RecordedBy));
 
         var pickers = map.Actors.Single(a => a.Actor.Name == "Préparateurs de commandes").Actor.PopulationId!.Value;
         var again = await commands.CreateActorAsync(projectId, new SociodynamicActorInput(pickers, null, null), "alice", Token);
@@ -62,8 +66,10 @@ public class OmocDepthQueriesTests : DatabaseTestBase
         Assert.Equal(3, map.Rows.Count);
         var saturated = map.Rows.SelectMany(r => r.Cells.Where(c => c.Saturated).Select(c => (r.Unit.Name, c.Month, c.Load))).ToList();
         Assert.Equal(("Site de Lyon (entrepôt et siège)", new DateOnly(2026, 6, 1), 6.1m), Assert.Single(saturated));
-        var june = map.Rows.Single(r => r.Unit.Name.StartsWith("Site de Lyon", StringComparison.Ordinal)).Cells.Single(c => c.Month == new DateOnly(2026, 6, 1));
-        Assert.Equal([("Nouveau logiciel de caisse", 2.8m), ("Parcours client omnicanal", 3.3m)], june.Projects.Select(p => (p.Project.Name, p.ImpactIndex)));
+        var june = map.Rows.Single(r => r.Unit.Name.StartsWith("Site de Lyon", StringComparison.Ordinal)).Cells.Single(c =>
+            c.Month == new DateOnly(2026, 6, 1));
+        Assert.Equal([("Nouveau logiciel de caisse", 2.8m), ("Parcours client omnicanal", 3.3m)],
+            june.Projects.Select(p => (p.Project.Name, p.ImpactIndex)));
     }
 
     [Fact]
@@ -76,7 +82,8 @@ public class OmocDepthQueriesTests : DatabaseTestBase
         Assert.Equal("Relation client", detail.Populations.Single(p => p.Id == created.Id).OrganisationUnit);
         Assert.Equal(3, (await queries.ListOrganisationUnitsAsync(Token)).Count);
 
-        Assert.True((await commands.UpdatePopulationAsync(created.Id!.Value, new PopulationInput("Livreurs", 30, null, ""), "alice", Token)).Succeeded);
+        Assert.True((await commands.UpdatePopulationAsync(created.Id!.Value,
+            new PopulationInput("Livreurs", 30, null, ""), "alice", Token)).Succeeded);
         detail = (await queries.GetProjectAsync(projectId, Token))!;
         Assert.Null(detail.Populations.Single(p => p.Id == created.Id).OrganisationUnit);
     }
@@ -92,7 +99,8 @@ public class OmocDepthQueriesTests : DatabaseTestBase
         Assert.Equal(Enum.GetValues<PlanActionStatus>(), all.Select(a => a.Status).Distinct().Order());
         Assert.Equal(["Contrôleur de gestion", "Responsable entrepôt"], all.Where(a => a.IsLate).Select(a => a.Owner));
         var done = all.Single(a => a.Status == PlanActionStatus.Done);
-        Assert.Equal(["Planned→InProgress", "InProgress→Done"], done.History.Where(h => h.OldValue is not null).Select(h => $"{h.OldValue}→{h.NewValue}"));
+        Assert.Equal(["Planned→InProgress", "InProgress→Done"],
+            done.History.Where(h => h.OldValue is not null).Select(h => $"{h.OldValue}→{h.NewValue}"));
         Assert.All(checkout.Items, i => Assert.NotNull(i.Action)); // the checkout's two needs (accounting: tools, job) are taken up
     }
 

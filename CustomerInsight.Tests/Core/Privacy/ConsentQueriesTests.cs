@@ -23,7 +23,8 @@ public class ConsentQueriesTests : DatabaseTestBase
         queries = new ConsentQueries(Database.Factory);
         await using var db = Database.CreateContext();
         var customers = Enumerable.Range(1, 4)
-            .Select(i => new Customer { SourceId = "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAtUtc = NewYear.AddYears(-1) })
+            .Select(i => new Customer { SourceId = "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CreatedAtUtc = NewYear.AddYears(-1) })
             .ToArray();
         customers[2].ErasedAtUtc = Later;
         db.Customers.AddRange(customers);
@@ -75,7 +76,9 @@ public class ConsentQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetGrantedCustomerIdsAsync_AgreesWithThePureFunctionAtEveryBoundary()
     {
-        DateTime[] instants = [NewYear.AddTicks(-1), NewYear, Tie, EmailGranted.AddTicks(-1), EmailGranted, EmailWithdrawn.AddTicks(-1), EmailWithdrawn, EmailRegranted.AddTicks(-1), EmailRegranted, Later];
+        DateTime[] instants =
+            [NewYear.AddTicks(-1), NewYear, Tie, EmailGranted.AddTicks(-1), EmailGranted,
+            EmailWithdrawn.AddTicks(-1), EmailWithdrawn, EmailRegranted.AddTicks(-1), EmailRegranted, Later];
         var histories = new Dictionary<int, IReadOnlyList<ConsentEntry>>();
         foreach (var id in new[] { c1, c2, c4 })
         {

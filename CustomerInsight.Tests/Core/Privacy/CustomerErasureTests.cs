@@ -22,7 +22,8 @@ public class CustomerErasureTests : EngineTestBase
         Assert.Equal(ErasureOutcome.Erased, result.Outcome);
         Assert.True(result.Checkpointed);
         Assert.Empty(context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
-        Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"], context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
+        Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"],
+            context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
     }
 
     [Fact]
@@ -120,7 +121,8 @@ public class CustomerErasureTests : EngineTestBase
         var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
         var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Token);
 
-        using var keptJson = System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        using var keptJson =
+            System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         var root = keptJson.RootElement;
         Assert.Equal(CustomerFileJson.Format, root.GetProperty("format").GetString());
         Assert.Equal("2026-01-01T00:00:00Z", root.GetProperty("exportedAtUtc").GetString());
@@ -138,7 +140,8 @@ public class CustomerErasureTests : EngineTestBase
 /// <summary>Every test of <see cref="CustomerErasureTests"/> on PostgreSQL.</summary>
 public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
 {
-    private static readonly string[] TouchedTables = ["Customers", "CustomerMergeSources", "SurveyResponses", "ConsentRecords", "ImportBatches", "AuditEntries"];
+    private static readonly string[] TouchedTables =
+        ["Customers", "CustomerMergeSources", "SurveyResponses", "ConsentRecords", "ImportBatches", "AuditEntries"];
 
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 
@@ -161,7 +164,8 @@ public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE relname = ANY(@tables)", connection);
+        await using var command =
+            new Npgsql.NpgsqlCommand("SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE relname = ANY(@tables)", connection);
         command.Parameters.AddWithValue("tables", TouchedTables);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();

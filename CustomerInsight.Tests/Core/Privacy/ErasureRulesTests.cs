@@ -37,7 +37,8 @@ public class ErasureRulesTests : EngineTestBase
         Assert.False(ConsentHistory.IsGranted(history, ConsentPurpose.SmsMarketing, erasedAt));
         Assert.False(ConsentHistory.IsGranted(history, ConsentPurpose.SmsMarketing, erasedAt.AddYears(5)));
         Assert.All(file.Consents, c => Assert.Equal(ConsentStatus.Withdrawn, c.Status));
-        Assert.Equal(before.Select(e => (e.Purpose, e.Status, e.RecordedAtUtc)), history.Take(before.Count).Select(e => (e.Purpose, e.Status, e.RecordedAtUtc)));
+        Assert.Equal(before.Select(e => (e.Purpose, e.Status, e.RecordedAtUtc)),
+            history.Take(before.Count).Select(e => (e.Purpose, e.Status, e.RecordedAtUtc)));
     }
 
     [Fact]
@@ -45,7 +46,8 @@ public class ErasureRulesTests : EngineTestBase
     {
         await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync(engine: Engine);
         var factory = import.Database.Factory;
-        var purge = new RetentionPurge(factory, new AppSecrets(factory), new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
+        var purge = new RetentionPurge(factory, new AppSecrets(factory),
+            new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
         var recent = DateTime.UtcNow.AddMonths(-2).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         // Online Retail: customers created by their 2011 orders (no creation date in that format).
         Assert.True((await import.ImportAsync(import.WriteFile("retail.csv",
@@ -80,7 +82,8 @@ public class ErasureRulesTests : EngineTestBase
         await using var import = await CustomerInsight.Tests.Core.Importing.ImportTestContext.CreateAsync(engine: Engine);
         var factory = import.Database.Factory;
         var secrets = new AppSecrets(factory);
-        var erasure = new CustomerErasure(factory, secrets, new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
+        var erasure = new CustomerErasure(factory, secrets,
+            new CustomerInsight.Core.Auditing.AuditLog(factory, TimeProvider.System), TimeProvider.System);
         string[] values = ["HX9002", "Anatole", "Ordinaire", "anatole.ordinaire@courrier.example", "0611223344"];
         // Rejected: a customers file without its header row (the row is read as the header), and a name typed into the date column.
         var noHeader = await import.ImportAsync(import.WriteFile("no-header.csv",
@@ -100,21 +103,29 @@ public class ErasureRulesTests : EngineTestBase
         await using (var db = import.Database.CreateContext())
         {
             // Reports stored by earlier versions quoted the values found ("Columns found: HX9002, Anatole, …"): such a report.
-            const string Legacy = """[{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}]""";
+            const string Legacy = """[{"row":1,"column":null,"message":"Columns found: HX9002, Anatole, Ordinaire, """ +
+                """anatole.ordinaire@courrier.example, 0611223344","code":"legacy","args":["HX9002","Anatole"]}]""";
             // The engine's JSON function (EF's raw SQL takes {{ for a brace).
             if (Engine == DatabaseEngine.Postgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    """UPDATE "ImportBatches" SET "ReportJson" = jsonb_set("ReportJson"::jsonb, '{{rejected}}', CAST({0} AS jsonb))::text WHERE "Status" = 1 AND "FileName" = 'no-header.csv'""",
+                    """
+                    UPDATE "ImportBatches" SET "ReportJson" = jsonb_set("ReportJson"::jsonb, '{{rejected}}', CAST({0} AS jsonb))::text
+                    WHERE "Status" = 1 AND "FileName" = 'no-header.csv'
+                    """,
                     [Legacy], Token);
             }
             else
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    """UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json({0})) WHERE "Status" = 1 AND "FileName" = 'no-header.csv'""",
+                    """
+                    UPDATE "ImportBatches" SET "ReportJson" = json_set("ReportJson", '$.rejected', json({0}))
+                    WHERE "Status" = 1 AND "FileName" = 'no-header.csv'
+                    """,
                     [Legacy], Token);
             }
-            reports = await db.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Token);
+            reports = await db.ImportBatches.AsNoTracking().Where(b =>
+                b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Token);
         }
         // The reports really quote the customer before: otherwise the check after proves nothing.
         Assert.Contains(reports, r => r.Contains("Anatole", StringComparison.Ordinal));
@@ -125,7 +136,8 @@ public class ErasureRulesTests : EngineTestBase
         Assert.Equal(ErasureOutcome.Erased, result.Outcome);
         await using (var db = import.Database.CreateContext())
         {
-            var after = await db.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Token);
+            var after = await db.ImportBatches.AsNoTracking().Where(b =>
+                b.Status == ImportStatus.Rejected).Select(b => b.ReportJson!).ToArrayAsync(Token);
             Assert.All(after, r => Assert.DoesNotContain(values, v => r.Contains(v, StringComparison.OrdinalIgnoreCase)));
             // Each report keeps its rejected rows and columns (only the quoted values are masked).
             Assert.Equal(reports.Select(RejectedRowsAndColumns), after.Select(RejectedRowsAndColumns));
@@ -157,6 +169,8 @@ public sealed class ErasureRulesOnSqliteFileTests
 {
     private const DatabaseEngine Engine = DatabaseEngine.Sqlite;
 
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Migration_PrivacyErasureAndRetention_WithdrawsErasedCustomersConsentsAndKeepsOnlySourceCreationDates()
     {
@@ -169,7 +183,8 @@ public sealed class ErasureRulesOnSqliteFileTests
             await migrator.MigrateAsync(migrations[index - 1], Token);
             await db.Database.ExecuteSqlRawAsync(
                 """
-                INSERT INTO "ImportBatches" ("Id", "StartedAtUtc", "UserName", "FileName", "Format", "Status", "RowsRead", "RowsImported", "DuplicateRows", "RejectedRows")
+                INSERT INTO "ImportBatches" ("Id", "StartedAtUtc", "UserName", "FileName", "Format", "Status", "RowsRead", "RowsImported",
+                    "DuplicateRows", "RejectedRows")
                 VALUES (1, '2026-11-30 08:00:00.1234567', 'a', 'retail.csv', 'online-retail', 0, 1, 1, 0, 0);
                 INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc", "ErasedAtUtc") VALUES
                     (1, 'erased-a', 'France', '2020-01-01 00:00:00', '2025-06-01 10:00:00'),
@@ -190,7 +205,8 @@ public sealed class ErasureRulesOnSqliteFileTests
         var added = await check.ConsentRecords.AsNoTracking().Where(r => r.Source == "erasure").OrderBy(r => r.Purpose)
             .Select(r => new { r.CustomerId, r.Purpose, r.Status, r.RecordedAtUtc, r.ProofReference }).ToListAsync(Token);
         // Only the erased customer's e-mail purpose was still granted (SMS withdrawn later, phone withdrawn at the same instant).
-        Assert.Equal([new { CustomerId = 1, Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = new DateTime(2025, 6, 1, 10, 0, 0), ProofReference = (string?)null }], added);
+        Assert.Equal([new { CustomerId = 1, Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn,
+            RecordedAtUtc = new DateTime(2025, 6, 1, 10, 0, 0), ProofReference = (string?)null }], added);
         var created = await check.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.SourceCreatedAtUtc).ToListAsync(Token);
         // Customer 3 was stamped with its import's start: not a creation date given by the source.
         Assert.Equal([new DateTime(2020, 1, 1), new DateTime(2020, 1, 1), null], created);
@@ -211,8 +227,12 @@ public sealed class ErasureRulesOnSqliteFileTests
             await using var transaction = await db.Database.BeginTransactionAsync(Token);
             await using var insert = db.Database.GetDbConnection().CreateCommand();
             insert.Transaction = transaction.GetDbTransaction();
-            insert.CommandText = """INSERT INTO "Customers" ("SourceId", "LastName", "Email", "City", "Country", "CreatedAtUtc") VALUES ($id, $name, $email, $city, 'France', '2020-01-01 00:00:00')""";
-            var parameters = new[] { "$id", "$name", "$email", "$city" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+            insert.CommandText = """
+                INSERT INTO "Customers" ("SourceId", "LastName", "Email", "City", "Country", "CreatedAtUtc")
+                VALUES ($id, $name, $email, $city, 'France', '2020-01-01 00:00:00')
+                """;
+            var parameters = new[] { "$id", "$name", "$email", "$city" }.Select(name =>
+                insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
             foreach (var n in order)
             {
                 insert.Parameters[0].Value = $"IDX-{n:D6}";
@@ -241,7 +261,8 @@ public sealed class ErasureRulesOnSqliteFileTests
             Assert.Equal(4000L, await read.ExecuteScalarAsync(Token));
         }
         var appFactory = new PooledFactory(pooled);
-        var erasure = new CustomerErasure(appFactory, new AppSecrets(appFactory), new CustomerInsight.Core.Auditing.AuditLog(appFactory, TimeProvider.System), TimeProvider.System);
+        var erasure = new CustomerErasure(appFactory, new AppSecrets(appFactory),
+            new CustomerInsight.Core.Auditing.AuditLog(appFactory, TimeProvider.System), TimeProvider.System);
 
         var result = await erasure.EraseBySourceIdAsync(victim, "admin@test", Token);
 

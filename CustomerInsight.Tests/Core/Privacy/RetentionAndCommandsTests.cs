@@ -45,7 +45,8 @@ public class RetentionAndCommandsTests : EngineTestBase
                 new Customer { SourceId = "IDLE-2", CreatedAtUtc = now.AddYears(-4), SourceCreatedAtUtc = now.AddYears(-4) },
                 new Customer { SourceId = "NEW-1", CreatedAtUtc = now.AddDays(-3), SourceCreatedAtUtc = now.AddDays(-3) });
             var recent = new Customer { SourceId = "CONSENT-1", CreatedAtUtc = now.AddYears(-5), SourceCreatedAtUtc = now.AddYears(-5) };
-            recent.Consents.Add(new ConsentRecord { Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = now.AddMonths(-2), Source = "web" });
+            recent.Consents.Add(new ConsentRecord { Purpose = ConsentPurpose.EmailMarketing, Status =
+                ConsentStatus.Withdrawn, RecordedAtUtc = now.AddMonths(-2), Source = "web" });
             db.Customers.Add(recent);
             await db.SaveChangesAsync(Token);
         }
@@ -74,7 +75,8 @@ public class RetentionAndCommandsTests : EngineTestBase
         await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
         {
-            db.Customers.AddRange(Enumerable.Range(0, 50).Select(i => new Customer { SourceId = $"OLD-{i}", City = "Oldtown", CreatedAtUtc = DateTime.UtcNow.AddYears(-10) }));
+            db.Customers.AddRange(Enumerable.Range(0, 50).Select(i =>
+                new Customer { SourceId = $"OLD-{i}", City = "Oldtown", CreatedAtUtc = DateTime.UtcNow.AddYears(-10) }));
             await db.SaveChangesAsync(Token);
         }
         var audit = new CustomerInsight.Core.Auditing.AuditLog(database.Factory, TimeProvider.System);
@@ -117,10 +119,12 @@ public class RetentionAndCommandsTests : EngineTestBase
         await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Token))!.Profile.Id;
         var erased = (await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token)).CustomerId!.Value;
-        var change = new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Granted, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), "store", null);
+        var change = new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Granted,
+            new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), "store", null);
 
         Assert.Equal(PrivacyCommandOutcome.ErasedCustomer, await context.Commands.RecordConsentAsync(erased, change, "admin@test", Token));
-        Assert.Equal(PrivacyCommandOutcome.Invalid, await context.Commands.RecordConsentAsync(kept, change with { Source = " " }, "admin@test", Token));
+        Assert.Equal(PrivacyCommandOutcome.Invalid,
+            await context.Commands.RecordConsentAsync(kept, change with { Source = " " }, "admin@test", Token));
         Assert.Equal(PrivacyCommandOutcome.UnknownCustomer, await context.Commands.RecordConsentAsync(999_999, change, "admin@test", Token));
     }
 
@@ -131,7 +135,8 @@ public class RetentionAndCommandsTests : EngineTestBase
         var kept = (await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Token))!.Profile.Id;
         var fields = (await context.Commands.GetPersonalFieldsAsync(kept, Token))!;
 
-        var (outcome, changed) = await context.Commands.RectifyAsync(kept, fields with { Email = "ada@rectified.example", City = " " }, "admin@test", Token);
+        var (outcome, changed) =
+            await context.Commands.RectifyAsync(kept, fields with { Email = "ada@rectified.example", City = " " }, "admin@test", Token);
 
         Assert.Equal(PrivacyCommandOutcome.Done, outcome);
         Assert.Equal(["Email", "City"], changed);

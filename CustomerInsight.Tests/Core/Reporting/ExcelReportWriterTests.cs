@@ -2,7 +2,8 @@ namespace CustomerInsight.Tests.Core.Reporting;
 
 public sealed class ExcelReportWriterTests
 {
-    public static readonly string[] Dangerous = ["=1+2", "+SUM(A1:A2)", "-3+4", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://evil.example\",\"x\")", "a\r\nb"];
+    public static readonly string[] Dangerous =
+        ["=1+2", "+SUM(A1:A2)", "-3+4", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://evil.example\",\"x\")", "a\r\nb"];
 
     private sealed record Row(string Name, int Count, decimal Amount, double? Share, DateOnly Day);
 
@@ -83,7 +84,8 @@ public sealed class ExcelReportWriterTests
     [Fact]
     public void AddTable_EnglishCulture_LabelsAndMoneyFormatInEnglish()
     {
-        using var book = WriteAndRead(w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, [new Row("a", 1, 1m, 0.5, new DateOnly(2026, 1, 1))]), "en-GB");
+        using var book = WriteAndRead(w =>
+            w.AddTable("S", new ReportTitle("R", "P", []), Columns, [new Row("a", 1, 1m, 0.5, new DateOnly(2026, 1, 1))]), "en-GB");
         var sheet = book.Worksheet(1);
         Assert.Equal("Company", sheet.Cell(2, 1).GetString());
         Assert.Equal("none", sheet.Cell(4, 2).GetString());

@@ -111,7 +111,8 @@ public sealed class StreamedTableTests
                 Assert.False(got.HasFormula, where);
                 Assert.True(want.DataType == got.DataType, $"{where}: {want.DataType} expected, {got.DataType}");
                 Assert.True(Equals(want.Value, got.Value), $"{where}: {want.Value} expected, {got.Value}");
-                Assert.True(want.Style.NumberFormat.Format == got.Style.NumberFormat.Format, $"{where}: format {want.Style.NumberFormat.Format} expected, {got.Style.NumberFormat.Format}");
+                Assert.True(want.Style.NumberFormat.Format == got.Style.NumberFormat.Format,
+                    $"{where}: format {want.Style.NumberFormat.Format} expected, {got.Style.NumberFormat.Format}");
                 Assert.True(want.Style.NumberFormat.NumberFormatId == got.Style.NumberFormat.NumberFormatId, where);
                 Assert.True(want.Style.IncludeQuotePrefix == got.Style.IncludeQuotePrefix, $"{where}: quote prefix");
                 Assert.True(want.Style.Alignment.Horizontal == got.Style.Alignment.Horizontal, where);
@@ -282,7 +283,8 @@ public sealed class StreamedTableTests
             {
                 // ClosedXML's reader keeps 15 significant digits: compare with what it reads of its own file.
                 Assert.Equal(inMemory.Worksheet("X").Cell(cell.Address).GetDouble(), cell.GetDouble());
-                Assert.True(Math.Abs(values[i] - cell.GetDouble()) <= 1e-13 * Math.Max(1, Math.Abs(values[i])), $"{values[i]} read as {cell.GetDouble()}");
+                Assert.True(Math.Abs(values[i] - cell.GetDouble()) <= 1e-13 * Math.Max(1, Math.Abs(values[i])),
+                    $"{values[i]} read as {cell.GetDouble()}");
             }
         }
     }

@@ -89,7 +89,8 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
         Assert.True(versions[1].FromConfiguration);
         Assert.Equal(RfmFrequencyScoring.Quintiles, versions[1].FrequencyScale.Scoring);
         Assert.Equal(RfmSegment.NewCustomers, versions[1].Grid.SegmentOf(5, 1));
-        Assert.Equal(("analyste@test.local", "Seuils adaptés aux achats rares", false), (versions[0].SavedBy, versions[0].Reason, versions[0].FromConfiguration));
+        Assert.Equal(("analyste@test.local", "Seuils adaptés aux achats rares", false),
+            (versions[0].SavedBy, versions[0].Reason, versions[0].FromConfiguration));
         Assert.NotNull(versions[0].SavedAtUtc);
         Assert.Equal(Thresholds, versions[0].FrequencyScale.Thresholds);
 
@@ -109,8 +110,11 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
     {
         Assert.Equal(RfmGridSaveResult.ReasonRequired, (await SaveVersion2Async(reason: " ")).Error);
         Assert.Equal(RfmGridSaveResult.Conflict, (await SaveVersion2Async(basedOn: 3)).Error);
-        Assert.Equal(RfmGridSaveResult.Unchanged, (await commands.SaveAsync(RfmFrequencyScoring.Quintiles, RfmFrequencyScale.DefaultThresholds, RfmGrid.Default, 1, "rien", "a@test", Ct)).Error);
-        Assert.Equal(RfmGridSaveResult.Thresholds, (await commands.SaveAsync(RfmFrequencyScoring.Thresholds, [2, 2, 4, 6], RfmGrid.Default, 1, "seuils", "a@test", Ct)).Error);
+        Assert.Equal(RfmGridSaveResult.Unchanged,
+            (await commands.SaveAsync(RfmFrequencyScoring.Quintiles,
+            RfmFrequencyScale.DefaultThresholds, RfmGrid.Default, 1, "rien", "a@test", Ct)).Error);
+        Assert.Equal(RfmGridSaveResult.Thresholds,
+            (await commands.SaveAsync(RfmFrequencyScoring.Thresholds, [2, 2, 4, 6], RfmGrid.Default, 1, "seuils", "a@test", Ct)).Error);
 
         Assert.Single(await rfm.GetSettingsVersionsAsync(Ct));
         await using var db = database.CreateContext();

@@ -107,7 +107,8 @@ public class RfmQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetLatestSaleDateAsync_AnonymousSaleIsLatestAndCancellationsDoNotCount()
     {
-        Assert.Equal(new DateOnly(2011, 12, 11), await new KpiQueries(Database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new DateOnly(2011, 12, 11),
+            await new KpiQueries(Database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(new DateOnly(2011, 12, 12), await queries.GetDefaultAnalysisDateAsync(TestContext.Current.CancellationToken));
     }
 
@@ -156,7 +157,8 @@ public class RfmQueriesTests : DatabaseTestBase
 
     [Fact]
     public async Task GetMigrationAsync_DatesReversed_Throws() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => queries.GetMigrationAsync(AnalysisDate, new DateOnly(2011, 7, 1), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            queries.GetMigrationAsync(AnalysisDate, new DateOnly(2011, 7, 1), TestContext.Current.CancellationToken));
 
     [Fact]
     public async Task ScoreAsync_ConfiguredGrid_IsUsed()
@@ -176,7 +178,8 @@ public class RfmQueriesTests : DatabaseTestBase
         var grid = Enumerable.Repeat("at_risk, at_risk, at_risk, at_risk, at_risk", 5).ToArray();
         var custom = new RfmQueries(empty.Factory, Options.Create(new RfmOptions { Grid = grid }));
         var segments = new SegmentQueries(custom, new RfmScoreCache(custom, empty.Factory, TimeProvider.System),
-            new CustomerInsight.Core.Privacy.ConsentQueries(empty.Factory), BusinessCalendar.ForZone("Europe/Paris"), empty.Factory, TimeProvider.System);
+            new CustomerInsight.Core.Privacy.ConsentQueries(empty.Factory),
+                BusinessCalendar.ForZone("Europe/Paris"), empty.Factory, TimeProvider.System);
 
         var overview = segments.EmptyOverview();
 

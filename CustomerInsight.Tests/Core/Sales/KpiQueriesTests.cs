@@ -98,11 +98,13 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIsWholeFebruary()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-03-01"), result.PreviousPeriod.End);
-        Assert.Equal(result.Current, (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
+        Assert.Equal(result.Current,
+            (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
         Assert.Equal(2, result.Previous.Orders);
         Assert.Equal(1.0, result.PreviousCoverage);
     }
@@ -111,7 +113,8 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_MonthToDate_ComparesWithTheSameDaysAndRetainsAgainstThem()
     {
         // 1–15 March against 1–15 February: A bought on 10 February, C only on the 20th (outside the span).
-        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")),
+            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-02-16"), result.PreviousPeriod.End);
@@ -125,7 +128,8 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_LastYear_ComparesWithTheSameDatesAYearEarlierWithoutDataAsNoCoverage()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3),
+            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Period.Month(2010, 3), result.PreviousPeriod);
         Assert.Equal(ComparisonMode.LastYear, result.Mode);
@@ -139,7 +143,8 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_LastYearWithData_CountsTheComparisonCustomers()
     {
         // Q4 2011 against Q4 2010: F bought on 2010-10-05; E's 2010-09-01 order is in Q3 2010 (F's retention base).
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4),
+            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Period.Quarter(2010, 4), result.PreviousPeriod);
         Assert.Equal(1, result.Previous.Orders);
@@ -152,7 +157,8 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_ComparisonPartlyBeforeTheFirstOrder_IsPartial()
     {
         // Q4 2010 against Q3 2010 (92 days): the data start on 2010-09-01, so 30 of its days have data.
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4),
+            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(30.0 / 92, result.PreviousCoverage, 10);
     }
@@ -173,7 +179,8 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_OnlyCancellationInPeriod_NegativeNetNoBasket()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.Current.Orders);
         Assert.Equal(-10m, result.Current.NetRevenue);
@@ -184,7 +191,8 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_OnlyAnonymousOrder_RevenueWithoutCustomers()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, result.Current.Orders);
         Assert.Equal(20m, result.Current.AverageBasket);
@@ -206,7 +214,8 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetMonthlyTrendAsync_JanuaryToApril_EveryMonthWithZerosAndMarchExample()
     {
-        var trend = await queries.GetMonthlyTrendAsync(Period.Range(Day("2011-01-15"), Day("2011-04-10")), null, TestContext.Current.CancellationToken);
+        var trend = await queries.GetMonthlyTrendAsync(Period.Range(Day("2011-01-15"), Day("2011-04-10")),
+            null, TestContext.Current.CancellationToken);
 
         Assert.Equal([201101, 201102, 201103, 201104], trend.Select(t => t.Month));
         Assert.Equal(0, trend[0].Totals.Orders);

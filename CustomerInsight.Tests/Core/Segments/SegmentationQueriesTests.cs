@@ -36,9 +36,12 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
 
     internal static SegmentationDefinition TwoProfiles(params SegmentCondition[] extraForBigSpenders) => new([
         new SegmentDefinition("", "Gros acheteurs", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500"), .. extraForBigSpenders])]),
+            [new SegmentRuleGroup(RuleMatch.All,
+                [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500"), .. extraForBigSpenders])]),
         new SegmentDefinition("", "Fidèles web", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2"), new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Web")])]),
+            [new SegmentRuleGroup(RuleMatch.All,
+                [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2"),
+                new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Web")])]),
     ]);
 
     public async ValueTask InitializeAsync()
@@ -75,7 +78,10 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
 
         // The second version keeps the segments' keys and narrows the big spenders to those reachable by e-mail.
         var refined = new SegmentationDefinition([
-            saved.Definition.Segments[0] with { Groups = [new SegmentRuleGroup(RuleMatch.All, [.. saved.Definition.Segments[0].Groups[0].Conditions, new SegmentCondition(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing")])] },
+            saved.Definition.Segments[0] with { Groups =
+                [new SegmentRuleGroup(RuleMatch.All,
+                [.. saved.Definition.Segments[0].Groups[0].Conditions,
+                new SegmentCondition(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing")])] },
             saved.Definition.Segments[1],
         ]);
         var second = await queries.SaveAsync("deux-profils", "Deux profils", refined, 1, "Seulement les joignables", "analyste@demo.local", Token);
@@ -94,7 +100,8 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Equal((2, "Deux profils", "Gros acheteurs"), (v2.Version, v2.SegmentationName, v2.SegmentName));
 
         await using var db = context.Database.CreateContext();
-        var audits = await db.AuditEntries.Where(a => a.Action == SegmentationQueries.SaveAuditAction).OrderBy(a => a.Id).Select(a => a.Target).ToListAsync(Token);
+        var audits = await db.AuditEntries.Where(a => a.Action == SegmentationQueries.SaveAuditAction).OrderBy(a =>
+            a.Id).Select(a => a.Target).ToListAsync(Token);
         Assert.Equal(["segmentation:deux-profils:v1", "segmentation:deux-profils:v2"], audits);
     }
 
@@ -139,7 +146,9 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Equal(1, counts.Unassigned);                             // C3
 
         var belgians = new SegmentationDefinition([new SegmentDefinition("", "Belges", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.Any, [new SegmentCondition(SegmentField.Country, RuleOperator.Equal, "belgique"), new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Store")])])]);
+            [new SegmentRuleGroup(RuleMatch.Any,
+                [new SegmentCondition(SegmentField.Country, RuleOperator.Equal, "belgique"),
+                new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Store")])])]);
         Assert.Equal(2, (await queries.CountAsync(belgians, Date, Token)).Segments[0].Customers); // C3 by country, C2 by channel
     }
 
@@ -149,7 +158,8 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Token);
         using var output = new MemoryStream();
 
-        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx,
+        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "gros-acheteurs"),
+            ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx,
             new ReportRequester("analyste@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Token);
 
         // C1 and C2 are in the segment; C2 withdrew e-mail consent: only C1.
@@ -176,16 +186,20 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Token);
         using var output = new MemoryStream();
 
-        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "fideles-web"), ConsentPurpose.EmailMarketing, AudienceFormat.Csv,
+        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "fideles-web"),
+            ConsentPurpose.EmailMarketing, AudienceFormat.Csv,
             new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Token);
-        var none = await audience.WriteAsync(new MemoryStream(), new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
+        var none = await audience.WriteAsync(new MemoryStream(),
+            new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
             new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Token);
-        var missing = await audience.WriteAsync(new MemoryStream(), new SegmentRef("deux-profils", "nope"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
+        var missing = await audience.WriteAsync(new MemoryStream(),
+            new SegmentRef("deux-profils", "nope"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
             new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Token);
 
         // C4 is the only web regular and has no consent: a header and no row.
         Assert.Equal(0, result!.Rows);
-        Assert.Equal("customer_key,source_id,first_name,last_name,email,phone,postal_code,city,country", System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd());
+        Assert.Equal("customer_key,source_id,first_name,last_name,email,phone,postal_code,city,country",
+            System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd());
         Assert.Equal(0, none!.Rows);
         Assert.Null(missing);
         Assert.EndsWith(".csv", result.FileName, StringComparison.Ordinal);

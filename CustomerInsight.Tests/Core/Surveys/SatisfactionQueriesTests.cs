@@ -27,7 +27,8 @@ public class SatisfactionQueriesTests : DatabaseTestBase
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    private static SurveyResponse Response(string id, string date, int? recommend, int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
+    private static SurveyResponse Response(string id, string date, int? recommend,
+        int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
     {
         var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         return new SurveyResponse
@@ -65,7 +66,8 @@ public class SatisfactionQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetFactsAsync_WebTransactional_OnlyMatchingResponses()
     {
-        var facts = await queries.GetFactsAsync(March with { Channel = Channel.Web, Kind = SurveyKind.Transactional }, TestContext.Current.CancellationToken);
+        var facts = await queries.GetFactsAsync(March with { Channel = Channel.Web, Kind = SurveyKind.Transactional },
+            TestContext.Current.CancellationToken);
 
         // 10, 9, 9 promoters, 8, 7 passives, 6 detractor.
         var kpis = SatisfactionCalculator.Calculate(facts);
@@ -77,7 +79,8 @@ public class SatisfactionQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetByMonthAsync_MarchToApril_EachMonthItsOwnResponses()
     {
-        var months = await queries.GetByMonthAsync(new SatisfactionFilter(Period.Range(new DateOnly(2011, 2, 1), new DateOnly(2011, 5, 1))), TestContext.Current.CancellationToken);
+        var months = await queries.GetByMonthAsync(new SatisfactionFilter(Period.Range(new DateOnly(2011, 2, 1), new DateOnly(2011, 5, 1))),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal([201102, 201103, 201104], months.Select(m => m.Month));
         Assert.Equal(SatisfactionFacts.Empty, months[0].Facts);

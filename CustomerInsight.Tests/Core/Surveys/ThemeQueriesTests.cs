@@ -165,7 +165,8 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
 
         Assert.NotNull(list);
         Assert.Equal(3, list.Total);
-        Assert.Equal(["Livraison en retard, aucune information", "Installateur au top et livraison à l'heure"], list.Comments.Select(c => c.Comment.Comment));
+        Assert.Equal(["Livraison en retard, aucune information", "Installateur au top et livraison à l'heure"],
+            list.Comments.Select(c => c.Comment.Comment));
         Assert.Equal(["Livraison", "retard"], list.Comments[0].Parts.Where(p => p.Matched).Select(p => p.Text));
         Assert.Equal(["livraison"], list.Comments[1].Parts.Where(p => p.Matched).Select(p => p.Text));
         Assert.Null(await queries.GetCommentsAsync(March, "no-such-theme", 10, Token));
@@ -174,7 +175,8 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
     [Fact]
     public async Task SaveAsync_NewVersion_WhoWhenWhyAudited_FiguresUseIt()
     {
-        ThemeDefinition[] set = [new("price", "Prix", "Price", ["prix", "cher"], ["price"]), new("silence", "Silence", "Silence", ["silencieux", "bruit*"], [])];
+        ThemeDefinition[] set =
+            [new("price", "Prix", "Price", ["prix", "cher"], ["price"]), new("silence", "Silence", "Silence", ["silencieux", "bruit*"], [])];
 
         var result = await queries.SaveAsync(set, basedOnVersion: 0, "Premier jeu resserré", "analyste@demo.local", Token);
 
@@ -234,7 +236,8 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
         // Scores stay (erasure keeps them): NPS of all responses unchanged.
         Assert.Equal(-12.5, overview.Overall[0].All.Nps!.Value, 10);
         await using var db = context.Database.CreateContext();
-        Assert.DoesNotContain(await db.Set<ThemeSetVersion>().Select(v => v.Definition).ToListAsync(Token), d => d.Contains("injoignable", StringComparison.Ordinal));
+        Assert.DoesNotContain(await db.Set<ThemeSetVersion>().Select(v => v.Definition).ToListAsync(Token),
+            d => d.Contains("injoignable", StringComparison.Ordinal));
     }
 }
 

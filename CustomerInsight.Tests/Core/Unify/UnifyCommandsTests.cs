@@ -33,7 +33,8 @@ public class UnifyCommandsTests : EngineTestBase
     private static readonly Period Quarter = Period.Range(new DateOnly(2025, 4, 1), new DateOnly(2025, 7, 1));
     private static readonly DateOnly AnalysisDate = new(2025, 7, 1);
 
-    private sealed record Figures(int RfmCustomers, long ActiveCustomers, long NewCustomers, decimal NetRevenue, ConsentReach Reach, int Customers, string Segments);
+    private sealed record Figures(int RfmCustomers, long ActiveCustomers, long NewCustomers,
+        decimal NetRevenue, ConsentReach Reach, int Customers, string Segments);
 
     private sealed class Context : IAsyncDisposable
     {
@@ -77,10 +78,13 @@ public class UnifyCommandsTests : EngineTestBase
         {
             var rfm = await new RfmQueries(Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Token);
             var kpis = (await new KpiQueries(Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Token)).Current;
-            var reach = await new ConsentQueries(Factory).CountReachableAsync(rfm.Customers.Select(c => c.CustomerId), new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
+            var reach = await new ConsentQueries(Factory).CountReachableAsync(rfm.Customers.Select(c => c.CustomerId),
+                new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
             await using var db = Import.Database.CreateContext();
-            var segments = string.Join(",", rfm.Customers.OrderBy(c => c.CustomerId).Select(c => $"{c.CustomerId}:{c.Segment}:{c.Frequency}:{c.Monetary}"));
-            return new Figures(rfm.Customers.Count, kpis.ActiveCustomers, kpis.NewCustomers, kpis.NetRevenue, reach, await db.Customers.CountAsync(Token), segments);
+            var segments = string.Join(",",
+                rfm.Customers.OrderBy(c => c.CustomerId).Select(c => $"{c.CustomerId}:{c.Segment}:{c.Frequency}:{c.Monetary}"));
+            return new Figures(rfm.Customers.Count, kpis.ActiveCustomers, kpis.NewCustomers,
+                kpis.NetRevenue, reach, await db.Customers.CountAsync(Token), segments);
         }
 
         public async ValueTask DisposeAsync()
@@ -127,7 +131,8 @@ public class UnifyCommandsTests : EngineTestBase
         // Consents were split between the two records of Hélène: once merged she is one person reachable both ways.
         Assert.Equal(new ConsentReach(4, 1, 1, 0), after.Reach);
         var helene = await context.IdOfAsync("STORE-1");
-        var reach = await new ConsentQueries(context.Factory).CountReachableAsync([helene], new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
+        var reach = await new ConsentQueries(context.Factory).CountReachableAsync([helene],
+            new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
         Assert.Equal(new ConsentReach(1, 1, 1, 0), reach);
         var versionMerged = await DataVersion.ReadAsync(context.Factory, Token);
         Assert.NotEqual(versionBefore, versionMerged);
@@ -156,7 +161,10 @@ public class UnifyCommandsTests : EngineTestBase
         await using (var db = context.Import.Database.CreateContext())
         {
             var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Token);
-            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Token)).BusinessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(("Helene", null, "2025-05-03"),
+                (web.FirstName, web.City,
+                (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Token)).BusinessDate.ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture)));
             var restored = await db.Customers.Where(c => c.Id == helene).Select(c => new { c.FirstName, c.Email }).SingleAsync(Token);
             Assert.Equal(("Hélène", (string?)null), (restored.FirstName, restored.Email));
             Assert.Equal(UnifyCommands.UndoAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Token)).Action);
@@ -219,7 +227,8 @@ public class UnifyCommandsTests : EngineTestBase
                 Assert.NotNull(s.ErasedSourceIdHash);
             });
         }
-        var helenesMerge = merged.MergeIds.Single(id => context.Queries.HistoryAsync(10, Token).Result.Single(h => h.MergeId == id).CustomerId == helene);
+        var helenesMerge = merged.MergeIds.Single(id =>
+            context.Queries.HistoryAsync(10, Token).Result.Single(h => h.MergeId == id).CustomerId == helene);
         Assert.Equal(MergeUndoOutcome.Erased, (await context.Commands.UndoAsync(helenesMerge, "analyst@test", Token)).Outcome);
 
         var old = await context.Import.ImportAsync(context.Import.WriteFile("old.csv", CustomersCsv), ImportFormat.Customers, Token);

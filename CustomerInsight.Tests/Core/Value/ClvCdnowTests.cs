@@ -49,7 +49,8 @@ public class ClvCdnowTests : EngineTestBase
         Assert.Equal(2_349, model.Customers.Count);
         var zeroOnly = rows.GroupBy(r => r.Customer).Where(g => g.All(r => r.Value == 0)).Select(g => g.Key).ToHashSet();
         Assert.Equal(8, zeroOnly.Count);
-        var withoutZero = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd).Where(d => !zeroOnly.Contains(d.CustomerId)), CdnowData.CalibrationEnd).ToList();
+        var withoutZero = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd).Where(d => !zeroOnly.Contains(d.CustomerId)),
+            CdnowData.CalibrationEnd).ToList();
         var expected = BgNbdFitter.Fit(withoutZero, null, Token);
         Assert.Equal(expected.LogLikelihood, model.BgNbd.LogLikelihood, 6);
         Assert.Equal(expected.Parameters.R, model.BgNbd.Parameters.R, 6);

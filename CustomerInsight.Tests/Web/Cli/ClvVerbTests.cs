@@ -25,7 +25,8 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
         Assert.Equal(
-            ["calibrationEnd", "customers", "repeatCustomers", "bgnbd", "gammaGamma", "horizonWeeks", "expectedRepeatPurchases", "actualRepeatPurchases", "expectedValue"],
+            ["calibrationEnd", "customers", "repeatCustomers", "bgnbd", "gammaGamma",
+                "horizonWeeks", "expectedRepeatPurchases", "actualRepeatPurchases", "expectedValue"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("2026-03-31", root.GetProperty("calibrationEnd").GetString());
         var model = expected.Model;
@@ -55,7 +56,8 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
         var header = parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow);
         Assert.Equal("Paramètre", header.Cell(1).GetString());
         Assert.Equal("r", parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(1).GetString());
-        Assert.Equal(model.BgNbd.Parameters.R, parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(2).GetDouble(), 12);
+        Assert.Equal(model.BgNbd.Parameters.R,
+            parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(2).GetDouble(), 12);
         var segments = book.Worksheet("Segments");
         var segmentRows = Enumerable.Range(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1, 10).Select(segments.Row).ToList();
         Assert.Equal(model.Customers.Count, segmentRows.Sum(r => r.Cell(2).GetValue<int>()));

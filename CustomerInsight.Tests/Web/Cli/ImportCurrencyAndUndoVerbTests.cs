@@ -40,7 +40,8 @@ public class ImportCurrencyAndUndoVerbTests : EngineTestBase
         var invalid = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--currency", "euro"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{path}: The file's amounts are declared in GBP, but this database's reporting currency is EUR", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: The file's amounts are declared in GBP, but this database's reporting currency is EUR",
+            result.Error, StringComparison.Ordinal);
         Assert.Equal(0, declared.ExitCode);
         Assert.Equal(2, invalid.ExitCode);
         Assert.Contains("--currency", invalid.Error, StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public class ImportCurrencyAndUndoVerbTests : EngineTestBase
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
         var import = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--json"], settings: Gbp);
-        var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(CultureInfo.InvariantCulture);
 
         var undo = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId, "--json"]);
         var again = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId]);

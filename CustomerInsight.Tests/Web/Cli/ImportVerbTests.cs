@@ -8,7 +8,8 @@ public class ImportVerbTests : EngineTestBase
     public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
     {
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
+        var path = database.WriteFile("lines.csv",
+            $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines", "--json"]);
 
@@ -40,7 +41,8 @@ public class ImportVerbTests : EngineTestBase
     public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var path = database.WriteFile("bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
+        var path = database.WriteFile("bad.csv",
+            $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 

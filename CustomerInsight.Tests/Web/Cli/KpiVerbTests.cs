@@ -44,7 +44,8 @@ public class KpiVerbTests : DatabaseTestBase
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        Assert.Equal(["from", "to", "previousFrom", "previousTo", "previousCoverage", "current", "previous", "currency"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "previousFrom", "previousTo", "previousCoverage", "current", "previous", "currency"],
+            root.EnumerateObject().Select(p => p.Name));
         // The database's reporting currency, recorded from Business:Currency (EUR) when the verb first used it.
         Assert.Equal("EUR", root.GetProperty("currency").GetString());
         Assert.Equal("2011-03-01", root.GetProperty("from").GetString());
@@ -79,7 +80,8 @@ public class KpiVerbTests : DatabaseTestBase
         Assert.Equal(JsonValueKind.Null, previous.GetProperty("nps").ValueKind);
         Assert.Equal(JsonValueKind.Null, previous.GetProperty("retentionRate").ValueKind);
 
-        var queries = await new KpiQueries(Database.Factory).GetSalesKpisAsync(Period.Range(new(2011, 3, 1), new(2011, 4, 1)), null, 180, TestContext.Current.CancellationToken);
+        var queries = await new KpiQueries(Database.Factory).GetSalesKpisAsync(Period.Range(new(2011, 3, 1), new(2011, 4, 1)),
+            null, 180, TestContext.Current.CancellationToken);
         Assert.Equal(queries.Current.NetRevenue, current.GetProperty("netRevenue").GetDecimal());
         Assert.Equal(queries.Previous.GrossSales, previous.GetProperty("grossSales").GetDecimal());
         Assert.Equal(queries.Current.PurchaseFrequency, current.GetProperty("purchaseFrequency").GetDouble());

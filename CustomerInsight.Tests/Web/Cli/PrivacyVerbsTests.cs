@@ -21,7 +21,8 @@ public class PrivacyVerbsTests : EngineTestBase
         Assert.Contains("erased-", known.Output, StringComparison.Ordinal);
         await using var db = context.Import.Database.CreateContext();
         Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Token));
-        Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Token)).UserName, StringComparison.Ordinal);
+        Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Token)).UserName,
+            StringComparison.Ordinal);
     }
 
     [Fact]

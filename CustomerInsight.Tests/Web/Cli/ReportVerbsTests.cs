@@ -66,7 +66,8 @@ public class ReportVerbsTests() : DatabaseTestBase(migrate: false)
     [Fact]
     public async Task ExportCustomer_UnknownId_ExitsTwo()
     {
-        var result = await CliTestRunner.RunAsync(Database, ["export-customer", "--customer", "NOPE", "--out", Path.Combine(Database.Directory, "x.json")]);
+        var result = await CliTestRunner.RunAsync(Database,
+            ["export-customer", "--customer", "NOPE", "--out", Path.Combine(Database.Directory, "x.json")]);
         Assert.Equal(2, result.ExitCode);
     }
 }

@@ -36,12 +36,14 @@ public class UnifyVerbsTests : EngineTestBase
         await using (var db = context.Database.CreateContext())
         {
             Assert.Equal(3, await db.Customers.CountAsync(Token));
-            Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == UnifyCommands.MergeAuditAction, Token)).UserName, StringComparison.Ordinal);
+            Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == UnifyCommands.MergeAuditAction, Token)).UserName,
+                StringComparison.Ordinal);
             mergeId = await db.CustomerMerges.MaxAsync(m => m.Id, Token);
         }
 
         var undo = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var again = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var again = await CliTestRunner.RunAsync(connection,
+            ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         Assert.Equal(0, undo.ExitCode);
         Assert.Equal(2, again.ExitCode);
@@ -83,7 +85,8 @@ public class UnifyVerbsTests : EngineTestBase
         // E-mails: 4 present, "zoe@nowhere" invalid; phones: 3 present, "12" invalid; postal codes in France: 3 present, "7501" invalid.
         Assert.Equal((3, 4), (figures["validity.email"].GetProperty("count").GetInt32(), figures["validity.email"].GetProperty("total").GetInt32()));
         Assert.Equal((2, 3), (figures["validity.phone"].GetProperty("count").GetInt32(), figures["validity.phone"].GetProperty("total").GetInt32()));
-        Assert.Equal((2, 3), (figures["validity.postalCode"].GetProperty("count").GetInt32(), figures["validity.postalCode"].GetProperty("total").GetInt32()));
+        Assert.Equal((2, 3),
+            (figures["validity.postalCode"].GetProperty("count").GetInt32(), figures["validity.postalCode"].GetProperty("total").GetInt32()));
         Assert.Equal(0, figures["consent.EmailMarketing"].GetProperty("count").GetInt32());
         var shares = overall.GetProperty("figures").EnumerateArray().Where(f => f.GetProperty("kind").GetString() != "freshness")
             .Select(f => f.GetProperty("share").GetDouble()).ToList();

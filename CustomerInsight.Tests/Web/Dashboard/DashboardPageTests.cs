@@ -44,7 +44,8 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
             Assert.Equal("Mise en service\u00a0: Nouveau logiciel de caisse", markers[1].Label);
             Assert.Equal(DashboardCharts.GoLiveColor, markers[1].Color);
             Assert.Equal(DashboardCharts.WorkshopColor, markers[2].Color);
-            Assert.Equal("Bilan à trois mois (Nouveau logiciel de caisse) · Atelier d'impact initial (Parcours client omnicanal)", markers[2].Label);
+            Assert.Equal("Bilan à trois mois (Nouveau logiciel de caisse) · Atelier d'impact initial (Parcours client omnicanal)",
+                markers[2].Label);
         }
 
         page.Find("[data-testid=dashboard-changes-toggle] input").Change(false);
@@ -86,9 +87,12 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
         var page = Open("/?kind=relational");
 
         Assert.Contains("ne filtre que le NPS et le CSAT", page.Find("[data-testid=kpi-cards-note]").TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n => n.TextContent.Contains("Relationnelle", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(page.FindAll("[data-testid=channel-breakdown-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
-        Assert.Contains(page.FindAll("[data-testid=cohort-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n =>
+            n.TextContent.Contains("Relationnelle", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(page.FindAll("[data-testid=channel-breakdown-note]"), n =>
+            n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=cohort-note]"), n =>
+            n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,9 +137,11 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
     {
         var page = Open("/?period=this-year&compare=last-year");
 
-        Assert.StartsWith("Même période l'an dernier", page.Find("[data-testid=kpi-NetRevenue] [data-testid=kpi-previous]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Même période l'an dernier",
+            page.Find("[data-testid=kpi-NetRevenue] [data-testid=kpi-previous]").TextContent.Trim(), StringComparison.Ordinal);
         var blocks = page.FindComponents<ChartBlock>().ToDictionary(b => b.Instance.TestId, b => b.Instance.Config);
-        Assert.Contains(blocks["chart-sales"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal) && d.BorderDash is not null);
+        Assert.Contains(blocks["chart-sales"].Data.Datasets, d =>
+            d.Label.EndsWith("(an dernier)", StringComparison.Ordinal) && d.BorderDash is not null);
         Assert.Contains(blocks["chart-active"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
         Assert.Contains(blocks["chart-satisfaction"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
         Assert.Contains("compare=last-year", page.Find("[data-testid=dashboard-download-kpi]").GetAttribute("href"), StringComparison.Ordinal);
@@ -146,7 +152,8 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
     {
         var page = Open("/?period=this-year");
 
-        Assert.All(page.FindComponents<ChartBlock>(), b => Assert.DoesNotContain(b.Instance.Config.Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal)));
+        Assert.All(page.FindComponents<ChartBlock>(), b =>
+            Assert.DoesNotContain(b.Instance.Config.Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal)));
     }
 
     [Fact]

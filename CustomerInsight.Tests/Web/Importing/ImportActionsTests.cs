@@ -17,9 +17,11 @@ public sealed class ImportActionsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
+    private static ImportActions CreateActions(ImportTestContext context, string role,
+        string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {
-        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
+        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory),
+            context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
             FixedUser.Access(role, name),
             Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }

@@ -23,7 +23,8 @@ public sealed class MudBlazorTextTests : BunitTestBase
 
     private static string PagerText<T>(IRenderedComponent<T> component) where T : IComponent =>
         // Split on ASCII white space only: the no-break spaces under test must stay.
-        string.Join(" ", component.Find(".mud-table-pagination-toolbar").TextContent.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(" ", component.Find(".mud-table-pagination-toolbar").TextContent.Split([' ', '\n', '\r', '\t'],
+            StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public void Pager_French_SaysItInFrenchWithFrenchNumbers()
@@ -80,7 +81,9 @@ public sealed class MudBlazorTextTests : BunitTestBase
 
         var page = Render<CustomersPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("1-25 sur 1" + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator + "001", PagerText(page), StringComparison.Ordinal),
+        page.WaitForAssertion(() =>
+            Assert.Contains("1-25 sur 1" + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator + "001",
+            PagerText(page), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         Assert.Contains("Lignes par page", PagerText(page), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using CustomerInsight.Tests.Core.Omoc;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Omoc;
@@ -31,7 +32,8 @@ public sealed class OmocDepthPagesTests : DatabaseBunitTestBase
         var sellers = map.Actors.Single(a => a.Actor.Name == "Vendeurs en magasin").Actor.Id;
         Assert.Equal("Triangle d'or", page.Find($"[data-testid=actor-position-{sellers}]").TextContent.Trim());
         Assert.Equal("+468", page.Find("[data-testid=balance-value]").TextContent.Trim());
-        Assert.Contains("S'appuyer sur eux en priorité".ToLowerInvariant(), page.Find("[data-testid=advice-GoldenTriangle]").TextContent.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Contains("S'appuyer sur eux en priorité".ToLowerInvariant(),
+            page.Find("[data-testid=advice-GoldenTriangle]").TextContent.ToLowerInvariant(), StringComparison.Ordinal);
 
         var config = page.FindComponent<ChartJs>().Instance.Config;
         Assert.Equal(CustomerInsight.Web.Components.Charts.ChartType.Bubble, config.Type);
@@ -40,7 +42,8 @@ public sealed class OmocDepthPagesTests : DatabaseBunitTestBase
         // Sellers, managers and the delegate moved; the sponsor did not: three arrows.
         Assert.Equal(3, config.Options.Plugins.CiOverlays.Arrows!.Count);
         var bubble = config.Data.Datasets.Single(d => d.Label == "Vendeurs en magasin").Points!.Single();
-        Assert.Equal((2.0, 3.0, SociodynamicMapConfig.Radius(map.Actors.Single(a => a.Actor.Id == sellers))), (Math.Round(bubble.X), Math.Round(bubble.Y), bubble.R));
+        Assert.Equal((2.0, 3.0, SociodynamicMapConfig.Radius(map.Actors.Single(a => a.Actor.Id == sellers))),
+            (Math.Round(bubble.X), Math.Round(bubble.Y), bubble.R));
         Assert.Equal(14, bubble.R); // impact index 2.0 → 6 + 4 × 2
     }
 

@@ -1,3 +1,4 @@
+using CustomerInsight.Tests.Core.Omoc;
 using System.Text.RegularExpressions;
 
 namespace CustomerInsight.Tests.Web.Omoc;
@@ -36,8 +37,10 @@ public sealed class OmocPagesTextTests : DatabaseBunitTestBase
         Regex.Replace(page.Find(selector).TextContent, "[ \\t\\r\\n]+", " ").Replace(NoBreakSpace, '_');
 
     [Theory]
-    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026", "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
-    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026", "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
+    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026",
+        "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
+    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026",
+        "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
     [UseCulture]
     public void ProjectPage_Culture_HeaderFlagAndCountsWrittenInThatLanguage(string culture, string header, string flag, string counts)
     {

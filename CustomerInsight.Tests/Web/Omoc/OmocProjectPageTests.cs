@@ -1,3 +1,4 @@
+using CustomerInsight.Tests.Core.Omoc;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Omoc;

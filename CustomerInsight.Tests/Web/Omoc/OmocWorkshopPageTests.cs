@@ -1,3 +1,5 @@
+using CustomerInsight.Tests.Core.Omoc;
+
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The workshop page over a real SQLite file: concurrent saves are reported and reloaded, and the save path refuses readers.</summary>
@@ -36,7 +38,8 @@ public sealed class OmocWorkshopPageTests : DatabaseBunitTestBase
         SignInAs(Roles.ChangeManager, "alice@demo.local");
         var page = RenderPage();
         // Bob saves the same assessment after Alice's page loaded it (version 0).
-        var bob = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(1, 2, 1, 2), OmocJustifications.Empty, 0),
+        var bob = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(1, 2, 1, 2), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, "bob@demo.local", Token);
         Assert.True(bob.Succeeded);
 
@@ -57,7 +60,9 @@ public sealed class OmocWorkshopPageTests : DatabaseBunitTestBase
         // Bob's scores are on the card now: 1, 2, 1, 2 → index 1.5.
         Assert.Contains("1,5", page.Find("[data-testid=impact]").TextContent, StringComparison.Ordinal);
         page.Find("button[data-testid=complete]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Terminé", page.Find($"[data-testid=scoring-card-{populationId}] [data-testid=status]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Terminé",
+            page.Find($"[data-testid=scoring-card-{populationId}] [data-testid=status]").TextContent, StringComparison.Ordinal));
         stored = await StoredAsync();
         Assert.Equal((AssessmentStatus.Completed, 2, "alice@demo.local"), (stored.Status, stored.Version, stored.UpdatedBy));
         Assert.Equal([1, 2, 1, 2], OmocScores.Of(stored).Values);
@@ -72,11 +77,13 @@ public sealed class OmocWorkshopPageTests : DatabaseBunitTestBase
         Assert.Empty(page.FindAll("button[data-testid=complete]"));
 
         // A forged event reaching the handler: the editor re-checks the policy before any write.
-        var submission = new ScoringSubmission(new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed);
+        var submission = new ScoringSubmission(new AssessmentInput(workshopId, populationId,
+            new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed);
         await page.InvokeAsync(() => page.Instance.SaveAsync(submission));
 
         await using var db = Database.CreateContext();
         Assert.False(await db.OmocAssessments.AnyAsync(Token));
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentSave || a.Action == OmocCommands.AssessmentComplete, Token));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentSave
+            || a.Action == OmocCommands.AssessmentComplete, Token));
     }
 }

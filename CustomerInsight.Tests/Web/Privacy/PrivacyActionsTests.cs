@@ -23,8 +23,10 @@ public sealed class PrivacyActionsTests
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.FindAsync(PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.DryRunAsync(Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));

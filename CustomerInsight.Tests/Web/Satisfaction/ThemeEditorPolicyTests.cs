@@ -20,7 +20,9 @@ public sealed class ThemeEditorPolicyTests : DatabaseBunitTestBase
 
         page.Find("button[data-testid=theme-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Vous n'avez pas le droit de modifier les thèmes.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Vous n'avez pas le droit de modifier les thèmes.",
+            page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal));
         Assert.Equal(0, (await Services.GetRequiredService<ThemeQueries>().GetCurrentAsync(Xunit.TestContext.Current.CancellationToken)).Version);
     }
 }

@@ -31,7 +31,8 @@ public sealed class ThemeEditorTests : DatabaseBunitTestBase
         page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=theme-item]").Count), Wait);
         // Delivery (the first default theme) matches one of the four comments; the live count says so.
         Assert.Equal("1", page.FindAll("[data-testid=theme-item-count]")[0].TextContent.Trim());
-        Assert.Contains("Correspond à 1 des 4 derniers commentaires", page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Correspond à 1 des 4 derniers commentaires",
+            page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal);
         Assert.Contains("jeu par défaut", page.Find("[data-testid=theme-in-use]").TextContent, StringComparison.Ordinal);
 
         page.Find("button[data-testid=new-theme]").Click();
@@ -39,18 +40,23 @@ public sealed class ThemeEditorTests : DatabaseBunitTestBase
         Type(page, "theme-name-fr", "Bruit");
         Type(page, "theme-name-en", "Noise");
         Type(page, "theme-terms-fr", "bruit*\nbruyant");
-        page.WaitForAssertion(() => Assert.Contains("Correspond à 2 des 4 derniers commentaires", page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Correspond à 2 des 4 derniers commentaires",
+            page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("2", page.FindAll("[data-testid=theme-item-count]")[8].TextContent.Trim());
 
         // No reason: refused with a message, nothing saved.
         page.Find("button[data-testid=theme-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Indiquez la raison de la modification.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Indiquez la raison de la modification.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal),
+            Wait);
         var queries = Services.GetRequiredService<ThemeQueries>();
         Assert.Equal(0, (await queries.GetCurrentAsync(Token)).Version);
 
         Type(page, "theme-reason", "Les clients parlent du bruit");
         page.Find("button[data-testid=theme-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Version 1 enregistrée.", page.Find("[data-testid=theme-saved]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Version 1 enregistrée.", page.Find("[data-testid=theme-saved]").TextContent, StringComparison.Ordinal), Wait);
 
         var current = await queries.GetCurrentAsync(Token);
         Assert.Equal(1, current.Version);

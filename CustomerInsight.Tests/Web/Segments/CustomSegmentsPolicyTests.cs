@@ -22,7 +22,9 @@ public sealed class CustomSegmentsPolicyTests : DatabaseBunitTestBase
 
         page.Find("button[data-testid=segmentation-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Votre rôle ne permet pas d'enregistrer des segments.", page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Votre rôle ne permet pas d'enregistrer des segments.",
+            page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Empty(await Services.GetRequiredService<SegmentationQueries>().GetSegmentationsAsync(Token));
     }
 }

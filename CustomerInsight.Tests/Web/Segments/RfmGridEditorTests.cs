@@ -34,24 +34,30 @@ public sealed class RfmGridEditorTests : DatabaseBunitTestBase
         var scoring = editor.FindComponent<MudSelect<RfmFrequencyScoring>>();
         await editor.InvokeAsync(() => scoring.Instance.ValueChanged.InvokeAsync(RfmFrequencyScoring.Thresholds));
         editor.Find("button[data-testid=rfm-editor-save]").Click();
-        editor.WaitForAssertion(() => Assert.Contains("Dites pourquoi vous enregistrez cette version.", editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Dites pourquoi vous enregistrez cette version.",
+            editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
         var rfm = Services.GetRequiredService<RfmQueries>();
         Assert.Single(await rfm.GetSettingsVersionsAsync(Token));
 
         TypeReason(editor, "Les nouveaux clients sont d'abord prometteurs");
         editor.Find("button[data-testid=rfm-editor-save]").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Version 2 enregistrée", editor.Find("[data-testid=rfm-editor-saved]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Version 2 enregistrée", editor.Find("[data-testid=rfm-editor-saved]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal([2], saved);
         Assert.Equal(2, editor.FindAll("[data-testid=rfm-version]").Count);
-        Assert.Contains("Les nouveaux clients sont d'abord prometteurs", editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Les nouveaux clients sont d'abord prometteurs",
+            editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
         Assert.Contains("analyste@test.local", editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
         var settings = await rfm.GetSettingsAsync(Token);
-        Assert.Equal((2, RfmFrequencyScoring.Thresholds, RfmSegment.Promising), (settings.Version, settings.FrequencyScale.Scoring, settings.Grid.SegmentOf(5, 1)));
+        Assert.Equal((2, RfmFrequencyScoring.Thresholds, RfmSegment.Promising),
+            (settings.Version, settings.FrequencyScale.Scoring, settings.Grid.SegmentOf(5, 1)));
         var scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Token))!.Value, Token);
         Assert.Equal(2, scores.Settings!.Version);
         Assert.DoesNotContain(scores.Customers, c => c.Segment == RfmSegment.NewCustomers);
-        Assert.Equal(scores.Customers.Count(c => c.RecencyScore == 5 && c.FrequencyScore == 1), scores.Customers.Count(c => c.Segment == RfmSegment.Promising && c.RecencyScore == 5));
+        Assert.Equal(scores.Customers.Count(c => c.RecencyScore == 5 && c.FrequencyScore == 1),
+            scores.Customers.Count(c => c.Segment == RfmSegment.Promising && c.RecencyScore == 5));
     }
 
     [Fact]
@@ -67,7 +73,9 @@ public sealed class RfmGridEditorTests : DatabaseBunitTestBase
 
         editor.Find("button[data-testid=rfm-editor-save]").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Votre rôle ne permet pas de modifier la segmentation RFM.", editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Votre rôle ne permet pas de modifier la segmentation RFM.",
+            editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Single(await Services.GetRequiredService<RfmQueries>().GetSettingsVersionsAsync(Token));
     }
 }

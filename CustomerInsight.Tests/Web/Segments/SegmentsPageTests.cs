@@ -117,7 +117,8 @@ public sealed class SegmentsPageTests : DatabaseBunitTestBase
         var uri = Navigation.Uri;
         await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(defaultDate.ToDateTime(TimeOnly.MinValue)));
         Assert.Equal(uri, Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Contains("doit précéder", page.Find(".mud-alert").TextContent, StringComparison.OrdinalIgnoreCase), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("doit précéder", page.Find(".mud-alert").TextContent, StringComparison.OrdinalIgnoreCase), Wait);
         Assert.Empty(page.FindAll("[data-testid=migration-matrix]"));
     }
 }

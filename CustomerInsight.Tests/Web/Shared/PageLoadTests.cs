@@ -43,7 +43,8 @@ public sealed class PageLoadTests
     [Fact]
     public async Task TryAsync_AccessDenied_NotCaught() =>
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            PageLoad.TryAsync(new FakeLogger<PageLoadTests>(), "Match groups", () => throw new AccessDeniedException(Policies.DataQuality), leaving: Ct));
+            PageLoad.TryAsync(new FakeLogger<PageLoadTests>(), "Match groups", () =>
+                throw new AccessDeniedException(Policies.DataQuality), leaving: Ct));
 
     [Fact]
     public async Task TryAsync_CancelledBecauseThePageLeft_NotAFailure_OtherCancellationsPropagate()

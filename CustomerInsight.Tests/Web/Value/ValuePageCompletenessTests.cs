@@ -68,7 +68,8 @@ public sealed class ValuePageCompletenessTests : DatabaseBunitTestBase
         // Three customers who each bought once: the dropout after a purchase (a, b) cannot be fitted.
         await using (var db = Database.CreateContext())
         {
-            var customers = Enumerable.Range(1, 3).Select(i => new Customer { SourceId = $"U{i}", CreatedAtUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) }).ToArray();
+            var customers = Enumerable.Range(1, 3).Select(i =>
+                new Customer { SourceId = $"U{i}", CreatedAtUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) }).ToArray();
             db.Customers.AddRange(customers);
             await db.SaveChangesAsync(Token);
             for (var i = 0; i < customers.Length; i++)
@@ -92,7 +93,8 @@ public sealed class ValuePageCompletenessTests : DatabaseBunitTestBase
         var page = Render<ValuePage>();
 
         page.WaitForElement("[data-testid=value-failed]", Wait);
-        Assert.Equal("Les modèles n'ont pas pu être ajustés à cette date (trop peu de clients ou d'achats répétés). Choisissez une date de calibration plus tardive.",
+        Assert.Equal("Les modèles n'ont pas pu être ajustés à cette date (trop peu de clients ou d'achats répétés). Choisissez une date de " +
+            "calibration plus tardive.",
             page.Find("[data-testid=value-failed]").TextContent.Trim());
         Assert.Contains(DisplayFormat.Date(end), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=value-download]"));

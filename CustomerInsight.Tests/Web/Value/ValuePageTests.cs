@@ -34,7 +34,8 @@ public sealed class ValuePageTests() : DatabaseBunitTestBase(migrate: false)
         var page = RenderAt("/value");
 
         var report = (await Services.GetRequiredService<ClvQueries>().GetReportAsync(end, cancellationToken: Token))!;
-        Assert.Contains(DisplayFormat.Count(report.Model.Customers.Count), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(DisplayFormat.Count(report.Model.Customers.Count),
+            page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         Assert.Contains(DisplayFormat.Date(end), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         var bgnbd = page.Find("[data-testid=value-bgnbd]");
         Assert.Equal(DisplayFormat.Number(report.Model.BgNbd.Parameters.R, 4), bgnbd.QuerySelector("tr[data-param=r] td:nth-child(2)")!.TextContent);
@@ -43,7 +44,9 @@ public sealed class ValuePageTests() : DatabaseBunitTestBase(migrate: false)
 
         var rows = page.FindAll("[data-testid=value-by-segment] tbody tr");
         Assert.Equal(Enum.GetValues<RfmSegment>().Length, rows.Count);
-        var counted = rows.Sum(r => int.Parse(r.QuerySelectorAll("td")[1].TextContent.Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        var counted = rows.Sum(r =>
+            int.Parse(r.QuerySelectorAll("td")[1].TextContent.Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0",
+            "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(report.Model.Customers.Count, counted);
 
         var lost = page.FindAll("[data-testid=value-lost] tbody tr");
@@ -82,7 +85,8 @@ public sealed class ValuePageTests() : DatabaseBunitTestBase(migrate: false)
 
         var page = RenderAt("/value?end=2011-06-30");
 
-        Assert.Contains(DisplayFormat.Date(new DateOnly(2011, 6, 30)), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(DisplayFormat.Date(new DateOnly(2011, 6, 30)),
+            page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         page.WaitForElement("[data-testid=value-holdout-chart]", Wait);
         var chart = page.FindComponent<ChartJs>().Instance.Config;
         Assert.Equal(2, chart.Data.Datasets.Count);
