@@ -11,25 +11,23 @@ public class ImportHostileFilesTests : EngineTestBase
     private const string RetailHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
     private const string GoodRow = "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
 
+    /// <summary>A second Online Retail row (a hand warmer), with one value changed.</summary>
+    private static string SecondRow(string invoice = "536366", string quantity = "6", string date = "2010-12-01 08:28:00", string price = "1.85") =>
+        $"{invoice},22633,HAND WARMER,{quantity},{date},{price},17850,United Kingdom\n";
+
     public static TheoryData<string, string, string, int, string?> RetailCases => new()
     {
         // name, content, expected code, expected row, expected column
-        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,X,2010-12-01 " +
-            "08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
+        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "536365,85123A,X,2010-12-01 08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
         { "renamed column", "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID,Country\n" + GoodRow,
             ImportMessages.HeaderMissingColumn, 1, "Quantity" },
-        { "wrong type", RetailHeader + GoodRow + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
-            ImportMessages.ValueInteger, 3, "Quantity" },
-        { "bad date", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-13-45 08:28:00,1.85,17850,United Kingdom\n",
-            ImportMessages.ValueDate, 3, "InvoiceDate" },
-        { "negative price", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,-1.85,17850,United Kingdom\n",
-            ImportMessages.ValueNegative, 3, "UnitPrice" },
-        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
-            ImportMessages.ValueOutOfRange, 3, "Quantity" },
-        { "too many decimals", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.8555,17850,United Kingdom\n",
-            ImportMessages.ValueDecimal, 3, "UnitPrice" },
-        { "missing invoice", RetailHeader + GoodRow + ",22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
-            ImportMessages.ValueRequired, 3, "InvoiceNo" },
+        { "wrong type", RetailHeader + GoodRow + SecondRow(quantity: "six"), ImportMessages.ValueInteger, 3, "Quantity" },
+        { "bad date", RetailHeader + GoodRow + SecondRow(date: "2010-13-45 08:28:00"), ImportMessages.ValueDate, 3, "InvoiceDate" },
+        { "negative price", RetailHeader + GoodRow + SecondRow(price: "-1.85"), ImportMessages.ValueNegative, 3, "UnitPrice" },
+        { "absurd quantity", RetailHeader + GoodRow + SecondRow(quantity: "99999999"), ImportMessages.ValueOutOfRange, 3, "Quantity" },
+        { "too many decimals", RetailHeader + GoodRow + SecondRow(price: "1.8555"), ImportMessages.ValueDecimal, 3, "UnitPrice" },
+        { "missing invoice", RetailHeader + GoodRow + SecondRow(invoice: ""), ImportMessages.ValueRequired, 3, "InvoiceNo" },
         { "empty file", "", ImportMessages.FileEmpty, 1, null },
         { "blank lines only", "\n\n  \n", ImportMessages.FileEmpty, 1, null },
         { "header only", RetailHeader, ImportMessages.FileNoData, 1, null },
