@@ -112,6 +112,7 @@ public class CoreArchitectureTests
         typeof(ImpactCalculator).Namespace,
         typeof(RfmScorer).Namespace,
         typeof(CustomerInsight.Core.Segments.AudienceExport).Namespace,
+        typeof(CustomerInsight.Core.Importing.ImportMessages).Namespace,
     ];
 
     private static readonly System.Buffers.SearchValues<char> FrenchLetters =

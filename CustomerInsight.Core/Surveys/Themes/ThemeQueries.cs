@@ -5,6 +5,7 @@ using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Surveys.Themes;
@@ -52,8 +53,15 @@ public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme)
 /// GROUP BY through <see cref="SatisfactionQueries"/>); matching (<see cref="ThemeMatcher"/>) and figures
 /// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
 /// </summary>
-public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock,
-    Segments.SegmentationQueries? segmentations = null, DataChangeNotifier? notifier = null)
+public sealed class ThemeQueries(
+    IDbContextFactory<InsightDbContext> factory,
+    SatisfactionQueries satisfaction,
+    RfmScoreCache rfmScores,
+    AuditLog audit,
+    TimeProvider clock,
+    ITextResolver texts,
+    Segments.SegmentationQueries? segmentations = null,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "themes.save";
 
@@ -68,7 +76,7 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? ThemeSet.Default : ToSet(latest);
+        return latest is null ? ThemeSet.Default(texts) : ToSet(latest);
     }
 
     /// <summary>Every saved version, newest first.</summary>

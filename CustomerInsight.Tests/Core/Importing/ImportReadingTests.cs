@@ -35,7 +35,7 @@ public class ImportReadingTests : EngineTestBase
     {
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
-        Assert.True(issue.Code == code, $"expected {code}, got {issue.Code} ({issue.Message})");
+        Assert.True(issue.Code == code, $"expected {code}, got {issue.Code} ({issue.Text})");
         Assert.Equal(row, issue.Row);
         Assert.Equal(column, issue.Column);
         var after = await context.CountAsync();
@@ -56,7 +56,7 @@ public class ImportReadingTests : EngineTestBase
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
         Assert.Equal(["1"], issue.Args);
-        Assert.Contains("1 MiB", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("1 MiB", issue.Text.English(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class ImportReadingTests : EngineTestBase
 
         var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(c => c.SourceId == "C99999", Token);
         Assert.Equal("Hélène", customer.FirstName);
@@ -198,7 +198,7 @@ public class ImportReadingTests : EngineTestBase
         var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderNoKnownColumn, 1, null);
-        Assert.Contains("CustomerId", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("CustomerId", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         foreach (var personal in new[] { "HX9002", "Anatole", "Ordinaire", "anatole", "0611223344", "Berthe" })
@@ -217,7 +217,7 @@ public class ImportReadingTests : EngineTestBase
         var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 3, "CreatedAt");
-        Assert.Contains("2024-03-15", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-03-15", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         Assert.DoesNotContain("Anatole", stored, StringComparison.Ordinal);

@@ -81,7 +81,7 @@ public class ImportXlsxTests : EngineTestBase
 
         var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(Token);
         Assert.Equal(("cached99", "Martin", "Lyon"), (customer.FirstName, customer.LastName, customer.City));
@@ -122,7 +122,7 @@ public class ImportXlsxTests : EngineTestBase
 
         var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Token);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(20_000, report.RowsImported);
         await using var db = context.Database.CreateContext();
         Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Token)).Email);
@@ -185,7 +185,7 @@ public class ImportXlsxTests : EngineTestBase
             workbook.Save();
         }
         var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(Token);
         Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0), order.OrderedAtUtc);

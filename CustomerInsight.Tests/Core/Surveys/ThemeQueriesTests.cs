@@ -42,7 +42,7 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Equal(9, (await context.ImportAsync(context.WriteFile("surveys.csv", Surveys), ImportFormat.Surveys, Token)).RowsImported);
         queries = new ThemeQueries(factory, new SatisfactionQueries(factory),
             new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions())), factory, TimeProvider.System),
-            new AuditLog(factory, TimeProvider.System), TimeProvider.System);
+            new AuditLog(factory, TimeProvider.System), TimeProvider.System, ResxTextResolver.Instance);
     }
 
     public async ValueTask DisposeAsync()
@@ -222,7 +222,7 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
     [Fact]
     public async Task Erasure_CustomersCommentsLeaveTheFiguresAndTheDrillDown_NoCopyInThemeTables()
     {
-        await queries.SaveAsync(ThemeDefaults.Retail, 0, "copie du jeu par défaut", "analyste@demo.local", Token);
+        await queries.SaveAsync(ThemeDefaults.Retail(ResxTextResolver.Instance), 0, "copie du jeu par défaut", "analyste@demo.local", Token);
         var factory = context.Database.Factory;
         var audit = new AuditLog(factory, TimeProvider.System);
         await new CustomerErasure(factory, new AppSecrets(factory), audit, TimeProvider.System).EraseBySourceIdAsync("C2", "admin@demo.local", Token);

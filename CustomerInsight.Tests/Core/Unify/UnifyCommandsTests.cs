@@ -63,7 +63,7 @@ public class UnifyCommandsTests : EngineTestBase
             })
             {
                 var report = await context.Import.ImportAsync(context.Import.WriteFile(name, csv), format, Token);
-                Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+                Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
             }
             return context;
         }
