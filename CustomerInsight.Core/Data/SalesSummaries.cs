@@ -118,7 +118,7 @@ public static class SalesSummaries
 
     // The OR of the channels' bits, as a sum of one MAX per channel (bitwise aggregates differ between engines).
     private static string ChannelMask => string.Join(" + ", Enum.GetValues<Channel>().Select(c =>
-        $"MAX(CASE WHEN o.\"Channel\" = {(int)c} THEN {CustomerMonth.ChannelBit(c)} ELSE 0 END)"));
+        $"MAX(CASE WHEN o.\"Channel\" = {(int)c} THEN {c.Bit()} ELSE 0 END)"));
 
     private static async Task CreateStageAsync(InsightDbContext db, CancellationToken cancellationToken)
     {

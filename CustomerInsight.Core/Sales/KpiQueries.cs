@@ -280,7 +280,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         }
         if (channel is { } c)
         {
-            var bit = CustomerMonth.ChannelBit(c);
+            var bit = c.Bit();
             months = months.Where(m => (m.ChannelMask & bit) != 0);
         }
         return months;

@@ -62,6 +62,4 @@ public class CustomerMonth
 
     /// <summary>Bit (1 &lt;&lt; channel) set for every channel with a sale order that month.</summary>
     public int ChannelMask { get; set; }
-
-    public static int ChannelBit(Channel channel) => 1 << (int)channel;
 }

@@ -86,6 +86,25 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
     }
 
     [Fact]
+    public async Task FirstDayOfSales_NoRepeatPurchase_ExitsTwoSayingWhyAndPrintsNothing()
+    {
+        DateOnly first;
+        await using (var db = await Database.Factory.CreateDbContextAsync(Token))
+        {
+            first = await db.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).MinAsync(o => o.BusinessDate, Token);
+        }
+        var day = first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Up to the first day of sales every customer has bought on one day: not a single repeat purchase to fit a and b on.
+        var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", day, "--json"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"No customer has a repeat purchase on or before {day}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Choose a later --calibration-end", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
     public async Task Json_HorizonBeyondTheData_ActualIsNull()
     {
         var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", "2026-08-31", "--json"]);
