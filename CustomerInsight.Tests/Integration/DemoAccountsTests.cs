@@ -1,7 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Security;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Sales;
-
 namespace CustomerInsight.Tests.Core.Analytics;
 
 /// <summary>

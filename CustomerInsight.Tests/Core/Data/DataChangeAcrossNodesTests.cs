@@ -1,13 +1,4 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
 using CustomerInsight.Tests.Core.Segments;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Data;
 

@@ -1,16 +1,4 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Generation;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Unify;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Sales;
 
@@ -88,7 +76,8 @@ public class SalesSummariesTests
                      inPeriod.Where(o => !o.IsSale).Sum(o => o.AmountMilli), inPeriod.LongCount(o => o.IsSale && o.CustomerId != null))
                     == (facts.SaleOrders, facts.GrossSalesMilli, facts.ReturnsMilli, facts.IdentifiedSaleOrders), label);
                 var active = inPeriod.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId!.Value).ToHashSet();
-                var firstSale = orders.Where(o => o.IsSale && o.CustomerId != null).GroupBy(o => o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Date));
+                var firstSale = orders.Where(o => o.IsSale && o.CustomerId != null).GroupBy(o =>
+                    o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Date));
                 Assert.Equal(active.Count, facts.ActiveCustomers);
                 Assert.Equal(active.Count(c => firstSale[c] >= period.Start), facts.NewCustomers);
 
@@ -99,7 +88,8 @@ public class SalesSummariesTests
                 {
                     var m = orders.Where(o => o.Month == month.Month && (channel is null || o.Channel == channel)).ToList();
                     Assert.True(
-                        SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                        SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                            m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
                             m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()) == month.Totals,
                         $"{label} month {month.Month}");
                 }
@@ -110,7 +100,8 @@ public class SalesSummariesTests
             {
                 var m = orders.Where(o => o.Date >= period.Start && o.Date < period.End && o.Channel == c.Channel).ToList();
                 Assert.Equal(
-                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                        m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
                         m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()),
                     c.Totals);
             }
@@ -134,20 +125,23 @@ public class SalesSummariesTests
             var trend = await kpis.GetMonthlyTrendAsync(OddPeriods[1], Channel.Web, set, Ct);
             foreach (var month in trend)
             {
-                var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
+                var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web
+                    && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
                 Assert.Equal(m.Where(o => o.IsSale).Select(o => o.CustomerId).Distinct().LongCount(), month.Totals.ActiveCustomers);
             }
         }
 
         // RFM inputs at dates before, inside and after the data (default date: the day after the latest sale).
         var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
-        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
+        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1),
+            new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
         {
             var expected = orders.Where(o => o.CustomerId is not null && o.Date < date)
                 .GroupBy(o => o.CustomerId!.Value)
                 .Where(g => g.Any(o => o.IsSale))
                 .OrderBy(g => g.Key)
-                .Select(g => new CustomerActivity(g.Key, g.Where(o => o.IsSale).Max(o => o.Date), g.Count(o => o.IsSale), Money.FromMilli(g.Sum(o => o.AmountMilli))))
+                .Select(g => new CustomerActivity(g.Key, g.Where(o => o.IsSale).Max(o => o.Date),
+                    g.Count(o => o.IsSale), Money.FromMilli(g.Sum(o => o.AmountMilli))))
                 .ToList();
             Assert.Equal(expected, await rfm.GetActivitiesAsync(date, Ct));
         }
@@ -226,10 +220,12 @@ public class SalesSummariesTests
     private static async Task<string[]> SnapshotAsync(InsightDbContext db)
     {
         var days = await db.SalesDays.AsNoTracking().OrderBy(d => d.BusinessDate).ThenBy(d => d.Channel)
-            .Select(d => $"D {d.BusinessDate:yyyy-MM-dd} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} {d.CancellationOrders} {d.ReturnsMilli}")
+            .Select(d => $"D {d.BusinessDate:yyyy-MM-dd} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} " +
+                $"{d.CancellationOrders} {d.ReturnsMilli}")
             .ToListAsync(Ct);
         var customers = await db.CustomerSales.AsNoTracking().OrderBy(c => c.CustomerId)
-            .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} {c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
+            .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} " +
+                $"{c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
             .ToListAsync(Ct);
         var months = await db.CustomerMonths.AsNoTracking().OrderBy(m => m.CustomerId).ThenBy(m => m.BusinessMonth)
             .Select(m => $"M {m.CustomerId} {m.BusinessMonth} {m.CohortMonth} {m.SaleOrders} {m.ChannelMask}")
@@ -256,7 +252,8 @@ public class SalesSummariesTests
     {
         var (kept, rebuilt) = await KeptAndRebuiltAsync(factory);
         Assert.NotEmpty(rebuilt);
-        Assert.True(rebuilt.SequenceEqual(kept), $"after {after}: first difference kept {kept.Except(rebuilt).FirstOrDefault()} / rebuilt {rebuilt.Except(kept).FirstOrDefault()}");
+        Assert.True(rebuilt.SequenceEqual(kept),
+            $"after {after}: first difference kept {kept.Except(rebuilt).FirstOrDefault()} / rebuilt {rebuilt.Except(kept).FirstOrDefault()}");
     }
 
     private const string MoreOrders = """
@@ -300,7 +297,8 @@ public class SalesSummariesTests
         // Orders written, moved and deleted through the context (SaveChanges) refresh their customers and days.
         await using (var db = context.Database.CreateContext())
         {
-            var customers = await db.CustomerSales.Where(c => c.SaleOrders > 1).OrderBy(c => c.CustomerId).Select(c => c.CustomerId).Take(2).ToListAsync(Ct);
+            var customers = await db.CustomerSales.Where(c => c.SaleOrders > 1).OrderBy(c =>
+                c.CustomerId).Select(c => c.CustomerId).Take(2).ToListAsync(Ct);
             var moved = await db.Orders.Where(o => o.CustomerId == customers[0]).OrderBy(o => o.Id).FirstAsync(Ct);
             moved.CustomerId = customers[1];
             moved.BusinessDate = moved.BusinessDate.AddDays(3);
@@ -349,7 +347,8 @@ public class SalesSummariesTests
         {
             // The survivor now owns both records' orders: first sale in January from WEB-1, two sales, net 100 €.
             var survivor = await db.CustomerSales.AsNoTracking().SingleAsync(c => c.SaleOrders == 2, Ct);
-            Assert.Equal((new DateOnly(2025, 1, 2), 202501, 100_000L), (survivor.FirstSaleDate!.Value, survivor.FirstSaleMonth!.Value, survivor.NetMilli));
+            Assert.Equal((new DateOnly(2025, 1, 2), 202501, 100_000L),
+                (survivor.FirstSaleDate!.Value, survivor.FirstSaleMonth!.Value, survivor.NetMilli));
         }
         await AssertEqualToARebuildAsync(factory, "a merge");
 

@@ -1,6 +1,4 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing.Generation;
-using CustomerInsight.Tests.Core.Data;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
