@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared by the bench scripts: checks, the Release command line, measurement helpers. Source it.
 #   bench_cli          publishes the app once per script run (Release, ReadyToRun: how it is deployed)
-#                      into bench/out/cli and sets $cli to "dotnet .../CustomerInsight.Web.dll"
+#                      into bench/out/cli (NO_BUILD=1: reuses it) and sets $cli to "dotnet .../CustomerInsight.Web.dll"
 #   measure FILE       one `/usr/bin/time -v` log -> "wall cpu rss_mb" (s, s user+sys, MB)
 #   median             the median of the numbers on stdin
 #   machine_line       cores, memory and load average, for the report
@@ -25,9 +25,13 @@ machine_line() {
 
 bench_cli() {
     local out="$repo/bench/out/cli"
-    echo "== publish (Release, ReadyToRun) -> bench/out/cli"
-    dotnet publish "$repo/CustomerInsight.Web" -c Release -r linux-x64 --self-contained false \
-        -p:PublishReadyToRun=true -o "$out" -nologo -v quiet > /dev/null
+    if [ "${NO_BUILD:-}" = 1 ] && [ -f "$out/CustomerInsight.Web.dll" ]; then
+        echo "== NO_BUILD=1: the existing publish in bench/out/cli"
+    else
+        echo "== publish (Release, ReadyToRun) -> bench/out/cli"
+        dotnet publish "$repo/CustomerInsight.Web" -c Release -r linux-x64 --self-contained false \
+            -p:PublishReadyToRun=true -o "$out" -nologo -v quiet > /dev/null
+    fi
     cli="dotnet $out/CustomerInsight.Web.dll"
     # Verbs never seed demo data; the benchmarks never touch the app's own database.
     export DemoData__Enabled=false

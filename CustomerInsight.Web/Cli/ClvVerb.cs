@@ -61,6 +61,13 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         {
             found = await clv.GetReportAsync(end, horizon, null, cancellationToken);
         }
+        catch (NoRepeatPurchaseException e)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            throw new CliInputException(string.Create(inv, $"No customer has a repeat purchase on or before {end:yyyy-MM-dd} ") +
+                string.Create(inv, $"(each of the {e.Customers:N0} customers bought on a single day): ") +
+                "the churn parameters a and b cannot be fitted. Choose a later --calibration-end.");
+        }
         catch (ArgumentException e)
         {
             // Data that cannot be fitted (no repeat purchase by then) is bad input for this date, not a failure of the tool.
