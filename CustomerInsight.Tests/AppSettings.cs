@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests;
 
 /// <summary>Settings of the repository's appsettings.json, as the app and the command line read them.</summary>

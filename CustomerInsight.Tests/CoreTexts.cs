@@ -1,8 +1,4 @@
-using System.Globalization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Text;
-using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests;
 

@@ -1,5 +1,4 @@
 using CustomerInsight.Tests.Integration;
-using CustomerInsight.Web.Security;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -38,7 +37,8 @@ public class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
 

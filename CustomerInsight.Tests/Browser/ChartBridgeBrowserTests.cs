@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Data;
-
 namespace CustomerInsight.Tests.Browser;
 
 /// <summary>The Chart.js bridge (<c>wwwroot/js/charts.js</c>) in the real browser.</summary>

@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

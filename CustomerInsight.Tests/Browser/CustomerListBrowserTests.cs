@@ -1,5 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -25,10 +23,12 @@ public sealed class CustomerListBrowserTests(BrowserFixture fixture)
                 """);
             Assert.NotNull(cell);
             var parts = cell.Split('-');
-            var count = int.Parse((await page.Locator($"[data-testid={cell}] .ci-heatmap-count").InnerTextAsync()).Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+            var count = int.Parse((await page.Locator($"[data-testid={cell}] .ci-heatmap-count").InnerTextAsync()).Replace("\u202f",
+                "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
 
             await page.Locator($"[data-testid={cell}] a").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains($"&r={parts[2]}&f={parts[3]}", StringComparison.Ordinal) && !url.Contains("segment=", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains($"&r={parts[2]}&f={parts[3]}", StringComparison.Ordinal)
+                && !url.Contains("segment=", StringComparison.Ordinal));
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=cell-filter]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(count);
@@ -62,7 +62,8 @@ public sealed class CustomerListBrowserTests(BrowserFixture fixture)
 
             // France: still more than two pages, so a grid left on its second page would show 26-50 again.
             await page.Locator("[data-testid=country-filter]").ClickAsync();
-            var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*France\\s*$") }).First;
+            var option = page.Locator(".mud-popover-open .mud-list-item",
+                new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*France\\s*$") }).First;
             await Assertions.Expect(option).ToBeVisibleAsync();
             await option.ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("country=France", StringComparison.Ordinal));

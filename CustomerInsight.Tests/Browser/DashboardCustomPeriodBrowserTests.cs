@@ -1,9 +1,9 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
 
-/// <summary>One convention for custom periods in the real app: the URL's <c>to</c> is the last day included, as the picker shows it; a reversed range says so.</summary>
+/// <summary>One convention for custom periods in the real app: the URL's <c>to</c> is the last day included, as the picker shows it; a reversed range
+/// says so.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardCustomPeriodBrowserTests(BrowserFixture fixture)
 {

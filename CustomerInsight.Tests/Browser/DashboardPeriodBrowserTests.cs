@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -25,7 +24,8 @@ public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(option.First).ToBeVisibleAsync();
             await option.First.ClickAsync();
 
-            await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));
+            await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal)
+                && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));
             await Assertions.Expect(page.Locator("[data-testid=filter-period-text]")).Not.ToHaveTextAsync(periodText);
             await Assertions.Expect(orders).Not.ToHaveTextAsync(before);
         });

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -39,7 +36,9 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
             await ScoreAsync(page, second.Id, 3);
 
             // The workshop's radar shows both populations (the chart is updated after the save, asynchronously).
-            const string RadarLabels = "() => { const c = Chart.getChart(document.querySelector('[data-testid=workshop-radar]')); return c ? c.data.datasets.map(d => d.label) : []; }";
+            const string RadarLabels =
+                "() => { const c = Chart.getChart(document.querySelector('[data-testid=workshop-radar]')); " +
+                "return c ? c.data.datasets.map(d => d.label) : []; }";
             await page.WaitForFunctionAsync($"() => ({RadarLabels})().length === 2");
             var labels = await page.EvaluateAsync<string[]>(RadarLabels);
             Assert.Equal([first.Name, second.Name], labels);
@@ -51,7 +50,8 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=omoc-plan] tbody tr").First).ToContainTextAsync(
                 first.Headcount * 4 >= second.Headcount * 3 ? first.Name : second.Name);
             await page.WaitForFunctionAsync(
-                "name => { const c = Chart.getChart(document.querySelector('[data-testid=project-radar]')); const d = c && c.data.datasets.find(s => s.label === name); return d && d.data.join() === '4,4,4,4'; }",
+                "name => { const c = Chart.getChart(document.querySelector('[data-testid=project-radar]')); " +
+                    "const d = c && c.data.datasets.find(s => s.label === name); return d && d.data.join() === '4,4,4,4'; }",
                 first.Name);
         });
         await page.Context.CloseAsync();

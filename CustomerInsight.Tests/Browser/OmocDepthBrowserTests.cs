@@ -1,11 +1,9 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
 
-/// <summary>The sociodynamic map in Chromium: a change manager assesses an actor and sees it in its zone; an executive is refused it but reads saturation.</summary>
+/// <summary>The sociodynamic map in Chromium: a change manager assesses an actor and sees it in its zone; an executive is refused it but reads
+/// saturation.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
 {
@@ -18,14 +16,16 @@ public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
     {
         fixture.RequireBrowser();
         var projectId = await OmnichannelIdAsync();
-        var map = (await fixture.App.Services.GetRequiredService<OmocQueries>().GetSociodynamicMapAsync(projectId, TestContext.Current.CancellationToken))!;
+        var map = (await fixture.App.Services.GetRequiredService<OmocQueries>().GetSociodynamicMapAsync(projectId,
+            TestContext.Current.CancellationToken))!;
         var service = map.Actors.Single(a => a.Actor.Name == "Service client").Actor.Id;
         var page = await fixture.NewPageAsAsync(Roles.ChangeManager);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "omoc-sociodynamics", async () =>
         {
             await page.GotoAsync($"/omoc/projects/{projectId}/sociodynamics");
             // The chart is drawn once the circuit is interactive: then the buttons answer.
-            await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')) !== undefined");
+            await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')) !== " +
+                "undefined");
             await page.ClickAsync($"[data-testid=assess-{service}]");
             // The radio's state comes back from the server: click, then wait for it (CheckAsync reads it at once).
             await page.Locator("input[data-testid=synergy-4]").ClickAsync(new LocatorClickOptions { Force = true });
@@ -33,14 +33,17 @@ public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
             await page.Locator("input[data-testid=antagonism-1]").ClickAsync(new LocatorClickOptions { Force = true });
             await Assertions.Expect(page.Locator("input[data-testid=antagonism-1]")).ToBeCheckedAsync();
             await Assertions.Expect(page.Locator("[data-testid=sociodynamic-preview]")).ToContainTextAsync("Zélés");
-            await page.Locator("textarea[data-testid=sociodynamic-justification], [data-testid=sociodynamic-justification] textarea").First.FillAsync("A proposé seul les nouveaux scripts d'appel");
+            await page.Locator("textarea[data-testid=sociodynamic-justification], [data-testid=sociodynamic-justification] textarea").First
+                .FillAsync("A proposé seul les nouveaux scripts d'appel");
             await page.ClickAsync("[data-testid=dialog-save]");
 
             await Assertions.Expect(page.Locator($"[data-testid=actor-position-{service}]")).ToHaveTextAsync("Zélés");
             await Assertions.Expect(page.Locator($"[data-testid=actor-position-{service}]")).ToHaveAttributeAsync("data-position", "Zealous");
             // On the map: the point sits in the cell synergy 4, antagonism 1.
             await page.WaitForFunctionAsync(
-                "() => { const c = Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')); const d = c && c.data.datasets.find(s => s.label === 'Service client'); return d && Math.round(d.data[0].x) === 1 && Math.round(d.data[0].y) === 4; }");
+                "() => { const c = Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')); " +
+                    "const d = c && c.data.datasets.find(s => s.label === 'Service client'); " +
+                    "return d && Math.round(d.data[0].x) === 1 && Math.round(d.data[0].y) === 4; }");
         });
         await page.Context.CloseAsync();
     }

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -14,7 +11,8 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
         fixture.RequireBrowser();
         int id;
         string sourceId;
-        await using (var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        var contexts = fixture.App.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             var customer = await db.Customers.Where(c => c.ErasedAtUtc == null && c.Email != null).OrderByDescending(c => c.Id)
                 .Select(c => new { c.Id, c.SourceId }).FirstAsync(TestContext.Current.CancellationToken);

@@ -1,7 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Unify;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -19,7 +15,8 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
         var factory = fixture.App.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
         // A demo store card (MAG-…) and its web record: the group with the smallest survivor, among the first shown.
         var groups = (await new UnifyQueries(factory).PreviewAsync(Ct));
-        var group = groups.Result.Groups.First(g => g.CustomerIds.Any(id => groups.Members[id].SourceId.StartsWith("MAG-", StringComparison.Ordinal)));
+        var group = groups.Result.Groups.First(g =>
+            g.CustomerIds.Any(id => groups.Members[id].SourceId.StartsWith("MAG-", StringComparison.Ordinal)));
         var card = group.CustomerIds.Single(id => groups.Members[id].SourceId.StartsWith("MAG-", StringComparison.Ordinal));
         var cardSourceId = groups.Members[card].SourceId;
         var survivor = group.SurvivorId;
@@ -55,7 +52,8 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
                 var merge = await db.CustomerMerges.Include(m => m.Sources).SingleAsync(m => m.CustomerId == survivor && m.UndoneAtUtc == null, Ct);
                 Assert.Contains(merge.Sources, s => s.SourceId == cardSourceId);
                 Assert.Equal("analyste@demo.local", merge.MergedBy);
-                Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == UnifyCommands.MergeAuditAction && a.Target == $"customer:{survivor}", Ct));
+                Assert.True(await db.AuditEntries.AnyAsync(a =>
+                    a.Action == UnifyCommands.MergeAuditAction && a.Target == $"customer:{survivor}", Ct));
                 mergeId = merge.Id;
             }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

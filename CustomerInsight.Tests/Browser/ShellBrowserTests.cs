@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;

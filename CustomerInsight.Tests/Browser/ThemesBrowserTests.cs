@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -29,7 +28,8 @@ public sealed class ThemesBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(first).ToBeVisibleAsync();
             var hit = first.Locator("mark[data-testid=theme-hit]").First;
             await Assertions.Expect(hit).ToBeVisibleAsync();
-            Assert.Matches("(?i)^(livr|colis|transporteur|d[ée]lai|retrait|retard|deliver|shipp|parcel|courier|late|delay)", (await hit.InnerTextAsync()).Trim());
+            Assert.Matches("(?i)^(livr|colis|transporteur|d[ée]lai|retrait|retard|deliver|shipp|parcel|courier|late|delay)",
+                (await hit.InnerTextAsync()).Trim());
         });
         await page.Context.CloseAsync();
     }

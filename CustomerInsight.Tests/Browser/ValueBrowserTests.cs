@@ -1,11 +1,6 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Segments;
 using CustomerInsight.Tests.Core.Segments;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Integration;
 using CustomerInsight.Tests.Web.Cli;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -71,9 +66,11 @@ public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : ICla
 
             // The holdout chart as Chart.js drew it: predicted and actual, one point per whole week after the calibration end.
             const string Series = "() => { const c = window.Chart && Chart.getChart(document.querySelector('[data-testid=value-holdout-chart]')); " +
-                "return c ? c.data.datasets.map(d => ({ label: d.label, points: d.data.length, sum: d.data.reduce((s, v) => s + (v || 0), 0) })) : null; }";
+                "return c ? c.data.datasets.map(d => ({ label: d.label, points: d.data.length, sum: d.data.reduce((s, v) => s + (v || 0), 0) })) : " +
+                    "null; }";
             await page.WaitForFunctionAsync($"() => ({Series})() !== null");
-            var series = System.Text.Json.JsonSerializer.Deserialize<HoldoutSeries[]>(await page.EvaluateAsync<string>($"() => JSON.stringify(({Series})())"), JsonOptions)!;
+            var series = System.Text.Json.JsonSerializer.Deserialize<HoldoutSeries[]>(await page.EvaluateAsync<string>($"() => " +
+                $"JSON.stringify(({Series})())"), JsonOptions)!;
             Assert.Equal(["Prévus", "Réels"], series.Select(s => s.Label));
             Assert.All(series, s => Assert.Equal(23, s.Points));
             Assert.All(series, s => Assert.True(s.Sum > 0, $"{s.Label} has no purchases"));

@@ -1,10 +1,4 @@
 using System.Reflection;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core;
 
@@ -56,7 +50,8 @@ public class CoreArchitectureTests
     public void TypesOutsideData_UseNoSqliteSpecifics()
     {
         var data = typeof(InsightDbContext).Namespace!;
-        var outside = Core.GetTypes().Where(t => t.Namespace is { } ns && ns != data && !ns.StartsWith(data + ".", StringComparison.Ordinal)).ToList();
+        var outside = Core.GetTypes().Where(t => t.Namespace is { } ns && ns != data
+            && !ns.StartsWith(data + ".", StringComparison.Ordinal)).ToList();
         Assert.Contains(typeof(KpiQueries), outside);
 
         var offenders = outside.SelectMany(t => Offences(t, IsSqliteSpecific)).ToList();
@@ -120,17 +115,20 @@ public class CoreArchitectureTests
         typeof(CustomerInsight.Core.Importing.ImportMessages).Namespace,
     ];
 
-    private static readonly System.Buffers.SearchValues<char> FrenchLetters = System.Buffers.SearchValues.Create("éèêëàâçôûùîïœÉÈÊÀÂÇÔ«»");
+    private static readonly System.Buffers.SearchValues<char> FrenchLetters =
+        System.Buffers.SearchValues.Create("éèêëàâçôûùîïœÉÈÊÀÂÇÔ«»");
 
     /// <summary>Accented letters, guillemets or a French space before a colon: words of a language.</summary>
     private static Rule WritesFrench { get; } = new(
         _ => false,
         _ => false,
-        s => s.AsSpan().IndexOfAny(FrenchLetters) >= 0 || s.Contains(" :", StringComparison.Ordinal) || s.Contains("\u00a0:", StringComparison.Ordinal));
+        s => s.AsSpan().IndexOfAny(FrenchLetters) >= 0 || s.Contains(" :", StringComparison.Ordinal)
+            || s.Contains("\u00a0:", StringComparison.Ordinal));
 
     private static Rule IsSqliteSpecific { get; } = new(
         t => t.Namespace is { } ns && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
-            || ns.StartsWith("SQLitePCL", StringComparison.Ordinal) || ns.StartsWith("Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal)),
+            || ns.StartsWith("SQLitePCL", StringComparison.Ordinal)
+                || ns.StartsWith("Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal)),
         _ => false,
         s => s.Contains("PRAGMA", StringComparison.OrdinalIgnoreCase) || s.Contains("json_each", StringComparison.OrdinalIgnoreCase)
             || s.Contains("sqlite_", StringComparison.OrdinalIgnoreCase));
@@ -152,7 +150,8 @@ public class CoreArchitectureTests
         var bodies = type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)).SelectMany(m => Body(m)
             .Select(operand => operand switch
             {
-                MethodBase c when c.DeclaringType is { } d && (rule.Type(d) || rule.Call(c)) => $"{type.FullName}.{m.Name} calls {d.FullName}.{c.Name}",
+                MethodBase c when c.DeclaringType is { } d && (rule.Type(d) || rule.Call(c)) =>
+                    $"{type.FullName}.{m.Name} calls {d.FullName}.{c.Name}",
                 string s when rule.Text(s) => $"{type.FullName}.{m.Name} writes \"{s}\"",
                 _ => null,
             })

@@ -1,7 +1,3 @@
-using System.Net;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Security;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>Every page answers its roles and refuses the others, on the server.</summary>
@@ -58,8 +54,7 @@ public class AccessTests(InsightAppFactory app)
     {
         using var client = app.CreateAnonymousClient();
         var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertRedirectsToLogin(response);
     }
 
     [Theory]
@@ -80,8 +75,7 @@ public class AccessTests(InsightAppFactory app)
         }
         else
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Refusals.AssertAccessDenied(response);
         }
     }
 

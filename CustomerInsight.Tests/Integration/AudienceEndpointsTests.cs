@@ -1,14 +1,3 @@
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>
@@ -27,8 +16,10 @@ public class AudienceEndpointsTests(InsightAppFactory app)
         var queries = app.Services.GetRequiredService<SegmentationQueries>();
         name ??= $"Audience {Guid.NewGuid():N}"[..20];
         var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "Acheteurs", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
-            new SegmentDefinition("", "Autres", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "1")])]),
+            new SegmentDefinition("", "Acheteurs", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
+            new SegmentDefinition("", "Autres", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "1")])]),
         ]);
         var saved = await queries.SaveAsync(null, name, definition, 0, "audience test", "analyste@demo.local", Ct);
         Assert.True(saved.Saved);
@@ -40,7 +31,8 @@ public class AudienceEndpointsTests(InsightAppFactory app)
     {
         var rfm = app.Services.GetRequiredService<RfmQueries>();
         var scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Ct))!.Value, Ct);
-        var granted = await app.Services.GetRequiredService<ConsentQueries>().GetGrantedCustomerIdsAsync(ConsentPurpose.EmailMarketing, DateTime.UtcNow, Ct);
+        var granted = await app.Services.GetRequiredService<ConsentQueries>().GetGrantedCustomerIdsAsync(ConsentPurpose.EmailMarketing,
+            DateTime.UtcNow, Ct);
         return scores.Customers.Count(c => c.Frequency >= 2 && granted.Contains(c.CustomerId));
     }
 
@@ -58,7 +50,8 @@ public class AudienceEndpointsTests(InsightAppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl?.NoStore);
-        Assert.Contains($"audience-{segment.SegmentationKey}-v1-acheteurs-emailmarketing", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        Assert.Contains($"audience-{segment.SegmentationKey}-v1-acheteurs-emailmarketing",
+            response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
         var sheet = book.Worksheets.First();
         var table = Assert.Single(sheet.Tables);
@@ -67,7 +60,8 @@ public class AudienceEndpointsTests(InsightAppFactory app)
         Assert.All(table.DataRange.Rows(), r => Assert.Matches("^[0-9a-f]{20}$", r.Cell(1).GetString()));
         var texts = sheet.CellsUsed().Select(c => c.GetString()).ToList();
         // The title block names the segmentation, its version and the segment.
-        Assert.Contains(texts, t => t.Contains($"{name} (v1)", StringComparison.Ordinal) && t.Contains("Segment\u00a0: Acheteurs", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains($"{name} (v1)", StringComparison.Ordinal)
+            && t.Contains("Segment\u00a0: Acheteurs", StringComparison.Ordinal));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(Ct);
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AudienceExport.AuditAction && a.Target == $"segment:{segment}:v1", Ct);

@@ -1,9 +1,4 @@
-using System.Globalization;
 using CustomerInsight.CircuitLoad;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -20,7 +15,8 @@ public sealed class CircuitClientTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string? OrdersShown(ClientDom dom) =>
-        dom.ByTestId("kpi-Orders")?.Descendants().OfType<ElementNode>().FirstOrDefault(e => e.Attribute("data-testid") == "kpi-value")?.TextContent().Trim();
+        dom.ByTestId("kpi-Orders")?.Descendants().OfType<ElementNode>().FirstOrDefault(e =>
+            e.Attribute("data-testid") == "kpi-value")?.TextContent().Trim();
 
     [Fact]
     public async Task ChangeChannel_OnALiveDashboardCircuit_RendersThatChannelsOrders()

@@ -1,6 +1,3 @@
-using System.Net;
-using CustomerInsight.Core.Data;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The Data page is for analysts and admins: the server refuses the other roles before any circuit starts.</summary>
@@ -16,8 +13,7 @@ public class DataPageAccessTests(InsightAppFactory app)
 
         var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertAccessDenied(response);
     }
 
     [Theory]
@@ -41,8 +37,7 @@ public class DataPageAccessTests(InsightAppFactory app)
 
         var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertRedirectsToLogin(response);
     }
 }
 

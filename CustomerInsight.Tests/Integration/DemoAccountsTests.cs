@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Security;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The Excel downloads check their policy on the server and return real workbooks.</summary>
@@ -64,7 +55,8 @@ public class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_CalendarQuarterAndSegment_ComparesWithThePreviousQuarterAndNamesTheSegment()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.Quarter(2026, 3), null, RfmSegment.Champions), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.Quarter(2026, 3), null, RfmSegment.Champions),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
@@ -91,11 +83,13 @@ public class ExportEndpointsTests(InsightAppFactory app)
     public async Task GetKpi_YearToDateLastYear_ComparesWithTheSameDatesAYearEarlier()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)), null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)),
+            null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
-        Assert.StartsWith("01/01/2026 – 20/09/2026 (même période l'an dernier 01/01/2025 – 20/09/2025)", book.Worksheets.First().Cell(3, 2).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("01/01/2026 – 20/09/2026 (même période l'an dernier 01/01/2025 – 20/09/2025)",
+            book.Worksheets.First().Cell(3, 2).GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -121,8 +115,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
         var response = await client.GetAsync(AppUrls.RfmWorkbook(null, personal: true), TestContext.Current.CancellationToken);
 
         // Refused (sent to the access-denied page), not silently narrowed to a workbook without the personal columns.
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertAccessDenied(response);
         Assert.NotEqual(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }

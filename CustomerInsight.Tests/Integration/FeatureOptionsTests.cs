@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>Each feature's options are bound from their section and validated once, when the app starts.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Endpoints;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerInsight.Tests.Integration;

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -78,7 +74,8 @@ public partial class InsightAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client that does not follow redirects, so tests see 302s to the login or not-allowed pages.</summary>
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>An HTTP client signed in through the real login form as the demo account of this role.</summary>
     public async Task<HttpClient> CreateClientAsAsync(string role)

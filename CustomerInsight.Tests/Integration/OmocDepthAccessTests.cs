@@ -1,11 +1,3 @@
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>
@@ -27,8 +19,7 @@ public class OmocDepthAccessTests(InsightAppFactory app)
         using var client = await app.CreateClientAsAsync(Roles.Executive);
 
         var map = await client.GetAsync($"/omoc/projects/{projectId}/sociodynamics", Token);
-        Assert.Equal(HttpStatusCode.Redirect, map.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", map.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertAccessDenied(map);
 
         var saturation = WebUtility.HtmlDecode(await client.GetStringAsync("/omoc/saturation", Token));
         Assert.Contains("data-testid=\"saturation-heatmap\"", saturation, StringComparison.Ordinal);

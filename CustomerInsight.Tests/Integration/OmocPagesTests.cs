@@ -1,7 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>The OMOC pages as the server renders them: edit controls for editors only, data of the demo projects.</summary>

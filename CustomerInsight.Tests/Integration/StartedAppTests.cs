@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -15,18 +13,22 @@ public sealed class StartedAppTests
 
     /// <summary>The web project's own build output, beside this test project's (same configuration).</summary>
     private static string WebDll => Path.Combine(AppContext.BaseDirectory.Replace(
-        $"{Path.DirectorySeparatorChar}CustomerInsight.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}CustomerInsight.Web{Path.DirectorySeparatorChar}", StringComparison.Ordinal),
+        $"{Path.DirectorySeparatorChar}CustomerInsight.Tests{Path.DirectorySeparatorChar}",
+            $"{Path.DirectorySeparatorChar}CustomerInsight.Web{Path.DirectorySeparatorChar}", StringComparison.Ordinal),
         "CustomerInsight.Web.dll");
 
     [Fact]
     public void LaunchSettings_NoProfileForcesDevelopmentOrAPort()
     {
-        var file = Path.Combine(CustomerInsight.Web.AppPaths.FindRoot(AppContext.BaseDirectory), "CustomerInsight.Web", "Properties", "launchSettings.json");
+        var file = Path.Combine(CustomerInsight.Web.AppPaths.FindRoot(AppContext.BaseDirectory),
+            "CustomerInsight.Web", "Properties", "launchSettings.json");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         foreach (var profile in json.RootElement.GetProperty("profiles").EnumerateObject())
         {
-            Assert.False(profile.Value.TryGetProperty("applicationUrl", out _), $"{profile.Name} sets applicationUrl: ASPNETCORE_URLS would be ignored");
-            var variables = profile.Value.TryGetProperty("environmentVariables", out var env) ? env.EnumerateObject().Select(v => v.Name).ToList() : [];
+            Assert.False(profile.Value.TryGetProperty("applicationUrl", out _),
+                $"{profile.Name} sets applicationUrl: ASPNETCORE_URLS would be ignored");
+            var variables = profile.Value.TryGetProperty("environmentVariables",
+                out var env) ? env.EnumerateObject().Select(v => v.Name).ToList() : [];
             Assert.DoesNotContain("ASPNETCORE_ENVIRONMENT", variables);
             Assert.DoesNotContain("ASPNETCORE_URLS", variables);
         }
@@ -39,7 +41,8 @@ public sealed class StartedAppTests
         var folder = Path.Combine(Path.GetTempPath(), "ci-started-app", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(WebDll);
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
@@ -70,7 +73,8 @@ public sealed class StartedAppTests
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _ = process.WaitForExitAsync(Ct).ContinueWith(_ => listening.TrySetException(new InvalidOperationException("the app exited")), TaskScheduler.Default);
+        _ = process.WaitForExitAsync(Ct).ContinueWith(_ =>
+            listening.TrySetException(new InvalidOperationException("the app exited")), TaskScheduler.Default);
         try
         {
             // Waits for the app's own line (a bound on a broken start, not a sleep).
@@ -78,7 +82,8 @@ public sealed class StartedAppTests
             Assert.Equal($"Now listening on: http://127.0.0.1:{port}", line);
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            foreach (var asset in new[] { "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/lib/chart.js/chart.umd.min.js", "/css/app.css" })
+            foreach (var asset in new[] { "/_framework/blazor.web.js",
+                "/_content/MudBlazor/MudBlazor.min.js", "/lib/chart.js/chart.umd.min.js", "/css/app.css" })
             {
                 var bytes = await http.GetByteArrayAsync(asset, Ct);
                 Assert.True(bytes.Length > 1000, $"{asset}: {bytes.Length} bytes");

@@ -1,14 +1,13 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Integration;
 
 [Collection(AppCollection.Name)]
 public class StartupTests(InsightAppFactory app)
 {
+    /// <summary>The demo customers and the store card records of one in 50 of them (issue 16's duplicates).</summary>
+    private const int DemoCustomerRecords = InsightAppFactory.DemoCustomers + (InsightAppFactory.DemoCustomers / DemoCompanyGenerator.DuplicateEvery);
+
     [Fact]
     public async Task Start_EmptyDatabase_MigratesSeedsDemoCompanyAndDemoAccounts()
     {
@@ -17,7 +16,7 @@ public class StartupTests(InsightAppFactory app)
         await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         // The demo customers and the store card records of one in 50 of them (issue 16's duplicates).
-        Assert.Equal(InsightAppFactory.DemoCustomers + (InsightAppFactory.DemoCustomers / CustomerInsight.Core.Data.Demo.DemoCompanyGenerator.DuplicateEvery), await db.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(DemoCustomerRecords, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(2, await db.ChangeProjects.CountAsync(TestContext.Current.CancellationToken));
 
         using var scope = app.Services.CreateScope();
@@ -45,7 +44,7 @@ public class StartupTests(InsightAppFactory app)
 
         await using var after = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         Assert.Equal(orders, await after.Orders.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(InsightAppFactory.DemoCustomers + (InsightAppFactory.DemoCustomers / CustomerInsight.Core.Data.Demo.DemoCompanyGenerator.DuplicateEvery), await after.Customers.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(DemoCustomerRecords, await after.Customers.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using System.Net;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Data;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>
@@ -22,8 +18,7 @@ public class ThemeAccessTests(InsightAppFactory app)
     {
         using var client = app.CreateAnonymousClient();
         var response = await client.GetAsync(path, Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Refusals.AssertRedirectsToLogin(response);
     }
 
     [Theory]
@@ -44,8 +39,7 @@ public class ThemeAccessTests(InsightAppFactory app)
         }
         else
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Refusals.AssertAccessDenied(response);
         }
     }
 
@@ -111,7 +105,8 @@ public class ThemeAccessTests(InsightAppFactory app)
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Mois");
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Canal");
         Assert.Contains(rows, r => r.Cell(1).GetString() == "Segment RFM");
-        Assert.Contains("jeu par défaut", sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
+        Assert.Contains("jeu par défaut",
+            sheet.Range(1, 1, 7, 3).Cells().Select(c => c.GetString()).Aggregate(string.Concat), StringComparison.Ordinal);
     }
 }
 

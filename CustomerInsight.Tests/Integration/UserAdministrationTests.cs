@@ -1,12 +1,6 @@
-using System.Net;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Web;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -48,7 +42,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var administration = As(role, "intruder@demo.local");
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => administration.ListAsync(Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => administration.CreateAsync(new NewUser("new@example.org", null, Roles.Admin, Password), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            administration.CreateAsync(new NewUser("new@example.org", null, Roles.Admin, Password), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => administration.ChangeRoleAsync(analyst.Id, Roles.Admin, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => administration.SetDisabledAsync(admin.Id, true, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => administration.SetPasswordAsync(admin.Id, Password, Ct));
@@ -100,7 +95,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var administration = await AsDemoAdminAsync();
 
         Assert.True((await administration.CreateAsync(new NewUser("eight@example.org", null, Roles.Analyst, "8 chars!"), Ct)).Succeeded);
-        Assert.Equal(UserAdminError.PasswordTooShort, (await administration.CreateAsync(new NewUser("eight-admin@example.org", null, Roles.Admin, "8 chars!"), Ct)).Error);
+        Assert.Equal(UserAdminError.PasswordTooShort,
+            (await administration.CreateAsync(new NewUser("eight-admin@example.org", null, Roles.Admin, "8 chars!"), Ct)).Error);
         Assert.True((await administration.CreateAsync(new NewUser("twelve-admin@example.org", null, Roles.Admin, "12 chars ok!"), Ct)).Succeeded);
     }
 
@@ -133,9 +129,11 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.True((await administration.ChangeRoleAsync(analyst.Id, Roles.Executive, Ct)).Succeeded);
 
         Assert.Equal([Roles.Executive], await Users.GetRolesAsync((await Users.FindByIdAsync(analyst.Id))!));
-        using var client = await app.TrySignInAsync("analyste@demo.local", DemoAccounts.Password) ?? throw new InvalidOperationException("sign-in refused");
+        using var client = await app.TrySignInAsync("analyste@demo.local", DemoAccounts.Password)
+            ?? throw new InvalidOperationException("sign-in refused");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", (await client.GetAsync("/customers", Ct)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied",
+            (await client.GetAsync("/customers", Ct)).Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal("Analyst -> Executive", (await LastAuditAsync("user.role")).Details);
     }
 

@@ -1,7 +1,3 @@
-using System.Net;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Web;
-
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>

@@ -1,18 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
-using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web;
 
@@ -56,7 +45,8 @@ public abstract class BunitTestBase : BunitContext
     /// <summary>Types into a MudBlazor text field by its test id (MudBlazor puts the attribute on the input, textarea or wrapper).</summary>
     protected static void Type<TComponent>(IRenderedComponent<TComponent> view, string testId, string value)
         where TComponent : IComponent =>
-        view.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
+        view.Find($"input[data-testid={testId}], [data-testid={testId}] input, " +
+            $"textarea[data-testid={testId}], [data-testid={testId}] textarea").Change(value);
 
     /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
     protected void AddAppServices(string connectionString) => AddAppServices(Services, connectionString);

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Web;
 
 /// <summary>Figures never break across lines: no plain space between a number and its € or %.</summary>

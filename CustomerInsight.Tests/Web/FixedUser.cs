@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Analytics;
-
 namespace CustomerInsight.Tests.Core.Analytics;
 
 public class CohortCalculatorTests

@@ -1,14 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Customers;
 
 /// <summary>
@@ -16,28 +5,21 @@ namespace CustomerInsight.Tests.Core.Customers;
 /// 1001 Dupont (Paris) bought on 12-01 (web, 100) and 11-01 (store, 50, two lines); 1002 Durand (Lyon) on 01-01 (lapsed);
 /// 2001 Smith (London) on 12-05 by phone; 2002 Martin (Lille) on 06-01, erased, with a survey comment; 3001 Dubois never bought.
 /// </summary>
-public class CustomerQueriesTests : IAsyncLifetime
+public class CustomerQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="CustomerQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TestDatabase database = null!;
     private CustomerQueries queries = null!;
     private RfmQueries rfm = null!;
     private readonly Dictionary<string, int> ids = [];
     private long storeOrderId;
     private long nextOrder = 1;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
-        queries = new CustomerQueries(database.Factory, rfm, new RfmScoreCache(rfm, database.Factory, TimeProvider.System),
-            new ConsentQueries(database.Factory), new AppSecrets(database.Factory));
+        rfm = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
+        queries = new CustomerQueries(Database.Factory, rfm, new RfmScoreCache(rfm, Database.Factory, TimeProvider.System),
+            new ConsentQueries(Database.Factory), new AppSecrets(Database.Factory));
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var customers = new[]
         {
             NewCustomer("1001", "Jean", "Dupont", "jean.dupont@example.fr", "Paris", "France"),
@@ -68,34 +50,30 @@ public class CustomerQueriesTests : IAsyncLifetime
             NewSurvey("S1", ids["1001"], 9, "Très bien"),
             NewSurvey("S2", ids["2002"], 3, "Call me at home"));
         db.ConsentRecords.AddRange(
-            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Granted, RecordedAtUtc = Utc("2011-01-01"), Source = "web", ProofReference = "F-1" },
-            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = Utc("2011-06-01"), Source = "mail" });
+            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing, Status =
+                ConsentStatus.Granted, RecordedAtUtc = Utc("2011-01-01"), Source = "web", ProofReference = "F-1" },
+            new ConsentRecord { CustomerId = ids["1001"], Purpose = ConsentPurpose.EmailMarketing,
+                Status = ConsentStatus.Withdrawn, RecordedAtUtc = Utc("2011-06-01"), Source = "mail" });
         await db.SaveChangesAsync();
         storeOrderId = store.Id;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     [Fact]
     public async Task ListAsync_NoFilterById_EveryCustomerPagedWithoutOverlap()
     {
-        var first = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 0, 2, Ct);
-        var second = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 2, 2, Ct);
-        var third = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 4, 2, Ct);
+        var first = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 0, 2, Token);
+        var second = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 2, 2, Token);
+        var third = await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 4, 2, Token);
 
         Assert.Equal(["1001", "1002", "2001", "2002", "3001"], first.Concat(second).Concat(third).Select(r => r.SourceId).ToArray());
-        Assert.Equal(5, await queries.CountAsync(new CustomerFilter(), Ct));
+        Assert.Equal(5, await queries.CountAsync(new CustomerFilter(), Token));
         Assert.True(first.Concat(second).Single(r => r.SourceId == "2002").IsErased);
     }
 
     [Fact]
     public async Task ListAsync_SortByLastNameDescending_NullsLast()
     {
-        var rows = await queries.ListAsync(new CustomerFilter(), CustomerSort.LastName, true, 0, 10, Ct);
+        var rows = await queries.ListAsync(new CustomerFilter(), CustomerSort.LastName, true, 0, 10, Token);
 
         Assert.Equal("Smith,Durand,Dupont,Dubois,", string.Join(',', rows.Select(r => r.LastName)));
     }
@@ -123,10 +101,10 @@ public class CustomerQueriesTests : IAsyncLifetime
     {
         var filter = new CustomerFilter(Search: search);
 
-        var rows = await queries.ListAsync(filter, CustomerSort.SourceId, false, 0, 50, Ct);
+        var rows = await queries.ListAsync(filter, CustomerSort.SourceId, false, 0, 50, Token);
 
         Assert.Equal(expected, string.Join(',', rows.Select(r => r.SourceId)));
-        Assert.Equal(rows.Count, await queries.CountAsync(filter, Ct));
+        Assert.Equal(rows.Count, await queries.CountAsync(filter, Token));
     }
 
     [Theory]
@@ -141,22 +119,24 @@ public class CustomerQueriesTests : IAsyncLifetime
     public async Task ListAsync_Rows_OrdersNetRevenueLastOrderAndSegmentAtTheDate()
     {
         var date = new DateOnly(2011, 12, 10);
-        var scores = (await rfm.ScoreAsync(date, Ct)).Customers;
+        var scores = (await rfm.ScoreAsync(date, Token)).Customers;
 
-        var rows = (await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 0, 50, Ct)).ToDictionary(r => r.SourceId);
+        var rows = (await queries.ListAsync(new CustomerFilter(), CustomerSort.Id, false, 0, 50, Token)).ToDictionary(r => r.SourceId);
 
         Assert.Equal((2, 150m, new DateOnly(2011, 12, 1)), (rows["1001"].Orders, rows["1001"].NetRevenue, rows["1001"].LastOrder));
         Assert.Equal(scores.Single(s => s.CustomerId == ids["1001"]).Segment, rows["1001"].Segment);
         Assert.Equal((1, 10m, new DateOnly(2011, 6, 1)), (rows["2002"].Orders, rows["2002"].NetRevenue, rows["2002"].LastOrder));
         Assert.Equal(scores.Single(s => s.CustomerId == ids["2002"]).Segment, rows["2002"].Segment);
-        Assert.Equal((0, 0m, (DateOnly?)null, (RfmSegment?)null), (rows["3001"].Orders, rows["3001"].NetRevenue, rows["3001"].LastOrder, rows["3001"].Segment));
-        Assert.Equal(date, await queries.GetReferenceDateAsync(new CustomerFilter(), Ct));
+        Assert.Equal((0, 0m, (DateOnly?)null, (RfmSegment?)null),
+            (rows["3001"].Orders, rows["3001"].NetRevenue, rows["3001"].LastOrder, rows["3001"].Segment));
+        Assert.Equal(date, await queries.GetReferenceDateAsync(new CustomerFilter(), Token));
 
         // At 2011-12-01 the sale of that day is not yet counted.
         var december = new DateOnly(2011, 12, 1);
-        var atDecember = (await queries.ListAsync(new CustomerFilter(ReferenceDate: december), CustomerSort.Id, false, 0, 50, Ct)).Single(r => r.SourceId == "1001");
+        var atDecember = (await queries.ListAsync(new CustomerFilter(ReferenceDate: december), CustomerSort.Id, false, 0, 50, Token)).Single(r =>
+            r.SourceId == "1001");
         Assert.Equal((1, 50m, new DateOnly(2011, 11, 1)), (atDecember.Orders, atDecember.NetRevenue, atDecember.LastOrder));
-        Assert.Equal((await rfm.ScoreAsync(december, Ct)).Customers.Single(s => s.CustomerId == ids["1001"]).Segment, atDecember.Segment);
+        Assert.Equal((await rfm.ScoreAsync(december, Token)).Customers.Single(s => s.CustomerId == ids["1001"]).Segment, atDecember.Segment);
     }
 
     [Theory]
@@ -166,7 +146,7 @@ public class CustomerQueriesTests : IAsyncLifetime
     [InlineData(CustomerSort.LastOrder, true, "2001,1001,2002,1002,3001")]
     public async Task ListAsync_SortByFigures_TiesByIdInTheSameDirection(CustomerSort sort, bool descending, string expected)
     {
-        var rows = await queries.ListAsync(new CustomerFilter(), sort, descending, 0, 50, Ct);
+        var rows = await queries.ListAsync(new CustomerFilter(), sort, descending, 0, 50, Token);
 
         Assert.Equal(expected, string.Join(',', rows.Select(r => r.SourceId)));
     }
@@ -175,20 +155,20 @@ public class CustomerQueriesTests : IAsyncLifetime
     public async Task ListAsync_GridCell_TheCustomersWithThoseRAndFScoresAtTheDate()
     {
         var date = new DateOnly(2011, 12, 10);
-        var scores = (await rfm.ScoreAsync(date, Ct)).Customers;
+        var scores = (await rfm.ScoreAsync(date, Token)).Customers;
         var dupont = scores.Single(s => s.CustomerId == ids["1001"]);
         var expected = scores.Where(s => s.RecencyScore == dupont.RecencyScore && s.FrequencyScore == dupont.FrequencyScore)
             .Select(s => s.CustomerId).Order().ToArray();
 
         var filter = new CustomerFilter(RecencyScore: dupont.RecencyScore, FrequencyScore: dupont.FrequencyScore);
-        var rows = await queries.ListAsync(filter, CustomerSort.Id, false, 0, 50, Ct);
+        var rows = await queries.ListAsync(filter, CustomerSort.Id, false, 0, 50, Token);
 
         Assert.Equal(expected, rows.Select(r => r.Id).ToArray());
-        Assert.Equal(expected.Length, await queries.CountAsync(filter, Ct));
-        Assert.Equal(rows.Count(r => r.Country == "France"), await queries.CountAsync(filter with { Country = "France" }, Ct));
+        Assert.Equal(expected.Length, await queries.CountAsync(filter, Token));
+        Assert.Equal(rows.Count(r => r.Country == "France"), await queries.CountAsync(filter with { Country = "France" }, Token));
         var emptyCell = Enumerable.Range(1, 5).SelectMany(r => Enumerable.Range(1, 5).Select(f => (r, f)))
             .First(c => !scores.Any(s => s.RecencyScore == c.r && s.FrequencyScore == c.f));
-        Assert.Equal(0, await queries.CountAsync(new CustomerFilter(RecencyScore: emptyCell.r, FrequencyScore: emptyCell.f), Ct));
+        Assert.Equal(0, await queries.CountAsync(new CustomerFilter(RecencyScore: emptyCell.r, FrequencyScore: emptyCell.f), Token));
     }
 
     [Fact]
@@ -216,30 +196,30 @@ public class CustomerQueriesTests : IAsyncLifetime
     public async Task ListAsync_Segment_TheCustomersScoredInThatSegmentAtTheDate()
     {
         var date = new DateOnly(2011, 12, 10);
-        var scores = await rfm.ScoreAsync(date, Ct);
+        var scores = await rfm.ScoreAsync(date, Token);
         var segment = scores.Customers.Single(s => s.CustomerId == ids["1001"]).Segment;
         var expected = scores.Customers.Where(s => s.Segment == segment).Select(s => s.CustomerId).Order().ToArray();
 
         var filter = new CustomerFilter(Segment: segment);
-        var rows = await queries.ListAsync(filter, CustomerSort.Id, false, 0, 50, Ct);
+        var rows = await queries.ListAsync(filter, CustomerSort.Id, false, 0, 50, Token);
 
         Assert.Equal(expected, rows.Select(r => r.Id).ToArray());
-        Assert.Equal(expected.Length, await queries.CountAsync(filter, Ct));
-        Assert.Equal(rows.Count(r => r.Country == "France"), await queries.CountAsync(filter with { Country = "France" }, Ct));
+        Assert.Equal(expected.Length, await queries.CountAsync(filter, Token));
+        Assert.Equal(rows.Count(r => r.Country == "France"), await queries.CountAsync(filter with { Country = "France" }, Token));
         var other = RfmSegments.All.First(s => scores.Customers.All(c => c.Segment != s));
-        Assert.Equal(0, await queries.CountAsync(new CustomerFilter(Segment: other), Ct));
+        Assert.Equal(0, await queries.CountAsync(new CustomerFilter(Segment: other), Token));
     }
 
     [Fact]
     public async Task GetCountriesAsync_DistinctSorted()
     {
-        Assert.Equal(["France", "Germany", "United Kingdom"], await queries.GetCountriesAsync(Ct));
+        Assert.Equal(["France", "Germany", "United Kingdom"], await queries.GetCountriesAsync(Token));
     }
 
     [Fact]
     public async Task Get360Async_Customer_ProfileOrdersConsentsSurveysAndRfmHistory()
     {
-        var view = (await queries.Get360Async(ids["1001"], Ct))!;
+        var view = (await queries.Get360Async(ids["1001"], Token))!;
 
         Assert.Equal("1001", view.Profile.SourceId);
         Assert.Equal("jean.dupont@example.fr", view.Profile.Email);
@@ -254,8 +234,9 @@ public class CustomerQueriesTests : IAsyncLifetime
         Assert.Equal("F-1", view.Consents[0].ProofReference);
         Assert.Equal("Très bien", view.Surveys.Single().Comment);
         Assert.Equal([0, 3, 6, 12], view.Rfm.Select(r => r.MonthsEarlier).ToArray());
-        Assert.Equal([new DateOnly(2011, 12, 10), new DateOnly(2011, 9, 10), new DateOnly(2011, 6, 10), new DateOnly(2010, 12, 10)], view.Rfm.Select(r => r.AnalysisDate).ToArray());
-        var now = (await rfm.ScoreAsync(new DateOnly(2011, 12, 10), Ct)).Customers.Single(s => s.CustomerId == ids["1001"]);
+        Assert.Equal([new DateOnly(2011, 12, 10), new DateOnly(2011, 9, 10), new DateOnly(2011, 6, 10), new DateOnly(2010, 12, 10)],
+            view.Rfm.Select(r => r.AnalysisDate).ToArray());
+        var now = (await rfm.ScoreAsync(new DateOnly(2011, 12, 10), Token)).Customers.Single(s => s.CustomerId == ids["1001"]);
         Assert.Equal(now, view.Rfm[0].Score);
         Assert.Equal(2, view.Rfm[0].Score!.Value.Frequency);
         Assert.Null(view.Rfm[1].Score);
@@ -264,9 +245,9 @@ public class CustomerQueriesTests : IAsyncLifetime
     [Fact]
     public async Task Get360Async_ErasedCustomer_PseudonymAndNoPersonalData()
     {
-        var secret = await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Ct);
+        var secret = await new AppSecrets(Database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Token);
 
-        var view = (await queries.Get360Async(ids["2002"], Ct))!;
+        var view = (await queries.Get360Async(ids["2002"], Token))!;
 
         Assert.True(view.Profile.IsErased);
         Assert.Null(view.Profile.SourceId);
@@ -277,13 +258,13 @@ public class CustomerQueriesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get360Async_UnknownId_Null() => Assert.Null(await queries.Get360Async(999_999, Ct));
+    public async Task Get360Async_UnknownId_Null() => Assert.Null(await queries.Get360Async(999_999, Token));
 
     [Fact]
     public async Task GetOrderLinesAsync_OwnOrderOnly()
     {
-        var lines = await queries.GetOrderLinesAsync(ids["1001"], storeOrderId, Ct);
-        var foreign = await queries.GetOrderLinesAsync(ids["1002"], storeOrderId, Ct);
+        var lines = await queries.GetOrderLinesAsync(ids["1001"], storeOrderId, Token);
+        var foreign = await queries.GetOrderLinesAsync(ids["1002"], storeOrderId, Token);
 
         Assert.Equal(["P1", "P2"], lines.Select(l => l.ProductCode).ToArray());
         Assert.Equal(30m, lines[0].Amount);
@@ -298,7 +279,8 @@ public class CustomerQueriesTests : IAsyncLifetime
     [InlineData("2011-01-31", "2011-02-28", 1)]
     [InlineData("2010-12-10", "2011-12-10", 12)]
     public void WholeMonthsBetween_Dates_CompletedMonths(string from, string to, int expected) =>
-        Assert.Equal(expected, CustomerQueries.WholeMonthsBetween(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
+        Assert.Equal(expected,
+            CustomerQueries.WholeMonthsBetween(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
 
     private async Task<string> SourceIdsAsync(CustomerFilter filter) =>
         string.Join(',', (await queries.ListAsync(filter, CustomerSort.SourceId, false, 0, 50)).Select(r => r.SourceId));
@@ -309,22 +291,8 @@ public class CustomerQueriesTests : IAsyncLifetime
         CreatedAtUtc = Utc("2010-01-01"),
     };
 
-    private Order NewOrder(int? customerId, string date, Channel channel, decimal amount)
-    {
-        var businessDate = DateOnly.Parse(date, CultureInfo.InvariantCulture);
-        return new Order
-        {
-            Source = "test",
-            SourceOrderId = (nextOrder++).ToString(CultureInfo.InvariantCulture),
-            CustomerId = customerId,
-            OrderedAtUtc = businessDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-            BusinessDate = businessDate,
-            BusinessMonth = (businessDate.Year * 100) + businessDate.Month,
-            Channel = channel,
-            Kind = OrderKind.Sale,
-            AmountMilli = Money.ToMilli(amount),
-        };
-    }
+    private Order NewOrder(int? customerId, string date, Channel channel, decimal amount) =>
+        TestOrders.Create((nextOrder++).ToString(CultureInfo.InvariantCulture), customerId, TestOrders.Day(date), amount, OrderKind.Sale, channel);
 
     private static SurveyResponse NewSurvey(string id, int customerId, int recommend, string comment) => new()
     {

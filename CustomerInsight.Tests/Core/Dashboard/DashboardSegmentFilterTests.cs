@@ -1,22 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Dashboard;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Dashboard;
 
@@ -26,11 +9,8 @@ namespace CustomerInsight.Tests.Core.Dashboard;
 /// Every figure filtered by segment in the first must equal the unfiltered figure of the second: the
 /// calculators over only that segment's customers' orders, anonymous orders left out.
 /// </summary>
-public class DashboardSegmentFilterTests : IAsyncLifetime
+public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="DashboardSegmentFilterOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const int Customers = 400;
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
     private static readonly Period Quarter = Period.Quarter(2026, 3);
@@ -43,23 +23,21 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
     private RfmSegment segment;
     private int[] ids = [];
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync()
     {
         all = await TestDatabase.CreateAsync(Engine);
-        await new DemoSeeder(all.Factory, Paris).SeedIfEmptyAsync(Customers, Ct);
+        await new DemoSeeder(all.Factory, Paris).SeedIfEmptyAsync(Customers, Token);
         company = new DemoCompanyGenerator(Paris).Generate(Customers);
 
         // The largest segment at the quarter's end that is not the whole base.
-        var scores = await Rfm(all).ScoreAsync(Quarter.End, Ct);
+        var scores = await Rfm(all).ScoreAsync(Quarter.End, Token);
         segment = scores.Customers.GroupBy(c => c.Segment).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         ids = [.. scores.Customers.Where(c => c.Segment == segment).Select(c => c.CustomerId).Order()];
 
         segmentOnly = await TestDatabase.CreateAsync(Engine);
         var kept = ids.ToHashSet();
         await using var db = segmentOnly.CreateContext();
-        await using var writer = await BulkWriter.BeginAsync(db, Ct);
+        await using var writer = await BulkWriter.BeginAsync(db, Token);
         foreach (var customer in company.Customers.Where(c => kept.Contains(c.Id)))
         {
             writer.Insert(customer);
@@ -72,7 +50,7 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         {
             writer.Insert(response);
         }
-        await writer.CommitAsync(Ct);
+        await writer.CommitAsync(Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -102,8 +80,8 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
     [InlineData(Channel.Web)]
     public async Task GetDashboardAsync_Segment_EveryFigureEqualsTheSegmentOnlyDatabase(Channel? channel)
     {
-        var filtered = await Dashboard(all).GetDashboardAsync(new KpiFilter(Quarter, channel, Segment: segment), Thresholds, Ct);
-        var expected = await Dashboard(segmentOnly).GetDashboardAsync(new KpiFilter(Quarter, channel), Thresholds, Ct);
+        var filtered = await Dashboard(all).GetDashboardAsync(new KpiFilter(Quarter, channel, Segment: segment), Thresholds, Token);
+        var expected = await Dashboard(segmentOnly).GetDashboardAsync(new KpiFilter(Quarter, channel), Thresholds, Token);
 
         Assert.Equal(expected.Kpis.Current, filtered.Kpis.Current);
         Assert.Equal(expected.Kpis.Previous, filtered.Kpis.Previous);
@@ -123,8 +101,8 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         var dashboard = Dashboard(all);
         var filter = new KpiFilter(Quarter);
 
-        var first = await dashboard.GetDashboardAsync(filter, Thresholds, Ct);
-        var again = await dashboard.GetDashboardAsync(new KpiFilter(Quarter), Thresholds, Ct);
+        var first = await dashboard.GetDashboardAsync(filter, Thresholds, Token);
+        var again = await dashboard.GetDashboardAsync(new KpiFilter(Quarter), Thresholds, Token);
         await using (var db = all.CreateContext())
         {
             var day = Quarter.Start.AddDays(3);
@@ -133,9 +111,9 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
                 Source = "test", SourceOrderId = "NEW-1", OrderedAtUtc = day.ToDateTime(new TimeOnly(12, 0)), BusinessDate = day,
                 BusinessMonth = BusinessCalendar.MonthKey(day), Channel = Channel.Web, Kind = OrderKind.Sale, AmountMilli = 10_000,
             });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
-        var afterImport = await dashboard.GetDashboardAsync(filter, Thresholds, Ct);
+        var afterImport = await dashboard.GetDashboardAsync(filter, Thresholds, Token);
 
         Assert.Same(first, again);
         Assert.Equal(first.Kpis.Current.Sales.Orders + 1, afterImport.Kpis.Current.Sales.Orders);
@@ -144,8 +122,8 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
     [Fact]
     public async Task GetKpisAsync_Segment_SalesEqualTheCalculatorOverTheSegmentsOrdersOnly()
     {
-        var filtered = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter, Segment: segment), Thresholds, Ct);
-        var everyone = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter), Thresholds, Ct);
+        var filtered = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter, Segment: segment), Thresholds, Token);
+        var everyone = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter), Thresholds, Token);
 
         // Straight from the generated rows, without SQL: the segment's orders of the quarter.
         var kept = ids.ToHashSet();
@@ -156,14 +134,15 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         Assert.Equal(sales.Select(o => o.CustomerId).Distinct().Count(), filtered.Current.Sales.ActiveCustomers);
         Assert.True(filtered.Current.Sales.Orders < everyone.Current.Sales.Orders);
         Assert.Equal(
-            company.SurveyResponses.Count(r => r.CustomerId is { } id && kept.Contains(id) && Quarter.Contains(r.BusinessDate) && r.RecommendScore is not null),
+            company.SurveyResponses.Count(r => r.CustomerId is { } id && kept.Contains(id)
+                && Quarter.Contains(r.BusinessDate) && r.RecommendScore is not null),
             filtered.Current.Satisfaction.NpsResponses);
     }
 
     [Fact]
     public async Task GetSalesKpisAsync_EmptyCustomerSet_NothingCounts()
     {
-        var result = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, 180, customerIds: [], Ct);
+        var result = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, 180, customerIds: [], Token);
 
         Assert.Equal(0, result.Current.Orders);
         Assert.Equal(0m, result.Current.NetRevenue);
@@ -179,13 +158,13 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         var kpis = new KpiQueries(all.Factory);
         var satisfaction = new SatisfactionQueries(all.Factory);
 
-        var sales = await kpis.GetSalesKpisAsync(Quarter, null, 180, many, Ct);
-        var trend = await kpis.GetMonthlyTrendAsync(Quarter, null, many, Ct);
-        var cohorts = await kpis.GetCohortInputsAsync(202601, 202609, many, Ct);
-        var facts = await satisfaction.GetByMonthAsync(new SatisfactionFilter(Quarter, CustomerIds: many), Ct);
+        var sales = await kpis.GetSalesKpisAsync(Quarter, null, 180, many, Token);
+        var trend = await kpis.GetMonthlyTrendAsync(Quarter, null, many, Token);
+        var cohorts = await kpis.GetCohortInputsAsync(202601, 202609, many, Token);
+        var facts = await satisfaction.GetByMonthAsync(new SatisfactionFilter(Quarter, CustomerIds: many), Token);
 
         // Every customer is in the set: the identified figures of everyone.
-        var everyone = await kpis.GetSalesKpisAsync(Quarter, null, 180, Ct);
+        var everyone = await kpis.GetSalesKpisAsync(Quarter, null, 180, Token);
         Assert.Equal(everyone.Current.ActiveCustomers, sales.Current.ActiveCustomers);
         Assert.Equal(everyone.Current.NewCustomers, sales.Current.NewCustomers);
         Assert.Equal(3, trend.Count);
@@ -202,11 +181,12 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
             new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), Rfm(all), new OmocQueries(all.Factory),
             new CustomerFileQueries(all.Factory), new AppSecrets(all.Factory), new AuditLog(all.Factory, TimeProvider.System),
             settings, rfmOptions, TimeProvider.System);
-        var dashboard = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter, Segment: segment), Thresholds, Ct);
+        var dashboard = await Dashboard(all).GetKpisAsync(new KpiFilter(Quarter, Segment: segment), Thresholds, Token);
 
-        var data = await exports.GetKpiDataAsync(Quarter, null, segment, Ct);
+        var data = await exports.GetKpiDataAsync(Quarter, null, segment, Token);
         using var stream = new MemoryStream();
-        var result = await exports.ExportKpiAsync(stream, Quarter, null, segment, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Ct);
+        var result = await exports.ExportKpiAsync(stream, Quarter, null, segment,
+            new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
 
         Assert.Equal(dashboard.Current.Sales, data.Sales.Current);
         Assert.Equal(dashboard.Previous.Sales, data.Sales.Previous);
@@ -227,23 +207,28 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         var segmentations = new SegmentationQueries(all.Factory, scoreCache, new ConsentQueries(all.Factory), calendar, audit, TimeProvider.System);
         // "Fidèles" keeps the customers with two orders or more who are not big spenders (a customer is in the first segment it meets).
         var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "Gros acheteurs", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1500")])]),
-            new SegmentDefinition("", "Fidèles", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
+            new SegmentDefinition("", "Gros acheteurs", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1500")])]),
+            new SegmentDefinition("", "Fidèles", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
         ]);
-        Assert.Equal(1, (await segmentations.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Ct)).Version);
+        Assert.Equal(1, (await segmentations.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Token)).Version);
         var custom = new SegmentRef("deux-profils", "fideles");
-        var dashboard = await new DashboardQueries(new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), scoreCache, all.Factory, TimeProvider.System, segmentations)
-            .GetDashboardAsync(new KpiFilter(Quarter, CustomSegment: custom), new KpiThresholds(LapsedAfterDays: 180, MinResponses: 5), Ct);
+        var dashboard = await new DashboardQueries(new KpiQueries(all.Factory),
+            new SatisfactionQueries(all.Factory), scoreCache, all.Factory, TimeProvider.System, segmentations)
+            .GetDashboardAsync(new KpiFilter(Quarter, CustomSegment: custom), new KpiThresholds(LapsedAfterDays: 180, MinResponses: 5), Token);
         var members = dashboard.CustomSegment!;
         Assert.InRange(members.CustomerIds.Length, 1, Customers - 1);
         var exports = new ExcelExports(
             new KpiQueries(all.Factory), new SatisfactionQueries(all.Factory), Rfm(all), new OmocQueries(all.Factory),
             new CustomerFileQueries(all.Factory), new AppSecrets(all.Factory), audit,
-            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5), Options.Create(new RfmOptions()), TimeProvider.System,
+            CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc, lapsedAfterDays: 180, minResponses: 5),
+                Options.Create(new RfmOptions()), TimeProvider.System,
             segmentationQueries: segmentations);
 
         using var stream = new MemoryStream();
-        var result = await exports.ExportKpiAsync(stream, Quarter, ComparisonMode.Previous, null, null, custom, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Ct);
+        var result = await exports.ExportKpiAsync(stream, Quarter, ComparisonMode.Previous, null,
+            null, custom, new ReportRequester("analyst@test", new CultureInfo("fr-FR")), Token);
 
         Assert.EndsWith("-deux-profils-fideles.xlsx", result.FileName, StringComparison.Ordinal);
         stream.Position = 0;
@@ -260,10 +245,12 @@ public class DashboardSegmentFilterTests : IAsyncLifetime
         Assert.Equal(current.ActiveCustomers, sheet.Cell(byCode["activeCustomers"], 2).GetValue<int>());
         Assert.Equal(current.RetentionRate is null, sheet.Cell(byCode["retentionRate"], 2).IsEmpty());
         // Unfiltered figures differ: the workbook is the segment's, not the whole base's.
-        var whole = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Ct);
+        var whole = await new KpiQueries(all.Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Token);
         Assert.NotEqual(whole.Current.Orders, current.Orders);
         var header = sheet.Range(1, 1, ExcelReportWriter.HeaderRow - 1, 4).CellsUsed().Select(c => c.GetString()).ToList();
-        Assert.Contains(header, t => t.Contains($"Fidèles au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({members.CustomerIds.Length} clients)", StringComparison.Ordinal));
+        Assert.Contains(header, t =>
+            t.Contains($"Fidèles au {Quarter.End.ToString("d", new CultureInfo("fr-FR"))} ({members.CustomerIds.Length} clients)",
+            StringComparison.Ordinal));
         Assert.Contains(header, t => t.Contains("Deux profils, version 1", StringComparison.Ordinal));
     }
 }

@@ -1,45 +1,37 @@
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>
 /// The bulk writer's all-or-nothing on both engines. On PostgreSQL the rows go by binary COPY inside the writer's
 /// transaction: rows already copied are rolled back with it, and a COPY refused by a constraint leaves nothing.
 /// </summary>
-public class BulkWriterTests
+public class BulkWriterTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="BulkWriterOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static Customer NewCustomer(int id, string sourceId) =>
-        new() { Id = id, SourceId = sourceId, LastName = "Name" + id, Country = "France", CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
+        new() { Id = id, SourceId = sourceId, LastName = "Name" + id, Country = "France",
+            CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
 
     [Fact]
     public async Task Commit_RowsWrittenWithTheirValues_NextGeneratedIdFollowsThem()
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
-        await using (var writer = await BulkWriter.BeginAsync(db, Ct))
+        await using (var writer = await BulkWriter.BeginAsync(db, Token))
         {
             for (var id = 1; id <= 120; id++)
             {
                 writer.Insert(NewCustomer(id, "BW-" + id));
             }
-            await writer.CommitAsync(Ct);
+            await writer.CommitAsync(Token);
         }
 
         await using var check = database.CreateContext();
-        Assert.Equal(120, await check.Customers.CountAsync(Ct));
-        var one = await check.Customers.SingleAsync(c => c.SourceId == "BW-77", Ct);
+        Assert.Equal(120, await check.Customers.CountAsync(Token));
+        var one = await check.Customers.SingleAsync(c => c.SourceId == "BW-77", Token);
         Assert.Equal((77, "Name77", new DateTime(2024, 1, 2, 3, 4, 5)), (one.Id, one.LastName, one.CreatedAtUtc));
         // An id the database generates after the bulk load does not collide with the written ones.
         var next = new Customer { SourceId = "EF-1", Country = "France", CreatedAtUtc = DateTime.UtcNow };
         check.Customers.Add(next);
-        await check.SaveChangesAsync(Ct);
+        await check.SaveChangesAsync(Token);
         Assert.Equal(121, next.Id);
     }
 
@@ -48,18 +40,18 @@ public class BulkWriterTests
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
-        await using (var writer = await BulkWriter.BeginAsync(db, Ct))
+        await using (var writer = await BulkWriter.BeginAsync(db, Token))
         {
             for (var id = 1; id <= 50; id++)
             {
                 writer.Insert(NewCustomer(id, "BW-" + id));
             }
             // A statement of the writer sees the rows (on PostgreSQL the COPY has run), then the import is abandoned.
-            Assert.Equal(51L, await writer.NextIdAsync("Customers", Ct));
+            Assert.Equal(51L, await writer.NextIdAsync("Customers", Token));
         }
 
         await using var check = database.CreateContext();
-        Assert.Equal(0, await check.Customers.CountAsync(Ct));
+        Assert.Equal(0, await check.Customers.CountAsync(Token));
     }
 
     [Fact]
@@ -67,7 +59,7 @@ public class BulkWriterTests
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
         await using (var db = database.CreateContext())
-        await using (var writer = await BulkWriter.BeginAsync(db, Ct))
+        await using (var writer = await BulkWriter.BeginAsync(db, Token))
         {
             for (var id = 1; id <= 30; id++)
             {
@@ -77,13 +69,13 @@ public class BulkWriterTests
             var failed = await Record.ExceptionAsync(async () =>
             {
                 writer.Insert(NewCustomer(31, "BW-5"));
-                await writer.CommitAsync(Ct);
+                await writer.CommitAsync(Token);
             });
             Assert.IsAssignableFrom<System.Data.Common.DbException>(failed);
         }
 
         await using var check = database.CreateContext();
-        Assert.Equal(0, await check.Customers.CountAsync(Ct));
+        Assert.Equal(0, await check.Customers.CountAsync(Token));
     }
 }
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerInsight.Tests.Core.Data;

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Tests.Core.Importing;
 using Npgsql;
 
 namespace CustomerInsight.Tests.Core.Data;
@@ -77,7 +74,8 @@ public sealed class DataChangeWatcherTests
         {
             await admin.OpenAsync(Ct);
             await using var kill = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()", admin);
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid " +
+                    "<> pg_backend_pid()", admin);
             Assert.Equal(1L, await kill.ExecuteScalarAsync(Ct));
         }
         Assert.True(await raised.WaitAsync(Bound, Ct), "the watcher did not come back after its connection was killed");

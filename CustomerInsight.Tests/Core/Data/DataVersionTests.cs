@@ -1,27 +1,15 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>The one data version every cache is keyed by moves with each kind of change a cached figure depends on.</summary>
-public class DataVersionTests
+public class DataVersionTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="DataVersionOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task ReadAsync_SurveyErasureAndUndo_EachChangeTheVersion()
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(50, Ct);
-        var seeded = await DataVersion.ReadAsync(database.Factory, Ct);
-        Assert.Equal(seeded, await DataVersion.ReadAsync(database.Factory, Ct));
+        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(50, Token);
+        var seeded = await DataVersion.ReadAsync(database.Factory, Token);
+        Assert.Equal(seeded, await DataVersion.ReadAsync(database.Factory, Token));
 
         await using (var db = database.CreateContext())
         {
@@ -30,22 +18,23 @@ public class DataVersionTests
                 SourceId = "version-test", RespondedAtUtc = new DateTime(2026, 9, 1, 10, 0, 0, DateTimeKind.Utc),
                 BusinessDate = new DateOnly(2026, 9, 1), BusinessMonth = 202609, Kind = SurveyKind.Relational, RecommendScore = 9,
             });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
-        var afterSurvey = await DataVersion.ReadAsync(database.Factory, Ct);
+        var afterSurvey = await DataVersion.ReadAsync(database.Factory, Token);
 
         await using (var db = database.CreateContext())
         {
-            var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync(Ct);
+            var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync(Token);
             customer.ErasedAtUtc = new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
             db.ImportBatches.Add(new ImportBatch { UserName = "test", FileName = "f.csv", Format = "customers", Status = ImportStatus.Undone });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
-        var afterErasureAndUndo = await DataVersion.ReadAsync(database.Factory, Ct);
+        var afterErasureAndUndo = await DataVersion.ReadAsync(database.Factory, Token);
 
         Assert.Equal(seeded.SurveyResponses + 1, afterSurvey.SurveyResponses);
         Assert.NotEqual(seeded, afterSurvey);
-        Assert.Equal(afterSurvey with { ErasedCustomers = afterSurvey.ErasedCustomers + 1, UndoneImports = afterSurvey.UndoneImports + 1 }, afterErasureAndUndo);
+        Assert.Equal(afterSurvey with { ErasedCustomers = afterSurvey.ErasedCustomers + 1, UndoneImports = afterSurvey.UndoneImports + 1 },
+            afterErasureAndUndo);
     }
 }
 

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -34,13 +31,16 @@ public class DatabaseTests
             await migrator.MigrateAsync("20261124144247_OrdersCustomerIndexWithChannel", ct);
             await db.Database.ExecuteSqlRawAsync(
                 """
-                INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc") VALUES (1, 'C1', 'France', '2024-01-01 00:00:00'), (2, 'C2', 'France', '2024-01-01 00:00:00');
+                INSERT INTO "Customers" ("Id", "SourceId", "Country", "CreatedAtUtc")
+                VALUES (1, 'C1', 'France', '2024-01-01 00:00:00'), (2, 'C2', 'France', '2024-01-01 00:00:00');
                 UPDATE "Customers" SET "SourceId" = 'erased-x', "ErasedAtUtc" = '2025-01-01 00:00:00' WHERE "Id" = 2;
-                INSERT INTO "Orders" ("Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli")
+                INSERT INTO "Orders" ("Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth",
+                    "Channel", "Kind", "AmountMilli")
                 VALUES (10, 'order-lines', 'O1', 1, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000),
                        (11, 'order-lines', 'O2', 2, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000),
                        (12, 'order-lines', 'O3', NULL, '2024-03-15 10:00:00', '2024-03-15', 202403, 0, 0, 10000);
-                INSERT INTO "SurveyResponses" ("SourceId", "CustomerId", "OrderId", "RespondedAtUtc", "BusinessDate", "BusinessMonth", "Kind", "RecommendScore", "Comment")
+                INSERT INTO "SurveyResponses" ("SourceId", "CustomerId", "OrderId", "RespondedAtUtc", "BusinessDate", "BusinessMonth", "Kind",
+                    "RecommendScore", "Comment")
                 VALUES ('S1', NULL, 10, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 9, 'Merci'),
                        ('S2', NULL, 11, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 3, 'Secret'),
                        ('S3', NULL, 12, '2024-03-20 10:00:00', '2024-03-20', 202403, 0, 7, 'Anonyme'),
@@ -50,10 +50,13 @@ public class DatabaseTests
         }
 
         await using var check = database.CreateContext();
-        var responses = await check.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).Select(r => new { r.SourceId, r.CustomerId, r.Comment }).ToListAsync(ct);
+        var responses = await check.SurveyResponses.AsNoTracking().OrderBy(r =>
+            r.SourceId).Select(r => new { r.SourceId, r.CustomerId, r.Comment }).ToListAsync(ct);
         Assert.Equal(
-            [new { SourceId = "S1", CustomerId = (int?)1, Comment = (string?)"Merci" }, new { SourceId = "S2", CustomerId = (int?)2, Comment = (string?)null },
-             new { SourceId = "S3", CustomerId = (int?)null, Comment = (string?)"Anonyme" }, new { SourceId = "S4", CustomerId = (int?)1, Comment = (string?)"Relationnel" }],
+            [new { SourceId = "S1", CustomerId = (int?)1, Comment = (string?)"Merci" },
+                new { SourceId = "S2", CustomerId = (int?)2, Comment = (string?)null },
+             new { SourceId = "S3", CustomerId = (int?)null, Comment = (string?)"Anonyme" },
+                 new { SourceId = "S4", CustomerId = (int?)1, Comment = (string?)"Relationnel" }],
             responses);
     }
 
@@ -76,7 +79,8 @@ public class DatabaseTests
         InsightDatabase.Configure(options, engine, connectionString);
 
         var warnings = options.Options.FindExtension<CoreOptionsExtension>()!.WarningsConfiguration;
-        Assert.Equal(WarningBehavior.Ignore, warnings.GetBehavior(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        Assert.Equal(WarningBehavior.Ignore,
+            warnings.GetBehavior(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
     }
 
     [Fact]
@@ -101,7 +105,8 @@ public class DatabaseTests
         {
             lines.AddRange(table.Columns.Select(c => $"{table.Name}.{c.Name} {c.StoreType} null={c.IsNullable}"));
             lines.Add($"{table.Name} pk {Columns(table.PrimaryKey?.Columns)}");
-            lines.AddRange(table.ForeignKeyConstraints.Select(f => $"{table.Name} fk {f.Name} {Columns(f.Columns)} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"));
+            lines.AddRange(table.ForeignKeyConstraints.Select(f =>
+                $"{table.Name} fk {f.Name} {Columns(f.Columns)} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"));
             lines.AddRange(table.Indexes.Select(i => $"{table.Name} index {i.Name} {Columns(i.Columns)} unique={i.IsUnique}"));
             lines.AddRange(table.UniqueConstraints.Select(u => $"{table.Name} unique {u.Name} {Columns(u.Columns)}"));
         }
@@ -116,7 +121,8 @@ public class DatabaseTests
         foreach (var entity in model.GetEntityTypes())
         {
             lines.AddRange(entity.GetProperties().Select(p =>
-                $"{entity.Name}.{p.Name} {p.ClrType.Name} generated={p.ValueGenerated} token={p.IsConcurrencyToken} max={p.GetMaxLength()} converter={p.GetTypeMapping().Converter?.GetType().Name}"));
+                $"{entity.Name}.{p.Name} {p.ClrType.Name} generated={p.ValueGenerated} token={p.IsConcurrencyToken} max={p.GetMaxLength()} " +
+                    $"converter={p.GetTypeMapping().Converter?.GetType().Name}"));
             lines.AddRange(entity.GetNavigations().Select(n => $"{entity.Name} nav {n.Name} -> {n.TargetEntityType.Name}"));
         }
         lines.Sort(StringComparer.Ordinal);

@@ -1,15 +1,7 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Data;
 
-public class DemoCompanyGeneratorTests
+public class DemoCompanyGeneratorTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="DemoCompanyGeneratorOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
 
     [Fact]
@@ -35,7 +27,8 @@ public class DemoCompanyGeneratorTests
         // 20 days before the end told every visitor "new customers −68 %" (September 2026: 43 against about 140).
         var company = new DemoCompanyGenerator(Paris).Generate(5000);
         var sales = company.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId is not null).ToList();
-        var newByMonth = sales.GroupBy(o => o.CustomerId).Select(g => g.Min(o => o.BusinessMonth)).GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+        var newByMonth = sales.GroupBy(o => o.CustomerId).Select(g =>
+            g.Min(o => o.BusinessMonth)).GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
         var activeByMonth = sales.GroupBy(o => o.BusinessMonth).ToDictionary(g => g.Key, g => g.Select(o => o.CustomerId).Distinct().Count());
         var last = BusinessCalendar.MonthKey(DemoCompanyGenerator.EndDay.AddDays(-1));
         var previousTwelve = activeByMonth.Keys.Where(m => m < last).OrderDescending().Take(12).ToList();

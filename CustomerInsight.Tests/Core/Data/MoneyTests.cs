@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Sales;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 public class MoneyTests

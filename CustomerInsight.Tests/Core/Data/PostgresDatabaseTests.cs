@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerInsight.Tests.Core.Data;
@@ -29,7 +27,8 @@ public sealed class PostgresDatabaseTests
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Postgres, migrate: false);
         await using var db = database.CreateContextWithBuiltModel();
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model changed without a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresInsightDbContext --output-dir Data/Migrations/Postgres (README).");
+            "The model changed without a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresInsightDbContext --output-dir " +
+                "Data/Migrations/Postgres (README).");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -57,7 +56,8 @@ public sealed class PostgresServer
                 }
                 else
                 {
-                    unavailable = $"No PostgreSQL: neither {ConnectionStringVariable} nor initdb under /usr/lib/postgresql/*/bin (apt-get install -y postgresql)";
+                    unavailable = $"No PostgreSQL: neither {ConnectionStringVariable} nor initdb under /usr/lib/postgresql/*/bin (apt-get install " +
+                        $"-y postgresql)";
                 }
             }
         }
@@ -115,8 +115,11 @@ public sealed class PostgresServer
                     await command.ExecuteNonQueryAsync();
                 }
                 var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::CustomerInsight.Core.Data.InsightDbContext>();
-                global::CustomerInsight.Core.Data.InsightDatabase.Configure(options, global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, ConnectionStringOf(name));
-                await using (var db = global::CustomerInsight.Core.Data.InsightDatabase.CreateContext(global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, options.Options))
+                global::CustomerInsight.Core.Data.InsightDatabase.Configure(options,
+                    global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, ConnectionStringOf(name));
+                await using (var db =
+                    global::CustomerInsight.Core.Data.InsightDatabase.CreateContext(global::CustomerInsight.Core.Data.DatabaseEngine.Postgres,
+                    options.Options))
                 {
                     await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
                 }
@@ -152,7 +155,8 @@ public sealed class PostgresServer
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", builder.Username!, "--no-owner", builder.Database! })
+        foreach (var argument in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", builder.Username!, "--no-owner", builder.Database! })
         {
             start.ArgumentList.Add(argument);
         }
@@ -221,7 +225,8 @@ public sealed class PostgresServer
             await server.RunToolAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
             var port = FreePort();
             // Throwaway data: no durability work.
-            var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c fsync=off -c synchronous_commit=off " +
+                $"-c full_page_writes=off -c max_connections=200";
             await server.RunToolAsync("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
             return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", directory, bin, asPostgres);
@@ -269,7 +274,8 @@ public sealed class PostgresServer
 
     private static async Task RunAsync(string file, string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError =
+            true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

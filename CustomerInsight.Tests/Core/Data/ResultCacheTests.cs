@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Data;
@@ -87,7 +86,8 @@ public class ResultCacheTests
     {
         var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync("a", () => Task.FromException<int>(new InvalidOperationException("boom")), Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            cache.GetAsync("a", () => Task.FromException<int>(new InvalidOperationException("boom")), Ct));
         var retried = await cache.GetAsync("a", () => Task.FromResult(7), Ct);
 
         Assert.Equal(7, retried);

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>

@@ -1,23 +1,10 @@
-using CustomerInsight.Core.Data;
 using System.Text;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>Happy paths of the five formats, re-imports, erased customers, encodings, XLSX, preview and cancellation.</summary>
-public class ImportFormatsTests
+public class ImportFormatsTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; the OnPostgresTests subclass runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string Customers = "CustomerId,First Name,last_name,Email,Country,CreatedAt\n" +
         "C1,Ada,Lovelace,ada@example.com,France,2024-01-10\n" +
         "C2,Alan,Turing,alan@example.com,United Kingdom,2024-02-01 09:30\n";
@@ -26,17 +13,18 @@ public class ImportFormatsTests
     public async Task ImportAsync_Customers_CreatesThenUpdatesByCustomerId()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var first = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        var first = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         Assert.True(first.Succeeded);
         Assert.Equal(new EntityCounts(2, 0), first.Customers);
 
-        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"), ImportFormat.Customers, Ct);
+        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"),
+            ImportFormat.Customers, Token);
         Assert.Equal(new EntityCounts(1, 1), second.Customers);
         await using var db = context.Database.CreateContext();
-        var ada = await db.Customers.SingleAsync(c => c.SourceId == "C1", Ct);
+        var ada = await db.Customers.SingleAsync(c => c.SourceId == "C1", Token);
         Assert.Equal("ada@new.example", ada.Email);
         Assert.Equal("Lovelace", ada.LastName);
-        Assert.Equal(3, await db.Customers.CountAsync(Ct));
+        Assert.Equal(3, await db.Customers.CountAsync(Token));
     }
 
     [Fact]
@@ -49,7 +37,7 @@ public class ImportFormatsTests
             "O2,,2024-03-16T10:00:00,web,,P2,Toaster,1,35\n" +
             "O1,C9,2024-03-15 14:00,Store,Sale,P3,\"Filter, pack of 2\",1,5.5\n" +
             "R1,C9,2024-03-20,Store,Cancellation,P1,Kettle,-1,19.99\n");
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(new EntityCounts(3, 0), report.Orders);
@@ -57,18 +45,18 @@ public class ImportFormatsTests
         Assert.Equal(4, report.RowsImported);
         await using (var db = context.Database.CreateContext())
         {
-            var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "O1", Ct);
+            var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "O1", Token);
             Assert.Equal("order-lines", o1.Source);
             Assert.Equal(Channel.Store, o1.Channel);
             Assert.Equal(45_480, o1.AmountMilli);
             Assert.Equal(new DateTime(2024, 3, 15, 13, 0, 0), o1.OrderedAtUtc); // earliest line, 14:00 Paris (UTC+1)
             Assert.Contains(o1.Lines, l => l.Description == "Filter, pack of 2");
-            Assert.Null((await db.Orders.SingleAsync(o => o.SourceOrderId == "O2", Ct)).CustomerId);
-            Assert.Equal(OrderKind.Cancellation, (await db.Orders.SingleAsync(o => o.SourceOrderId == "R1", Ct)).Kind);
+            Assert.Null((await db.Orders.SingleAsync(o => o.SourceOrderId == "O2", Token)).CustomerId);
+            Assert.Equal(OrderKind.Cancellation, (await db.Orders.SingleAsync(o => o.SourceOrderId == "R1", Token)).Kind);
         }
 
         var before = await context.CountAsync();
-        var again = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var again = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
         Assert.Equal(4, again.Skipped[ImportMessages.SkipAlreadyImported]);
         Assert.Equal(before.Data, (await context.CountAsync()).Data);
     }
@@ -77,81 +65,84 @@ public class ImportFormatsTests
     public async Task ImportAsync_SurveysAndConsents_ForKnownCustomers_AreIdempotent()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
 
         var surveys = context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
             "S1,C1,,2024-04-01 10:00,Relational,,9,,Great\n" +
             "S2,C2,X42,2024-04-02,,Web,,4,\n" +
             "S3,,,2024-04-03,Transactional,Store,0,1,\n");
-        var report = await context.ImportAsync(surveys, ImportFormat.Surveys, Ct);
+        var report = await context.ImportAsync(surveys, ImportFormat.Surveys, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(3, report.Responses.Created);
         Assert.Equal(1, report.Notes[ImportMessages.NoteUnknownOrder]);
-        Assert.Equal(3, (await context.ImportAsync(surveys, ImportFormat.Surveys, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
+        Assert.Equal(3, (await context.ImportAsync(surveys, ImportFormat.Surveys, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
 
         var consents = context.WriteFile("consents.csv",
             "CustomerId,Purpose,Status,RecordedAt,Source,ProofReference\n" +
             "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n" +
             "C1,Email Marketing,Withdrawn,2024-02-10 12:00,unsubscribe link,\n" +
             "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n");
-        var consentReport = await context.ImportAsync(consents, ImportFormat.Consents, Ct);
+        var consentReport = await context.ImportAsync(consents, ImportFormat.Consents, Token);
         Assert.True(consentReport.Succeeded, string.Join("; ", consentReport.Rejected.Select(r => r.Text)));
         Assert.Equal(2, consentReport.Consents.Created);
         Assert.Equal(1, consentReport.DuplicateRows);
-        Assert.Equal(3, (await context.ImportAsync(consents, ImportFormat.Consents, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
+        Assert.Equal(3, (await context.ImportAsync(consents, ImportFormat.Consents, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
 
         await using var db = context.Database.CreateContext();
-        Assert.Equal(SurveyKind.Transactional, (await db.SurveyResponses.SingleAsync(r => r.SourceId == "S2", Ct)).Kind);
-        Assert.Equal(2, await db.ConsentRecords.CountAsync(c => c.Purpose == ConsentPurpose.EmailMarketing, Ct));
+        Assert.Equal(SurveyKind.Transactional, (await db.SurveyResponses.SingleAsync(r => r.SourceId == "S2", Token)).Kind);
+        Assert.Equal(2, await db.ConsentRecords.CountAsync(c => c.Purpose == ConsentPurpose.EmailMarketing, Token));
     }
 
     [Fact]
     public async Task ImportAsync_SurveyWithOnlyAnOrder_BelongsToTheOrdersCustomer_SkippedWhenErased()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Ct);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+            "O1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Token);
         await using (var db = context.Database.CreateContext())
         {
-            await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Ct);
+            await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Token);
         }
 
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore,Comment\n" +
             "S1,,O1,2024-03-20,9,Merci\n" +
             "S2,,O2,2024-03-20,3,Un commentaire d'une personne effacée\n" +
-            "S3,,O3,2024-03-20,7,Anonyme\n"), ImportFormat.Surveys, Ct);
+            "S3,,O3,2024-03-20,7,Anonyme\n"), ImportFormat.Surveys, Token);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Responses.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipErasedCustomer]);
         await using var check = context.Database.CreateContext();
-        var c1 = await check.Customers.SingleAsync(c => c.SourceId == "C1", Ct);
-        Assert.Equal(c1.Id, (await check.SurveyResponses.SingleAsync(r => r.SourceId == "S1", Ct)).CustomerId);
-        Assert.Null((await check.SurveyResponses.SingleAsync(r => r.SourceId == "S3", Ct)).CustomerId);
-        Assert.False(await check.SurveyResponses.AnyAsync(r => r.SourceId == "S2", Ct));
+        var c1 = await check.Customers.SingleAsync(c => c.SourceId == "C1", Token);
+        Assert.Equal(c1.Id, (await check.SurveyResponses.SingleAsync(r => r.SourceId == "S1", Token)).CustomerId);
+        Assert.Null((await check.SurveyResponses.SingleAsync(r => r.SourceId == "S3", Token)).CustomerId);
+        Assert.False(await check.SurveyResponses.AnyAsync(r => r.SourceId == "S2", Token));
     }
 
     [Fact]
     public async Task ImportAsync_ErasedCustomer_RowsSkippedNeverResurrected()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         await using (var db = context.Database.CreateContext())
         {
-            await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Ct);
+            await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s =>
+                s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Token);
         }
-        var customers = await context.ImportAsync(context.WriteFile("again.csv", Customers), ImportFormat.Customers, Ct);
+        var customers = await context.ImportAsync(context.WriteFile("again.csv", Customers), ImportFormat.Customers, Token);
         var orders = await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Ct);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"),
+                ImportFormat.OrderLines, Token);
 
         Assert.Equal(1, customers.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(1, orders.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(1, orders.Orders.Created);
         await using var check = context.Database.CreateContext();
-        Assert.Null((await check.Customers.SingleAsync(c => c.SourceId == "C1", Ct)).FirstName);
+        Assert.Null((await check.Customers.SingleAsync(c => c.SourceId == "C1", Token)).FirstName);
     }
 
     [Fact]
@@ -166,19 +157,19 @@ public class ImportFormatsTests
             "A506401;B;Adjust bad debt;1;29/04/2010 13:36;-53594,36;;United Kingdom\r\n" +
             "489435;22350;CAT BOWL;0;01/12/2009 07:46;2,55;;United Kingdom\r\n",
             CodePagesEncodingProvider.Instance.GetEncoding(1252));
-        var preview = await context.Pipeline.PreviewAsync(path, "retail-fr.csv", cancellationToken: Ct);
+        var preview = await context.Pipeline.PreviewAsync(path, "retail-fr.csv", cancellationToken: Token);
         Assert.Equal(ImportFormat.OnlineRetail, preview.Format);
         Assert.Equal("windows-1252", preview.Encoding);
         Assert.Equal(";", preview.Separator);
         Assert.Contains(new ColumnMapping("Customer ID", "CustomerID"), preview.Columns);
 
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Orders.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipAdjustment]);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipZeroOrNegative]);
         await using var db = context.Database.CreateContext();
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Customer).SingleAsync(o => o.SourceOrderId == "489434", Ct);
+        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Customer).SingleAsync(o => o.SourceOrderId == "489434", Token);
         Assert.Equal(12 * 6_950 + 12 * 6_750, order.AmountMilli);
         Assert.Equal("13085", order.Customer!.SourceId);
         Assert.Equal("France", order.Customer.Country);
@@ -209,10 +200,10 @@ public class ImportFormatsTests
             sheet.Cell(2, 8).SetValue("United Kingdom");
             workbook.SaveAs(path);
         }
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
-        var order = await db.Orders.SingleAsync(Ct);
+        var order = await db.Orders.SingleAsync(Token);
         Assert.Equal(15_300, order.AmountMilli);
         Assert.Equal(new DateTime(2010, 12, 1, 7, 26, 0), order.OrderedAtUtc);
     }
@@ -221,14 +212,14 @@ public class ImportFormatsTests
     public async Task ImportAsync_Success_StoresBatchWithReportAndAuditEntry()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         await using var db = context.Database.CreateContext();
-        var batch = await db.ImportBatches.SingleAsync(Ct);
+        var batch = await db.ImportBatches.SingleAsync(Token);
         Assert.Equal(report.BatchId, batch.Id);
         Assert.Equal(ImportStatus.Succeeded, batch.Status);
         Assert.Equal(2, batch.RowsImported);
         Assert.Contains("\"rowsRead\":2", batch.ReportJson, StringComparison.Ordinal);
-        Assert.Equal(ImportPipeline.AuditAction, (await db.AuditEntries.SingleAsync(Ct)).Action);
+        Assert.Equal(ImportPipeline.AuditAction, (await db.AuditEntries.SingleAsync(Token)).Action);
     }
 
     [Fact]
@@ -236,7 +227,8 @@ public class ImportFormatsTests
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
         var path = context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
         var before = await context.CountAsync();
         using var cts = new CancellationTokenSource();
@@ -247,7 +239,8 @@ public class ImportFormatsTests
                 cts.Cancel();
             }
         });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
         Assert.Equal(before, await context.CountAsync());
     }
 
@@ -257,25 +250,27 @@ public class ImportFormatsTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
             "O1,C1,2024-03-15 14:30:00.25,P1,1,10\nO2,C1,2024-03-16 09:00,P1,1,10\n");
-        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
         await using (var db = context.Database.CreateContext())
         {
-            var imported = await db.Orders.AsNoTracking().OrderBy(o => o.SourceOrderId).ToListAsync(Ct);
+            var imported = await db.Orders.AsNoTracking().OrderBy(o => o.SourceOrderId).ToListAsync(Token);
             db.Orders.AddRange(imported.Select(o => new Order
             {
-                Source = "ef", SourceOrderId = o.SourceOrderId, CustomerId = o.CustomerId, OrderedAtUtc = o.OrderedAtUtc, BusinessDate = o.BusinessDate,
+                Source = "ef", SourceOrderId = o.SourceOrderId, CustomerId = o.CustomerId,
+                    OrderedAtUtc = o.OrderedAtUtc, BusinessDate = o.BusinessDate,
                 BusinessMonth = o.BusinessMonth, Channel = o.Channel, Kind = o.Kind, AmountMilli = o.AmountMilli,
             }));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
 
         // The same stored values (on SQLite the same text): raw SQL comparing them, or the sqlite3 shell, sees one value.
         await using var check = context.Database.CreateContext();
         var same = await check.Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS \"Value\" FROM \"Orders\" a JOIN \"Orders\" b ON b.\"SourceOrderId\" = a.\"SourceOrderId\" AND b.\"Source\" = 'ef' " +
-            "WHERE a.\"Source\" = 'order-lines' AND a.\"OrderedAtUtc\" = b.\"OrderedAtUtc\" AND a.\"BusinessDate\" = b.\"BusinessDate\"").SingleAsync(Ct);
+            "WHERE a.\"Source\" = 'order-lines' AND a.\"OrderedAtUtc\" = b.\"OrderedAtUtc\" AND a.\"BusinessDate\" = b.\"BusinessDate\"")
+            .SingleAsync(Token);
         Assert.Equal(2, same);
-        var o1 = await check.Orders.SingleAsync(o => o.Source == "order-lines" && o.SourceOrderId == "O1", Ct);
+        var o1 = await check.Orders.SingleAsync(o => o.Source == "order-lines" && o.SourceOrderId == "O1", Token);
         Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0).AddMilliseconds(250), o1.OrderedAtUtc);
     }
 
@@ -298,9 +293,10 @@ public class ImportFormatsTests
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "u", progress, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "u", progress, cts.Token));
         Assert.Equal(before, await context.CountAsync());
-        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
         Assert.Equal(12_000, (await context.CountAsync()).Orders);
     }
 

@@ -1,8 +1,4 @@
-using CustomerInsight.Core.Data;
 using System.Text;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
@@ -10,43 +6,48 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// Files people really have: each gives a clear, located error (row as in the file, column as in its
 /// header) and writes nothing (every data table counted before and after), or imports correctly.
 /// </summary>
-public class ImportHostileFilesTests
+public class ImportHostileFilesTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportHostileFilesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string RetailHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
     private const string GoodRow = "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
+
+    /// <summary>A second Online Retail row (a hand warmer), with one value changed.</summary>
+    private static string SecondRow(string invoice = "536366", string quantity = "6", string date = "2010-12-01 08:28:00", string price = "1.85") =>
+        $"{invoice},22633,HAND WARMER,{quantity},{date},{price},17850,United Kingdom\n";
 
     public static TheoryData<string, string, string, int, string?> RetailCases => new()
     {
         // name, content, expected code, expected row, expected column
-        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,X,2010-12-01 08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
-        { "renamed column", "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID,Country\n" + GoodRow, ImportMessages.HeaderMissingColumn, 1, "Quantity" },
-        { "wrong type", RetailHeader + GoodRow + "536366,22633,HAND WARMER,six,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueInteger, 3, "Quantity" },
-        { "bad date", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-13-45 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueDate, 3, "InvoiceDate" },
-        { "negative price", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,-1.85,17850,United Kingdom\n", ImportMessages.ValueNegative, 3, "UnitPrice" },
-        { "absurd quantity", RetailHeader + GoodRow + "536366,22633,HAND WARMER,99999999,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueOutOfRange, 3, "Quantity" },
-        { "too many decimals", RetailHeader + GoodRow + "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.8555,17850,United Kingdom\n", ImportMessages.ValueDecimal, 3, "UnitPrice" },
-        { "missing invoice", RetailHeader + GoodRow + ",22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.ValueRequired, 3, "InvoiceNo" },
+        { "missing column", "InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "536365,85123A,X,2010-12-01 08:26:00,2.55,17850,UK\n", ImportMessages.HeaderMissingColumn, 1, "Quantity" },
+        { "renamed column", "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID,Country\n" + GoodRow,
+            ImportMessages.HeaderMissingColumn, 1, "Quantity" },
+        { "wrong type", RetailHeader + GoodRow + SecondRow(quantity: "six"), ImportMessages.ValueInteger, 3, "Quantity" },
+        { "bad date", RetailHeader + GoodRow + SecondRow(date: "2010-13-45 08:28:00"), ImportMessages.ValueDate, 3, "InvoiceDate" },
+        { "negative price", RetailHeader + GoodRow + SecondRow(price: "-1.85"), ImportMessages.ValueNegative, 3, "UnitPrice" },
+        { "absurd quantity", RetailHeader + GoodRow + SecondRow(quantity: "99999999"), ImportMessages.ValueOutOfRange, 3, "Quantity" },
+        { "too many decimals", RetailHeader + GoodRow + SecondRow(price: "1.8555"), ImportMessages.ValueDecimal, 3, "UnitPrice" },
+        { "missing invoice", RetailHeader + GoodRow + SecondRow(invoice: ""), ImportMessages.ValueRequired, 3, "InvoiceNo" },
         { "empty file", "", ImportMessages.FileEmpty, 1, null },
         { "blank lines only", "\n\n  \n", ImportMessages.FileEmpty, 1, null },
         { "header only", RetailHeader, ImportMessages.FileNoData, 1, null },
         { "truncated last line", RetailHeader + GoodRow + "536366,22633,HAND WAR", ImportMessages.RowFieldCount, 3, null },
-        { "unquoted separator", RetailHeader + GoodRow + "536366,22633,HAND, WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.RowFieldCount, 3, null },
-        { "unterminated quote", RetailHeader + GoodRow + "536366,22633,\"HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n", ImportMessages.RowBadQuotes, 3, null },
-        { "customer conflict", RetailHeader + GoodRow + "536365,22633,HAND WARMER,6,2010-12-01 08:26:00,1.85,12583,France\n", ImportMessages.OrderCustomerConflict, 3, "CustomerID" },
+        { "unquoted separator", RetailHeader + GoodRow + "536366,22633,HAND, WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.RowFieldCount, 3, null },
+        { "unterminated quote", RetailHeader + GoodRow + "536366,22633,\"HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+            ImportMessages.RowBadQuotes, 3, null },
+        { "customer conflict", RetailHeader + GoodRow + "536365,22633,HAND WARMER,6,2010-12-01 08:26:00,1.85,12583,France\n",
+            ImportMessages.OrderCustomerConflict, 3, "CustomerID" },
     };
 
     [Theory]
     [MemberData(nameof(RetailCases))]
-    public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name, string content, string code, int row, string? column)
+    public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name,
+        string content, string code, int row, string? column)
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Token);
         await AssertRejectedAsync(context, before, report, code, row, column, name);
     }
 
@@ -57,7 +58,7 @@ public class ImportHostileFilesTests
         var bytes = new byte[4096];
         new Random(42).NextBytes(bytes);
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.FileBinary, 1, null, "binary");
     }
 
@@ -79,7 +80,7 @@ public class ImportHostileFilesTests
             workbook.SaveAs(path);
         }
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.HeaderWrongRow, 1, null, "xlsx header row");
         Assert.Equal(["3"], report.Rejected[0].Args);
     }
@@ -95,7 +96,7 @@ public class ImportHostileFilesTests
             writer.Write("hello");
         }
         var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.FileUnreadable, 1, null, "zip");
     }
 
@@ -103,16 +104,17 @@ public class ImportHostileFilesTests
     public async Task ImportAsync_UnknownCustomersInSurveysAndConsents_RejectedWithRowNumbers()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Ct);
+        await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Token);
         var before = await context.CountAsync();
 
         var surveys = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,C1,2024-04-01,9\nS2,C404,2024-04-01,7\n"), ImportFormat.Surveys, Ct);
+            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,C1,2024-04-01,9\nS2,C404,2024-04-01,7\n"), ImportFormat.Surveys, Token);
         await AssertRejectedAsync(context, before, surveys, ImportMessages.CustomerUnknown, 3, "CustomerId", "surveys");
 
         before = await context.CountAsync();
         var consents = await context.ImportAsync(context.WriteFile("consents.csv",
-            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Ct);
+            "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 " +
+                "14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Token);
         await AssertRejectedAsync(context, before, consents, ImportMessages.CustomerUnknown, 4, "CustomerId", "consents");
     }
 
@@ -122,7 +124,8 @@ public class ImportHostileFilesTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\nS1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Ct);
+            "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\n" +
+            "S1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Token);
         await AssertRejectedAsync(context, before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
         Assert.Equal(4, report.RejectedCount);
         Assert.Equal([2, 3, 4, 5], report.Rejected.Select(r => r.Row));
@@ -138,7 +141,7 @@ public class ImportHostileFilesTests
         {
             content.Append("536366,22633,HAND WARMER,x,2010-12-01 08:28:00,1.85,17850,United Kingdom\n");
         }
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Token);
         Assert.Equal(100, report.Rejected.Count);
         Assert.Equal(250, report.RejectedCount);
         Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":",
@@ -146,7 +149,8 @@ public class ImportHostileFilesTests
         Assert.StartsWith("Nombre entier attendu", report.Rejected[0].Text.French(), StringComparison.Ordinal);
     }
 
-    private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before, ImportReport report, string code, int row, string? column, string name)
+    private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before,
+        ImportReport report, string code, int row, string? column, string name)
     {
         Assert.False(report.Succeeded, name);
         Assert.NotEmpty(report.Rejected);

@@ -1,10 +1,5 @@
-using CustomerInsight.Core.Data;
 using System.IO.Compression;
 using System.Text;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
@@ -13,15 +8,10 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// checked to the end of the file, rows numbered as a spreadsheet shows them, a file of another format, reports that
 /// keep no personal value, hidden characters in ids and names.
 /// </summary>
-public class ImportReadingTests
+public class ImportReadingTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportReadingOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string CustomersHeader = "CustomerId,FirstName,LastName,Email,Phone,CreatedAt\n";
     private static readonly Encoding Windows1252 = GetWindows1252();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Encoding GetWindows1252()
     {
@@ -40,7 +30,8 @@ public class ImportReadingTests
         return rows.ToString();
     }
 
-    private static async Task<ImportIssue> AssertRejectedAsync(ImportTestContext context, TableCounts before, ImportReport report, string code, int row, string? column)
+    private static async Task<ImportIssue> AssertRejectedAsync(ImportTestContext context,
+        TableCounts before, ImportReport report, string code, int row, string? column)
     {
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
@@ -61,7 +52,7 @@ public class ImportReadingTests
         var content = CustomersHeader + "C1,Jean,Martin,,,\nC2,\"" + new string('a', (1 << 20) + 100) + "\",Martin,,,\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
         Assert.Equal(["1"], issue.Args);
@@ -75,7 +66,7 @@ public class ImportReadingTests
         var content = CustomersHeader + "C1,Jean,Martin,,,\n" + new string('x', 10_000_000);
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
     }
@@ -95,7 +86,7 @@ public class ImportReadingTests
         }
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
 
         await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 1, null);
     }
@@ -111,11 +102,11 @@ public class ImportReadingTests
         File.WriteAllBytes(path, Windows1252.GetBytes(content));
         Assert.True(new FileInfo(path).Length > (1 << 20) + 1000);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
-        var customer = await db.Customers.SingleAsync(c => c.SourceId == "C99999", Ct);
+        var customer = await db.Customers.SingleAsync(c => c.SourceId == "C99999", Token);
         Assert.Equal("Hélène", customer.FirstName);
         Assert.Equal("Lefèvre", customer.LastName);
     }
@@ -127,7 +118,7 @@ public class ImportReadingTests
         var content = CustomersHeader + AsciiRows(20_000) + "C99999,Hé\0lène,Lefèvre,,,2024-01-15\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueControl, 20_002, "FirstName");
         Assert.Equal(["U+0000"], issue.Args);
@@ -143,7 +134,7 @@ public class ImportReadingTests
         File.WriteAllBytes(path, [.. start, .. end]);
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.FileMixedEncoding, 20_003, null);
         Assert.Equal(["UTF-8", "Windows-1252"], issue.Args);
@@ -159,7 +150,7 @@ public class ImportReadingTests
             + "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderOtherFormat, 1, null);
         Assert.Equal("online-retail", issue.Args[0]);
@@ -173,8 +164,8 @@ public class ImportReadingTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var path = context.WriteFile("customers.csv", "CustomerId,FirstName,Loyalty tier,Notes\nC1,Jean,Gold,call back\n");
 
-        var preview = await context.Pipeline.PreviewAsync(path, "customers.csv", ImportFormat.Customers, cancellationToken: Ct);
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var preview = await context.Pipeline.PreviewAsync(path, "customers.csv", ImportFormat.Customers, cancellationToken: Token);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.Equal(["Loyalty tier", "Notes"], preview.IgnoredColumns);
         Assert.True(report.Succeeded);
@@ -190,7 +181,7 @@ public class ImportReadingTests
         var content = CustomersHeader + "C1,\"Jean\nPierre\nPaul\",Martin,,,2024-01-15\n\nC2,Anne,Durand,,,not a date\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 4, "CreatedAt");
     }
@@ -204,12 +195,12 @@ public class ImportReadingTests
         var content = "HX9002,Anatole,Ordinaire,anatole.ordinaire@example.org,0611223344\nHX9003,Berthe,Sansnom,berthe@example.org,0622334455\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderNoKnownColumn, 1, null);
         Assert.Contains("CustomerId", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
-        var stored = (await db.ImportBatches.SingleAsync(Ct)).ReportJson!;
+        var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         foreach (var personal in new[] { "HX9002", "Anatole", "Ordinaire", "anatole", "0611223344", "Berthe" })
         {
             Assert.DoesNotContain(personal, stored, StringComparison.OrdinalIgnoreCase);
@@ -223,12 +214,12 @@ public class ImportReadingTests
         var content = CustomersHeader + "C1,Jean,Martin,,,2024-01-15\nC2,Anne,Durand,,,Anatole Ordinaire\n";
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 3, "CreatedAt");
         Assert.Contains("2024-03-15", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
-        var stored = (await db.ImportBatches.SingleAsync(Ct)).ReportJson!;
+        var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         Assert.DoesNotContain("Anatole", stored, StringComparison.Ordinal);
     }
 
@@ -237,7 +228,7 @@ public class ImportReadingTests
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(context.WriteFile("surveys.csv",
-            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,ANATOLE-ORDINAIRE-1957,2024-04-01,9\n"), ImportFormat.Surveys, Ct);
+            "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,ANATOLE-ORDINAIRE-1957,2024-04-01,9\n"), ImportFormat.Surveys, Token);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.CustomerUnknown, 2, "CustomerId"), (issue.Code, issue.Row, issue.Column));
@@ -255,7 +246,7 @@ public class ImportReadingTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", CustomersHeader + row), ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(context.WriteFile("customers.csv", CustomersHeader + row), ImportFormat.Customers, Token);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueHidden, 2, column);
         Assert.Equal([codePoint], issue.Args);
@@ -266,7 +257,8 @@ public class ImportReadingTests
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var report = await context.ImportAsync(context.WriteFile("lines.csv",
-            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"), ImportFormat.OrderLines, Ct);
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"),
+                ImportFormat.OrderLines, Token);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.ValueHidden, 2, "OrderId"), (issue.Code, issue.Row, issue.Column));

@@ -1,10 +1,3 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>
@@ -18,7 +11,8 @@ public sealed class ImportTestContext : IAsyncDisposable
         Database = database;
         Currency = new DatabaseCurrency(database.Factory, currency);
         var auditLog = new AuditLog(database.Factory, TimeProvider.System);
-        Pipeline = new ImportPipeline(database.Factory, BusinessCalendar.ForZone("Europe/Paris"), auditLog, TimeProvider.System, databaseCurrency: Currency);
+        Pipeline = new ImportPipeline(database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            auditLog, TimeProvider.System, databaseCurrency: Currency);
         Undo = new ImportUndo(database.Factory, auditLog, TimeProvider.System);
     }
 

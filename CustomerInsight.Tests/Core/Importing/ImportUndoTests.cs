@@ -1,20 +1,8 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>product.md, undo: an undone import removes what it created, all or nothing, audited; figures return to what they were.</summary>
-public class ImportUndoTests
+public class ImportUndoTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportUndoOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
@@ -43,15 +31,13 @@ public class ImportUndoTests
         S-2,B-1,,2010-12-09 11:00,3
         """;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static readonly DateOnly AnalysisDate = new(2010, 12, 10);
     private static readonly Period December = Period.Range(new DateOnly(2010, 12, 1), new DateOnly(2011, 1, 1));
 
     private static async Task<(SalesKpis Kpis, IReadOnlyList<RfmCustomerScore> Rfm)> FiguresAsync(ImportTestContext context)
     {
-        var kpis = await new KpiQueries(context.Database.Factory).GetSalesKpisAsync(December, null, cancellationToken: Ct);
-        var rfm = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Ct);
+        var kpis = await new KpiQueries(context.Database.Factory).GetSalesKpisAsync(December, null, cancellationToken: Token);
+        var rfm = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Token);
         return (kpis.Current, rfm.Customers);
     }
 
@@ -59,16 +45,16 @@ public class ImportUndoTests
     public async Task UndoAsync_FiguresBeforeTheImportEqualFiguresAfterItsUndo_CustomerTouchedByAnotherImportSurvives()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        Assert.True((await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token)).Succeeded);
         var before = await FiguresAsync(context);
 
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
         Assert.True(lines.Succeeded);
-        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersFile), ImportFormat.Customers, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersFile), ImportFormat.Customers, Token)).Succeeded);
         var during = await FiguresAsync(context);
         Assert.NotEqual(before.Kpis, during.Kpis);
 
-        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
+        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
 
         Assert.Equal(UndoOutcome.Undone, result.Outcome);
         Assert.Equal((4, 4, 0, 0, 1), (result.Orders, result.OrderLines, result.Responses, result.Consents, result.Customers));
@@ -76,14 +62,14 @@ public class ImportUndoTests
         Assert.Equal(before.Kpis, after.Kpis);
         Assert.Equal(before.Rfm, after.Rfm);
         await using var db = context.Database.CreateContext();
-        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync(Ct);
+        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync(Token);
         // B-1 existed only through the undone import; B-2 was updated by the customers import, 17850 came from the first.
         Assert.Equal(["13047", "17850", "B-2"], customers);
-        Assert.Equal("Pauline", (await db.Customers.SingleAsync(c => c.SourceId == "B-2", Ct)).FirstName);
-        var batch = await db.ImportBatches.SingleAsync(b => b.Id == lines.BatchId, Ct);
+        Assert.Equal("Pauline", (await db.Customers.SingleAsync(c => c.SourceId == "B-2", Token)).FirstName);
+        var batch = await db.ImportBatches.SingleAsync(b => b.Id == lines.BatchId, Token);
         Assert.Equal((ImportStatus.Undone, "analyst@test"), (batch.Status, batch.UndoneBy));
         Assert.NotNull(batch.UndoneAtUtc);
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ImportUndo.AuditAction, Ct);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ImportUndo.AuditAction, Token);
         Assert.Equal(($"batch {lines.BatchId}", 9), (audit.Target, audit.RowCount));
     }
 
@@ -91,35 +77,37 @@ public class ImportUndoTests
     public async Task UndoAsync_OrdersAnsweredByAnotherImportsSurvey_ResponseStaysWithoutTheLink_ItsCustomerStays()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
-        var surveys = await context.ImportAsync(context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Ct);
+        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
+        var surveys = await context.ImportAsync(context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Token);
         Assert.True(surveys.Succeeded);
 
-        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
+        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
 
         Assert.True(result.Succeeded);
         await using var db = context.Database.CreateContext();
-        var responses = await db.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).ToListAsync(Ct);
+        var responses = await db.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).ToListAsync(Token);
         Assert.Equal(["S-1", "S-2"], responses.Select(r => r.SourceId));
         Assert.All(responses, r => Assert.Null(r.OrderId));
         // B-1 keeps its survey answer, so it stays; B-2 had nothing else (no customers import here) and goes.
-        Assert.True(await db.Customers.AnyAsync(c => c.SourceId == "B-1", Ct));
-        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == "B-2", Ct));
+        Assert.True(await db.Customers.AnyAsync(c => c.SourceId == "B-1", Token));
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == "B-2", Token));
     }
 
     [Fact]
     public async Task UndoAsync_UnknownAlreadyUndoneOrRejected_SaysSoAndChangesNothing()
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var imported = await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
-        var rejected = await context.ImportAsync(context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Ct);
-        Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Succeeded);
+        var imported = await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        var rejected = await context.ImportAsync(context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Token);
+        Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Succeeded);
         var counts = await context.CountAsync();
 
-        Assert.Equal(UndoOutcome.AlreadyUndone, (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Outcome);
-        Assert.Equal(UndoOutcome.NothingToUndo, (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Ct)).Outcome);
-        Assert.Equal(UndoOutcome.UnknownBatch, (await context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Ct)).Outcome);
+        Assert.Equal(UndoOutcome.AlreadyUndone,
+            (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(UndoOutcome.NothingToUndo,
+            (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(UndoOutcome.UnknownBatch, (await context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Token)).Outcome);
         Assert.Equal(counts, await context.CountAsync());
         Assert.Equal((0, 0, 0, 0, 0), counts.Data);
     }
@@ -130,16 +118,16 @@ public class ImportUndoTests
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
         var cache = new RfmScoreCache(rfm, context.Database.Factory, TimeProvider.System);
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Ct);
+        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
         // A later import: the highest order id is its own, an undo of the first leaves it unchanged.
-        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Ct);
-        var cached = await cache.GetAsync(AnalysisDate, Ct);
+        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        var cached = await cache.GetAsync(AnalysisDate, Token);
         Assert.Contains(cached.Customers, c => c.CustomerId == 1);
 
-        await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Ct);
-        var afterUndo = await cache.GetAsync(AnalysisDate, Ct);
+        await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
+        var afterUndo = await cache.GetAsync(AnalysisDate, Token);
 
-        Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Ct)).Customers, afterUndo.Customers);
+        Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Token)).Customers, afterUndo.Customers);
         Assert.NotEqual(cached.Customers.Count, afterUndo.Customers.Count);
     }
 }

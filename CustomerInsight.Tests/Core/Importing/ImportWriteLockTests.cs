@@ -1,10 +1,4 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
 using Microsoft.Data.Sqlite;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerInsight.Tests.Core.Importing;
@@ -22,7 +16,8 @@ public sealed class ImportWriteLockTests
         var text = new System.Text.StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
         for (var i = 0; i < orders; i++)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{540000 + i},P{i % 7},ITEM,{1 + (i % 5)},2011-03-{1 + (i % 28):00} 10:00:00,2.50,{12000 + (i % 50)},France\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{540000 + i},P{i % 7},ITEM,{1 + (i % 5)},2011-03-{1 + (i % 28):00} 10:00:00,2.50,{12000 + (i % 50)},France\n");
         }
         return text.ToString();
     }
@@ -70,7 +65,8 @@ public sealed class ImportWriteLockTests
     {
         await using var context = await ImportTestContext.CreateAsync();
         var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 10 }), context.Currency);
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 10 }), context.Currency);
         var path = context.WriteFile("retail.csv", RetailFile(200));
         var progress = new BlockingProgress(p => p.Phase == ImportPhase.Reading);
 
@@ -173,7 +169,8 @@ public sealed class ImportWriteLockTests
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state,
+                Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 if (logLevel == LogLevel.Warning && category.EndsWith(nameof(SqliteWriterWaits), StringComparison.Ordinal))
                 {

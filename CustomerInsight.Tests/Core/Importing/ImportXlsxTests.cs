@@ -1,12 +1,6 @@
-using CustomerInsight.Core.Data;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
@@ -15,13 +9,8 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// recalculation), a formula without a saved result refused in its place, and the sheet streamed row by row.
 /// Workbooks are written in the test with DocumentFormat.OpenXml (formulas with chosen cached values) or ClosedXML.
 /// </summary>
-public class ImportXlsxTests
+public class ImportXlsxTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportXlsxOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A cell: text, or a formula with its cached text result (null: no result saved).</summary>
     private sealed record TestCell(string? Text, string? Formula = null, string? Cached = null);
 
@@ -50,7 +39,8 @@ public class ImportXlsxTests
                     var cell = row[c];
                     if (cell.Formula is not null)
                     {
-                        var formulaCell = new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(cell.Formula) };
+                        var formulaCell = new Cell { CellReference = reference, DataType =
+                            CellValues.String, CellFormula = new CellFormula(cell.Formula) };
                         if (cell.Cached is not null)
                         {
                             formulaCell.CellValue = new CellValue(cell.Cached);
@@ -89,11 +79,11 @@ public class ImportXlsxTests
             [new("C1"), new(null, "1+1", "cached99"), new(null, "NOW()", "Martin"), new(null, "HYPERLINK(\"https://example.org\",\"Lyon\")", "Lyon")],
         ]);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
-        var customer = await db.Customers.SingleAsync(Ct);
+        var customer = await db.Customers.SingleAsync(Token);
         Assert.Equal(("cached99", "Martin", "Lyon"), (customer.FirstName, customer.LastName, customer.City));
     }
 
@@ -109,7 +99,7 @@ public class ImportXlsxTests
         ]);
         var before = await context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
@@ -130,12 +120,12 @@ public class ImportXlsxTests
             new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxXlsxUncompressedBytes = 256 * 1024 }));
 
-        var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Ct);
+        var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(20_000, report.RowsImported);
         await using var db = context.Database.CreateContext();
-        Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Ct)).Email);
+        Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Token)).Email);
     }
 
     [Fact]
@@ -150,7 +140,7 @@ public class ImportXlsxTests
             (3_000_000u, Texts("C2", "Anne", "not a date")),
         ]);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.ValueDate, 3_000_000, "CreatedAt"), (issue.Code, issue.Row, issue.Column));
@@ -185,7 +175,7 @@ public class ImportXlsxTests
             workbook.SaveAs(path);
         }
 
-        var rejected = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var rejected = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
         var issue = Assert.Single(rejected.Rejected);
         Assert.Equal((ImportMessages.ValueInteger, 4, "Quantity"), (issue.Code, issue.Row, issue.Column));
 
@@ -194,13 +184,13 @@ public class ImportXlsxTests
             workbook.Worksheet(1).Row(4).Delete();
             workbook.Save();
         }
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
+        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
-        var order = await db.Orders.Include(o => o.Lines).SingleAsync(Ct);
+        var order = await db.Orders.Include(o => o.Lines).SingleAsync(Token);
         Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0), order.OrderedAtUtc);
         Assert.Equal(7000, order.Lines.Single().AmountMilli);
-        Assert.Equal("17850", (await db.Customers.SingleAsync(Ct)).SourceId);
+        Assert.Equal("17850", (await db.Customers.SingleAsync(Token)).SourceId);
     }
 }
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.IO.Compression;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Core.Importing;
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Tests.Core.Importing;

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Omoc;
 using static CustomerInsight.Tests.Core.Omoc.OmocTestData;
 
 namespace CustomerInsight.Tests.Core.Omoc;

@@ -1,8 +1,7 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
-/// <summary>metrics.md "Change saturation": windows [start, go-live + 3 months), load = sum of the latest impact indexes, saturated from the threshold.</summary>
+/// <summary>metrics.md "Change saturation": windows [start, go-live + 3 months), load = sum of the latest impact indexes, saturated from the
+/// threshold.</summary>
 public sealed class ChangeLoadCalculatorTests
 {
     private static readonly ChangeProjectInfo Checkout = new(1, "Caisse", null, null, new DateOnly(2025, 9, 1), new DateOnly(2026, 3, 2));

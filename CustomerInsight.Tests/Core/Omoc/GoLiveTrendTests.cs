@@ -1,7 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Sales;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 public sealed class GoLiveTrendTests

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 public class ImpactCalculatorTests

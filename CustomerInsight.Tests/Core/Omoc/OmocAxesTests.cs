@@ -1,7 +1,3 @@
-using CustomerInsight.Web.Localization;
-using System.Globalization;
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 public class OmocAxesTests

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Omoc;
 using static CustomerInsight.Tests.Core.Omoc.OmocTestData;
 
 namespace CustomerInsight.Tests.Core.Omoc;
@@ -24,7 +23,8 @@ public class OmocChartBuilderTests
         var sellers = Population(1, "Sellers");
         // The later workshop has the smaller id: the date decides.
         var early = new WorkshopInfo(9, "Early", new DateOnly(2025, 1, 1), WorkshopPhase.BeforeGoLive);
-        var result = OmocChartBuilder.LatestCompleted([Completed(sellers, Scores(2, 2, 2, 2), Workshop1), Completed(sellers, Scores(4, 4, 4, 4), early)]);
+        var result = OmocChartBuilder.LatestCompleted([Completed(sellers, Scores(2, 2, 2, 2), Workshop1),
+            Completed(sellers, Scores(4, 4, 4, 4), early)]);
         Assert.Equal(Workshop1, Assert.Single(result).Workshop);
     }
 

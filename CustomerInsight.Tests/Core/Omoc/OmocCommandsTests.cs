@@ -1,42 +1,24 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Omoc;
 
-public class OmocCommandsTests : IAsyncLifetime
+public class OmocCommandsTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="OmocCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Alice = "alice@demo.local";
     private const string Bob = "bob@demo.local";
     private static readonly DateTimeOffset Now = new(2026, 6, 9, 14, 30, 0, TimeSpan.Zero);
 
-    private TestDatabase database = null!;
     private FakeTimeProvider clock = null!;
     private OmocCommands commands = null!;
     private OmocQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
         clock = new FakeTimeProvider(Now);
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, clock), clock);
-        queries = new OmocQueries(database.Factory);
+        commands = new OmocCommands(Database.Factory, new AuditLog(Database.Factory, clock), clock);
+        queries = new OmocQueries(Database.Factory);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task CreateProjectPopulationWorkshop_ValidInput_SavedAndAudited()
@@ -69,7 +51,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Invalid, result.Outcome);
         Assert.Equal("GoLiveDate", Assert.Single(result.Errors).Field);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.ChangeProjects.CountAsync(Token));
         Assert.Equal(0, await db.AuditEntries.CountAsync(Token));
     }
@@ -85,7 +67,8 @@ public class OmocCommandsTests : IAsyncLifetime
     [Fact]
     public async Task CreateWorkshop_UnknownProject_NotFound()
     {
-        var result = await commands.CreateWorkshopAsync(999, new WorkshopInput("Atelier", new DateOnly(2026, 1, 1), WorkshopPhase.BeforeGoLive, null, null), Alice, Token);
+        var result = await commands.CreateWorkshopAsync(999,
+            new WorkshopInput("Atelier", new DateOnly(2026, 1, 1), WorkshopPhase.BeforeGoLive, null, null), Alice, Token);
         Assert.Equal(OmocOutcome.NotFound, result.Outcome);
     }
 
@@ -108,14 +91,16 @@ public class OmocCommandsTests : IAsyncLifetime
         var (_, populationId, workshopId) = await CreateProjectAsync();
 
         var draft = await commands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, null, 2, null), OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 0),
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, null, 2, null),
+                OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.True(draft.Succeeded);
         Assert.Equal(1, draft.Version);
 
         clock.Advance(TimeSpan.FromMinutes(5));
         var completed = await commands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 1),
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 2, 4),
+                OmocJustifications.Empty.With(OmocAxis.Tools, "Nouvel écran"), 1),
             AssessmentStatus.Completed, Alice, Token);
         Assert.True(completed.Succeeded);
         Assert.Equal(2, completed.Version);
@@ -148,7 +133,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Invalid, result.Outcome);
         Assert.Contains("Organisation", Assert.Single(result.Errors).Message.English(), StringComparison.Ordinal);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.OmocAssessments.CountAsync(Token));
     }
 
@@ -197,10 +182,12 @@ public class OmocCommandsTests : IAsyncLifetime
             AssessmentStatus.Draft, Alice, Token);
         // Bob's save lands after Alice's command has read version 1 and before its UPDATE runs.
         var interleaving = new InterleavedSave(Bob);
-        var racingCommands = new OmocCommands(new InterceptedFactory(Engine, database.ConnectionString, interleaving), new AuditLog(database.Factory, clock), clock);
+        var racingCommands =
+            new OmocCommands(new InterceptedFactory(Engine, Database.ConnectionString, interleaving), new AuditLog(Database.Factory, clock), clock);
 
         var result = await racingCommands.SaveAssessmentAsync(
-            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1), AssessmentStatus.Completed, Alice, Token);
+            new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 1),
+                AssessmentStatus.Completed, Alice, Token);
 
         Assert.True(interleaving.Fired);
         Assert.Equal(OmocOutcome.Conflict, result.Outcome);
@@ -214,9 +201,11 @@ public class OmocCommandsTests : IAsyncLifetime
     public async Task SaveAssessment_TwoCreatesFromEmptyForm_SecondConflicts()
     {
         var (_, populationId, workshopId) = await CreateProjectAsync();
-        var first = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(3, null, null, null), OmocJustifications.Empty, 0),
+        var first = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(3, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
-        var second = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(1, null, null, null), OmocJustifications.Empty, 0),
+        var second = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(1, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Bob, Token);
 
         Assert.True(first.Succeeded);
@@ -229,7 +218,8 @@ public class OmocCommandsTests : IAsyncLifetime
     {
         var (_, _, workshopId) = await CreateProjectAsync();
         var (_, otherPopulationId, _) = await CreateProjectAsync();
-        var result = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, otherPopulationId, OmocScores.Empty, OmocJustifications.Empty, 0),
+        var result = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            otherPopulationId, OmocScores.Empty, OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.Equal(OmocOutcome.NotFound, result.Outcome);
     }
@@ -245,7 +235,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.ConfirmationRequired, refused.Outcome);
         Assert.Equal(1, refused.AssessmentsToDelete);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.True(await db.Workshops.AnyAsync(w => w.Id == workshopId, Token));
             Assert.Equal(1, await db.OmocAssessments.CountAsync(Token));
@@ -263,7 +253,7 @@ public class OmocCommandsTests : IAsyncLifetime
         var deleted = await commands.DeleteWorkshopAsync(workshopId, confirmAssessmentsDeletion: true, Bob, Token);
 
         Assert.True(deleted.Succeeded);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.False(await db.Workshops.AnyAsync(Token));
             Assert.Equal(0, await db.OmocAssessments.CountAsync(Token));
@@ -285,7 +275,8 @@ public class OmocCommandsTests : IAsyncLifetime
     public async Task DeletePopulation_WithAssessmentsWithoutFlag_Refused()
     {
         var (_, populationId, workshopId) = await CreateProjectAsync();
-        await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(2, null, null, null), OmocJustifications.Empty, 0),
+        await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId,
+            new OmocScores(2, null, null, null), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, Alice, Token);
         Assert.Equal(OmocOutcome.ConfirmationRequired, (await commands.DeletePopulationAsync(populationId, false, Alice, Token)).Outcome);
         Assert.True((await commands.DeletePopulationAsync(populationId, true, Alice, Token)).Succeeded);
@@ -300,7 +291,7 @@ public class OmocCommandsTests : IAsyncLifetime
 
         Assert.True((await commands.DeleteProjectAsync(projectId, Alice, Token)).Succeeded);
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(0, await db.ChangeProjects.CountAsync(Token));
         Assert.Equal(0, await db.Populations.CountAsync(Token));
         Assert.Equal(0, await db.Workshops.CountAsync(Token));
@@ -312,7 +303,8 @@ public class OmocCommandsTests : IAsyncLifetime
     private async Task<(int ProjectId, int PopulationId, int WorkshopId)> CreateProjectAsync()
     {
         var project = await commands.CreateProjectAsync(
-            new ChangeProjectInput("Nouvelle caisse", "Remplacement de la caisse", "DOP", new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 2)), Alice, Token);
+            new ChangeProjectInput("Nouvelle caisse", "Remplacement de la caisse", "DOP", new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 2)),
+                Alice, Token);
         Assert.True(project.Succeeded);
         var population = await commands.CreatePopulationAsync(project.Id!.Value, new PopulationInput("Vendeurs", 420, null), Alice, Token);
         Assert.True(population.Succeeded);
@@ -324,13 +316,14 @@ public class OmocCommandsTests : IAsyncLifetime
 
     private async Task<List<CustomerInsight.Core.Auditing.AuditEntry>> AuditAsync()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
     }
 }
 
 /// <summary>Contexts with an interceptor, over the test database's file.</summary>
-internal sealed class InterceptedFactory(DatabaseEngine engine, string connectionString, IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
+internal sealed class InterceptedFactory(DatabaseEngine engine, string connectionString,
+    IInterceptor interceptor) : IDbContextFactory<InsightDbContext>
 {
     public InsightDbContext CreateDbContext()
     {
@@ -352,7 +345,8 @@ internal sealed class InterleavedSave(string otherUser) : SaveChangesInterceptor
         if (!Fired && eventData.Context is { } context)
         {
             Fired = true;
-            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}", cancellationToken);
+            await context.Database.ExecuteSqlAsync($"UPDATE \"OmocAssessments\" SET \"Version\" = \"Version\" + 1, \"UpdatedBy\" = {otherUser}",
+                cancellationToken);
         }
         return result;
     }

@@ -1,43 +1,17 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>The sociodynamic map, organisation units, saturation and plan actions on a real SQLite file holding the demo projects.</summary>
-public class OmocDepthQueriesTests : IAsyncLifetime
+public class OmocDepthQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="OmocDepthQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private TestDatabase database = null!;
     private OmocQueries queries = null!;
     private OmocCommands commands = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        await using (var db = database.CreateContext())
-        {
-            var projects = DemoOmocProjects.Create();
-            db.ChangeProjects.AddRange(projects);
-            db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
-            await db.SaveChangesAsync(Token);
-        }
-        queries = new OmocQueries(database.Factory);
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+        await OmocTestProjects.SaveDemoAsync(Database, withPlanActions: true, Token);
+        queries = new OmocQueries(Database.Factory);
+        commands = OmocTestProjects.Commands(Database);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private async Task<int> ProjectIdAsync(string name) => (await queries.ListProjectsAsync(Token)).Single(p => p.Name == name).Id;
 
@@ -61,22 +35,26 @@ public class OmocDepthQueriesTests : IAsyncLifetime
     public async Task CreateActorAndAssess_PersonThenReading_PlacedInItsZone_SamePopulationTwiceRefused()
     {
         var projectId = await ProjectIdAsync("Parcours client omnicanal");
-        var created = await commands.CreateActorAsync(projectId, new SociodynamicActorInput(null, " Responsable logistique ", "Relais terrain"), "alice", Token);
+        var created = await commands.CreateActorAsync(projectId,
+            new SociodynamicActorInput(null, " Responsable logistique ", "Relais terrain"), "alice", Token);
         Assert.True(created.Succeeded);
-        var missing = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 3, 3, "  "), "alice", Token);
+        var missing = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 3, 3, "  "),
+            "alice", Token);
         Assert.Equal(OmocOutcome.Invalid, missing.Outcome);
         Assert.Equal("Justification", Assert.Single(missing.Errors).Field);
 
-        var assessed = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value, new DateOnly(2026, 10, 1), 4, 3, "A lancé seul un pilote de nuit"), "alice", Token);
+        var assessed = await commands.AssessActorAsync(new SociodynamicAssessmentInput(created.Id!.Value,
+            new DateOnly(2026, 10, 1), 4, 3, "A lancé seul un pilote de nuit"), "alice", Token);
         Assert.True(assessed.Succeeded);
         var map = (await queries.GetSociodynamicMapAsync(projectId, Token))!;
         var actor = map.Actors.Single(a => a.Actor.Id == created.Id);
-        Assert.Equal(("Responsable logistique", SociodynamicPosition.GoldenTriangle, "alice"), (actor.Actor.Name, actor.Position!.Value, actor.Latest!.RecordedBy));
+        Assert.Equal(("Responsable logistique", SociodynamicPosition.GoldenTriangle, "alice"),
+            (actor.Actor.Name, actor.Position!.Value, actor.Latest!.RecordedBy));
 
         var pickers = map.Actors.Single(a => a.Actor.Name == "Préparateurs de commandes").Actor.PopulationId!.Value;
         var again = await commands.CreateActorAsync(projectId, new SociodynamicActorInput(pickers, null, null), "alice", Token);
         Assert.Equal(OmocOutcome.Invalid, again.Outcome);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == OmocCommands.ActorAssess, Token));
     }
 
@@ -88,8 +66,10 @@ public class OmocDepthQueriesTests : IAsyncLifetime
         Assert.Equal(3, map.Rows.Count);
         var saturated = map.Rows.SelectMany(r => r.Cells.Where(c => c.Saturated).Select(c => (r.Unit.Name, c.Month, c.Load))).ToList();
         Assert.Equal(("Site de Lyon (entrepôt et siège)", new DateOnly(2026, 6, 1), 6.1m), Assert.Single(saturated));
-        var june = map.Rows.Single(r => r.Unit.Name.StartsWith("Site de Lyon", StringComparison.Ordinal)).Cells.Single(c => c.Month == new DateOnly(2026, 6, 1));
-        Assert.Equal([("Nouveau logiciel de caisse", 2.8m), ("Parcours client omnicanal", 3.3m)], june.Projects.Select(p => (p.Project.Name, p.ImpactIndex)));
+        var june = map.Rows.Single(r => r.Unit.Name.StartsWith("Site de Lyon", StringComparison.Ordinal)).Cells.Single(c =>
+            c.Month == new DateOnly(2026, 6, 1));
+        Assert.Equal([("Nouveau logiciel de caisse", 2.8m), ("Parcours client omnicanal", 3.3m)],
+            june.Projects.Select(p => (p.Project.Name, p.ImpactIndex)));
     }
 
     [Fact]
@@ -102,7 +82,8 @@ public class OmocDepthQueriesTests : IAsyncLifetime
         Assert.Equal("Relation client", detail.Populations.Single(p => p.Id == created.Id).OrganisationUnit);
         Assert.Equal(3, (await queries.ListOrganisationUnitsAsync(Token)).Count);
 
-        Assert.True((await commands.UpdatePopulationAsync(created.Id!.Value, new PopulationInput("Livreurs", 30, null, ""), "alice", Token)).Succeeded);
+        Assert.True((await commands.UpdatePopulationAsync(created.Id!.Value,
+            new PopulationInput("Livreurs", 30, null, ""), "alice", Token)).Succeeded);
         detail = (await queries.GetProjectAsync(projectId, Token))!;
         Assert.Null(detail.Populations.Single(p => p.Id == created.Id).OrganisationUnit);
     }
@@ -118,7 +99,8 @@ public class OmocDepthQueriesTests : IAsyncLifetime
         Assert.Equal(Enum.GetValues<PlanActionStatus>(), all.Select(a => a.Status).Distinct().Order());
         Assert.Equal(["Contrôleur de gestion", "Responsable entrepôt"], all.Where(a => a.IsLate).Select(a => a.Owner));
         var done = all.Single(a => a.Status == PlanActionStatus.Done);
-        Assert.Equal(["Planned→InProgress", "InProgress→Done"], done.History.Where(h => h.OldValue is not null).Select(h => $"{h.OldValue}→{h.NewValue}"));
+        Assert.Equal(["Planned→InProgress", "InProgress→Done"],
+            done.History.Where(h => h.OldValue is not null).Select(h => $"{h.OldValue}→{h.NewValue}"));
         Assert.All(checkout.Items, i => Assert.NotNull(i.Action)); // the checkout's two needs (accounting: tools, job) are taken up
     }
 

@@ -1,38 +1,15 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>The queries over the demo company's two change projects, saved into a real SQLite file.</summary>
-public class OmocQueriesTests : IAsyncLifetime
+public class OmocQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="OmocQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private TestDatabase database = null!;
     private OmocQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        await using (var db = database.CreateContext())
-        {
-            db.ChangeProjects.AddRange(DemoOmocProjects.Create());
-            await db.SaveChangesAsync(Token);
-        }
-        queries = new OmocQueries(database.Factory);
+        await OmocTestProjects.SaveDemoAsync(Database, withPlanActions: false, Token);
+        queries = new OmocQueries(Database.Factory);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ListProjects_Demo_TwoProjectsWithCounts()
@@ -99,7 +76,7 @@ public class OmocQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetWorkshop_WithDraft_OneSheetPerPopulationAndEmptySheetForUnassessed()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var workshopId = await db.Workshops.Where(w => w.Title == "Bilan à trois mois").Select(w => w.Id).SingleAsync(Token);
 
         var detail = (await queries.GetWorkshopAsync(workshopId, Token))!;
@@ -120,7 +97,7 @@ public class OmocQueriesTests : IAsyncLifetime
 
     private async Task<List<int>> PopulationIdsAsync()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.Populations.Select(p => p.Id).ToListAsync(Token);
     }
 }

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 public class OmocValidatorTests
@@ -44,7 +42,8 @@ public class OmocValidatorTests
     [Fact]
     public void ValidateAssessment_CompletePartial_ErrorNamesMissingAxes()
     {
-        var error = Assert.Single(OmocValidator.ValidateAssessment(new OmocScores(3, null, 2, null), OmocJustifications.Empty, AssessmentStatus.Completed));
+        var error = Assert.Single(OmocValidator.ValidateAssessment(new OmocScores(3, null, 2, null),
+            OmocJustifications.Empty, AssessmentStatus.Completed));
         Assert.Equal("Scores", error.Field);
         Assert.Contains("Job, Culture", error.Message.English(), StringComparison.Ordinal);
         Assert.Contains("Métier, Culture", error.Message.French(), StringComparison.Ordinal);

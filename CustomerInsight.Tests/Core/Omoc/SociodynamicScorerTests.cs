@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Omoc;
-
 namespace CustomerInsight.Tests.Core.Omoc;
 
 /// <summary>metrics.md "Sociodynamic map": the table of the eight positions over the 16 cells, allies and the balance.</summary>
@@ -52,8 +50,10 @@ public sealed class SociodynamicScorerTests
     [Fact]
     public void IsAlly_ZealousAndGoldenTriangleOnly_IsOpponent_OpponentsAndDieHardsOnly()
     {
-        Assert.Equal([SociodynamicPosition.Zealous, SociodynamicPosition.GoldenTriangle], SociodynamicScorer.AllPositions.Where(SociodynamicScorer.IsAlly));
-        Assert.Equal([SociodynamicPosition.Opponent, SociodynamicPosition.DieHard], SociodynamicScorer.AllPositions.Where(SociodynamicScorer.IsOpponent));
+        Assert.Equal([SociodynamicPosition.Zealous, SociodynamicPosition.GoldenTriangle],
+            SociodynamicScorer.AllPositions.Where(SociodynamicScorer.IsAlly));
+        Assert.Equal([SociodynamicPosition.Opponent, SociodynamicPosition.DieHard],
+            SociodynamicScorer.AllPositions.Where(SociodynamicScorer.IsOpponent));
     }
 
     [Fact]
@@ -97,7 +97,8 @@ public sealed class SociodynamicScorerTests
     public void MapBuilder_ReadingsInAnyOrder_LatestAndPreviousByDateBalanceOnLatest()
     {
         var project = new ChangeProjectInfo(1, "Caisse", null, null, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 1));
-        SociodynamicActorInfo sellers = new(1, "Vendeurs", 10, null, 420), delegate_ = new(2, "Délégué", null, "CSE", 0), idle = new(3, "Comptables", 11, null, 22);
+        SociodynamicActorInfo sellers = new(1, "Vendeurs", 10, null, 420), delegate_ =
+            new(2, "Délégué", null, "CSE", 0), idle = new(3, "Comptables", 11, null, 22);
         var map = SociodynamicMapBuilder.Build(project, [delegate_, idle, sellers],
         [
             new(5, 1, new DateOnly(2026, 6, 9), 3, 2, "initiatives", null),

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Privacy;
-
 namespace CustomerInsight.Tests.Core.Privacy;
 
 public class ConsentHistoryTests
@@ -77,8 +75,10 @@ public class ConsentHistoryTests
     {
         ConsentRecord[] records =
         [
-            new() { CustomerId = 1, Purpose = ConsentPurpose.PhoneMarketing, Status = ConsentStatus.Granted, RecordedAtUtc = Granted, Source = "form" },
-            new() { CustomerId = 1, Purpose = ConsentPurpose.PhoneMarketing, Status = ConsentStatus.Withdrawn, RecordedAtUtc = Withdrawn, Source = "call" },
+            new() { CustomerId = 1, Purpose = ConsentPurpose.PhoneMarketing, Status =
+                ConsentStatus.Granted, RecordedAtUtc = Granted, Source = "form" },
+            new() { CustomerId = 1, Purpose = ConsentPurpose.PhoneMarketing, Status =
+                ConsentStatus.Withdrawn, RecordedAtUtc = Withdrawn, Source = "call" },
         ];
 
         Assert.True(ConsentHistory.IsGranted(records, ConsentPurpose.PhoneMarketing, Withdrawn.AddTicks(-1)));
@@ -87,5 +87,6 @@ public class ConsentHistoryTests
 
     [Fact]
     public void IsGranted_LocalInstant_Throws() =>
-        Assert.Throws<ArgumentException>(() => ConsentHistory.IsGranted(GrantWithdrawRegrant, ConsentPurpose.SmsMarketing, DateTime.SpecifyKind(Granted, DateTimeKind.Local)));
+        Assert.Throws<ArgumentException>(() =>
+            ConsentHistory.IsGranted(GrantWithdrawRegrant, ConsentPurpose.SmsMarketing, DateTime.SpecifyKind(Granted, DateTimeKind.Local)));
 }

@@ -1,10 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Tests.Core.Data;
-
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>
@@ -13,11 +6,8 @@ namespace CustomerInsight.Tests.Core.Privacy;
 /// withdraws e-mail at the same instant and grants phone; customer 3 granted e-mail but was erased;
 /// customer 4 has no consent at all.
 /// </summary>
-public class ConsentQueriesTests : IAsyncLifetime
+public class ConsentQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ConsentQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly DateTime EmailGranted = new(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime EmailWithdrawn = new(2024, 6, 15, 14, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime EmailRegranted = new(2024, 9, 1, 8, 0, 0, DateTimeKind.Utc);
@@ -25,17 +15,16 @@ public class ConsentQueriesTests : IAsyncLifetime
     private static readonly DateTime Tie = new(2024, 2, 1, 12, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Later = new(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private TestDatabase database = null!;
     private ConsentQueries queries = null!;
     private int c1, c2, c3, c4;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        queries = new ConsentQueries(database.Factory);
-        await using var db = database.CreateContext();
+        queries = new ConsentQueries(Database.Factory);
+        await using var db = Database.CreateContext();
         var customers = Enumerable.Range(1, 4)
-            .Select(i => new Customer { SourceId = "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAtUtc = NewYear.AddYears(-1) })
+            .Select(i => new Customer { SourceId = "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CreatedAtUtc = NewYear.AddYears(-1) })
             .ToArray();
         customers[2].ErasedAtUtc = Later;
         db.Customers.AddRange(customers);
@@ -52,12 +41,6 @@ public class ConsentQueriesTests : IAsyncLifetime
             Record(c2, ConsentPurpose.PhoneMarketing, ConsentStatus.Granted, NewYear, "call", "R-3"),
             Record(c3, ConsentPurpose.EmailMarketing, ConsentStatus.Granted, NewYear, "web-form", null));
         await db.SaveChangesAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     private static ConsentRecord Record(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string? proof) =>
@@ -93,7 +76,9 @@ public class ConsentQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetGrantedCustomerIdsAsync_AgreesWithThePureFunctionAtEveryBoundary()
     {
-        DateTime[] instants = [NewYear.AddTicks(-1), NewYear, Tie, EmailGranted.AddTicks(-1), EmailGranted, EmailWithdrawn.AddTicks(-1), EmailWithdrawn, EmailRegranted.AddTicks(-1), EmailRegranted, Later];
+        DateTime[] instants =
+            [NewYear.AddTicks(-1), NewYear, Tie, EmailGranted.AddTicks(-1), EmailGranted,
+            EmailWithdrawn.AddTicks(-1), EmailWithdrawn, EmailRegranted.AddTicks(-1), EmailRegranted, Later];
         var histories = new Dictionary<int, IReadOnlyList<ConsentEntry>>();
         foreach (var id in new[] { c1, c2, c4 })
         {

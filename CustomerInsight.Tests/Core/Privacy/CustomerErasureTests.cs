@@ -1,52 +1,43 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>Erasure on a real SQLite file filled by the import: bytes on disk, unchanged totals, re-import, audit.</summary>
-public class CustomerErasureTests
+public class CustomerErasureTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="CustomerErasureOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly Period Year2024 = Period.Range(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1));
     private static readonly DateOnly AnalysisDate = new(2024, 12, 31);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task EraseBySourceIdAsync_PersonalDataAndComments_NotFoundInDatabaseFileOrWal()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         await using (var db = context.Import.Database.CreateContext())
         {
-            await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, Ct);
+            await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, Token);
         }
         // The values are really on disk before: otherwise the check after proves nothing.
         Assert.Equal(PrivacyTestContext.PersonalValues, context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
 
-        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
         Assert.Equal(ErasureOutcome.Erased, result.Outcome);
         Assert.True(result.Checkpointed);
         Assert.Empty(context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
-        Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"], context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
+        Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"],
+            context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
     }
 
     [Fact]
     public async Task EraseAsync_KpiAndRfmTotals_Unchanged()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
-        var kpiBefore = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Ct);
-        var rfmBefore = await context.Rfm.GetSummaryAsync(AnalysisDate, Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
+        var kpiBefore = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
+        var rfmBefore = await context.Rfm.GetSummaryAsync(AnalysisDate, Token);
         Assert.Equal(2, rfmBefore.Customers);
 
-        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
-        var kpiAfter = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Ct);
-        var rfmAfter = await context.Rfm.GetSummaryAsync(AnalysisDate, Ct);
+        var kpiAfter = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
+        var rfmAfter = await context.Rfm.GetSummaryAsync(AnalysisDate, Token);
         Assert.Equal(kpiBefore, kpiAfter);
         Assert.Equal(rfmBefore.Customers, rfmAfter.Customers);
         Assert.Equal(rfmBefore.Monetary, rfmAfter.Monetary);
@@ -57,12 +48,12 @@ public class CustomerErasureTests
     [Fact]
     public async Task EraseAsync_CustomerRow_PseudonymisedWithConsentFactsKeptAndAudited()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
-        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
+        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
         await using var db = context.Import.Database.CreateContext();
         var customer = await db.Customers.Include(c => c.Consents).Include(c => c.SurveyResponses).Include(c => c.Orders)
-            .SingleAsync(c => c.Id == result.CustomerId, Ct);
+            .SingleAsync(c => c.Id == result.CustomerId, Token);
         Assert.StartsWith("erased-", customer.SourceId, StringComparison.Ordinal);
         Assert.Equal(result.Pseudonym, customer.SourceId);
         Assert.All(new[] { customer.FirstName, customer.LastName, customer.Email, customer.Phone, customer.PostalCode, customer.City }, Assert.Null);
@@ -78,7 +69,7 @@ public class CustomerErasureTests
         Assert.Single(customer.Consents, c => c is { Purpose: ConsentPurpose.SmsMarketing, Status: ConsentStatus.Withdrawn, Source: "erasure" });
         Assert.Contains(customer.Consents, c => c is { Purpose: ConsentPurpose.EmailMarketing, Status: ConsentStatus.Withdrawn });
 
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Ct);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Token);
         Assert.Equal("admin@test", entry.UserName);
         Assert.Equal($"customer:{result.CustomerId}", entry.Target);
         Assert.Equal(result.Pseudonym, entry.Details);
@@ -87,11 +78,11 @@ public class CustomerErasureTests
     [Fact]
     public async Task ImportAsync_OldFilesAfterErasure_SkipErasedCustomerAndDoNotResurrectIt()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
-        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
+        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
         var before = await context.Import.CountAsync();
 
-        var reports = await context.ImportAllAsync(Ct);
+        var reports = await context.ImportAllAsync(Token);
 
         Assert.All(reports, r => Assert.True(r.Succeeded));
         // customers: 1 row; surveys: 1; consents: 3; the old orders are already imported (that check comes first).
@@ -99,38 +90,39 @@ public class CustomerErasureTests
         Assert.Equal(0, reports[1].Orders.Created);
         var newOrder = await context.Import.ImportAsync(context.Import.WriteFile("orders2.csv",
             "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
-            "O9,ERASEME-7781,2025-01-01 10:00,Web,Sale,P1,Teapot,1,15.50\n"), ImportFormat.OrderLines, Ct);
+            "O9,ERASEME-7781,2025-01-01 10:00,Web,Sale,P1,Teapot,1,15.50\n"), ImportFormat.OrderLines, Token);
         Assert.Equal(1, newOrder.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(before.Data, (await context.Import.CountAsync()).Data);
         await using var db = context.Import.Database.CreateContext();
-        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Ct));
-        Assert.False(await db.Customers.AnyAsync(c => c.FirstName == "Zephyrine", Ct));
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Token));
+        Assert.False(await db.Customers.AnyAsync(c => c.FirstName == "Zephyrine", Token));
     }
 
     [Fact]
     public async Task EraseBySourceIdAsync_UnknownOrAlreadyErased_ChangesNothing()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
-        Assert.Equal(ErasureOutcome.UnknownCustomer, (await context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Ct)).Outcome);
-        var first = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Token)).Outcome);
+        var first = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
-        var again = await context.Erasure.EraseAsync(first.CustomerId!.Value, "admin@test", Ct);
+        var again = await context.Erasure.EraseAsync(first.CustomerId!.Value, "admin@test", Token);
 
         Assert.Equal(ErasureOutcome.AlreadyErased, again.Outcome);
         Assert.Equal(first.Pseudonym, again.Pseudonym);
         await using var db = context.Import.Database.CreateContext();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CustomerErasure.AuditAction, Ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CustomerErasure.AuditAction, Token));
     }
 
     [Fact]
     public async Task CustomerFileJson_ErasedAndKeptCustomers_DocumentedShapeWithoutErasedValues()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
-        var kept = await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Ct);
-        var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Ct);
-        var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Ct);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
+        var kept = await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Token);
+        var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Token);
 
-        using var keptJson = System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        using var keptJson =
+            System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         var root = keptJson.RootElement;
         Assert.Equal(CustomerFileJson.Format, root.GetProperty("format").GetString());
         Assert.Equal("2026-01-01T00:00:00Z", root.GetProperty("exportedAtUtc").GetString());
@@ -148,7 +140,8 @@ public class CustomerErasureTests
 /// <summary>Every test of <see cref="CustomerErasureTests"/> on PostgreSQL.</summary>
 public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
 {
-    private static readonly string[] TouchedTables = ["Customers", "CustomerMergeSources", "SurveyResponses", "ConsentRecords", "ImportBatches", "AuditEntries"];
+    private static readonly string[] TouchedTables =
+        ["Customers", "CustomerMergeSources", "SurveyResponses", "ConsentRecords", "ImportBatches", "AuditEntries"];
 
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 
@@ -171,7 +164,8 @@ public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE relname = ANY(@tables)", connection);
+        await using var command =
+            new Npgsql.NpgsqlCommand("SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE relname = ANY(@tables)", connection);
         command.Parameters.AddWithValue("tables", TouchedTables);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();

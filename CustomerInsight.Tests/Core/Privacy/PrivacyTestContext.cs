@@ -1,14 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>
@@ -101,7 +90,8 @@ internal readonly struct TestDatabaseAccess(Data.TestDatabase database)
 {
     public Data.TestDatabase Database => database;
 
-    /// <summary>Which of <paramref name="values"/> occur (as UTF-8 or UTF-16) in the main file or the -wal file, or in the dump on PostgreSQL.</summary>
+    /// <summary>Which of <paramref name="values"/> occur (as UTF-8 or UTF-16) in the main file or the -wal file, or in the dump on
+    /// PostgreSQL.</summary>
     public IReadOnlyList<string> FindInFiles(IEnumerable<string> values)
     {
         var files = database.Engine == DatabaseEngine.Postgres

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Quality;
 
 namespace CustomerInsight.Tests.Core.Quality;

@@ -1,19 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Reporting;
 
 /// <summary>
@@ -22,15 +6,11 @@ namespace CustomerInsight.Tests.Core.Reporting;
 /// OMOC justifications: every workbook reads back with the texts intact and no formula anywhere, the
 /// figures equal the query services', an analyst's export has no personal data, every export is audited.
 /// </summary>
-public class ExcelExportsTests : IAsyncLifetime
+public class ExcelExportsTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ExcelExportsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly string[] Dangerous = ExcelReportWriterTests.Dangerous;
     private static readonly Period March = Period.Range(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
 
-    private TestDatabase database = null!;
     private ExcelExports exports = null!;
     private ExcelExports streamingExports = null!;
     private int projectId;
@@ -40,20 +20,20 @@ public class ExcelExportsTests : IAsyncLifetime
 
     private static ReportRequester Admin => new("admin@test", new CultureInfo("en-GB"), IncludePersonalData: true);
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
         var clock = TimeProvider.System;
         var rfm = Options.Create(new RfmOptions());
         ExcelExports NewExports(int streamRowsAbove) => new(
-            new KpiQueries(database.Factory), new SatisfactionQueries(database.Factory), new RfmQueries(database.Factory, rfm),
-            new OmocQueries(database.Factory), new CustomerFileQueries(database.Factory), new AppSecrets(database.Factory),
-            new AuditLog(database.Factory, clock), CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc), rfm, clock) { StreamRowsAbove = streamRowsAbove };
+            new KpiQueries(Database.Factory), new SatisfactionQueries(Database.Factory), new RfmQueries(Database.Factory, rfm),
+            new OmocQueries(Database.Factory), new CustomerFileQueries(Database.Factory), new AppSecrets(Database.Factory),
+            new AuditLog(Database.Factory, clock), CoreTexts.Settings("Test Co", "EUR", TimeZoneInfo.Utc),
+                rfm, clock) { StreamRowsAbove = streamRowsAbove };
         exports = NewExports(ExcelReportWriter.DefaultStreamRowsAbove);
         // Every table streamed, as the 100,000-customer RFM sheet is.
         streamingExports = NewExports(0);
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var customers = Dangerous.Select((d, i) => new Customer
         {
             SourceId = $"S{i}",
@@ -86,7 +66,8 @@ public class ExcelExportsTests : IAsyncLifetime
                     Channel = (Channel)(i % 4),
                     Kind = OrderKind.Sale,
                     AmountMilli = amount,
-                    Lines = [new OrderLine { ProductCode = Dangerous[i], Description = Dangerous[(i + 1) % Dangerous.Length], Quantity = 1, UnitPriceMilli = amount, AmountMilli = amount }],
+                    Lines = [new OrderLine { ProductCode = Dangerous[i], Description =
+                        Dangerous[(i + 1) % Dangerous.Length], Quantity = 1, UnitPriceMilli = amount, AmountMilli = amount }],
                 });
             }
             var answered = new DateOnly(2026, 3, 10 + i);
@@ -114,11 +95,14 @@ public class ExcelExportsTests : IAsyncLifetime
             });
         }
 
-        var project = new ChangeProject { Name = Dangerous[0], Description = Dangerous[1], StartDate = new DateOnly(2026, 1, 1), GoLiveDate = new DateOnly(2026, 6, 1) };
-        var populations = Dangerous.Take(3).Select((d, i) => new Population { Name = d + i, Headcount = 10 * (i + 1), ChangeProject = project }).ToList();
+        var project = new ChangeProject { Name = Dangerous[0], Description = Dangerous[1],
+            StartDate = new DateOnly(2026, 1, 1), GoLiveDate = new DateOnly(2026, 6, 1) };
+        var populations = Dangerous.Take(3).Select((d, i) =>
+            new Population { Name = d + i, Headcount = 10 * (i + 1), ChangeProject = project }).ToList();
         var workshops = new[]
         {
-            new Workshop { Title = Dangerous[2], Date = new DateOnly(2026, 2, 1), Phase = WorkshopPhase.BeforeGoLive, Facilitator = Dangerous[3], ChangeProject = project },
+            new Workshop { Title = Dangerous[2], Date = new DateOnly(2026, 2, 1), Phase =
+                WorkshopPhase.BeforeGoLive, Facilitator = Dangerous[3], ChangeProject = project },
             new Workshop { Title = "[Bilan]: 1/2?", Date = new DateOnly(2026, 7, 1), Phase = WorkshopPhase.AfterGoLive, ChangeProject = project },
         };
         db.ChangeProjects.Add(project);
@@ -147,12 +131,6 @@ public class ExcelExportsTests : IAsyncLifetime
         projectId = project.Id;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     private static async Task<XLWorkbook> ExportAsync(Func<Stream, Task<ExportResult?>> export)
     {
         var stream = new MemoryStream();
@@ -163,13 +141,17 @@ public class ExcelExportsTests : IAsyncLifetime
 
     private ExcelExports Exports(bool streamed) => streamed ? streamingExports : exports;
 
-    private Task<XLWorkbook> KpiAsync(ReportRequester who, bool streamed = false) => ExportAsync(async s => await Exports(streamed).ExportKpiAsync(s, March, null, who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> KpiAsync(ReportRequester who, bool streamed = false) =>
+        ExportAsync(async s => await Exports(streamed).ExportKpiAsync(s, March, null, who, TestContext.Current.CancellationToken));
 
-    private Task<XLWorkbook> RfmAsync(ReportRequester who, bool streamed = false) => ExportAsync(async s => await Exports(streamed).ExportRfmAsync(s, new DateOnly(2026, 4, 1), who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> RfmAsync(ReportRequester who, bool streamed = false) =>
+        ExportAsync(async s => await Exports(streamed).ExportRfmAsync(s, new DateOnly(2026, 4, 1), who, TestContext.Current.CancellationToken));
 
-    private Task<XLWorkbook> OmocAsync(ReportRequester who, bool streamed = false) => ExportAsync(s => Exports(streamed).ExportOmocAsync(s, projectId, who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> OmocAsync(ReportRequester who, bool streamed = false) =>
+        ExportAsync(s => Exports(streamed).ExportOmocAsync(s, projectId, who, TestContext.Current.CancellationToken));
 
-    private Task<XLWorkbook> CustomerAsync(ReportRequester who, int id, bool streamed = false) => ExportAsync(s => Exports(streamed).ExportCustomerAsync(s, id, who, TestContext.Current.CancellationToken));
+    private Task<XLWorkbook> CustomerAsync(ReportRequester who, int id, bool streamed = false) =>
+        ExportAsync(s => Exports(streamed).ExportCustomerAsync(s, id, who, TestContext.Current.CancellationToken));
 
     [Theory]
     [InlineData(false)]
@@ -177,7 +159,7 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task EveryWorkbook_HostileTexts_IntactAndNoFormulaAnywhere(bool streamed)
     {
         var books = new List<XLWorkbook> { await KpiAsync(Admin, streamed), await RfmAsync(Admin, streamed), await OmocAsync(Admin, streamed) };
-        var db = database.CreateContext();
+        var db = Database.CreateContext();
         await using (db)
         {
             foreach (var id in await db.Customers.Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken))
@@ -190,7 +172,8 @@ public class ExcelExportsTests : IAsyncLifetime
         {
             ExcelReportWriterTests.AssertNoFormula(book);
             texts.UnionWith(ExcelReportWriterTests.AllTexts(book));
-            foreach (var cell in book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Text && ExcelReportWriter.IsFormulaLike(c.GetString())))
+            foreach (var cell in book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c =>
+                c.DataType == XLDataType.Text && ExcelReportWriter.IsFormulaLike(c.GetString())))
             {
                 Assert.True(cell.Style.IncludeQuotePrefix, $"{cell.Worksheet.Name}!{cell.Address}");
             }
@@ -198,7 +181,8 @@ public class ExcelExportsTests : IAsyncLifetime
         }
         foreach (var d in Dangerous.Select(ExcelReportWriterTests.WithLineFeeds))
         {
-            Assert.True(texts.Contains(d), $"missing {d.Replace("\n", "\\n", StringComparison.Ordinal)}"); // comment, justification, product code, city…
+            Assert.True(texts.Contains(d),
+                $"missing {d.Replace("\n", "\\n", StringComparison.Ordinal)}"); // comment, justification, product code, city…
             Assert.Contains($"{d}Last", texts);   // last name (admin export)
         }
     }
@@ -209,7 +193,7 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task ExportRfmAsync_Analyst_NoNameEmailOrPhoneAnywhere(bool streamed)
     {
         using var book = await RfmAsync(Analyst, streamed);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var personal = (await db.Customers.ToListAsync(TestContext.Current.CancellationToken))
             .SelectMany(c => new[] { c.FirstName, c.LastName, c.Email, c.Phone, c.City })
             .ToList();
@@ -229,9 +213,11 @@ public class ExcelExportsTests : IAsyncLifetime
     public async Task ExportRfmAsync_Analyst_FiguresEqualRfmQueries(bool streamed)
     {
         var date = new DateOnly(2026, 4, 1);
-        var queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        var queries = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
         var summary = await queries.GetSummaryAsync(date, TestContext.Current.CancellationToken);
-        var rows = await queries.GetCustomerRowsAsync(date, await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken), false, TestContext.Current.CancellationToken);
+        var rows = await queries.GetCustomerRowsAsync(date,
+            await new AppSecrets(Database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, TestContext.Current.CancellationToken),
+            false, TestContext.Current.CancellationToken);
         using var book = await RfmAsync(Analyst, streamed);
 
         var segments = book.Worksheet("Segments");
@@ -266,7 +252,7 @@ public class ExcelExportsTests : IAsyncLifetime
     [Fact]
     public async Task ExportKpiAsync_March_FiguresEqualKpiQueries()
     {
-        var sales = await new KpiQueries(database.Factory).GetSalesKpisAsync(March, null, cancellationToken: TestContext.Current.CancellationToken);
+        var sales = await new KpiQueries(Database.Factory).GetSalesKpisAsync(March, null, cancellationToken: TestContext.Current.CancellationToken);
         using var book = await KpiAsync(Analyst);
         var sheet = book.Worksheet("Indicateurs");
         var byCode = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToDictionary(r => sheet.Cell(r, 6).GetString(), r => r);
@@ -305,7 +291,8 @@ public class ExcelExportsTests : IAsyncLifetime
     [Fact]
     public async Task ExportRfmAsync_QuintilesLeavingLevelsEmpty_SegmentsAndGridSheetsNameThemAndTheSetting()
     {
-        var summary = await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
+        var summary = await new RfmQueries(Database.Factory,
+            Options.Create(new RfmOptions())).GetSummaryAsync(new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
         Assert.NotEmpty(summary.EmptyLevels!.Frequency);
 
         using var book = await RfmAsync(Analyst);
@@ -326,7 +313,8 @@ public class ExcelExportsTests : IAsyncLifetime
         using var book = await KpiAsync(Analyst);
 
         Assert.All(book.Worksheets, sheet => Assert.Contains(
-            "Comparaison\u00a0: période précédente, partielle (92,9\u00a0% des jours ont des données)", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
+            "Comparaison\u00a0: période précédente, partielle (92,9\u00a0% des jours ont des données)",
+                sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
         var kpis = book.Worksheet("Indicateurs");
         Assert.Contains("(période précédente 01/02/2026 – 28/02/2026)", kpis.Cell(3, 2).GetString(), StringComparison.Ordinal);
         Assert.False(kpis.Cell(ExcelReportWriter.HeaderRow + 1, 4).IsEmpty());
@@ -343,13 +331,15 @@ public class ExcelExportsTests : IAsyncLifetime
         var kpis = book.Worksheet("KPIs");
         Assert.Contains("(same period last year 01/03/2025 – 31/03/2025)", kpis.Cell(3, 2).GetString(), StringComparison.Ordinal);
         Assert.All(book.Worksheets, sheet => Assert.Contains(
-            "Comparison: same period last year, n/a: no data in the comparison period, no change", sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
+            "Comparison: same period last year, n/a: no data in the comparison period, no change",
+                sheet.Cell(4, 2).GetString(), StringComparison.Ordinal));
         var lines = Enumerable.Range(ExcelReportWriter.HeaderRow + 1, 18).ToList();
         Assert.Equal("orders", kpis.Cell(lines[0], 6).GetString());
         Assert.All(lines, row => Assert.True(kpis.Cell(row, 4).IsEmpty()));
         Assert.True(kpis.Cell(lines[0], 2).GetDouble() > 0);
-        await using var db = database.CreateContext();
-        var details = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).Select(e => e.Details).ToListAsync(TestContext.Current.CancellationToken);
+        await using var db = Database.CreateContext();
+        var details = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).Select(e =>
+            e.Details).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains(details, d => d != null && d.Contains("compare=last-year", StringComparison.Ordinal));
     }
 
@@ -370,8 +360,9 @@ public class ExcelExportsTests : IAsyncLifetime
         Assert.Equal(["avant", "avant", "avant", "avant", "avant", "avant", "après", "après", "après", "après", "après", "après"],
             rows.Select(r => r.Cell(2).GetString()).ToList());
 
-        await using var db = database.CreateContext();
-        var february = await db.Orders.Where(o => o.BusinessMonth == 202602 && o.Kind == OrderKind.Sale).ToListAsync(TestContext.Current.CancellationToken);
+        await using var db = Database.CreateContext();
+        var february = await db.Orders.Where(o => o.BusinessMonth == 202602
+            && o.Kind == OrderKind.Sale).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(february.Count, rows[2].Cell(4).GetDouble());
         Assert.Equal(february.Sum(o => o.AmountMilli) / 1000m, (decimal)rows[2].Cell(3).GetDouble());
         Assert.Equal(0, rows[6].Cell(4).GetDouble());
@@ -414,12 +405,14 @@ public class ExcelExportsTests : IAsyncLifetime
         // Comments and proof references are personal data (erasure removes them): only in an admin's file with personal data.
         Assert.Equal([], HeadersOf(book, "Commentaire", "Preuve"));
         var answers = book.Worksheet("Enquêtes");
-        Assert.Equal((3, 1), (answers.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetValue<int>(), answers.Cell(ExcelReportWriter.HeaderRow + 1, 6).GetValue<int>()));
+        Assert.Equal((3, 1),
+            (answers.Cell(ExcelReportWriter.HeaderRow + 1, 5).GetValue<int>(), answers.Cell(ExcelReportWriter.HeaderRow + 1, 6).GetValue<int>()));
 
         using var admin = await CustomerAsync(Admin, hostileCustomerId);
         Assert.Equal(["Proof", "Proof", "Comment"], HeadersOf(admin, "Comment", "Proof")); // the admin reads English
         Assert.Equal([], HeadersOf(book, "Comment", "Proof"));
-        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]), admin.Worksheet("Surveys").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
+        Assert.Equal(ExcelReportWriterTests.WithLineFeeds(Dangerous[0]),
+            admin.Worksheet("Surveys").Cell(ExcelReportWriter.HeaderRow + 1, 7).GetString());
     }
 
     private static List<string> HeadersOf(XLWorkbook book, params string[] names) =>
@@ -431,8 +424,9 @@ public class ExcelExportsTests : IAsyncLifetime
         (await RfmAsync(Analyst)).Dispose();
         (await CustomerAsync(Admin, hostileCustomerId)).Dispose();
         Assert.Null(await exports.ExportOmocAsync(new MemoryStream(), 9999, Analyst, TestContext.Current.CancellationToken));
-        await using var db = database.CreateContext();
-        var entries = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        await using var db = Database.CreateContext();
+        var entries = await db.AuditEntries.Where(e => e.Action == ExcelExports.AuditAction).OrderBy(e =>
+            e.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, entries.Count);
         Assert.Equal(("analyst@test", "rfm"), (entries[0].UserName, entries[0].Target));
         Assert.Equal(Dangerous.Length, entries[0].RowCount);

@@ -1,12 +1,9 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Reporting;
-
 namespace CustomerInsight.Tests.Core.Reporting;
 
 public sealed class ExcelReportWriterTests
 {
-    public static readonly string[] Dangerous = ["=1+2", "+SUM(A1:A2)", "-3+4", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://evil.example\",\"x\")", "a\r\nb"];
+    public static readonly string[] Dangerous =
+        ["=1+2", "+SUM(A1:A2)", "-3+4", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://evil.example\",\"x\")", "a\r\nb"];
 
     private sealed record Row(string Name, int Count, decimal Amount, double? Share, DateOnly Day);
 
@@ -25,13 +22,16 @@ public sealed class ExcelReportWriterTests
         return new XLWorkbook(stream);
     }
 
-    private static readonly ReportColumn<Row>[] Columns =
+    private static readonly ReportColumn<Row>[] Columns = TypedColumns<Row>(r => (r.Name, r.Count, r.Amount, r.Share, r.Day));
+
+    /// <summary>The five typed columns the writers are tested with (text, integer, money, percent, date), over any row.</summary>
+    internal static ReportColumn<T>[] TypedColumns<T>(Func<T, (string? Name, int Count, decimal Amount, double? Share, DateOnly Day)> typed) =>
     [
-        new("Nom", CellFormat.Text, r => r.Name),
-        new("Nombre", CellFormat.Integer, r => r.Count),
-        new("Montant", CellFormat.Money, r => r.Amount),
-        new("Part", CellFormat.Percent, r => r.Share),
-        new("Jour", CellFormat.Date, r => r.Day),
+        new("Nom", CellFormat.Text, r => typed(r).Name),
+        new("Nombre", CellFormat.Integer, r => typed(r).Count),
+        new("Montant", CellFormat.Money, r => typed(r).Amount),
+        new("Part", CellFormat.Percent, r => typed(r).Share),
+        new("Jour", CellFormat.Date, r => typed(r).Day),
     ];
 
     [Fact]
@@ -84,7 +84,8 @@ public sealed class ExcelReportWriterTests
     [Fact]
     public void AddTable_EnglishCulture_LabelsAndMoneyFormatInEnglish()
     {
-        using var book = WriteAndRead(w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, [new Row("a", 1, 1m, 0.5, new DateOnly(2026, 1, 1))]), "en-GB");
+        using var book = WriteAndRead(w =>
+            w.AddTable("S", new ReportTitle("R", "P", []), Columns, [new Row("a", 1, 1m, 0.5, new DateOnly(2026, 1, 1))]), "en-GB");
         var sheet = book.Worksheet(1);
         Assert.Equal("Company", sheet.Cell(2, 1).GetString());
         Assert.Equal("none", sheet.Cell(4, 2).GetString());

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Tests.Core.Reporting;
 
@@ -17,11 +15,7 @@ public sealed class StreamedTableTests
 
     private static readonly ReportColumn<Row>[] Columns =
     [
-        new("Nom", CellFormat.Text, r => r.Name),
-        new("Nombre", CellFormat.Integer, r => r.Count),
-        new("Montant", CellFormat.Money, r => r.Amount),
-        new("Part", CellFormat.Percent, r => r.Share),
-        new("Jour", CellFormat.Date, r => r.Day),
+        .. ExcelReportWriterTests.TypedColumns<Row>(r => (r.Name, r.Count, r.Amount, r.Share, r.Day)),
         new("Horodatage", CellFormat.DateTime, r => r.At),
         new("Actif", CellFormat.Text, r => r.Flag),
         new("Grand", CellFormat.Integer, r => r.Big),
@@ -117,7 +111,8 @@ public sealed class StreamedTableTests
                 Assert.False(got.HasFormula, where);
                 Assert.True(want.DataType == got.DataType, $"{where}: {want.DataType} expected, {got.DataType}");
                 Assert.True(Equals(want.Value, got.Value), $"{where}: {want.Value} expected, {got.Value}");
-                Assert.True(want.Style.NumberFormat.Format == got.Style.NumberFormat.Format, $"{where}: format {want.Style.NumberFormat.Format} expected, {got.Style.NumberFormat.Format}");
+                Assert.True(want.Style.NumberFormat.Format == got.Style.NumberFormat.Format,
+                    $"{where}: format {want.Style.NumberFormat.Format} expected, {got.Style.NumberFormat.Format}");
                 Assert.True(want.Style.NumberFormat.NumberFormatId == got.Style.NumberFormat.NumberFormatId, where);
                 Assert.True(want.Style.IncludeQuotePrefix == got.Style.IncludeQuotePrefix, $"{where}: quote prefix");
                 Assert.True(want.Style.Alignment.Horizontal == got.Style.Alignment.Horizontal, where);
@@ -288,7 +283,8 @@ public sealed class StreamedTableTests
             {
                 // ClosedXML's reader keeps 15 significant digits: compare with what it reads of its own file.
                 Assert.Equal(inMemory.Worksheet("X").Cell(cell.Address).GetDouble(), cell.GetDouble());
-                Assert.True(Math.Abs(values[i] - cell.GetDouble()) <= 1e-13 * Math.Max(1, Math.Abs(values[i])), $"{values[i]} read as {cell.GetDouble()}");
+                Assert.True(Math.Abs(values[i] - cell.GetDouble()) <= 1e-13 * Math.Max(1, Math.Abs(values[i])),
+                    $"{values[i]} read as {cell.GetDouble()}");
             }
         }
     }

@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 public class RfmCustomerKeysTests

@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web.Localization;
-using Microsoft.Extensions.Configuration;
 
 namespace CustomerInsight.Tests.Core.Rfm;
 
@@ -52,7 +47,8 @@ public class RfmGridTests
     {
         var rows = RfmGrid.Default.ToRows();
 
-        Assert.Equal(RfmGrid.DefaultRows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)), rows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)));
+        Assert.Equal(RfmGrid.DefaultRows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)),
+            rows.Select(r => r.Replace(" ", "", StringComparison.Ordinal)));
         Assert.Equal(RfmSegment.CantLoseThem, RfmGrid.Parse(rows).SegmentOf(1, 5));
     }
 
@@ -110,7 +106,8 @@ public class RfmGridTests
     public void Segments_CodesAndNames_InMetricsMdOrder()
     {
         Assert.Equal(
-            ["champions", "loyal_customers", "potential_loyalists", "new_customers", "promising", "need_attention", "about_to_sleep", "at_risk", "cant_lose_them", "hibernating"],
+            ["champions", "loyal_customers", "potential_loyalists", "new_customers", "promising",
+                "need_attention", "about_to_sleep", "at_risk", "cant_lose_them", "hibernating"],
             RfmSegments.All.Select(s => s.Code()));
         Assert.Equal("Can't lose them", RfmSegment.CantLoseThem.Name().English());
         Assert.Equal("En voie d'endormissement", RfmSegment.AboutToSleep.Name().French());

@@ -1,19 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>
@@ -68,18 +52,8 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
-    private Order NewOrder(int customerId, DateOnly businessDate, decimal amount) => new()
-    {
-        Source = "test",
-        SourceOrderId = (nextOrder++).ToString(CultureInfo.InvariantCulture),
-        CustomerId = customerId,
-        OrderedAtUtc = businessDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-        BusinessDate = businessDate,
-        BusinessMonth = (businessDate.Year * 100) + businessDate.Month,
-        Channel = Channel.Web,
-        Kind = OrderKind.Sale,
-        AmountMilli = Money.ToMilli(amount),
-    };
+    private Order NewOrder(int customerId, DateOnly businessDate, decimal amount) =>
+        TestOrders.Create((nextOrder++).ToString(CultureInfo.InvariantCulture), customerId, businessDate, amount);
 
     private static Dictionary<RfmSegment, int> Counts(RfmSummary summary) =>
         summary.Segments.Where(s => s.Customers > 0).ToDictionary(s => s.Segment, s => s.Customers);
@@ -115,7 +89,8 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
         Assert.True(versions[1].FromConfiguration);
         Assert.Equal(RfmFrequencyScoring.Quintiles, versions[1].FrequencyScale.Scoring);
         Assert.Equal(RfmSegment.NewCustomers, versions[1].Grid.SegmentOf(5, 1));
-        Assert.Equal(("analyste@test.local", "Seuils adaptés aux achats rares", false), (versions[0].SavedBy, versions[0].Reason, versions[0].FromConfiguration));
+        Assert.Equal(("analyste@test.local", "Seuils adaptés aux achats rares", false),
+            (versions[0].SavedBy, versions[0].Reason, versions[0].FromConfiguration));
         Assert.NotNull(versions[0].SavedAtUtc);
         Assert.Equal(Thresholds, versions[0].FrequencyScale.Thresholds);
 
@@ -135,8 +110,11 @@ public sealed class RfmGridVersionsTests : IAsyncLifetime
     {
         Assert.Equal(RfmGridSaveResult.ReasonRequired, (await SaveVersion2Async(reason: " ")).Error);
         Assert.Equal(RfmGridSaveResult.Conflict, (await SaveVersion2Async(basedOn: 3)).Error);
-        Assert.Equal(RfmGridSaveResult.Unchanged, (await commands.SaveAsync(RfmFrequencyScoring.Quintiles, RfmFrequencyScale.DefaultThresholds, RfmGrid.Default, 1, "rien", "a@test", Ct)).Error);
-        Assert.Equal(RfmGridSaveResult.Thresholds, (await commands.SaveAsync(RfmFrequencyScoring.Thresholds, [2, 2, 4, 6], RfmGrid.Default, 1, "seuils", "a@test", Ct)).Error);
+        Assert.Equal(RfmGridSaveResult.Unchanged,
+            (await commands.SaveAsync(RfmFrequencyScoring.Quintiles,
+            RfmFrequencyScale.DefaultThresholds, RfmGrid.Default, 1, "rien", "a@test", Ct)).Error);
+        Assert.Equal(RfmGridSaveResult.Thresholds,
+            (await commands.SaveAsync(RfmFrequencyScoring.Thresholds, [2, 2, 4, 6], RfmGrid.Default, 1, "seuils", "a@test", Ct)).Error);
 
         Assert.Single(await rfm.GetSettingsVersionsAsync(Ct));
         await using var db = database.CreateContext();

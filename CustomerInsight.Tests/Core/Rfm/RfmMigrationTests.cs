@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 public class RfmMigrationTests
@@ -32,7 +29,8 @@ public class RfmMigrationTests
 
         Assert.Equal(110, migration.Flows.Count);
         Assert.Equal(new RfmFlow(RfmSegment.Champions, RfmSegment.AtRisk, 2, 800m, 820m), migration.Flow(RfmSegment.Champions, RfmSegment.AtRisk));
-        Assert.Equal(new RfmFlow(RfmSegment.Promising, RfmSegment.Promising, 1, 40m, 90m), migration.Flow(RfmSegment.Promising, RfmSegment.Promising));
+        Assert.Equal(new RfmFlow(RfmSegment.Promising, RfmSegment.Promising, 1, 40m, 90m),
+            migration.Flow(RfmSegment.Promising, RfmSegment.Promising));
         Assert.Equal(new RfmFlow(null, RfmSegment.NewCustomers, 1, 0m, 15m), migration.Flow(null, RfmSegment.NewCustomers));
         Assert.Equal(4, migration.Flows.Sum(f => f.Customers));
         Assert.Equal((0, 0), (migration.LeftOut, migration.ScoredOnlyEarlier));
@@ -43,7 +41,8 @@ public class RfmMigrationTests
     public void Calculate_ErasedCustomers_LeftOutOfBothDates()
     {
         var earlier = new RfmResult(Earlier, [Scored(1, RfmSegment.Champions, 500m), Scored(2, RfmSegment.Champions, 300m)]);
-        var later = new RfmResult(Later, [Scored(1, RfmSegment.AtRisk, 520m), Scored(2, RfmSegment.AtRisk, 300m), Scored(3, RfmSegment.NewCustomers, 1m)]);
+        var later = new RfmResult(Later,
+            [Scored(1, RfmSegment.AtRisk, 520m), Scored(2, RfmSegment.AtRisk, 300m), Scored(3, RfmSegment.NewCustomers, 1m)]);
 
         var migration = RfmMigrationCalculator.Calculate(earlier, later, new HashSet<int> { 2, 3 });
 

@@ -1,11 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>
@@ -15,24 +7,19 @@ namespace CustomerInsight.Tests.Core.Rfm;
 /// C only returned goods → not scored; D bought 500 on 12-01 and was erased → scored; E never ordered;
 /// an anonymous sale on 12-11 is the latest sale of all.
 /// </summary>
-public class RfmQueriesTests : IAsyncLifetime
+public class RfmQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="RfmQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly DateOnly AnalysisDate = new(2011, 12, 10);
     private static readonly byte[] Secret = Enumerable.Repeat((byte)7, 32).ToArray();
 
-    private TestDatabase database = null!;
     private RfmQueries queries = null!;
     private int a, b, c, d;
     private long nextOrder = 1;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        queries = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
-        await using var db = database.CreateContext();
+        queries = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
+        await using var db = Database.CreateContext();
         var customers = new[] { "A100", "B200", "C300", "D400", "E500" }
             .Select(id => new Customer { SourceId = id, CreatedAtUtc = new DateTime(2010, 1, 1, 0, 0, 0, DateTimeKind.Utc) })
             .ToArray();
@@ -54,28 +41,10 @@ public class RfmQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     private Order NewOrder(int? customerId, string date, OrderKind kind, decimal amount)
     {
-        var businessDate = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-        var number = nextOrder++;
-        return new Order
-        {
-            Source = "test",
-            SourceOrderId = (kind == OrderKind.Cancellation ? "C" : "") + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CustomerId = customerId,
-            OrderedAtUtc = businessDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-            BusinessDate = businessDate,
-            BusinessMonth = (businessDate.Year * 100) + businessDate.Month,
-            Channel = Channel.Web,
-            Kind = kind,
-            AmountMilli = Money.ToMilli(amount),
-        };
+        var id = (kind == OrderKind.Cancellation ? "C" : "") + (nextOrder++).ToString(CultureInfo.InvariantCulture);
+        return TestOrders.Create(id, customerId, TestOrders.Day(date), amount, kind);
     }
 
     [Fact]
@@ -138,7 +107,8 @@ public class RfmQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetLatestSaleDateAsync_AnonymousSaleIsLatestAndCancellationsDoNotCount()
     {
-        Assert.Equal(new DateOnly(2011, 12, 11), await new KpiQueries(database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new DateOnly(2011, 12, 11),
+            await new KpiQueries(Database.Factory).GetLatestSaleDateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(new DateOnly(2011, 12, 12), await queries.GetDefaultAnalysisDateAsync(TestContext.Current.CancellationToken));
     }
 
@@ -187,13 +157,14 @@ public class RfmQueriesTests : IAsyncLifetime
 
     [Fact]
     public async Task GetMigrationAsync_DatesReversed_Throws() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => queries.GetMigrationAsync(AnalysisDate, new DateOnly(2011, 7, 1), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            queries.GetMigrationAsync(AnalysisDate, new DateOnly(2011, 7, 1), TestContext.Current.CancellationToken));
 
     [Fact]
     public async Task ScoreAsync_ConfiguredGrid_IsUsed()
     {
         var grid = Enumerable.Repeat("at_risk, at_risk, at_risk, at_risk, at_risk", 5).ToArray();
-        var custom = new RfmQueries(database.Factory, Options.Create(new RfmOptions { Grid = grid }));
+        var custom = new RfmQueries(Database.Factory, Options.Create(new RfmOptions { Grid = grid }));
 
         var result = await custom.ScoreAsync(AnalysisDate, TestContext.Current.CancellationToken);
 
@@ -207,7 +178,8 @@ public class RfmQueriesTests : IAsyncLifetime
         var grid = Enumerable.Repeat("at_risk, at_risk, at_risk, at_risk, at_risk", 5).ToArray();
         var custom = new RfmQueries(empty.Factory, Options.Create(new RfmOptions { Grid = grid }));
         var segments = new SegmentQueries(custom, new RfmScoreCache(custom, empty.Factory, TimeProvider.System),
-            new CustomerInsight.Core.Privacy.ConsentQueries(empty.Factory), BusinessCalendar.ForZone("Europe/Paris"), empty.Factory, TimeProvider.System);
+            new CustomerInsight.Core.Privacy.ConsentQueries(empty.Factory),
+                BusinessCalendar.ForZone("Europe/Paris"), empty.Factory, TimeProvider.System);
 
         var overview = segments.EmptyOverview();
 

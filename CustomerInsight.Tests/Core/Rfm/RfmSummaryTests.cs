@@ -1,6 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 public class RfmSummaryTests
@@ -63,13 +60,15 @@ public class RfmSummaryTests
         var summary = RfmSummary.Create(new RfmResult(Date, []), RfmGrid.Default);
 
         Assert.Equal(10, summary.Segments.Count);
-        Assert.All(summary.Segments, s => Assert.Equal((0, null, null, null), (s.Customers, s.ShareOfCustomers, s.ShareOfMonetary, s.AverageMonetary)));
+        Assert.All(summary.Segments, s =>
+            Assert.Equal((0, null, null, null), (s.Customers, s.ShareOfCustomers, s.ShareOfMonetary, s.AverageMonetary)));
     }
 
     [Fact]
     public void Create_TotalMonetaryZero_ShareOfMonetaryIsNull()
     {
-        var summary = RfmSummary.Create(new RfmResult(Date, [Scored(1, RfmSegment.AtRisk, 50m), Scored(2, RfmSegment.Promising, -50m)]), RfmGrid.Default);
+        var summary = RfmSummary.Create(new RfmResult(Date, [Scored(1, RfmSegment.AtRisk, 50m), Scored(2, RfmSegment.Promising, -50m)]),
+            RfmGrid.Default);
 
         Assert.All(summary.Segments, s => Assert.Null(s.ShareOfMonetary));
         Assert.Equal(-50m, summary.Segments.Single(s => s.Segment == RfmSegment.Promising).AverageMonetary);

@@ -1,37 +1,22 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Rfm;
 
 /// <summary>The segments page's overview is computed once per date and data version, and again when a consent arrives.</summary>
-public class SegmentQueriesCacheTests
+public class SegmentQueriesCacheTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="SegmentQueriesCacheOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task GetOverviewAsync_SameDateAgain_CachedUntilAConsentIsRecorded()
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
-        await new DemoSeeder(database.Factory, Paris).SeedIfEmptyAsync(200, Ct);
+        await new DemoSeeder(database.Factory, Paris).SeedIfEmptyAsync(200, Token);
         var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
         var queries = new SegmentQueries(rfm, new RfmScoreCache(rfm, database.Factory, TimeProvider.System),
             new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System);
-        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
+        var date = (await queries.GetDefaultAnalysisDateAsync(Token))!.Value;
 
-        var first = await queries.GetOverviewAsync(date, Ct);
-        var again = await queries.GetOverviewAsync(date, Ct);
+        var first = await queries.GetOverviewAsync(date, Token);
+        var again = await queries.GetOverviewAsync(date, Token);
         var scored = first.Sample[0].CustomerId;
         await using (var db = database.CreateContext())
         {
@@ -44,16 +29,16 @@ public class SegmentQueriesCacheTests
                     RecordedAtUtc = Paris.ToUtc(date.AddDays(-1).ToDateTime(new TimeOnly(12, 0))),
                 });
             }
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
-        var afterConsent = await queries.GetOverviewAsync(date, Ct);
+        var afterConsent = await queries.GetOverviewAsync(date, Token);
 
         Assert.Same(first, again);
         Assert.NotSame(first, afterConsent);
         Assert.Equal(first.Summary.Customers, afterConsent.Summary.Customers);
         // What a new cache (nothing kept) computes now: the after-consent overview is current, the first one is not.
         var fresh = await new SegmentQueries(rfm, new RfmScoreCache(rfm, database.Factory, TimeProvider.System),
-            new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System).GetOverviewAsync(date, Ct);
+            new ConsentQueries(database.Factory), Paris, database.Factory, TimeProvider.System).GetOverviewAsync(date, Token);
         Assert.Equal(fresh.Reach, afterConsent.Reach);
     }
 }

@@ -1,8 +1,4 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Tests.Core.Analytics;
 
 namespace CustomerInsight.Tests.Core.Sales;
 
@@ -12,20 +8,15 @@ namespace CustomerInsight.Tests.Core.Sales;
 /// 20 (web) and a cancellation of A for −10 (web). E last bought on 2010-09-01 (lapsed by the end
 /// of March at 180 days), F on 2010-10-05 (not lapsed), D first buys in April.
 /// </summary>
-public class KpiQueriesTests : IAsyncLifetime
+public class KpiQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; the OnPostgresTests subclass runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const int A = 1, B = 2, C = 3, D = 4, E = 5, F = 6;
-    private TestDatabase database = null!;
     private KpiQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        queries = new KpiQueries(database.Factory);
-        await using var db = database.CreateContext();
+        queries = new KpiQueries(Database.Factory);
+        await using var db = Database.CreateContext();
         db.Customers.AddRange(new[] { A, B, C, D, E, F }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
         db.Orders.AddRange(
             Sale("e1", E, "2010-09-01", 12m),
@@ -41,31 +32,11 @@ public class KpiQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     private static Order Sale(string id, int? customer, string date, decimal amount, Channel channel = Channel.Web) =>
         Order(id, customer, date, amount, OrderKind.Sale, channel);
 
-    internal static Order Order(string id, int? customer, string date, decimal amount, OrderKind kind, Channel channel = Channel.Web)
-    {
-        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-        return new Order
-        {
-            Source = "test",
-            SourceOrderId = id,
-            CustomerId = customer,
-            OrderedAtUtc = day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-            BusinessDate = day,
-            BusinessMonth = BusinessCalendar.MonthKey(day),
-            Channel = channel,
-            Kind = kind,
-            AmountMilli = Money.ToMilli(amount),
-        };
-    }
+    internal static Order Order(string id, int? customer, string date, decimal amount, OrderKind kind, Channel channel = Channel.Web) =>
+        TestOrders.Create(id, customer, TestOrders.Day(date), amount, kind, channel);
 
     private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -75,17 +46,7 @@ public class KpiQueriesTests : IAsyncLifetime
         var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken);
 
         var march = result.Current;
-        Assert.Equal(4, march.Orders);
-        Assert.Equal(200m, march.GrossSales);
-        Assert.Equal(-10m, march.Returns);
-        Assert.Equal(190m, march.NetRevenue);
-        Assert.Equal(50m, march.AverageBasket);
-        Assert.Equal(2, march.ActiveCustomers);
-        Assert.Equal(1, march.NewCustomers);
-        Assert.Equal(1.5, march.PurchaseFrequency);
-        Assert.Equal(0.5, march.RepeatPurchaseRate);
-        Assert.Equal(0.5, march.RetentionRate);
-        Assert.Equal(0.5, march.ChurnRate);
+        SalesKpiCalculatorTests.AssertMarchExample(march);
         Assert.Equal(1, march.LapsedCustomers);
         Assert.Equal(Period.Month(2011, 2), result.PreviousPeriod);
     }
@@ -137,11 +98,13 @@ public class KpiQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIsWholeFebruary()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-03-01"), result.PreviousPeriod.End);
-        Assert.Equal(result.Current, (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
+        Assert.Equal(result.Current,
+            (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
         Assert.Equal(2, result.Previous.Orders);
         Assert.Equal(1.0, result.PreviousCoverage);
     }
@@ -150,7 +113,8 @@ public class KpiQueriesTests : IAsyncLifetime
     public async Task GetSalesKpisAsync_MonthToDate_ComparesWithTheSameDaysAndRetainsAgainstThem()
     {
         // 1–15 March against 1–15 February: A bought on 10 February, C only on the 20th (outside the span).
-        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")),
+            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-02-16"), result.PreviousPeriod.End);
@@ -164,7 +128,8 @@ public class KpiQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetSalesKpisAsync_LastYear_ComparesWithTheSameDatesAYearEarlierWithoutDataAsNoCoverage()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3),
+            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Period.Month(2010, 3), result.PreviousPeriod);
         Assert.Equal(ComparisonMode.LastYear, result.Mode);
@@ -178,7 +143,8 @@ public class KpiQueriesTests : IAsyncLifetime
     public async Task GetSalesKpisAsync_LastYearWithData_CountsTheComparisonCustomers()
     {
         // Q4 2011 against Q4 2010: F bought on 2010-10-05; E's 2010-09-01 order is in Q3 2010 (F's retention base).
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4), ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4),
+            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(Period.Quarter(2010, 4), result.PreviousPeriod);
         Assert.Equal(1, result.Previous.Orders);
@@ -191,7 +157,8 @@ public class KpiQueriesTests : IAsyncLifetime
     public async Task GetSalesKpisAsync_ComparisonPartlyBeforeTheFirstOrder_IsPartial()
     {
         // Q4 2010 against Q3 2010 (92 days): the data start on 2010-09-01, so 30 of its days have data.
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4), ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4),
+            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(30.0 / 92, result.PreviousCoverage, 10);
     }
@@ -212,7 +179,8 @@ public class KpiQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetSalesKpisAsync_OnlyCancellationInPeriod_NegativeNetNoBasket()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, result.Current.Orders);
         Assert.Equal(-10m, result.Current.NetRevenue);
@@ -223,7 +191,8 @@ public class KpiQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetSalesKpisAsync_OnlyAnonymousOrder_RevenueWithoutCustomers()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")), null, 180, TestContext.Current.CancellationToken);
+        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")),
+            null, 180, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, result.Current.Orders);
         Assert.Equal(20m, result.Current.AverageBasket);
@@ -245,7 +214,8 @@ public class KpiQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetMonthlyTrendAsync_JanuaryToApril_EveryMonthWithZerosAndMarchExample()
     {
-        var trend = await queries.GetMonthlyTrendAsync(Period.Range(Day("2011-01-15"), Day("2011-04-10")), null, TestContext.Current.CancellationToken);
+        var trend = await queries.GetMonthlyTrendAsync(Period.Range(Day("2011-01-15"), Day("2011-04-10")),
+            null, TestContext.Current.CancellationToken);
 
         Assert.Equal([201101, 201102, 201103, 201104], trend.Select(t => t.Month));
         Assert.Equal(0, trend[0].Totals.Orders);

@@ -1,16 +1,4 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Generation;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Unify;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Sales;
 
@@ -21,8 +9,11 @@ namespace CustomerInsight.Tests.Core.Sales;
 /// undo, erasure, unify merge and its undo, a plain SaveChanges) leaves them equal to a fresh rebuild, or unchanged when
 /// it fails.
 /// </summary>
-public sealed class SalesSummariesTests
+public class SalesSummariesTests
 {
+    /// <summary>The engine these tests run on; the OnPostgresTests subclass runs them all on PostgreSQL.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     private static readonly ScaleDatasetOptions Small = new() { Customers = 400, Lines = 6_000, Seed = 7 };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -42,9 +33,9 @@ public sealed class SalesSummariesTests
         public bool IsSale => Kind == OrderKind.Sale;
     }
 
-    private static async Task<ImportTestContext> GeneratedAsync()
+    private async Task<ImportTestContext> GeneratedAsync()
     {
-        var context = await ImportTestContext.CreateAsync();
+        var context = await ImportTestContext.CreateAsync(engine: Engine);
         var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Ct);
         Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct)).Succeeded);
         Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct)).Succeeded);
@@ -85,7 +76,8 @@ public sealed class SalesSummariesTests
                      inPeriod.Where(o => !o.IsSale).Sum(o => o.AmountMilli), inPeriod.LongCount(o => o.IsSale && o.CustomerId != null))
                     == (facts.SaleOrders, facts.GrossSalesMilli, facts.ReturnsMilli, facts.IdentifiedSaleOrders), label);
                 var active = inPeriod.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId!.Value).ToHashSet();
-                var firstSale = orders.Where(o => o.IsSale && o.CustomerId != null).GroupBy(o => o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Date));
+                var firstSale = orders.Where(o => o.IsSale && o.CustomerId != null).GroupBy(o =>
+                    o.CustomerId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.Date));
                 Assert.Equal(active.Count, facts.ActiveCustomers);
                 Assert.Equal(active.Count(c => firstSale[c] >= period.Start), facts.NewCustomers);
 
@@ -96,7 +88,8 @@ public sealed class SalesSummariesTests
                 {
                     var m = orders.Where(o => o.Month == month.Month && (channel is null || o.Channel == channel)).ToList();
                     Assert.True(
-                        SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                        SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                            m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
                             m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()) == month.Totals,
                         $"{label} month {month.Month}");
                 }
@@ -107,7 +100,8 @@ public sealed class SalesSummariesTests
             {
                 var m = orders.Where(o => o.Date >= period.Start && o.Date < period.End && o.Channel == c.Channel).ToList();
                 Assert.Equal(
-                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli), m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
+                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                        m.Where(o => !o.IsSale).Sum(o => o.AmountMilli),
                         m.Where(o => o.IsSale && o.CustomerId != null).Select(o => o.CustomerId).Distinct().LongCount()),
                     c.Totals);
             }
@@ -131,38 +125,115 @@ public sealed class SalesSummariesTests
             var trend = await kpis.GetMonthlyTrendAsync(OddPeriods[1], Channel.Web, set, Ct);
             foreach (var month in trend)
             {
-                var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
+                var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web
+                    && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
                 Assert.Equal(m.Where(o => o.IsSale).Select(o => o.CustomerId).Distinct().LongCount(), month.Totals.ActiveCustomers);
             }
         }
 
         // RFM inputs at dates before, inside and after the data (default date: the day after the latest sale).
         var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
-        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
+        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1),
+            new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
         {
             var expected = orders.Where(o => o.CustomerId is not null && o.Date < date)
                 .GroupBy(o => o.CustomerId!.Value)
                 .Where(g => g.Any(o => o.IsSale))
                 .OrderBy(g => g.Key)
-                .Select(g => new CustomerActivity(g.Key, g.Where(o => o.IsSale).Max(o => o.Date), g.Count(o => o.IsSale), Money.FromMilli(g.Sum(o => o.AmountMilli))))
+                .Select(g => new CustomerActivity(g.Key, g.Where(o => o.IsSale).Max(o => o.Date),
+                    g.Count(o => o.IsSale), Money.FromMilli(g.Sum(o => o.AmountMilli))))
                 .ToList();
             Assert.Equal(expected, await rfm.GetActivitiesAsync(date, Ct));
         }
     }
 
-    /// <summary>The three summary tables as text, row by row in key order.</summary>
+    /// <summary>Active, new, repeat, retained, previously active and lapsed customers of a period, straight from the orders (metrics.md).</summary>
+    private static long[] ExpectedCounts(List<Row> sales, Period period, Channel? channel, int lapsedAfterDays)
+    {
+        HashSet<int> Active(Period p) => sales.Where(o => p.Contains(o.Date) && (channel is null || o.Channel == channel))
+            .Select(o => o.CustomerId!.Value).ToHashSet();
+        var active = Active(period);
+        var previous = Active(period.Previous);
+        var before = sales.Where(o => o.Date < period.End).GroupBy(o => o.CustomerId!.Value).ToList();
+        var cutoff = period.End.AddDays(-lapsedAfterDays);
+        return
+        [
+            active.Count,
+            active.Count(c => sales.Where(o => o.CustomerId == c).Min(o => o.Date) >= period.Start),
+            sales.Where(o => period.Contains(o.Date) && (channel is null || o.Channel == channel))
+                .GroupBy(o => o.CustomerId).Count(g => g.Count() >= 2),
+            active.Count(previous.Contains),
+            previous.Count,
+            before.Count(g => g.Max(o => o.Date) < cutoff && g.Any(o => channel is null || o.Channel == channel)),
+        ];
+    }
+
+    private static long[] Counts(SalesFacts f) =>
+        [f.ActiveCustomers, f.NewCustomers, f.RepeatCustomers, f.RetainedCustomers, f.PreviousActiveCustomers, f.LapsedCustomers];
+
+    [Fact]
+    public async Task CustomerCounts_FromTheYearMasksAndEdgeDays_EqualADirectComputationOverTheOrders()
+    {
+        await using var context = await GeneratedAsync();
+        var orders = await OrdersAsync(context);
+        var kpis = new KpiQueries(context.Database.Factory);
+        var everyone = orders.Where(o => o.IsSale && o.CustomerId is not null).ToList();
+        var sample = everyone.Select(o => o.CustomerId!.Value).Where(id => id % 3 == 0).Distinct().ToArray();
+        Period[] periods =
+            [.. OddPeriods, Period.Month(2024, 2), Period.Year(2024), Period.Range(new DateOnly(2023, 2, 1), new DateOnly(2025, 8, 17))];
+        var repeatInAMonthOfOneChannel = false;
+        foreach (var (period, mode, channel, set, lapsed) in
+            from period in periods
+            from mode in new[] { ComparisonMode.Previous, ComparisonMode.LastYear }
+            from channel in new Channel?[] { null, Channel.Store, Channel.Web }
+            from set in new int[]?[] { null, sample }
+            select (period, mode, channel, set, mode == ComparisonMode.Previous ? 180 : 45))
+        {
+            var sales = set is null ? everyone : everyone.Where(o => set.Contains(o.CustomerId!.Value)).ToList();
+            var result = await kpis.GetSalesKpisAsync(period, mode, channel, lapsed, set, Ct);
+            var label = $"{period} {mode} {channel} {(set is null ? "everyone" : "sample")} {lapsed}";
+            Assert.True(ExpectedCounts(sales, period, channel, lapsed).SequenceEqual(Counts(result.CurrentFacts)), label);
+            Assert.True(
+                ExpectedCounts(sales, result.PreviousPeriod, channel, lapsed).SequenceEqual(Counts(result.PreviousFacts)), label + " comparison");
+            repeatInAMonthOfOneChannel |= period.Unit == PeriodUnit.Month && channel is not null && result.CurrentFacts.RepeatCustomers > 0;
+        }
+        // The dataset has what the masks must get right: two sales of one channel in one month.
+        Assert.True(repeatInAMonthOfOneChannel);
+
+        foreach (var period in periods)
+        {
+            foreach (var set in new int[]?[] { null, sample })
+            {
+                var breakdown = await kpis.GetChannelBreakdownAsync(period, set, Ct);
+                foreach (var c in breakdown)
+                {
+                    var expected = everyone
+                        .Where(o => period.Contains(o.Date) && o.Channel == c.Channel && (set is null || set.Contains(o.CustomerId!.Value)))
+                        .Select(o => o.CustomerId).Distinct().LongCount();
+                    Assert.True(expected == c.Totals.ActiveCustomers, $"{period} {c.Channel}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The summary tables as text, row by row in key order.</summary>
     private static async Task<string[]> SnapshotAsync(InsightDbContext db)
     {
         var days = await db.SalesDays.AsNoTracking().OrderBy(d => d.BusinessDate).ThenBy(d => d.Channel)
-            .Select(d => $"D {d.BusinessDate:yyyy-MM-dd} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} {d.CancellationOrders} {d.ReturnsMilli}")
+            .Select(d => $"D {d.BusinessDate:yyyy-MM-dd} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} " +
+                $"{d.CancellationOrders} {d.ReturnsMilli}")
             .ToListAsync(Ct);
         var customers = await db.CustomerSales.AsNoTracking().OrderBy(c => c.CustomerId)
-            .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} {c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
+            .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} " +
+                $"{c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
             .ToListAsync(Ct);
         var months = await db.CustomerMonths.AsNoTracking().OrderBy(m => m.CustomerId).ThenBy(m => m.BusinessMonth)
             .Select(m => $"M {m.CustomerId} {m.BusinessMonth} {m.CohortMonth} {m.SaleOrders} {m.ChannelMask}")
             .ToListAsync(Ct);
-        return [.. days, .. customers, .. months];
+        var years = await db.CustomerYears.AsNoTracking().OrderBy(y => y.CustomerId).ThenBy(y => y.Year)
+            .Select(y => $"Y {y.CustomerId} {y.Year} {y.Months} {y.RepeatMonths} {y.ChannelMonths} {y.ChannelRepeatMonths}")
+            .ToListAsync(Ct);
+        return [.. days, .. customers, .. months, .. years];
     }
 
     /// <summary>The summaries as they are, and as a rebuild from every order makes them (the rebuild rolled back).</summary>
@@ -181,7 +252,8 @@ public sealed class SalesSummariesTests
     {
         var (kept, rebuilt) = await KeptAndRebuiltAsync(factory);
         Assert.NotEmpty(rebuilt);
-        Assert.True(rebuilt.SequenceEqual(kept), $"after {after}: first difference kept {kept.Except(rebuilt).FirstOrDefault()} / rebuilt {rebuilt.Except(kept).FirstOrDefault()}");
+        Assert.True(rebuilt.SequenceEqual(kept),
+            $"after {after}: first difference kept {kept.Except(rebuilt).FirstOrDefault()} / rebuilt {rebuilt.Except(kept).FirstOrDefault()}");
     }
 
     private const string MoreOrders = """
@@ -225,7 +297,8 @@ public sealed class SalesSummariesTests
         // Orders written, moved and deleted through the context (SaveChanges) refresh their customers and days.
         await using (var db = context.Database.CreateContext())
         {
-            var customers = await db.CustomerSales.Where(c => c.SaleOrders > 1).OrderBy(c => c.CustomerId).Select(c => c.CustomerId).Take(2).ToListAsync(Ct);
+            var customers = await db.CustomerSales.Where(c => c.SaleOrders > 1).OrderBy(c =>
+                c.CustomerId).Select(c => c.CustomerId).Take(2).ToListAsync(Ct);
             var moved = await db.Orders.Where(o => o.CustomerId == customers[0]).OrderBy(o => o.Id).FirstAsync(Ct);
             moved.CustomerId = customers[1];
             moved.BusinessDate = moved.BusinessDate.AddDays(3);
@@ -248,7 +321,7 @@ public sealed class SalesSummariesTests
     [Fact]
     public async Task Writers_UnifyMergeAndItsUndo_LeaveTheSummariesEqualToAFreshRebuild()
     {
-        await using var context = await ImportTestContext.CreateAsync();
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var customers = context.WriteFile("customers.csv", """
             CustomerId,FirstName,LastName,Email,PostalCode,Country
             STORE-1,Marc,Petit,marc@exemple.fr,69003,France
@@ -274,7 +347,8 @@ public sealed class SalesSummariesTests
         {
             // The survivor now owns both records' orders: first sale in January from WEB-1, two sales, net 100 €.
             var survivor = await db.CustomerSales.AsNoTracking().SingleAsync(c => c.SaleOrders == 2, Ct);
-            Assert.Equal((new DateOnly(2025, 1, 2), 202501, 100_000L), (survivor.FirstSaleDate!.Value, survivor.FirstSaleMonth!.Value, survivor.NetMilli));
+            Assert.Equal((new DateOnly(2025, 1, 2), 202501, 100_000L),
+                (survivor.FirstSaleDate!.Value, survivor.FirstSaleMonth!.Value, survivor.NetMilli));
         }
         await AssertEqualToARebuildAsync(factory, "a merge");
 
@@ -330,4 +404,10 @@ public sealed class SalesSummariesTests
             }
         }
     }
+}
+
+/// <summary>Every test of <see cref="SalesSummariesTests"/> on PostgreSQL.</summary>
+public sealed class SalesSummariesOnPostgresTests : SalesSummariesTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }

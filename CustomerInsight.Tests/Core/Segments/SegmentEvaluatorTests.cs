@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-
 namespace CustomerInsight.Tests.Core.Segments;
 
 public class SegmentEvaluatorTests
@@ -73,7 +68,8 @@ public class SegmentEvaluatorTests
     {
         // (orders ≥ 3 OR monetary ≥ 1000) AND consent e-mail
         var andOfOrs = Segment("a", RuleMatch.All,
-            Group(RuleMatch.Any, C(SegmentField.Orders, RuleOperator.GreaterOrEqual, "3"), C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1000")),
+            Group(RuleMatch.Any, C(SegmentField.Orders, RuleOperator.GreaterOrEqual, "3"),
+                C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "1000")),
             Group(RuleMatch.All, C(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing")));
         // (orders ≥ 3 AND web) OR (country = Belgique)
         var orOfAnds = Segment("b", RuleMatch.Any,
@@ -139,12 +135,14 @@ public class SegmentEvaluatorTests
     [Fact]
     public void Migration_ErasedCustomersLeftOutOfBothDates_NewOnesCountedApart()
     {
-        var definition = new SegmentationDefinition([Segment("big", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500")))]);
+        var definition = new SegmentationDefinition([Segment("big", RuleMatch.All,
+            Group(RuleMatch.All, C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500")))]);
         var version = new SegmentationVersionInfo("k", "K", 3, DateTime.UtcNow, "a", "r", definition);
         CustomerSegmentFacts[] earlier = [Facts(1, monetary: 100m), Facts(2, monetary: 600m), Facts(3, monetary: 900m)];
         CustomerSegmentFacts[] later = [Facts(1, monetary: 700m), Facts(2, monetary: 600m), Facts(3, monetary: 900m), Facts(4, monetary: 50m)];
 
-        var migration = SegmentMigrationCalculator.Calculate(version, new DateOnly(2026, 1, 1), earlier, new DateOnly(2026, 3, 1), later, new HashSet<int> { 3 });
+        var migration = SegmentMigrationCalculator.Calculate(version, new DateOnly(2026, 1, 1),
+            earlier, new DateOnly(2026, 3, 1), later, new HashSet<int> { 3 });
 
         Assert.Equal(1, migration.Counts[0][1]); // 1: none → big
         Assert.Equal(1, migration.Counts[1][1]); // 2 stays big; 3 is erased: nowhere

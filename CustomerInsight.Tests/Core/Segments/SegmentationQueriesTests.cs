@@ -1,16 +1,3 @@
-using ClosedXML.Excel;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Segments;
 
 /// <summary>
@@ -18,11 +5,8 @@ namespace CustomerInsight.Tests.Core.Segments;
 /// C1 (France, three web orders, 1,200, e-mail granted), C2 (France, one store order, 900, e-mail granted then withdrawn),
 /// C3 (Belgique, one phone order, 30, e-mail granted), C4 (France, two web orders, 50, no consent). Analysis date 2026-03-11.
 /// </summary>
-public class SegmentationQueriesTests : IAsyncLifetime
+public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="SegmentationQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Customers = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "C1,Ada,Lovelace,ada@example.org,,75001,Paris,France,2024-01-01\n" +
         "C2,Blaise,Pascal,blaise@example.org,,63000,Clermont,France,2024-01-01\n" +
@@ -50,13 +34,14 @@ public class SegmentationQueriesTests : IAsyncLifetime
     private SegmentationQueries queries = null!;
     private AudienceExport audience = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     internal static SegmentationDefinition TwoProfiles(params SegmentCondition[] extraForBigSpenders) => new([
         new SegmentDefinition("", "Gros acheteurs", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500"), .. extraForBigSpenders])]),
+            [new SegmentRuleGroup(RuleMatch.All,
+                [new SegmentCondition(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "500"), .. extraForBigSpenders])]),
         new SegmentDefinition("", "Fidèles web", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2"), new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Web")])]),
+            [new SegmentRuleGroup(RuleMatch.All,
+                [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2"),
+                new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Web")])]),
     ]);
 
     /// <summary>"Deux profils" on RFM alone: "Récents" (R score 4 or 5), then "Fidèles" (2 orders or more) of the others.</summary>
@@ -70,9 +55,9 @@ public class SegmentationQueriesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         context = await ImportTestContext.CreateAsync("EUR", engine: Engine);
-        Assert.Equal(4, (await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Ct)).RowsImported);
-        Assert.Equal(7, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Ct)).RowsImported);
-        Assert.Equal(4, (await context.ImportAsync(context.WriteFile("consents.csv", Consents), ImportFormat.Consents, Ct)).RowsImported);
+        Assert.Equal(4, (await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token)).RowsImported);
+        Assert.Equal(7, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Token)).RowsImported);
+        Assert.Equal(4, (await context.ImportAsync(context.WriteFile("consents.csv", Consents), ImportFormat.Consents, Token)).RowsImported);
         var factory = context.Database.Factory;
         var calendar = BusinessCalendar.ForZone("Europe/Paris");
         var audit = new AuditLog(factory, TimeProvider.System);
@@ -93,56 +78,60 @@ public class SegmentationQueriesTests : IAsyncLifetime
     [Fact]
     public async Task SaveAsync_TwoProfilesThenRefined_TwoVersionsWithWhoWhenWhy()
     {
-        var first = await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "Premier découpage", "analyste@demo.local", Ct);
+        var first = await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "Premier découpage", "analyste@demo.local", Token);
         Assert.Equal(("deux-profils", 1), (first.Key, first.Version));
 
-        var saved = await queries.GetVersionAsync("deux-profils", cancellationToken: Ct);
+        var saved = await queries.GetVersionAsync("deux-profils", cancellationToken: Token);
         Assert.Equal(["gros-acheteurs", "fideles-web"], saved!.Definition.Segments.Select(s => s.Key));
 
         // The second version keeps the segments' keys and narrows the big spenders to those reachable by e-mail.
         var refined = new SegmentationDefinition([
-            saved.Definition.Segments[0] with { Groups = [new SegmentRuleGroup(RuleMatch.All, [.. saved.Definition.Segments[0].Groups[0].Conditions, new SegmentCondition(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing")])] },
+            saved.Definition.Segments[0] with { Groups =
+                [new SegmentRuleGroup(RuleMatch.All,
+                [.. saved.Definition.Segments[0].Groups[0].Conditions,
+                new SegmentCondition(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing")])] },
             saved.Definition.Segments[1],
         ]);
-        var second = await queries.SaveAsync("deux-profils", "Deux profils", refined, 1, "Seulement les joignables", "analyste@demo.local", Ct);
+        var second = await queries.SaveAsync("deux-profils", "Deux profils", refined, 1, "Seulement les joignables", "analyste@demo.local", Token);
         Assert.Equal(2, second.Version);
 
-        var versions = await queries.GetVersionsAsync("deux-profils", Ct);
+        var versions = await queries.GetVersionsAsync("deux-profils", Token);
         Assert.Equal([2, 1], versions.Select(v => v.Number));
         Assert.Equal(["Seulement les joignables", "Premier découpage"], versions.Select(v => v.Reason));
         Assert.All(versions, v => Assert.Equal("analyste@demo.local", v.SavedBy));
 
-        var v1 = await queries.GetMembersAsync(new SegmentRef("deux-profils", "gros-acheteurs"), Date, 1, Ct);
-        var v2 = await queries.GetMembersAsync(new SegmentRef("deux-profils", "gros-acheteurs"), Date, cancellationToken: Ct);
+        var v1 = await queries.GetMembersAsync(new SegmentRef("deux-profils", "gros-acheteurs"), Date, 1, Token);
+        var v2 = await queries.GetMembersAsync(new SegmentRef("deux-profils", "gros-acheteurs"), Date, cancellationToken: Token);
         Assert.Equal(2, (await IdsOf("C1", "C2")).Length);
         Assert.Equal(await IdsOf("C1", "C2"), v1!.CustomerIds);
         Assert.Equal(await IdsOf("C1"), v2!.CustomerIds);
         Assert.Equal((2, "Deux profils", "Gros acheteurs"), (v2.Version, v2.SegmentationName, v2.SegmentName));
 
         await using var db = context.Database.CreateContext();
-        var audits = await db.AuditEntries.Where(a => a.Action == SegmentationQueries.SaveAuditAction).OrderBy(a => a.Id).Select(a => a.Target).ToListAsync(Ct);
+        var audits = await db.AuditEntries.Where(a => a.Action == SegmentationQueries.SaveAuditAction).OrderBy(a =>
+            a.Id).Select(a => a.Target).ToListAsync(Token);
         Assert.Equal(["segmentation:deux-profils:v1", "segmentation:deux-profils:v2"], audits);
     }
 
     [Fact]
     public async Task SaveAsync_StaleVersionOrMissingReason_NothingSaved()
     {
-        Assert.True((await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "a@x", Ct)).Saved);
+        Assert.True((await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "a@x", Token)).Saved);
 
-        var stale = await queries.SaveAsync("deux-profils", "Deux profils", TwoProfiles(), 0, "again", "b@x", Ct);
-        var noReason = await queries.SaveAsync("deux-profils", "Deux profils", TwoProfiles(), 1, " ", "b@x", Ct);
+        var stale = await queries.SaveAsync("deux-profils", "Deux profils", TwoProfiles(), 0, "again", "b@x", Token);
+        var noReason = await queries.SaveAsync("deux-profils", "Deux profils", TwoProfiles(), 1, " ", "b@x", Token);
 
         Assert.Equal(SegmentError.Conflict, Assert.Single(stale.Errors).Code);
         Assert.Equal(SegmentError.ReasonRequired, Assert.Single(noReason.Errors).Code);
-        Assert.Single(await queries.GetVersionsAsync("deux-profils", Ct));
+        Assert.Single(await queries.GetVersionsAsync("deux-profils", Token));
     }
 
     [Fact]
     public async Task GetMigrationAsync_SameVersionAtBothDates_MovesAndNewCustomers()
     {
-        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "a@x", Ct);
+        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "a@x", Token);
 
-        var migration = await queries.GetMigrationAsync("deux-profils", 1, new DateOnly(2026, 2, 15), Date, Ct);
+        var migration = await queries.GetMigrationAsync("deux-profils", 1, new DateOnly(2026, 2, 15), Date, Token);
 
         // Index 0: no segment; 1: Gros acheteurs; 2: Fidèles web. At 2026-02-15: C1 big spender (600), C3 and C4 in none, C2 not yet a customer.
         Assert.Equal(["Gros acheteurs", "Fidèles web"], migration!.Segments);
@@ -152,31 +141,34 @@ public class SegmentationQueriesTests : IAsyncLifetime
         Assert.Equal(3, migration.Counts.Sum(r => r.Sum()));
         Assert.Equal([0, 1, 0], migration.NewCustomers); // C2's first order is on 2026-03-08
         Assert.Equal(1, migration.Version);
-        Assert.Null(await queries.GetMigrationAsync("deux-profils", 7, new DateOnly(2026, 2, 15), Date, Ct));
+        Assert.Null(await queries.GetMigrationAsync("deux-profils", 7, new DateOnly(2026, 2, 15), Date, Token));
     }
 
     [Fact]
     public async Task CountAsync_LiveCountOfAnUnsavedDraft()
     {
-        var counts = await queries.CountAsync(TwoProfiles(), Date, Ct);
+        var counts = await queries.CountAsync(TwoProfiles(), Date, Token);
 
         Assert.Equal(4, counts.Customers);
         Assert.Equal([2, 1], counts.Segments.Select(s => s.Customers)); // C1, C2 | C4
         Assert.Equal(1, counts.Unassigned);                             // C3
 
         var belgians = new SegmentationDefinition([new SegmentDefinition("", "Belges", RuleMatch.All,
-            [new SegmentRuleGroup(RuleMatch.Any, [new SegmentCondition(SegmentField.Country, RuleOperator.Equal, "belgique"), new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Store")])])]);
-        Assert.Equal(2, (await queries.CountAsync(belgians, Date, Ct)).Segments[0].Customers); // C3 by country, C2 by channel
+            [new SegmentRuleGroup(RuleMatch.Any,
+                [new SegmentCondition(SegmentField.Country, RuleOperator.Equal, "belgique"),
+                new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Store")])])]);
+        Assert.Equal(2, (await queries.CountAsync(belgians, Date, Token)).Segments[0].Customers); // C3 by country, C2 by channel
     }
 
     [Fact]
     public async Task AudienceExport_OnlyConsentGrantedToday_PseudonymousKeys_Audited()
     {
-        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Ct);
+        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Token);
         using var output = new MemoryStream();
 
-        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx,
-            new ReportRequester("analyste@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Ct);
+        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "gros-acheteurs"),
+            ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx,
+            new ReportRequester("analyste@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Token);
 
         // C1 and C2 are in the segment; C2 withdrew e-mail consent: only C1.
         Assert.Equal(1, result!.Rows);
@@ -189,7 +181,7 @@ public class SegmentationQueriesTests : IAsyncLifetime
         Assert.Equal(1, sheet.Column(1).CellsUsed().Count(c => c.GetString().Length == 20 && c.GetString().All(Uri.IsHexDigit)));
 
         await using var db = context.Database.CreateContext();
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == AudienceExport.AuditAction, Ct);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == AudienceExport.AuditAction, Token);
         Assert.Equal("segment:deux-profils.gros-acheteurs:v1", entry.Target);
         Assert.Contains("purpose=EmailMarketing", entry.Details, StringComparison.Ordinal);
         Assert.Contains("version=1", entry.Details, StringComparison.Ordinal);
@@ -199,19 +191,23 @@ public class SegmentationQueriesTests : IAsyncLifetime
     [Fact]
     public async Task AudienceExport_CsvWithIdentities_ForAnAdminWhoAsked()
     {
-        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Ct);
+        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "v1", "analyste@demo.local", Token);
         using var output = new MemoryStream();
 
-        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "fideles-web"), ConsentPurpose.EmailMarketing, AudienceFormat.Csv,
-            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Ct);
-        var none = await audience.WriteAsync(new MemoryStream(), new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
-            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Ct);
-        var missing = await audience.WriteAsync(new MemoryStream(), new SegmentRef("deux-profils", "nope"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
-            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Ct);
+        var result = await audience.WriteAsync(output, new SegmentRef("deux-profils", "fideles-web"),
+            ConsentPurpose.EmailMarketing, AudienceFormat.Csv,
+            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Token);
+        var none = await audience.WriteAsync(new MemoryStream(),
+            new SegmentRef("deux-profils", "gros-acheteurs"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
+            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), IncludePersonalData: true), Token);
+        var missing = await audience.WriteAsync(new MemoryStream(),
+            new SegmentRef("deux-profils", "nope"), ConsentPurpose.SmsMarketing, AudienceFormat.Csv,
+            new ReportRequester("admin@demo.local", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), Token);
 
         // C4 is the only web regular and has no consent: a header and no row.
         Assert.Equal(0, result!.Rows);
-        Assert.Equal("customer_key,source_id,first_name,last_name,email,phone,postal_code,city,country", System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd());
+        Assert.Equal("customer_key,source_id,first_name,last_name,email,phone,postal_code,city,country",
+            System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd());
         Assert.Equal(0, none!.Rows);
         Assert.Null(missing);
         Assert.EndsWith(".csv", result.FileName, StringComparison.Ordinal);
@@ -221,7 +217,7 @@ public class SegmentationQueriesTests : IAsyncLifetime
     private async Task<int[]> IdsOf(params string[] sourceIds)
     {
         await using var db = context.Database.CreateContext();
-        var ids = await db.Customers.Where(c => sourceIds.Contains(c.SourceId)).Select(c => c.Id).ToArrayAsync(Ct);
+        var ids = await db.Customers.Where(c => sourceIds.Contains(c.SourceId)).Select(c => c.Id).ToArrayAsync(Token);
         Array.Sort(ids);
         return ids;
     }

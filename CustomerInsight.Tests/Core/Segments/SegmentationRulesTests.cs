@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Segments;
-
 namespace CustomerInsight.Tests.Core.Segments;
 
 public class SegmentationRulesTests
@@ -36,7 +34,8 @@ public class SegmentationRulesTests
     public void Validate_DuplicateSegmentNamesAndEmptyGroups_Refused()
     {
         var definition = new SegmentationDefinition([
-            new SegmentDefinition("", "A", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.Greater, "1")])]),
+            new SegmentDefinition("", "A", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.Greater, "1")])]),
             new SegmentDefinition("", "a", RuleMatch.All, [new SegmentRuleGroup(RuleMatch.Any, [])]),
         ]);
 
@@ -52,7 +51,8 @@ public class SegmentationRulesTests
     public void KeyFor_AsciiSlug(string name, string expected) => Assert.Equal(expected, SegmentationRules.KeyFor(name, []));
 
     [Fact]
-    public void KeyFor_TakenKey_GetsSuffix() => Assert.Equal("deux-profils-3", SegmentationRules.KeyFor("Deux profils", ["deux-profils", "deux-profils-2"]));
+    public void KeyFor_TakenKey_GetsSuffix() =>
+        Assert.Equal("deux-profils-3", SegmentationRules.KeyFor("Deux profils", ["deux-profils", "deux-profils-2"]));
 
     [Theory]
     [InlineData("deux-profils.gros-acheteurs", true)]

@@ -1,16 +1,5 @@
-using CustomerInsight.Core.Data;
-using System.Globalization;
 using System.Text;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Core.Value;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Segments;
 
@@ -19,19 +8,14 @@ namespace CustomerInsight.Tests.Core.Segments;
 /// facts carry the value model fitted on the purchases before it (calibration end 1997-09-30, the papers' fit); P(alive)
 /// is compared in percent.
 /// </summary>
-public class SegmentationValueTests : IAsyncLifetime
+public class SegmentationValueTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="SegmentationValueOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly DateOnly AnalysisDate = CdnowData.CalibrationEnd.AddDays(1);
 
     private ImportTestContext context = null!;
     private SegmentationQueries queries = null!;
     private ClvQueries clv = null!;
     private RfmResult scores = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
@@ -43,10 +27,10 @@ public class SegmentationValueTests : IAsyncLifetime
             var (customer, date, value) = rows[i];
             csv.Append(CultureInfo.InvariantCulture, $"{customer}-{date:yyyyMMdd}-{i + 1},{customer},{date:yyyy-MM-dd},Web,Sale,CD,CDs,1,{value}\n");
         }
-        Assert.True((await context.ImportAsync(context.WriteFile("cdnow.csv", csv.ToString()), ImportFormat.OrderLines, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(context.WriteFile("cdnow.csv", csv.ToString()), ImportFormat.OrderLines, Token)).Succeeded);
         var factory = context.Database.Factory;
         var rfm = new RfmQueries(factory, Options.Create(new RfmOptions()));
-        scores = await rfm.ScoreAsync(AnalysisDate, Ct);
+        scores = await rfm.ScoreAsync(AnalysisDate, Token);
         clv = new ClvQueries(factory, Options.Create(new ClvOptions()), TimeProvider.System);
         queries = new SegmentationQueries(factory, new RfmScoreCache(rfm, factory, TimeProvider.System), new ConsentQueries(factory),
             BusinessCalendar.ForZone("Europe/Paris"), new AuditLog(factory, TimeProvider.System), TimeProvider.System, clv);
@@ -64,15 +48,15 @@ public class SegmentationValueTests : IAsyncLifetime
     [Fact]
     public async Task CountAsync_PAliveInPercentAndClv_FromTheFitBeforeTheAnalysisDate()
     {
-        var predictions = await clv.GetPredictionsAsync(CdnowData.CalibrationEnd, scores.Customers.Select(c => c.CustomerId), Ct);
+        var predictions = await clv.GetPredictionsAsync(CdnowData.CalibrationEnd, scores.Customers.Select(c => c.CustomerId), Token);
         var likelyLost = predictions.Values.Count(v => v.ProbabilityAlive < 0.5);
         var valuable = predictions.Values.Count(v => v.Clv is { } c && c >= 100);
         Assert.True(likelyLost > 0 && likelyLost < scores.Customers.Count, $"{likelyLost} of {scores.Customers.Count}: the sample has both");
         Assert.True(valuable > 0);
 
-        var lost = await queries.CountAsync(One(new SegmentCondition(SegmentField.PAlive, RuleOperator.Less, "50")), AnalysisDate, Ct);
-        var high = await queries.CountAsync(One(new SegmentCondition(SegmentField.Clv, RuleOperator.GreaterOrEqual, "100")), AnalysisDate, Ct);
-        var withoutValue = await queries.GetFactsAsync(AnalysisDate, Ct);
+        var lost = await queries.CountAsync(One(new SegmentCondition(SegmentField.PAlive, RuleOperator.Less, "50")), AnalysisDate, Token);
+        var high = await queries.CountAsync(One(new SegmentCondition(SegmentField.Clv, RuleOperator.GreaterOrEqual, "100")), AnalysisDate, Token);
+        var withoutValue = await queries.GetFactsAsync(AnalysisDate, Token);
 
         Assert.Equal(likelyLost, lost.Segments[0].Customers);
         Assert.Equal(valuable, high.Segments[0].Customers);
@@ -89,10 +73,10 @@ public class SegmentationValueTests : IAsyncLifetime
             new SegmentDefinition("", "Récents", RuleMatch.All,
                 [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "4")])]),
         ]);
-        var saved = await queries.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Ct);
-        var report = (await clv.GetReportAsync(CdnowData.CalibrationEnd, cancellationToken: Ct))!;
+        var saved = await queries.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Token);
+        var report = (await clv.GetReportAsync(CdnowData.CalibrationEnd, cancellationToken: Token))!;
 
-        var value = (await queries.GetValueAsync(report.Model, saved.Key!, Ct))!;
+        var value = (await queries.GetValueAsync(report.Model, saved.Key!, Token))!;
 
         // Directly: the first profile takes P(alive) below 50 %, the second R score 4 or 5 of the others, the rest is in none.
         var recency = scores.Customers.ToDictionary(c => c.CustomerId, c => c.RecencyScore);
@@ -111,7 +95,7 @@ public class SegmentationValueTests : IAsyncLifetime
             Assert.Equal(e.Purchases, row.ExpectedPurchases, 6);
             Assert.Equal(e.Clv, row.ExpectedValue!.Value, 4);
         }
-        Assert.Null(await queries.GetValueAsync(report.Model, "inconnue", Ct));
+        Assert.Null(await queries.GetValueAsync(report.Model, "inconnue", Token));
     }
 }
 

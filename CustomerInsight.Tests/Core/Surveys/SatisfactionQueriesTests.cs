@@ -1,10 +1,3 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
-
 namespace CustomerInsight.Tests.Core.Surveys;
 
 /// <summary>
@@ -12,20 +5,15 @@ namespace CustomerInsight.Tests.Core.Surveys;
 /// responses on a real SQLite file: the first six transactional on the web, the last four
 /// relational without channel; plus a satisfaction-only response in March and one in April.
 /// </summary>
-public class SatisfactionQueriesTests : IAsyncLifetime
+public class SatisfactionQueriesTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="SatisfactionQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly int[] NpsExample = [10, 9, 9, 8, 7, 6, 5, 3, 10, 9];
-    private TestDatabase database = null!;
     private SatisfactionQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        queries = new SatisfactionQueries(database.Factory);
-        await using var db = database.CreateContext();
+        queries = new SatisfactionQueries(Database.Factory);
+        await using var db = Database.CreateContext();
         db.Customers.Add(new Customer { Id = 1, SourceId = "C1", LastName = "Secret" });
         for (var i = 0; i < NpsExample.Length; i++)
         {
@@ -39,13 +27,8 @@ public class SatisfactionQueriesTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static SurveyResponse Response(string id, string date, int? recommend, int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
+    private static SurveyResponse Response(string id, string date, int? recommend,
+        int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
     {
         var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         return new SurveyResponse
@@ -83,7 +66,8 @@ public class SatisfactionQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetFactsAsync_WebTransactional_OnlyMatchingResponses()
     {
-        var facts = await queries.GetFactsAsync(March with { Channel = Channel.Web, Kind = SurveyKind.Transactional }, TestContext.Current.CancellationToken);
+        var facts = await queries.GetFactsAsync(March with { Channel = Channel.Web, Kind = SurveyKind.Transactional },
+            TestContext.Current.CancellationToken);
 
         // 10, 9, 9 promoters, 8, 7 passives, 6 detractor.
         var kpis = SatisfactionCalculator.Calculate(facts);
@@ -95,7 +79,8 @@ public class SatisfactionQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetByMonthAsync_MarchToApril_EachMonthItsOwnResponses()
     {
-        var months = await queries.GetByMonthAsync(new SatisfactionFilter(Period.Range(new DateOnly(2011, 2, 1), new DateOnly(2011, 5, 1))), TestContext.Current.CancellationToken);
+        var months = await queries.GetByMonthAsync(new SatisfactionFilter(Period.Range(new DateOnly(2011, 2, 1), new DateOnly(2011, 5, 1))),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal([201102, 201103, 201104], months.Select(m => m.Month));
         Assert.Equal(SatisfactionFacts.Empty, months[0].Facts);

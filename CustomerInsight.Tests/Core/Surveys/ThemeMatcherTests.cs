@@ -1,15 +1,15 @@
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Web.Localization;
-
 namespace CustomerInsight.Tests.Core.Surveys;
 
 /// <summary>The matching rules of docs/themes.md, on worked examples in French and English.</summary>
 public sealed class ThemeMatcherTests
 {
-    private static readonly ThemeDefinition Delivery = new("delivery", "Livraison", "Delivery", ["livraison", "livré", "retard"], ["delivery", "late"]);
-    private static readonly ThemeDefinition Installation = new("installation", "Installation", "Installation", ["installateur", "install*"], ["fitter"]);
+    private static readonly ThemeDefinition Delivery =
+        new("delivery", "Livraison", "Delivery", ["livraison", "livré", "retard"], ["delivery", "late"]);
+    private static readonly ThemeDefinition Installation =
+        new("installation", "Installation", "Installation", ["installateur", "install*"], ["fitter"]);
     private static readonly ThemeDefinition Trouble = new("trouble", "Problèmes", "Problems", ["problème", "souci"], ["problem", "issue"]);
-    private static readonly ThemeDefinition Price = new("price", "Prix", "Price", ["prix", "pas cher", "rapport qualité-prix"], ["value for money", "price"]);
+    private static readonly ThemeDefinition Price =
+        new("price", "Prix", "Price", ["prix", "pas cher", "rapport qualité-prix"], ["value for money", "price"]);
     private static readonly ThemeDefinition[] Set = [Delivery, Installation, Trouble, Price];
     private static readonly ThemeMatcher Matcher = ThemeMatcher.Create(Set);
 

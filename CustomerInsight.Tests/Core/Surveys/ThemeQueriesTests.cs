@@ -1,18 +1,4 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Dashboard;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Core.Surveys;
 
@@ -22,11 +8,8 @@ namespace CustomerInsight.Tests.Core.Surveys;
 /// seven with a comment; delivery in r1, r2, r3 (10, 8, 3: NPS 0), installation in r2, after-sales and quality in r4 (2),
 /// price in r7 (6); "Pas de problème" (r5) and "Aucune panne" (r8) carry no theme. February: r9, a delivery complaint.
 /// </summary>
-public class ThemeQueriesTests : IAsyncLifetime
+public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="ThemeQueriesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Surveys =
         "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
         "r1,C1,,2026-03-02 10:00,Transactional,Web,10,5,\"Livraison rapide, merci\"\n" +
@@ -51,14 +34,12 @@ public class ThemeQueriesTests : IAsyncLifetime
     private ImportTestContext context = null!;
     private ThemeQueries queries = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync()
     {
         context = await ImportTestContext.CreateAsync(engine: Engine);
         var factory = context.Database.Factory;
-        Assert.Equal(5, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Ct)).RowsImported);
-        Assert.Equal(9, (await context.ImportAsync(context.WriteFile("surveys.csv", Surveys), ImportFormat.Surveys, Ct)).RowsImported);
+        Assert.Equal(5, (await context.ImportAsync(context.WriteFile("orders.csv", OrderLines), ImportFormat.OrderLines, Token)).RowsImported);
+        Assert.Equal(9, (await context.ImportAsync(context.WriteFile("surveys.csv", Surveys), ImportFormat.Surveys, Token)).RowsImported);
         queries = new ThemeQueries(factory, new SatisfactionQueries(factory),
             new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions())), factory, TimeProvider.System),
             new AuditLog(factory, TimeProvider.System), TimeProvider.System, ResxTextResolver.Instance);
@@ -76,7 +57,7 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetOverviewAsync_March_SharesNpsGapsImpacts_WorstFirst()
     {
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
 
         Assert.Equal(0, overview.Set.Version); // the default set, never saved
         Assert.Equal(7, overview.Comments);
@@ -104,7 +85,7 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetOverviewAsync_ByMonthAndChannel_ComparedWithTheSameScope()
     {
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
 
         var february = overview.ByMonth.Single(m => m.Key == 202602);
         var delivery = Of(overview, february.Figures, "delivery");
@@ -129,10 +110,10 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetOverviewAsync_BySegment_EachCustomerInTheSegmentOfThePeriodsEnd()
     {
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
-        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
+        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Token);
         await using var db = context.Database.CreateContext();
-        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Ct);
+        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Token);
         var segmentOfC2 = scores.Customers.Single(c => c.CustomerId == c2).Segment;
 
         // The six comments of identified customers in March (r8 is anonymous), split by segment.
@@ -144,8 +125,8 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetPeriodFiguresAsync_SameFiguresAsTheOverview_NoBreakdown()
     {
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
-        var period = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
+        var period = await queries.GetPeriodFiguresAsync(March, 30, Token);
 
         Assert.Equal(overview.Overall, period.Overall);
         Assert.Empty(period.ByMonth);
@@ -156,69 +137,71 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetPeriodFiguresAsync_SameFilterTwice_OneSharedResult_NewAfterAThemeSaveOrAnImport()
     {
-        var first = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        var first = await queries.GetPeriodFiguresAsync(March, 30, Token);
 
         // Every open dashboard on this filter shares one computation (the load test's per-circuit work).
-        Assert.Same(first, await queries.GetPeriodFiguresAsync(March, 30, Ct));
-        Assert.NotSame(first, await queries.GetPeriodFiguresAsync(March with { Channel = Channel.Web }, 30, Ct));
+        Assert.Same(first, await queries.GetPeriodFiguresAsync(March, 30, Token));
+        Assert.NotSame(first, await queries.GetPeriodFiguresAsync(March with { Channel = Channel.Web }, 30, Token));
 
         // A new theme set is used at once.
         ThemeDefinition[] set = [new("price", "Prix", "Price", ["prix", "cher"], ["price"])];
-        Assert.Equal(1, (await queries.SaveAsync(set, basedOnVersion: 0, "Prix seulement", "analyste@demo.local", Ct)).Version);
-        var afterSave = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        Assert.Equal(1, (await queries.SaveAsync(set, basedOnVersion: 0, "Prix seulement", "analyste@demo.local", Token)).Version);
+        var afterSave = await queries.GetPeriodFiguresAsync(March, 30, Token);
         Assert.Equal(1, afterSave.Set.Version);
         Assert.Equal("price", afterSave.Set.Themes[Assert.Single(afterSave.Overall).Theme].Key);
 
         // New answers (an import: a new data version) are counted at once.
         const string more = "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
             "r10,C3,,2026-03-28 10:00,Transactional,Web,1,1,Beaucoup trop cher\n";
-        Assert.Equal(1, (await context.ImportAsync(context.WriteFile("more.csv", more), ImportFormat.Surveys, Ct)).RowsImported);
-        var afterImport = await queries.GetPeriodFiguresAsync(March, 30, Ct);
+        Assert.Equal(1, (await context.ImportAsync(context.WriteFile("more.csv", more), ImportFormat.Surveys, Token)).RowsImported);
+        var afterImport = await queries.GetPeriodFiguresAsync(March, 30, Token);
         Assert.Equal(2, Assert.Single(afterImport.Overall).Mentions);
     }
 
     [Fact]
     public async Task GetCommentsAsync_Delivery_NewestFirstWithTheWordsMarked()
     {
-        var list = await queries.GetCommentsAsync(March, "delivery", 2, Ct);
+        var list = await queries.GetCommentsAsync(March, "delivery", 2, Token);
 
         Assert.NotNull(list);
         Assert.Equal(3, list.Total);
-        Assert.Equal(["Livraison en retard, aucune information", "Installateur au top et livraison à l'heure"], list.Comments.Select(c => c.Comment.Comment));
+        Assert.Equal(["Livraison en retard, aucune information", "Installateur au top et livraison à l'heure"],
+            list.Comments.Select(c => c.Comment.Comment));
         Assert.Equal(["Livraison", "retard"], list.Comments[0].Parts.Where(p => p.Matched).Select(p => p.Text));
         Assert.Equal(["livraison"], list.Comments[1].Parts.Where(p => p.Matched).Select(p => p.Text));
-        Assert.Null(await queries.GetCommentsAsync(March, "no-such-theme", 10, Ct));
+        Assert.Null(await queries.GetCommentsAsync(March, "no-such-theme", 10, Token));
     }
 
     [Fact]
     public async Task SaveAsync_NewVersion_WhoWhenWhyAudited_FiguresUseIt()
     {
-        ThemeDefinition[] set = [new("price", "Prix", "Price", ["prix", "cher"], ["price"]), new("silence", "Silence", "Silence", ["silencieux", "bruit*"], [])];
+        ThemeDefinition[] set =
+            [new("price", "Prix", "Price", ["prix", "cher"], ["price"]), new("silence", "Silence", "Silence", ["silencieux", "bruit*"], [])];
 
-        var result = await queries.SaveAsync(set, basedOnVersion: 0, "Premier jeu resserré", "analyste@demo.local", Ct);
+        var result = await queries.SaveAsync(set, basedOnVersion: 0, "Premier jeu resserré", "analyste@demo.local", Token);
 
         Assert.Equal(1, result.Version);
-        var current = await queries.GetCurrentAsync(Ct);
+        var current = await queries.GetCurrentAsync(Token);
         Assert.Equal(1, current.Version);
         Assert.Equal("analyste@demo.local", current.SavedBy);
         Assert.Equal("Premier jeu resserré", current.Reason);
         Assert.Equal(set, current.Themes);
-        var version = Assert.Single(await queries.GetVersionsAsync(Ct));
+        var version = Assert.Single(await queries.GetVersionsAsync(Token));
         Assert.Equal((1, 2), (version.Number, version.Themes));
         await using (var db = context.Database.CreateContext())
         {
-            Assert.Equal("themes:v1", (await db.AuditEntries.SingleAsync(a => a.Action == ThemeQueries.AuditAction, Ct)).Target);
+            Assert.Equal("themes:v1", (await db.AuditEntries.SingleAsync(a => a.Action == ThemeQueries.AuditAction, Token)).Target);
         }
 
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
         Assert.Equal(1, overview.Set.Version);
         Assert.Equal(2, overview.Overall.Count);
         Assert.Equal(1, Of(overview, overview.Overall, "price").Mentions);
 
         // Saved on an older version: refused, nothing written.
-        var stale = await queries.SaveAsync(set, basedOnVersion: 0, "encore", "admin@demo.local", Ct);
+        var stale = await queries.SaveAsync(set, basedOnVersion: 0, "encore", "admin@demo.local", Token);
         Assert.Equal(ThemeError.Conflict, Assert.Single(stale.Errors).Code);
-        Assert.Single(await queries.GetVersionsAsync(Ct));
+        Assert.Single(await queries.GetVersionsAsync(Token));
     }
 
     [Fact]
@@ -226,34 +209,35 @@ public class ThemeQueriesTests : IAsyncLifetime
     {
         ThemeDefinition[] set = [new("a", "Prix", "", ["li*"], []), new("b", "prix", "Price", [" "], [])];
 
-        var result = await queries.SaveAsync(set, 0, "  ", "analyste@demo.local", Ct);
+        var result = await queries.SaveAsync(set, 0, "  ", "analyste@demo.local", Token);
 
         Assert.False(result.Saved);
         Assert.Equal(
             [(ThemeError.ReasonMissing, (int?)null, (string?)null), (ThemeError.NameMissing, 0, null), (ThemeError.PrefixTooShort, 0, "li*"),
              (ThemeError.DuplicateName, 1, null), (ThemeError.NoTerms, 1, null)],
             result.Errors.Select(e => (e.Code, e.Theme, e.Term)));
-        Assert.Equal(0, (await queries.GetCurrentAsync(Ct)).Version);
+        Assert.Equal(0, (await queries.GetCurrentAsync(Token)).Version);
     }
 
     [Fact]
     public async Task Erasure_CustomersCommentsLeaveTheFiguresAndTheDrillDown_NoCopyInThemeTables()
     {
-        await queries.SaveAsync(ThemeDefaults.Retail(ResxTextResolver.Instance), 0, "copie du jeu par défaut", "analyste@demo.local", Ct);
+        await queries.SaveAsync(ThemeDefaults.Retail(ResxTextResolver.Instance), 0, "copie du jeu par défaut", "analyste@demo.local", Token);
         var factory = context.Database.Factory;
         var audit = new AuditLog(factory, TimeProvider.System);
-        await new CustomerErasure(factory, new AppSecrets(factory), audit, TimeProvider.System).EraseBySourceIdAsync("C2", "admin@demo.local", Ct);
+        await new CustomerErasure(factory, new AppSecrets(factory), audit, TimeProvider.System).EraseBySourceIdAsync("C2", "admin@demo.local", Token);
 
-        var list = await queries.GetCommentsAsync(March, "delivery", 10, Ct);
+        var list = await queries.GetCommentsAsync(March, "delivery", 10, Token);
         Assert.Equal(2, list!.Total);
         Assert.DoesNotContain(list.Comments, c => c.Comment.Comment.Contains("retard", StringComparison.Ordinal));
-        var overview = await queries.GetOverviewAsync(March, 30, Ct);
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
         Assert.Equal(5, overview.Comments);
         Assert.Equal(0, Of(overview, overview.Overall, "after-sales").Mentions);
         // Scores stay (erasure keeps them): NPS of all responses unchanged.
         Assert.Equal(-12.5, overview.Overall[0].All.Nps!.Value, 10);
         await using var db = context.Database.CreateContext();
-        Assert.DoesNotContain(await db.Set<ThemeSetVersion>().Select(v => v.Definition).ToListAsync(Ct), d => d.Contains("injoignable", StringComparison.Ordinal));
+        Assert.DoesNotContain(await db.Set<ThemeSetVersion>().Select(v => v.Definition).ToListAsync(Token),
+            d => d.Contains("injoignable", StringComparison.Ordinal));
     }
 }
 

@@ -1,11 +1,10 @@
-using CustomerInsight.Core.Unify;
-
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>metrics.md: customers linked by any rule, directly or through others, form one match group; erased never match.</summary>
 public sealed class MatchGrouperTests
 {
-    private static MatchCandidate C(int id, string? email = null, string? phone = null, string? first = null, string? last = null, string? postal = null, bool erased = false) =>
+    private static MatchCandidate C(int id, string? email = null, string? phone = null,
+        string? first = null, string? last = null, string? postal = null, bool erased = false) =>
         new(id, erased, email, phone, first, last, postal);
 
     [Fact]

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Unify;
-
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>metrics.md "Match rules": the three normalisations on the worked examples of issue 16.</summary>

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Unify;
-
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>metrics.md: a merge keeps for each profile field the value of the most recently created source record that has one.</summary>

@@ -1,16 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Unify;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>
@@ -18,11 +5,8 @@ namespace CustomerInsight.Tests.Core.Unify;
 /// Hélène Saint-Éloi (same phone written two ways, name with accents and hyphen), of Marc Petit (same e-mail, other
 /// case and spaces), and a near miss (Marie Dupont / Marie Dupond) kept apart.
 /// </summary>
-public class UnifyCommandsTests
+public class UnifyCommandsTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="UnifyCommandsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
         "STORE-2,Marc,Petit,marc@exemple.fr,,,,France,2023-02-01\n" +
@@ -49,9 +33,8 @@ public class UnifyCommandsTests
     private static readonly Period Quarter = Period.Range(new DateOnly(2025, 4, 1), new DateOnly(2025, 7, 1));
     private static readonly DateOnly AnalysisDate = new(2025, 7, 1);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private sealed record Figures(int RfmCustomers, long ActiveCustomers, long NewCustomers, decimal NetRevenue, ConsentReach Reach, int Customers, string Segments);
+    private sealed record Figures(int RfmCustomers, long ActiveCustomers, long NewCustomers,
+        decimal NetRevenue, ConsentReach Reach, int Customers, string Segments);
 
     private sealed class Context : IAsyncDisposable
     {
@@ -79,7 +62,7 @@ public class UnifyCommandsTests
                 ("surveys.csv", SurveysCsv, ImportFormat.Surveys), ("consents.csv", ConsentsCsv, ImportFormat.Consents),
             })
             {
-                var report = await context.Import.ImportAsync(context.Import.WriteFile(name, csv), format, Ct);
+                var report = await context.Import.ImportAsync(context.Import.WriteFile(name, csv), format, Token);
                 Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
             }
             return context;
@@ -88,17 +71,20 @@ public class UnifyCommandsTests
         public async Task<int> IdOfAsync(string sourceId)
         {
             await using var db = Import.Database.CreateContext();
-            return await db.Customers.Where(c => c.SourceId == sourceId).Select(c => c.Id).SingleAsync(Ct);
+            return await db.Customers.Where(c => c.SourceId == sourceId).Select(c => c.Id).SingleAsync(Token);
         }
 
         public async Task<Figures> FiguresAsync()
         {
-            var rfm = await new RfmQueries(Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Ct);
-            var kpis = (await new KpiQueries(Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Ct)).Current;
-            var reach = await new ConsentQueries(Factory).CountReachableAsync(rfm.Customers.Select(c => c.CustomerId), new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Ct);
+            var rfm = await new RfmQueries(Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Token);
+            var kpis = (await new KpiQueries(Factory).GetSalesKpisAsync(Quarter, null, cancellationToken: Token)).Current;
+            var reach = await new ConsentQueries(Factory).CountReachableAsync(rfm.Customers.Select(c => c.CustomerId),
+                new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
             await using var db = Import.Database.CreateContext();
-            var segments = string.Join(",", rfm.Customers.OrderBy(c => c.CustomerId).Select(c => $"{c.CustomerId}:{c.Segment}:{c.Frequency}:{c.Monetary}"));
-            return new Figures(rfm.Customers.Count, kpis.ActiveCustomers, kpis.NewCustomers, kpis.NetRevenue, reach, await db.Customers.CountAsync(Ct), segments);
+            var segments = string.Join(",",
+                rfm.Customers.OrderBy(c => c.CustomerId).Select(c => $"{c.CustomerId}:{c.Segment}:{c.Frequency}:{c.Monetary}"));
+            return new Figures(rfm.Customers.Count, kpis.ActiveCustomers, kpis.NewCustomers,
+                kpis.NetRevenue, reach, await db.Customers.CountAsync(Token), segments);
         }
 
         public async ValueTask DisposeAsync()
@@ -113,7 +99,7 @@ public class UnifyCommandsTests
     {
         await using var context = await Context.CreateAsync(Engine);
 
-        var result = await context.Queries.FindGroupsAsync(Ct);
+        var result = await context.Queries.FindGroupsAsync(Token);
 
         Assert.Equal(2, result.Groups.Count);
         Assert.Equal(4, result.Customers);
@@ -129,11 +115,11 @@ public class UnifyCommandsTests
     {
         await using var context = await Context.CreateAsync(Engine);
         var before = await context.FiguresAsync();
-        var versionBefore = await DataVersion.ReadAsync(context.Factory, Ct);
+        var versionBefore = await DataVersion.ReadAsync(context.Factory, Token);
         Assert.Equal(6, before.RfmCustomers);
         Assert.Equal(6, before.ActiveCustomers);
 
-        var merged = await context.Commands.MergeAllAsync("analyst@test", Ct);
+        var merged = await context.Commands.MergeAllAsync("analyst@test", Token);
 
         Assert.Equal((2, 4, 0), (merged.Groups, merged.Customers, merged.Stale));
         var after = await context.FiguresAsync();
@@ -145,54 +131,58 @@ public class UnifyCommandsTests
         // Consents were split between the two records of Hélène: once merged she is one person reachable both ways.
         Assert.Equal(new ConsentReach(4, 1, 1, 0), after.Reach);
         var helene = await context.IdOfAsync("STORE-1");
-        var reach = await new ConsentQueries(context.Factory).CountReachableAsync([helene], new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Ct);
+        var reach = await new ConsentQueries(context.Factory).CountReachableAsync([helene],
+            new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), Token);
         Assert.Equal(new ConsentReach(1, 1, 1, 0), reach);
-        var versionMerged = await DataVersion.ReadAsync(context.Factory, Ct);
+        var versionMerged = await DataVersion.ReadAsync(context.Factory, Token);
         Assert.NotEqual(versionBefore, versionMerged);
 
         await using (var db = context.Import.Database.CreateContext())
         {
             // Per field, the most recently created record that has a value (web 2025 over store 2023); City only the store had.
-            var unified = await db.Customers.SingleAsync(c => c.Id == helene, Ct);
+            var unified = await db.Customers.SingleAsync(c => c.Id == helene, Token);
             Assert.Equal(("Helene", "Saint Eloi", "helene@exemple.fr", "+33 6 12 34 56 78", "Lyon"),
                 (unified.FirstName, unified.LastName, unified.Email, unified.Phone, unified.City));
-            Assert.Equal(2, await db.Orders.CountAsync(o => o.CustomerId == helene, Ct));
-            Assert.Equal(1, await db.SurveyResponses.CountAsync(r => r.CustomerId == helene, Ct));
-            Assert.Equal(2, await db.ConsentRecords.CountAsync(r => r.CustomerId == helene, Ct));
-            Assert.Equal(UnifyCommands.MergeAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Ct)).Action);
+            Assert.Equal(2, await db.Orders.CountAsync(o => o.CustomerId == helene, Token));
+            Assert.Equal(1, await db.SurveyResponses.CountAsync(r => r.CustomerId == helene, Token));
+            Assert.Equal(2, await db.ConsentRecords.CountAsync(r => r.CustomerId == helene, Token));
+            Assert.Equal(UnifyCommands.MergeAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Token)).Action);
         }
-        var sources = await context.Queries.SourcesOfAsync(helene, Ct);
+        var sources = await context.Queries.SourcesOfAsync(helene, Token);
         Assert.Equal(["STORE-1", "WEB-1"], sources.Select(s => s.SourceId));
 
         foreach (var mergeId in merged.MergeIds.Reverse())
         {
-            Assert.Equal(MergeUndoOutcome.Undone, (await context.Commands.UndoAsync(mergeId, "analyst@test", Ct)).Outcome);
+            Assert.Equal(MergeUndoOutcome.Undone, (await context.Commands.UndoAsync(mergeId, "analyst@test", Token)).Outcome);
         }
 
         Assert.Equal(before, await context.FiguresAsync());
-        Assert.NotEqual(versionMerged, await DataVersion.ReadAsync(context.Factory, Ct));
+        Assert.NotEqual(versionMerged, await DataVersion.ReadAsync(context.Factory, Token));
         await using (var db = context.Import.Database.CreateContext())
         {
-            var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Ct);
-            Assert.Equal(("Helene", null, "2025-05-03"), (web.FirstName, web.City, (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Ct)).BusinessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-            var restored = await db.Customers.Where(c => c.Id == helene).Select(c => new { c.FirstName, c.Email }).SingleAsync(Ct);
+            var web = await db.Customers.SingleAsync(c => c.SourceId == "WEB-1", Token);
+            Assert.Equal(("Helene", null, "2025-05-03"),
+                (web.FirstName, web.City,
+                (await db.Orders.SingleAsync(o => o.CustomerId == web.Id, Token)).BusinessDate.ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture)));
+            var restored = await db.Customers.Where(c => c.Id == helene).Select(c => new { c.FirstName, c.Email }).SingleAsync(Token);
             Assert.Equal(("Hélène", (string?)null), (restored.FirstName, restored.Email));
-            Assert.Equal(UnifyCommands.UndoAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Ct)).Action);
+            Assert.Equal(UnifyCommands.UndoAuditAction, (await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Token)).Action);
         }
-        Assert.Empty(await context.Queries.SourcesOfAsync(helene, Ct));
-        Assert.Equal(MergeUndoOutcome.AlreadyUndone, (await context.Commands.UndoAsync(merged.MergeIds[0], "analyst@test", Ct)).Outcome);
+        Assert.Empty(await context.Queries.SourcesOfAsync(helene, Token));
+        Assert.Equal(MergeUndoOutcome.AlreadyUndone, (await context.Commands.UndoAsync(merged.MergeIds[0], "analyst@test", Token)).Outcome);
     }
 
     [Fact]
     public async Task MergeAsync_OneGroup_OthersLeftAlone_StaleGroupRefused()
     {
         await using var context = await Context.CreateAsync(Engine);
-        var groups = (await context.Queries.FindGroupsAsync(Ct)).Groups;
+        var groups = (await context.Queries.FindGroupsAsync(Token)).Groups;
 
-        var merged = await context.Commands.MergeAsync([groups[1].CustomerIds, [groups[0].CustomerIds[0], 999]], "analyst@test", Ct);
+        var merged = await context.Commands.MergeAsync([groups[1].CustomerIds, [groups[0].CustomerIds[0], 999]], "analyst@test", Token);
 
         Assert.Equal((1, 2, 1), (merged.Groups, merged.Customers, merged.Stale));
-        var left = await context.Queries.FindGroupsAsync(Ct);
+        var left = await context.Queries.FindGroupsAsync(Token);
         Assert.Equal(groups[0].CustomerIds, Assert.Single(left.Groups).CustomerIds);
     }
 
@@ -200,35 +190,35 @@ public class UnifyCommandsTests
     public async Task Import_AfterMerge_MergedSourceIdLandsOnTheUnifiedCustomer()
     {
         await using var context = await Context.CreateAsync(Engine);
-        await context.Commands.MergeAllAsync("analyst@test", Ct);
+        await context.Commands.MergeAllAsync("analyst@test", Token);
         var helene = await context.IdOfAsync("STORE-1");
 
         var report = await context.Import.ImportAsync(context.Import.WriteFile("later.csv",
             "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
-            "O7,WEB-1,2025-06-03 10:00,Web,Sale,P2,Bouilloire,1,50.00\n"), ImportFormat.OrderLines, Ct);
+            "O7,WEB-1,2025-06-03 10:00,Web,Sale,P2,Bouilloire,1,50.00\n"), ImportFormat.OrderLines, Token);
         var update = await context.Import.ImportAsync(context.Import.WriteFile("update.csv",
-            "CustomerId,City\nWEB-1,Villeurbanne\n"), ImportFormat.Customers, Ct);
+            "CustomerId,City\nWEB-1,Villeurbanne\n"), ImportFormat.Customers, Token);
 
         Assert.True(report.Succeeded && update.Succeeded);
         await using var db = context.Import.Database.CreateContext();
-        Assert.Equal(4, await db.Customers.CountAsync(Ct));
-        Assert.Equal(helene, await db.Orders.Where(o => o.SourceOrderId == "O7").Select(o => o.CustomerId).SingleAsync(Ct));
-        Assert.Equal("Villeurbanne", await db.Customers.Where(c => c.Id == helene).Select(c => c.City).SingleAsync(Ct));
+        Assert.Equal(4, await db.Customers.CountAsync(Token));
+        Assert.Equal(helene, await db.Orders.Where(o => o.SourceOrderId == "O7").Select(o => o.CustomerId).SingleAsync(Token));
+        Assert.Equal("Villeurbanne", await db.Customers.Where(c => c.Id == helene).Select(c => c.City).SingleAsync(Token));
     }
 
     [Fact]
     public async Task Erase_UnifiedCustomer_ErasesEverySourceRecord_AndAnOldFileStaysOut()
     {
         await using var context = await Context.CreateAsync(Engine);
-        var merged = await context.Commands.MergeAllAsync("analyst@test", Ct);
+        var merged = await context.Commands.MergeAllAsync("analyst@test", Token);
         var helene = await context.IdOfAsync("STORE-1");
         var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
 
-        Assert.Equal(ErasureOutcome.Erased, (await erasure.EraseAsync(helene, "admin@test", Ct)).Outcome);
+        Assert.Equal(ErasureOutcome.Erased, (await erasure.EraseAsync(helene, "admin@test", Token)).Outcome);
 
         await using (var db = context.Import.Database.CreateContext())
         {
-            var sources = await db.CustomerMergeSources.Where(s => s.Merge!.CustomerId == helene).ToListAsync(Ct);
+            var sources = await db.CustomerMergeSources.Where(s => s.Merge!.CustomerId == helene).ToListAsync(Token);
             Assert.Equal(2, sources.Count);
             Assert.All(sources, s =>
             {
@@ -237,10 +227,11 @@ public class UnifyCommandsTests
                 Assert.NotNull(s.ErasedSourceIdHash);
             });
         }
-        var helenesMerge = merged.MergeIds.Single(id => context.Queries.HistoryAsync(10, Ct).Result.Single(h => h.MergeId == id).CustomerId == helene);
-        Assert.Equal(MergeUndoOutcome.Erased, (await context.Commands.UndoAsync(helenesMerge, "analyst@test", Ct)).Outcome);
+        var helenesMerge = merged.MergeIds.Single(id =>
+            context.Queries.HistoryAsync(10, Token).Result.Single(h => h.MergeId == id).CustomerId == helene);
+        Assert.Equal(MergeUndoOutcome.Erased, (await context.Commands.UndoAsync(helenesMerge, "analyst@test", Token)).Outcome);
 
-        var old = await context.Import.ImportAsync(context.Import.WriteFile("old.csv", CustomersCsv), ImportFormat.Customers, Ct);
+        var old = await context.Import.ImportAsync(context.Import.WriteFile("old.csv", CustomersCsv), ImportFormat.Customers, Token);
         Assert.True(old.Succeeded);
         Assert.Equal(2, old.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(0, old.Customers.Created);
@@ -250,14 +241,14 @@ public class UnifyCommandsTests
     public async Task EraseBySourceId_OfAMergedRecord_ErasesTheUnifiedCustomer()
     {
         await using var context = await Context.CreateAsync(Engine);
-        await context.Commands.MergeAllAsync("analyst@test", Ct);
+        await context.Commands.MergeAllAsync("analyst@test", Token);
         var helene = await context.IdOfAsync("STORE-1");
         var erasure = new CustomerErasure(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
 
-        var result = await erasure.EraseBySourceIdAsync("WEB-1", "admin@test", Ct);
+        var result = await erasure.EraseBySourceIdAsync("WEB-1", "admin@test", Token);
 
         Assert.Equal((ErasureOutcome.Erased, (int?)helene), (result.Outcome, result.CustomerId));
-        Assert.Equal(ErasureOutcome.UnknownCustomer, (await erasure.EraseBySourceIdAsync("NOBODY", "admin@test", Ct)).Outcome);
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await erasure.EraseBySourceIdAsync("NOBODY", "admin@test", Token)).Outcome);
     }
 
     [Fact]
@@ -269,12 +260,12 @@ public class UnifyCommandsTests
         await using var context = await Context.CreateAsync(Engine, customers);
         var purge = new RetentionPurge(context.Factory, new AppSecrets(context.Factory), context.Audit, TimeProvider.System);
         var card = await context.IdOfAsync("CARD-9");
-        var dueBefore = await purge.FindAsync(36, 100, Ct);
+        var dueBefore = await purge.FindAsync(36, 100, Token);
         Assert.Contains(dueBefore.Sample, s => s.CustomerId == card);
 
-        await context.Commands.MergeAllAsync("analyst@test", Ct);
+        await context.Commands.MergeAllAsync("analyst@test", Token);
 
-        var dueAfter = await purge.FindAsync(36, 100, Ct);
+        var dueAfter = await purge.FindAsync(36, 100, Token);
         Assert.DoesNotContain(dueAfter.Sample, s => s.CustomerId == card);
         Assert.Equal(dueBefore.Count - 1, dueAfter.Count);
     }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Core.Value;
-
 namespace CustomerInsight.Tests.Core.Value;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using CustomerInsight.Core.Data;
-using System.Globalization;
 using System.Text;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Core.Value;
 
@@ -17,13 +11,8 @@ namespace CustomerInsight.Tests.Core.Value;
 /// Same-day rows are one purchase (6,919 rows, 6,696 purchase days), m is the mean of the repeat purchases only:
 /// with those two rules of metrics.md every published digit comes out.
 /// </summary>
-public class ClvCdnowTests
+public class ClvCdnowTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ClvCdnowOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task GetReportAsync_CdnowSampleImported_ReproducesPublishedParametersAndHoldout()
     {
@@ -35,14 +24,14 @@ public class ClvCdnowTests
             var (customer, date, value) = rows[i];
             csv.Append(CultureInfo.InvariantCulture, $"{customer}-{date:yyyyMMdd}-{i + 1},{customer},{date:yyyy-MM-dd},Web,Sale,CD,CDs,1,{value}\n");
         }
-        var report = await context.ImportAsync(context.WriteFile("cdnow.csv", csv.ToString()), ImportFormat.OrderLines, Ct);
+        var report = await context.ImportAsync(context.WriteFile("cdnow.csv", csv.ToString()), ImportFormat.OrderLines, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Text}")));
         // Eight rows of $0.00 are free goods, skipped by the import (interfaces.md): all on a customer's first day.
         Assert.Equal(8, report.Skipped[ImportMessages.SkipZeroOrNegative]);
         Assert.Equal(rows.Count - 8, report.Orders.Created);
 
         var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions { HorizonWeeks = 39 }), TimeProvider.System);
-        var fit = await queries.GetReportAsync(CdnowData.CalibrationEnd, cancellationToken: Ct);
+        var fit = await queries.GetReportAsync(CdnowData.CalibrationEnd, cancellationToken: Token);
 
         Assert.NotNull(fit);
         var model = fit.Model;
@@ -50,7 +39,7 @@ public class ClvCdnowTests
         // The file itself, 2,357 customers: every published digit.
         var published = ClvCalculator.Calculate(
             PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd), CdnowData.CalibrationEnd).ToList(),
-            CdnowData.CalibrationEnd, 39, 0, null, Ct);
+            CdnowData.CalibrationEnd, 39, 0, null, Token);
         AssertPublished(published);
 
         // Through the import: the 8 customers whose only row is $0.00 are not customers under metrics.md (a sale document
@@ -60,8 +49,9 @@ public class ClvCdnowTests
         Assert.Equal(2_349, model.Customers.Count);
         var zeroOnly = rows.GroupBy(r => r.Customer).Where(g => g.All(r => r.Value == 0)).Select(g => g.Key).ToHashSet();
         Assert.Equal(8, zeroOnly.Count);
-        var withoutZero = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd).Where(d => !zeroOnly.Contains(d.CustomerId)), CdnowData.CalibrationEnd).ToList();
-        var expected = BgNbdFitter.Fit(withoutZero, null, Ct);
+        var withoutZero = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd).Where(d => !zeroOnly.Contains(d.CustomerId)),
+            CdnowData.CalibrationEnd).ToList();
+        var expected = BgNbdFitter.Fit(withoutZero, null, Token);
         Assert.Equal(expected.LogLikelihood, model.BgNbd.LogLikelihood, 6);
         Assert.Equal(expected.Parameters.R, model.BgNbd.Parameters.R, 6);
         Assert.Equal(expected.Parameters.Alpha, model.BgNbd.Parameters.Alpha, 5);

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Value;
-
 namespace CustomerInsight.Tests.Core.Value;
 
 /// <summary>
@@ -43,7 +41,8 @@ public sealed class ClvModelTests
     [InlineData(0, 0, 38.86, 39, 0.19509805201126264, 1.0, -0.55471327643815845)]
     [InlineData(7, 35, 38, 52, 5.7286816643460994, 0.86199106509343288, -22.012920134497155)]
     [InlineData(50, 300, 301, 520, 55.092483824326842, 0.98214224322553557, -145.36627980808698)]
-    public void BgNbd_CustomerFormulas_MatchMpmath(int x, double tx, double age, double weeks, double expectedPurchases, double alive, double logLikelihood)
+    public void BgNbd_CustomerFormulas_MatchMpmath(int x, double tx, double age,
+        double weeks, double expectedPurchases, double alive, double logLikelihood)
     {
         AssertRelative(expectedPurchases, Cdnow.ExpectedPurchases(x, tx, age, weeks), 1e-9);
         AssertRelative(alive, Cdnow.ProbabilityAlive(x, tx, age));

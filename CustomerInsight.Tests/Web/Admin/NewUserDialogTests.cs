@@ -1,8 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Web.Components.Pages.Admin;
-using CustomerInsight.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Admin;
@@ -38,7 +34,8 @@ public sealed class NewUserDialogTests : BunitTestBase
         dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input");
 
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
-        dialogs.Find($"[data-testid={testId}]").Closest(".mud-input-control") ?? throw new InvalidOperationException($"{testId} has no input control");
+        dialogs.Find($"[data-testid={testId}]").Closest(".mud-input-control")
+            ?? throw new InvalidOperationException($"{testId} has no input control");
 
     private static string InputValue(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
         Input(dialogs, testId).GetAttribute("value") ?? "";
@@ -68,7 +65,8 @@ public sealed class NewUserDialogTests : BunitTestBase
 
         Type(dialogs, "new-user-password", "motdepasse123");
         dialogs.Find("[data-testid=new-user-save]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("fait partie des plus courants", Field(dialogs, "new-user-password").TextContent, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() =>
+            Assert.Contains("fait partie des plus courants", Field(dialogs, "new-user-password").TextContent, StringComparison.Ordinal));
         Assert.Equal("claire.martin@example.org", InputValue(dialogs, "new-user-email"));
 
         Type(dialogs, "new-user-password", "un mot de passe assez long");
@@ -85,7 +83,8 @@ public sealed class NewUserDialogTests : BunitTestBase
         var (dialogs, _) = await OpenAsync();
 
         var rule = Field(dialogs, "new-user-password").TextContent;
-        Assert.Contains($"Au moins {PasswordRules.MinimumLength} caractères ({PasswordRules.MinimumAdminLength} pour un administrateur", rule, StringComparison.Ordinal);
+        Assert.Contains($"Au moins {PasswordRules.MinimumLength} caractères ({PasswordRules.MinimumAdminLength} pour un administrateur",
+            rule, StringComparison.Ordinal);
         Assert.Contains("pas un mot de passe courant", rule, StringComparison.Ordinal);
         foreach (var field in new[] { "new-user-email", "new-user-password", "new-user-role" })
         {

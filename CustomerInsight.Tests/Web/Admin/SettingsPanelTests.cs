@@ -1,13 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Admin;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Admin;
 

@@ -1,18 +1,8 @@
 using System.Xml.Linq;
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Components.Account;
 using CustomerInsight.Web.Components.Pages.Audit;
 using AuditPageComponent = CustomerInsight.Web.Components.Pages.Audit.AuditPage;
 using CustomerInsight.Web.Components.Pages.Privacy;
-using CustomerInsight.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Audit;
 
@@ -60,7 +50,8 @@ public sealed class AuditPageTests
         {
             var user = new AppUser { UserName = "claire@example.org", Email = "claire@example.org" };
             db.Users.Add(user);
-            var batch = new ImportBatch { UserName = "analyste@demo.local", FileName = "clients-mars.csv", Format = "customers", Status = ImportStatus.Rejected, StartedAtUtc = DateTime.UtcNow };
+            var batch = new ImportBatch { UserName = "analyste@demo.local", FileName = "clients-mars.csv",
+                Format = "customers", Status = ImportStatus.Rejected, StartedAtUtc = DateTime.UtcNow };
             db.ImportBatches.Add(batch);
             var customer = new CustomerInsight.Core.Customers.Customer { SourceId = "CLI-004242", CreatedAtUtc = DateTime.UtcNow };
             db.Customers.Add(customer);
@@ -68,10 +59,14 @@ public sealed class AuditPageTests
             (keptUserId, batchId, customerId) = (user.Id, batch.Id, customer.Id);
             var at = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
             db.AuditEntries.AddRange(
-                new AuditEntry { AtUtc = at, UserName = "analyste@demo.local", Action = "import.rejected", Target = $"batch {batchId}", Details = "customers: clients-mars.csv", RowCount = 3 },
-                new AuditEntry { AtUtc = at.AddMinutes(1), UserName = "admin@demo.local", Action = "user.disable", Target = $"user:{Guid.NewGuid()}" },
-                new AuditEntry { AtUtc = at.AddMinutes(2), UserName = "claire@example.org", Action = AccountAudit.SignIn, Target = $"user:{keptUserId}" },
-                new AuditEntry { AtUtc = at.AddMinutes(3), UserName = "admin@demo.local", Action = PrivacyCommands.ConsentAction, Target = $"customer:{customerId}", Details = "SmsMarketing Withdrawn" });
+                new AuditEntry { AtUtc = at, UserName = "analyste@demo.local", Action = "import.rejected",
+                    Target = $"batch {batchId}", Details = "customers: clients-mars.csv", RowCount = 3 },
+                new AuditEntry { AtUtc = at.AddMinutes(1), UserName = "admin@demo.local",
+                    Action = "user.disable", Target = $"user:{Guid.NewGuid()}" },
+                new AuditEntry { AtUtc = at.AddMinutes(2), UserName = "claire@example.org",
+                    Action = AccountAudit.SignIn, Target = $"user:{keptUserId}" },
+                new AuditEntry { AtUtc = at.AddMinutes(3), UserName = "admin@demo.local", Action =
+                    PrivacyCommands.ConsentAction, Target = $"customer:{customerId}", Details = "SmsMarketing Withdrawn" });
             await db.SaveChangesAsync(Ct);
         }
         await using var context = new PageContext(culture, database.ConnectionString);

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Bunit;
-using CustomerInsight.Web.Components.Charts;
-
 namespace CustomerInsight.Tests.Web.Charts;
 
 public sealed class ChartJsTests : BunitTestBase
@@ -28,7 +23,8 @@ public sealed class ChartJsTests : BunitTestBase
         var create = Assert.Single(module.VerifyInvoke("create").Arguments.Chunk(3));
         using var json = JsonDocument.Parse((string)create[2]!);
         Assert.Equal("bar", json.RootElement.GetProperty("type").GetString());
-        Assert.Equal([1, 2, 3], json.RootElement.GetProperty("data").GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([1, 2, 3],
+            json.RootElement.GetProperty("data").GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(["Jan", "Fév", "Mar"], json.RootElement.GetProperty("data").GetProperty("labels").EnumerateArray().Select(v => v.GetString()));
         Assert.DoesNotContain(module.Invocations, i => i.Identifier == "update");
     }
@@ -42,7 +38,8 @@ public sealed class ChartJsTests : BunitTestBase
 
         var update = module.VerifyInvoke("update");
         using var json = JsonDocument.Parse((string)update.Arguments[1]!);
-        Assert.Equal([4, 5, 6], json.RootElement.GetProperty("data").GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([4, 5, 6],
+            json.RootElement.GetProperty("data").GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Single(module.Invocations, i => i.Identifier == "create");
     }
 

@@ -1,7 +1,4 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
@@ -22,7 +19,8 @@ public class CliAppTests
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var plain = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
-        var timed = await CliTestRunner.RunAsync(database.ConnectionString, ["kpi", "--timing", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
+        var timed = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["kpi", "--timing", "--from", "2024-01-01", "--to", "2024-02-01", "--json"]);
 
         Assert.Equal(0, timed.ExitCode);
         Assert.Equal(plain.Output, timed.Output);
@@ -76,7 +74,8 @@ public class CliAppTests
     public async Task AnyOtherVerb_EmptyDatabase_NeverSeedsDemoData()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["create-admin", "--email", "boss@example.org"], "a-long-admin-password\n");
+        var result = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["create-admin", "--email", "boss@example.org"], "a-long-admin-password\n");
         Assert.Equal(0, result.ExitCode);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
@@ -95,7 +94,8 @@ public class CliAppTests
         var user = await db.Users.SingleAsync(u => u.Email == "dpo@example.org", TestContext.Current.CancellationToken);
         var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
         Assert.True(await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && ur.RoleId == adminRoleId, TestContext.Current.CancellationToken));
-        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash!, "Correct-Horse-42"));
+        Assert.Equal(PasswordVerificationResult.Success,
+            new PasswordHasher<AppUser>().VerifyHashedPassword(user, user.PasswordHash!, "Correct-Horse-42"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "role.grant", TestContext.Current.CancellationToken));
     }
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Web.Cli;
 
 namespace CustomerInsight.Tests.Web.Cli;
@@ -9,18 +8,21 @@ public static class CliTestRunner
     public sealed record CliResult(int ExitCode, string Output, string Error);
 
     /// <param name="settings">More configuration (e.g. <c>Business:Currency</c>), as environment variables would give it.</param>
-    public static async Task<CliResult> RunAsync(string connectionString, string[] args, string input = "", IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CliResult> RunAsync(string connectionString, string[] args,
+        string input = "", IReadOnlyDictionary<string, string?>? settings = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = new StringReader(input);
         var code = await CliApp.RunAsync(args, new CliConsole(reader, output, error), configuration =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Insight"] = connectionString }));
+            configuration.AddInMemoryCollection(new Dictionary<string,
+                string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Insight"] = connectionString }));
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs the command line over <paramref name="database"/>, on its engine (<c>Database:Provider</c> and connection string).</summary>
-    public static Task<CliResult> RunAsync(TestDatabase database, string[] args, string input = "", IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<CliResult> RunAsync(TestDatabase database, string[] args,
+        string input = "", IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());

@@ -1,53 +1,32 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>clv</c> through the real command line over a demo database, checked against <see cref="ClvQueries"/>.</summary>
-public class ClvVerbTests : IAsyncLifetime
+public class ClvVerbTests() : DatabaseTestBase(migrate: false)
 {
-    /// <summary>The engine these tests run on; <see cref="ClvVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static readonly DateOnly CalibrationEnd = new(2026, 3, 31);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private TestDatabase database = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var seeded = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "300"]);
+        var seeded = await CliTestRunner.RunAsync(Database, ["seed-demo", "--customers", "300"]);
         Assert.Equal(0, seeded.ExitCode);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     [Fact]
     public async Task Json_WithHoldout_HasTheKeysOfInterfacesAndTheFitOfClvQueries()
     {
-        var queries = new ClvQueries(database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
-        var expected = (await queries.GetReportAsync(CalibrationEnd, 13, null, Ct))!;
-        var workbook = Path.Combine(database.Directory, "clv.xlsx");
+        var queries = new ClvQueries(Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var expected = (await queries.GetReportAsync(CalibrationEnd, 13, null, Token))!;
+        var workbook = Path.Combine(Database.Directory, "clv.xlsx");
 
-        var result = await CliTestRunner.RunAsync(database,
+        var result = await CliTestRunner.RunAsync(Database,
             ["clv", "--calibration-end", "2026-03-31", "--horizon-weeks", "13", "--json", "--out", workbook]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
         Assert.Equal(
-            ["calibrationEnd", "customers", "repeatCustomers", "bgnbd", "gammaGamma", "horizonWeeks", "expectedRepeatPurchases", "actualRepeatPurchases", "expectedValue"],
+            ["calibrationEnd", "customers", "repeatCustomers", "bgnbd", "gammaGamma",
+                "horizonWeeks", "expectedRepeatPurchases", "actualRepeatPurchases", "expectedValue"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("2026-03-31", root.GetProperty("calibrationEnd").GetString());
         var model = expected.Model;
@@ -77,7 +56,8 @@ public class ClvVerbTests : IAsyncLifetime
         var header = parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow);
         Assert.Equal("Paramètre", header.Cell(1).GetString());
         Assert.Equal("r", parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(1).GetString());
-        Assert.Equal(model.BgNbd.Parameters.R, parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(2).GetDouble(), 12);
+        Assert.Equal(model.BgNbd.Parameters.R,
+            parameters.Row(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1).Cell(2).GetDouble(), 12);
         var segments = book.Worksheet("Segments");
         var segmentRows = Enumerable.Range(CustomerInsight.Core.Reporting.ExcelReportWriter.HeaderRow + 1, 10).Select(segments.Row).ToList();
         Assert.Equal(model.Customers.Count, segmentRows.Sum(r => r.Cell(2).GetValue<int>()));
@@ -99,7 +79,7 @@ public class ClvVerbTests : IAsyncLifetime
     [InlineData(new[] { "clv", "--calibration-end", "2001-01-01" }, "nothing to fit")]
     public async Task BadInput_ExitsTwoWithTheReason(string[] args, string message)
     {
-        var result = await CliTestRunner.RunAsync(database, args);
+        var result = await CliTestRunner.RunAsync(Database, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
@@ -109,14 +89,14 @@ public class ClvVerbTests : IAsyncLifetime
     public async Task FirstDayOfSales_NoRepeatPurchase_ExitsTwoSayingWhyAndPrintsNothing()
     {
         DateOnly first;
-        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        await using (var db = await Database.Factory.CreateDbContextAsync(Token))
         {
-            first = await db.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).MinAsync(o => o.BusinessDate, Ct);
+            first = await db.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).MinAsync(o => o.BusinessDate, Token);
         }
         var day = first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // Up to the first day of sales every customer has bought on one day: not a single repeat purchase to fit a and b on.
-        var result = await CliTestRunner.RunAsync(database, ["clv", "--calibration-end", day, "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", day, "--json"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"No customer has a repeat purchase on or before {day}", result.Error, StringComparison.Ordinal);
@@ -127,7 +107,7 @@ public class ClvVerbTests : IAsyncLifetime
     [Fact]
     public async Task Json_HorizonBeyondTheData_ActualIsNull()
     {
-        var result = await CliTestRunner.RunAsync(database, ["clv", "--calibration-end", "2026-08-31", "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", "2026-08-31", "--json"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);

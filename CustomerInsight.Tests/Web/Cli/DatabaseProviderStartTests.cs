@@ -1,13 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-/// <summary><c>Database:Provider</c>: an unknown name or an unreachable server stops the start with ONE clear line (web app and command line).</summary>
+/// <summary><c>Database:Provider</c>: an unknown name or an unreachable server stops the start with ONE clear line (web app and command
+/// line).</summary>
 public sealed class DatabaseProviderStartTests
 {
     [Fact]
@@ -20,7 +16,8 @@ public sealed class DatabaseProviderStartTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "Configuration error: Database:Provider \"Oracle\" is not a database provider: use Sqlite or Postgres (appsettings.json, or the environment variable Database__Provider).",
+            "Configuration error: Database:Provider \"Oracle\" is not a database provider: use Sqlite or Postgres (appsettings.json, or the " +
+                "environment variable Database__Provider).",
             Assert.Single(Lines(result.Error)));
         Assert.Equal("", result.Output);
     }
@@ -30,12 +27,14 @@ public sealed class DatabaseProviderStartTests
     {
         var port = ClosedPort();
 
-        var result = await CliTestRunner.RunAsync($"Host=127.0.0.1;Port={port};Database=insight;Username=insight;Timeout=5", ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"],
+        var result = await CliTestRunner.RunAsync($"Host=127.0.0.1;Port={port};Database=insight;Username=insight;Timeout=5",
+            ["kpi", "--from", "2024-01-01", "--to", "2024-02-01", "--json"],
             settings: new Dictionary<string, string?> { ["Database:Provider"] = "Postgres" });
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
-        Assert.StartsWith($"Database error: The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"Database error: The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ",
+            line, StringComparison.Ordinal);
         Assert.Contains("refused", line, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -44,11 +43,13 @@ public sealed class DatabaseProviderStartTests
     {
         using var error = new StringWriter();
 
-        var code = await WebApp.RunAsync(["--Database:Provider=Mongo", "--DemoData:Enabled=false", "--urls=http://127.0.0.1:0"], error, TestContext.Current.CancellationToken);
+        var code = await WebApp.RunAsync(["--Database:Provider=Mongo", "--DemoData:Enabled=false", "--urls=http://127.0.0.1:0"],
+            error, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, code);
         Assert.Equal(
-            "CustomerInsight cannot start: Database:Provider \"Mongo\" is not a database provider: use Sqlite or Postgres (appsettings.json, or the environment variable Database__Provider).",
+            "CustomerInsight cannot start: Database:Provider \"Mongo\" is not a database provider: use Sqlite or Postgres (appsettings.json, or " +
+                "the environment variable Database__Provider).",
             Assert.Single(Lines(error.ToString())));
     }
 
@@ -65,9 +66,11 @@ public sealed class DatabaseProviderStartTests
         await using var services = new ServiceCollection().AddLogging().AddCustomerInsightCore(configuration).BuildServiceProvider();
 
         // WebApp.RunAsync prints this message after "CustomerInsight cannot start: " and exits with 1.
-        var refused = await Assert.ThrowsAsync<CustomerInsight.Core.Data.DatabaseStartException>(() => WebApp.PrepareDatabaseAsync(services, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<CustomerInsight.Core.Data.DatabaseStartException>(() =>
+            WebApp.PrepareDatabaseAsync(services, TestContext.Current.CancellationToken));
 
-        Assert.StartsWith($"The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ",
+            refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
     }
 

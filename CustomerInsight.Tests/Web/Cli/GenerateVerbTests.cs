@@ -1,5 +1,4 @@
 using CustomerInsight.Core.Importing.Generation;
-using CustomerInsight.Tests.Core.Data;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
@@ -11,13 +10,17 @@ public sealed class GenerateVerbTests
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var folder = Path.Combine(database.Directory, "data");
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["generate", "--out", folder, "--customers", "300", "--lines", "2000", "--seed", "7"]);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["generate", "--out", folder, "--customers", "300", "--lines", "2000", "--seed", "7"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2,000 lines", result.Output, StringComparison.Ordinal);
-        var customers = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.CustomersFileName), "--format", "customers"]);
-        var lines = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.OrderLinesFileName), "--format", "order-lines"]);
-        var surveys = await CliTestRunner.RunAsync(database.ConnectionString, ["import", Path.Combine(folder, ScaleDatasetGenerator.SurveysFileName), "--format", "surveys"]);
+        var customers = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["import", Path.Combine(folder, ScaleDatasetGenerator.CustomersFileName), "--format", "customers"]);
+        var lines = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["import", Path.Combine(folder, ScaleDatasetGenerator.OrderLinesFileName), "--format", "order-lines"]);
+        var surveys = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["import", Path.Combine(folder, ScaleDatasetGenerator.SurveysFileName), "--format", "surveys"]);
         Assert.Equal((0, 0, 0), (customers.ExitCode, lines.ExitCode, surveys.ExitCode));
         Assert.Contains("2,000", lines.Output, StringComparison.Ordinal);
     }
@@ -30,7 +33,8 @@ public sealed class GenerateVerbTests
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
 
-        var result = await CliTestRunner.RunAsync(database.ConnectionString, ["generate", "--out", Path.Combine(database.Directory, "data"), option, value]);
+        var result = await CliTestRunner.RunAsync(database.ConnectionString,
+            ["generate", "--out", Path.Combine(database.Directory, "data"), option, value]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Error, StringComparison.Ordinal);

@@ -1,17 +1,8 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using ClosedXML.Excel;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>import --currency</c>, the database's currency in <c>kpi</c> (JSON and workbook) and <c>undo-import --batch ID</c>.</summary>
-public class ImportCurrencyAndUndoVerbTests
+public class ImportCurrencyAndUndoVerbTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportCurrencyAndUndoVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2011-07-01 08:26:00,2.55,17850,United Kingdom
@@ -19,8 +10,6 @@ public class ImportCurrencyAndUndoVerbTests
         """;
 
     private static readonly Dictionary<string, string?> Gbp = new() { ["Business:Currency"] = "GBP" };
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ReadmePublicDataExample_FreshDatabaseWithBusinessCurrencyGbp_ImportsOnlineRetailAndKpiSaysGbp()
@@ -51,12 +40,13 @@ public class ImportCurrencyAndUndoVerbTests
         var invalid = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--currency", "euro"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{path}: The file's amounts are declared in GBP, but this database's reporting currency is EUR", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: The file's amounts are declared in GBP, but this database's reporting currency is EUR",
+            result.Error, StringComparison.Ordinal);
         Assert.Equal(0, declared.ExitCode);
         Assert.Equal(2, invalid.ExitCode);
         Assert.Contains("--currency", invalid.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal(2, await db.Orders.CountAsync(Ct));
+        Assert.Equal(2, await db.Orders.CountAsync(Token));
     }
 
     [Fact]
@@ -84,7 +74,7 @@ public class ImportCurrencyAndUndoVerbTests
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var path = database.WriteFile("online_retail.csv", RetailFile);
         var import = await CliTestRunner.RunAsync(database, ["import", path, "--format", "online-retail", "--json"], settings: Gbp);
-        var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var batchId = JsonDocument.Parse(import.Output).RootElement.GetProperty("batchId").GetInt32().ToString(CultureInfo.InvariantCulture);
 
         var undo = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId, "--json"]);
         var again = await CliTestRunner.RunAsync(database, ["undo-import", "--batch", batchId]);
@@ -99,8 +89,8 @@ public class ImportCurrencyAndUndoVerbTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("4242", unknown.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal((0, 0), (await db.Orders.CountAsync(Ct), await db.Customers.CountAsync(Ct)));
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "import.undo" && a.UserName == "cli:" + Environment.UserName, Ct));
+        Assert.Equal((0, 0), (await db.Orders.CountAsync(Token), await db.Customers.CountAsync(Token)));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "import.undo" && a.UserName == "cli:" + Environment.UserName, Token));
     }
 }
 

@@ -1,24 +1,15 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
-public class ImportVerbTests
+public class ImportVerbTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="ImportVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Header = "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Import_GoodFileWithJson_ExitsZeroAndPrintsTheReport()
     {
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
+        var path = database.WriteFile("lines.csv",
+            $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-1,C-1,2024-03-15 10:00,Web,Sale,P2,Cup,1,1.25\n");
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines", "--json"]);
 
@@ -29,7 +20,7 @@ public class ImportVerbTests
         Assert.Equal(1, json.RootElement.GetProperty("orders").GetProperty("created").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("rejected").GetArrayLength());
         await using var db = database.CreateContext();
-        var batch = await db.ImportBatches.SingleAsync(Ct);
+        var batch = await db.ImportBatches.SingleAsync(Token);
         Assert.Equal("cli:" + Environment.UserName, batch.UserName);
     }
 
@@ -50,7 +41,8 @@ public class ImportVerbTests
     public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var path = database.WriteFile("bad.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
+        var path = database.WriteFile("bad.csv",
+            $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,two,3.50\n");
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
@@ -58,8 +50,8 @@ public class ImportVerbTests
         Assert.Contains($"{path}: row 3, column Quantity:", result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal(0, await db.Orders.CountAsync(Ct));
-        Assert.Equal(0, await db.Customers.CountAsync(Ct));
+        Assert.Equal(0, await db.Orders.CountAsync(Token));
+        Assert.Equal(0, await db.Customers.CountAsync(Token));
     }
 
     [Fact]
@@ -74,7 +66,7 @@ public class ImportVerbTests
         Assert.Contains($"{path}: row 3: This row is longer than the limit of 1 MiB", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
-        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+        Assert.Equal(0, await db.Orders.CountAsync(Token));
     }
 
     [Theory]

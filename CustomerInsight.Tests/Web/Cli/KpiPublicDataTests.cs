@@ -1,7 +1,3 @@
-using System.Text.Json;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Tests.Core.Importing;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary>

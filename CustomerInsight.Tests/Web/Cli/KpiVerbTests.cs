@@ -1,10 +1,3 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Tests.Core.Sales;
 
 namespace CustomerInsight.Tests.Web.Cli;
@@ -14,17 +7,11 @@ namespace CustomerInsight.Tests.Web.Cli;
 /// in March A 100, A 50, B 30, an anonymous 20 and a cancellation of A for −10; ten survey answers
 /// in March with the recommend scores of the NPS example.
 /// </summary>
-public class KpiVerbTests : IAsyncLifetime
+public class KpiVerbTests : DatabaseTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="KpiVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private TestDatabase database = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         db.Customers.AddRange(new[] { 1, 2, 3 }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
         db.Orders.AddRange(
             KpiQueriesTests.Order("a0", 1, "2011-02-10", 40m, OrderKind.Sale),
@@ -49,21 +36,16 @@ public class KpiVerbTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Json_MarchExample_MatchesMetricsMdAndKpiQueries()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        Assert.Equal(["from", "to", "previousFrom", "previousTo", "previousCoverage", "current", "previous", "currency"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "previousFrom", "previousTo", "previousCoverage", "current", "previous", "currency"],
+            root.EnumerateObject().Select(p => p.Name));
         // The database's reporting currency, recorded from Business:Currency (EUR) when the verb first used it.
         Assert.Equal("EUR", root.GetProperty("currency").GetString());
         Assert.Equal("2011-03-01", root.GetProperty("from").GetString());
@@ -98,7 +80,8 @@ public class KpiVerbTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, previous.GetProperty("nps").ValueKind);
         Assert.Equal(JsonValueKind.Null, previous.GetProperty("retentionRate").ValueKind);
 
-        var queries = await new KpiQueries(database.Factory).GetSalesKpisAsync(Period.Range(new(2011, 3, 1), new(2011, 4, 1)), null, 180, TestContext.Current.CancellationToken);
+        var queries = await new KpiQueries(Database.Factory).GetSalesKpisAsync(Period.Range(new(2011, 3, 1), new(2011, 4, 1)),
+            null, 180, TestContext.Current.CancellationToken);
         Assert.Equal(queries.Current.NetRevenue, current.GetProperty("netRevenue").GetDecimal());
         Assert.Equal(queries.Previous.GrossSales, previous.GetProperty("grossSales").GetDecimal());
         Assert.Equal(queries.Current.PurchaseFrequency, current.GetProperty("purchaseFrequency").GetDouble());
@@ -107,7 +90,7 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task Channel_Store_CountsOnlyStoreOrdersAndResponses()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "store", "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "store", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -120,7 +103,7 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task WithoutJson_PrintsASummary()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("[2011-03-01, 2011-04-01)", result.Output, StringComparison.Ordinal);
@@ -135,7 +118,7 @@ public class KpiVerbTests : IAsyncLifetime
     [InlineData("--from", "2011-03-01", "--channel", "web", "--to")]
     public async Task BadDates_ExitTwoWithAMessage(string a, string b, string c, string d, string named)
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", a, b, c, d]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", a, b, c, d]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
@@ -144,8 +127,8 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task CompareLastYear_NoDataAYearEarlier_CoverageZeroAndTextSaysNoChange()
     {
-        var json = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year", "--json"]);
-        var text = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year"]);
+        var json = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year", "--json"]);
+        var text = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "last-year"]);
 
         Assert.Equal(0, json.ExitCode);
         using var document = JsonDocument.Parse(json.Output);
@@ -161,7 +144,7 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task PartialComparison_TextSaysPartialWithTheShareOfDays()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01"]);
 
         Assert.Contains("Comparison partial (67.9 % of days have data)", result.Output, StringComparison.Ordinal);
     }
@@ -169,7 +152,7 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCompareMode_ExitsTwoNamingTheModes()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("previous or last-year", result.Error, StringComparison.Ordinal);
@@ -178,7 +161,7 @@ public class KpiVerbTests : IAsyncLifetime
     [Fact]
     public async Task UnknownChannel_ExitsTwoNamingTheChannels()
     {
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Marketplace", result.Error, StringComparison.Ordinal);

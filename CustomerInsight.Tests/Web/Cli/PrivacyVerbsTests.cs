@@ -1,24 +1,15 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Tests.Core.Privacy;
 using CustomerInsight.Web.Cli;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary>erase and purge through the real command line; the JSON half of export-customer.</summary>
-public class PrivacyVerbsTests
+public class PrivacyVerbsTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="PrivacyVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Erase_UnknownThenKnownCustomer_Exit2ThenErased()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         var connection = context.Import.Database;
 
         var unknown = await CliTestRunner.RunAsync(connection, ["erase", "--customer", "NOPE"]);
@@ -29,18 +20,19 @@ public class PrivacyVerbsTests
         Assert.Equal(0, known.ExitCode);
         Assert.Contains("erased-", known.Output, StringComparison.Ordinal);
         await using var db = context.Import.Database.CreateContext();
-        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Ct));
-        Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Ct)).UserName, StringComparison.Ordinal);
+        Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Token));
+        Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == CustomerErasure.AuditAction, Token)).UserName,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Purge_DryRunThenConfirm_CountsAgreeAndNeitherFlagIsRefused()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         await using (var db = context.Import.Database.CreateContext())
         {
             db.Customers.Add(new CustomerInsight.Core.Customers.Customer { SourceId = "IDLE-9", CreatedAtUtc = DateTime.UtcNow.AddYears(-6) });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveChangesAsync(Token);
         }
         var connection = context.Import.Database;
 
@@ -61,7 +53,7 @@ public class PrivacyVerbsTests
     [Fact]
     public async Task PurgeDryRunJson_OnlineRetailHistoryFrom2011_CountsItsCustomersWithTheCutoff()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         var retail = context.Import.WriteFile("retail.csv",
             "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
             "536365,85123A,MUG,6,2011-12-01 08:26:00,2.55,17850,United Kingdom\n" +
@@ -82,7 +74,7 @@ public class PrivacyVerbsTests
     [Fact]
     public async Task ExportCustomerJson_KnownAndUnknown_WritesFileOrExits2()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct, Engine);
+        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
         var connection = context.Import.Database;
         var path = Path.Combine(context.Import.Database.Directory, "out.json");
 
@@ -92,11 +84,11 @@ public class PrivacyVerbsTests
         Assert.Equal(0, known.ExitCode);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("NOPE", unknown.Error, StringComparison.Ordinal);
-        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, Token));
         Assert.Equal(PrivacyTestContext.KeptId, json.RootElement.GetProperty("profile").GetProperty("sourceId").GetString());
         Assert.False(File.Exists(path + "2.json"));
         await using var db = context.Import.Database.CreateContext();
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerFileJsonExport.AuditAction, Ct);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == CustomerFileJsonExport.AuditAction, Token);
         Assert.StartsWith("cli:", entry.UserName, StringComparison.Ordinal);
         Assert.Contains("personalData=yes", entry.Details, StringComparison.Ordinal);
     }

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Tests.Core.Importing;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary>

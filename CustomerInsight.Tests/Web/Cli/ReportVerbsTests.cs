@@ -1,43 +1,19 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using ClosedXML.Excel;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>kpi --out</c>, <c>rfm --out FILE.xlsx</c> and <c>export-customer</c> write real files, read back here.</summary>
-public class ReportVerbsTests : IAsyncLifetime
+public class ReportVerbsTests() : DatabaseTestBase(migrate: false)
 {
-    /// <summary>The engine these tests run on; <see cref="ReportVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TestDatabase database = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        Assert.Equal(0, (await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "150"])).ExitCode);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
+        Assert.Equal(0, (await CliTestRunner.RunAsync(Database, ["seed-demo", "--customers", "150"])).ExitCode);
     }
 
     [Fact]
     public async Task KpiOut_Xlsx_WritesTheWorkbookBesideTheJson()
     {
-        var path = Path.Combine(database.Directory, "kpi.xlsx");
+        var path = Path.Combine(Database.Directory, "kpi.xlsx");
 
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--json", "--out", path]);
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--json", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -50,8 +26,8 @@ public class ReportVerbsTests : IAsyncLifetime
     [Fact]
     public async Task KpiOut_NotXlsx_ExitsTwoAndWritesNothing()
     {
-        var path = Path.Combine(database.Directory, "kpi.pdf");
-        var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--out", path]);
+        var path = Path.Combine(Database.Directory, "kpi.pdf");
+        var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2026-01-01", "--to", "2026-04-01", "--out", path]);
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(path));
     }
@@ -59,11 +35,11 @@ public class ReportVerbsTests : IAsyncLifetime
     [Fact]
     public async Task RfmOut_Xlsx_OneRowPerScoredCustomerAndNoSourceId()
     {
-        var path = Path.Combine(database.Directory, "rfm.xlsx");
-        var queries = new RfmQueries(database.Factory, AppSettings.Rfm());
-        var scored = (await queries.GetSummaryAsync((await queries.GetDefaultAnalysisDateAsync(Ct))!.Value, Ct)).Customers;
+        var path = Path.Combine(Database.Directory, "rfm.xlsx");
+        var queries = new RfmQueries(Database.Factory, AppSettings.Rfm());
+        var scored = (await queries.GetSummaryAsync((await queries.GetDefaultAnalysisDateAsync(Token))!.Value, Token)).Customers;
 
-        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", path]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
         using var workbook = new XLWorkbook(path);
@@ -75,22 +51,23 @@ public class ReportVerbsTests : IAsyncLifetime
     [Fact]
     public async Task ExportCustomer_Json_WritesTheDocumentedShape()
     {
-        var path = Path.Combine(database.Directory, "customer.json");
+        var path = Path.Combine(Database.Directory, "customer.json");
 
-        var result = await CliTestRunner.RunAsync(database, ["export-customer", "--customer", "CLI-000001", "--out", path]);
+        var result = await CliTestRunner.RunAsync(Database, ["export-customer", "--customer", "CLI-000001", "--out", path]);
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path, Token));
         Assert.Equal("CLI-000001", json.RootElement.GetProperty("profile").GetProperty("sourceId").GetString());
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("orders").ValueKind);
-        await using var db = database.CreateContext();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "privacy.export", Ct));
+        await using var db = Database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "privacy.export", Token));
     }
 
     [Fact]
     public async Task ExportCustomer_UnknownId_ExitsTwo()
     {
-        var result = await CliTestRunner.RunAsync(database, ["export-customer", "--customer", "NOPE", "--out", Path.Combine(database.Directory, "x.json")]);
+        var result = await CliTestRunner.RunAsync(Database,
+            ["export-customer", "--customer", "NOPE", "--out", Path.Combine(Database.Directory, "x.json")]);
         Assert.Equal(2, result.ExitCode);
     }
 }

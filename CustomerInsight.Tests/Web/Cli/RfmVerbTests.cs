@@ -1,48 +1,24 @@
-using CustomerInsight.Core.Reporting;
-using System.Globalization;
-using System.Text.Json;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Tests.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>rfm</c> through the real command line over a demo database, checked against <see cref="RfmQueries"/>.</summary>
-public class RfmVerbTests : IAsyncLifetime
+public class RfmVerbTests() : DatabaseTestBase(migrate: false)
 {
-    /// <summary>The engine these tests run on; <see cref="RfmVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TestDatabase database = null!;
     private RfmQueries queries = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync(Engine, migrate: false);
-        var seeded = await CliTestRunner.RunAsync(database, ["seed-demo", "--customers", "200"]);
+        var seeded = await CliTestRunner.RunAsync(Database, ["seed-demo", "--customers", "200"]);
         Assert.Equal(0, seeded.ExitCode);
-        queries = new RfmQueries(database.Factory, AppSettings.Rfm());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
+        queries = new RfmQueries(Database.Factory, AppSettings.Rfm());
     }
 
     [Fact]
     public async Task Json_DefaultDate_AllTenSegmentsInOrderWithTheTotalsOfRfmQueries()
     {
-        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
-        var expected = await queries.GetSummaryAsync(date, Ct);
+        var date = (await queries.GetDefaultAnalysisDateAsync(Token))!.Value;
+        var expected = await queries.GetSummaryAsync(date, Token);
 
-        var result = await CliTestRunner.RunAsync(database, ["rfm", "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -67,10 +43,10 @@ public class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task Json_EarlierDate_ScoresAtThatDate()
     {
-        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value.AddMonths(-6);
-        var expected = await queries.GetSummaryAsync(date, Ct);
+        var date = (await queries.GetDefaultAnalysisDateAsync(Token))!.Value.AddMonths(-6);
+        var expected = await queries.GetSummaryAsync(date, Token);
 
-        var result = await CliTestRunner.RunAsync(database, ["rfm", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -81,7 +57,7 @@ public class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task Text_NoJson_PrintsDateAndEverySegmentCode()
     {
-        var result = await CliTestRunner.RunAsync(database, ["rfm"]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("RFM at ", result.Output, StringComparison.Ordinal);
@@ -92,16 +68,16 @@ public class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task OutCsv_Pseudonyms_OneRowPerScoredCustomerWithoutSourceIds()
     {
-        var file = Path.Combine(database.Directory, "rfm.csv");
-        var date = (await queries.GetDefaultAnalysisDateAsync(Ct))!.Value;
-        var scores = await queries.ScoreAsync(date, Ct);
-        var secret = await new AppSecrets(database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Ct);
+        var file = Path.Combine(Database.Directory, "rfm.csv");
+        var date = (await queries.GetDefaultAnalysisDateAsync(Token))!.Value;
+        var scores = await queries.ScoreAsync(date, Token);
+        var secret = await new AppSecrets(Database.Factory).GetOrCreateAsync(AppSecret.CustomerKey, Token);
         var keys = new RfmCustomerKeys(secret);
 
-        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", file]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--out", file]);
 
         Assert.Equal(0, result.ExitCode);
-        var lines = await File.ReadAllLinesAsync(file, Ct);
+        var lines = await File.ReadAllLinesAsync(file, Token);
         Assert.Equal("customer_key,recency,frequency,monetary,r,f,m,segment", lines[0]);
         Assert.Equal(scores.Customers.Count, lines.Length - 1);
         var byKey = scores.Customers.ToDictionary(s => keys.For(s.CustomerId));
@@ -116,13 +92,13 @@ public class RfmVerbTests : IAsyncLifetime
             Assert.Equal(s.Monetary, decimal.Parse(cells[3], CultureInfo.InvariantCulture));
             Assert.Equal($"{s.RecencyScore},{s.FrequencyScore},{s.MonetaryScore},{s.Segment.Code()}", string.Join(',', cells[4..]));
         }
-        await using var db = database.CreateContext();
-        var sourceIds = await db.Customers.Select(c => c.SourceId).ToListAsync(Ct);
-        var text = await File.ReadAllTextAsync(file, Ct);
+        await using var db = Database.CreateContext();
+        var sourceIds = await db.Customers.Select(c => c.SourceId).ToListAsync(Token);
+        var text = await File.ReadAllTextAsync(file, Token);
         Assert.DoesNotContain(sourceIds, id => lines.Skip(1).Any(l => l.Split(',')[0] == id));
         Assert.False(File.Exists(file + ".partial"));
         Assert.NotEmpty(text);
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Ct);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Token);
         Assert.Equal(("rfm", scores.Customers.Count), (audit.Target, audit.RowCount));
         Assert.Equal($"report=rfm; date={date:yyyy-MM-dd}; ids=pseudonymous; format=csv; personalData=no", audit.Details);
     }
@@ -130,20 +106,20 @@ public class RfmVerbTests : IAsyncLifetime
     [Fact]
     public async Task OutCsv_WithIds_KeyIsTheSourceCustomerId()
     {
-        var file = Path.Combine(database.Directory, "rfm-ids.csv");
-        await using var db = database.CreateContext();
-        var sourceIds = (await db.Customers.Select(c => c.SourceId).ToListAsync(Ct)).ToHashSet();
+        var file = Path.Combine(Database.Directory, "rfm-ids.csv");
+        await using var db = Database.CreateContext();
+        var sourceIds = (await db.Customers.Select(c => c.SourceId).ToListAsync(Token)).ToHashSet();
 
-        var result = await CliTestRunner.RunAsync(database, ["rfm", "--out", file, "--with-ids", "--json"]);
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--out", file, "--with-ids", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
-        var lines = await File.ReadAllLinesAsync(file, Ct);
+        var lines = await File.ReadAllLinesAsync(file, Token);
         Assert.Equal("customer_id", lines[0].Split(',')[0]);
         Assert.All(lines.Skip(1), l => Assert.Contains(l.Split(',')[0], sourceIds));
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal(lines.Length - 1, json.RootElement.GetProperty("customers").GetInt32());
         // Source ids identify the customers: the audit entry says the file holds personal data.
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Ct);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ExcelExports.AuditAction, Token);
         Assert.EndsWith("; ids=source; format=csv; personalData=yes", audit.Details, StringComparison.Ordinal);
         Assert.Equal(lines.Length - 1, audit.RowCount);
     }
@@ -155,16 +131,16 @@ public class RfmVerbTests : IAsyncLifetime
     [InlineData("--bogus", null)]
     public async Task BadInput_ExitsTwoWithAMessage(string option, string? value)
     {
-        string[] args = value is null ? ["rfm", option] : ["rfm", option, option == "--out" ? Path.Combine(database.Directory, value) : value];
+        string[] args = value is null ? ["rfm", option] : ["rfm", option, option == "--out" ? Path.Combine(Database.Directory, value) : value];
 
-        var result = await CliTestRunner.RunAsync(database, args);
+        var result = await CliTestRunner.RunAsync(Database, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.NotEmpty(result.Error.Trim());
         if (value == "rfm.txt")
         {
             Assert.Contains(".csv", result.Error, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(database.Directory, value)));
+            Assert.False(File.Exists(Path.Combine(Database.Directory, value)));
         }
     }
 

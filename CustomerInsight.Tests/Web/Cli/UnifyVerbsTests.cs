@@ -1,18 +1,8 @@
-using CustomerInsight.Core.Data;
-using System.Text.Json;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Unify;
-using CustomerInsight.Tests.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>unify</c> and <c>quality</c> through the real command line (interfaces.md).</summary>
-public class UnifyVerbsTests
+public class UnifyVerbsTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="UnifyVerbsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
         "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
         "WEB-1,Helene,Saint Eloi,helene@exemple.fr,+33 6 12 34 56 78,69003,,France,2025-03-01\n" +
@@ -20,12 +10,10 @@ public class UnifyVerbsTests
         "WEB-2,Marc,Petit, MARC@exemple.FR ,,,,France,2025-01-01\n" +
         "LONE-1,Zoé,Bad,zoe@nowhere,12,7501,Paris,France,2024-01-01\n";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private async Task<ImportTestContext> DatabaseAsync()
     {
         var context = await ImportTestContext.CreateAsync("EUR", engine: Engine);
-        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersCsv), ImportFormat.Customers, Ct)).Succeeded);
+        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersCsv), ImportFormat.Customers, Token)).Succeeded);
         return context;
     }
 
@@ -47,20 +35,22 @@ public class UnifyVerbsTests
         int mergeId;
         await using (var db = context.Database.CreateContext())
         {
-            Assert.Equal(3, await db.Customers.CountAsync(Ct));
-            Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == UnifyCommands.MergeAuditAction, Ct)).UserName, StringComparison.Ordinal);
-            mergeId = await db.CustomerMerges.MaxAsync(m => m.Id, Ct);
+            Assert.Equal(3, await db.Customers.CountAsync(Token));
+            Assert.StartsWith("cli:", (await db.AuditEntries.SingleAsync(a => a.Action == UnifyCommands.MergeAuditAction, Token)).UserName,
+                StringComparison.Ordinal);
+            mergeId = await db.CustomerMerges.MaxAsync(m => m.Id, Token);
         }
 
         var undo = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var again = await CliTestRunner.RunAsync(connection, ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var again = await CliTestRunner.RunAsync(connection,
+            ["unify", "--undo", mergeId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         Assert.Equal(0, undo.ExitCode);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already undone", again.Error, StringComparison.Ordinal);
         await using (var db = context.Database.CreateContext())
         {
-            Assert.Equal(4, await db.Customers.CountAsync(Ct));
+            Assert.Equal(4, await db.Customers.CountAsync(Token));
         }
     }
 
@@ -95,7 +85,8 @@ public class UnifyVerbsTests
         // E-mails: 4 present, "zoe@nowhere" invalid; phones: 3 present, "12" invalid; postal codes in France: 3 present, "7501" invalid.
         Assert.Equal((3, 4), (figures["validity.email"].GetProperty("count").GetInt32(), figures["validity.email"].GetProperty("total").GetInt32()));
         Assert.Equal((2, 3), (figures["validity.phone"].GetProperty("count").GetInt32(), figures["validity.phone"].GetProperty("total").GetInt32()));
-        Assert.Equal((2, 3), (figures["validity.postalCode"].GetProperty("count").GetInt32(), figures["validity.postalCode"].GetProperty("total").GetInt32()));
+        Assert.Equal((2, 3),
+            (figures["validity.postalCode"].GetProperty("count").GetInt32(), figures["validity.postalCode"].GetProperty("total").GetInt32()));
         Assert.Equal(0, figures["consent.EmailMarketing"].GetProperty("count").GetInt32());
         var shares = overall.GetProperty("figures").EnumerateArray().Where(f => f.GetProperty("kind").GetString() != "freshness")
             .Select(f => f.GetProperty("share").GetDouble()).ToList();

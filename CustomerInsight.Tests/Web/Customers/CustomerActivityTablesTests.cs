@@ -1,6 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Components.Pages.Customers;
 
 namespace CustomerInsight.Tests.Web.Customers;

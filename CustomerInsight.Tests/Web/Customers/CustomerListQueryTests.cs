@@ -1,8 +1,3 @@
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Customers;
 
 namespace CustomerInsight.Tests.Web.Customers;
@@ -18,7 +13,8 @@ public sealed class CustomerListQueryTests
 
         var href = AppUrls.Customers(query);
 
-        Assert.Equal("/customers?q=Vincent%20Pauline&segment=at_risk&date=2011-12-10&r=2&f=3&country=United%20Kingdom&channel=web&lapsed=yes&sort=netrevenue&desc=1", href);
+        Assert.Equal("/customers?q=Vincent%20Pauline&segment=at_risk&date=2011-12-10&r=2&f=3&country=United%20Kingdom" +
+            "&channel=web&lapsed=yes&sort=netrevenue&desc=1", href);
         var parameters = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), href).Query);
         var parsed = CustomerListQuery.Parse(parameters["q"], parameters["segment"], parameters["date"], parameters["r"], parameters["f"],
             parameters["country"], parameters["channel"], parameters["lapsed"], parameters["sort"], parameters["desc"]);

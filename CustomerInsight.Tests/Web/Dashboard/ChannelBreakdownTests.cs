@@ -1,5 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Pages.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;

@@ -1,11 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Dashboard;
-using Microsoft.AspNetCore.Components;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
@@ -15,25 +8,13 @@ namespace CustomerInsight.Tests.Web.Dashboard;
 /// follows the filters or says which one it ignores, empty charts say why, comparisons carry their coverage,
 /// a reversed range is reported instead of figures.
 /// </summary>
-public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
+public sealed class DashboardPageTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(60, Token);
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        await SeedDemoWithChartsAsync(60);
         SignInAs(Roles.Analyst);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private IRenderedComponent<DashboardPage> Open(string url)
@@ -63,7 +44,8 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
             Assert.Equal("Mise en service\u00a0: Nouveau logiciel de caisse", markers[1].Label);
             Assert.Equal(DashboardCharts.GoLiveColor, markers[1].Color);
             Assert.Equal(DashboardCharts.WorkshopColor, markers[2].Color);
-            Assert.Equal("Bilan à trois mois (Nouveau logiciel de caisse) · Atelier d'impact initial (Parcours client omnicanal)", markers[2].Label);
+            Assert.Equal("Bilan à trois mois (Nouveau logiciel de caisse) · Atelier d'impact initial (Parcours client omnicanal)",
+                markers[2].Label);
         }
 
         page.Find("[data-testid=dashboard-changes-toggle] input").Change(false);
@@ -105,9 +87,12 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
         var page = Open("/?kind=relational");
 
         Assert.Contains("ne filtre que le NPS et le CSAT", page.Find("[data-testid=kpi-cards-note]").TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n => n.TextContent.Contains("Relationnelle", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(page.FindAll("[data-testid=channel-breakdown-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
-        Assert.Contains(page.FindAll("[data-testid=cohort-note]"), n => n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=chart-sales-note]"), n =>
+            n.TextContent.Contains("Relationnelle", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(page.FindAll("[data-testid=channel-breakdown-note]"), n =>
+            n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("[data-testid=cohort-note]"), n =>
+            n.TextContent.Contains("ne filtre que la satisfaction", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,9 +137,11 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
     {
         var page = Open("/?period=this-year&compare=last-year");
 
-        Assert.StartsWith("Même période l'an dernier", page.Find("[data-testid=kpi-NetRevenue] [data-testid=kpi-previous]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Même période l'an dernier",
+            page.Find("[data-testid=kpi-NetRevenue] [data-testid=kpi-previous]").TextContent.Trim(), StringComparison.Ordinal);
         var blocks = page.FindComponents<ChartBlock>().ToDictionary(b => b.Instance.TestId, b => b.Instance.Config);
-        Assert.Contains(blocks["chart-sales"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal) && d.BorderDash is not null);
+        Assert.Contains(blocks["chart-sales"].Data.Datasets, d =>
+            d.Label.EndsWith("(an dernier)", StringComparison.Ordinal) && d.BorderDash is not null);
         Assert.Contains(blocks["chart-active"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
         Assert.Contains(blocks["chart-satisfaction"].Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal));
         Assert.Contains("compare=last-year", page.Find("[data-testid=dashboard-download-kpi]").GetAttribute("href"), StringComparison.Ordinal);
@@ -165,7 +152,8 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
     {
         var page = Open("/?period=this-year");
 
-        Assert.All(page.FindComponents<ChartBlock>(), b => Assert.DoesNotContain(b.Instance.Config.Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal)));
+        Assert.All(page.FindComponents<ChartBlock>(), b =>
+            Assert.DoesNotContain(b.Instance.Config.Data.Datasets, d => d.Label.EndsWith("(an dernier)", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,9 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
 

@@ -1,5 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Web.Components.Shared;
 using MudBlazor;
 
@@ -7,7 +5,8 @@ namespace CustomerInsight.Tests.Web.Dashboard;
 
 public sealed class KpiCardTests : BunitTestBase
 {
-    private IRenderedComponent<KpiCard> RenderCard(KpiChange change, string value = "50,00 €", string previous = "40,00 €", bool smallSample = false, int decimals = 0,
+    private IRenderedComponent<KpiCard> RenderCard(KpiChange change, string value =
+        "50,00 €", string previous = "40,00 €", bool smallSample = false, int decimals = 0,
         double coverage = 1, ComparisonMode compare = ComparisonMode.Previous) =>
         Render<KpiCard>(p => p
             .Add(c => c.Title, "Panier moyen")

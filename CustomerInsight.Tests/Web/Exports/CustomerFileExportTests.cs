@@ -1,9 +1,4 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.EntityFrameworkCore;
 using ExportsPage = CustomerInsight.Web.Components.Pages.Exports.Exports;
 
 namespace CustomerInsight.Tests.Web.Exports;
@@ -28,7 +23,8 @@ public sealed class CustomerFileExportTests : BunitTestBase
         AddAppServices(context.Import.Database.ConnectionString);
         SignInAs(Roles.Analyst);
         var page = Render<ExportsPage>();
-        var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]", TimeSpan.FromSeconds(30));
+        var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]",
+            TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("Identifiant interne", page.Markup, StringComparison.Ordinal);
 
         search.Input(term);
@@ -45,7 +41,8 @@ public sealed class CustomerFileExportTests : BunitTestBase
         AddAppServices(context.Import.Database.ConnectionString);
         SignInAs(Roles.Analyst);
         var page = Render<ExportsPage>();
-        var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]", TimeSpan.FromSeconds(30));
+        var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]",
+            TimeSpan.FromSeconds(30));
 
         search.Input("nobody@example.org");
         page.Find("[data-testid=export-customer-find]").Click();

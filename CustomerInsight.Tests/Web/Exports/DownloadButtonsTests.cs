@@ -1,23 +1,6 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Dashboard;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
-using CustomerInsight.Web.Components.Pages.Omoc;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Endpoints;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using AngleSharp.Dom;
 
 namespace CustomerInsight.Tests.Web.Exports;
@@ -27,43 +10,31 @@ namespace CustomerInsight.Tests.Web.Exports;
 /// with the endpoint's URL for the roles of its policy, absent for an executive (the endpoints refuse them
 /// too, see Integration/ExportEndpointsTests).
 /// </summary>
-public sealed class DownloadButtonsTests : BunitTestBase, IAsyncLifetime
+public sealed class DownloadButtonsTests : DatabaseBunitTestBase
 {
-    private static readonly BusinessCalendar Paris = BusinessCalendar.ForZone("Europe/Paris");
-    private TestDatabase database = null!;
     private int projectId;
     private int workshopId;
     private DateOnly latestSale;
     private DateOnly analysisDate;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, Paris).SeedIfEmptyAsync(60, Token);
-        await using (var db = database.CreateContext())
+        await SeedDemoAsync(60);
+        await using (var db = Database.CreateContext())
         {
             var workshop = await db.Workshops.AsNoTracking().OrderBy(w => w.Id).FirstAsync(Token);
             workshopId = workshop.Id;
             projectId = workshop.ChangeProjectId;
         }
 
-        AddAppServices(database.ConnectionString);
         Services.AddScoped<OmocEditor>();
         // The project page dates late plan actions in the business time zone.
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(CustomerInsight.Core.Sales.BusinessCalendar.ForZone("Europe/Paris"));
-        var kpis = new KpiQueries(database.Factory);
+        var kpis = new KpiQueries(Database.Factory);
         latestSale = (await kpis.GetLatestSaleDateAsync(Token))!.Value;
-        analysisDate = (await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;
+        analysisDate = (await new RfmQueries(Database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     /// <summary>The segments page as the app renders it (interactive server); call after <c>SignInAs</c>: the renderer then starts.</summary>

@@ -1,14 +1,7 @@
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Tests.Core.Importing;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Importing;
 
@@ -24,9 +17,11 @@ public sealed class ImportActionsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ImportActions CreateActions(ImportTestContext context, string role, string name = "someone@demo.local", DataChangeNotifier? notifier = null)
+    private static ImportActions CreateActions(ImportTestContext context, string role,
+        string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {
-        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory), context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
+        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory),
+            context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
             FixedUser.Access(role, name),
             Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }

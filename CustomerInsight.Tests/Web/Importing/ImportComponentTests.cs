@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bunit;
-using CustomerInsight.Core.Importing;
 using CustomerInsight.Core.Importing.Reading;
 using CustomerInsight.Web.Components.Pages.Data;
 
@@ -53,7 +50,8 @@ public sealed class ImportPreviewViewTests : BunitTestBase
 
         var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
 
-        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Remarque", view.Find("[data-testid=import-preview-ignored]").TextContent.Trim());
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Remarque",
+            view.Find("[data-testid=import-preview-ignored]").TextContent.Trim());
     }
 
     [Fact]
@@ -93,7 +91,8 @@ public sealed class ImportReportViewTests : BunitTestBase
         Assert.Equal(1200.ToString("N0", CultureInfo.CurrentCulture), view.Find("[data-testid=rows-imported]").TextContent);
         Assert.Equal("30", view.Find("[data-testid=duplicate-rows]").TextContent);
         Assert.Contains("Écritures d'ajustement", view.Find("[data-testid=import-skipped]").TextContent, StringComparison.Ordinal);
-        var entities = view.FindAll("[data-testid=import-entities] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        var entities = view.FindAll("[data-testid=import-entities] tbody tr").Select(r =>
+            r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
         Assert.Equal(["Commandes", "50", "0"], entities[0]);
         Assert.Equal(["Clients", "12", "3"], entities[1]);
         Assert.Empty(view.FindAll("[data-testid=import-rejected]"));
@@ -112,7 +111,8 @@ public sealed class ImportReportViewTests : BunitTestBase
 
         var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
 
-        var rows = view.FindAll("[data-testid=import-rejected] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        var rows = view.FindAll("[data-testid=import-rejected] tbody tr").Select(r =>
+            r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
         Assert.Equal(["3", "Quantity", "Nombre entier attendu."], rows[0]);
         Assert.Equal("fichier", rows[1][1]);
         Assert.Equal("2", view.Find("[data-testid=rejected-rows]").TextContent);
@@ -136,8 +136,10 @@ public sealed class ImportReportViewTests : BunitTestBase
 
         var view = Render<ImportReportView>(p => p.Add(c => c.Report, report));
 
-        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Loyalty tier, Notes", view.Find("[data-testid=import-ignored-columns]").TextContent.Trim());
-        Assert.Contains("les noms de colonnes sont la ligne 1", view.Find("[data-testid=import-row-numbering]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Colonnes ignorées (ce format ne les lit pas)\u00a0: Loyalty tier, Notes",
+            view.Find("[data-testid=import-ignored-columns]").TextContent.Trim());
+        Assert.Contains("les noms de colonnes sont la ligne 1",
+            view.Find("[data-testid=import-row-numbering]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

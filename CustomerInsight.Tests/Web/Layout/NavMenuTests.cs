@@ -1,6 +1,4 @@
-using Bunit;
 using CustomerInsight.Web.Components.Layout;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Tests.Web.Layout;
 
@@ -29,7 +27,8 @@ public sealed class NavMenuTests : BunitTestBase
         SignInAs(CustomerInsight.Core.Data.Roles.Executive);
         var menu = Render<NavMenu>();
         var shown = menu.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav")).ToHashSet();
-        var forbidden = NavItems.All.Where(i => i.Policy is Policies.CustomerData or Policies.Admin or Policies.Import or Policies.Export).Select(i => i.Key);
+        var forbidden = NavItems.All.Where(i =>
+            i.Policy is Policies.CustomerData or Policies.Admin or Policies.Import or Policies.Export).Select(i => i.Key);
         Assert.All(forbidden, key => Assert.DoesNotContain(key, shown));
     }
 

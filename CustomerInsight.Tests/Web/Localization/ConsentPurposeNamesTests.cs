@@ -1,17 +1,17 @@
-using System.Globalization;
 using System.Xml.Linq;
-using CustomerInsight.Core.Privacy;
-using CustomerInsight.Core.Reporting;
 
 namespace CustomerInsight.Tests.Web.Localization;
 
-/// <summary>One name per consent purpose everywhere: the UI's (SharedText) and the workbooks' (ReportLabels) agree, and no feature has its own.</summary>
+/// <summary>One name per consent purpose everywhere: the UI's (SharedText) and the workbooks' (ReportLabels) agree, and no feature has its
+/// own.</summary>
 public sealed class ConsentPurposeNamesTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
+    private static readonly string Folder =
+        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
 
     private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data").ToDictionary(d =>
+            (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     [Theory]
     [InlineData("SharedText.resx", "fr-FR")]
@@ -19,7 +19,8 @@ public sealed class ConsentPurposeNamesTests
     public void PurposeNames_UiAndWorkbooks_SameNameForEachPurpose(string file, string culture)
     {
         var texts = Read(file);
-        var context = new ReportContext(new ReportRequester("t", new CultureInfo(culture)), CoreTexts.Settings("c", "EUR", TimeZoneInfo.Utc), DateTime.UnixEpoch);
+        var context = new ReportContext(new ReportRequester("t", new CultureInfo(culture)),
+            CoreTexts.Settings("c", "EUR", TimeZoneInfo.Utc), DateTime.UnixEpoch);
         foreach (var purpose in Enum.GetValues<ConsentPurpose>())
         {
             Assert.Equal(context.Of(purpose), texts["Purpose_" + purpose]);

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using CustomerInsight.Core.Importing;
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Web.Localization;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CustomerInsight.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Tests.Web.Localization;

@@ -1,13 +1,5 @@
 using System.Collections;
-using System.Globalization;
 using System.Resources;
-using Bunit;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using CustomersPage = CustomerInsight.Web.Components.Pages.Customers.Customers;
@@ -31,7 +23,8 @@ public sealed class MudBlazorTextTests : BunitTestBase
 
     private static string PagerText<T>(IRenderedComponent<T> component) where T : IComponent =>
         // Split on ASCII white space only: the no-break spaces under test must stay.
-        string.Join(" ", component.Find(".mud-table-pagination-toolbar").TextContent.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(" ", component.Find(".mud-table-pagination-toolbar").TextContent.Split([' ', '\n', '\r', '\t'],
+            StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public void Pager_French_SaysItInFrenchWithFrenchNumbers()
@@ -88,7 +81,9 @@ public sealed class MudBlazorTextTests : BunitTestBase
 
         var page = Render<CustomersPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("1-25 sur 1" + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator + "001", PagerText(page), StringComparison.Ordinal),
+        page.WaitForAssertion(() =>
+            Assert.Contains("1-25 sur 1" + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator + "001",
+            PagerText(page), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         Assert.Contains("Lignes par page", PagerText(page), StringComparison.Ordinal);
     }

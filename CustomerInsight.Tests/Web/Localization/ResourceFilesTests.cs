@@ -9,7 +9,8 @@ namespace CustomerInsight.Tests.Web.Localization;
 /// </summary>
 public sealed class ResourceFilesTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
+    private static readonly string Folder =
+        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
 
     private static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
@@ -35,7 +36,8 @@ public sealed class ResourceFilesTests
         var english = Read(Path.Combine(Folder, feature + ".en.resx"));
 
         Assert.Equal(french.Keys.Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
-        Assert.Empty(english.Where(e => e.Value.Contains(" :", StringComparison.Ordinal) || e.Value.Contains("\u00a0:", StringComparison.Ordinal)).Select(e => e.Key));
+        Assert.Empty(english.Where(e => e.Value.Contains(" :", StringComparison.Ordinal)
+            || e.Value.Contains("\u00a0:", StringComparison.Ordinal)).Select(e => e.Key));
         Assert.Empty(french.Where(f => f.Value.Contains(" :", StringComparison.Ordinal)).Select(f => $"{f.Key}: a plain space before the colon"));
         Assert.Empty(french.Concat(english).Where(t => t.Value.Contains("(s)", StringComparison.Ordinal)).Select(t => t.Key));
     }

@@ -1,53 +1,25 @@
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using CustomerInsight.Tests.Core.Omoc;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The sociodynamic map, saturation and plan-as-work pages over the demo projects in a real SQLite file.</summary>
-public sealed class OmocDepthPagesTests : BunitTestBase, IAsyncLifetime
+public sealed class OmocDepthPagesTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
     private OmocQueries queries = null!;
     private int checkoutId;
     private int omnichannelId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await using (var db = database.CreateContext())
-        {
-            var projects = DemoOmocProjects.Create();
-            db.ChangeProjects.AddRange(projects);
-            db.PlanActions.AddRange(DemoOmocProjects.PlanActions(projects));
-            await db.SaveChangesAsync(Token);
-        }
-        queries = new OmocQueries(database.Factory);
+        await OmocTestProjects.SaveDemoAsync(Database, withPlanActions: true, Token);
+        queries = new OmocQueries(Database.Factory);
         var list = await queries.ListProjectsAsync(Token);
         checkoutId = list.Single(p => p.Name == "Nouveau logiciel de caisse").Id;
         omnichannelId = list.Single(p => p.Name == "Parcours client omnicanal").Id;
 
-        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        AddAppServicesWithCharts();
     }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task SociodynamicsPage_ChangeManager_PositionsBalanceAdviceAndTheMapWithZonesAndArrows()
@@ -60,7 +32,8 @@ public sealed class OmocDepthPagesTests : BunitTestBase, IAsyncLifetime
         var sellers = map.Actors.Single(a => a.Actor.Name == "Vendeurs en magasin").Actor.Id;
         Assert.Equal("Triangle d'or", page.Find($"[data-testid=actor-position-{sellers}]").TextContent.Trim());
         Assert.Equal("+468", page.Find("[data-testid=balance-value]").TextContent.Trim());
-        Assert.Contains("S'appuyer sur eux en priorité".ToLowerInvariant(), page.Find("[data-testid=advice-GoldenTriangle]").TextContent.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Contains("S'appuyer sur eux en priorité".ToLowerInvariant(),
+            page.Find("[data-testid=advice-GoldenTriangle]").TextContent.ToLowerInvariant(), StringComparison.Ordinal);
 
         var config = page.FindComponent<ChartJs>().Instance.Config;
         Assert.Equal(CustomerInsight.Web.Components.Charts.ChartType.Bubble, config.Type);
@@ -69,7 +42,8 @@ public sealed class OmocDepthPagesTests : BunitTestBase, IAsyncLifetime
         // Sellers, managers and the delegate moved; the sponsor did not: three arrows.
         Assert.Equal(3, config.Options.Plugins.CiOverlays.Arrows!.Count);
         var bubble = config.Data.Datasets.Single(d => d.Label == "Vendeurs en magasin").Points!.Single();
-        Assert.Equal((2.0, 3.0, SociodynamicMapConfig.Radius(map.Actors.Single(a => a.Actor.Id == sellers))), (Math.Round(bubble.X), Math.Round(bubble.Y), bubble.R));
+        Assert.Equal((2.0, 3.0, SociodynamicMapConfig.Radius(map.Actors.Single(a => a.Actor.Id == sellers))),
+            (Math.Round(bubble.X), Math.Round(bubble.Y), bubble.R));
         Assert.Equal(14, bubble.R); // impact index 2.0 → 6 + 4 × 2
     }
 

@@ -1,11 +1,3 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using CustomerInsight.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The pages' save path checks the OmocEdit policy on the server, whatever the UI rendered.</summary>
@@ -20,9 +12,11 @@ public sealed class OmocEditorTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         var setup = Commands();
-        projectId = (await setup.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
+        projectId = (await setup.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)),
+            "setup", Token)).Id!.Value;
         populationId = (await setup.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
-        workshopId = (await setup.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
+        workshopId = (await setup.CreateWorkshopAsync(projectId,
+            new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
     }
 
     public async ValueTask DisposeAsync()

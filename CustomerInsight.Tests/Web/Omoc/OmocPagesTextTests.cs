@@ -1,13 +1,5 @@
-using System.Globalization;
+using CustomerInsight.Tests.Core.Omoc;
 using System.Text.RegularExpressions;
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
@@ -15,50 +7,40 @@ namespace CustomerInsight.Tests.Web.Omoc;
 /// The texts the OMOC pages build around their data, in both languages: "label: value" in English and
 /// "libellé : valeur" with a no-break space in French.
 /// </summary>
-public sealed class OmocPagesTextTests : BunitTestBase, IAsyncLifetime
+public sealed class OmocPagesTextTests : DatabaseBunitTestBase
 {
     private const char NoBreakSpace = '\u00a0';
 
-    private TestDatabase database = null!;
     private int projectId;
     private int firstWorkshopId;
     private int populationId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        var commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
-        projectId = (await commands.CreateProjectAsync(new ChangeProjectInput("Caisse", null, "Ada", new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
+        var commands = OmocTestProjects.Commands(Database);
+        var project = new ChangeProjectInput("Caisse", null, "Ada", new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1));
+        projectId = (await commands.CreateProjectAsync(project, "setup", Token)).Id!.Value;
         populationId = (await commands.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
         firstWorkshopId = (await commands.CreateWorkshopAsync(projectId,
             new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, "Claire", "12 vendeurs"), "setup", Token)).Id!.Value;
         var laterWorkshopId = (await commands.CreateWorkshopAsync(projectId,
             new WorkshopInput("Bilan", new DateOnly(2026, 9, 1), WorkshopPhase.AfterGoLive, null, null), "setup", Token)).Id!.Value;
         // 4, 4, 2, 4 first (index 3.5), then all 1: the index falls by 2.5 and the latest assessment is flagged "very low impact".
-        await commands.SaveAssessmentAsync(new AssessmentInput(firstWorkshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed, "setup", Token);
-        await commands.SaveAssessmentAsync(new AssessmentInput(laterWorkshopId, populationId, new OmocScores(1, 1, 1, 1), OmocJustifications.Empty, 0), AssessmentStatus.Completed, "setup", Token);
-
-        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        await OmocTestProjects.CompleteAsync(commands, firstWorkshopId, populationId, new OmocScores(4, 4, 2, 4), Token);
+        await OmocTestProjects.CompleteAsync(commands, laterWorkshopId, populationId, new OmocScores(1, 1, 1, 1), Token);
+        AddAppServicesWithCharts();
         SignInAs(Roles.Executive, "direction@demo.local");
     }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     /// <summary>The rendered text, markup indentation collapsed, the no-break space shown as "_" so a plain space cannot pass for it.</summary>
     private static string Text<T>(IRenderedComponent<T> page, string selector) where T : Microsoft.AspNetCore.Components.IComponent =>
         Regex.Replace(page.Find(selector).TextContent, "[ \\t\\r\\n]+", " ").Replace(NoBreakSpace, '_');
 
     [Theory]
-    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026", "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
-    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026", "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
+    [InlineData("en-GB", "Sponsor: Ada · Start: 05/01/2026 · Go-live: 01/06/2026",
+        "Caissiers (Bilan, 01/09/2026): Very low impact", "1 assessment completed out of 1")]
+    [InlineData("fr-FR", "Sponsor_: Ada · Début_: 05/01/2026 · Mise en service_: 01/06/2026",
+        "Caissiers (Bilan, 01/09/2026)_: ", "1 bilan terminé sur 1")]
     [UseCulture]
     public void ProjectPage_Culture_HeaderFlagAndCountsWrittenInThatLanguage(string culture, string header, string flag, string counts)
     {

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-
 namespace CustomerInsight.Tests.Web.Omoc;
 
 public sealed class OmocRadarConfigTests

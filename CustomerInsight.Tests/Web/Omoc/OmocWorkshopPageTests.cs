@@ -1,43 +1,20 @@
-using Bunit;
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Omoc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using CustomerInsight.Tests.Core.Omoc;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The workshop page over a real SQLite file: concurrent saves are reported and reloaded, and the save path refuses readers.</summary>
-public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
+public sealed class OmocWorkshopPageTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
     private OmocCommands commands = null!;
     private int workshopId;
     private int populationId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        commands = new OmocCommands(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
-        var projectId = (await commands.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)), "setup", Token)).Id!.Value;
-        populationId = (await commands.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
-        workshopId = (await commands.CreateWorkshopAsync(projectId, new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
-
-        // The app's own registrations (AddCustomerInsightCore, AddCircuitActions): OMOC queries, commands, editor, calendar.
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        commands = OmocTestProjects.Commands(Database);
+        (_, populationId, workshopId) = await OmocTestProjects.CreateCheckoutAsync(commands, Token);
+        AddAppServicesWithCharts();
     }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     private IRenderedComponent<OmocWorkshop> RenderPage()
     {
@@ -51,7 +28,7 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
 
     private async Task<OmocAssessment> StoredAsync()
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.OmocAssessments.AsNoTracking().SingleAsync(Token);
     }
 
@@ -61,7 +38,8 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
         SignInAs(Roles.ChangeManager, "alice@demo.local");
         var page = RenderPage();
         // Bob saves the same assessment after Alice's page loaded it (version 0).
-        var bob = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId, populationId, new OmocScores(1, 2, 1, 2), OmocJustifications.Empty, 0),
+        var bob = await commands.SaveAssessmentAsync(new AssessmentInput(workshopId,
+            populationId, new OmocScores(1, 2, 1, 2), OmocJustifications.Empty, 0),
             AssessmentStatus.Draft, "bob@demo.local", Token);
         Assert.True(bob.Succeeded);
 
@@ -82,7 +60,9 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
         // Bob's scores are on the card now: 1, 2, 1, 2 → index 1.5.
         Assert.Contains("1,5", page.Find("[data-testid=impact]").TextContent, StringComparison.Ordinal);
         page.Find("button[data-testid=complete]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Terminé", page.Find($"[data-testid=scoring-card-{populationId}] [data-testid=status]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Terminé",
+            page.Find($"[data-testid=scoring-card-{populationId}] [data-testid=status]").TextContent, StringComparison.Ordinal));
         stored = await StoredAsync();
         Assert.Equal((AssessmentStatus.Completed, 2, "alice@demo.local"), (stored.Status, stored.Version, stored.UpdatedBy));
         Assert.Equal([1, 2, 1, 2], OmocScores.Of(stored).Values);
@@ -97,11 +77,13 @@ public sealed class OmocWorkshopPageTests : BunitTestBase, IAsyncLifetime
         Assert.Empty(page.FindAll("button[data-testid=complete]"));
 
         // A forged event reaching the handler: the editor re-checks the policy before any write.
-        var submission = new ScoringSubmission(new AssessmentInput(workshopId, populationId, new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed);
+        var submission = new ScoringSubmission(new AssessmentInput(workshopId, populationId,
+            new OmocScores(4, 4, 4, 4), OmocJustifications.Empty, 0), AssessmentStatus.Completed);
         await page.InvokeAsync(() => page.Instance.SaveAsync(submission));
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.OmocAssessments.AnyAsync(Token));
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentSave || a.Action == OmocCommands.AssessmentComplete, Token));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentSave
+            || a.Action == OmocCommands.AssessmentComplete, Token));
     }
 }

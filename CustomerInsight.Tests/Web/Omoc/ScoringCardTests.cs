@@ -1,7 +1,4 @@
 using AngleSharp.Dom;
-using Bunit;
-using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Components.Pages.Omoc;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
@@ -14,7 +11,8 @@ public sealed class ScoringCardTests : BunitTestBase
     private readonly List<int> reloads = [];
 
     private static AssessmentSheet Sheet(OmocScores scores, AssessmentStatus status = AssessmentStatus.Draft, int version = 2) =>
-        new(11, Cashiers, scores, OmocJustifications.Empty, status, version, new DateTime(2026, 6, 9, 12, 0, 0, DateTimeKind.Utc), "alice@demo.local");
+        new(11, Cashiers, scores, OmocJustifications.Empty, status, version,
+            new DateTime(2026, 6, 9, 12, 0, 0, DateTimeKind.Utc), "alice@demo.local");
 
     private IRenderedComponent<ScoringCard> RenderCard(AssessmentSheet sheet, bool canEdit = true, OmocCommandResult? result = null) =>
         Render<ScoringCard>(p => p

@@ -1,15 +1,7 @@
-using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Privacy;
 using CustomerInsight.Tests.Core.Privacy;
-using CustomerInsight.Web;
 using CustomerInsight.Web.Components.Pages.Privacy;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Privacy;
 
@@ -31,8 +23,10 @@ public sealed class PrivacyActionsTests
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.EraseAsync(id, PrivacyTestContext.ErasedId, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.FindAsync(PrivacyTestContext.ErasedId, Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            actions.RectifyAsync(id, new PersonalFields(null, null, null, null, null, null, null), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            actions.RecordConsentAsync(id, new ConsentChange(ConsentPurpose.SmsMarketing, ConsentStatus.Withdrawn, DateTime.UtcNow, "x", null), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.DryRunAsync(Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.PurgeAsync(new Progress<RetentionProgress>(), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.GetAuditPageAsync(new AuditFilter(), 0, 10, Ct));

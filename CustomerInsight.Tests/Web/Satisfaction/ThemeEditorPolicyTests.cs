@@ -1,29 +1,14 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Satisfaction;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Web.Satisfaction;
 
 /// <summary>The editor's save checks the ThemeEdit policy on the server, whatever the page rendered.</summary>
-public sealed class ThemeEditorPolicyTests : BunitTestBase, IAsyncLifetime
+public sealed class ThemeEditorPolicyTests : DatabaseBunitTestBase
 {
-    private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         SignInInteractiveAs(Roles.Executive, "direction@test.local");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -35,7 +20,9 @@ public sealed class ThemeEditorPolicyTests : BunitTestBase, IAsyncLifetime
 
         page.Find("button[data-testid=theme-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Vous n'avez pas le droit de modifier les thèmes.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Vous n'avez pas le droit de modifier les thèmes.",
+            page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal));
         Assert.Equal(0, (await Services.GetRequiredService<ThemeQueries>().GetCurrentAsync(Xunit.TestContext.Current.CancellationToken)).Version);
     }
 }

@@ -1,27 +1,12 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Surveys;
-using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Satisfaction;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Web.Satisfaction;
 
 /// <summary>The theme editor over the app's services and a real SQLite file: live match counts, validation, a save as a new version.</summary>
-public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
+public sealed class ThemeEditorTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             string[] comments = ["Livraison rapide", "Le SAV est injoignable", "Bruit du frigo insupportable", "Bruyant mais efficace"];
             for (var i = 0; i < comments.Length; i++)
@@ -35,14 +20,8 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
             }
             await db.SaveChangesAsync(Token);
         }
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
@@ -52,7 +31,8 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=theme-item]").Count), Wait);
         // Delivery (the first default theme) matches one of the four comments; the live count says so.
         Assert.Equal("1", page.FindAll("[data-testid=theme-item-count]")[0].TextContent.Trim());
-        Assert.Contains("Correspond à 1 des 4 derniers commentaires", page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Correspond à 1 des 4 derniers commentaires",
+            page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal);
         Assert.Contains("jeu par défaut", page.Find("[data-testid=theme-in-use]").TextContent, StringComparison.Ordinal);
 
         page.Find("button[data-testid=new-theme]").Click();
@@ -60,18 +40,23 @@ public sealed class ThemeEditorTests : BunitTestBase, IAsyncLifetime
         Type(page, "theme-name-fr", "Bruit");
         Type(page, "theme-name-en", "Noise");
         Type(page, "theme-terms-fr", "bruit*\nbruyant");
-        page.WaitForAssertion(() => Assert.Contains("Correspond à 2 des 4 derniers commentaires", page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Correspond à 2 des 4 derniers commentaires",
+            page.Find("[data-testid=theme-live-count]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("2", page.FindAll("[data-testid=theme-item-count]")[8].TextContent.Trim());
 
         // No reason: refused with a message, nothing saved.
         page.Find("button[data-testid=theme-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Indiquez la raison de la modification.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Indiquez la raison de la modification.", page.Find("[data-testid=theme-errors]").TextContent, StringComparison.Ordinal),
+            Wait);
         var queries = Services.GetRequiredService<ThemeQueries>();
         Assert.Equal(0, (await queries.GetCurrentAsync(Token)).Version);
 
         Type(page, "theme-reason", "Les clients parlent du bruit");
         page.Find("button[data-testid=theme-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Version 1 enregistrée.", page.Find("[data-testid=theme-saved]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Version 1 enregistrée.", page.Find("[data-testid=theme-saved]").TextContent, StringComparison.Ordinal), Wait);
 
         var current = await queries.GetCurrentAsync(Token);
         Assert.Equal(1, current.Version);

@@ -1,8 +1,5 @@
-using Bunit;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Tests.Core.Privacy;
 using CustomerInsight.Web.Components.Pages.Exports;
-using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -62,7 +59,8 @@ public sealed class CircuitAccessTests : BunitTestBase
         SignInAs(Roles.ChangeManager);
         // The component alone, as a crafted circuit event would reach it whatever the page hid.
         var search = Render<CustomerFileExport>();
-        search.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]").Input(PrivacyTestContext.KeptId);
+        search.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]")
+            .Input(PrivacyTestContext.KeptId);
 
         search.Find("[data-testid=export-customer-find]").Click();
 

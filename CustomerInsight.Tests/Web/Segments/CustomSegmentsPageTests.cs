@@ -1,14 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Segments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Segments;
@@ -18,28 +7,16 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// "Deux profils" with live counts, is refused a save without a reason, saves version 1, refines it into version 2.
 /// Expected counts come from the RFM scores themselves, not from the evaluator under test.
 /// </summary>
-public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
+public sealed class CustomSegmentsPageTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
     private RfmResult scores = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
-        var rfm = new RfmQueries(database.Factory, Options.Create(new RfmOptions()));
+        await SeedDemoAsync(80);
+        var rfm = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
         scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Token))!.Value, Token);
-        AddAppServices(database.ConnectionString);
         SignInInteractiveAs(Roles.Analyst, "analyste@test.local");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private static string Customers(int n) => n is 0 or 1 ? $"{n} client" : $"{n:N0} clients".Replace('\u202f', '\u00a0');
@@ -69,10 +46,13 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         Type(page, "cond-1-0-0-value", "2");
         // A customer is in the first segment it meets: the regulars counted are the ones not already recent.
         page.WaitForAssertion(() => Assert.Equal(Customers(regularsNotRecent), Chip(page, 1)), Wait);
-        Assert.Contains($"{scores.Customers.Count - recent - regularsNotRecent} dans aucun segment", page.Find("[data-testid=segmentation-live-total]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{scores.Customers.Count - recent - regularsNotRecent} dans aucun segment",
+            page.Find("[data-testid=segmentation-live-total]").TextContent, StringComparison.Ordinal);
 
         page.Find("button[data-testid=segmentation-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Dites pourquoi vous enregistrez cette version.", page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Dites pourquoi vous enregistrez cette version.",
+            page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
         var queries = Services.GetRequiredService<SegmentationQueries>();
         Assert.Empty(await queries.GetSegmentationsAsync(Token));
 
@@ -85,14 +65,16 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         Assert.Equal(["recents", "habitues"], v1.Definition.Segments.Select(s => s.Key));
 
         // The page now shows the saved segmentation; tighten the recent ones to R = 5 and save version 2.
-        page.WaitForAssertion(() => Assert.Contains("Deux profils, version 1", page.Find("[data-testid=segmentation-in-use]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Deux profils, version 1", page.Find("[data-testid=segmentation-in-use]").TextContent, StringComparison.Ordinal), Wait);
         var op = page.FindComponents<MudSelect<RuleOperator>>()[0];
         await page.InvokeAsync(() => op.Instance.ValueChanged.InvokeAsync(RuleOperator.Equal));
         Type(page, "cond-0-0-0-value", "5");
         page.WaitForAssertion(() => Assert.Equal(Customers(scores.Customers.Count(c => c.RecencyScore == 5)), Chip(page, 0)), Wait);
         Type(page, "segmentation-reason", "Seulement les plus récents");
         page.Find("button[data-testid=segmentation-save]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Version 2 enregistrée.", page.Find("[data-testid=segmentation-saved]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Version 2 enregistrée.", page.Find("[data-testid=segmentation-saved]").TextContent, StringComparison.Ordinal), Wait);
 
         Assert.Equal(2, page.FindAll("[data-testid=segmentation-version]").Count);
         var history = page.Find("[data-testid=segmentation-versions]").TextContent;
@@ -101,9 +83,11 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
         var v2 = (await queries.GetVersionAsync("deux-profils", cancellationToken: Token))!;
         Assert.Equal(new SegmentCondition(SegmentField.RecencyScore, RuleOperator.Equal, "5"), v2.Definition.Segments[0].Groups[0].Conditions[0]);
         // Migration compares like with like: version 2's rules at both dates.
-        Assert.Contains("« Deux profils », version 2 aux deux dates", page.Find("[data-testid=segmentation-migration]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("« Deux profils », version 2 aux deux dates",
+            page.Find("[data-testid=segmentation-migration]").TextContent, StringComparison.Ordinal);
         // The audience of the version in use: its first segment, e-mail marketing, Excel.
-        Assert.Equal("/exports/audience.xlsx?segment=deux-profils.recents&purpose=EmailMarketing", page.Find("a[data-testid=audience-download]").GetAttribute("href"));
+        Assert.Equal("/exports/audience.xlsx?segment=deux-profils.recents&purpose=EmailMarketing",
+            page.Find("a[data-testid=audience-download]").GetAttribute("href"));
     }
 
     [Fact]
@@ -118,7 +102,9 @@ public sealed class CustomSegmentsPageTests : BunitTestBase, IAsyncLifetime
 
         page.Find("button[data-testid=segmentation-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Segment 1, groupe 1, condition 1 : un score est un entier de 1 à 5.".Replace(" :", "\u00a0:", StringComparison.Ordinal), page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Segment 1, groupe 1, condition 1 : un score est un entier de 1 à 5.".Replace(" :", "\u00a0:", StringComparison.Ordinal),
+            page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
         // Nothing saved: no audience to export yet.
         Assert.NotNull(page.Find("[data-testid=audience-unsaved]"));
         Assert.Empty(page.FindAll("a[data-testid=audience-download]"));

@@ -1,36 +1,14 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Segments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CustomerInsight.Tests.Web.Segments;
 
 /// <summary>The save checks the Segmentation policy on the server, whatever the page rendered: an executive's circuit event saves nothing.</summary>
-public sealed class CustomSegmentsPolicyTests : BunitTestBase, IAsyncLifetime
+public sealed class CustomSegmentsPolicyTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(40, Token);
-        AddAppServices(database.ConnectionString);
+        await SeedDemoAsync(40);
         SignInAs(Roles.Executive, "direction@test.local");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
@@ -44,7 +22,9 @@ public sealed class CustomSegmentsPolicyTests : BunitTestBase, IAsyncLifetime
 
         page.Find("button[data-testid=segmentation-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Votre rôle ne permet pas d'enregistrer des segments.", page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Votre rôle ne permet pas d'enregistrer des segments.",
+            page.Find("[data-testid=segmentation-errors]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Empty(await Services.GetRequiredService<SegmentationQueries>().GetSegmentationsAsync(Token));
     }
 }

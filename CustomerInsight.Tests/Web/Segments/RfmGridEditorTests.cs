@@ -1,12 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Pages.Segments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Segments;
@@ -16,24 +7,12 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// of the grid and the frequency scoring, is asked why, saves version 2 (version 1 is the configuration's) and the scores
 /// follow it; an executive's circuit event saves nothing (the policy is checked on the server).
 /// </summary>
-public sealed class RfmGridEditorTests : BunitTestBase, IAsyncLifetime
+public sealed class RfmGridEditorTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(60, Token);
-        AddAppServices(database.ConnectionString);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
+        await SeedDemoAsync(60);
     }
 
     private static void TypeReason(IRenderedComponent<RfmGridEditor> editor, string text) =>
@@ -55,24 +34,30 @@ public sealed class RfmGridEditorTests : BunitTestBase, IAsyncLifetime
         var scoring = editor.FindComponent<MudSelect<RfmFrequencyScoring>>();
         await editor.InvokeAsync(() => scoring.Instance.ValueChanged.InvokeAsync(RfmFrequencyScoring.Thresholds));
         editor.Find("button[data-testid=rfm-editor-save]").Click();
-        editor.WaitForAssertion(() => Assert.Contains("Dites pourquoi vous enregistrez cette version.", editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Dites pourquoi vous enregistrez cette version.",
+            editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
         var rfm = Services.GetRequiredService<RfmQueries>();
         Assert.Single(await rfm.GetSettingsVersionsAsync(Token));
 
         TypeReason(editor, "Les nouveaux clients sont d'abord prometteurs");
         editor.Find("button[data-testid=rfm-editor-save]").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Version 2 enregistrée", editor.Find("[data-testid=rfm-editor-saved]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Version 2 enregistrée", editor.Find("[data-testid=rfm-editor-saved]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal([2], saved);
         Assert.Equal(2, editor.FindAll("[data-testid=rfm-version]").Count);
-        Assert.Contains("Les nouveaux clients sont d'abord prometteurs", editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Les nouveaux clients sont d'abord prometteurs",
+            editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
         Assert.Contains("analyste@test.local", editor.Find("[data-testid=rfm-versions]").TextContent, StringComparison.Ordinal);
         var settings = await rfm.GetSettingsAsync(Token);
-        Assert.Equal((2, RfmFrequencyScoring.Thresholds, RfmSegment.Promising), (settings.Version, settings.FrequencyScale.Scoring, settings.Grid.SegmentOf(5, 1)));
+        Assert.Equal((2, RfmFrequencyScoring.Thresholds, RfmSegment.Promising),
+            (settings.Version, settings.FrequencyScale.Scoring, settings.Grid.SegmentOf(5, 1)));
         var scores = await rfm.ScoreAsync((await rfm.GetDefaultAnalysisDateAsync(Token))!.Value, Token);
         Assert.Equal(2, scores.Settings!.Version);
         Assert.DoesNotContain(scores.Customers, c => c.Segment == RfmSegment.NewCustomers);
-        Assert.Equal(scores.Customers.Count(c => c.RecencyScore == 5 && c.FrequencyScore == 1), scores.Customers.Count(c => c.Segment == RfmSegment.Promising && c.RecencyScore == 5));
+        Assert.Equal(scores.Customers.Count(c => c.RecencyScore == 5 && c.FrequencyScore == 1),
+            scores.Customers.Count(c => c.Segment == RfmSegment.Promising && c.RecencyScore == 5));
     }
 
     [Fact]
@@ -88,7 +73,9 @@ public sealed class RfmGridEditorTests : BunitTestBase, IAsyncLifetime
 
         editor.Find("button[data-testid=rfm-editor-save]").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Votre rôle ne permet pas de modifier la segmentation RFM.", editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Votre rôle ne permet pas de modifier la segmentation RFM.",
+            editor.Find("[data-testid=rfm-editor-error]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Single(await Services.GetRequiredService<RfmQueries>().GetSettingsVersionsAsync(Token));
     }
 }

@@ -1,12 +1,4 @@
-using System.Text.Json;
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Privacy;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Segments;
 
 namespace CustomerInsight.Tests.Web.Segments;
 
@@ -129,7 +121,8 @@ public sealed class SegmentComponentsTests : BunitTestBase
 
         var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result, RfmGrid.Default)).Add(c => c.Reach, Reach));
 
-        Assert.Contains("Rfm:FrequencyScoring = Quintiles", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rfm:FrequencyScoring = Quintiles",
+            cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
         var note = cut.Find("[data-testid=segment-table-empty-levels-note]").TextContent;
         Assert.Contains("F\u00a02", note, StringComparison.Ordinal);
         Assert.Contains("40\u00a0%", note, StringComparison.Ordinal);
@@ -141,11 +134,14 @@ public sealed class SegmentComponentsTests : BunitTestBase
     {
         int[] frequencies = [1, 1, 1, 1, 2, 2, 3, 5, 8, 13];
         var scale = new RfmFrequencyScale(RfmFrequencyScoring.Thresholds, RfmFrequencyScale.DefaultThresholds);
-        var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(), Date, frequencyScale: scale);
+        var result = RfmScorer.Score(frequencies.Select((f, i) => new CustomerActivity(i + 1, Date.AddDays(-1 - i), f, 10m * f)).ToArray(),
+            Date, frequencyScale: scale);
 
         var cut = Render<SegmentSummaryTable>(p => p.Add(c => c.Summary, RfmSummary.Create(result, RfmGrid.Default)).Add(c => c.Reach, Reach));
 
-        Assert.Contains("Rfm:FrequencyThresholds = [2, 3, 4, 6]", cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(cut.FindAll("[data-testid=segment-table-empty-levels-note]"), n => n.TextContent.Contains('F', StringComparison.Ordinal));
+        Assert.Contains("Rfm:FrequencyThresholds = [2, 3, 4, 6]",
+            cut.Find("[data-testid=segment-table-empty-levels-scoring]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(cut.FindAll("[data-testid=segment-table-empty-levels-note]"),
+            n => n.TextContent.Contains('F', StringComparison.Ordinal));
     }
 }

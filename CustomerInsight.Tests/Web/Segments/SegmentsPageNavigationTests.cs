@@ -1,15 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web.Components.Charts;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
 
@@ -19,31 +7,19 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// The segments page with a navigation manager that behaves as Blazor Server's: the address changes only when the
 /// browser confirms a navigation, a round trip later (long on a loaded machine).
 /// </summary>
-public sealed class SegmentsPageNavigationTests : BunitTestBase, IAsyncLifetime
+public sealed class SegmentsPageNavigationTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
     private DateOnly defaultDate;
     private ServerLikeNavigation navigation = null!;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
-        defaultDate = (await new RfmQueries(database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;
+        await SeedDemoAsync(80);
+        defaultDate = (await new RfmQueries(Database.Factory, Options.Create(new RfmOptions())).GetDefaultAnalysisDateAsync(Token))!.Value;
         navigation = new ServerLikeNavigation("http://localhost/", $"http://localhost/segments?date={Iso(defaultDate)}");
         Services.AddSingleton<NavigationManager>(navigation);
-        AddAppServices(database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,16 +1,3 @@
-using Bunit;
-using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using SegmentsPage = CustomerInsight.Web.Components.Pages.Segments.Segments;
 
@@ -20,32 +7,20 @@ namespace CustomerInsight.Tests.Web.Segments;
 /// The segments page over a small demo company and the app's own services: the analysis date and the
 /// migration's start come from the URL, and picking a date puts it there (a view can be bookmarked).
 /// </summary>
-public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
+public sealed class SegmentsPageTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private TestDatabase database = null!;
     private RfmQueries rfm = null!;
     private DateOnly defaultDate;
 
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(80, Token);
-        AddAppServices(database.ConnectionString);
-        rfm = new RfmQueries(database.Factory, AppSettings.Rfm());
+        await SeedDemoAsync(80);
+        rfm = new RfmQueries(Database.Factory, AppSettings.Rfm());
         defaultDate = (await rfm.GetDefaultAnalysisDateAsync(Token))!.Value;
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -142,7 +117,8 @@ public sealed class SegmentsPageTests : BunitTestBase, IAsyncLifetime
         var uri = Navigation.Uri;
         await page.InvokeAsync(() => fromPicker.Instance.DateChanged.InvokeAsync(defaultDate.ToDateTime(TimeOnly.MinValue)));
         Assert.Equal(uri, Navigation.Uri);
-        page.WaitForAssertion(() => Assert.Contains("doit précéder", page.Find(".mud-alert").TextContent, StringComparison.OrdinalIgnoreCase), Wait);
+        page.WaitForAssertion(() =>
+            Assert.Contains("doit précéder", page.Find(".mud-alert").TextContent, StringComparison.OrdinalIgnoreCase), Wait);
         Assert.Empty(page.FindAll("[data-testid=migration-matrix]"));
     }
 }

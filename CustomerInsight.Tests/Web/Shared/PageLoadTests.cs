@@ -1,5 +1,4 @@
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -44,7 +43,8 @@ public sealed class PageLoadTests
     [Fact]
     public async Task TryAsync_AccessDenied_NotCaught() =>
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            PageLoad.TryAsync(new FakeLogger<PageLoadTests>(), "Match groups", () => throw new AccessDeniedException(Policies.DataQuality), leaving: Ct));
+            PageLoad.TryAsync(new FakeLogger<PageLoadTests>(), "Match groups", () =>
+                throw new AccessDeniedException(Policies.DataQuality), leaving: Ct));
 
     [Fact]
     public async Task TryAsync_CancelledBecauseThePageLeft_NotAFailure_OtherCancellationsPropagate()

@@ -1,19 +1,3 @@
-using System.Globalization;
-using Bunit;
-using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Data;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Value;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace CustomerInsight.Tests.Web.Value;
 
 /// <summary>
@@ -21,20 +5,9 @@ namespace CustomerInsight.Tests.Web.Value;
 /// gate that only the cancellation token opens, no sleep), a fit without any repeat purchase says why, every state names
 /// the calibration end; the 360's value panel shows ClvQueries' own values for the customer.
 /// </summary>
-public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
+public sealed class ValuePageCompletenessTests : DatabaseBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private TestDatabase database = null!;
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync();
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    protected override TimeSpan Wait => TimeSpan.FromSeconds(60);
 
     /// <summary>Holds every cancellable context request while <see cref="Closed"/>, until its token is cancelled.</summary>
     private sealed class GatedFactory(IDbContextFactory<InsightDbContext> inner) : IDbContextFactory<InsightDbContext>
@@ -55,15 +28,11 @@ public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
         }
     }
 
-    private async Task SeedDemoAsync(int customers = 150) =>
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(customers, Token);
-
     [Fact]
     public async Task Cancel_StopsTheRunningFit_ThenRetryFits()
     {
-        await SeedDemoAsync();
-        AddAppServices(database.ConnectionString);
-        var gate = new GatedFactory(database.Factory);
+        await SeedDemoAsync(150);
+        var gate = new GatedFactory(Database.Factory);
         Services.AddSingleton(sp => new ClvQueries(gate, sp.GetRequiredService<IOptions<ClvOptions>>(), TimeProvider.System));
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
@@ -97,9 +66,10 @@ public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
     public async Task NoRepeatPurchase_FitFails_ClearMessageWithTheCalibrationEnd()
     {
         // Three customers who each bought once: the dropout after a purchase (a, b) cannot be fitted.
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
-            var customers = Enumerable.Range(1, 3).Select(i => new Customer { SourceId = $"U{i}", CreatedAtUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) }).ToArray();
+            var customers = Enumerable.Range(1, 3).Select(i =>
+                new Customer { SourceId = $"U{i}", CreatedAtUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) }).ToArray();
             db.Customers.AddRange(customers);
             await db.SaveChangesAsync(Token);
             for (var i = 0; i < customers.Length; i++)
@@ -114,7 +84,7 @@ public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
             }
             await db.SaveChangesAsync(Token);
         }
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
         var end = new DateOnly(2025, 6, 30);
@@ -123,7 +93,8 @@ public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
         var page = Render<ValuePage>();
 
         page.WaitForElement("[data-testid=value-failed]", Wait);
-        Assert.Equal("Les modèles n'ont pas pu être ajustés à cette date (trop peu de clients ou d'achats répétés). Choisissez une date de calibration plus tardive.",
+        Assert.Equal("Les modèles n'ont pas pu être ajustés à cette date (trop peu de clients ou d'achats répétés). Choisissez une date de " +
+            "calibration plus tardive.",
             page.Find("[data-testid=value-failed]").TextContent.Trim());
         Assert.Contains(DisplayFormat.Date(end), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=value-download]"));
@@ -132,8 +103,7 @@ public sealed class ValuePageCompletenessTests : BunitTestBase, IAsyncLifetime
     [Fact]
     public async Task Customer360_ValuePanel_ShowsClvQueriesValuesForThatCustomer()
     {
-        await SeedDemoAsync();
-        AddAppServices(database.ConnectionString);
+        await SeedDemoAsync(150);
         SignInInteractiveAs(Roles.Analyst);
         var clv = Services.GetRequiredService<ClvQueries>();
         var end = (await clv.GetDefaultCalibrationEndAsync(Token))!.Value;

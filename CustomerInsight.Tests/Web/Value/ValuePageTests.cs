@@ -1,19 +1,5 @@
-using Bunit;
-using CustomerInsight.Core.Data;
-using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
-using CustomerInsight.Core.Segments;
-using CustomerInsight.Core.Value;
-using CustomerInsight.Tests.Core.Data;
 using CustomerInsight.Tests.Core.Segments;
-using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Web.Cli;
-using CustomerInsight.Web;
-using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Pages.Value;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerInsight.Tests.Web.Value;
 
@@ -21,27 +7,14 @@ namespace CustomerInsight.Tests.Web.Value;
 /// The value and churn page over the app's own services and a real SQLite file: the fits' parameters, the value by RFM
 /// segment, the lost valuable customers for analysts only (never computed for executives) and the holdout chart.
 /// </summary>
-public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
+public sealed class ValuePageTests() : DatabaseBunitTestBase(migrate: false)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private TestDatabase database = null!;
-
-    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(migrate: false);
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    protected override TimeSpan Wait => TimeSpan.FromSeconds(60);
 
     private async Task SeedDemoAsync()
     {
-        await InsightDatabase.MigrateAsync(database.Factory);
-        await new DemoSeeder(database.Factory, BusinessCalendar.ForZone("Europe/Paris")).SeedIfEmptyAsync(300, Token);
-        AddAppServices(database.ConnectionString);
-        JSInterop.SetupModule(ChartJs.ModulePath);
+        await InsightDatabase.MigrateAsync(Database.Factory);
+        await SeedDemoWithChartsAsync(300);
     }
 
     private IRenderedComponent<ValuePage> RenderAt(string uri)
@@ -62,7 +35,8 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         var page = RenderAt("/value");
 
         var report = (await Services.GetRequiredService<ClvQueries>().GetReportAsync(end, cancellationToken: Token))!;
-        Assert.Contains(DisplayFormat.Count(report.Model.Customers.Count), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(DisplayFormat.Count(report.Model.Customers.Count),
+            page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         Assert.Contains(DisplayFormat.Date(end), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         var bgnbd = page.Find("[data-testid=value-bgnbd]");
         Assert.Equal(DisplayFormat.Number(report.Model.BgNbd.Parameters.R, 4), bgnbd.QuerySelector("tr[data-param=r] td:nth-child(2)")!.TextContent);
@@ -71,7 +45,9 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
 
         var rows = page.FindAll("[data-testid=value-by-segment] tbody tr");
         Assert.Equal(Enum.GetValues<RfmSegment>().Length, rows.Count);
-        var counted = rows.Sum(r => int.Parse(r.QuerySelectorAll("td")[1].TextContent.Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        var counted = rows.Sum(r =>
+            int.Parse(r.QuerySelectorAll("td")[1].TextContent.Replace("\u202f", "", StringComparison.Ordinal).Replace("\u00a0",
+            "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(report.Model.Customers.Count, counted);
 
         var lost = page.FindAll("[data-testid=value-lost] tbody tr");
@@ -143,16 +119,17 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         {
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
-        var import = await CliTestRunner.RunAsync(database.ConnectionString, ["import", path, "--format", "online-retail"],
+        var import = await CliTestRunner.RunAsync(Database.ConnectionString, ["import", path, "--format", "online-retail"],
             settings: new Dictionary<string, string?> { ["Business:Currency"] = "GBP" });
         Assert.Equal(0, import.ExitCode);
-        AddAppServices(database.ConnectionString);
+        AddAppServices(Database.ConnectionString);
         JSInterop.SetupModule(ChartJs.ModulePath);
         SignInInteractiveAs(Roles.Analyst);
 
         var page = RenderAt("/value?end=2011-06-30");
 
-        Assert.Contains(DisplayFormat.Date(new DateOnly(2011, 6, 30)), page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(DisplayFormat.Date(new DateOnly(2011, 6, 30)),
+            page.Find("[data-testid=value-summary]").TextContent, StringComparison.Ordinal);
         page.WaitForElement("[data-testid=value-holdout-chart]", Wait);
         var chart = page.FindComponent<ChartJs>().Instance.Config;
         Assert.Equal(2, chart.Data.Datasets.Count);
