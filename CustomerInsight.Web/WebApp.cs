@@ -195,7 +195,8 @@ public static class WebApp
     private static bool ServesHttps(IConfiguration configuration) =>
         (configuration[WebHostDefaults.ServerUrlsKey] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase)
         || !string.IsNullOrEmpty(configuration["https_ports"])
-        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any(e => (e["Url"] ?? "").StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any(e => (e["Url"] ?? "").StartsWith("https://",
+            StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Behind a reverse proxy (<c>ForwardedHeaders:Enabled</c>): the client's address (sign-in throttling) and the
@@ -213,7 +214,8 @@ public static class WebApp
                 return;
             }
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in (section["KnownProxies"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var proxy in (section["KnownProxies"] ?? "").Split([';', ','],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
@@ -233,7 +235,8 @@ public static class WebApp
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             if (pending > 0)
             {
-                logger.LogInformation("Preparing the database {Database}: applying {Count} migrations (a few seconds)...", db.Database.GetDbConnection().DataSource, pending);
+                logger.LogInformation("Preparing the database {Database}: applying {Count} migrations (a few seconds)...",
+                    db.Database.GetDbConnection().DataSource, pending);
             }
         }
         await InsightDatabase.MigrateAsync(contexts, cancellationToken);
@@ -262,7 +265,8 @@ public static class WebApp
         var result = await seeder.SeedIfEmptyAsync(demo.Customers, cancellationToken);
         if (result.Seeded)
         {
-            logger.LogInformation("Demo company created in {Seconds:0} s: {Customers} customers, {Orders} orders.", clock.Elapsed.TotalSeconds, result.Customers, result.Orders);
+            logger.LogInformation("Demo company created in {Seconds:0} s: {Customers} customers, {Orders} orders.", clock.Elapsed.TotalSeconds,
+                result.Customers, result.Orders);
         }
         await DemoAccounts.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
         logger.LogInformation("Ready. Sign in with a demo account (README: Demo accounts) at the address below.");

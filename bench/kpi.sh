@@ -8,15 +8,7 @@ data="${1:-$shared_data/online_retail.csv.gz}"
 from="${2:-2010-12-01}"
 to="${3:-2011-12-01}"
 runs="${RUNS:-5}"
-[ -f "$data" ] || { echo "$data: not found." >&2; exit 2; }
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-echo "== machine: $(machine_line)"
-bench_cli
-# The public file's amounts are in pounds sterling: its database is created in GBP (an EUR one refuses them).
-export Business__Currency=GBP
-export ConnectionStrings__Insight="Data Source=$work/ours.db"
+bench_public_database "$data"
 echo "== import $(basename "$data") (not timed here: bench/import.sh)"
 $cli import "$data" --format online-retail > /dev/null
 

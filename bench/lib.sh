@@ -5,6 +5,8 @@
 #   measure FILE       one `/usr/bin/time -v` log -> "wall cpu rss_mb" (s, s user+sys, MB)
 #   median             the median of the numbers on stdin
 #   machine_line       cores, memory and load average, for the report
+#   bench_public_database FILE  checks FILE, makes a temporary $work (removed at exit), publishes the CLI and points
+#                      it at a new database $work/ours.db in GBP (the public file's currency; an EUR one refuses it)
 #   bench_server_workdir  a temporary folder $work and $server_pid (set it when the app starts): at exit the app
 #                      is stopped and the folder removed
 
@@ -61,4 +63,14 @@ bench_stop_server() {
         wait "$server_pid" 2>/dev/null || true
     fi
     rm -rf "$work"
+}
+
+bench_public_database() {
+    [ -f "$1" ] || { echo "$1: not found." >&2; exit 2; }
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    echo "== machine: $(machine_line)"
+    bench_cli
+    export Business__Currency=GBP
+    export ConnectionStrings__Insight="Data Source=$work/ours.db"
 }

@@ -8,16 +8,8 @@ data="${1:-$shared_data/online_retail.csv.gz}"
 runs="${RUNS:-5}"
 python=/usr/bin/python3
 "$python" -c 'import pandas' 2>/dev/null || { echo "$python cannot import pandas: the peer needs Debian's python3-pandas." >&2; exit 2; }
-[ -f "$data" ] || { echo "$data: not found." >&2; exit 2; }
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-echo "== machine: $(machine_line)"
-bench_cli
-# The public file's amounts are in pounds sterling: its database is created in GBP (an EUR one refuses them).
-export Business__Currency=GBP
+bench_public_database "$data"
 gunzip -c "$data" > "$work/data.csv"
-export ConnectionStrings__Insight="Data Source=$work/ours.db"
 echo "== import $(basename "$data") (not timed here: bench/import.sh)"
 $cli import "$work/data.csv" --format online-retail > /dev/null
 

@@ -9,7 +9,8 @@ public readonly record struct CohortActivity(int CohortMonth, int ActivityMonth,
 /// <summary>One cohort's row: <see cref="Retention"/>[k] is the share of its customers active in month c + k.</summary>
 public sealed record CohortRow(int CohortMonth, long Customers, IReadOnlyList<double> Retention);
 
-/// <summary>The cohort retention matrix (metrics.md, "Cohort retention"); rows in cohort order, each as long as the months observed up to the last month.</summary>
+/// <summary>The cohort retention matrix (metrics.md, "Cohort retention"); rows in cohort order, each as long as the months observed up to the last
+/// month.</summary>
 public sealed record CohortMatrix(int LastMonth, IReadOnlyList<CohortRow> Rows)
 {
     /// <summary>The longest row: how many month columns a table needs.</summary>
@@ -32,7 +33,8 @@ public static class CohortCalculator
             var offset = MonthIndex(a.ActivityMonth) - MonthIndex(a.CohortMonth);
             if (offset < 0)
             {
-                throw new ArgumentException($"Activity in {a.ActivityMonth} precedes cohort {a.CohortMonth}: a cohort starts at its first sale.", nameof(activity));
+                throw new ArgumentException($"Activity in {a.ActivityMonth} precedes cohort {a.CohortMonth}: a cohort starts at its first sale.",
+                    nameof(activity));
             }
             active[(a.CohortMonth, offset)] = active.GetValueOrDefault((a.CohortMonth, offset)) + a.Customers;
         }
@@ -48,7 +50,8 @@ public static class CohortCalculator
                 var customers = active.GetValueOrDefault((size.CohortMonth, k));
                 if (customers > size.Customers)
                 {
-                    throw new ArgumentException($"Cohort {size.CohortMonth} has {size.Customers} customers but {customers} active in month {k}.", nameof(activity));
+                    throw new ArgumentException($"Cohort {size.CohortMonth} has {size.Customers} customers but {customers} active in month {k}.",
+                        nameof(activity));
                 }
                 retention[k] = (double)customers / size.Customers;
             }

@@ -19,10 +19,12 @@ public enum PeriodUnit
     YearToDate = 6,
 }
 
-/// <summary>What a period is compared with (metrics.md, "Vocabulary / Period"); the dashboard, the KPI workbook and <c>kpi --compare</c> share it.</summary>
+/// <summary>What a period is compared with (metrics.md, "Vocabulary / Period"); the dashboard, the KPI workbook and <c>kpi --compare</c> share
+/// it.</summary>
 public enum ComparisonMode
 {
-    /// <summary>The previous period: previous calendar unit, as many whole months before, the same span one period earlier, or the same number of days.</summary>
+    /// <summary>The previous period: previous calendar unit, as many whole months before, the same span one period earlier, or the same number of
+    /// days.</summary>
     Previous = 0,
     /// <summary>The same dates one year earlier (29 February → 28 February).</summary>
     LastYear = 1,
@@ -99,10 +101,12 @@ public sealed record Period
     /// <summary>Whole calendar months from start to end (meaningful when <see cref="IsWholeMonths"/>).</summary>
     private int Months => ((End.Year - Start.Year) * 12) + End.Month - Start.Month;
 
-    /// <summary>The same span <paramref name="months"/> earlier, its last day kept inside the earlier unit (31 May → 30 April... → 28/29 February).</summary>
+    /// <summary>The same span <paramref name="months"/> earlier, its last day kept inside the earlier unit (31 May → 30 April... → 28/29
+    /// February).</summary>
     private Period Shifted(int months) => new(Start.AddMonths(-months), LastDay.AddMonths(-months).AddDays(1), Unit);
 
-    /// <summary>Any range <c>[start, end)</c>: compared with as many whole months before when it is made of whole months, else with the same number of days.</summary>
+    /// <summary>Any range <c>[start, end)</c>: compared with as many whole months before when it is made of whole months, else with the same number
+    /// of days.</summary>
     public static Period Range(DateOnly start, DateOnly end) => new(start, end, PeriodUnit.Days);
 
     /// <summary>

@@ -29,7 +29,8 @@ public static class PeriodPresets
         PeriodPreset.ThisQuarter => Period.ToDate(PeriodUnit.Quarter, reference),
         PeriodPreset.ThisYear => Period.ToDate(PeriodUnit.Year, reference),
         PeriodPreset.LastYear => Period.Year(reference.Year - 1),
-        PeriodPreset.Custom => throw new ArgumentException("A custom period has no reference: use Period.Range(start, end) or CreateCustom.", nameof(preset)),
+        PeriodPreset.Custom => throw new ArgumentException("A custom period has no reference: use Period.Range(start, end) or CreateCustom.",
+            nameof(preset)),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, null),
     };
 

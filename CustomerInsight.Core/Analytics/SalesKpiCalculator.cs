@@ -84,7 +84,8 @@ public static class SalesKpiCalculator
         Require(f.IdentifiedSaleOrders <= f.SaleOrders, "identified sale orders are some of the sale orders");
         Require(f.ActiveCustomers <= f.IdentifiedSaleOrders, "every active customer has at least one sale order");
         Require(f.NewCustomers <= f.ActiveCustomers && f.RepeatCustomers <= f.ActiveCustomers, "new and repeat customers are active customers");
-        Require(f.RetainedCustomers <= f.ActiveCustomers && f.RetainedCustomers <= f.PreviousActiveCustomers, "retained customers are active in both periods");
+        Require(f.RetainedCustomers <= f.ActiveCustomers && f.RetainedCustomers <= f.PreviousActiveCustomers,
+            "retained customers are active in both periods");
     }
 
     private static void Require(bool condition, string rule)

@@ -14,7 +14,8 @@ public sealed record ThemedResponse(int? Recommend, int? Satisfaction, IReadOnly
 /// <param name="All">NPS and CSAT of every response of the scope, with or without a comment.</param>
 /// <param name="NpsGap">Theme NPS − NPS of every response, in points; null when either is undefined.</param>
 /// <param name="Impact">Share × NPS gap, in NPS points: what the theme pulls the scope's NPS by; most negative first.</param>
-public sealed record ThemeFigures(int Theme, long Mentions, long Comments, double? Share, SatisfactionKpis Kpis, SatisfactionKpis All, double? NpsGap, double? Impact);
+public sealed record ThemeFigures(int Theme, long Mentions, long Comments, double? Share, SatisfactionKpis Kpis, SatisfactionKpis All, double? NpsGap,
+    double? Impact);
 
 /// <summary>Theme figures (docs/themes.md, "Figures"): pure, over responses already matched.</summary>
 public static class ThemeCalculator
@@ -25,7 +26,8 @@ public static class ThemeCalculator
     /// </summary>
     /// <param name="commented">The scope's responses whose comment is not blank, each with its themes.</param>
     /// <param name="all">Score histograms of every response of the scope (the baseline).</param>
-    public static IReadOnlyList<ThemeFigures> Calculate(int themeCount, IReadOnlyList<ThemedResponse> commented, SatisfactionFacts all, int minResponses)
+    public static IReadOnlyList<ThemeFigures> Calculate(int themeCount, IReadOnlyList<ThemedResponse> commented, SatisfactionFacts all,
+        int minResponses)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(themeCount);
         ArgumentNullException.ThrowIfNull(commented);
@@ -45,7 +47,8 @@ public static class ThemeCalculator
         for (var t = 0; t < themeCount; t++)
         {
             var mentions = byTheme[t];
-            var kpis = SatisfactionCalculator.Calculate(SatisfactionFacts.FromResponses(mentions.Select(r => (r.Recommend, r.Satisfaction))), minResponses);
+            var kpis = SatisfactionCalculator.Calculate(SatisfactionFacts.FromResponses(mentions.Select(r => (r.Recommend, r.Satisfaction))),
+                minResponses);
             double? share = comments == 0 ? null : (double)mentions.Count / comments;
             var gap = kpis.Nps - baseline.Nps;
             figures.Add(new ThemeFigures(t, mentions.Count, comments, share, kpis, baseline, gap, share * gap));

@@ -62,7 +62,8 @@ public sealed class AuditQueries(IDbContextFactory<InsightDbContext> factory)
         var populations = targets.Where(t => t.PopulationId is not null).Select(t => t.PopulationId!.Value).Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return new AuditNames(
-            await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, cancellationToken),
+            await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id,
+                cancellationToken),
             await db.Customers.AsNoTracking().Where(c => customers.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => new AuditCustomerName(c.SourceId, c.ErasedAtUtc != null), cancellationToken),
             await db.ImportBatches.AsNoTracking().Where(b => batches.Contains(b.Id))

@@ -66,7 +66,8 @@ public sealed record AuditTarget(
                     default: return new AuditTarget(AuditTargetKind.Other, target);
                 }
             }
-            return project is null ? new AuditTarget(AuditTargetKind.Other, target) : new AuditTarget(AuditTargetKind.OmocProject, target, ProjectId: project, WorkshopId: workshop, PopulationId: population);
+            return project is null ? new AuditTarget(AuditTargetKind.Other, target) : new AuditTarget(AuditTargetKind.OmocProject, target,
+                ProjectId: project, WorkshopId: workshop, PopulationId: population);
         }
         if (target.All(c => char.IsAsciiLetterLower(c) || c == '-'))
         {

@@ -37,7 +37,8 @@ public sealed class CustomerQueries(
     /// <summary>RFM history of the 360 view: the reference date, then 3, 6 and 12 months earlier.</summary>
     public static IReadOnlyList<int> RfmHistoryMonths { get; } = [0, 3, 6, 12];
 
-    /// <summary>One page of customers, sorted (then by id, so pages never overlap), with their figures and segment at the list's analysis date.</summary>
+    /// <summary>One page of customers, sorted (then by id, so pages never overlap), with their figures and segment at the list's analysis
+    /// date.</summary>
     public async Task<IReadOnlyList<CustomerListRow>> ListAsync(
         CustomerFilter filter,
         CustomerSort sort,
@@ -62,7 +63,8 @@ public sealed class CustomerQueries(
             .Take(take)
             .Select(c => new
             {
-                Row = new CustomerListRow(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.City, c.Country, c.ErasedAtUtc != null, 0, 0, null, null),
+                Row = new CustomerListRow(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.City, c.Country, c.ErasedAtUtc != null, 0, 0, null,
+                    null),
                 Orders = sales.Count(o => o.CustomerId == c.Id),
                 NetMilli = orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli),
                 LastOrder = sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate),
@@ -135,7 +137,8 @@ public sealed class CustomerQueries(
         }
         var erased = customer.IsErased;
         var profile = erased
-            ? new CustomerProfile(customer.Id, keys.For(customer.Id), null, null, null, null, null, null, null, customer.Country, customer.CreatedAtUtc, customer.ErasedAtUtc)
+            ? new CustomerProfile(customer.Id, keys.For(customer.Id), null, null, null, null, null, null, null, customer.Country,
+                customer.CreatedAtUtc, customer.ErasedAtUtc)
             : new CustomerProfile(customer.Id, keys.For(customer.Id), customer.SourceId, customer.FirstName, customer.LastName, customer.Email,
                 customer.Phone, customer.PostalCode, customer.City, customer.Country, customer.CreatedAtUtc, customer.ErasedAtUtc);
 
@@ -171,7 +174,8 @@ public sealed class CustomerQueries(
         return new Customer360(
             profile,
             erased ? history.Select(h => h with { ProofReference = null }).ToArray() : history,
-            orderRows.Select(o => new CustomerOrderRow(o.Id, o.SourceOrderId, o.BusinessDate, o.Channel, o.Kind, Money.FromMilli(o.AmountMilli), o.Lines)).ToArray(),
+            orderRows.Select(o => new CustomerOrderRow(o.Id, o.SourceOrderId, o.BusinessDate, o.Channel, o.Kind, Money.FromMilli(o.AmountMilli),
+                o.Lines)).ToArray(),
             totalOrders,
             surveys,
             reference,
@@ -182,7 +186,8 @@ public sealed class CustomerQueries(
     }
 
     /// <summary>The lines of one order of one customer (loaded when the 360 page expands the order).</summary>
-    public async Task<IReadOnlyList<CustomerOrderLineRow>> GetOrderLinesAsync(int customerId, long orderId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CustomerOrderLineRow>> GetOrderLinesAsync(int customerId, long orderId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var lines = await db.OrderLines.AsNoTracking()
@@ -190,7 +195,8 @@ public sealed class CustomerQueries(
             .OrderBy(l => l.Id)
             .Select(l => new { l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli })
             .ToListAsync(cancellationToken);
-        return lines.Select(l => new CustomerOrderLineRow(l.ProductCode, l.Description, l.Quantity, Money.FromMilli(l.UnitPriceMilli), Money.FromMilli(l.AmountMilli))).ToArray();
+        return lines.Select(l => new CustomerOrderLineRow(l.ProductCode, l.Description, l.Quantity, Money.FromMilli(l.UnitPriceMilli),
+            Money.FromMilli(l.AmountMilli))).ToArray();
     }
 
     /// <summary>Whole calendar months from <paramref name="from"/> to <paramref name="to"/> (a month counts once its day is reached).</summary>
@@ -257,7 +263,8 @@ public sealed class CustomerQueries(
         && (filter.RecencyScore is not { } r || c.RecencyScore == r)
         && (filter.FrequencyScore is not { } f || c.FrequencyScore == f);
 
-    /// <summary>The search text trimmed, inner runs of spaces made one (names are compared with one space), at most <see cref="MaxSearchLength"/>.</summary>
+    /// <summary>The search text trimmed, inner runs of spaces made one (names are compared with one space), at most
+    /// <see cref="MaxSearchLength"/>.</summary>
     public static string? NormalizeSearch(string? search)
     {
         var words = search?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -296,7 +303,8 @@ public sealed class CustomerQueries(
         }
     });
 
-    /// <summary>A LIKE pattern that finds <paramref name="text"/> anywhere, its wildcards taken literally (escape <see cref="LikeEscape"/>).</summary>
+    /// <summary>A LIKE pattern that finds <paramref name="text"/> anywhere, its wildcards taken literally (escape
+    /// <see cref="LikeEscape"/>).</summary>
     internal static string ContainsPattern(string text) =>
         "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
@@ -338,13 +346,15 @@ public sealed class CustomerQueries(
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    private static IQueryable<Customer> Sort(IQueryable<Customer> query, IQueryable<Order> sales, IQueryable<Order> orders, CustomerSort sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Customer> Sort(IQueryable<Customer> query, IQueryable<Order> sales, IQueryable<Order> orders, CustomerSort sort,
+        bool descending) => (sort, descending) switch
     {
         (CustomerSort.SourceId, false) => query.OrderBy(c => c.SourceId),
         (CustomerSort.SourceId, true) => query.OrderByDescending(c => c.SourceId),
         // NULL is the smallest value on both engines, as SQLite orders it (PostgreSQL puts it last ascending).
         (CustomerSort.LastName, false) => query.OrderBy(c => c.LastName != null).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-        (CustomerSort.LastName, true) => query.OrderByDescending(c => c.LastName != null).ThenByDescending(c => c.LastName).ThenByDescending(c => c.Id),
+        (CustomerSort.LastName, true) => query.OrderByDescending(c => c.LastName != null).ThenByDescending(c => c.LastName).ThenByDescending(c =>
+            c.Id),
         (CustomerSort.Email, false) => query.OrderBy(c => c.Email != null).ThenBy(c => c.Email).ThenBy(c => c.Id),
         (CustomerSort.Email, true) => query.OrderByDescending(c => c.Email != null).ThenByDescending(c => c.Email).ThenByDescending(c => c.Id),
         (CustomerSort.City, false) => query.OrderBy(c => c.City != null).ThenBy(c => c.City).ThenBy(c => c.Id),
@@ -354,7 +364,8 @@ public sealed class CustomerQueries(
         (CustomerSort.Orders, false) => query.OrderBy(c => sales.Count(o => o.CustomerId == c.Id)).ThenBy(c => c.Id),
         (CustomerSort.Orders, true) => query.OrderByDescending(c => sales.Count(o => o.CustomerId == c.Id)).ThenByDescending(c => c.Id),
         (CustomerSort.NetRevenue, false) => query.OrderBy(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenBy(c => c.Id),
-        (CustomerSort.NetRevenue, true) => query.OrderByDescending(c => orders.Where(o => o.CustomerId == c.Id).Sum(o => o.AmountMilli)).ThenByDescending(c => c.Id),
+        (CustomerSort.NetRevenue, true) => query.OrderByDescending(c => orders.Where(o => o.CustomerId == c.Id).Sum(o =>
+            o.AmountMilli)).ThenByDescending(c => c.Id),
         (CustomerSort.LastOrder, false) => query.OrderBy(c => sales.Any(o => o.CustomerId == c.Id))
             .ThenBy(c => sales.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.BusinessDate)).ThenBy(c => c.Id),
         (CustomerSort.LastOrder, true) => query.OrderByDescending(c => sales.Any(o => o.CustomerId == c.Id))

@@ -104,11 +104,13 @@ public sealed record CustomerSurveyRow(
     int? SatisfactionScore,
     string? Comment);
 
-/// <summary>The customer's RFM at one analysis date, <paramref name="MonthsEarlier"/> months before the reference date; null score: not scored then.</summary>
+/// <summary>The customer's RFM at one analysis date, <paramref name="MonthsEarlier"/> months before the reference date; null score: not scored
+/// then.</summary>
 public sealed record CustomerRfmAt(int MonthsEarlier, DateOnly AnalysisDate, RfmCustomerScore? Score);
 
 /// <summary>Everything the customer 360 page shows.</summary>
-/// <param name="ReferenceDate">The default RFM analysis date (day after the latest sale in the data): "now" for RFM and months since the last purchase.</param>
+/// <param name="ReferenceDate">The default RFM analysis date (day after the latest sale in the data): "now" for RFM and months since the last
+/// purchase.</param>
 /// <param name="Orders">The most recent orders, newest first, at most <see cref="CustomerQueries.MaxOrders"/>.</param>
 /// <param name="LifetimeNetRevenue">Every sale order and cancellation of the customer, whatever the date.</param>
 public sealed record Customer360(

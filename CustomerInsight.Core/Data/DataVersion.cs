@@ -10,9 +10,11 @@ namespace CustomerInsight.Core.Data;
 /// (an older import undone) or brings them back to earlier values that a later import reuses: the number of undone
 /// imports tells those versions apart. An erasure changes no id (it appends consent records only for consents still
 /// granted): the number of erased customers tells it. A merge of customers (Good data page) and its undo move rows
-/// without adding any: the numbers of merges and of undone merges tell them. A saved RFM version places customers in other segments: its number tells it.
+/// without adding any: the numbers of merges and of undone merges tell them. A saved RFM version places customers in other segments: its number tells
+/// it.
 /// </summary>
-public readonly record struct DataVersion(long Orders, long SurveyResponses, long ConsentRecords, int UndoneImports, int ErasedCustomers, int Merges, int UndoneMerges, int RfmVersion = 0)
+public readonly record struct DataVersion(long Orders, long SurveyResponses, long ConsentRecords, int UndoneImports, int ErasedCustomers, int Merges,
+    int UndoneMerges, int RfmVersion = 0)
 {
     /// <summary>The current version; a change of any part of it means cached results may be stale.</summary>
     public static async Task<DataVersion> ReadAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ internal sealed class PostgresIdentityInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         Collect(eventData.Context);
         return ValueTask.FromResult(result);
@@ -45,7 +46,8 @@ internal sealed class PostgresIdentityInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db && pending.TryGetValue(db, out var tables))
         {
@@ -53,7 +55,8 @@ internal sealed class PostgresIdentityInterceptor : SaveChangesInterceptor
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                await PostgresProvider.Instance.SyncIdentitiesAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), tables, cancellationToken);
+                await PostgresProvider.Instance.SyncIdentitiesAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(),
+                    tables, cancellationToken);
             }
             finally
             {

@@ -48,7 +48,8 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     // setval(…, max + 1, false): the next nextval() returns max + 1 (1 on an empty table). A table without an identity
     // column has no sequence: setval(NULL, …) is NULL, nothing changes.
-    public override async Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken)
+    public override async Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var sql = IdentitySql(tables);

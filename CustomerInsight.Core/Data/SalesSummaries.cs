@@ -19,17 +19,22 @@ public static class SalesSummaries
     private const string Customers = "\"SummaryCustomers\"";
     private const string Days = "\"SummaryDays\"";
 
-    /// <summary>Stages the customers and days of the orders that <paramref name="ordersWhere"/> selects (a condition on "Orders", parameters @p0…).</summary>
+    /// <summary>Stages the customers and days of the orders that <paramref name="ordersWhere"/> selects (a condition on "Orders", parameters
+    /// @p0…).</summary>
     public static async Task StageOrdersAsync(InsightDbContext db, string ordersWhere, object?[] parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         await CreateStageAsync(db, cancellationToken);
-        await ExecuteAsync(db, $"INSERT INTO {Customers} (\"Id\") SELECT DISTINCT \"CustomerId\" FROM \"Orders\" WHERE \"CustomerId\" IS NOT NULL AND ({ordersWhere})", parameters, cancellationToken);
-        await ExecuteAsync(db, $"INSERT INTO {Days} (\"Day\") SELECT DISTINCT \"BusinessDate\" FROM \"Orders\" WHERE {ordersWhere}", parameters, cancellationToken);
+        await ExecuteAsync(db,
+            $"INSERT INTO {Customers} (\"Id\") SELECT DISTINCT \"CustomerId\" FROM \"Orders\" WHERE \"CustomerId\" IS NOT NULL AND ({ordersWhere})",
+            parameters, cancellationToken);
+        await ExecuteAsync(db, $"INSERT INTO {Days} (\"Day\") SELECT DISTINCT \"BusinessDate\" FROM \"Orders\" WHERE {ordersWhere}", parameters,
+            cancellationToken);
     }
 
     /// <summary>Stages customers and days given by value (a few: a merge, the orders of one SaveChanges).</summary>
-    public static async Task StageAsync(InsightDbContext db, IEnumerable<int> customerIds, IEnumerable<DateOnly> days, CancellationToken cancellationToken)
+    public static async Task StageAsync(InsightDbContext db, IEnumerable<int> customerIds, IEnumerable<DateOnly> days,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(customerIds);

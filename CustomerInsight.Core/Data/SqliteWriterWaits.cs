@@ -55,7 +55,8 @@ internal sealed class SqliteWriterWaits(ILogger? logger) : DbCommandInterceptor,
         }
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result)
     {
         Starting(command);
         return result;
@@ -116,7 +117,8 @@ internal sealed class SqliteWriterWaits(ILogger? logger) : DbCommandInterceptor,
     }
 
     // A transaction's BEGIN (BEGIN IMMEDIATE on SQLite: it takes the write lock) is where a SaveChanges waits.
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result)
     {
         Start(connection, "a transaction");
         return result;
@@ -142,7 +144,8 @@ internal sealed class SqliteWriterWaits(ILogger? logger) : DbCommandInterceptor,
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Stop(transaction.Connection ?? (object)transaction);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        Stop(transaction.Connection ?? (object)transaction);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -25,7 +25,8 @@ public static class ImportFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>The currency of a file's amounts when the import does not declare one (product.md, Money): the public Online Retail data are in pounds sterling.</summary>
+    /// <summary>The currency of a file's amounts when the import does not declare one (product.md, Money): the public Online Retail data are in
+    /// pounds sterling.</summary>
     public static string DefaultCurrency(this ImportFormat format, string databaseCurrency) =>
         format == ImportFormat.OnlineRetail ? "GBP" : databaseCurrency;
 

@@ -31,7 +31,8 @@ public static class GoLiveTrend
     }
 
     /// <summary>The twelve months, in order; a month without orders or answers has 0 orders, 0 revenue and no NPS/CSAT.</summary>
-    public static IReadOnlyList<GoLiveTrendMonth> Build(DateOnly goLive, IReadOnlyList<MonthlySales> sales, IReadOnlyList<(int Month, SatisfactionKpis Kpis)> satisfaction,
+    public static IReadOnlyList<GoLiveTrendMonth> Build(DateOnly goLive, IReadOnlyList<MonthlySales> sales,
+        IReadOnlyList<(int Month, SatisfactionKpis Kpis)> satisfaction,
         DateOnly? firstDayWithData, DateOnly? lastDayWithData)
     {
         ArgumentNullException.ThrowIfNull(sales);

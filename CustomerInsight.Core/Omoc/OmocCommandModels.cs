@@ -55,7 +55,8 @@ public sealed record OmocCommandResult
 
     public static OmocCommandResult Invalid(IReadOnlyList<OmocError> errors) => new() { Outcome = OmocOutcome.Invalid, Errors = errors };
 
-    public static OmocCommandResult NotFound(LocalizedText message) => new() { Outcome = OmocOutcome.NotFound, Errors = [new OmocError("", message)] };
+    public static OmocCommandResult NotFound(LocalizedText message) => new() { Outcome = OmocOutcome.NotFound,
+        Errors = [new OmocError("", message)] };
 
     public static OmocCommandResult ConflictWith(AssessmentConflict conflict) => new()
     {
@@ -155,7 +156,8 @@ public static class OmocValidator
         {
             if (justifications[axis] is { Length: > OmocJustifications.MaxLength })
             {
-                errors.Add(new($"Justifications.{axis}", LocalizedText.Of("Omoc.AxisJustificationTooLong", OmocAxes.Describe(axis).Name, OmocJustifications.MaxLength)));
+                errors.Add(new($"Justifications.{axis}", LocalizedText.Of("Omoc.AxisJustificationTooLong", OmocAxes.Describe(axis).Name,
+                    OmocJustifications.MaxLength)));
             }
         }
         if (!Enum.IsDefined(status))

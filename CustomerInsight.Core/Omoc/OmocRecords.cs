@@ -1,7 +1,8 @@
 using CustomerInsight.Core.Text;
 namespace CustomerInsight.Core.Omoc;
 
-/// <summary>A population as the OMOC computations and pages see it; <see cref="OrganisationUnit"/> names the shared team or site it is, if any.</summary>
+/// <summary>A population as the OMOC computations and pages see it; <see cref="OrganisationUnit"/> names the shared team or site it is, if
+/// any.</summary>
 public sealed record PopulationInfo(int Id, string Name, int Headcount, string? Description = null, string? OrganisationUnit = null);
 
 /// <summary>A workshop as the OMOC computations and pages see it.</summary>

@@ -25,7 +25,8 @@ public static class ConsentHistory
         return Decide(history.Select(r => (r.Purpose, r.Status, r.RecordedAtUtc)), purpose, atUtc);
     }
 
-    private static bool Decide(IEnumerable<(ConsentPurpose Purpose, ConsentStatus Status, DateTime RecordedAtUtc)> history, ConsentPurpose purpose, DateTime atUtc)
+    private static bool Decide(IEnumerable<(ConsentPurpose Purpose, ConsentStatus Status, DateTime RecordedAtUtc)> history, ConsentPurpose purpose,
+        DateTime atUtc)
     {
         if (atUtc.Kind == DateTimeKind.Local)
         {

@@ -45,7 +45,8 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
         return granted;
     }
 
-    /// <summary>Of the given customers (duplicates counted once), how many are reachable by e-mail, SMS and phone at <paramref name="atUtc"/>.</summary>
+    /// <summary>Of the given customers (duplicates counted once), how many are reachable by e-mail, SMS and phone at
+    /// <paramref name="atUtc"/>.</summary>
     public async Task<ConsentReach> CountReachableAsync(IEnumerable<int> customerIds, DateTime atUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
@@ -59,7 +60,8 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>Reachable customers per RFM segment: all ten segments, in metrics.md order.</summary>
-    public async Task<IReadOnlyList<SegmentConsentReach>> CountReachableBySegmentAsync(RfmResult scores, DateTime atUtc, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SegmentConsentReach>> CountReachableBySegmentAsync(RfmResult scores, DateTime atUtc,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var (email, sms, phone) = await GetMarketingGrantsAsync(atUtc, cancellationToken);
@@ -93,7 +95,8 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
         return records.Select(ConsentEntry.From).ToArray();
     }
 
-    private async Task<(HashSet<int> Email, HashSet<int> Sms, HashSet<int> Phone)> GetMarketingGrantsAsync(DateTime atUtc, CancellationToken cancellationToken) =>
+    private async Task<(HashSet<int> Email, HashSet<int> Sms, HashSet<int> Phone)> GetMarketingGrantsAsync(DateTime atUtc,
+        CancellationToken cancellationToken) =>
         (await GetGrantedCustomerIdsAsync(ConsentPurpose.EmailMarketing, atUtc, cancellationToken),
          await GetGrantedCustomerIdsAsync(ConsentPurpose.SmsMarketing, atUtc, cancellationToken),
          await GetGrantedCustomerIdsAsync(ConsentPurpose.PhoneMarketing, atUtc, cancellationToken));

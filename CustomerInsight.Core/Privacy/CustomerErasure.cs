@@ -22,7 +22,8 @@ public enum ErasureOutcome
 /// the customers' indexes rebuilt; then a WAL checkpoint so none of the erased values stays readable in the
 /// database file or its WAL. Callers check the Admin policy first.
 /// </summary>
-public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
+public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "privacy.erase";
 
@@ -71,7 +72,8 @@ public sealed class CustomerErasure(IDbContextFactory<InsightDbContext> factory,
             await using (var anonymiser = new CustomerAnonymiser(db.Database.GetDbConnection(), transaction.GetDbTransaction(), secret, now))
             {
                 pseudonym = await anonymiser.AnonymiseAsync(customerId, customer.SourceId, cancellationToken);
-                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues, cancellationToken);
+                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues,
+                    cancellationToken);
             }
             await DatabaseProvider.Of(db.Database).RebuildCustomerIndexesAsync(db, cancellationToken);
             db.AuditEntries.Add(audit.NewEntry(userName, AuditAction, target: $"customer:{customerId}", details: pseudonym));

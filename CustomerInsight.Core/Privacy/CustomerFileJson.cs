@@ -40,7 +40,8 @@ public static class CustomerFileJson
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
-        var document = new Document(Format, Version, DateTime.SpecifyKind(exportedAtUtc, DateTimeKind.Utc), file.Profile, file.Consents, file.ConsentHistory, file.Orders, file.SurveyAnswers);
+        var document = new Document(Format, Version, DateTime.SpecifyKind(exportedAtUtc, DateTimeKind.Utc), file.Profile, file.Consents,
+            file.ConsentHistory, file.Orders, file.SurveyAnswers);
         await JsonSerializer.SerializeAsync(output, document, Options, cancellationToken);
     }
 

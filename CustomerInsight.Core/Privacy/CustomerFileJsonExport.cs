@@ -22,7 +22,8 @@ public sealed class CustomerFileJsonExport(CustomerFileQueries files, AuditLog a
         await ExportAsync(output, await files.GetAsync(customerId, cancellationToken), userName, cancellationToken);
 
     /// <summary>Writes the file of the customer with this source id (the command line's key); null (nothing written) when unknown.</summary>
-    public async Task<ExportResult?> ExportBySourceIdAsync(Stream output, string sourceId, string userName, CancellationToken cancellationToken = default) =>
+    public async Task<ExportResult?> ExportBySourceIdAsync(Stream output, string sourceId, string userName,
+        CancellationToken cancellationToken = default) =>
         await ExportAsync(output, await files.GetBySourceIdAsync(sourceId, cancellationToken), userName, cancellationToken);
 
     private async Task<ExportResult?> ExportAsync(Stream output, CustomerFile? file, string userName, CancellationToken cancellationToken)

@@ -76,7 +76,8 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
 {
     /// <summary>The one projection of a customer row to its file profile, translated to SQL by EF Core.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Customer, CustomerFileProfile>> ToProfile =
-        c => new CustomerFileProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc, c.ErasedAtUtc);
+        c => new CustomerFileProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc,
+            c.ErasedAtUtc);
 
     /// <summary>The file of the customer with internal id <paramref name="customerId"/>; null when unknown.</summary>
     public async Task<CustomerFile?> GetAsync(int customerId, CancellationToken cancellationToken = default)
@@ -141,7 +142,8 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
     }
 
     /// <summary>Name, e-mail, phone and address of the given customers (for exports an admin asked personal data in).</summary>
-    public async Task<IReadOnlyDictionary<int, CustomerFileProfile>> GetProfilesAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, CustomerFileProfile>> GetProfilesAsync(IReadOnlyCollection<int> customerIds,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
         var wanted = customerIds.ToHashSet();
@@ -191,7 +193,8 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
         var answers = await db.SurveyResponses.AsNoTracking()
             .Where(r => r.CustomerId == profile.Id)
             .OrderBy(r => r.RespondedAtUtc).ThenBy(r => r.Id)
-            .Select(r => new CustomerFileSurveyAnswer(r.Id, r.SourceId, r.RespondedAtUtc, r.BusinessDate, r.Kind, r.Channel, r.OrderId, r.RecommendScore, r.SatisfactionScore, r.Comment))
+            .Select(r => new CustomerFileSurveyAnswer(r.Id, r.SourceId, r.RespondedAtUtc, r.BusinessDate, r.Kind, r.Channel, r.OrderId,
+                r.RecommendScore, r.SatisfactionScore, r.Comment))
             .ToListAsync(cancellationToken);
 
         return new CustomerFile(
@@ -200,7 +203,8 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
             history,
             orders.Select(o => new CustomerFileOrder(
                     o.Id, o.Source, o.SourceOrderId, o.OrderedAtUtc, o.BusinessDate, o.Channel, o.Kind, Money.FromMilli(o.AmountMilli),
-                    lines[o.Id].Select(l => new CustomerFileOrderLine(l.ProductCode, l.Description, l.Quantity, Money.FromMilli(l.UnitPriceMilli), Money.FromMilli(l.AmountMilli))).ToList()))
+                    lines[o.Id].Select(l => new CustomerFileOrderLine(l.ProductCode, l.Description, l.Quantity, Money.FromMilli(l.UnitPriceMilli),
+                        Money.FromMilli(l.AmountMilli))).ToList()))
                 .ToList(),
             answers);
     }

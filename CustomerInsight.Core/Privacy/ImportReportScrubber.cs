@@ -34,7 +34,8 @@ internal static class ImportReportScrubber
     }
 
     /// <summary>Rewrites, in the caller's transaction, every report that holds one of <paramref name="values"/>; returns how many.</summary>
-    public static async Task<int> ScrubAsync(DbConnection connection, DbTransaction transaction, IReadOnlySet<string> values, CancellationToken cancellationToken)
+    public static async Task<int> ScrubAsync(DbConnection connection, DbTransaction transaction, IReadOnlySet<string> values,
+        CancellationToken cancellationToken)
     {
         if (values.Count == 0)
         {

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Privacy;
 
 /// <summary>A customer's personal fields, as edited by rectification.</summary>
-public sealed record PersonalFields(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City, string? Country);
+public sealed record PersonalFields(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City,
+    string? Country);
 
 /// <summary>A consent change recorded by an admin (the history is append-only: this adds an entry).</summary>
 public sealed record ConsentChange(ConsentPurpose Purpose, ConsentStatus Status, DateTime RecordedAtUtc, string Source, string? ProofReference);
@@ -23,7 +24,8 @@ public enum PrivacyCommandOutcome
 /// NAMES of the changed fields, never their values) and consent changes (<c>consent.record</c>). Each change
 /// and its audit entry share one transaction. Erased customers cannot be changed. Callers check the Admin policy.
 /// </summary>
-public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
+public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory, AuditLog audit, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string RectifyAction = "privacy.rectify";
     public const string ConsentAction = "consent.record";
@@ -79,7 +81,8 @@ public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory,
     }
 
     /// <summary>Appends a consent entry to the customer's history (audited: purpose and status, not the proof).</summary>
-    public async Task<PrivacyCommandOutcome> RecordConsentAsync(int customerId, ConsentChange change, string userName, CancellationToken cancellationToken = default)
+    public async Task<PrivacyCommandOutcome> RecordConsentAsync(int customerId, ConsentChange change, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
@@ -93,7 +96,8 @@ public sealed class PrivacyCommands(IDbContextFactory<InsightDbContext> factory,
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var erased = await db.Customers.Where(c => c.Id == customerId).Select(c => (bool?)(c.ErasedAtUtc != null)).SingleOrDefaultAsync(cancellationToken);
+        var erased = await db.Customers.Where(c => c.Id == customerId).Select(c =>
+            (bool?)(c.ErasedAtUtc != null)).SingleOrDefaultAsync(cancellationToken);
         if (erased is null)
         {
             return PrivacyCommandOutcome.UnknownCustomer;

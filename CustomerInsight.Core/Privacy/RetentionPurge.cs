@@ -27,7 +27,8 @@ public readonly record struct RetentionProgress(int Done, int Total);
 /// anonymised in bulk exactly like <see cref="CustomerErasure"/>, in ONE transaction (all or nothing: a
 /// cancellation rolls everything back), audited as <c>privacy.purge</c> with the count, then checkpointed.
 /// </summary>
-public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock, DataChangeNotifier? notifier = null)
+public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, AppSecrets secrets, AuditLog audit, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "privacy.purge";
     private const int ProgressEvery = 200;
@@ -65,7 +66,8 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
     }
 
     /// <summary>Anonymises every due customer in one transaction; returns how many were anonymised.</summary>
-    public async Task<int> PurgeAsync(int retentionMonths, string userName, IProgress<RetentionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<int> PurgeAsync(int retentionMonths, string userName, IProgress<RetentionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var cutoff = CutoffFor(retentionMonths);
@@ -91,7 +93,8 @@ public sealed class RetentionPurge(IDbContextFactory<InsightDbContext> factory, 
                         progress?.Report(new RetentionProgress(done, due.Count));
                     }
                 }
-                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues, cancellationToken);
+                await ImportReportScrubber.ScrubAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), anonymiser.ErasedValues,
+                    cancellationToken);
             }
             if (done > 0)
             {

@@ -25,8 +25,10 @@ public sealed class QualityQueries(IDbContextFactory<InsightDbContext> factory, 
         return QualityCalculator.Compute(records.Select(r => r.Record), now, cutoff);
     }
 
-    /// <summary>The customers behind figure <paramref name="code"/>, in the scope of <paramref name="format"/> (null: every customer; "" customers of no known import).</summary>
-    public async Task<QualityCustomers> BehindAsync(string code, string? format, int retentionMonths, int take = 100, CancellationToken cancellationToken = default)
+    /// <summary>The customers behind figure <paramref name="code"/>, in the scope of <paramref name="format"/> (null: every customer; "" customers of
+    /// no known import).</summary>
+    public async Task<QualityCustomers> BehindAsync(string code, string? format, int retentionMonths, int take = 100,
+        CancellationToken cancellationToken = default)
     {
         var (now, cutoff) = Instants(retentionMonths);
         var records = await LoadAsync(cancellationToken);
@@ -51,7 +53,8 @@ public sealed class QualityQueries(IDbContextFactory<InsightDbContext> factory, 
     private async Task<List<Loaded>> LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var formats = await db.ImportBatches.AsNoTracking().Select(b => new { b.Id, b.Format }).ToDictionaryAsync(b => b.Id, b => b.Format, cancellationToken);
+        var formats = await db.ImportBatches.AsNoTracking().Select(b => new { b.Id, b.Format }).ToDictionaryAsync(b => b.Id, b => b.Format,
+            cancellationToken);
         var lastOrder = await db.Orders.AsNoTracking().Where(o => o.CustomerId != null).GroupBy(o => o.CustomerId!.Value)
             .Select(g => new { g.Key, Last = g.Max(o => o.OrderedAtUtc) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var lastAnswer = await db.SurveyResponses.AsNoTracking().Where(r => r.CustomerId != null).GroupBy(r => r.CustomerId!.Value)
@@ -70,7 +73,8 @@ public sealed class QualityQueries(IDbContextFactory<InsightDbContext> factory, 
         }
         var none = new HashSet<ConsentPurpose>();
         var customers = await db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc == null).OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.SourceId, c.ImportBatchId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.SourceCreatedAtUtc })
+            .Select(c => new { c.Id, c.SourceId, c.ImportBatchId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country,
+                c.SourceCreatedAtUtc })
             .ToListAsync(cancellationToken);
         var result = new List<Loaded>(customers.Count);
         foreach (var c in customers)

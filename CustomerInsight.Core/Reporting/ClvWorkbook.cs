@@ -33,7 +33,8 @@ public static class ClvWorkbook
         };
         if (model.AnnualDiscountRate > 0)
         {
-            filters.Add(new ReportFilter(context.Text("Report.AnnualDiscountRateClvAnnualDiscountRate"), model.AnnualDiscountRate.ToString("P1", context.Culture)));
+            filters.Add(new ReportFilter(context.Text("Report.AnnualDiscountRateClvAnnualDiscountRate"),
+                model.AnnualDiscountRate.ToString("P1", context.Culture)));
         }
 
         var bg = model.BgNbd.Parameters;

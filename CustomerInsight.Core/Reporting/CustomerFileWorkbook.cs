@@ -64,7 +64,8 @@ public static class CustomerFileWorkbook
             new(context.Text("Report.Status"), CellFormat.Text, c => context.Of(c.Status)),
             new(context.Text("Report.RecordedAt"), CellFormat.DateTime, c => context.ToLocal(c.RecordedAtUtc)),
             new(context.Text("Report.Source"), CellFormat.Text, c => c.Source),
-            .. personal ? [new ReportColumn<ConsentEntry>(context.Text("Report.Proof"), CellFormat.Text, c => c.ProofReference)] : Array.Empty<ReportColumn<ConsentEntry>>(),
+            .. personal ? [new ReportColumn<ConsentEntry>(context.Text("Report.Proof"), CellFormat.Text, c =>
+                c.ProofReference)] : Array.Empty<ReportColumn<ConsentEntry>>(),
         ];
         rows += writer.AddTable(context.Text("Report.Consents"), Title("Report.CurrentConsents"), ConsentColumns(), file.Consents);
         rows += writer.AddTable(context.Text("Report.ConsentHistory"), Title("Report.ConsentHistory"), ConsentColumns(), file.ConsentHistory);
@@ -96,7 +97,8 @@ public static class CustomerFileWorkbook
                 new(context.Text("Report.Channel"), CellFormat.Text, a => a.Channel is null ? null : context.Of(a.Channel)),
                 new(context.Text("Report.Recommend010"), CellFormat.Integer, a => a.RecommendScore),
                 new(context.Text("Report.Satisfaction15"), CellFormat.Integer, a => a.SatisfactionScore),
-                .. personal ? [new ReportColumn<CustomerFileSurveyAnswer>(context.Text("Report.Comment"), CellFormat.Text, a => a.Comment)] : Array.Empty<ReportColumn<CustomerFileSurveyAnswer>>(),
+                .. personal ? [new ReportColumn<CustomerFileSurveyAnswer>(context.Text("Report.Comment"), CellFormat.Text, a =>
+                    a.Comment)] : Array.Empty<ReportColumn<CustomerFileSurveyAnswer>>(),
             ],
             file.SurveyAnswers);
         return rows;

@@ -50,18 +50,21 @@ public sealed class ExcelExports(
     public const int CohortMonths = 12;
 
     /// <summary>The executive KPI report of <paramref name="period"/> (and its previous period).</summary>
-    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, ReportRequester requester,
+        CancellationToken cancellationToken = default) =>
         ExportKpiAsync(output, period, channel, null, requester, cancellationToken);
 
     /// <summary>
     /// The executive KPI report of <paramref name="period"/>, restricted to the customers of <paramref name="segment"/>
     /// at the period's end when given (the dashboard's segment filter, see <see cref="KpiFilter.Segment"/>).
     /// </summary>
-    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, Channel? channel, RfmSegment? segment, ReportRequester requester,
+        CancellationToken cancellationToken = default) =>
         ExportKpiAsync(output, period, ComparisonMode.Previous, channel, segment, requester, cancellationToken);
 
     /// <summary>The executive KPI report of <paramref name="period"/> against its comparison period of <paramref name="mode"/>.</summary>
-    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public Task<ExportResult> ExportKpiAsync(Stream output, Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment,
+        ReportRequester requester, CancellationToken cancellationToken = default) =>
         ExportKpiAsync(output, period, mode, channel, segment, null, requester, cancellationToken);
 
     /// <summary>
@@ -100,12 +103,14 @@ public sealed class ExcelExports(
         GetKpiDataAsync(period, ComparisonMode.Previous, channel, segment, cancellationToken);
 
     /// <summary>The figures of the KPI report against the comparison period of <paramref name="mode"/>.</summary>
-    public Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, CancellationToken cancellationToken = default) =>
+    public Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment,
+        CancellationToken cancellationToken = default) =>
         GetKpiDataAsync(period, mode, channel, segment, null, cancellationToken);
 
     /// <summary>The figures of the KPI report over an RFM segment's or a custom segment's customers at the period's end.</summary>
     /// <exception cref="ArgumentException">The custom segment does not exist (anymore).</exception>
-    public async Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment, Segments.SegmentRef? customSegment,
+    public async Task<KpiReportData> GetKpiDataAsync(Period period, ComparisonMode mode, Channel? channel, RfmSegment? segment,
+        Segments.SegmentRef? customSegment,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -130,15 +135,19 @@ public sealed class ExcelExports(
         }
         var sales = await kpiQueries.GetSalesKpisAsync(period, mode, channel, settings.LapsedAfterDays, ids, cancellationToken);
         var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
-        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(sales.PreviousPeriod, channel, CustomerIds: ids), cancellationToken);
+        var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(sales.PreviousPeriod, channel, CustomerIds: ids),
+            cancellationToken);
         var trend = await kpiQueries.GetMonthlyTrendAsync(period, channel, ids, cancellationToken);
-        var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
+        var satisfactionTrend = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(period, channel, CustomerIds: ids),
+            cancellationToken);
         var lastMonth = BusinessCalendar.MonthKey(period.LastDay);
         var firstMonth = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-(CohortMonths - 1)));
         var cohorts = await kpiQueries.GetCohortInputsAsync(firstMonth, lastMonth, ids, cancellationToken);
         var byChannel = await kpiQueries.GetChannelBreakdownAsync(period, ids, cancellationToken);
-        var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
-        var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
+        var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel, CustomerIds: ids),
+            cancellationToken);
+        var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel, CustomerIds: ids),
+            cancellationToken);
         return new KpiReportData(
             sales,
             SatisfactionCalculator.Calculate(current, settings.MinResponses),
@@ -151,12 +160,14 @@ public sealed class ExcelExports(
             satisfactionByKind,
             settings.MinResponses,
             segment is { } g ? new SegmentScope(g, period.End, ids!.Length) { RfmSettings = rfmSettings } : null,
-            themeQueries is null ? null : await themeQueries.GetOverviewAsync(new KpiFilter(period, channel, Segment: segment, CustomSegment: customSegment), settings.MinResponses, cancellationToken),
+            themeQueries is null ? null : await themeQueries.GetOverviewAsync(new KpiFilter(period, channel, Segment: segment,
+                CustomSegment: customSegment), settings.MinResponses, cancellationToken),
             members);
     }
 
     /// <summary>The RFM report at <paramref name="analysisDate"/> (default: metrics.md's, the day after the latest sale).</summary>
-    public async Task<ExportResult> ExportRfmAsync(Stream output, DateOnly? analysisDate, ReportRequester requester, CancellationToken cancellationToken = default)
+    public async Task<ExportResult> ExportRfmAsync(Stream output, DateOnly? analysisDate, ReportRequester requester,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(requester);
@@ -185,7 +196,8 @@ public sealed class ExcelExports(
     /// The value and churn workbook at <paramref name="calibrationEnd"/> (parameters, value per RFM segment scored the day
     /// after, one pseudonymous row per customer); null (nothing written, nothing audited) when no customer bought by then.
     /// </summary>
-    public async Task<ExportResult?> ExportClvAsync(Stream output, DateOnly calibrationEnd, int? horizonWeeks, ReportRequester requester, CancellationToken cancellationToken = default)
+    public async Task<ExportResult?> ExportClvAsync(Stream output, DateOnly calibrationEnd, int? horizonWeeks, ReportRequester requester,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(requester);
@@ -201,10 +213,12 @@ public sealed class ExcelExports(
         int written;
         using (var writer = NewWriter(context))
         {
-            written = ClvWorkbook.Write(writer, context, new ClvReportData(report, Value.ClvSegments.ByRfm(report.Model, scores), rows, scores.Settings));
+            written = ClvWorkbook.Write(writer, context, new ClvReportData(report, Value.ClvSegments.ByRfm(report.Model, scores), rows,
+                scores.Settings));
             writer.Save(output);
         }
-        await AuditAsync(requester, "clv", $"calibrationEnd={Iso(calibrationEnd)}; horizonWeeks={report.Model.HorizonWeeks}", written, cancellationToken);
+        await AuditAsync(requester, "clv", $"calibrationEnd={Iso(calibrationEnd)}; horizonWeeks={report.Model.HorizonWeeks}", written,
+            cancellationToken);
         return new ExportResult($"clv-{Iso(calibrationEnd)}.xlsx", written);
     }
 
@@ -213,10 +227,12 @@ public sealed class ExcelExports(
     /// The OMOC report of a project; its sociodynamic map sheet only with <paramref name="includeSociodynamics"/>, which the
     /// caller sets after checking the requester's right to the map (change managers and admins).
     /// </summary>
-    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester,
+        CancellationToken cancellationToken = default) =>
         await ExportOmocAsync(output, projectId, requester, includeSociodynamics: false, cancellationToken);
 
-    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, bool includeSociodynamics, CancellationToken cancellationToken = default)
+    public async Task<ExportResult?> ExportOmocAsync(Stream output, int projectId, ReportRequester requester, bool includeSociodynamics,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(requester);
@@ -251,26 +267,31 @@ public sealed class ExcelExports(
         var goLiveSatisfaction = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(around), cancellationToken);
         var span = await kpiQueries.GetDataSpanAsync(cancellationToken);
         var goLiveTrend = Omoc.GoLiveTrend.Build(goLive, goLiveSales,
-            goLiveSatisfaction.Select(m => (m.Month, SatisfactionCalculator.Calculate(m.Facts, settings.MinResponses))).ToList(), span.First, span.Last);
+            goLiveSatisfaction.Select(m => (m.Month, SatisfactionCalculator.Calculate(m.Facts, settings.MinResponses))).ToList(), span.First,
+                span.Last);
         int rows;
         using (var writer = NewWriter(context))
         {
             rows = OmocWorkbook.Write(writer, context, new OmocReportData(project, workshops, trends, work, map, goLiveTrend));
             writer.Save(output);
         }
-        await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId};sociodynamics={(map is null ? "no" : "yes")}", rows, cancellationToken);
+        await AuditAsync(requester, $"omoc:{projectId}", $"project={projectId};sociodynamics={(map is null ? "no" : "yes")}", rows,
+            cancellationToken);
         return new ExportResult($"omoc-{projectId}.xlsx", rows);
     }
 
     /// <summary>The access/portability file of one customer (internal id); null when the customer does not exist.</summary>
-    public async Task<ExportResult?> ExportCustomerAsync(Stream output, int customerId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public async Task<ExportResult?> ExportCustomerAsync(Stream output, int customerId, ReportRequester requester,
+        CancellationToken cancellationToken = default) =>
         await ExportCustomerAsync(output, await customerFiles.GetAsync(customerId, cancellationToken), requester, cancellationToken);
 
     /// <summary>The access/portability file of one customer by source id (the command line's key); null when unknown.</summary>
-    public async Task<ExportResult?> ExportCustomerBySourceIdAsync(Stream output, string sourceId, ReportRequester requester, CancellationToken cancellationToken = default) =>
+    public async Task<ExportResult?> ExportCustomerBySourceIdAsync(Stream output, string sourceId, ReportRequester requester,
+        CancellationToken cancellationToken = default) =>
         await ExportCustomerAsync(output, await customerFiles.GetBySourceIdAsync(sourceId, cancellationToken), requester, cancellationToken);
 
-    private async Task<ExportResult?> ExportCustomerAsync(Stream output, CustomerFile? file, ReportRequester requester, CancellationToken cancellationToken)
+    private async Task<ExportResult?> ExportCustomerAsync(Stream output, CustomerFile? file, ReportRequester requester,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(requester);
@@ -289,11 +310,13 @@ public sealed class ExcelExports(
         }
         // The audit names the customer by internal id: never personal data in the log.
         await AuditAsync(requester, $"customer:{file.Profile.Id}", $"customer={file.Profile.Id}", rows, cancellationToken);
-        return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx", rows);
+        return new ExportResult($"customer-{(requester.IncludePersonalData ? file.Profile.Id.ToString(CultureInfo.InvariantCulture) : key)}.xlsx",
+            rows);
     }
 
     /// <summary>The audit log workbook (admins): the entries as the audit page words them, audited as an export itself.</summary>
-    public async Task<ExportResult> ExportAuditLogAsync(Stream output, AuditLogReport report, ReportRequester requester, CancellationToken cancellationToken = default)
+    public async Task<ExportResult> ExportAuditLogAsync(Stream output, AuditLogReport report, ReportRequester requester,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
@@ -311,7 +334,8 @@ public sealed class ExcelExports(
     /// <summary>The report code of the audit workbook in the audit log (its target).</summary>
     public const string AuditLogReportCode = "audit";
 
-    /// <summary>Tables over this many rows are streamed (see <see cref="ExcelReportWriter.StreamRowsAbove"/>); tests set 0 to stream every table.</summary>
+    /// <summary>Tables over this many rows are streamed (see <see cref="ExcelReportWriter.StreamRowsAbove"/>); tests set 0 to stream every
+    /// table.</summary>
     internal int StreamRowsAbove { get; init; } = ExcelReportWriter.DefaultStreamRowsAbove;
 
     private ExcelReportWriter NewWriter(ReportContext context) => new(context) { StreamRowsAbove = StreamRowsAbove };
@@ -323,10 +347,12 @@ public sealed class ExcelExports(
     /// Audits an export written outside the workbooks (the <c>rfm --out FILE.csv</c> file) like a workbook: who,
     /// which report, its filters, the format, whether it holds personal data, how many rows.
     /// </summary>
-    public Task AuditFileAsync(ReportRequester requester, string report, string filters, string format, int rows, CancellationToken cancellationToken = default)
+    public Task AuditFileAsync(ReportRequester requester, string report, string filters, string format, int rows,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return audit.WriteAsync(requester.UserName, AuditAction, report, AuditDetails(report, filters, format, requester.IncludePersonalData), rows, cancellationToken);
+        return audit.WriteAsync(requester.UserName, AuditAction, report, AuditDetails(report, filters, format, requester.IncludePersonalData), rows,
+            cancellationToken);
     }
 
     /// <summary>The details of an export's audit entry (also the customer file's JSON, audited by the privacy pages).</summary>

@@ -441,7 +441,8 @@ public sealed partial class ExcelReportWriter : IDisposable
         {
             excel = excel.Replace("m", "mm", StringComparison.Ordinal);
         }
-        return excel.Replace("/", "\\/", StringComparison.Ordinal).Replace("-", "\\-", StringComparison.Ordinal).Replace(".", "\\.", StringComparison.Ordinal);
+        return excel.Replace("/", "\\/", StringComparison.Ordinal).Replace("-", "\\-", StringComparison.Ordinal).Replace(".", "\\.",
+            StringComparison.Ordinal);
     }
 
     internal static string MoneyFormat(string currency, bool french)

@@ -20,7 +20,8 @@ public static class KpiThemeSheet
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(themes);
         var version = themes.Set.SavedAtUtc is { } at
-            ? string.Format(context.Culture, context.Text("Report.VersionOf"), themes.Set.Version, context.Date(DateOnly.FromDateTime(at)), themes.Set.SavedBy)
+            ? string.Format(context.Culture, context.Text("Report.VersionOf"), themes.Set.Version, context.Date(DateOnly.FromDateTime(at)),
+                themes.Set.SavedBy)
             : context.Text("Report.DefaultSetVersion0");
         IReadOnlyList<ReportFilter> allFilters = [.. filters, new ReportFilter(context.Text("Report.Themes"), version)];
         return writer.AddTable(context.Text("Report.Themes"),

@@ -67,7 +67,8 @@ public static class KpiWorkbook
         var comparisonName = sales.Mode == ComparisonMode.LastYear
             ? context.Text("Report.SamePeriodLastYear")
             : context.Text("Report.PreviousPeriod");
-        var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({comparisonName} {context.Range(sales.PreviousPeriod.Start, sales.PreviousPeriod.LastDay)})";
+        var period = $"{context.Range(sales.Period.Start, sales.Period.LastDay)} ({comparisonName} {context.Range(sales.PreviousPeriod.Start,
+            sales.PreviousPeriod.LastDay)})";
         ReportTitle Title(string code) => new(context.Text(code), period, filters);
 
         var rows = 0;
@@ -91,11 +92,14 @@ public static class KpiWorkbook
             data.Cohorts.Rows);
 
         var satisfaction = data.SatisfactionByChannel
-            .Select(c => (Dimension: context.Text("Report.Channel"), Value: context.Of(c.Channel), Kpis: SatisfactionCalculator.Calculate(c.Facts, data.MinResponses)))
-            .Concat(data.SatisfactionByKind.Select(k => (Dimension: context.Text("Report.SurveyKind"), Value: context.Of(k.Kind), Kpis: SatisfactionCalculator.Calculate(k.Facts, data.MinResponses))))
+            .Select(c => (Dimension: context.Text("Report.Channel"), Value: context.Of(c.Channel),
+                Kpis: SatisfactionCalculator.Calculate(c.Facts, data.MinResponses)))
+            .Concat(data.SatisfactionByKind.Select(k => (Dimension: context.Text("Report.SurveyKind"), Value: context.Of(k.Kind),
+                Kpis: SatisfactionCalculator.Calculate(k.Facts, data.MinResponses))))
             .ToList();
         rows += writer.AddTable(context.Text("Report.Satisfaction"),
-            new ReportTitle(context.Text("Report.SatisfactionByChannelAndSurveyKind"), context.Range(sales.Period.Start, sales.Period.LastDay), filters),
+            new ReportTitle(context.Text("Report.SatisfactionByChannelAndSurveyKind"), context.Range(sales.Period.Start, sales.Period.LastDay),
+                filters),
             [
                 new(context.Text("Report.Dimension"), CellFormat.Text, s => s.Dimension),
                 new(context.Text("Report.Value"), CellFormat.Text, s => s.Value),
@@ -131,7 +135,8 @@ public static class KpiWorkbook
         return $"{mode}, {state}";
     }
 
-    /// <summary>The lines of the KPI sheet, in the order and with the codes of <c>kpi --json</c>; no change when the comparison has no data.</summary>
+    /// <summary>The lines of the KPI sheet, in the order and with the codes of <c>kpi --json</c>; no change when the comparison has no
+    /// data.</summary>
     public static IReadOnlyList<KpiLine> Lines(ReportContext context, KpiReportData data)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -148,24 +153,37 @@ public static class KpiWorkbook
         var ps = data.PreviousSatisfaction;
         return
         [
-            new("orders", context.Text("Report.Orders"), CellFormat.Integer, c.Orders, p.Orders, KpiChange.Of(Kpi.Orders, c.Orders, (decimal)p.Orders)),
-            new("grossSales", context.Text("Report.GrossSales"), CellFormat.Money, c.GrossSales, p.GrossSales, KpiChange.Of(Kpi.GrossSales, c.GrossSales, p.GrossSales)),
+            new("orders", context.Text("Report.Orders"), CellFormat.Integer, c.Orders, p.Orders,
+                KpiChange.Of(Kpi.Orders, c.Orders, (decimal)p.Orders)),
+            new("grossSales", context.Text("Report.GrossSales"), CellFormat.Money, c.GrossSales, p.GrossSales,
+                KpiChange.Of(Kpi.GrossSales, c.GrossSales, p.GrossSales)),
             new("returns", context.Text("Report.Returns"), CellFormat.Money, c.Returns, p.Returns, KpiChange.Of(Kpi.Returns, c.Returns, p.Returns)),
-            new("netRevenue", context.Text("Report.NetRevenue"), CellFormat.Money, c.NetRevenue, p.NetRevenue, KpiChange.Of(Kpi.NetRevenue, c.NetRevenue, p.NetRevenue)),
-            new("averageBasket", context.Text("Report.AverageBasket"), CellFormat.Money, c.AverageBasket, p.AverageBasket, KpiChange.Of(Kpi.AverageBasket, c.AverageBasket, p.AverageBasket)),
-            new("activeCustomers", context.Text("Report.ActiveCustomers"), CellFormat.Integer, c.ActiveCustomers, p.ActiveCustomers, KpiChange.Of(Kpi.ActiveCustomers, c.ActiveCustomers, (decimal)p.ActiveCustomers)),
-            new("newCustomers", context.Text("Report.NewCustomers"), CellFormat.Integer, c.NewCustomers, p.NewCustomers, KpiChange.Of(Kpi.NewCustomers, c.NewCustomers, (decimal)p.NewCustomers)),
-            new("purchaseFrequency", context.Text("Report.PurchaseFrequency"), CellFormat.Decimal2, c.PurchaseFrequency, p.PurchaseFrequency, KpiChange.Of(Kpi.PurchaseFrequency, c.PurchaseFrequency, p.PurchaseFrequency)),
-            new("repeatPurchaseRate", context.Text("Report.RepeatPurchaseRate"), CellFormat.Percent, c.RepeatPurchaseRate, p.RepeatPurchaseRate, KpiChange.Of(Kpi.RepeatPurchaseRate, c.RepeatPurchaseRate, p.RepeatPurchaseRate)),
-            new("retentionRate", context.Text("Report.RetentionRate"), CellFormat.Percent, c.RetentionRate, p.RetentionRate, KpiChange.Of(Kpi.RetentionRate, c.RetentionRate, p.RetentionRate)),
-            new("churnRate", context.Text("Report.ChurnRate"), CellFormat.Percent, c.ChurnRate, p.ChurnRate, KpiChange.Of(Kpi.ChurnRate, c.ChurnRate, p.ChurnRate)),
-            new("lapsedCustomers", context.Text("Report.LapsedCustomers"), CellFormat.Integer, c.LapsedCustomers, p.LapsedCustomers, KpiChange.Of(Kpi.LapsedCustomers, c.LapsedCustomers, (decimal)p.LapsedCustomers)),
+            new("netRevenue", context.Text("Report.NetRevenue"), CellFormat.Money, c.NetRevenue, p.NetRevenue,
+                KpiChange.Of(Kpi.NetRevenue, c.NetRevenue, p.NetRevenue)),
+            new("averageBasket", context.Text("Report.AverageBasket"), CellFormat.Money, c.AverageBasket, p.AverageBasket,
+                KpiChange.Of(Kpi.AverageBasket, c.AverageBasket, p.AverageBasket)),
+            new("activeCustomers", context.Text("Report.ActiveCustomers"), CellFormat.Integer, c.ActiveCustomers, p.ActiveCustomers,
+                KpiChange.Of(Kpi.ActiveCustomers, c.ActiveCustomers, (decimal)p.ActiveCustomers)),
+            new("newCustomers", context.Text("Report.NewCustomers"), CellFormat.Integer, c.NewCustomers, p.NewCustomers,
+                KpiChange.Of(Kpi.NewCustomers, c.NewCustomers, (decimal)p.NewCustomers)),
+            new("purchaseFrequency", context.Text("Report.PurchaseFrequency"), CellFormat.Decimal2, c.PurchaseFrequency, p.PurchaseFrequency,
+                KpiChange.Of(Kpi.PurchaseFrequency, c.PurchaseFrequency, p.PurchaseFrequency)),
+            new("repeatPurchaseRate", context.Text("Report.RepeatPurchaseRate"), CellFormat.Percent, c.RepeatPurchaseRate, p.RepeatPurchaseRate,
+                KpiChange.Of(Kpi.RepeatPurchaseRate, c.RepeatPurchaseRate, p.RepeatPurchaseRate)),
+            new("retentionRate", context.Text("Report.RetentionRate"), CellFormat.Percent, c.RetentionRate, p.RetentionRate,
+                KpiChange.Of(Kpi.RetentionRate, c.RetentionRate, p.RetentionRate)),
+            new("churnRate", context.Text("Report.ChurnRate"), CellFormat.Percent, c.ChurnRate, p.ChurnRate,
+                KpiChange.Of(Kpi.ChurnRate, c.ChurnRate, p.ChurnRate)),
+            new("lapsedCustomers", context.Text("Report.LapsedCustomers"), CellFormat.Integer, c.LapsedCustomers, p.LapsedCustomers,
+                KpiChange.Of(Kpi.LapsedCustomers, c.LapsedCustomers, (decimal)p.LapsedCustomers)),
             new("nps", "NPS", CellFormat.Decimal1, cs.Nps, ps.Nps, KpiChange.Of(Kpi.Nps, cs.Nps, ps.Nps)),
             new("npsResponses", context.Text("Report.NPSResponses"), CellFormat.Integer, cs.NpsResponses, ps.NpsResponses, null),
-            new("npsMarginOfError", context.Text("Report.NPSMarginOfErrorPoints"), CellFormat.Decimal1, cs.NpsMarginOfError, ps.NpsMarginOfError, null),
+            new("npsMarginOfError", context.Text("Report.NPSMarginOfErrorPoints"), CellFormat.Decimal1, cs.NpsMarginOfError, ps.NpsMarginOfError,
+                null),
             new("csat", "CSAT", CellFormat.Percent, cs.Csat, ps.Csat, KpiChange.Of(Kpi.Csat, cs.Csat, ps.Csat)),
             new("csatResponses", context.Text("Report.CSATResponses"), CellFormat.Integer, cs.CsatResponses, ps.CsatResponses, null),
-            new("meanSatisfaction", context.Text("Report.MeanSatisfaction15"), CellFormat.Decimal2, cs.MeanSatisfaction, ps.MeanSatisfaction, KpiChange.Of(Kpi.MeanSatisfaction, cs.MeanSatisfaction, ps.MeanSatisfaction)),
+            new("meanSatisfaction", context.Text("Report.MeanSatisfaction15"), CellFormat.Decimal2, cs.MeanSatisfaction, ps.MeanSatisfaction,
+                KpiChange.Of(Kpi.MeanSatisfaction, cs.MeanSatisfaction, ps.MeanSatisfaction)),
         ];
     }
 
@@ -188,7 +206,8 @@ public static class KpiWorkbook
     private static ReportColumn<MonthlySales>[] TrendColumns(ReportContext context, KpiReportData data)
     {
         var satisfaction = data.SatisfactionTrend.ToDictionary(m => m.Month, m => SatisfactionCalculator.Calculate(m.Facts, data.MinResponses));
-        SatisfactionKpis Of(MonthlySales m) => satisfaction.GetValueOrDefault(m.Month) ?? SatisfactionCalculator.Calculate(SatisfactionFacts.Empty, data.MinResponses);
+        SatisfactionKpis Of(MonthlySales m) => satisfaction.GetValueOrDefault(m.Month) ?? SatisfactionCalculator.Calculate(SatisfactionFacts.Empty,
+            data.MinResponses);
         return
         [
             new(context.Text("Report.Month"), CellFormat.Month, m => BusinessCalendar.MonthStart(m.Month)),

@@ -38,10 +38,12 @@ public static class OmocWorkbook
                 new(context.Text("Report.Headcount"), CellFormat.Integer, r => r.Population.Headcount),
                 new(context.Text("Report.Workshop"), CellFormat.Text, r => r.Assessment?.Workshop.Title),
                 new(context.Text("Report.Date"), CellFormat.Date, r => r.Assessment?.Workshop.Date),
-                .. OmocAxes.All.Select(axis => new ReportColumn<Omoc.HeatMapRow>(context.Of(axis), CellFormat.Integer, r => r.Cells.FirstOrDefault(c => c.Axis == axis)?.Score)),
+                .. OmocAxes.All.Select(axis => new ReportColumn<Omoc.HeatMapRow>(context.Of(axis), CellFormat.Integer, r =>
+                    r.Cells.FirstOrDefault(c => c.Axis == axis)?.Score)),
                 new(context.Text("Report.ImpactIndex"), CellFormat.Decimal1, r => r.Impact.Index),
                 new(context.Text("Report.Level"), CellFormat.Text, r => context.Of(r.Impact.Level)),
-                new(context.Text("Report.Flag"), CellFormat.Text, r => r.Impact.VeryLowWorthConfirming ? context.Text(ImpactCalculator.VeryLowFlagText) : null),
+                new(context.Text("Report.Flag"), CellFormat.Text, r =>
+                    r.Impact.VeryLowWorthConfirming ? context.Text(ImpactCalculator.VeryLowFlagText) : null),
             ],
             data.Project.HeatMap.Rows);
 
@@ -52,7 +54,8 @@ public static class OmocWorkbook
             {
                 new(context.Text("Report.Population"), CellFormat.Text, s => s.Population.Name),
                 new(context.Text("Report.Headcount"), CellFormat.Integer, s => s.Population.Headcount),
-                new(context.Text("Report.Status"), CellFormat.Text, s => s.AssessmentId is null ? context.Text("Report.NotAssessed") : context.Of(s.Status)),
+                new(context.Text("Report.Status"), CellFormat.Text, s =>
+                    s.AssessmentId is null ? context.Text("Report.NotAssessed") : context.Of(s.Status)),
             };
             foreach (var axis in OmocAxes.All)
             {
@@ -62,7 +65,8 @@ public static class OmocWorkbook
             }
             columns.Add(new(context.Text("Report.ImpactIndex"), CellFormat.Decimal1, s => s.Impact.Index));
             columns.Add(new(context.Text("Report.Level"), CellFormat.Text, s => context.Of(s.Impact.Level)));
-            columns.Add(new(context.Text("Report.Flag"), CellFormat.Text, s => s.Impact.VeryLowWorthConfirming ? context.Text(ImpactCalculator.VeryLowFlagText) : null));
+            columns.Add(new(context.Text("Report.Flag"), CellFormat.Text, s =>
+                s.Impact.VeryLowWorthConfirming ? context.Text(ImpactCalculator.VeryLowFlagText) : null));
             rows += writer.AddTable(
                 $"{info.Date:yyyy-MM-dd} {info.Title}",
                 new ReportTitle(context.Text("Report.WorkshopTitle", info.Title, project.Name),
@@ -94,7 +98,8 @@ public static class OmocWorkbook
                     new(context.Text("Report.DueDate"), CellFormat.Date, a => a.DueDate),
                     new(context.Text("Report.Status"), CellFormat.Text, a => context.Text(PlanActionRules.StatusName(a.Status))),
                     new(context.Text("Report.Late"), CellFormat.Text, a => a.IsLate ? context.Text("Report.Late") : null),
-                    new(context.Text("Report.LastChange"), CellFormat.DateTime, a => a.History.Count == 0 ? null : context.ToLocal(a.History[^1].ChangedAtUtc)),
+                    new(context.Text("Report.LastChange"), CellFormat.DateTime, a =>
+                        a.History.Count == 0 ? null : context.ToLocal(a.History[^1].ChangedAtUtc)),
                     new(context.Text("Report.By"), CellFormat.Text, a => a.History.Count == 0 ? null : a.History[^1].ChangedBy),
                 ],
                 work.Actions);
@@ -113,7 +118,8 @@ public static class OmocWorkbook
                 new ReportTitle($"{context.Text("Report.SociodynamicMapRestricted")} – {project.Name}", period, balance),
                 [
                     new ReportColumn<SociodynamicActorState>(context.Text("Report.Actor"), CellFormat.Text, a => a.Actor.Name),
-                    new(context.Text("Report.Kind"), CellFormat.Text, a => a.Actor.IsPopulation ? context.Text("Report.Population") : a.Actor.Role ?? context.Text("Report.KeyPerson")),
+                    new(context.Text("Report.Kind"), CellFormat.Text, a => a.Actor.IsPopulation ? context.Text("Report.Population") : a.Actor.Role
+                        ?? context.Text("Report.KeyPerson")),
                     new(context.Text("Report.Weight"), CellFormat.Integer, a => a.Actor.Weight),
                     new(context.Text("Report.OMOCImpactIndex"), CellFormat.Decimal1, a => a.ImpactIndex),
                     new(context.Text("Report.Date"), CellFormat.Date, a => a.Latest?.Date),
@@ -122,7 +128,8 @@ public static class OmocWorkbook
                     new(context.Text("Report.Position"), CellFormat.Text, a => a.Position is { } p ? context.Text(SociodynamicScorer.Name(p)) : null),
                     new(context.Text("Report.ObservedBehaviour"), CellFormat.Text, a => a.Latest?.Justification),
                     new(context.Text("Report.PreviousAssessment"), CellFormat.Date, a => a.Previous?.Date),
-                    new(context.Text("Report.PreviousPosition"), CellFormat.Text, a => a.Previous is { } p ? context.Text(SociodynamicScorer.Name(p.Position)) : null),
+                    new(context.Text("Report.PreviousPosition"), CellFormat.Text, a =>
+                        a.Previous is { } p ? context.Text(SociodynamicScorer.Name(p.Position)) : null),
                     new(context.Text("Report.Advice"), CellFormat.Text, a => a.Position is { } p ? context.Text(SociodynamicScorer.Advice(p)) : null),
                 ],
                 map.Actors);
@@ -133,7 +140,8 @@ public static class OmocWorkbook
             .ToList();
         rows += writer.AddTable(context.Text("Report.Trend"), Title("Report.TrendPerPopulationCompletedAssessments"),
             [
-                new ReportColumn<(PopulationTrend Trend, WorkshopInfo Workshop, int Index)>(context.Text("Report.Population"), CellFormat.Text, r => r.Trend.Population.Name),
+                new ReportColumn<(PopulationTrend Trend, WorkshopInfo Workshop, int Index)>(context.Text("Report.Population"), CellFormat.Text, r =>
+                    r.Trend.Population.Name),
                 new(context.Text("Report.Workshop"), CellFormat.Text, r => r.Workshop.Title),
                 new(context.Text("Report.Date"), CellFormat.Date, r => r.Workshop.Date),
                 new(context.Text("Report.Phase"), CellFormat.Text, r => context.Of(r.Workshop.Phase)),
@@ -150,7 +158,8 @@ public static class OmocWorkbook
                 new ReportColumn<RadarSeries>(context.Text("Report.Series"), CellFormat.Text, s => s.Label),
                 new(context.Text("Report.Population"), CellFormat.Text, s => s.Population.Name),
                 new(context.Text("Report.Workshop"), CellFormat.Text, s => s.Workshop.Title),
-                .. data.Project.LatestRadar.Axes.Select((axis, i) => new ReportColumn<RadarSeries>(context.Of(axis), CellFormat.Integer, s => s.Values[i])),
+                .. data.Project.LatestRadar.Axes.Select((axis, i) => new ReportColumn<RadarSeries>(context.Of(axis), CellFormat.Integer, s =>
+                    s.Values[i])),
             ],
             data.Project.LatestRadar.Series);
         if (data.GoLiveTrend is { } goLiveTrend)
@@ -164,7 +173,8 @@ public static class OmocWorkbook
                 Title("Report.KPIsSixMonthsBeforeAndAfter"),
                 [
                     new ReportColumn<GoLiveTrendMonth>(context.Text("Report.Month"), CellFormat.Date, m => m.Month),
-                    new(context.Text("Report.Side"), CellFormat.Text, m => m.AfterGoLive ? context.Text("Report.After") : context.Text("Report.Before")),
+                    new(context.Text("Report.Side"), CellFormat.Text, m =>
+                        m.AfterGoLive ? context.Text("Report.After") : context.Text("Report.Before")),
                     new(context.Text("Report.NetRevenue2"), CellFormat.Money, m => m.NetRevenue),
                     new(context.Text("Report.Orders"), CellFormat.Integer, m => m.Orders),
                     new(context.Text("Report.NPS"), CellFormat.Decimal1, m => m.Nps),

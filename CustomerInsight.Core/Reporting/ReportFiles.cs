@@ -9,7 +9,8 @@ namespace CustomerInsight.Core.Reporting;
 /// <example><c>await ReportFiles.WriteAsync(path, (s, ct) => exports.ExportRfmAsync(s, date, requester, ct), ct);</c></example>
 public static class ReportFiles
 {
-    public static async Task<ExportResult?> WriteAsync(string path, Func<Stream, CancellationToken, Task<ExportResult?>> write, CancellationToken cancellationToken = default)
+    public static async Task<ExportResult?> WriteAsync(string path, Func<Stream, CancellationToken, Task<ExportResult?>> write,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -18,7 +19,8 @@ public static class ReportFiles
         try
         {
             ExportResult? result;
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.Asynchronous))
             {
                 result = await write(stream, cancellationToken);
             }

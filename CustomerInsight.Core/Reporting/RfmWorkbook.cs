@@ -12,7 +12,8 @@ namespace CustomerInsight.Core.Reporting;
 /// only for an admin who asked.
 /// </summary>
 /// <param name="Profiles">Null: pseudonymous export (the default).</param>
-public sealed record RfmReportData(RfmSummary Summary, IReadOnlyList<RfmCustomerRow> Customers, IReadOnlyDictionary<int, CustomerFileProfile>? Profiles);
+public sealed record RfmReportData(RfmSummary Summary, IReadOnlyList<RfmCustomerRow> Customers, IReadOnlyDictionary<int,
+    CustomerFileProfile>? Profiles);
 
 public static class RfmWorkbook
 {
@@ -106,7 +107,8 @@ public static class RfmWorkbook
             CustomerFileProfile? P(RfmCustomerRow r) => profiles.GetValueOrDefault(r.Score.CustomerId);
             columns.AddRange(PersonalColumns<RfmCustomerRow>(context, P));
         }
-        return writer.AddTable(context.Text("Report.Customers"), new ReportTitle(context.Text("Report.RFMScoresPerCustomer"), period, filters), columns, data.Customers);
+        return writer.AddTable(context.Text("Report.Customers"), new ReportTitle(context.Text("Report.RFMScoresPerCustomer"), period, filters),
+            columns, data.Customers);
     }
 
     /// <summary>Source id, name, e-mail, phone and address: only in an admin's export with personal data.</summary>

@@ -56,7 +56,8 @@ internal sealed class StreamedTable
     private readonly Dictionary<string, int> textIndex = new(StringComparer.Ordinal);
     private readonly List<SharedText> texts = [];
 
-    private StreamedTable(ExcelReportWriter writer, string sheetName, string tableName, int rows, int columns, Func<int, int, (object? Value, CellFormat Format)> cellAt)
+    private StreamedTable(ExcelReportWriter writer, string sheetName, string tableName, int rows, int columns, Func<int, int,
+        (object? Value, CellFormat Format)> cellAt)
     {
         this.writer = writer;
         SheetName = sheetName;
@@ -89,7 +90,8 @@ internal sealed class StreamedTable
     /// Reads every record once: widens <paramref name="widths"/> to the content, collects the texts and
     /// one template per kind of cell of each column.
     /// </summary>
-    public static StreamedTable Plan<T>(ExcelReportWriter writer, string sheetName, string tableName, IReadOnlyList<ReportColumn<T>> columns, IReadOnlyList<T> records, int[] widths)
+    public static StreamedTable Plan<T>(ExcelReportWriter writer, string sheetName, string tableName, IReadOnlyList<ReportColumn<T>> columns,
+        IReadOnlyList<T> records, int[] widths)
     {
         var table = new StreamedTable(writer, sheetName, tableName, records.Count, columns.Count, (r, c) =>
         {
@@ -226,7 +228,8 @@ internal sealed class StreamedTable
 
     private int LastRow => ExcelReportWriter.HeaderRow + Rows;
 
-    private string Range => $"A{ExcelReportWriter.HeaderRow.ToString(CultureInfo.InvariantCulture)}:{ColumnName(Columns - 1)}{LastRow.ToString(CultureInfo.InvariantCulture)}";
+    private string Range =>
+        $"A{ExcelReportWriter.HeaderRow.ToString(CultureInfo.InvariantCulture)}:{ColumnName(Columns - 1)}{LastRow.ToString(CultureInfo.InvariantCulture)}";
 
     private void WriteSheet(XDocument sheet, Stream to, int textOffset)
     {

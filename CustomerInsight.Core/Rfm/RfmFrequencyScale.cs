@@ -9,7 +9,8 @@ public enum RfmFrequencyScoring
     Thresholds = 1,
 }
 
-/// <summary>The frequency scoring in effect and its thresholds (the lower bounds of scores 2 to 5, used in <see cref="RfmFrequencyScoring.Thresholds"/> mode).</summary>
+/// <summary>The frequency scoring in effect and its thresholds (the lower bounds of scores 2 to 5, used in
+/// <see cref="RfmFrequencyScoring.Thresholds"/> mode).</summary>
 public sealed record RfmFrequencyScale
 {
     /// <summary>metrics.md's default: one order → 1, two → 2, three → 3, four or five → 4, six or more → 5.</summary>

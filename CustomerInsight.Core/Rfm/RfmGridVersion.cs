@@ -55,5 +55,6 @@ public sealed record RfmGridSettings(int Version, RfmFrequencyScale FrequencySca
     internal static string FormatGrid(RfmGrid grid) => string.Join(';', grid.ToRows());
 
     private static int[] ParseThresholds(string text) =>
-        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t =>
+            int.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -50,7 +50,8 @@ public static class RfmMigrationCalculator
         // Like with like: both dates placed by the same segmentation version (product.md page 11).
         if (earlier.Settings is { } a && later.Settings is { } b && a.Version != b.Version)
         {
-            throw new ArgumentException($"The two dates were scored with RFM versions {a.Version} and {b.Version}; migration compares one version.", nameof(later));
+            throw new ArgumentException($"The two dates were scored with RFM versions {a.Version} and {b.Version}; migration compares one version.",
+                nameof(later));
         }
 
         var before = new Dictionary<int, RfmCustomerScore>(earlier.Customers.Count);
@@ -107,6 +108,7 @@ public static class RfmMigrationCalculator
                     monetaryAfter[cell]);
             }
         }
-        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count, before.Count - matched) { Settings = later.Settings ?? earlier.Settings };
+        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count,
+            before.Count - matched) { Settings = later.Settings ?? earlier.Settings };
     }
 }

@@ -52,7 +52,8 @@ public sealed class RfmOptions : IValidatableObject
         }
         if (!Enum.IsDefined(FrequencyScoring))
         {
-            yield return new ValidationResult($"Rfm:FrequencyScoring must be Quintiles or Thresholds, not {FrequencyScoring}.", [nameof(FrequencyScoring)]);
+            yield return new ValidationResult($"Rfm:FrequencyScoring must be Quintiles or Thresholds, not {FrequencyScoring}.",
+                [nameof(FrequencyScoring)]);
         }
         if (FrequencyThresholds is not null && RfmFrequencyScale.Validate(FrequencyThresholds) is { } thresholds)
         {

@@ -136,7 +136,8 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     {
         ArgumentNullException.ThrowIfNull(scores);
         var settings = scores.Settings ?? configured;
-        return RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? settings.FrequencyScale, Settings = settings }, settings.Grid);
+        return RfmSummary.Create(scores with { FrequencyScale = scores.FrequencyScale ?? settings.FrequencyScale, Settings = settings },
+            settings.Grid);
     }
 
     /// <summary>
@@ -166,7 +167,8 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             sourceIds = new Dictionary<int, string>(result.Customers.Count);
-            await foreach (var c in db.Customers.AsNoTracking().Select(c => new { c.Id, c.SourceId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var c in db.Customers.AsNoTracking().Select(c =>
+                new { c.Id, c.SourceId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 sourceIds[c.Id] = c.SourceId;
             }

@@ -26,6 +26,7 @@ public readonly record struct RfmCustomerScore(
 /// <param name="FrequencyScale">How Frequency was scored; null: quintiles (metrics.md's default).</param>
 public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null)
 {
-    /// <summary>The RFM segmentation version that scored these customers (what every figure names); null when scored outside <see cref="RfmQueries"/>.</summary>
+    /// <summary>The RFM segmentation version that scored these customers (what every figure names); null when scored outside
+    /// <see cref="RfmQueries"/>.</summary>
     public RfmGridSettings? Settings { get; init; }
 }

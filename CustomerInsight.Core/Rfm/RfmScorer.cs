@@ -17,7 +17,8 @@ public static class RfmScorer
     /// O(N log N): one sort per metric.
     /// </summary>
     /// <exception cref="ArgumentException">A last sale date on or after the analysis date.</exception>
-    public static RfmResult Score(IReadOnlyList<CustomerActivity> activities, DateOnly analysisDate, RfmGrid? grid = null, RfmFrequencyScale? frequencyScale = null)
+    public static RfmResult Score(IReadOnlyList<CustomerActivity> activities, DateOnly analysisDate, RfmGrid? grid = null,
+        RfmFrequencyScale? frequencyScale = null)
     {
         ArgumentNullException.ThrowIfNull(activities);
         grid ??= RfmGrid.Default;

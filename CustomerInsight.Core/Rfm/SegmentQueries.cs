@@ -12,7 +12,8 @@ public sealed record SegmentOverview(RfmSummary Summary, IReadOnlyList<SegmentCo
 
 /// <summary>Reads of the segments page, over the cached scores of <see cref="RfmScoreCache"/>.</summary>
 /// <remarks>
-/// The overview is kept a few minutes per analysis date and <see cref="DataVersion"/>: the page's prerender and its interactive render compute it once (at 10 M order
+/// The overview is kept a few minutes per analysis date and <see cref="DataVersion"/>: the page's prerender and its interactive render compute it
+/// once (at 10 M order
 /// lines and a million customers, the consent reach alone takes seconds).
 /// </remarks>
 public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, ConsentQueries consents, BusinessCalendar calendar,
@@ -34,7 +35,8 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     {
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await overviews.GetAsync((analysisDate, version), () => Concurrent.Read(() => ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
+        return await overviews.GetAsync((analysisDate, version), () => Concurrent.Read(() =>
+            ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<SegmentOverview> ComputeOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public sealed class BusinessCalendar(TimeZoneInfo zone)
 
     public static BusinessCalendar ForZone(string zoneId) => new(TimeZoneInfo.FindSystemTimeZoneById(zoneId));
 
-    /// <summary>A local time of the business zone → its UTC instant (the later offset in an autumn overlap, the shifted time in a spring gap).</summary>
+    /// <summary>A local time of the business zone → its UTC instant (the later offset in an autumn overlap, the shifted time in a spring
+    /// gap).</summary>
     public DateTime ToUtc(DateTime localTime)
     {
         var unspecified = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);

@@ -68,12 +68,14 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 {
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
-    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, CancellationToken cancellationToken = default) =>
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
+        CancellationToken cancellationToken = default) =>
         GetSalesKpisAsync(period, channel, lapsedAfterDays, null, cancellationToken);
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period over a set of customers.</summary>
     /// <param name="customerIds">Only these customers (see the remarks of the class); null for everyone.</param>
-    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default) =>
+    public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds,
+        CancellationToken cancellationToken = default) =>
         GetSalesKpisAsync(period, ComparisonMode.Previous, channel, lapsedAfterDays, customerIds, cancellationToken);
 
     /// <summary>
@@ -81,7 +83,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// comparison's coverage. Retention always compares a period with its previous period (metrics.md), so the
     /// comparison period's retention is measured against its own previous period.
     /// </summary>
-    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, ComparisonMode mode, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
+    public async Task<SalesKpiComparison> GetSalesKpisAsync(Period period, ComparisonMode mode, Channel? channel, int lapsedAfterDays,
+        IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
@@ -90,7 +93,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var (current, previous) = await GetFactsAsync(db, period, comparison, channel, lapsedAfterDays, ids, cancellationToken);
         var coverage = await GetCoverageAsync(db, comparison, cancellationToken);
-        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current), SalesKpiCalculator.Calculate(previous), comparison, coverage, mode);
+        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current),
+            SalesKpiCalculator.Calculate(previous), comparison, coverage, mode);
     }
 
     /// <summary>The coverage of <paramref name="period"/> by the data (metrics.md): the first and last business dates of any order.</summary>
@@ -114,7 +118,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         return PeriodCoverage.Of(period, first, last);
     }
 
-    /// <summary>The first and last days with an order: two seeks at the ends of the day summary's key (a day row exists for every day with orders).</summary>
+    /// <summary>The first and last days with an order: two seeks at the ends of the day summary's key (a day row exists for every day with
+    /// orders).</summary>
     private static async Task<(DateOnly? First, DateOnly? Last)> DataSpanAsync(InsightDbContext db, CancellationToken cancellationToken)
     {
         var first = await db.SalesDays.AsNoTracking().MinAsync(d => (DateOnly?)d.BusinessDate, cancellationToken);
@@ -123,7 +128,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
-    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays, CancellationToken cancellationToken = default)
+    public async Task<SalesFacts> GetSalesFactsAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -138,7 +144,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         GetMonthlyTrendAsync(range, channel, null, cancellationToken);
 
     /// <summary>The monthly series over a set of customers (null for everyone).</summary>
-    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonthlySales>> GetMonthlyTrendAsync(Period range, Channel? channel, IReadOnlyCollection<int>? customerIds,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(range);
         var months = range.MonthKeys();
@@ -179,7 +186,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         GetChannelBreakdownAsync(period, null, cancellationToken);
 
     /// <summary>Revenue figures per channel over a set of customers (null for everyone).</summary>
-    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChannelSales>> GetChannelBreakdownAsync(Period period, IReadOnlyCollection<int>? customerIds,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var ids = ToArray(customerIds);
@@ -187,7 +195,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         var totals = ids is null
             ? await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, null)
                 .GroupBy(d => d.Channel)
-                .Select(g => new { Channel = g.Key, Orders = g.Sum(d => d.SaleOrders), Gross = g.Sum(d => d.GrossMilli), Returns = g.Sum(d => d.ReturnsMilli) })
+                .Select(g => new { Channel = g.Key, Orders = g.Sum(d => d.SaleOrders), Gross = g.Sum(d => d.GrossMilli),
+                    Returns = g.Sum(d => d.ReturnsMilli) })
                 .ToDictionaryAsync(r => r.Channel, cancellationToken)
             : await InRange(Of(db.Orders.AsNoTracking(), ids), period.Start, period.End, null)
                 .GroupBy(o => o.Channel)
@@ -219,7 +228,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         GetCohortInputsAsync(fromMonth, toMonth, null, cancellationToken);
 
     /// <summary>The cohorts of a set of customers (null for everyone): their first sale month and monthly activity.</summary>
-    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds, CancellationToken cancellationToken = default)
+    public async Task<CohortInputs> GetCohortInputsAsync(int fromMonth, int toMonth, IReadOnlyCollection<int>? customerIds,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
         var ids = ToArray(customerIds);
@@ -246,7 +256,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
             fromMonth,
             toMonth,
             sizes.OrderBy(s => s.Cohort).Select(s => new CohortSize(s.Cohort, s.Customers)).ToList(),
-            activity.OrderBy(a => a.Cohort).ThenBy(a => a.BusinessMonth).Select(a => new CohortActivity(a.Cohort, a.BusinessMonth, a.Customers)).ToList());
+            activity.OrderBy(a => a.Cohort).ThenBy(a => a.BusinessMonth).Select(a => new CohortActivity(a.Cohort, a.BusinessMonth,
+                a.Customers)).ToList());
     }
 
     /// <summary>
@@ -317,7 +328,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// The facts of a period and of its comparison period: two order totals (day rows, or the set's orders), and the
     /// customer counts of both periods from one read of the customer × year rows and of the orders of their edge days.
     /// </summary>
-    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Period comparison,
+        Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
         var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
         var before = await GetOrderTotalsAsync(db, comparison, channel, customerIds, cancellationToken);
@@ -342,14 +354,16 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     private sealed record CustomerCounts(long Active, long New, long Repeat, long Retained, long PreviousActive, long Lapsed);
 
-    private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds,
+        CancellationToken cancellationToken)
     {
         if (customerIds is null)
         {
             // Everyone: at most 366 × 5 day rows per year.
             var days = await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, channel)
                 .GroupBy(d => 1)
-                .Select(g => new OrderTotals(g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli), g.Sum(d => d.IdentifiedSaleOrders)))
+                .Select(g => new OrderTotals(g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli),
+                    g.Sum(d => d.IdentifiedSaleOrders)))
                 .ToListAsync(cancellationToken);
             return days.SingleOrDefault() ?? new OrderTotals(0, 0, 0, 0);
         }
@@ -378,7 +392,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// period's exclusive end, like recency from the RFM analysis date: a sale of the channel before the cutoff and none
     /// (any channel) from the cutoff to the end.
     /// </summary>
-    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period,
+        Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
     {
         if (comparison.End > period.End)
         {

@@ -73,7 +73,8 @@ public sealed class AudienceExport(
 
     private sealed record AudienceRow(string CustomerKey, CustomerFileProfile? Profile);
 
-    private void WriteWorkbook(Stream output, SegmentMembers members, ConsentPurpose purpose, DateTime nowUtc, IReadOnlyList<AudienceRow> rows, ReportRequester requester)
+    private void WriteWorkbook(Stream output, SegmentMembers members, ConsentPurpose purpose, DateTime nowUtc, IReadOnlyList<AudienceRow> rows,
+        ReportRequester requester)
     {
         var context = ReportContext.Create(requester, settings, clock);
         var filters = new List<ReportFilter>
@@ -107,7 +108,8 @@ public sealed class AudienceExport(
             cancellationToken.ThrowIfCancellationRequested();
             var p = row.Profile;
             var line = identities
-                ? string.Join(',', new[] { row.CustomerKey, p?.SourceId, p?.FirstName, p?.LastName, p?.Email, p?.Phone, p?.PostalCode, p?.City, p?.Country }.Select(Csv))
+                ? string.Join(',', new[] { row.CustomerKey, p?.SourceId, p?.FirstName, p?.LastName, p?.Email, p?.Phone, p?.PostalCode, p?.City,
+                    p?.Country }.Select(Csv))
                 : row.CustomerKey;
             await writer.WriteLineAsync(line);
         }

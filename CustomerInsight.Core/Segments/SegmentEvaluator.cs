@@ -55,8 +55,10 @@ public static class SegmentEvaluator
             SegmentField.PAlive => facts.PAlive is { } p && Compare((decimal)Math.Round(p * 100, 6), condition),
             SegmentField.Clv => facts.Clv is { } clv && Compare(clv, condition),
             SegmentField.Country => Is(string.Equals(facts.Country?.Trim(), condition.Value.Trim(), StringComparison.OrdinalIgnoreCase), condition),
-            SegmentField.Channel => Enum.TryParse<Channel>(condition.Value, ignoreCase: true, out var channel) && Is(facts.BoughtOn(channel), condition),
-            SegmentField.Consent => Enum.TryParse<ConsentPurpose>(condition.Value, ignoreCase: true, out var purpose) && Is(facts.Granted(purpose), condition),
+            SegmentField.Channel => Enum.TryParse<Channel>(condition.Value, ignoreCase: true, out var channel)
+                && Is(facts.BoughtOn(channel), condition),
+            SegmentField.Consent => Enum.TryParse<ConsentPurpose>(condition.Value, ignoreCase: true, out var purpose)
+                && Is(facts.Granted(purpose), condition),
             _ => false,
         };
     }
@@ -76,7 +78,8 @@ public static class SegmentEvaluator
     }
 
     /// <summary>Customers per segment, in the definition's order, and how many are in none.</summary>
-    public static (IReadOnlyList<SegmentCount> Segments, int Unassigned) Count(SegmentationDefinition definition, IEnumerable<CustomerSegmentFacts> customers)
+    public static (IReadOnlyList<SegmentCount> Segments, int Unassigned) Count(SegmentationDefinition definition,
+        IEnumerable<CustomerSegmentFacts> customers)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(customers);

@@ -27,7 +27,8 @@ public static class SegmentMigrationCalculator
         ArgumentNullException.ThrowIfNull(erased);
         if (earlierDate > laterDate)
         {
-            throw new ArgumentException($"The earlier date {earlierDate:yyyy-MM-dd} is after the later date {laterDate:yyyy-MM-dd}.", nameof(earlierDate));
+            throw new ArgumentException($"The earlier date {earlierDate:yyyy-MM-dd} is after the later date {laterDate:yyyy-MM-dd}.",
+                nameof(earlierDate));
         }
         var definition = version.Definition;
         var size = definition.Segments.Count + 1;
@@ -57,6 +58,7 @@ public static class SegmentMigrationCalculator
                 fresh[to]++;
             }
         }
-        return new SegmentMigration(version.Name, version.Number, earlierDate, laterDate, definition.Segments.Select(s => s.Name).ToArray(), counts, fresh);
+        return new SegmentMigration(version.Name, version.Number, earlierDate, laterDate, definition.Segments.Select(s => s.Name).ToArray(), counts,
+            fresh);
     }
 }

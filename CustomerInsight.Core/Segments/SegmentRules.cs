@@ -75,5 +75,6 @@ public sealed record SegmentationDefinition(IReadOnlyList<SegmentDefinition> Seg
 
     /// <summary>Parses a number of a condition (invariant culture, '.' or ',' as the decimal separator).</summary>
     public static bool TryParseNumber(string? text, out decimal value) =>
-        decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out value);
 }

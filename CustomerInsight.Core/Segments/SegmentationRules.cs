@@ -123,17 +123,20 @@ public static class SegmentationRules
             case SegmentField.Country:
                 return null;
             case SegmentField.Channel:
-                return Enum.TryParse<Channel>(condition.Value, ignoreCase: true, out var channel) && Enum.IsDefined(channel) && !int.TryParse(condition.Value, out _)
+                return Enum.TryParse<Channel>(condition.Value, ignoreCase: true, out var channel) && Enum.IsDefined(channel)
+                    && !int.TryParse(condition.Value, out _)
                     ? null : SegmentError.UnknownValue;
             case SegmentField.Consent:
-                return Enum.TryParse<ConsentPurpose>(condition.Value, ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) && !int.TryParse(condition.Value, out _)
+                return Enum.TryParse<ConsentPurpose>(condition.Value, ignoreCase: true, out var purpose) && Enum.IsDefined(purpose)
+                    && !int.TryParse(condition.Value, out _)
                     ? null : SegmentError.UnknownValue;
         }
         if (!SegmentationDefinition.TryParseNumber(condition.Value, out var number))
         {
             return SegmentError.NumberRequired;
         }
-        return condition.Field is SegmentField.RecencyScore or SegmentField.FrequencyScore or SegmentField.MonetaryScore && (number < 1 || number > 5 || number != decimal.Truncate(number))
+        return condition.Field is SegmentField.RecencyScore or SegmentField.FrequencyScore or SegmentField.MonetaryScore
+            && (number < 1 || number > 5 || number != decimal.Truncate(number))
             ? SegmentError.ScoreRange
             : null;
     }

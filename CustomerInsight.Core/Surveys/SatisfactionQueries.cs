@@ -9,8 +9,10 @@ namespace CustomerInsight.Core.Surveys;
 /// <summary>The survey responses a satisfaction figure is computed from.</summary>
 /// <param name="Channel">Only responses of this channel (responses without a channel are then left out).</param>
 /// <param name="Kind">Only transactional or only relational responses.</param>
-/// <param name="CustomerIds">Only responses of these customers (e.g. an RFM segment; anonymous responses are then left out); null for every response.</param>
-public sealed record SatisfactionFilter(Period Period, Channel? Channel = null, SurveyKind? Kind = null, IReadOnlyCollection<int>? CustomerIds = null);
+/// <param name="CustomerIds">Only responses of these customers (e.g. an RFM segment; anonymous responses are then left out); null for every
+/// response.</param>
+public sealed record SatisfactionFilter(Period Period, Channel? Channel = null, SurveyKind? Kind = null,
+    IReadOnlyCollection<int>? CustomerIds = null);
 
 public sealed record MonthlySatisfaction(int Month, SatisfactionFacts Facts);
 
@@ -22,7 +24,8 @@ public sealed record KindSatisfaction(SurveyKind Kind, SatisfactionFacts Facts);
 /// <summary>One row of a satisfaction breakdown (a month, a channel or a survey kind).</summary>
 public sealed record SatisfactionSlice<TKey>(TKey Key, SatisfactionKpis Kpis);
 
-/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers <see cref="DashboardQueries.TrendRange"/>.</summary>
+/// <summary>Everything the satisfaction page shows except the comments (personal data, read separately). <see cref="ByMonth"/> covers
+/// <see cref="DashboardQueries.TrendRange"/>.</summary>
 public sealed record SatisfactionOverview(
     SatisfactionFilter Filter,
     SatisfactionFacts Facts,
@@ -32,7 +35,8 @@ public sealed record SatisfactionOverview(
     IReadOnlyList<SatisfactionSlice<SurveyKind>> ByKind);
 
 /// <summary>A comment for analysts: no customer name or id, only what the response says.</summary>
-public sealed record SurveyComment(long ResponseId, DateOnly Date, int? RecommendScore, int? SatisfactionScore, string Comment, SurveyKind Kind, Channel? Channel);
+public sealed record SurveyComment(long ResponseId, DateOnly Date, int? RecommendScore, int? SatisfactionScore, string Comment, SurveyKind Kind,
+    Channel? Channel);
 
 /// <summary>
 /// Reads score histograms (the inputs of <see cref="SatisfactionCalculator"/>) with GROUP BY in
@@ -55,7 +59,8 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     /// The satisfaction page's figures: the filter's NPS and CSAT, by month over the trend months
     /// (<see cref="DashboardQueries.TrendRange"/>), by channel and by survey kind; the reads run concurrently.
     /// </summary>
-    public async Task<SatisfactionOverview> GetOverviewAsync(SatisfactionFilter filter, int minResponses, CancellationToken cancellationToken = default)
+    public async Task<SatisfactionOverview> GetOverviewAsync(SatisfactionFilter filter, int minResponses,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var facts = Concurrent.Read(() => GetFactsAsync(filter, cancellationToken));
@@ -117,7 +122,8 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     }
 
     /// <summary>The latest comments that are not blank of the filter, newest first (for analysts only: comments are personal data).</summary>
-    public async Task<IReadOnlyList<SurveyComment>> GetLatestCommentsAsync(SatisfactionFilter filter, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SurveyComment>> GetLatestCommentsAsync(SatisfactionFilter filter, int count,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -9,7 +9,8 @@ public enum MatchRule
 }
 
 /// <summary>One customer as the matcher sees it: its id, whether erased, and the raw fields the rules read.</summary>
-public sealed record MatchCandidate(int CustomerId, bool Erased, string? Email, string? Phone, string? FirstName, string? LastName, string? PostalCode);
+public sealed record MatchCandidate(int CustomerId, bool Erased, string? Email, string? Phone, string? FirstName, string? LastName,
+    string? PostalCode);
 
 /// <summary>Evidence: rule <paramref name="Rule"/> links these two customers (same normalised key).</summary>
 public sealed record MatchLink(int CustomerId, int OtherCustomerId, MatchRule Rule);

@@ -1,7 +1,8 @@
 namespace CustomerInsight.Core.Unify;
 
 /// <summary>The profile fields a merge chooses, one value per field.</summary>
-public sealed record ProfileValues(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City, string? Country);
+public sealed record ProfileValues(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City,
+    string? Country);
 
 /// <summary>A source record of a match group: its profile and when it was created (the source's date when given).</summary>
 public sealed record ProfileSource(int CustomerId, DateTime CreatedAtUtc, ProfileValues Values);

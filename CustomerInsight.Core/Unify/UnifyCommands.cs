@@ -50,7 +50,8 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
     /// again inside the transaction: a requested group that is no longer exactly a match group is left alone and
     /// counted as stale. Null merges every group.
     /// </summary>
-    public async Task<MergeResult> MergeAsync(IReadOnlyList<IReadOnlyList<int>>? requested, string userName, CancellationToken cancellationToken = default)
+    public async Task<MergeResult> MergeAsync(IReadOnlyList<IReadOnlyList<int>>? requested, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -104,7 +105,8 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         return new MergeResult(merges.Count, customers, stale, merges.Select(m => m.Id).ToArray());
     }
 
-    private static async Task<CustomerMerge> MergeGroupAsync(InsightDbContext db, MatchGroup group, string userName, DateTime now, CancellationToken cancellationToken)
+    private static async Task<CustomerMerge> MergeGroupAsync(InsightDbContext db, MatchGroup group, string userName, DateTime now,
+        CancellationToken cancellationToken)
     {
         var ids = group.CustomerIds.ToList();
         var members = await db.Customers.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
@@ -115,7 +117,8 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
             CustomerId = survivor.Id,
             MergedAtUtc = now,
             MergedBy = userName.Length <= 256 ? userName : userName[..256],
-            Evidence = string.Join(';', group.Links.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.CustomerId}-{l.OtherCustomerId}:{RuleCode(l.Rule)}"))),
+            Evidence = string.Join(';', group.Links.Select(l => string.Create(CultureInfo.InvariantCulture,
+                $"{l.CustomerId}-{l.OtherCustomerId}:{RuleCode(l.Rule)}"))),
         };
         // The rows about to move, read once per table for the whole group (not once per merged record).
         var movedOrders = (await db.Orders.Where(o => o.CustomerId != null && others.Contains(o.CustomerId.Value))
@@ -279,7 +282,8 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         c.ImportBatchId = s.ImportBatchId;
     }
 
-    private static string? Join(List<long> ids) => ids.Count == 0 ? null : string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+    private static string? Join(List<long> ids) => ids.Count == 0 ? null : string.Join(',',
+        ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     private static long[] Split(string? ids) => string.IsNullOrEmpty(ids)
         ? []

@@ -11,7 +11,8 @@ public sealed record UnifyMember(int CustomerId, string SourceId, string? FirstN
 public sealed record UnifyPreview(MatchResult Result, IReadOnlyDictionary<int, UnifyMember> Members);
 
 /// <summary>One merge as the history lists it.</summary>
-public sealed record MergeHistoryRow(int MergeId, int CustomerId, DateTime MergedAtUtc, string MergedBy, int Sources, DateTime? UndoneAtUtc, string? UndoneBy);
+public sealed record MergeHistoryRow(int MergeId, int CustomerId, DateTime MergedAtUtc, string MergedBy, int Sources, DateTime? UndoneAtUtc,
+    string? UndoneBy);
 
 /// <summary>A source record a unified customer gathers (customer 360).</summary>
 public sealed record UnifiedSourceRow(int MergeId, int OriginalCustomerId, string SourceId, string? FirstName, string? LastName, string? Email,

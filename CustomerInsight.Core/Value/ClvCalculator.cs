@@ -137,7 +137,8 @@ public static class ClvCalculator
         foreach (var h in histories)
         {
             var key = (h.RepeatPurchases, h.FirstToEndDays);
-            weightByGroup[key] = weightByGroup.GetValueOrDefault(key) + 1 / parameters.AliveDenominator(h.RepeatPurchases, h.RecencyWeeks, h.AgeWeeks);
+            weightByGroup[key] = weightByGroup.GetValueOrDefault(key) + 1 / parameters.AliveDenominator(h.RepeatPurchases, h.RecencyWeeks,
+                h.AgeWeeks);
         }
         var totals = new double[weeks];
         foreach (var ((x, age), weight) in weightByGroup)

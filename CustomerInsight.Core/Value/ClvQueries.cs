@@ -33,7 +33,8 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public const int Capacity = 3;
 
     private readonly ClvOptions settings = options.Value;
-    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon), ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
+    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon),
+        ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
 
     public int DefaultHorizonWeeks => settings.HorizonWeeks;
 
@@ -111,8 +112,10 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return predictions.TryGetValue(customerId, out var value) ? (end, value) : null;
     }
 
-    /// <summary>Purchase days (customer, business date, that day's sale orders' total) on or before the calibration end, by customer then date.</summary>
-    public async IAsyncEnumerable<PurchaseDay> StreamPurchaseDaysAsync(DateOnly calibrationEnd, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Purchase days (customer, business date, that day's sale orders' total) on or before the calibration end, by customer then
+    /// date.</summary>
+    public async IAsyncEnumerable<PurchaseDay> StreamPurchaseDaysAsync(DateOnly calibrationEnd,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // One GROUP BY over the covering index IX_Orders_Customer (CustomerId, Kind, BusinessDate, AmountMilli).
@@ -152,7 +155,8 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
             return new ClvReport(empty, null, [], latest);
         }
         var inner = new Progress<double>(p => progress?.Report(0.1 + 0.8 * p));
-        var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner, cancellationToken), cancellationToken);
+        var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner,
+            cancellationToken), cancellationToken);
 
         var wholeWeeks = latest is { } last ? Math.Min(horizon, (last.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
         var actualPerWeek = await ActualPerWeekAsync(calibrationEnd, Math.Max(0, wholeWeeks), model, cancellationToken);
@@ -162,7 +166,8 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest);
     }
 
-    /// <summary>Builds the histories of the customers complete in <paramref name="days"/>, keeping the last customer's days (they may go on).</summary>
+    /// <summary>Builds the histories of the customers complete in <paramref name="days"/>, keeping the last customer's days (they may go
+    /// on).</summary>
     private static List<PurchaseHistory> Flush(List<PurchaseDay> days, DateOnly calibrationEnd)
     {
         var lastCustomer = days[^1].CustomerId;
@@ -172,7 +177,8 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return complete;
     }
 
-    /// <summary>Purchases (distinct days) per week after the calibration end of the customers fitted, for <paramref name="weeks"/> whole weeks.</summary>
+    /// <summary>Purchases (distinct days) per week after the calibration end of the customers fitted, for <paramref name="weeks"/> whole
+    /// weeks.</summary>
     private async Task<int[]> ActualPerWeekAsync(DateOnly calibrationEnd, int weeks, ClvResult model, CancellationToken cancellationToken)
     {
         var counts = new int[weeks];

@@ -4,10 +4,12 @@ namespace CustomerInsight.Core.Value;
 
 /// <summary>The expected value of one group of customers (an RFM segment, a custom segment) over the fit's horizon.</summary>
 /// <param name="ExpectedValue">Sum of the CLV; null without a spend model.</param>
-public sealed record ClvSegmentValue<TSegment>(TSegment Segment, int Customers, double MeanProbabilityAlive, double ExpectedPurchases, double? ExpectedValue);
+public sealed record ClvSegmentValue<TSegment>(TSegment Segment, int Customers, double MeanProbabilityAlive, double ExpectedPurchases,
+    double? ExpectedValue);
 
 /// <summary>A valuable customer (M score 4 or 5 at the day after the calibration end) with their chance of still being a customer.</summary>
-public sealed record ClvCustomerAtRisk(int CustomerId, decimal Monetary, DateOnly LastPurchase, int RepeatPurchases, double ProbabilityAlive, double? Clv);
+public sealed record ClvCustomerAtRisk(int CustomerId, decimal Monetary, DateOnly LastPurchase, int RepeatPurchases, double ProbabilityAlive,
+    double? Clv);
 
 /// <summary>Groupings of a fit's predictions, pure.</summary>
 public static class ClvSegments
@@ -19,7 +21,8 @@ public static class ClvSegments
     /// One row per segment of <paramref name="order"/> (empty segments included, with 0 customers), over the segments
     /// <paramref name="segmentsOf"/> gives each customer (none, one, or several for segments that overlap).
     /// </summary>
-    public static IReadOnlyList<ClvSegmentValue<TSegment>> Summarize<TSegment>(ClvResult result, Func<int, IEnumerable<TSegment>> segmentsOf, IEnumerable<TSegment> order)
+    public static IReadOnlyList<ClvSegmentValue<TSegment>> Summarize<TSegment>(ClvResult result, Func<int, IEnumerable<TSegment>> segmentsOf,
+        IEnumerable<TSegment> order)
         where TSegment : notnull
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -38,7 +41,8 @@ public static class ClvSegments
         return order.Select(s =>
         {
             var t = totals.GetValueOrDefault(s);
-            return new ClvSegmentValue<TSegment>(s, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases, hasValue ? t.Value : null);
+            return new ClvSegmentValue<TSegment>(s, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases,
+                hasValue ? t.Value : null);
         }).ToList();
     }
 
@@ -64,7 +68,8 @@ public static class ClvSegments
             .Where(p => p.Value is not null)
             .OrderBy(p => p.Value!.ProbabilityAlive).ThenByDescending(p => p.Score.Monetary).ThenBy(p => p.Score.CustomerId)
             .Take(count)
-            .Select(p => new ClvCustomerAtRisk(p.Score.CustomerId, p.Score.Monetary, p.Score.LastSaleDate, p.Value!.RepeatPurchases, p.Value.ProbabilityAlive, p.Value.Clv))
+            .Select(p => new ClvCustomerAtRisk(p.Score.CustomerId, p.Score.Monetary, p.Score.LastSaleDate, p.Value!.RepeatPurchases,
+                p.Value.ProbabilityAlive, p.Value.Clv))
             .ToList();
     }
 }

@@ -21,7 +21,8 @@ public sealed record GammaGammaParameters(double P, double Q, double Gamma)
 /// <summary>A fitted spend model: its parameters, the log-likelihood and how many customers it was fitted on.</summary>
 public sealed record GammaGammaFit(GammaGammaParameters Parameters, double LogLikelihood, int Customers);
 
-/// <summary>Fits <see cref="GammaGammaParameters"/> by maximum likelihood on the customers with x &gt; 0 (<see cref="LogParameterOptimizer"/>).</summary>
+/// <summary>Fits <see cref="GammaGammaParameters"/> by maximum likelihood on the customers with x &gt; 0
+/// (<see cref="LogParameterOptimizer"/>).</summary>
 public static class GammaGammaFitter
 {
     /// <summary>

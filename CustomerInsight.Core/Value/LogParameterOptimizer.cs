@@ -15,7 +15,8 @@ internal static class LogParameterOptimizer
     private const int MaxIterations = 5_000;
 
     /// <summary>The parameters (not their logarithms) minimising <paramref name="negativeLogLikelihood"/>.</summary>
-    public static double[] Minimize(Func<double[], double> negativeLogLikelihood, double[] startLogs, Action<int>? evaluated, CancellationToken cancellationToken)
+    public static double[] Minimize(Func<double[], double> negativeLogLikelihood, double[] startLogs, Action<int>? evaluated,
+        CancellationToken cancellationToken)
     {
         var best = (double[])startLogs.Clone();
         var bestValue = double.MaxValue;

@@ -41,7 +41,8 @@ public static class PurchaseHistoryBuilder
         {
             if (day.Date > calibrationEnd)
             {
-                throw new ArgumentException($"A purchase on {day.Date:yyyy-MM-dd} is after the calibration end {calibrationEnd:yyyy-MM-dd}.", nameof(days));
+                throw new ArgumentException($"A purchase on {day.Date:yyyy-MM-dd} is after the calibration end {calibrationEnd:yyyy-MM-dd}.",
+                    nameof(days));
             }
             if (!any || day.CustomerId != current)
             {

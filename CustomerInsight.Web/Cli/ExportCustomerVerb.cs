@@ -33,7 +33,8 @@ public sealed class ExportCustomerVerb(ExcelExports exports, CustomerFileJsonExp
         var extension = Path.GetExtension(output).ToLowerInvariant();
         if (extension == ".json")
         {
-            _ = await ReportFiles.WriteAsync(output, (stream, ct) => json.ExportBySourceIdAsync(stream, customer, CliUser.Name, ct), cancellationToken)
+            _ = await ReportFiles.WriteAsync(output, (stream, ct) => json.ExportBySourceIdAsync(stream, customer, CliUser.Name, ct),
+                cancellationToken)
                 ?? throw new CliInputException($"No customer has the source id \"{customer}\".");
             await console.Out.WriteLineAsync($"Customer file written: {Path.GetFullPath(output)}");
             return 0;
@@ -44,7 +45,8 @@ public sealed class ExportCustomerVerb(ExcelExports exports, CustomerFileJsonExp
         }
 
         var requester = CommandLineRequester(includePersonalData: true);
-        var result = await ReportFiles.WriteAsync(output, (stream, ct) => exports.ExportCustomerBySourceIdAsync(stream, customer, requester, ct), cancellationToken);
+        var result = await ReportFiles.WriteAsync(output, (stream, ct) => exports.ExportCustomerBySourceIdAsync(stream, customer, requester, ct),
+            cancellationToken);
         if (result is null)
         {
             throw new CliInputException($"No customer with source id \"{customer}\".");

@@ -2,7 +2,8 @@ using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Web.Cli;
 
-/// <summary><c>generate --out DIR [--customers N] [--lines N] [--seed S] [--start D] [--years N]</c>: a large deterministic dataset in the import formats.</summary>
+/// <summary><c>generate --out DIR [--customers N] [--lines N] [--seed S] [--start D] [--years N]</c>: a large deterministic dataset in the import
+/// formats.</summary>
 public sealed class GenerateVerb : ICliVerb
 {
     public string Name => "generate";
@@ -37,7 +38,8 @@ public sealed class GenerateVerb : ICliVerb
             Customers = (int)Count(arguments, "customers", defaults.Customers, int.MaxValue),
             Lines = Count(arguments, "lines", defaults.Lines, 2_000_000_000),
             Seed = arguments.Get("seed") is { } seed
-                ? long.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : throw new CliInputException($"Option --seed: \"{seed}\" is not an integer.")
+                ? long.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture,
+                    out var s) ? s : throw new CliInputException($"Option --seed: \"{seed}\" is not an integer.")
                 : defaults.Seed,
             Start = arguments.GetDate("start") ?? defaults.Start,
             Years = (int)Count(arguments, "years", defaults.Years, 50),
@@ -48,9 +50,11 @@ public sealed class GenerateVerb : ICliVerb
 
         var c = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
-        text.AppendLine(c, $"Generated in {dataset.Elapsed.TotalSeconds.ToString("0.00", c)} s (seed {options.Seed.ToString(c)}) into {Path.GetFullPath(folder)}:");
+        text.AppendLine(c,
+            $"Generated in {dataset.Elapsed.TotalSeconds.ToString("0.00", c)} s (seed {options.Seed.ToString(c)}) into {Path.GetFullPath(folder)}:");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.CustomersFile),-20} {dataset.Customers,12:N0} customers  {Size(dataset.CustomersFile)}");
-        text.AppendLine(c, $"  {Path.GetFileName(dataset.OrderLinesFile),-20} {dataset.Lines,12:N0} lines      {Size(dataset.OrderLinesFile)}  ({dataset.Orders:N0} orders, {dataset.CancellationOrders:N0} cancellations, {dataset.AnonymousOrders:N0} anonymous)");
+        text.AppendLine(c,
+            $"  {Path.GetFileName(dataset.OrderLinesFile),-20} {dataset.Lines,12:N0} lines      {Size(dataset.OrderLinesFile)}  ({dataset.Orders:N0} orders, {dataset.CancellationOrders:N0} cancellations, {dataset.AnonymousOrders:N0} anonymous)");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.SurveysFile),-20} {dataset.Responses,12:N0} responses  {Size(dataset.SurveysFile)}");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.ConsentsFile),-20} {dataset.Consents,12:N0} consents   {Size(dataset.ConsentsFile)}");
         await console.Out.WriteAsync(text.ToString());

@@ -35,7 +35,8 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         var code = arguments.Required("format");
         if (!ImportFormats.TryParse(code, out var format))
         {
-            throw new CliInputException($"Option --format: unknown format \"{code}\"; expected one of {string.Join(", ", ImportFormats.All.Select(f => f.Code()))}.");
+            throw new CliInputException($"Option --format: unknown format \"{code}\"; expected one of {string.Join(", ",
+                ImportFormats.All.Select(f => f.Code()))}.");
         }
         if (!File.Exists(path))
         {
@@ -99,7 +100,8 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
     {
         var c = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
-        text.AppendLine(c, $"Import of {report.FileName} as {report.Format}: {report.Status} in {elapsed.TotalSeconds.ToString("0.00", c)} s, cpu {cpu.TotalSeconds.ToString("0.00", c)} s (batch {report.BatchId?.ToString(c) ?? "-"})");
+        text.AppendLine(c, $"Import of {report.FileName} as {report.Format}: {report.Status} in {elapsed.TotalSeconds.ToString("0.00",
+            c)} s, cpu {cpu.TotalSeconds.ToString("0.00", c)} s (batch {report.BatchId?.ToString(c) ?? "-"})");
         text.AppendLine(c, $"  currency         {report.Currency,10}");
         text.AppendLine(c, $"  rows read        {report.RowsRead,10:N0}");
         text.AppendLine(c, $"  rows imported    {report.RowsImported,10:N0}");

@@ -12,7 +12,8 @@ namespace CustomerInsight.Web.Cli;
 /// <c>[from, to)</c> and its comparison period (metrics.md: as many whole months before a range of whole months,
 /// else the same number of days ending at <c>from</c>; or the same dates a year earlier), with its coverage.
 /// </summary>
-public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports, CustomerInsight.Core.Data.DatabaseCurrency currency) : ICliVerb
+public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports,
+    CustomerInsight.Core.Data.DatabaseCurrency currency) : ICliVerb
 {
     public string Name => "kpi";
     public string Summary => "KPIs of a period [from, to) and of its comparison period";
@@ -63,7 +64,8 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         if (output is not null)
         {
             await ReportFiles.WriteAsync(output, async (stream, ct) =>
-                await exports.ExportKpiAsync(stream, Period.Range(from, to), mode, channel, null, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+                await exports.ExportKpiAsync(stream, Period.Range(from, to), mode, channel, null, ExportCustomerVerb.CommandLineRequester(), ct),
+                    cancellationToken);
         }
         if (arguments.Has("json"))
         {
@@ -185,7 +187,8 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         var text = new System.Text.StringBuilder();
         var channel = result.Filter.Channel is { } only ? $", channel {only}" : "";
         var against = result.Filter.Compare == ComparisonMode.LastYear ? "the same period last year" : "the previous period";
-        text.AppendLine(c, $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) against {against} [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
+        text.AppendLine(c,
+            $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) against {against} [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
         if (result.HasNoComparison)
         {
             text.AppendLine("Comparison n/a: no data in the comparison period, no change shown.");
@@ -199,7 +202,8 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         {
             var change = result.Change(kpi);
             var suffix = kpi is Kpi.Nps or Kpi.Csat && result.Current.IsSmallSample(kpi) ? "  (small sample)" : "";
-            text.AppendLine(c, $"{label,-22} {format(result.Current.Value(kpi)),16} {format(result.Previous.Value(kpi)),16} {FormatChange(change),10}{suffix}");
+            text.AppendLine(c,
+                $"{label,-22} {format(result.Current.Value(kpi)),16} {format(result.Previous.Value(kpi)),16} {FormatChange(change),10}{suffix}");
         }
         text.AppendLine(c, $"{"NPS responses",-22} {result.Current.Satisfaction.NpsResponses,16} {result.Previous.Satisfaction.NpsResponses,16}");
         text.AppendLine(c, $"{"CSAT responses",-22} {result.Current.Satisfaction.CsatResponses,16} {result.Previous.Satisfaction.CsatResponses,16}");

@@ -42,14 +42,17 @@ public sealed class PurgeVerb(RetentionPurge purge, IOptions<PrivacyOptions> opt
             var candidates = await purge.FindAsync(months, 20, cancellationToken);
             if (arguments.Has("json"))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new PurgeDryRunJson(DateOnly.FromDateTime(candidates.CutoffUtc), candidates.Count)));
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new PurgeDryRunJson(DateOnly.FromDateTime(candidates.CutoffUtc),
+                    candidates.Count)));
                 return 0;
             }
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Retention {months} months (idle since before {candidates.CutoffUtc:yyyy-MM-dd}): {candidates.Count} customer(s) would be anonymised."));
             foreach (var sample in candidates.Sample)
             {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  customer {sample.CustomerId}, last activity {(sample.LastActivityUtc is { } last ? last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none")}"));
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  customer {sample.CustomerId}, last activity {(sample.LastActivityUtc is { } last ? last.ToString("yyyy-MM-dd",
+                    CultureInfo.InvariantCulture) : "none")}"));
             }
             return 0;
         }

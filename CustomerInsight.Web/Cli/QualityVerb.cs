@@ -57,7 +57,8 @@ public sealed class QualityVerb(QualityQueries queries, IOptions<PrivacyOptions>
     }
 
     private static QualityScopeJson Scope(QualityScope scope) => new(scope.Format, scope.Customers,
-        scope.WorstFirst.Concat(scope.Freshness).Select(f => new QualityFigureJson(f.Code, f.Kind.ToString().ToLowerInvariant(), f.Count, f.Total, f.Share)).ToArray());
+        scope.WorstFirst.Concat(scope.Freshness).Select(f => new QualityFigureJson(f.Code, f.Kind.ToString().ToLowerInvariant(), f.Count, f.Total,
+            f.Share)).ToArray());
 }
 
 internal sealed record QualityJson(

@@ -50,7 +50,8 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
         if (isWorkbook)
         {
             // The RFM workbook (segment summary + one pseudonymous row per customer), audited like a web export.
-            var written = await ReportFiles.WriteAsync(output!, async (stream, ct) => await exports.ExportRfmAsync(stream, date, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+            var written = await ReportFiles.WriteAsync(output!, async (stream, ct) => await exports.ExportRfmAsync(stream, date,
+                ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
             // The workbook's own summary: scoring 100,000 customers twice costs about a second.
             summary = written?.RfmSummary ?? await rfm.GetSummaryAsync(date, cancellationToken);
         }
@@ -168,13 +169,15 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
     private static async Task WriteTextAsync(TextWriter output, RfmSummary summary)
     {
         var inv = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync($"RFM at {summary.AnalysisDate.ToString("yyyy-MM-dd", inv)}: {summary.Customers.ToString("N0", inv)} customers, monetary {summary.Monetary.ToString("N2", inv)}");
+        await output.WriteLineAsync($"RFM at {summary.AnalysisDate.ToString("yyyy-MM-dd", inv)}: {summary.Customers.ToString("N0",
+            inv)} customers, monetary {summary.Monetary.ToString("N2", inv)}");
         await output.WriteLineAsync($"{"segment",-20} {"customers",10} {"share",7} {"monetary",16} {"average",12}");
         foreach (var s in summary.Segments)
         {
             var share = s.ShareOfCustomers is { } v ? v.ToString("P1", inv) : "n/a";
             var average = s.AverageMonetary is { } a ? a.ToString("N2", inv) : "n/a";
-            await output.WriteLineAsync($"{s.Segment.Code(),-20} {s.Customers.ToString("N0", inv),10} {share,7} {s.Monetary.ToString("N2", inv),16} {average,12}");
+            await output.WriteLineAsync($"{s.Segment.Code(),-20} {s.Customers.ToString("N0", inv),10} {share,7} {s.Monetary.ToString("N2",
+                inv),16} {average,12}");
         }
     }
 }

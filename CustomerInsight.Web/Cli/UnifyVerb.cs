@@ -49,7 +49,8 @@ public sealed class UnifyVerb(UnifyQueries queries, UnifyCommands commands) : IC
             var result = await commands.UndoAsync(mergeId, CliUser.Name, cancellationToken);
             return result.Outcome switch
             {
-                MergeUndoOutcome.Undone => await WriteAsync(console, $"Merge {mergeId} undone: {result.Customers} source record(s) are separate customers again."),
+                MergeUndoOutcome.Undone =>
+                    await WriteAsync(console, $"Merge {mergeId} undone: {result.Customers} source record(s) are separate customers again."),
                 MergeUndoOutcome.UnknownMerge => throw new CliInputException($"No merge {mergeId}."),
                 MergeUndoOutcome.AlreadyUndone => throw new CliInputException($"Merge {mergeId} is already undone."),
                 MergeUndoOutcome.Erased => throw new CliInputException($"Merge {mergeId} cannot be undone: the unified customer was erased."),

@@ -14,7 +14,8 @@ internal static class AccountEndpoints
     /// would act on the result, refuses a missing or wrong token itself.
     /// </summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<AppUser> signInManager, [FromServices] AccountAudit accountAudit) =>
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<AppUser> signInManager,
+            [FromServices] AccountAudit accountAudit) =>
         {
             if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
             {

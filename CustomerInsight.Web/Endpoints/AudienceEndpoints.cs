@@ -15,7 +15,8 @@ public static class AudienceEndpoints
 
     public static IEndpointRouteBuilder MapAudienceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/exports/audience.{format}", async (HttpContext http, AudienceExport audience, string format, string? segment, string? purpose, bool? identities, CancellationToken ct) =>
+        endpoints.MapGet("/exports/audience.{format}", async (HttpContext http, AudienceExport audience, string format, string? segment,
+            string? purpose, bool? identities, CancellationToken ct) =>
         {
             AudienceFormat? kind = format switch
             {
@@ -31,7 +32,8 @@ public static class AudienceEndpoints
             {
                 return Results.BadRequest("segment is a custom segment id: {segmentation key}.{segment key}.");
             }
-            if (!Enum.TryParse<ConsentPurpose>(purpose, ignoreCase: false, out var consentPurpose) || !Enum.IsDefined(consentPurpose) || int.TryParse(purpose, out _))
+            if (!Enum.TryParse<ConsentPurpose>(purpose, ignoreCase: false, out var consentPurpose) || !Enum.IsDefined(consentPurpose)
+                || int.TryParse(purpose, out _))
             {
                 return Results.BadRequest($"purpose is one of: {string.Join(", ", Enum.GetNames<ConsentPurpose>())}.");
             }

@@ -21,7 +21,8 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/exports");
 
-        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, CustomerInsight.Core.Segments.SegmentationQueries segmentations, string? from, string? to, string? channel, string? segment, string? unit, string? compare, CancellationToken ct) =>
+        group.MapGet("/kpi.xlsx", async (HttpContext http, ExcelExports exports, CustomerInsight.Core.Segments.SegmentationQueries segmentations,
+            string? from, string? to, string? channel, string? segment, string? unit, string? compare, CancellationToken ct) =>
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
@@ -75,7 +76,8 @@ public static class ExportEndpoints
                     return Results.BadRequest("Unknown RFM segment.");
                 }
             }
-            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, mode, filter, customers, custom, r, ct), personal: false);
+            return await FileAsync(http, async (s, r) => await exports.ExportKpiAsync(s, period, mode, filter, customers, custom, r, ct),
+                personal: false);
         }).RequireAuthorization(Policies.Export);
 
         group.MapGet("/rfm.xlsx", async (HttpContext http, ExcelExports exports, string? date, bool? personal, CancellationToken ct) =>
@@ -110,14 +112,16 @@ public static class ExportEndpoints
             }
         }).RequireAuthorization(Policies.Export);
 
-        group.MapGet("/omoc/{projectId:int}.xlsx", async (HttpContext http, ExcelExports exports, IAuthorizationService authorization, int projectId, CancellationToken ct) =>
+        group.MapGet("/omoc/{projectId:int}.xlsx", async (HttpContext http, ExcelExports exports, IAuthorizationService authorization, int projectId,
+            CancellationToken ct) =>
         {
             // The sociodynamic map sheet is left out of the workbook for a role outside its policy.
             var map = (await authorization.AuthorizeAsync(http.User, Policies.Sociodynamics)).Succeeded;
             return await FileAsync(http, (s, r) => exports.ExportOmocAsync(s, projectId, r, map, ct), personal: false);
         }).RequireAuthorization(Policies.OmocExport);
 
-        group.MapGet("/customers/{customerId:int}.xlsx", (HttpContext http, ExcelExports exports, int customerId, bool? personal, CancellationToken ct) =>
+        group.MapGet("/customers/{customerId:int}.xlsx", (HttpContext http, ExcelExports exports, int customerId, bool? personal,
+            CancellationToken ct) =>
             FileAsync(http, (s, r) => exports.ExportCustomerAsync(s, customerId, r, ct), personal == true))
             .RequireAuthorization(Policies.CustomerData);
 
@@ -133,7 +137,8 @@ public static class ExportEndpoints
     /// refused, never silently narrowed); written to a temporary file deleted on close (a large file never sits in memory
     /// twice) and streamed, not cached. <paramref name="write"/> returns the file name offered, null when there is no such file.
     /// </summary>
-    internal static async Task<IResult> DownloadAsync(HttpContext http, Func<Stream, ReportRequester, Task<string?>> write, bool personal, string contentType)
+    internal static async Task<IResult> DownloadAsync(HttpContext http, Func<Stream, ReportRequester, Task<string?>> write, bool personal,
+        string contentType)
     {
         if (personal && !http.User.IsInRole(Roles.Admin))
         {
@@ -145,7 +150,8 @@ public static class ExportEndpoints
             personal);
         var path = Path.Combine(Path.GetTempPath(), $"ci-export-{Guid.NewGuid():N}.tmp");
 #pragma warning disable CA2000 // Disposed in finally unless handed to the response, which then owns it (stream set to null).
-        FileStream? stream = new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        FileStream? stream = new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
             if (await write(stream, requester) is not { } fileName)

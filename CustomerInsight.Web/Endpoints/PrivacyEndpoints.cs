@@ -5,7 +5,8 @@ using CustomerInsight.Web.Components.Pages.Audit;
 
 namespace CustomerInsight.Web.Endpoints;
 
-/// <summary>Downloads of the privacy and audit pages, each behind the Admin policy on the server (the audit workbook is audited as an export).</summary>
+/// <summary>Downloads of the privacy and audit pages, each behind the Admin policy on the server (the audit workbook is audited as an
+/// export).</summary>
 public static class PrivacyEndpoints
 {
     private static DateTime? Day(string text) =>

@@ -21,7 +21,8 @@ public sealed class AccessDeniedException(string policy) : Exception($"The {poli
 /// </summary>
 public sealed class CircuitAccess(IAuthorizationService authorization, AuthenticationStateProvider authentication, ILogger<CircuitAccess> logger)
 {
-    /// <summary>Whether the current user satisfies <paramref name="policy"/> (what a page shows; the actions still call <see cref="RequireAsync"/>).</summary>
+    /// <summary>Whether the current user satisfies <paramref name="policy"/> (what a page shows; the actions still call
+    /// <see cref="RequireAsync"/>).</summary>
     public async Task<bool> AllowsAsync(string policy) => await CheckAsync(policy) is not null;
 
     /// <summary>
@@ -35,7 +36,8 @@ public sealed class CircuitAccess(IAuthorizationService authorization, Authentic
             return user;
         }
         var name = (await authentication.GetAuthenticationStateAsync()).User.Identity?.Name;
-        logger.LogWarning("{Action} refused for {User}: the {Policy} policy is required.", action, string.IsNullOrEmpty(name) ? "anonymous" : name, policy);
+        logger.LogWarning("{Action} refused for {User}: the {Policy} policy is required.", action, string.IsNullOrEmpty(name) ? "anonymous" : name,
+            policy);
         throw new AccessDeniedException(policy);
     }
 

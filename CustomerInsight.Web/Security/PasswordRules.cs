@@ -61,6 +61,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password) =>
         Task.FromResult(password is not null && PasswordRules.IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = "This password is one of the most common passwords." })
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon",
+                Description = "This password is one of the most common passwords." })
             : IdentityResult.Success);
 }

@@ -45,7 +45,8 @@ public static class SessionCookieEvents
 
     private static Task RedirectLocally(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : context.RedirectUri;
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute,
+            out var absolute) ? absolute.PathAndQuery + absolute.Fragment : context.RedirectUri;
         if (!target.StartsWith('/') || target.StartsWith("//", StringComparison.Ordinal) || target.StartsWith("/\\", StringComparison.Ordinal))
         {
             target = "/";

@@ -137,7 +137,8 @@ public sealed class UserAdministration(
             return Refused(added);
         }
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(Name(admin), "user.role", $"user:{user.Id}", $"{string.Join(",", current)} -> {role}", cancellationToken: cancellationToken);
+        await audit.WriteAsync(Name(admin), "user.role", $"user:{user.Id}", $"{string.Join(",", current)} -> {role}",
+            cancellationToken: cancellationToken);
         return UserAdminResult.Ok;
     }
 

@@ -16,7 +16,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Lines).WithOne(l => l.Order).HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
 
         // Covering indexes for the set-based KPI (by period) and RFM (by customer) queries.
-        builder.HasIndex(o => new { o.BusinessDate, o.Kind, o.Channel, o.CustomerId, o.AmountMilli, o.BusinessMonth }).HasDatabaseName("IX_Orders_Period");
+        builder.HasIndex(o => new { o.BusinessDate, o.Kind, o.Channel, o.CustomerId, o.AmountMilli,
+            o.BusinessMonth }).HasDatabaseName("IX_Orders_Period");
         // Channel last: the KPI customer counts (by customer, optionally one channel) read only this index.
         builder.HasIndex(o => new { o.CustomerId, o.Kind, o.BusinessDate, o.AmountMilli, o.Channel }).HasDatabaseName("IX_Orders_Customer");
         builder.HasIndex(o => new { o.CustomerId, o.Kind, o.BusinessMonth }).HasDatabaseName("IX_Orders_CustomerMonth");

@@ -251,7 +251,8 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
     private SurveyResponse NewTransactionalResponse(Random random, int number, Order order)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(order.OrderedAtUtc, calendar.Zone).AddDays(random.Next(2, 10));
-        var response = NewResponse(random, number, order.CustomerId, local, SurveyKind.Transactional, order.Channel, channelBias: order.Channel == Channel.Marketplace ? -0.8 : 0.3);
+        var response = NewResponse(random, number, order.CustomerId, local, SurveyKind.Transactional, order.Channel,
+            channelBias: order.Channel == Channel.Marketplace ? -0.8 : 0.3);
         response.OrderId = order.Id;
         return response;
     }
@@ -272,7 +273,8 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
         }
     }
 
-    private SurveyResponse NewResponse(Random random, int number, int? customerId, DateTime local, SurveyKind kind, Channel? channel, double channelBias)
+    private SurveyResponse NewResponse(Random random, int number, int? customerId, DateTime local, SurveyKind kind, Channel? channel,
+        double channelBias)
     {
         // A latent mood drives both scores, so NPS and CSAT agree as they do in real surveys.
         var mood = Math.Clamp(NextGaussian(random) + 0.55 + channelBias * 0.5, -2.5, 2.5);
@@ -320,16 +322,19 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
             if (random.NextDouble() < 0.12)
             {
                 var withdrawnAt = at.AddDays(random.Next(20, 700));
-                consents.Add(NewConsent(customer.Id, purpose, ConsentStatus.Withdrawn, withdrawnAt, "lien de désinscription", $"PREUVE-{customer.Id:D6}-{(int)purpose}-2"));
+                consents.Add(NewConsent(customer.Id, purpose, ConsentStatus.Withdrawn, withdrawnAt, "lien de désinscription",
+                    $"PREUVE-{customer.Id:D6}-{(int)purpose}-2"));
                 if (random.NextDouble() < 0.25)
                 {
-                    consents.Add(NewConsent(customer.Id, purpose, ConsentStatus.Granted, withdrawnAt.AddDays(random.Next(30, 300)), source, $"PREUVE-{customer.Id:D6}-{(int)purpose}-3"));
+                    consents.Add(NewConsent(customer.Id, purpose, ConsentStatus.Granted, withdrawnAt.AddDays(random.Next(30, 300)), source,
+                        $"PREUVE-{customer.Id:D6}-{(int)purpose}-3"));
                 }
             }
         }
     }
 
-    private static ConsentRecord NewConsent(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string proof) => new()
+    private static ConsentRecord NewConsent(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string proof) =>
+        new()
     {
         CustomerId = customerId,
         Purpose = purpose,

@@ -26,16 +26,23 @@ public static class DemoOmocProjects
         var accounting = AddPopulation(checkout, "Comptabilité", 22, "Clôtures de caisse et rapprochements");
         var technicians = AddPopulation(checkout, "Techniciens SAV", 35, "Interventions à domicile, hors magasin");
 
-        var w1 = AddWorkshop(checkout, "Atelier de cadrage", new DateOnly(2025, 10, 14), "Claire Dumas", "12 vendeurs, 6 responsables, 3 comptables, 2 techniciens", WorkshopPhase.BeforeGoLive);
-        Assess(w1, sellers, (4, "Nouvel écran tactile et nouveaux parcours d'encaissement"), (3, "Conseil client associé à l'encaissement mobile"), (3, "Rotation des postes de caisse revue"), (3, "Fin du ticket papier, habitudes bousculées"));
-        Assess(w1, managers, (3, "Nouveaux tableaux de bord de caisse"), (2, "Peu de changement du métier"), (3, "Planification des caisses revue"), (2, "Adhésion forte au projet"));
-        Assess(w1, accounting, (4, "Nouvel outil de clôture"), (3, "Rapprochements automatisés"), (2, "Circuit de validation inchangé"), (2, "Équipe habituée aux évolutions"));
+        var w1 = AddWorkshop(checkout, "Atelier de cadrage", new DateOnly(2025, 10, 14), "Claire Dumas",
+            "12 vendeurs, 6 responsables, 3 comptables, 2 techniciens", WorkshopPhase.BeforeGoLive);
+        Assess(w1, sellers, (4, "Nouvel écran tactile et nouveaux parcours d'encaissement"), (3, "Conseil client associé à l'encaissement mobile"),
+            (3, "Rotation des postes de caisse revue"), (3, "Fin du ticket papier, habitudes bousculées"));
+        Assess(w1, managers, (3, "Nouveaux tableaux de bord de caisse"), (2, "Peu de changement du métier"), (3, "Planification des caisses revue"),
+            (2, "Adhésion forte au projet"));
+        Assess(w1, accounting, (4, "Nouvel outil de clôture"), (3, "Rapprochements automatisés"), (2, "Circuit de validation inchangé"),
+            (2, "Équipe habituée aux évolutions"));
         Assess(w1, technicians, (1, "Aucun usage de la caisse"), (1, "Métier inchangé"), (1, "Organisation inchangée"), (1, "Pas concernés"));
 
-        var w2 = AddWorkshop(checkout, "Bilan à trois mois", new DateOnly(2026, 6, 9), "Claire Dumas", "10 vendeurs, 5 responsables, 3 comptables", WorkshopPhase.AfterGoLive);
-        Assess(w2, sellers, (2, "Outil maîtrisé après la formation"), (2, "Encaissement mobile entré dans les habitudes"), (2, "Rotation stabilisée"), (2, "Ticket dématérialisé bien accepté"));
+        var w2 = AddWorkshop(checkout, "Bilan à trois mois", new DateOnly(2026, 6, 9), "Claire Dumas", "10 vendeurs, 5 responsables, 3 comptables",
+            WorkshopPhase.AfterGoLive);
+        Assess(w2, sellers, (2, "Outil maîtrisé après la formation"), (2, "Encaissement mobile entré dans les habitudes"), (2, "Rotation stabilisée"),
+            (2, "Ticket dématérialisé bien accepté"));
         Assess(w2, managers, (2, "Tableaux de bord adoptés"), (2, "Métier stable"), (2, "Plannings stabilisés"), (1, "Aucune résistance"));
-        Assess(w2, accounting, (3, "Quelques anomalies de clôture"), (3, "Rapprochements encore manuels en partie"), (2, "Inchangé"), (2, "Inchangé"), AssessmentStatus.Draft);
+        Assess(w2, accounting, (3, "Quelques anomalies de clôture"), (3, "Rapprochements encore manuels en partie"), (2, "Inchangé"), (2, "Inchangé"),
+            AssessmentStatus.Draft);
 
         var omnichannel = new ChangeProject
         {
@@ -50,16 +57,21 @@ public static class DemoOmocProjects
         var marketing = AddPopulation(omnichannel, "Marketing", 18, "Campagnes et fidélité");
         var stores = AddPopulation(omnichannel, "Vendeurs en magasin", 420, "Vente et retrait des commandes");
 
-        var w3 = AddWorkshop(omnichannel, "Atelier d'impact initial", new DateOnly(2026, 6, 16), "Karim Benali", "8 préparateurs, 6 conseillers, 4 marketeurs, 10 vendeurs", WorkshopPhase.BeforeGoLive);
-        Assess(w3, pickers, (3, "Terminaux de préparation"), (4, "Préparation en 2 heures"), (4, "Nouvelles équipes de nuit"), (3, "Culture de l'urgence"));
+        var w3 = AddWorkshop(omnichannel, "Atelier d'impact initial", new DateOnly(2026, 6, 16), "Karim Benali",
+            "8 préparateurs, 6 conseillers, 4 marketeurs, 10 vendeurs", WorkshopPhase.BeforeGoLive);
+        Assess(w3, pickers, (3, "Terminaux de préparation"), (4, "Préparation en 2 heures"), (4, "Nouvelles équipes de nuit"),
+            (3, "Culture de l'urgence"));
         Assess(w3, service, (4, "Dossier client unique"), (3, "Suivi des commandes multicanales"), (2, "Inchangée"), (3, "Posture de conseil"));
         Assess(w3, marketing, (2, "Outil de campagne inchangé"), (3, "Ciblage par segment"), (2, "Inchangée"), (2, "Inchangée"));
         Assess(w3, stores, (3, "Tablettes de vente"), (3, "Vente à distance"), (3, "Zone de retrait"), (4, "Le magasin devient un point de retrait"));
 
-        var w4 = AddWorkshop(omnichannel, "Atelier de préparation au lancement", new DateOnly(2026, 9, 22), "Karim Benali", "6 préparateurs, 5 conseillers, 8 vendeurs", WorkshopPhase.BeforeGoLive);
-        Assess(w4, pickers, (3, "Terminaux déployés"), (3, "Processus rodé en pilote"), (4, "Équipes de nuit à recruter"), (3, "Culture de l'urgence"));
+        var w4 = AddWorkshop(omnichannel, "Atelier de préparation au lancement", new DateOnly(2026, 9, 22), "Karim Benali",
+            "6 préparateurs, 5 conseillers, 8 vendeurs", WorkshopPhase.BeforeGoLive);
+        Assess(w4, pickers, (3, "Terminaux déployés"), (3, "Processus rodé en pilote"), (4, "Équipes de nuit à recruter"),
+            (3, "Culture de l'urgence"));
         Assess(w4, service, (3, "Formation en cours"), (3, "Inchangé"), (2, "Inchangée"), (2, "Adhésion en progrès"));
-        Assess(w4, stores, (3, "Tablettes livrées"), (3, "Scripts de vente à distance"), (3, "Zone de retrait installée"), (3, "Ambassadeurs nommés"));
+        Assess(w4, stores, (3, "Tablettes livrées"), (3, "Scripts de vente à distance"), (3, "Zone de retrait installée"),
+            (3, "Ambassadeurs nommés"));
 
         var storesUnit = new OrganisationUnit { Name = "Réseau des magasins" };
         var lyonUnit = new OrganisationUnit { Name = "Site de Lyon (entrepôt et siège)" };
@@ -114,14 +126,20 @@ public static class DemoOmocProjects
         const string Omnichannel = "Parcours client omnicanal";
         return
         [
-            Action(Find(Checkout, "Comptabilité"), OmocAxis.Tools, "Équipe projet caisse", new DateOnly(2026, 4, 15), new DateTime(2026, 1, 12, 9, 0, 0, DateTimeKind.Utc),
-                (PlanActionStatus.InProgress, new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc)), (PlanActionStatus.Done, new DateTime(2026, 4, 10, 16, 0, 0, DateTimeKind.Utc))),
-            Action(Find(Checkout, "Comptabilité"), OmocAxis.Job, "Contrôleur de gestion", new DateOnly(2026, 5, 29), new DateTime(2026, 1, 12, 9, 5, 0, DateTimeKind.Utc),
+            Action(Find(Checkout, "Comptabilité"), OmocAxis.Tools, "Équipe projet caisse", new DateOnly(2026, 4, 15),
+                new DateTime(2026, 1, 12, 9, 0, 0, DateTimeKind.Utc),
+                (PlanActionStatus.InProgress, new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc)),
+                    (PlanActionStatus.Done, new DateTime(2026, 4, 10, 16, 0, 0, DateTimeKind.Utc))),
+            Action(Find(Checkout, "Comptabilité"), OmocAxis.Job, "Contrôleur de gestion", new DateOnly(2026, 5, 29),
+                new DateTime(2026, 1, 12, 9, 5, 0, DateTimeKind.Utc),
                 (PlanActionStatus.InProgress, new DateTime(2026, 3, 16, 10, 0, 0, DateTimeKind.Utc))),
-            Action(Find(Omnichannel, "Préparateurs de commandes"), OmocAxis.Organisation, "Responsable entrepôt", new DateOnly(2026, 10, 15), new DateTime(2026, 6, 22, 8, 30, 0, DateTimeKind.Utc),
+            Action(Find(Omnichannel, "Préparateurs de commandes"), OmocAxis.Organisation, "Responsable entrepôt", new DateOnly(2026, 10, 15),
+                new DateTime(2026, 6, 22, 8, 30, 0, DateTimeKind.Utc),
                 (PlanActionStatus.InProgress, new DateTime(2026, 9, 28, 8, 30, 0, DateTimeKind.Utc))),
-            Action(Find(Omnichannel, "Vendeurs en magasin"), OmocAxis.Culture, "Ambassadeurs magasins", new DateOnly(2027, 1, 29), new DateTime(2026, 9, 24, 14, 0, 0, DateTimeKind.Utc)),
-            Action(Find(Omnichannel, "Service client"), OmocAxis.Tools, "Formateurs service client", new DateOnly(2027, 2, 26), new DateTime(2026, 9, 24, 14, 5, 0, DateTimeKind.Utc)),
+            Action(Find(Omnichannel, "Vendeurs en magasin"), OmocAxis.Culture, "Ambassadeurs magasins", new DateOnly(2027, 1, 29),
+                new DateTime(2026, 9, 24, 14, 0, 0, DateTimeKind.Utc)),
+            Action(Find(Omnichannel, "Service client"), OmocAxis.Tools, "Formateurs service client", new DateOnly(2027, 2, 26),
+                new DateTime(2026, 9, 24, 14, 5, 0, DateTimeKind.Utc)),
         ];
     }
 
@@ -136,7 +154,8 @@ public static class DemoOmocProjects
             CreatedAtUtc = createdAtUtc, CreatedBy = DemoChangeManager,
         };
         action.History.Add(Change(createdAtUtc, PlanActionFields.Owner, null, owner));
-        action.History.Add(Change(createdAtUtc, PlanActionFields.DueDate, null, due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        action.History.Add(Change(createdAtUtc, PlanActionFields.DueDate, null, due.ToString("yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture)));
         action.History.Add(Change(createdAtUtc, PlanActionFields.Status, null, nameof(PlanActionStatus.Planned)));
         foreach (var (status, at) in moves)
         {
@@ -171,9 +190,11 @@ public static class DemoOmocProjects
         return population;
     }
 
-    private static Workshop AddWorkshop(ChangeProject project, string title, DateOnly date, string facilitator, string participants, WorkshopPhase phase)
+    private static Workshop AddWorkshop(ChangeProject project, string title, DateOnly date, string facilitator, string participants,
+        WorkshopPhase phase)
     {
-        var workshop = new Workshop { Title = title, Date = date, Facilitator = facilitator, Participants = participants, Phase = phase, ChangeProject = project };
+        var workshop = new Workshop { Title = title, Date = date, Facilitator = facilitator, Participants = participants, Phase = phase,
+            ChangeProject = project };
         project.Workshops.Add(workshop);
         return workshop;
     }

@@ -44,7 +44,8 @@ internal sealed class ConsentsMapper : FormatMapper
         }
     }
 
-    private sealed record ConsentRow(int Row, string CustomerId, ConsentPurpose Purpose, ConsentStatus Status, DateTime Utc, string? Source, string? Proof);
+    private sealed record ConsentRow(int Row, string CustomerId, ConsentPurpose Purpose, ConsentStatus Status, DateTime Utc, string? Source,
+        string? Proof);
 
     private readonly List<ConsentRow> rows = [];
     private string? customerColumnName;

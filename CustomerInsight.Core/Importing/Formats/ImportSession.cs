@@ -192,14 +192,16 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
         nextCustomerId = (int)await Writer.NextIdAsync("Customers", cancellationToken);
         // Ids of merged records stay reserved: undoing the merge gives them back.
         command.CommandText = "SELECT COALESCE(MAX(\"OriginalCustomerId\"), 0) + 1 FROM \"CustomerMergeSources\"";
-        nextCustomerId = Math.Max(nextCustomerId, Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+        nextCustomerId = Math.Max(nextCustomerId, Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
     /// The source ids of records merged into another customer (active merges, metrics.md) lead to that unified
     /// customer, following merges of merges; an erased unified customer's records are known by their keyed hash.
     /// </summary>
-    private static async Task LoadMergedSourcesAsync(System.Data.Common.DbCommand command, CustomerDirectory customers, CancellationToken cancellationToken)
+    private static async Task LoadMergedSourcesAsync(System.Data.Common.DbCommand command, CustomerDirectory customers,
+        CancellationToken cancellationToken)
     {
         command.CommandText = """
             SELECT s."OriginalCustomerId", m."CustomerId", s."SourceId", s."ErasedSourceIdHash"
@@ -268,7 +270,8 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
     {
         foreach (var (sourceId, entry) in newCustomers)
         {
-            Writer.Insert(new Customers.Customer { Id = entry.Id, SourceId = sourceId, Country = entry.Country, CreatedAtUtc = NowUtc, ImportBatchId = BatchId });
+            Writer.Insert(new Customers.Customer { Id = entry.Id, SourceId = sourceId, Country = entry.Country, CreatedAtUtc = NowUtc,
+                ImportBatchId = BatchId });
         }
         CustomersCreated += newCustomers.Count;
         newCustomers.Clear();

@@ -11,7 +11,8 @@ internal sealed class OrderLinesMapper : FormatMapper
 {
     public const string Source = "order-lines";
 
-    private const int OrderId = 0, CustomerId = 1, OrderedAt = 2, ChannelColumn = 3, Kind = 4, ProductCode = 5, Description = 6, Quantity = 7, UnitPrice = 8;
+    private const int OrderId = 0, CustomerId = 1, OrderedAt = 2, ChannelColumn = 3, Kind = 4, ProductCode = 5, Description = 6, Quantity = 7,
+        UnitPrice = 8;
 
     private static readonly ColumnDef[] Definition =
     [

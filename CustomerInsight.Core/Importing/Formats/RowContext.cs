@@ -92,7 +92,8 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         if (!FieldParsers.TryParseInt(text, out var parsed))
         {
             // "17.0" from a spreadsheet is a whole number.
-            if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out var milli) || milli % 1000 != 0 || milli / 1000 is < int.MinValue or > int.MaxValue)
+            if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out var milli) || milli % 1000 != 0
+                || milli / 1000 is < int.MinValue or > int.MaxValue)
             {
                 Reject(column, ImportMessages.ValueInteger);
                 return false;

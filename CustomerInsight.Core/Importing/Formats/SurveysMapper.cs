@@ -7,14 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Importing.Formats;
 
 /// <summary>
-/// Survey responses, idempotent by ResponseId, checked as read and resolved and written once the file is read. A customer id must be known (else the row is rejected);
+/// Survey responses, idempotent by ResponseId, checked as read and resolved and written once the file is read. A customer id must be known (else the
+/// row is rejected);
 /// an empty one is an anonymous response. The order link is looked up by order number in every source;
 /// an unknown order leaves the link empty (noted in the report). Kind defaults to Transactional when an
 /// order is given, Relational otherwise.
 /// </summary>
 internal sealed class SurveysMapper : FormatMapper
 {
-    private const int ResponseId = 0, CustomerId = 1, OrderId = 2, RespondedAt = 3, Kind = 4, ChannelColumn = 5, Recommend = 6, Satisfaction = 7, Comment = 8;
+    private const int ResponseId = 0, CustomerId = 1, OrderId = 2, RespondedAt = 3, Kind = 4, ChannelColumn = 5, Recommend = 6, Satisfaction = 7,
+        Comment = 8;
 
     private static readonly ColumnDef[] Definition =
     [
@@ -50,7 +52,8 @@ internal sealed class SurveysMapper : FormatMapper
     public override async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
         await session.LoadCustomersAsync(cancellationToken);
-        existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken), StringComparer.Ordinal);
+        existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken),
+            StringComparer.Ordinal);
         orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
         findOrder = session.Writer.Prepare("SELECT \"Id\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" = @p1", 2);
         findOrderCustomer = session.Writer.Prepare("SELECT \"CustomerId\" FROM \"Orders\" WHERE \"Id\" = @p0", 1);

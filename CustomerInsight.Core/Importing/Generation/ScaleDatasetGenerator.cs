@@ -45,7 +45,8 @@ public static class ScaleDatasetGenerator
 
     private const ulong CustomerStream = 1, OrderStream = 2, SurveyStream = 3, ConsentStream = 4, CatalogStream = 5;
 
-    private static readonly string[] EmailDomains = ["gmail.com", "orange.fr", "free.fr", "laposte.net", "outlook.fr", "yahoo.fr", "sfr.fr", "hotmail.fr"];
+    private static readonly string[] EmailDomains = ["gmail.com", "orange.fr", "free.fr", "laposte.net", "outlook.fr", "yahoo.fr", "sfr.fr",
+        "hotmail.fr"];
 
     // Web, Store, Phone, Marketplace, Other.
     private static readonly byte[][] Channels = [.. new[] { "Web", "Store", "Phone", "Marketplace", "Other" }.Select(CsvGzipWriter.Encode)];
@@ -81,7 +82,8 @@ public static class ScaleDatasetGenerator
     /// <summary>Source customer id of customer number <paramref name="index"/> (0-based): <c>C0000001</c>…</summary>
     public static string CustomerId(int index) => "C" + (index + 1).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (int Customers, long Consents) WriteCustomers(string customersPath, string consentsPath, ScaleDatasetOptions options, CancellationToken cancellationToken)
+    private static (int Customers, long Consents) WriteCustomers(string customersPath, string consentsPath, ScaleDatasetOptions options,
+        CancellationToken cancellationToken)
     {
         var random = new GeneratorRandom(options.Seed, CustomerStream);
         var consentRandom = new GeneratorRandom(options.Seed, ConsentStream);
@@ -134,7 +136,8 @@ public static class ScaleDatasetGenerator
             {
                 file.Empty();
             }
-            file.Ascii(cities[city].Name == "Paris" ? "750" + (1 + random.Next(20)).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : cities[city].PostalCode);
+            file.Ascii(cities[city].Name == "Paris" ? "750" + (1 + random.Next(20)).ToString("D2",
+                System.Globalization.CultureInfo.InvariantCulture) : cities[city].PostalCode);
             file.Field(cityNames[city]);
             file.Field(countries[city]);
             file.DateTime(created);
@@ -350,7 +353,8 @@ public static class ScaleDatasetGenerator
         return new OrderCounts(orders, written, cancellations, anonymous, responses);
     }
 
-    private static void WriteOrder(CsvGzipWriter file, Catalog catalog, byte prefix, long number, int customer, DateTime at, byte[] channel, byte[] kind,
+    private static void WriteOrder(CsvGzipWriter file, Catalog catalog, byte prefix, long number, int customer, DateTime at, byte[] channel,
+        byte[] kind,
         int[] products, int[] quantities, int size, int sign)
     {
         for (var l = 0; l < size; l++)

@@ -157,7 +157,8 @@ internal sealed class CsvTabularReader : TabularReader
         catch (CsvFormatException)
         {
             // With malformed quoting skipped and any field count allowed, only a record past MaxRecordSize throws.
-            throw ImportFileException.Create(row + pendingMalformed + malformed + 1, null, ImportMessages.RowTooLong, (MaxRecordBytes >> 20).ToString(CultureInfo.InvariantCulture));
+            throw ImportFileException.Create(row + pendingMalformed + malformed + 1, null, ImportMessages.RowTooLong,
+                (MaxRecordBytes >> 20).ToString(CultureInfo.InvariantCulture));
         }
         pendingMalformed += malformed;
         return more;

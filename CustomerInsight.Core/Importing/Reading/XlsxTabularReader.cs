@@ -275,7 +275,8 @@ internal sealed partial class XlsxTabularReader : TabularReader
     /// <summary>Excel writes characters XML cannot hold as <c>_x0001_</c>: read them back as Excel shows them.</summary>
     private static string Decode(string text) =>
         text.Contains("_x", StringComparison.Ordinal)
-            ? ExcelEscape().Replace(text, m => ((char)int.Parse(m.Groups[1].ValueSpan, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString())
+            ? ExcelEscape().Replace(text, m => ((char)int.Parse(m.Groups[1].ValueSpan, NumberStyles.HexNumber,
+                CultureInfo.InvariantCulture)).ToString())
             : text;
 
     [GeneratedRegex("_x([0-9A-Fa-f]{4})_")]

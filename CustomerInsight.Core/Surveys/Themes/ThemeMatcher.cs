@@ -29,7 +29,8 @@ public sealed class ThemeMatcher
     /// <summary>A prefix term (ending with <c>*</c>) needs at least this many letters.</summary>
     public const int MinPrefixLength = 3;
 
-    private static readonly HashSet<string> Elisions = new(StringComparer.Ordinal) { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu" };
+    private static readonly HashSet<string> Elisions = new(StringComparer.Ordinal) { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+        "puisqu", "presqu", "quoiqu" };
 
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
     {

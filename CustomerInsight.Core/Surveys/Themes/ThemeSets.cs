@@ -80,7 +80,8 @@ public static class ThemeSets
             {
                 errors.Add(new ThemeError(ThemeError.NameMissing, i));
             }
-            if (theme.NameFr.Length > MaxNameLength || theme.NameEn.Length > MaxNameLength || theme.TermsFr.Count + theme.TermsEn.Count > MaxTermsPerTheme)
+            if (theme.NameFr.Length > MaxNameLength || theme.NameEn.Length > MaxNameLength
+                || theme.TermsFr.Count + theme.TermsEn.Count > MaxTermsPerTheme)
             {
                 errors.Add(new ThemeError(ThemeError.TooLong, i));
             }
@@ -120,7 +121,8 @@ public static class ThemeSets
     public static IReadOnlyList<string> ParseLines(string? text) =>
         (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>A key for a new theme from its French name ("Qualité du produit" → "qualite-du-produit"), unique among <paramref name="taken"/>.</summary>
+    /// <summary>A key for a new theme from its French name ("Qualité du produit" → "qualite-du-produit"), unique among
+    /// <paramref name="taken"/>.</summary>
     public static string NewKey(string? name, IEnumerable<string> taken)
     {
         ArgumentNullException.ThrowIfNull(taken);

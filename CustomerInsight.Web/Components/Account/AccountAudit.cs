@@ -38,7 +38,8 @@ public sealed class AccountAudit(AuditLog audit, UserManager<AppUser> users)
                 await audit.WriteAsync(name, SignIn, target, cancellationToken: cancellationToken);
                 break;
             case SignInOutcome.LockedOut or SignInOutcome.Disabled:
-                await audit.WriteAsync(name, LockedOut, target, outcome == SignInOutcome.Disabled ? "disabled" : "locked-out", cancellationToken: cancellationToken);
+                await audit.WriteAsync(name, LockedOut, target, outcome == SignInOutcome.Disabled ? "disabled" : "locked-out",
+                    cancellationToken: cancellationToken);
                 break;
             default:
                 await audit.WriteAsync(name, SignInFailed, target, outcome == SignInOutcome.Throttled ? "throttled" : "wrong-password",

@@ -48,7 +48,8 @@ public static class CircuitAction
 
     /// <summary>
     /// Checks <paramref name="policy"/> for the circuit's user on the server, then runs <paramref name="action"/> with
-    /// their name (for the audit log), as <see cref="RunAsync(ILogger, string, Func{Task}, Action{string}, ActionFailureTexts, Func{Exception, string?}?)"/>.
+    /// their name (for the audit log), as
+    /// <see cref="RunAsync(ILogger, string, Func{Task}, Action{string}, ActionFailureTexts, Func{Exception, string?}?)"/>.
     /// </summary>
     public static Task<bool> RunAsync(this CircuitAccess access, string policy, ILogger logger, string what, Func<string, Task> action,
         Action<string> show, ActionFailureTexts texts)

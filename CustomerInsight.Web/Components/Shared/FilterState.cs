@@ -18,7 +18,8 @@ namespace CustomerInsight.Web.Components.Shared;
 /// to the defaults rather than failing the page.
 /// </summary>
 /// <remarks><c>segment</c> may also be a custom segment's URL-stable id (<c>deux-profils.gros-acheteurs</c>, <see cref="CustomSegment"/>).</remarks>
-public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null,
+public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, DateOnly? To = null, Channel? Channel = null,
+    SurveyKind? SurveyKind = null, RfmSegment? Segment = null,
     ComparisonMode Compare = ComparisonMode.Previous, SegmentRef? CustomSegment = null)
 {
     public const string PeriodKey = "period";
@@ -51,7 +52,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
 
     public static string CodeOf(PeriodPreset preset) => PresetCodes[preset];
 
-    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind, string? segment = null, string? compare = null)
+    public static FilterState FromQuery(string? period, string? from, string? to, string? channel, string? kind, string? segment = null,
+        string? compare = null)
     {
         var preset = PresetCodes.FirstOrDefault(p => string.Equals(p.Value, period, StringComparison.OrdinalIgnoreCase)).Key;
         if (period is null || !PresetCodes.ContainsValue(period.ToLowerInvariant()))
@@ -63,7 +65,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             string.Equals(compare, LastYearCompareCode, StringComparison.OrdinalIgnoreCase) ? ComparisonMode.LastYear : ComparisonMode.Previous,
             SegmentRef.TryParse(segment, out var custom) ? custom : null);
         // A custom period with a missing date shows the default period; a reversed one is kept, to be reported.
-        return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange && !state.IsReversedRange ? state with { Preset = Default.Preset } : state;
+        return state.Preset == PeriodPreset.Custom && !state.HasValidCustomRange
+            && !state.IsReversedRange ? state with { Preset = Default.Preset } : state;
     }
 
     /// <summary>
@@ -76,7 +79,8 @@ public sealed record FilterState(PeriodPreset Preset, DateOnly? From = null, Dat
             ? PeriodPresets.CreateCustom(From!.Value, To!.Value.AddDays(1))
             : PeriodPresets.Create(Preset == PeriodPreset.Custom ? Default.Preset : Preset, reference);
 
-    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, CustomSegment is null ? Segment : null, Compare, CustomSegment);
+    public KpiFilter ToKpiFilter(DateOnly reference) => new(ResolvePeriod(reference), Channel, SurveyKind, CustomSegment is null ? Segment : null,
+        Compare, CustomSegment);
 
     /// <summary>The <c>segment</c> value of the URL: a custom segment's id or an RFM segment's code; null: every customer.</summary>
     public string? SegmentCode => CustomSegment?.ToString() ?? Segment?.Code();

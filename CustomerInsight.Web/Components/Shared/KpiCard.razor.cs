@@ -56,7 +56,8 @@ public sealed partial class KpiCard
 
     private string? CoverageNote => CoverageText(Coverage, T);
 
-    /// <summary>"partielle (8,5 % des jours ont des données)", "n.d. : aucune donnée…", or null at 100 %: the one wording of cards and charts.</summary>
+    /// <summary>"partielle (8,5 % des jours ont des données)", "n.d. : aucune donnée…", or null at 100 %: the one wording of cards and
+    /// charts.</summary>
     public static string? CoverageText(double coverage, IStringLocalizer<DashboardText> text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -93,7 +93,8 @@ public sealed partial class AuditDescriber(
             "user.role" when details.Split(" -> ") is [var from, var to] => t.Labelled(t["AuditDetails_Role"], $"{Roles(from)} → {Role(to)}"),
             _ when action.StartsWith("omoc.assessment", StringComparison.Ordinal) => KeyValues(details, ';'),
             _ when action.StartsWith("themes.", StringComparison.Ordinal) => KeyValues(details, ';'),
-            _ when action.StartsWith("auth.", StringComparison.Ordinal) && t["AuditReason_" + details] is { ResourceNotFound: false } reason => reason,
+            _ when action.StartsWith("auth.", StringComparison.Ordinal) && t["AuditReason_" + details] is { ResourceNotFound: false } reason =>
+                reason,
             _ => details,
         };
     }
@@ -102,7 +103,8 @@ public sealed partial class AuditDescriber(
     public AuditLogLine Line(AuditRow row, AuditNames names)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new AuditLogLine(row.AtUtc, User(row.UserName), Action(row.Action), row.Action, Target(row.Target, names), Details(row.Action, row.Details), row.RowCount);
+        return new AuditLogLine(row.AtUtc, User(row.UserName), Action(row.Action), row.Action, Target(row.Target, names),
+            Details(row.Action, row.Details), row.RowCount);
     }
 
     private string ExportDetails(string details) => KeyValues(details, ';');
@@ -125,7 +127,8 @@ public sealed partial class AuditDescriber(
             {
                 "report" or "customer" or "project" => null,
                 "from" when values.TryGetValue("to", out var to) && Day(value) is { } f && Day(to) is { } end
-                    => t.Labelled(t["AuditKey_period"], $"{f.ToString("d", CultureInfo.CurrentCulture)} – {end.AddDays(-1).ToString("d", CultureInfo.CurrentCulture)}"),
+                    => t.Labelled(t["AuditKey_period"], $"{f.ToString("d", CultureInfo.CurrentCulture)} – {end.AddDays(-1).ToString("d",
+                        CultureInfo.CurrentCulture)}"),
                 "to" when values.ContainsKey("from") => null,
                 "channel" => t.Labelled(t["AuditKey_channel"], value == "all" ? t["AuditValue_allChannels"] : exports["Channel_" + value]),
                 "personalData" => t[value == "yes" ? "AuditValue_personalData" : "AuditValue_noPersonalData"],

@@ -6,7 +6,8 @@ using CustomerInsight.Core.Sales;
 namespace CustomerInsight.Web.Components.Pages.Customers;
 
 /// <summary>
-/// What the customer list shows, as its address says it (<c>/customers?q=…&amp;segment=…&amp;date=…&amp;r=…&amp;f=…&amp;country=…&amp;channel=…&amp;lapsed=yes|no&amp;sort=…&amp;desc=1</c>):
+/// What the customer list shows, as its address says it
+/// (<c>/customers?q=…&amp;segment=…&amp;date=…&amp;r=…&amp;f=…&amp;country=…&amp;channel=…&amp;lapsed=yes|no&amp;sort=…&amp;desc=1</c>):
 /// a view can be bookmarked and the back button returns to the previous one. Unknown or malformed values are ignored.
 /// </summary>
 public sealed record CustomerListQuery(

@@ -117,7 +117,8 @@ public sealed partial class Customers
             }
             else
             {
-                await grid.SetSortAsync(next.Sort.ToString(), next.Descending ? SortDirection.Descending : SortDirection.Ascending, SortKeys[next.Sort]);
+                await grid.SetSortAsync(next.Sort.ToString(), next.Descending ? SortDirection.Descending : SortDirection.Ascending,
+                    SortKeys[next.Sort]);
             }
         }
         await FirstPageAsync();
@@ -175,7 +176,8 @@ public sealed partial class Customers
         }
     }
 
-    /// <summary>Navigates to the view <paramref name="next"/>, once: a field can report the same value twice before the browser confirms the first navigation.</summary>
+    /// <summary>Navigates to the view <paramref name="next"/>, once: a field can report the same value twice before the browser confirms the first
+    /// navigation.</summary>
     private void Go(CustomerListQuery next)
     {
         var href = AppUrls.Customers(next);

@@ -57,7 +57,8 @@ public sealed partial class Dashboard
     /// <summary>The KPI workbook of the figures on screen (period, channel, segment); null until they are loaded.</summary>
     private string? KpiDownloadHref => data is null || State.IsReversedRange
         ? null
-        : AppUrls.KpiWorkbookFor(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.CustomSegment?.ToString() ?? (data.Kpis.Filter.Segment is { } rfm ? CustomerInsight.Core.Rfm.RfmSegments.Code(rfm) : null), data.Kpis.Filter.Compare);
+        : AppUrls.KpiWorkbookFor(data.Kpis.Period, data.Kpis.Filter.Channel, data.Kpis.Filter.CustomSegment?.ToString()
+            ?? (data.Kpis.Filter.Segment is { } rfm ? CustomerInsight.Core.Rfm.RfmSegments.Code(rfm) : null), data.Kpis.Filter.Compare);
 
     protected override async Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
@@ -68,7 +69,8 @@ public sealed partial class Dashboard
             return;
         }
         var options = KpiOptions.Value;
-        data = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
+        data = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses),
+            cancellationToken);
         cards = BuildCards(data.Kpis);
         changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, cancellationToken);
         BuildCharts();
@@ -80,11 +82,14 @@ public sealed partial class Dashboard
         var data = this.data!;
         var lastYear = data.LastYear;
         charts = (
-            Marked(DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency, lastYear?.Sales, T["LastYearSeries", T["Kpi_NetRevenue"]]),
+            Marked(DashboardCharts.Sales(data.SalesTrend, T["Kpi_NetRevenue"], T["Kpi_AverageBasket"], Format.Currency, lastYear?.Sales,
+                T["LastYearSeries", T["Kpi_NetRevenue"]]),
                 data.SalesTrend.Select(m => m.Month)),
-            Marked(DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"], lastYear?.Satisfaction, T["LastYearSeries", T["Kpi_Nps"]]),
+            Marked(DashboardCharts.Satisfaction(data.SatisfactionTrend, T["Kpi_Nps"], T["CsatPercent"], lastYear?.Satisfaction,
+                T["LastYearSeries", T["Kpi_Nps"]]),
                 data.SatisfactionTrend.Select(m => m.Month)),
-            Marked(DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"], lastYear?.Sales, T["LastYearSeries", T["Kpi_ActiveCustomers"]]),
+            Marked(DashboardCharts.ActiveCustomers(data.SalesTrend, T["Kpi_ActiveCustomers"], lastYear?.Sales,
+                T["LastYearSeries", T["Kpi_ActiveCustomers"]]),
                 data.SalesTrend.Select(m => m.Month)));
     }
 

@@ -55,7 +55,8 @@ public static class DashboardCharts
             ChartType.Bar,
             new ChartData(MonthLabels(trend.Select(m => m.Month)),
             [
-                new ChartDataset(netRevenueLabel) { Values = trend.Select(m => (double?)m.Totals.NetRevenue).ToList(), BackgroundColor = revenue, YAxisID = "y" },
+                new ChartDataset(netRevenueLabel) { Values = trend.Select(m => (double?)m.Totals.NetRevenue).ToList(), BackgroundColor = revenue,
+                    YAxisID = "y" },
                 new ChartDataset(basketLabel)
                 {
                     Type = ChartType.Line,
@@ -137,7 +138,8 @@ public static class DashboardCharts
                 Scales = new Dictionary<string, ChartScale>
                 {
                     ["y"] = new() { Min = -100, Max = 100, Position = "left", Title = new ChartScaleTitle(npsLabel) },
-                    ["y1"] = new() { Min = 0, Max = 100, Position = "right", Title = new ChartScaleTitle(csatLabel), Grid = new ChartGrid(DrawOnChartArea: false) },
+                    ["y1"] = new() { Min = 0, Max = 100, Position = "right", Title = new ChartScaleTitle(csatLabel),
+                        Grid = new ChartGrid(DrawOnChartArea: false) },
                 },
                 ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat>
                 {
@@ -148,7 +150,8 @@ public static class DashboardCharts
     }
 
     /// <summary>Active customers per month as bars; with <paramref name="lastYear"/>, last year's as a dashed line (and a legend).</summary>
-    public static ChartConfig ActiveCustomers(IReadOnlyList<MonthlySales> trend, string label, IReadOnlyList<MonthlySales>? lastYear = null, string? lastYearLabel = null)
+    public static ChartConfig ActiveCustomers(IReadOnlyList<MonthlySales> trend, string label, IReadOnlyList<MonthlySales>? lastYear = null,
+        string? lastYearLabel = null)
     {
         ArgumentNullException.ThrowIfNull(trend);
         var overlay = lastYear is null
@@ -167,12 +170,14 @@ public static class DashboardCharts
         return new ChartConfig(
             ChartType.Bar,
             new ChartData(MonthLabels(trend.Select(m => m.Month)),
-                [new ChartDataset(label) { Values = trend.Select(m => (double?)m.Totals.ActiveCustomers).ToList(), BackgroundColor = ChartPalette.At(3) }, .. overlay]),
+                [new ChartDataset(label) { Values = trend.Select(m => (double?)m.Totals.ActiveCustomers).ToList(),
+                    BackgroundColor = ChartPalette.At(3) }, .. overlay]),
             new ChartOptions
             {
                 Plugins = new ChartPlugins(Legend: new ChartLegend(Display: lastYear is not null)),
                 Scales = new Dictionary<string, ChartScale> { ["y"] = new() { BeginAtZero = true, Ticks = new ChartTicks(Precision: 0) } },
-                ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat> { ["y"] = new("decimal", null, 0) }),
+                ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string,
+                    AxisFormat> { ["y"] = new("decimal", null, 0) }),
             });
     }
 
@@ -187,7 +192,8 @@ public static class DashboardCharts
     /// category per month), at that month's index, labelled with its events in date order; red when a go-live is
     /// among them. Events outside the months are left out.
     /// </summary>
-    public static IReadOnlyList<ChartMarker> ChangeMarkers(IReadOnlyList<int> months, IEnumerable<ChangeEvent> events, Func<ChangeEvent, string> label)
+    public static IReadOnlyList<ChartMarker> ChangeMarkers(IReadOnlyList<int> months, IEnumerable<ChangeEvent> events, Func<ChangeEvent,
+        string> label)
     {
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(label);

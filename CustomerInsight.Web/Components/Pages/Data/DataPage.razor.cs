@@ -133,7 +133,8 @@ public sealed partial class DataPage : IDisposable
     private async Task UndoAsync(ImportHistoryEntry entry)
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
-        var confirmed = await Dialogs.ShowMessageBoxAsync(string.Format(culture, T["UndoTitle"], entry.Id), string.Format(culture, T["UndoText"], entry.FileName),
+        var confirmed = await Dialogs.ShowMessageBoxAsync(string.Format(culture, T["UndoTitle"], entry.Id),
+            string.Format(culture, T["UndoText"], entry.FileName),
             yesText: T["UndoConfirm"], cancelText: T["Cancel"]);
         if (confirmed != true)
         {

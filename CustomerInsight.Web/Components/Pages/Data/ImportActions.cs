@@ -71,11 +71,14 @@ public sealed class ImportActions(
     }
 
     /// <summary>Imports the uploaded file, its amounts in the format's default currency.</summary>
-    public Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+    public Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken) =>
         ImportAsync(file, format, null, progress, cancellationToken);
 
-    /// <summary>Imports the uploaded file (off the circuit's thread), its amounts declared in <paramref name="currency"/>; a cancellation writes nothing.</summary>
-    public async Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, string? currency, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Imports the uploaded file (off the circuit's thread), its amounts declared in <paramref name="currency"/>; a cancellation writes
+    /// nothing.</summary>
+    public async Task<ImportReport> ImportAsync(UploadedFile file, ImportFormat format, string? currency, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var user = await RequireImportAsync();
         var userName = user.Identity?.Name ?? "unknown";
@@ -91,7 +94,8 @@ public sealed class ImportActions(
                 Discard();
             }
         }
-        logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName, report.Status, report.RowsRead);
+        logger.LogInformation("Import of {FileName} as {Format} by {User}: {Status}, {Rows} rows read", file.FileName, format.Code(), userName,
+            report.Status, report.RowsRead);
         return report;
     }
 

@@ -29,8 +29,10 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> UpdatePopulationAsync(int populationId, PopulationInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(UpdatePopulationAsync), user => commands.UpdatePopulationAsync(populationId, input, user, cancellationToken));
 
-    public Task<OmocCommandResult> DeletePopulationAsync(int populationId, bool confirmAssessmentsDeletion, CancellationToken cancellationToken = default) =>
-        RunAsync(nameof(DeletePopulationAsync), user => commands.DeletePopulationAsync(populationId, confirmAssessmentsDeletion, user, cancellationToken));
+    public Task<OmocCommandResult> DeletePopulationAsync(int populationId, bool confirmAssessmentsDeletion,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(DeletePopulationAsync), user => commands.DeletePopulationAsync(populationId, confirmAssessmentsDeletion, user,
+            cancellationToken));
 
     public Task<OmocCommandResult> CreateWorkshopAsync(int projectId, WorkshopInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(CreateWorkshopAsync), user => commands.CreateWorkshopAsync(projectId, input, user, cancellationToken));
@@ -38,10 +40,12 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> UpdateWorkshopAsync(int workshopId, WorkshopInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(UpdateWorkshopAsync), user => commands.UpdateWorkshopAsync(workshopId, input, user, cancellationToken));
 
-    public Task<OmocCommandResult> DeleteWorkshopAsync(int workshopId, bool confirmAssessmentsDeletion, CancellationToken cancellationToken = default) =>
+    public Task<OmocCommandResult> DeleteWorkshopAsync(int workshopId, bool confirmAssessmentsDeletion,
+        CancellationToken cancellationToken = default) =>
         RunAsync(nameof(DeleteWorkshopAsync), user => commands.DeleteWorkshopAsync(workshopId, confirmAssessmentsDeletion, user, cancellationToken));
 
-    public Task<OmocCommandResult> SaveAssessmentAsync(AssessmentInput input, AssessmentStatus status, CancellationToken cancellationToken = default) =>
+    public Task<OmocCommandResult> SaveAssessmentAsync(AssessmentInput input, AssessmentStatus status,
+        CancellationToken cancellationToken = default) =>
         RunAsync(nameof(SaveAssessmentAsync), user => commands.SaveAssessmentAsync(input, status, user, cancellationToken));
 
     public Task<OmocCommandResult> SavePlanActionAsync(PlanActionInput input, CancellationToken cancellationToken = default) =>
@@ -56,7 +60,8 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(AssessActorAsync), user => commands.AssessActorAsync(input, user, cancellationToken), Policies.Sociodynamics);
 
-    /// <summary>Runs the command as the current user when <see cref="CircuitAccess"/> lets them; a refusal (logged there) is the OMOC forms' refused result.</summary>
+    /// <summary>Runs the command as the current user when <see cref="CircuitAccess"/> lets them; a refusal (logged there) is the OMOC forms' refused
+    /// result.</summary>
     private async Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command, string policy = Policies.OmocEdit)
     {
         string user;

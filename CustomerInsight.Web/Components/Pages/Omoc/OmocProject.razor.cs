@@ -41,7 +41,8 @@ public sealed partial class OmocProject
             [nameof(PlanActionDialog.Submit)] = (Func<PlanActionInput, Task<OmocCommandResult>>)(input => Editor.SavePlanActionAsync(input)),
         };
         var title = $"{line.Need.Population.Name} · {OmocAxes.Describe(line.Need.Axis).Name.For(CultureInfo.CurrentUICulture)}";
-        var reference = await Dialogs.ShowAsync<PlanActionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var reference = await Dialogs.ShowAsync<PlanActionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true,
+            CloseOnEscapeKey = true });
         if (await reference.Result is { Canceled: false })
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
@@ -61,7 +62,8 @@ public sealed partial class OmocProject
     private async Task EditPopulationAsync(PopulationInfo population)
     {
         var initial = new PopulationInput(population.Name, population.Headcount, population.Description, population.OrganisationUnit);
-        if (await Dialogs.EditAsync<PopulationDialog, PopulationInput>(T["EditPopulation"], initial, input => Editor.UpdatePopulationAsync(population.Id, input)))
+        if (await Dialogs.EditAsync<PopulationDialog, PopulationInput>(T["EditPopulation"], initial, input =>
+            Editor.UpdatePopulationAsync(population.Id, input)))
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
             await LoadAsync();
@@ -77,7 +79,8 @@ public sealed partial class OmocProject
         var result = await Editor.DeletePopulationAsync(population.Id, confirmAssessmentsDeletion: false);
         if (result.Outcome == OmocOutcome.ConfirmationRequired)
         {
-            if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"],
+                T["Cancel"]))
             {
                 return;
             }
@@ -99,7 +102,8 @@ public sealed partial class OmocProject
     private async Task EditWorkshopAsync(WorkshopInfo workshop)
     {
         var initial = new WorkshopInput(workshop.Title, workshop.Date, workshop.Phase, workshop.Facilitator, workshop.Participants);
-        if (await Dialogs.EditAsync<WorkshopDialog, WorkshopInput>(T["EditWorkshop"], initial, input => Editor.UpdateWorkshopAsync(workshop.Id, input)))
+        if (await Dialogs.EditAsync<WorkshopDialog, WorkshopInput>(T["EditWorkshop"], initial, input =>
+            Editor.UpdateWorkshopAsync(workshop.Id, input)))
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
             await LoadAsync();
@@ -116,7 +120,8 @@ public sealed partial class OmocProject
         var result = await Editor.DeleteWorkshopAsync(workshop.Workshop.Id, confirmAssessmentsDeletion: false);
         if (result.Outcome == OmocOutcome.ConfirmationRequired)
         {
-            if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"], T["Cancel"]))
+            if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], T.Plural("DeleteAssessmentsConfirm", result.AssessmentsToDelete), T["DeleteAll"],
+                T["Cancel"]))
             {
                 return;
             }

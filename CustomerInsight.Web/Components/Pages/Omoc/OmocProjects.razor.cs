@@ -41,7 +41,8 @@ public sealed partial class OmocProjects
         }
         var info = details.Project;
         var initial = new ChangeProjectInput(info.Name, info.Description, info.Sponsor, info.StartDate, info.GoLiveDate);
-        if (await Dialogs.EditAsync<ProjectDialog, ChangeProjectInput>(T["EditProject"], initial, input => Editor.UpdateProjectAsync(project.Id, input)))
+        if (await Dialogs.EditAsync<ProjectDialog, ChangeProjectInput>(T["EditProject"], initial, input =>
+            Editor.UpdateProjectAsync(project.Id, input)))
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
             projects = await Queries.ListProjectsAsync();

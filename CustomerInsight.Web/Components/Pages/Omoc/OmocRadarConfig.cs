@@ -6,7 +6,8 @@ namespace CustomerInsight.Web.Components.Pages.Omoc;
 /// <summary>The Chart.js configuration of an OMOC radar ("cible"): radial scale 0–4, rings 1–4, one polygon per series.</summary>
 public static class OmocRadarConfig
 {
-    /// <summary>Axis labels in the language of <paramref name="culture"/>; drafts drawn dashed. Chart.js toggles a series from its legend entry.</summary>
+    /// <summary>Axis labels in the language of <paramref name="culture"/>; drafts drawn dashed. Chart.js toggles a series from its legend
+    /// entry.</summary>
     public static ChartConfig Build(RadarChart chart, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -79,7 +80,8 @@ public static class OmocTrendConfig
             Scales = new Dictionary<string, ChartScale>
             {
                 // Suggested, not fixed: Chart.js clips points at a fixed min or max, and scores sit on 1 and 4.
-                ["y"] = new() { SuggestedMin = OmocScores.MinScore, SuggestedMax = OmocScores.MaxScore, Ticks = new ChartTicks(StepSize: 1, Precision: 0) },
+                ["y"] = new() { SuggestedMin = OmocScores.MinScore, SuggestedMax = OmocScores.MaxScore,
+                    Ticks = new ChartTicks(StepSize: 1, Precision: 0) },
             },
         });
     }

@@ -60,9 +60,11 @@ public sealed partial class OmocSociodynamics
         var parameters = new DialogParameters
         {
             [nameof(SociodynamicAssessmentDialog.Actor)] = actor,
-            [nameof(SociodynamicAssessmentDialog.Submit)] = (Func<SociodynamicAssessmentInput, Task<OmocCommandResult>>)(input => Editor.AssessActorAsync(input)),
+            [nameof(SociodynamicAssessmentDialog.Submit)] = (Func<SociodynamicAssessmentInput, Task<OmocCommandResult>>)(input =>
+                Editor.AssessActorAsync(input)),
         };
-        if (await ShowAsync<SociodynamicAssessmentDialog>(string.Format(CultureInfo.CurrentCulture, T["AssessActorTitle"], actor.Actor.Name), parameters))
+        if (await ShowAsync<SociodynamicAssessmentDialog>(string.Format(CultureInfo.CurrentCulture, T["AssessActorTitle"], actor.Actor.Name),
+            parameters))
         {
             Snackbar.Add(T["Saved"].Value, Severity.Success);
             await LoadAsync();
@@ -71,7 +73,8 @@ public sealed partial class OmocSociodynamics
 
     private async Task<bool> ShowAsync<TDialog>(string title, DialogParameters parameters) where TDialog : IComponent
     {
-        var reference = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var reference = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true,
+            CloseOnEscapeKey = true });
         return await reference.Result is { Canceled: false };
     }
 }

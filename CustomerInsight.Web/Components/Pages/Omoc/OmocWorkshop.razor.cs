@@ -29,7 +29,8 @@ public sealed partial class OmocWorkshop
         radar = detail?.Radar ?? new(OmocAxes.All, []);
         Breadcrumbs = detail is null
             ? [new(T["ProjectsTitle"], "/omoc")]
-            : [new(T["ProjectsTitle"], "/omoc"), new(detail.Project.Name, $"/omoc/projects/{detail.Project.Id}"), new(detail.Workshop.Title, null, disabled: true)];
+            : [new(T["ProjectsTitle"], "/omoc"), new(detail.Project.Name, $"/omoc/projects/{detail.Project.Id}"),
+                new(detail.Workshop.Title, null, disabled: true)];
         Loading = false;
     }
 

@@ -75,7 +75,8 @@ public sealed partial class ScoringCard
     private void UpdateImpact() => impact = ImpactCalculator.Assess(scores, Sheet.Status);
 
     private Task SaveAsync(AssessmentStatus status) =>
-        OnSave.InvokeAsync(new ScoringSubmission(new AssessmentInput(WorkshopId, Sheet.Population.Id, scores, justifications, Sheet.Version), status));
+        OnSave.InvokeAsync(new ScoringSubmission(new AssessmentInput(WorkshopId, Sheet.Population.Id, scores, justifications, Sheet.Version),
+            status));
 
     private Task ReloadAsync() => OnReload.InvokeAsync(Sheet.Population.Id);
 

@@ -61,9 +61,11 @@ public static class SociodynamicMapConfig
         foreach (var position in SociodynamicScorer.AllPositions)
         {
             var cells = SociodynamicScorer.Cells(position);
-            boxes.AddRange(cells.Select(c => new ChartBox(c.Antagonism - 0.5, c.Antagonism + 0.5, c.Synergy - 0.5, c.Synergy + 0.5, ZoneColour(position))));
+            boxes.AddRange(cells.Select(c => new ChartBox(c.Antagonism - 0.5, c.Antagonism + 0.5, c.Synergy - 0.5, c.Synergy + 0.5,
+                ZoneColour(position))));
             // The name sits in the middle of the zone's cells, near the top of the cell so a centred bubble leaves it readable.
-            texts.Add(new ChartText(cells.Average(c => c.Antagonism), cells.Average(c => c.Synergy) + 0.35, SociodynamicScorer.Name(position).For(culture)));
+            texts.Add(new ChartText(cells.Average(c => c.Antagonism), cells.Average(c => c.Synergy) + 0.35,
+                SociodynamicScorer.Name(position).For(culture)));
         }
 
         var placed = map.Placed;

@@ -53,7 +53,8 @@ public sealed class PrivacyActions(
         return await commands.GetPersonalFieldsAsync(customerId, cancellationToken);
     }
 
-    public async Task<(PrivacyCommandOutcome Outcome, IReadOnlyList<string> ChangedFields)> RectifyAsync(int customerId, PersonalFields fields, CancellationToken cancellationToken = default)
+    public async Task<(PrivacyCommandOutcome Outcome, IReadOnlyList<string> ChangedFields)> RectifyAsync(int customerId, PersonalFields fields,
+        CancellationToken cancellationToken = default)
     {
         var user = await RequireAdminAsync();
         return await commands.RectifyAsync(customerId, fields, user, cancellationToken);
@@ -84,7 +85,8 @@ public sealed class PrivacyActions(
     }
 
     /// <summary>A page of the audit log in words (<see cref="Audit.AuditDescriber"/>), with the total for the pager.</summary>
-    public async Task<(int Total, IReadOnlyList<AuditLogLine> Lines)> GetAuditLinesAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<(int Total, IReadOnlyList<AuditLogLine> Lines)> GetAuditLinesAsync(AuditFilter filter, int skip, int take,
+        CancellationToken cancellationToken = default)
     {
         await RequireAdminAsync();
         var page = await auditQueries.GetPageAsync(filter, skip, take, cancellationToken);
@@ -98,5 +100,6 @@ public sealed class PrivacyActions(
         return await auditQueries.GetActionsAsync(cancellationToken);
     }
 
-    private Task<string> RequireAdminAsync([System.Runtime.CompilerServices.CallerMemberName] string action = "") => access.RequireNameAsync(Policies.Admin, action);
+    private Task<string> RequireAdminAsync([System.Runtime.CompilerServices.CallerMemberName] string action = "") =>
+        access.RequireNameAsync(Policies.Admin, action);
 }

@@ -59,7 +59,8 @@ public sealed partial class PrivacyPage
         await RunAsync(async () =>
         {
             var (outcome, changed) = await Actions.RectifyAsync(id, edited);
-            Report(outcome, changed.Count == 0 ? T["NothingChanged"] : string.Format(System.Globalization.CultureInfo.CurrentCulture, T["Rectified"], string.Join(", ", changed.Select(f => T[f].Value))));
+            Report(outcome, changed.Count == 0 ? T["NothingChanged"] : string.Format(System.Globalization.CultureInfo.CurrentCulture, T["Rectified"],
+                string.Join(", ", changed.Select(f => T[f].Value))));
             file = await Actions.GetAsync(id);
         });
     }
@@ -82,7 +83,8 @@ public sealed partial class PrivacyPage
     private async Task EraseAsync()
     {
         var id = file!.Profile.Id;
-        var dialog = await Dialogs.ShowAsync<EraseDialog>(T["EraseTitle"], new DialogParameters<EraseDialog> { { d => d.SourceId, file.Profile.SourceId } });
+        var dialog = await Dialogs.ShowAsync<EraseDialog>(T["EraseTitle"], new DialogParameters<EraseDialog> { { d => d.SourceId,
+            file.Profile.SourceId } });
         if (await dialog.Result is not { Canceled: false, Data: string typed })
         {
             return;

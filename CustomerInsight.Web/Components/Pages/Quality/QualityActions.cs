@@ -47,7 +47,8 @@ public sealed class QualityActions(
     {
         var user = await RequireAsync();
         var result = await Task.Run(() => unify.MergeAsync(groups, user, cancellationToken), cancellationToken);
-        logger.LogInformation("Merge of {Groups} group(s) ({Customers} customers) by {User}; {Stale} stale", result.Groups, result.Customers, user, result.Stale);
+        logger.LogInformation("Merge of {Groups} group(s) ({Customers} customers) by {User}; {Stale} stale", result.Groups, result.Customers, user,
+            result.Stale);
         return result;
     }
 

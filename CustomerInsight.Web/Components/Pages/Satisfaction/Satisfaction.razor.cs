@@ -63,7 +63,8 @@ public sealed partial class Satisfaction
         var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
         customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
         // The segment filter (RFM or custom) keeps its customers' responses only.
-        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, await Queries.GetCustomerIdsAsync(filter, cancellationToken));
+        var responses = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind,
+            await Queries.GetCustomerIdsAsync(filter, cancellationToken));
         overview = await SatisfactionQueries.GetOverviewAsync(responses, options.MinResponses, cancellationToken);
         bySegment = await Queries.GetSatisfactionBySegmentAsync(filter, thresholds, cancellationToken);
         // Comments are personal data: read only for roles allowed customer data (never for an executive).
@@ -84,9 +85,11 @@ public sealed partial class Satisfaction
     {
         overallRows = [new SatisfactionTable.Row("", o.Kpis)];
         monthRows = o.ByMonth.Select(m => new SatisfactionTable.Row(DisplayFormat.Month(BusinessCalendar.MonthStart(m.Key)), m.Kpis)).ToList();
-        channelRows = o.ByChannel.Select(c => new SatisfactionTable.Row(c.Key is { } ch ? Names["Channel_" + ch] : Names["NoChannel"], c.Kpis)).ToList();
+        channelRows = o.ByChannel.Select(c => new SatisfactionTable.Row(c.Key is { } ch ? Names["Channel_" + ch] : Names["NoChannel"],
+            c.Kpis)).ToList();
         kindRows = o.ByKind.Select(k => new SatisfactionTable.Row(Names["Kind_" + k.Key], k.Kpis)).ToList();
-        segmentRows = bySegment?.Segments.Select(s => new SatisfactionTable.Row(s.Rfm?.DisplayName(CultureInfo.CurrentUICulture) ?? s.Name ?? s.Key, s.Kpis)).ToList() ?? [];
+        segmentRows = bySegment?.Segments.Select(s => new SatisfactionTable.Row(s.Rfm?.DisplayName(CultureInfo.CurrentUICulture) ?? s.Name ?? s.Key,
+            s.Kpis)).ToList() ?? [];
         recommendChart = Distribution(
             Enumerable.Range(0, 11).Select(s => s.ToString(CultureInfo.CurrentCulture)).ToList(),
             o.Facts.RecommendHistogram,

@@ -19,15 +19,18 @@ public static class SegmentCharts
         new ChartData(
             summary.Segments.Select(s => Name(s.Segment)).ToList(),
             [
-                new ChartDataset(customersLabel) { Values = summary.Segments.Select(s => (double?)s.Customers).ToList(), BackgroundColor = ChartPalette.At(0), YAxisID = "y" },
-                new ChartDataset(monetaryLabel) { Values = summary.Segments.Select(s => (double?)s.Monetary).ToList(), BackgroundColor = ChartPalette.At(1), YAxisID = "y1" },
+                new ChartDataset(customersLabel) { Values = summary.Segments.Select(s => (double?)s.Customers).ToList(),
+                    BackgroundColor = ChartPalette.At(0), YAxisID = "y" },
+                new ChartDataset(monetaryLabel) { Values = summary.Segments.Select(s => (double?)s.Monetary).ToList(),
+                    BackgroundColor = ChartPalette.At(1), YAxisID = "y1" },
             ]),
         new ChartOptions
         {
             Scales = new Dictionary<string, ChartScale>
             {
                 ["y"] = new() { BeginAtZero = true, Position = "left", Title = new ChartScaleTitle(customersLabel) },
-                ["y1"] = new() { BeginAtZero = true, Position = "right", Title = new ChartScaleTitle(monetaryLabel), Grid = new ChartGrid(DrawOnChartArea: false) },
+                ["y1"] = new() { BeginAtZero = true, Position = "right", Title = new ChartScaleTitle(monetaryLabel),
+                    Grid = new ChartGrid(DrawOnChartArea: false) },
             },
             ValueFormat = new ValueFormat(CultureInfo.CurrentCulture.Name, new Dictionary<string, AxisFormat>
             {
@@ -44,7 +47,8 @@ public static class SegmentCharts
             .Where(s => sample.Any(c => c.Segment == s))
             .Select(s => new ChartDataset(Name(s))
             {
-                Points = sample.Where(c => c.Segment == s).Select(c => new BubblePoint(c.Recency, c.Frequency, Radius(c.Monetary, maxMonetary))).ToList(),
+                Points = sample.Where(c => c.Segment == s).Select(c => new BubblePoint(c.Recency, c.Frequency,
+                    Radius(c.Monetary, maxMonetary))).ToList(),
                 BackgroundColor = ChartPalette.Translucent(ChartPalette.At((int)s), 0.5),
                 BorderColor = ChartPalette.At((int)s),
             })

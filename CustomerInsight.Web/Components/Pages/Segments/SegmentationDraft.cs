@@ -38,7 +38,8 @@ public sealed class SegmentDraft
         Key = segment.Key,
         Name = segment.Name,
         Match = segment.Match,
-        Groups = segment.Groups.Select(g => new GroupDraft { Match = g.Match, Conditions = g.Conditions.Select(ConditionDraft.From).ToList() }).ToList(),
+        Groups = segment.Groups.Select(g =>
+            new GroupDraft { Match = g.Match, Conditions = g.Conditions.Select(ConditionDraft.From).ToList() }).ToList(),
     };
 
     public SegmentDefinition ToDefinition() =>

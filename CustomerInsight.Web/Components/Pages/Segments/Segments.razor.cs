@@ -50,7 +50,8 @@ public sealed partial class Segments : IDisposable
     [SupplyParameterFromQuery(Name = AppUrls.SegmentsDateKey)]
     public string? DateQuery { get; set; }
 
-    /// <summary>The migration's start in the URL (<c>?from=2011-06-10</c>); default <see cref="DefaultMigrationMonths"/> before the analysis date.</summary>
+    /// <summary>The migration's start in the URL (<c>?from=2011-06-10</c>); default <see cref="DefaultMigrationMonths"/> before the analysis
+    /// date.</summary>
     [SupplyParameterFromQuery(Name = AppUrls.SegmentsFromKey)]
     public string? FromQuery { get; set; }
 

@@ -1,0 +1,88 @@
+using CustomerInsight.Core.Data;
+using CustomerInsight.Web.Components.Shared;
+using CustomerInsight.Web.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace CustomerInsight.Tests.Web.Shared;
+
+/// <summary>The one way pages run a circuit action: role checked on the server, a refusal or a failure shown as the page's text.</summary>
+public sealed class CircuitActionTests
+{
+    private static readonly ActionFailureTexts Texts = new("refused", "failed");
+
+    [Fact]
+    public async Task RunAsync_RoleOutsideThePolicy_RefusedOnTheServerActionNotRun()
+    {
+        var accessLog = new FakeLogger<CircuitAccess>();
+        var access = FixedUser.Access(Roles.Executive, "direction@test.local", logger: accessLog);
+        var logger = new FakeLogger<CircuitActionTests>();
+        var shown = new List<string>();
+        var ran = false;
+
+        var done = await access.RunAsync(Policies.Import, logger, "Import", _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        }, shown.Add, Texts);
+
+        Assert.False(done);
+        Assert.False(ran);
+        Assert.Equal(["refused"], shown);
+        Assert.Contains(Policies.Import, Assert.Single(accessLog.Collector.GetSnapshot()).Message, StringComparison.Ordinal);
+        Assert.Empty(logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task RunAsync_RoleInThePolicy_RunsWithTheUserName()
+    {
+        var access = FixedUser.Access(Roles.Admin, "admin@test.local");
+        string? user = null;
+
+        var done = await access.RunAsync(Policies.Import, new FakeLogger<CircuitActionTests>(), "Import", name =>
+        {
+            user = name;
+            return Task.CompletedTask;
+        }, _ => Assert.Fail("nothing to show"), Texts);
+
+        Assert.True(done);
+        Assert.Equal("admin@test.local", user);
+    }
+
+    [Fact]
+    public async Task RunAsync_ActionFails_LoggedAsErrorFailureShown()
+    {
+        var logger = new FakeLogger<CircuitActionTests>();
+        var shown = new List<string>();
+
+        var done = await CircuitAction.RunAsync(logger, "Merge", () => throw new InvalidOperationException("database gone"), shown.Add, Texts);
+
+        Assert.False(done);
+        Assert.Equal(["failed"], shown);
+        var entry = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal((LogLevel.Error, "Merge failed"), (entry.Level, entry.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_KnownFailure_ItsOwnTextLoggedAsWarning()
+    {
+        var logger = new FakeLogger<CircuitActionTests>();
+        var shown = new List<string>();
+
+        await CircuitAction.RunAsync(logger, "Upload", () => throw new IOException("reset"), shown.Add, Texts,
+            e => e is IOException ? "upload failed" : null);
+
+        Assert.Equal(["upload failed"], shown);
+        Assert.Equal(LogLevel.Warning, Assert.Single(logger.Collector.GetSnapshot()).Level);
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_LeftToTheCaller()
+    {
+        var shown = new List<string>();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() =>
+            CircuitAction.RunAsync(new FakeLogger<CircuitActionTests>(), "Purge", () => throw new OperationCanceledException(), shown.Add, Texts));
+        Assert.Empty(shown);
+    }
+}
