@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
+using CustomerInsight.Tests.Core.Segments;
+
 namespace CustomerInsight.Tests.Integration;
 
 /// <summary>
 /// Value and churn on the real app, checked on the server: the page an executive gets carries no customer (the lost
-/// valuable customers are computed for analysts and admins only) and the per-customer value workbook is refused to them.
+/// valuable customers are computed for analysts and admins only) and the per-customer value workbook is refused to them;
+/// the value by custom segment (aggregates) is theirs too.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class ValueAccessTests(InsightAppFactory app)
+public class ValueAccessTests(InsightAppFactory app)
 {
     private static readonly string Workbook = AppUrls.ClvWorkbook(new DateOnly(2026, 6, 30));
 
@@ -26,6 +30,23 @@ public sealed class ValueAccessTests(InsightAppFactory app)
     }
 
     [Fact]
+    public async Task Executive_CustomSegmentationInTheUrl_ValueByItsSegmentsWithTheVersion()
+    {
+        // A segmentation of its own: the app is shared by the collection.
+        var name = $"Valeur {Guid.NewGuid():N}"[..20];
+        var saved = await app.Services.GetRequiredService<SegmentationQueries>()
+            .SaveAsync(null, name, SegmentationQueriesTests.RecentThenRegulars(), 0, "valeur", "analyste@demo.local", TestContext.Current.CancellationToken);
+        using var client = await app.CreateClientAsAsync(Roles.Executive);
+
+        var html = await client.GetStringAsync(AppUrls.Value(new DateOnly(2026, 6, 30), saved.Key), TestContext.Current.CancellationToken);
+
+        Assert.Contains("data-testid=\"value-by-custom-segment\"", html, StringComparison.Ordinal);
+        Assert.Equal(["recents", "fideles", ""], Regex.Matches(html, "<tr data-segment=\"([a-z-]*)\"").Select(m => m.Groups[1].Value));
+        Assert.Contains($"{name}\u00a0», version 1", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("/customers/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyst_PageWithLostCustomersAndTheWorkbookLink()
     {
         using var client = await app.CreateClientAsAsync(Roles.Analyst);
@@ -36,3 +57,7 @@ public sealed class ValueAccessTests(InsightAppFactory app)
         Assert.Contains(Workbook.Replace("&", "&amp;", StringComparison.Ordinal), html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every test of <see cref="ValueAccessTests"/> on PostgreSQL.</summary>
+[Collection(AppOnPostgresCollection.Name)]
+public sealed class ValueAccessOnPostgresTests(PostgresAppFactory app) : ValueAccessTests(app);
