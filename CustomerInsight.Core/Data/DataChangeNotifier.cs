@@ -23,8 +23,13 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
     /// <summary>This node (process or app instance): its own notifications come back to it and are ignored.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
+    private long generation;
+
     /// <summary>Raised after a change committed. Handlers run on the caller's thread: marshal to the UI (InvokeAsync) and never block.</summary>
     public event Action? Changed;
+
+    /// <summary>How many changes this node heard: moves before <see cref="Changed"/> is raised (<see cref="SharedRead{T}"/>'s key).</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     /// <summary>
     /// Inside the writer's transaction, before its commit: tells the other nodes that the data changed when (and only if)
@@ -57,6 +62,7 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
 
     public void NotifyChanged()
     {
+        Interlocked.Increment(ref generation);
         var handlers = Changed;
         if (handlers is null)
         {

@@ -21,7 +21,8 @@ public sealed record RfmGridSaveResult(int? Version, string? Error)
 /// <see cref="SaveAuditAction"/>. The first save also writes version 1, the configuration in use until then, so its figures
 /// stay named. The caller checks the policy.
 /// </summary>
-public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory, RfmQueries rfm, AuditLog audit, TimeProvider clock)
+public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory, RfmQueries rfm, AuditLog audit, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string SaveAuditAction = "rfm.save";
     public const int MaxReasonLength = 500;
@@ -70,7 +71,8 @@ public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory,
         db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"rfm:v{number}",
             $"frequency={scoring}; thresholds={RfmGridSettings.FormatThresholds(thresholds)}", 1));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // A new version places customers in other segments: open pages and the shared data version hear it.
+        await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new RfmGridSaveResult(number, null);
     }
 

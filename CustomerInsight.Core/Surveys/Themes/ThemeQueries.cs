@@ -53,9 +53,13 @@ public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme)
 /// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
 /// </summary>
 public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock,
-    Segments.SegmentationQueries? segmentations = null, DataChangeNotifier? notifier = null)
+    Segments.SegmentationQueries? segmentations = null, DataChangeNotifier? notifier = null, CurrentDataVersion? versions = null)
 {
     public const string AuditAction = "themes.save";
+
+    // Every dashboard's top themes key their figures by the set in use: read once per change heard, not per filter change.
+    private readonly SharedRead<ThemeSet>? current = notifier is null ? null
+        : new(cancellationToken => ReadCurrentAsync(factory, cancellationToken), notifier, clock);
 
     private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version), ThemeOverview> periodFigures =
         new(capacity: 32, lifetime: TimeSpan.FromMinutes(5), clock);
@@ -64,7 +68,10 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
     public const int LiveCountComments = 20_000;
 
     /// <summary>The set in use: the latest saved version, or the default set (version 0) before any save.</summary>
-    public async Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default)
+    public Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default) =>
+        current?.GetAsync(cancellationToken) ?? ReadCurrentAsync(factory, cancellationToken);
+
+    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
@@ -145,7 +152,7 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
             return await ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
         }
         var set = await GetCurrentAsync(cancellationToken);
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         // Not cancelled by one caller: another page may be waiting on the same entry.
         return await periodFigures.GetAsync((filter, minResponses, set.Version, version),
             () => ComputeAsync(filter, minResponses, withBreakdowns: false, CancellationToken.None, set), cancellationToken);
