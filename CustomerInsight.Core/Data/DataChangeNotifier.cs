@@ -12,8 +12,8 @@ namespace CustomerInsight.Core.Data;
 /// <c>pg_notify</c>, which the server delivers to the other nodes at commit only, never for a rolled-back change), then
 /// <see cref="NotifyChanged"/> after its commit for this node's pages; <see cref="DataChangeWatcher"/> raises
 /// <see cref="Changed"/> here for the changes of the other nodes (and of the command line). Readers subscribe to
-/// <see cref="Changed"/> and unsubscribe on dispose. Cached results need no notification: they are keyed by
-/// <see cref="DataVersion"/>, read from the database on every call, on every node.
+/// <see cref="Changed"/> and unsubscribe on dispose. Cached results are keyed by <see cref="DataVersion"/>, which the node
+/// shares (<see cref="CurrentDataVersion"/>) and reads again once <see cref="Generation"/> moves.
 /// </summary>
 /// <remarks>A subscriber that throws is logged (as an error, with its exception) and the others are still called.</remarks>
 public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = null)
