@@ -54,6 +54,7 @@ public static class CoreServices
         // Feature services: stateless over the context factory (one context per operation).
         services.AddSingleton<KpiQueries>();
         services.AddSingleton<SatisfactionQueries>();
+        services.AddSingleton<CustomerInsight.Core.Text.ITextResolver>(ResxTextResolver.Instance);
         services.AddSingleton<CustomerInsight.Core.Surveys.Themes.ThemeQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RfmQueries>();

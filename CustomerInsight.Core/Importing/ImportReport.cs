@@ -1,26 +1,31 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerInsight.Core.Text;
 
 namespace CustomerInsight.Core.Importing;
 
 /// <summary>
 /// One problem found in the file: where (row as a spreadsheet numbers it: the header is row 1, the first data row
 /// row 2, empty rows count, a CSV value with a line break inside quotes stays in its row;
-/// column as named in the file's header) and what. <see cref="Message"/> is plain English; the UI
-/// localises from <see cref="Code"/> and <see cref="Args"/> with <see cref="ImportMessages"/>.
+/// column as named in the file's header) and what: a stable <see cref="Code"/> and its <see cref="Args"/>, whose words
+/// the web project resolves (<see cref="Text"/>). <see cref="Message"/> is the English text, filled by
+/// <see cref="ImportReport.WithMessages"/> for the JSON report.
 /// </summary>
 public sealed record ImportIssue(
     [property: JsonPropertyName("row")] int Row,
     [property: JsonPropertyName("column")] string? Column,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("code")] string Code,
-    [property: JsonPropertyName("args")] IReadOnlyList<string> Args)
+    [property: JsonPropertyName("code"), JsonPropertyOrder(1)] string Code,
+    [property: JsonPropertyName("args"), JsonPropertyOrder(1)] IReadOnlyList<string> Args)
 {
-    public static ImportIssue Create(int row, string? column, string code, params string[] args) =>
-        new(row, column, ImportMessages.Format(code, ImportMessages.English, args), code, args);
+    [JsonPropertyName("message")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Message { get; init; }
 
-    /// <summary>The message in the given culture (French or English).</summary>
-    public string LocalisedMessage(System.Globalization.CultureInfo culture) => ImportMessages.Format(Code, culture, [.. Args]);
+    /// <summary>The problem as a text to resolve in the reader's language.</summary>
+    [JsonIgnore] public LocalizedText Text => ImportMessages.Text(Code, Args);
+
+    public static ImportIssue Create(int row, string? column, string code, params string[] args) => new(row, column, code, args);
 }
 
 /// <summary>Entities written by an import.</summary>
@@ -71,6 +76,15 @@ public sealed record ImportReport
     public const string StatusRejected = "rejected";
 
     public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = false };
+
+    /// <summary>The report with each listed issue's <see cref="ImportIssue.Message"/> in English, as the JSON report gives it.</summary>
+    public ImportReport WithMessages(ITextResolver texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return this with { Rejected = Rejected.Select(i => i with { Message = texts.Resolve(i.Text, English) }).ToList() };
+    }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     public string ToJson(bool indented = false) =>
         JsonSerializer.Serialize(this, indented ? new JsonSerializerOptions(JsonOptions) { WriteIndented = true } : JsonOptions);

@@ -117,6 +117,7 @@ public class CoreArchitectureTests
         typeof(ImpactCalculator).Namespace,
         typeof(RfmScorer).Namespace,
         typeof(CustomerInsight.Core.Segments.AudienceExport).Namespace,
+        typeof(CustomerInsight.Core.Importing.ImportMessages).Namespace,
     ];
 
     private static readonly System.Buffers.SearchValues<char> FrenchLetters = System.Buffers.SearchValues.Create("éèêëàâçôûùîïœÉÈÊÀÂÇÔ«»");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -58,8 +59,9 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var report = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, currency, "cli:" + Environment.UserName,
+        var imported = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, currency, "cli:" + Environment.UserName,
             progress, cancellationToken);
+        var report = imported.WithMessages(ResxTextResolver.Instance);
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
@@ -84,11 +86,16 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
     }
 
     /// <summary><c>FILE:row N, column C: message</c>, the form compilers use, so editors and people can find the place.</summary>
-    internal static string Locate(string path, ImportIssue issue) =>
-        issue.Row <= 0 ? $"{path}: {issue.Message}"
-        : issue.Column is null
-            ? $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}: {issue.Message}"
-            : $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}, column {issue.Column}: {issue.Message}";
+    internal static string Locate(string path, ImportIssue issue)
+    {
+        var message = issue.Text.For(English);
+        return issue.Row <= 0 ? $"{path}: {message}"
+            : issue.Column is null
+                ? $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}: {message}"
+                : $"{path}: row {issue.Row.ToString(CultureInfo.InvariantCulture)}, column {issue.Column}: {message}";
+    }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     internal static string Summarise(ImportReport report, TimeSpan elapsed, TimeSpan cpu)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerInsight.Core.Text;
 
 namespace CustomerInsight.Core.Surveys.Themes;
 
@@ -22,34 +23,51 @@ public sealed record ThemeDefinition(string Key, string NameFr, string NameEn, I
     public override int GetHashCode() => HashCode.Combine(Key, NameFr, NameEn, TermsFr.Count, TermsEn.Count);
 }
 
-/// <summary>The default theme set of a retailer, used until an analyst saves the first version.</summary>
+/// <summary>
+/// The default theme set of a retailer, used until an analyst saves the first version: keys and terms here, names in the
+/// web project's CoreText.resx (<c>Theme.</c> + key), in both languages.
+/// </summary>
 public static class ThemeDefaults
 {
-    public static IReadOnlyList<ThemeDefinition> Retail { get; } =
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private static readonly (string Key, string[] TermsFr, string[] TermsEn)[] Themes =
     [
-        new("delivery", "Livraison", "Delivery",
+        ("delivery",
             ["livr*", "colis", "transporteur", "délai de livraison", "retrait en magasin", "retard"],
             ["deliver*", "shipping", "shipped", "parcel", "courier", "late", "delay"]),
-        new("installation", "Installation", "Installation",
+        ("installation",
             ["install*", "technicien", "mise en service", "branchement", "raccordement"],
             ["install*", "technician", "fitter", "set up"]),
-        new("after-sales", "Service après-vente", "After-sales service",
+        ("after-sales",
             ["service client", "service après-vente", "sav", "réparation", "garantie", "hotline", "joindre"],
             ["customer service", "after-sales", "support", "repair", "warranty", "helpline"]),
-        new("price", "Prix", "Price",
+        ("price",
             ["prix", "tarif", "cher", "pas cher", "promotion", "promo", "rapport qualité-prix", "concurrence"],
             ["price", "pricing", "expensive", "cheap", "value for money", "discount"]),
-        new("product-quality", "Qualité du produit", "Product quality",
+        ("product-quality",
             ["qualité", "panne", "défaut", "défectueux", "abîmé", "cassé", "bruyant", "silencieux", "efficace", "conforme"],
             ["quality", "broken", "faulty", "defective", "damaged", "noisy", "quiet", "reliable"]),
-        new("store-welcome", "Accueil en magasin", "Store welcome",
+        ("store-welcome",
             ["magasin", "accueil", "vendeur", "vendeuse", "conseiller", "à l'écoute"],
             ["store", "shop", "staff", "salesperson", "welcome", "friendly"]),
-        new("website", "Site web", "Website",
+        ("website",
             ["site", "site web", "internet", "en ligne", "application", "commande en ligne"],
             ["website", "site", "online", "app", "checkout"]),
-        new("returns", "Retours et remboursements", "Returns and refunds",
+        ("returns",
             ["retour", "rembours*", "échange"],
             ["return*", "refund*", "exchange"]),
     ];
+
+    /// <summary>The default themes, named through <paramref name="texts"/>.</summary>
+    public static IReadOnlyList<ThemeDefinition> Retail(ITextResolver texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Themes.Select(t =>
+        {
+            var name = new LocalizedText("Theme." + t.Key);
+            return new ThemeDefinition(t.Key, texts.Resolve(name, French), texts.Resolve(name, English), t.TermsFr, t.TermsEn);
+        }).ToList();
+    }
 }

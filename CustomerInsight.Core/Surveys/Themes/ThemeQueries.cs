@@ -5,6 +5,7 @@ using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Surveys.Themes;
@@ -52,14 +53,22 @@ public sealed record ThemeMatchCounts(int Comments, IReadOnlyList<int> PerTheme)
 /// GROUP BY through <see cref="SatisfactionQueries"/>); matching (<see cref="ThemeMatcher"/>) and figures
 /// (<see cref="ThemeCalculator"/>) are pure. Nothing is stored about a comment: an erased comment stops counting at once.
 /// </summary>
-public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, SatisfactionQueries satisfaction, RfmScoreCache rfmScores, AuditLog audit, TimeProvider clock,
-    Segments.SegmentationQueries? segmentations = null, DataChangeNotifier? notifier = null, CurrentDataVersion? versions = null)
+public sealed class ThemeQueries(
+    IDbContextFactory<InsightDbContext> factory,
+    SatisfactionQueries satisfaction,
+    RfmScoreCache rfmScores,
+    AuditLog audit,
+    TimeProvider clock,
+    ITextResolver texts,
+    Segments.SegmentationQueries? segmentations = null,
+    DataChangeNotifier? notifier = null,
+    CurrentDataVersion? versions = null)
 {
     public const string AuditAction = "themes.save";
 
     // Every dashboard's top themes key their figures by the set in use: read once per change heard, not per filter change.
     private readonly SharedRead<ThemeSet>? current = notifier is null ? null
-        : new(cancellationToken => ReadCurrentAsync(factory, cancellationToken), notifier, clock);
+        : new(cancellationToken => ReadCurrentAsync(factory, texts, cancellationToken), notifier, clock);
 
     private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version), ThemeOverview> periodFigures =
         new(capacity: 32, lifetime: TimeSpan.FromMinutes(5), clock);
@@ -69,13 +78,13 @@ public sealed class ThemeQueries(IDbContextFactory<InsightDbContext> factory, Sa
 
     /// <summary>The set in use: the latest saved version, or the default set (version 0) before any save.</summary>
     public Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default) =>
-        current?.GetAsync(cancellationToken) ?? ReadCurrentAsync(factory, cancellationToken);
+        current?.GetAsync(cancellationToken) ?? ReadCurrentAsync(factory, texts, cancellationToken);
 
-    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
+    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, ITextResolver texts, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? ThemeSet.Default : ToSet(latest);
+        return latest is null ? ThemeSet.Default(texts) : ToSet(latest);
     }
 
     /// <summary>Every saved version, newest first.</summary>

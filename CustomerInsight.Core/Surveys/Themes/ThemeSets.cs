@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using CustomerInsight.Core.Text;
 
 namespace CustomerInsight.Core.Surveys.Themes;
 
 /// <summary>A theme set as figures use it: its version (0 = the built-in default set, never saved), who saved it, when and why.</summary>
 public sealed record ThemeSet(int Version, DateTime? SavedAtUtc, string? SavedBy, string? Reason, IReadOnlyList<ThemeDefinition> Themes)
 {
-    public static ThemeSet Default { get; } = new(0, null, null, null, ThemeDefaults.Retail);
+    /// <summary>The built-in default set (version 0), its names resolved through <paramref name="texts"/>.</summary>
+    public static ThemeSet Default(ITextResolver texts) => new(0, null, null, null, ThemeDefaults.Retail(texts));
 
     /// <summary>The index of the theme with this key; −1 when the set has none.</summary>
     public int IndexOf(string key)

@@ -35,9 +35,9 @@ public class ImportCurrencyTests
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
         Assert.Equal(ImportMessages.CurrencyMismatch, issue.Code);
-        Assert.Contains("GBP", issue.Message, StringComparison.Ordinal);
-        Assert.Contains("EUR", issue.Message, StringComparison.Ordinal);
-        Assert.Contains("GBP", issue.LocalisedMessage(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), StringComparison.Ordinal);
+        Assert.Contains("GBP", issue.Text.English(), StringComparison.Ordinal);
+        Assert.Contains("EUR", issue.Text.English(), StringComparison.Ordinal);
+        Assert.Contains("GBP", issue.Text.French(), StringComparison.Ordinal);
         Assert.Equal("GBP", report.Currency);
         var counts = await context.CountAsync();
         Assert.Equal((0, 0, 0, 0, 0), counts.Data);

@@ -51,7 +51,7 @@ public class ImportFormatsTests
             "R1,C9,2024-03-20,Store,Cancellation,P1,Kettle,-1,19.99\n");
         var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
 
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(new EntityCounts(3, 0), report.Orders);
         Assert.Equal(new EntityCounts(1, 0), report.Customers);
         Assert.Equal(4, report.RowsImported);
@@ -85,7 +85,7 @@ public class ImportFormatsTests
             "S2,C2,X42,2024-04-02,,Web,,4,\n" +
             "S3,,,2024-04-03,Transactional,Store,0,1,\n");
         var report = await context.ImportAsync(surveys, ImportFormat.Surveys, Ct);
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(3, report.Responses.Created);
         Assert.Equal(1, report.Notes[ImportMessages.NoteUnknownOrder]);
         Assert.Equal(3, (await context.ImportAsync(surveys, ImportFormat.Surveys, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
@@ -96,7 +96,7 @@ public class ImportFormatsTests
             "C1,Email Marketing,Withdrawn,2024-02-10 12:00,unsubscribe link,\n" +
             "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n");
         var consentReport = await context.ImportAsync(consents, ImportFormat.Consents, Ct);
-        Assert.True(consentReport.Succeeded, string.Join("; ", consentReport.Rejected.Select(r => r.Message)));
+        Assert.True(consentReport.Succeeded, string.Join("; ", consentReport.Rejected.Select(r => r.Text)));
         Assert.Equal(2, consentReport.Consents.Created);
         Assert.Equal(1, consentReport.DuplicateRows);
         Assert.Equal(3, (await context.ImportAsync(consents, ImportFormat.Consents, Ct)).Skipped[ImportMessages.SkipAlreadyImported]);
@@ -124,7 +124,7 @@ public class ImportFormatsTests
             "S2,,O2,2024-03-20,3,Un commentaire d'une personne effacée\n" +
             "S3,,O3,2024-03-20,7,Anonyme\n"), ImportFormat.Surveys, Ct);
 
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Responses.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipErasedCustomer]);
         await using var check = context.Database.CreateContext();
@@ -173,7 +173,7 @@ public class ImportFormatsTests
         Assert.Contains(new ColumnMapping("Customer ID", "CustomerID"), preview.Columns);
 
         var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Orders.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipAdjustment]);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipZeroOrNegative]);
@@ -210,7 +210,7 @@ public class ImportFormatsTests
             workbook.SaveAs(path);
         }
         var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var order = await db.Orders.SingleAsync(Ct);
         Assert.Equal(15_300, order.AmountMilli);

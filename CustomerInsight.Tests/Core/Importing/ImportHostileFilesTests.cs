@@ -2,6 +2,7 @@ using CustomerInsight.Core.Data;
 using System.Text;
 using ClosedXML.Excel;
 using CustomerInsight.Core.Importing;
+using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
@@ -140,8 +141,9 @@ public class ImportHostileFilesTests
         var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Ct);
         Assert.Equal(100, report.Rejected.Count);
         Assert.Equal(250, report.RejectedCount);
-        Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":", report.ToJson(), StringComparison.Ordinal);
-        Assert.StartsWith("Nombre entier attendu", report.Rejected[0].LocalisedMessage(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), StringComparison.Ordinal);
+        Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":",
+            report.WithMessages(ResxTextResolver.Instance).ToJson(), StringComparison.Ordinal);
+        Assert.StartsWith("Nombre entier attendu", report.Rejected[0].Text.French(), StringComparison.Ordinal);
     }
 
     private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before, ImportReport report, string code, int row, string? column, string name)
@@ -149,10 +151,10 @@ public class ImportHostileFilesTests
         Assert.False(report.Succeeded, name);
         Assert.NotEmpty(report.Rejected);
         var issue = report.Rejected[0];
-        Assert.True(issue.Code == code, $"{name}: expected {code}, got {issue.Code} ({issue.Message})");
+        Assert.True(issue.Code == code, $"{name}: expected {code}, got {issue.Code} ({issue.Text})");
         Assert.Equal(row, issue.Row);
         Assert.Equal(column, issue.Column);
-        Assert.False(string.IsNullOrWhiteSpace(issue.Message));
+        Assert.False(string.IsNullOrWhiteSpace(issue.Text.English()));
         var after = await context.CountAsync();
         Assert.Equal(before.Data, after.Data);
         Assert.Equal(before.Batches + 1, after.Batches);

@@ -44,7 +44,7 @@ public class ImportReadingTests
     {
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
-        Assert.True(issue.Code == code, $"expected {code}, got {issue.Code} ({issue.Message})");
+        Assert.True(issue.Code == code, $"expected {code}, got {issue.Code} ({issue.Text})");
         Assert.Equal(row, issue.Row);
         Assert.Equal(column, issue.Column);
         var after = await context.CountAsync();
@@ -65,7 +65,7 @@ public class ImportReadingTests
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
         Assert.Equal(["1"], issue.Args);
-        Assert.Contains("1 MiB", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("1 MiB", issue.Text.English(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class ImportReadingTests
 
         var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(c => c.SourceId == "C99999", Ct);
         Assert.Equal("Hélène", customer.FirstName);
@@ -207,7 +207,7 @@ public class ImportReadingTests
         var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderNoKnownColumn, 1, null);
-        Assert.Contains("CustomerId", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("CustomerId", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Ct)).ReportJson!;
         foreach (var personal in new[] { "HX9002", "Anatole", "Ordinaire", "anatole", "0611223344", "Berthe" })
@@ -226,7 +226,7 @@ public class ImportReadingTests
         var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Ct);
 
         var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 3, "CreatedAt");
-        Assert.Contains("2024-03-15", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-03-15", issue.Text.English(), StringComparison.Ordinal);
         await using var db = context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Ct)).ReportJson!;
         Assert.DoesNotContain("Anatole", stored, StringComparison.Ordinal);

@@ -91,7 +91,7 @@ public class ImportXlsxTests
 
         var report = await context.ImportAsync(path, ImportFormat.Customers, Ct);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(Ct);
         Assert.Equal(("cached99", "Martin", "Lyon"), (customer.FirstName, customer.LastName, customer.City));
@@ -132,7 +132,7 @@ public class ImportXlsxTests
 
         var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Ct);
 
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(20_000, report.RowsImported);
         await using var db = context.Database.CreateContext();
         Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Ct)).Email);
@@ -195,7 +195,7 @@ public class ImportXlsxTests
             workbook.Save();
         }
         var report = await context.ImportAsync(path, ImportFormat.OrderLines, Ct);
-        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Message)));
+        Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         await using var db = context.Database.CreateContext();
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(Ct);
         Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0), order.OrderedAtUtc);

@@ -59,7 +59,7 @@ public sealed class OnlineRetailPublicFileTests
         await using var context = await ImportTestContext.CreateAsync();
         var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Ct);
 
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Message}")));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Text}")));
         Assert.Equal(lines.Count, report.RowsRead);
         Assert.Equal(duplicates, report.DuplicateRows);
         Assert.Equal(adjustmentRows, report.Skipped[ImportMessages.SkipAdjustment]);

@@ -76,7 +76,7 @@ internal sealed class PrivacyTestContext : IAsyncDisposable
         var context = new PrivacyTestContext(await ImportTestContext.CreateAsync(engine: engine));
         foreach (var report in await context.ImportAllAsync(cancellationToken))
         {
-            Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+            Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         }
         return context;
     }

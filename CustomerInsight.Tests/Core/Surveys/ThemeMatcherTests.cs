@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Surveys.Themes;
+using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Core.Surveys;
 
@@ -121,8 +122,9 @@ public sealed class ThemeMatcherTests
     [Fact]
     public void DefaultSet_DemoComments_CarryTheirThemes()
     {
-        var matcher = ThemeMatcher.Create(ThemeDefaults.Retail);
-        IReadOnlyList<string> Of(string c) => matcher.Themes(c).Select(i => ThemeDefaults.Retail[i].Key).ToList();
+        var themes = ThemeDefaults.Retail(ResxTextResolver.Instance);
+        var matcher = ThemeMatcher.Create(themes);
+        IReadOnlyList<string> Of(string c) => matcher.Themes(c).Select(i => themes[i].Key).ToList();
 
         Assert.Equal(["delivery", "installation"], Of("Livraison rapide et installateur très professionnel."));
         Assert.Equal(["after-sales"], Of("Impossible de joindre le service client."));

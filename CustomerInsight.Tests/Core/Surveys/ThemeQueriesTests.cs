@@ -12,6 +12,7 @@ using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Tests.Core.Importing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Tests.Core.Surveys;
 
@@ -60,7 +61,7 @@ public class ThemeQueriesTests : IAsyncLifetime
         Assert.Equal(9, (await context.ImportAsync(context.WriteFile("surveys.csv", Surveys), ImportFormat.Surveys, Ct)).RowsImported);
         queries = new ThemeQueries(factory, new SatisfactionQueries(factory),
             new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions())), factory, TimeProvider.System),
-            new AuditLog(factory, TimeProvider.System), TimeProvider.System);
+            new AuditLog(factory, TimeProvider.System), TimeProvider.System, ResxTextResolver.Instance);
     }
 
     public async ValueTask DisposeAsync()
@@ -238,7 +239,7 @@ public class ThemeQueriesTests : IAsyncLifetime
     [Fact]
     public async Task Erasure_CustomersCommentsLeaveTheFiguresAndTheDrillDown_NoCopyInThemeTables()
     {
-        await queries.SaveAsync(ThemeDefaults.Retail, 0, "copie du jeu par défaut", "analyste@demo.local", Ct);
+        await queries.SaveAsync(ThemeDefaults.Retail(ResxTextResolver.Instance), 0, "copie du jeu par défaut", "analyste@demo.local", Ct);
         var factory = context.Database.Factory;
         var audit = new AuditLog(factory, TimeProvider.System);
         await new CustomerErasure(factory, new AppSecrets(factory), audit, TimeProvider.System).EraseBySourceIdAsync("C2", "admin@demo.local", Ct);

@@ -80,7 +80,7 @@ public class UnifyCommandsTests
             })
             {
                 var report = await context.Import.ImportAsync(context.Import.WriteFile(name, csv), format, Ct);
-                Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Message)));
+                Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
             }
             return context;
         }

@@ -36,7 +36,7 @@ public class ClvCdnowTests
             csv.Append(CultureInfo.InvariantCulture, $"{customer}-{date:yyyyMMdd}-{i + 1},{customer},{date:yyyy-MM-dd},Web,Sale,CD,CDs,1,{value}\n");
         }
         var report = await context.ImportAsync(context.WriteFile("cdnow.csv", csv.ToString()), ImportFormat.OrderLines, Ct);
-        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Message}")));
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => $"{r.Row} {r.Column} {r.Text}")));
         // Eight rows of $0.00 are free goods, skipped by the import (interfaces.md): all on a customer's first day.
         Assert.Equal(8, report.Skipped[ImportMessages.SkipZeroOrNegative]);
         Assert.Equal(rows.Count - 8, report.Orders.Created);
