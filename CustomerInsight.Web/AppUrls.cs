@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
@@ -26,11 +25,12 @@ public static class AppUrls
     /// <summary>The segments page's query keys: the analysis date and the migration's start.</summary>
     public const string SegmentsDateKey = "date", SegmentsFromKey = "from";
 
-    /// <summary>The value and churn page and its query key: the calibration end.</summary>
-    public const string ValuePath = "/value", ValueEndKey = "end";
+    /// <summary>The value and churn page and its query keys: the calibration end, the custom segmentation its value is shown by.</summary>
+    public const string ValuePath = "/value", ValueEndKey = "end", ValueSegmentationKey = "segmentation";
 
-    /// <summary>The value and churn page at a calibration end.</summary>
-    public static string Value(DateOnly calibrationEnd) => With(ValuePath, (ValueEndKey, IsoDate.Format(calibrationEnd)));
+    /// <summary>The value and churn page at a calibration end, with the value by segment of a custom segmentation when one is given.</summary>
+    public static string Value(DateOnly calibrationEnd, string? segmentation = null) =>
+        With(ValuePath, (ValueEndKey, IsoDate.Format(calibrationEnd)), (ValueSegmentationKey, segmentation));
 
     public static string Dashboard(FilterState state) => With("/", Filters(state));
 

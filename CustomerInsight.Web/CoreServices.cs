@@ -11,7 +11,6 @@ using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

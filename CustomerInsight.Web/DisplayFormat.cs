@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CustomerInsight.Web;
 
 /// <summary>

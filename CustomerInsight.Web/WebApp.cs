@@ -1,11 +1,8 @@
-using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
 using CustomerInsight.Web.Endpoints;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;

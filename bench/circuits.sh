@@ -14,16 +14,7 @@ circuits="${CIRCUITS:-100}"
 duration="${DURATION:-60}"
 interval="${INTERVAL:-10}"
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_server_workdir
 # Each circuit holds a WebSocket on both sides (and the client an HTTP connection): more than the default 1024 files.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Shared by the bench scripts: checks, the Release command line, measurement helpers. Source it.
 #   bench_cli          publishes the app once per script run (Release, ReadyToRun: how it is deployed)
-#                      into bench/out/cli and sets $cli to "dotnet .../CustomerInsight.Web.dll"
+#                      into bench/out/cli (NO_BUILD=1: reuses it) and sets $cli to "dotnet .../CustomerInsight.Web.dll"
 #   measure FILE       one `/usr/bin/time -v` log -> "wall cpu rss_mb" (s, s user+sys, MB)
 #   median             the median of the numbers on stdin
 #   machine_line       cores, memory and load average, for the report
+#   bench_server_workdir  a temporary folder $work and $server_pid (set it when the app starts): at exit the app
+#                      is stopped and the folder removed
 
 bench_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench_here/.." && pwd)"
@@ -23,9 +25,13 @@ machine_line() {
 
 bench_cli() {
     local out="$repo/bench/out/cli"
-    echo "== publish (Release, ReadyToRun) -> bench/out/cli"
-    dotnet publish "$repo/CustomerInsight.Web" -c Release -r linux-x64 --self-contained false \
-        -p:PublishReadyToRun=true -o "$out" -nologo -v quiet > /dev/null
+    if [ "${NO_BUILD:-}" = 1 ] && [ -f "$out/CustomerInsight.Web.dll" ]; then
+        echo "== NO_BUILD=1: the existing publish in bench/out/cli"
+    else
+        echo "== publish (Release, ReadyToRun) -> bench/out/cli"
+        dotnet publish "$repo/CustomerInsight.Web" -c Release -r linux-x64 --self-contained false \
+            -p:PublishReadyToRun=true -o "$out" -nologo -v quiet > /dev/null
+    fi
     cli="dotnet $out/CustomerInsight.Web.dll"
     # Verbs never seed demo data; the benchmarks never touch the app's own database.
     export DemoData__Enabled=false
@@ -42,3 +48,17 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 # col FILE N: the median of column N of FILE.
 col() { cut -d' ' -f"$2" "$1" | median; }
+
+bench_server_workdir() {
+    work="$(mktemp -d)"
+    server_pid=""
+    trap bench_stop_server EXIT
+}
+
+bench_stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}

@@ -24,16 +24,7 @@ if [ -n "$db" ] && [ ! -f "$db" ]; then
     exit 2
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_server_workdir
 
 echo "== machine: $(machine_line), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "== $("$chromium" --version 2>/dev/null | head -n 1)"

@@ -18,3 +18,20 @@ SELECT COUNT(*) FROM (SELECT CustomerId, LastSaleDate, SaleOrders, NetMilli FROM
 SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IS NOT NULL AND BusinessDate < '2025-06-15' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
 SELECT COUNT(*) FROM (SELECT CustomerId FROM CustomerSales WHERE LastOrderDate < '2025-06-15' AND SaleOrders > 0);
 SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IN (SELECT CustomerId FROM CustomerSales WHERE LastOrderDate >= '2025-06-15' AND FirstSaleDate < '2025-06-15') AND BusinessDate < '2025-06-15' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
+.print == customer counts of a custom period and channel with its previous period (dashboard /?period=custom&from=2025-03-05&to=2025-08-16&channel=web)
+.print    old: one row per customer over every sale order before the end; new: the customer x year rows + the orders of the edge days
+SELECT COUNT(CASE WHEN p > 0 THEN 1 END), COUNT(CASE WHEN p > 0 AND first >= '2025-03-05' THEN 1 END), COUNT(CASE WHEN p >= 2 THEN 1 END),
+    COUNT(CASE WHEN p > 0 AND pp > 0 THEN 1 END), COUNT(CASE WHEN pp > 0 THEN 1 END), COUNT(CASE WHEN last < '2025-02-17' AND inChannel > 0 THEN 1 END),
+    COUNT(CASE WHEN c > 0 THEN 1 END), COUNT(CASE WHEN cp > 0 THEN 1 END), COUNT(CASE WHEN lastBeforeC < '2024-09-06' AND inChannelBeforeC > 0 THEN 1 END)
+FROM (SELECT
+    SUM(CASE WHEN BusinessDate >= '2025-03-05' AND Channel = 0 THEN 1 ELSE 0 END) AS p,
+    SUM(CASE WHEN BusinessDate >= '2024-09-22' AND BusinessDate < '2025-03-05' AND Channel = 0 THEN 1 ELSE 0 END) AS pp,
+    SUM(CASE WHEN BusinessDate >= '2024-09-22' AND BusinessDate < '2025-03-05' AND Channel = 0 THEN 1 ELSE 0 END) AS c,
+    SUM(CASE WHEN BusinessDate >= '2024-04-11' AND BusinessDate < '2024-09-22' AND Channel = 0 THEN 1 ELSE 0 END) AS cp,
+    MIN(BusinessDate) AS first, MAX(BusinessDate) AS last, MAX(CASE WHEN BusinessDate < '2025-03-05' THEN BusinessDate END) AS lastBeforeC,
+    SUM(CASE WHEN Channel = 0 THEN 1 ELSE 0 END) AS inChannel, SUM(CASE WHEN BusinessDate < '2025-03-05' AND Channel = 0 THEN 1 ELSE 0 END) AS inChannelBeforeC
+    FROM Orders WHERE CustomerId IS NOT NULL AND Kind = 0 AND BusinessDate < '2025-08-16' GROUP BY CustomerId);
+SELECT COUNT(*), SUM(Months), SUM(RepeatMonths), SUM(ChannelMonths & 4095), SUM(ChannelRepeatMonths & 4095) FROM CustomerYears WHERE Year <= 2025;
+SELECT COUNT(*), SUM(CustomerId), SUM(Channel) FROM Orders WHERE Kind = 0 AND CustomerId IS NOT NULL AND (
+    (BusinessDate >= '2024-04-11' AND BusinessDate < '2024-05-01') OR (BusinessDate >= '2024-09-01' AND BusinessDate < '2024-10-01')
+    OR (BusinessDate >= '2025-02-01' AND BusinessDate < '2025-04-01') OR (BusinessDate >= '2025-08-01' AND BusinessDate < '2025-08-16'));

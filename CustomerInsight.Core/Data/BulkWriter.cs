@@ -329,6 +329,15 @@ public abstract class RowInserter : IDisposable
     /// <summary>A text value already encoded in UTF-8 (repeated values encoded once by the caller); null for NULL.</summary>
     public abstract void SetUtf8(int index, byte[]? utf8);
 
+    /// <summary>NULL.</summary>
+    public abstract void SetNull(int index);
+
+    /// <summary>An instant (UTC by the app's convention), stored as EF Core stores it.</summary>
+    public abstract void Set(int index, DateTime instant);
+
+    /// <summary>A date, stored as EF Core stores it.</summary>
+    public abstract void Set(int index, DateOnly date);
+
     public abstract void Run();
 
     public abstract void Dispose();
@@ -343,6 +352,12 @@ internal sealed class AdoRowInserter(TableInserter inserter, int columns) : RowI
     public override void Set(int index, string? value) => values[index] = value;
 
     public override void SetUtf8(int index, byte[]? utf8) => values[index] = utf8 is null ? null : System.Text.Encoding.UTF8.GetString(utf8);
+
+    public override void SetNull(int index) => values[index] = null;
+
+    public override void Set(int index, DateTime instant) => values[index] = instant;
+
+    public override void Set(int index, DateOnly date) => values[index] = date;
 
     public override void Run() => inserter.Insert(values);
 
@@ -372,6 +387,15 @@ internal sealed class SqliteRowInserter : RowInserter
 
     public override void SetUtf8(int index, byte[]? utf8) =>
         Check(utf8 is null ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1) : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, (ReadOnlySpan<byte>)utf8));
+
+    public override void SetNull(int index) => Check(SQLitePCL.raw.sqlite3_bind_null(statement, index + 1));
+
+    /// <summary>The text Microsoft.Data.Sqlite binds for a DateTime parameter (and EF Core's SQLite literals).</summary>
+    public override void Set(int index, DateTime instant) =>
+        Set(index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The text Microsoft.Data.Sqlite binds for a DateOnly parameter.</summary>
+    public override void Set(int index, DateOnly date) => Set(index, date.ToString(@"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public override void Run()
     {

@@ -40,6 +40,13 @@ public static class EntityRows
     public static TableInserter OrdersTable(this BulkWriter writer) =>
         writer.Table("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli", "ImportBatchId");
 
+    /// <summary>
+    /// The orders' INSERT for bulk loads, set by position (the columns of <see cref="OrdersTable"/>: 0 Id, 1 Source, 2 SourceOrderId,
+    /// 3 CustomerId, 4 OrderedAtUtc, 5 BusinessDate, 6 BusinessMonth, 7 Channel, 8 Kind, 9 AmountMilli, 10 ImportBatchId).
+    /// </summary>
+    public static RowInserter OrderRows(this BulkWriter writer) =>
+        writer.Rows("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind", "AmountMilli", "ImportBatchId");
+
     /// <summary>The order lines' prepared INSERT: OrderId, ProductCode, Description, Quantity, UnitPriceMilli, AmountMilli (hot loops keep it rather than look it up per row).</summary>
     public static TableInserter OrderLinesTable(this BulkWriter writer) =>
         writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");

@@ -41,6 +41,7 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<SalesDay> SalesDays => Set<SalesDay>();
     public DbSet<CustomerSales> CustomerSales => Set<CustomerSales>();
     public DbSet<CustomerMonth> CustomerMonths => Set<CustomerMonth>();
+    public DbSet<CustomerYear> CustomerYears => Set<CustomerYear>();
 
     /// <summary>
     /// Saves, and when orders were added, changed or removed through the context, refreshes the sales summaries of their

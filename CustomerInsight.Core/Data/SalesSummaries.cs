@@ -53,9 +53,11 @@ public static class SalesSummaries
         var customers = $"(SELECT \"Id\" FROM {Customers})";
         var days = $"(SELECT \"Day\" FROM {Days})";
         await ExecuteAsync(db, $"DELETE FROM \"CustomerMonths\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
+        await ExecuteAsync(db, $"DELETE FROM \"CustomerYears\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM \"CustomerSales\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
         await ExecuteAsync(db, InsertCustomerSales($"\"CustomerId\" IN {customers}"), [], cancellationToken);
         await ExecuteAsync(db, InsertCustomerMonths($"o.\"CustomerId\" IN {customers}"), [], cancellationToken);
+        await ExecuteAsync(db, InsertCustomerYears($"\"CustomerId\" IN {customers}"), [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM \"SalesDays\" WHERE \"BusinessDate\" IN {days}", [], cancellationToken);
         await ExecuteAsync(db, InsertSalesDays($"\"BusinessDate\" IN {days}"), [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM {Customers}", [], cancellationToken);
@@ -76,10 +78,12 @@ public static class SalesSummaries
     private static IReadOnlyList<string> RebuildStatements() =>
     [
         "DELETE FROM \"CustomerMonths\"",
+        "DELETE FROM \"CustomerYears\"",
         "DELETE FROM \"CustomerSales\"",
         "DELETE FROM \"SalesDays\"",
         InsertCustomerSales("\"CustomerId\" IS NOT NULL"),
         InsertCustomerMonths("o.\"CustomerId\" IS NOT NULL"),
+        InsertCustomerYears("\"CustomerId\" IS NOT NULL"),
         InsertSalesDays("1 = 1"),
     ];
 
@@ -102,6 +106,28 @@ public static class SalesSummaries
         GROUP BY o."CustomerId", o."BusinessMonth"
         """;
 
+    /// <summary>
+    /// The customer × year rows: per customer × month the sale orders in all and per channel, then per year the sum of the
+    /// months' bits (a month is one row, so the sum is the OR); channel c's bits are the month's bit × 4096^c.
+    /// </summary>
+    private static string InsertCustomerYears(string where) => $"""
+        INSERT INTO "CustomerYears" ("CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths")
+        SELECT "CustomerId", "BusinessMonth" / 100, SUM(mbit), SUM(CASE WHEN n >= 2 THEN mbit ELSE 0 END),
+            SUM(({ChannelBits(1)}) * mbit), SUM(({ChannelBits(2)}) * mbit)
+        FROM (
+            SELECT "CustomerId", "BusinessMonth", (CAST(1 AS BIGINT) << ("BusinessMonth" % 100 - 1)) AS mbit, COUNT(*) AS n,
+                {string.Join(", ", Enum.GetValues<Channel>().Select(c => $"SUM(CASE WHEN \"Channel\" = {(int)c} THEN 1 ELSE 0 END) AS n{(int)c}"))}
+            FROM "Orders"
+            WHERE "Kind" = {Sale} AND {where}
+            GROUP BY "CustomerId", "BusinessMonth"
+        ) AS m
+        GROUP BY "CustomerId", "BusinessMonth" / 100
+        """;
+
+    // The sum over the channels of 4096^c where the month has at least `least` sale orders of channel c.
+    private static string ChannelBits(int least) => string.Join(" + ", Enum.GetValues<Channel>().Select(c =>
+        $"CASE WHEN n{(int)c} >= {least} THEN {1L << CustomerYear.ChannelShift(c)} ELSE 0 END"));
+
     private static string InsertSalesDays(string where) => $"""
         INSERT INTO "SalesDays" ("BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli", "CancellationOrders", "ReturnsMilli")
         SELECT "BusinessDate", "Channel", MIN("BusinessMonth"),
@@ -118,7 +144,7 @@ public static class SalesSummaries
 
     // The OR of the channels' bits, as a sum of one MAX per channel (bitwise aggregates differ between engines).
     private static string ChannelMask => string.Join(" + ", Enum.GetValues<Channel>().Select(c =>
-        $"MAX(CASE WHEN o.\"Channel\" = {(int)c} THEN {CustomerMonth.ChannelBit(c)} ELSE 0 END)"));
+        $"MAX(CASE WHEN o.\"Channel\" = {(int)c} THEN {c.Bit()} ELSE 0 END)"));
 
     private static async Task CreateStageAsync(InsightDbContext db, CancellationToken cancellationToken)
     {

@@ -9,6 +9,12 @@ public enum Channel
     Other = 4,
 }
 
+/// <summary>Channels as bits of a mask (1 &lt;&lt; channel): the channels a customer bought on, in one integer.</summary>
+public static class ChannelBits
+{
+    public static int Bit(this Channel channel) => 1 << (int)channel;
+}
+
 public enum OrderKind
 {
     Sale = 0,

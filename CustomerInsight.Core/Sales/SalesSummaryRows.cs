@@ -62,6 +62,23 @@ public class CustomerMonth
 
     /// <summary>Bit (1 &lt;&lt; channel) set for every channel with a sale order that month.</summary>
     public int ChannelMask { get; set; }
+}
 
-    public static int ChannelBit(Channel channel) => 1 << (int)channel;
+/// <summary>
+/// One identified customer × calendar year with at least one sale order, its months as bit masks (bit m − 1 for month m):
+/// months with a sale order, months with two or more; per channel the same at bit 12 × channel + m − 1. The customer counts
+/// of any period (active, new, repeat, retained, lapsed, per channel) are bit tests over these rows for the period's whole
+/// months plus the sale orders of its partial months (<see cref="Analytics.CustomerActivityTally"/>).
+/// </summary>
+public class CustomerYear
+{
+    public int CustomerId { get; set; }
+    public int Year { get; set; }
+    public int Months { get; set; }
+    public int RepeatMonths { get; set; }
+    public long ChannelMonths { get; set; }
+    public long ChannelRepeatMonths { get; set; }
+
+    /// <summary>The bit of a month (1–12) of one channel in <see cref="ChannelMonths"/> and <see cref="ChannelRepeatMonths"/>.</summary>
+    public static int ChannelShift(Channel channel) => 12 * (int)channel;
 }

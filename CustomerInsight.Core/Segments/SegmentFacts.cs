@@ -21,11 +21,11 @@ public sealed record CustomerSegmentFacts(
 {
     public int CustomerId => Score.CustomerId;
 
-    public bool BoughtOn(Channel channel) => (Channels & (1 << (int)channel)) != 0;
+    public bool BoughtOn(Channel channel) => (Channels & channel.Bit()) != 0;
 
     public bool Granted(ConsentPurpose purpose) => (Consents & (1 << (int)purpose)) != 0;
 
-    public static int ChannelBit(Channel channel) => 1 << (int)channel;
+    public static int ChannelBit(Channel channel) => channel.Bit();
 
     public static int ConsentBit(ConsentPurpose purpose) => 1 << (int)purpose;
 }

@@ -3,6 +3,7 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Value;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Segments;
@@ -26,6 +27,18 @@ public sealed record SegmentationCounts(DateOnly AnalysisDate, int Customers, IR
 public sealed record SegmentMembers(SegmentRef Ref, string SegmentationName, int Version, string SegmentName, DateOnly AnalysisDate, int[] CustomerIds);
 
 /// <summary>
+/// The expected value over a fit's horizon of each segment of one segmentation version (product.md page 10, by custom segment):
+/// the customers placed at <paramref name="AnalysisDate"/>, the day after the calibration end, as the RFM segments are; one row per
+/// segment in the version's order (<see cref="ClvSegmentValue{TSegment}.Segment"/> is its position), then the customers in none
+/// (<see cref="NoSegment"/>).
+/// </summary>
+public sealed record SegmentationValue(SegmentationVersionInfo Version, DateOnly AnalysisDate, IReadOnlyList<ClvSegmentValue<int>> Segments)
+{
+    /// <summary>The row of the fitted customers that no segment of the version takes.</summary>
+    public const int NoSegment = -1;
+}
+
+/// <summary>
 /// Custom segmentations (product.md page 11): versions (save, list), the facts their rules look at, computed set-based
 /// per analysis date and cached, counts and members. Evaluation itself is <see cref="SegmentEvaluator"/> (pure): rules are
 /// data, never SQL.
@@ -37,7 +50,7 @@ public sealed class SegmentationQueries(
     BusinessCalendar calendar,
     AuditLog audit,
     TimeProvider clock,
-    Value.ClvQueries? clv = null,
+    ClvQueries? clv = null,
     DataChangeNotifier? notifier = null,
     CurrentDataVersion? versions = null)
 {
@@ -202,6 +215,25 @@ public sealed class SegmentationQueries(
     }
 
     /// <summary>
+    /// The value of <paramref name="model"/>'s customers by segment of <paramref name="key"/>'s latest version (the version in use, as
+    /// the dashboard's segment filter takes it), placed the day after the calibration end; null when the segmentation does not exist.
+    /// </summary>
+    public async Task<SegmentationValue?> GetValueAsync(ClvResult model, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (await GetVersionAsync(key, null, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+        var analysisDate = model.CalibrationEnd.AddDays(1);
+        var placed = (await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken))
+            .ToDictionary(f => f.CustomerId, f => SegmentEvaluator.Assign(saved.Definition, f));
+        var order = Enumerable.Range(0, saved.Definition.Segments.Count).Append(SegmentationValue.NoSegment);
+        var rows = ClvSegments.Summarize(model, id => [placed.GetValueOrDefault(id, SegmentationValue.NoSegment)], order);
+        return new SegmentationValue(saved, analysisDate, rows);
+    }
+
+    /// <summary>
     /// Migration between the segments of one version (the latest when <paramref name="version"/> is null) at two dates, so both
     /// dates are placed by the same rules; null when the segmentation or version does not exist.
     /// </summary>
@@ -248,7 +280,7 @@ public sealed class SegmentationQueries(
                 .AsAsyncEnumerable();
             await foreach (var b in bought.WithCancellation(cancellationToken))
             {
-                channels[b.CustomerId] = channels.GetValueOrDefault(b.CustomerId) | CustomerSegmentFacts.ChannelBit(b.Channel);
+                channels[b.CustomerId] = channels.GetValueOrDefault(b.CustomerId) | b.Channel.Bit();
             }
         }
         // Consents in force at the start of the analysis date (business time), as the segments page's reach counts them.

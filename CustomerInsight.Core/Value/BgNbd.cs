@@ -90,7 +90,7 @@ public static class BgNbdFitter
         if (!histories.Any(h => h.RepeatPurchases > 0))
         {
             // Without a repeat purchase the likelihood does not depend on a and b (dropout after a purchase): nothing to fit.
-            throw new ArgumentException("The BG/NBD model needs at least one customer with a repeat purchase.", nameof(histories));
+            throw new NoRepeatPurchaseException(histories.Count);
         }
         var likelihood = new GroupedLikelihood(histories);
         var start = new[] { 0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0 };
@@ -180,4 +180,15 @@ public static class BgNbdFitter
             return sum;
         }
     }
+}
+
+/// <summary>
+/// The purchases to fit hold no repeat purchase (every customer bought on one day only): the BG/NBD likelihood then does not
+/// depend on a and b, so the model cannot be fitted (bad input for that calibration end, not a failure).
+/// </summary>
+public sealed class NoRepeatPurchaseException(int customers)
+    : ArgumentException($"The BG/NBD model needs at least one customer with a repeat purchase; none of the {customers} customers has one.")
+{
+    /// <summary>The customers of the data fitted, each with a single purchase.</summary>
+    public int Customers { get; } = customers;
 }

@@ -37,7 +37,7 @@ public sealed class CustomSegmentsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=segmentation-live-total]")).ToContainTextAsync(", 0 dans aucun segment");
             await FillAsync(page, "segmentation-reason", "Deux profils pour commencer");
             await page.ClickAsync("[data-testid=segmentation-save]");
-            await page.WaitForURLAsync(url => url.Contains("/segments/custom?segmentation=deux-profils", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/segments/custom\\?segmentation=deux-profils"));
             await Assertions.Expect(page.Locator("[data-testid=segmentation-in-use]")).ToContainTextAsync("Deux profils, version 1");
             var before = (await firstCount.InnerTextAsync()).Trim();
 

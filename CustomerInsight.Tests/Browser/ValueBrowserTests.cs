@@ -1,7 +1,11 @@
 using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Segments;
+using CustomerInsight.Tests.Core.Segments;
+using CustomerInsight.Core.Value;
 using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Integration;
 using CustomerInsight.Tests.Web.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerInsight.Tests.Browser;
@@ -31,18 +35,25 @@ public sealed class OnlineRetailBrowserFixture : BrowserFixture
     }
 }
 
-/// <summary>The value and churn page in Chromium over the public Online Retail data at calibration end 2011-06-30.</summary>
+/// <summary>
+/// The value and churn page in Chromium over the public Online Retail data at calibration end 2011-06-30: the fits, the
+/// holdout chart, then the value by segment of a custom segmentation picked on the page.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : IClassFixture<OnlineRetailBrowserFixture>
 {
     [Fact]
-    public async Task Analyst_CalibrationEnd2011_06_30_ParametersShown_HoldoutChartHasBothSeries()
+    public async Task Analyst_CalibrationEnd2011_06_30_ParametersShown_HoldoutChartHasBothSeries_ThenPicksACustomSegmentation()
     {
         fixture.RequireBrowser();
         if (!fixture.Imported)
         {
             Assert.Skip("../shared/data/online_retail.csv.gz (beside the repository) is absent: the public-file test needs it.");
         }
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await fixture.App.Services.GetRequiredService<SegmentationQueries>()
+            .SaveAsync(null, "Deux profils", SegmentationQueriesTests.RecentThenRegulars(), 0, "Pour commencer", "analyste@demo.local", ct)).Saved);
+        var fitted = (await fixture.App.Services.GetRequiredService<ClvQueries>().GetReportAsync(new DateOnly(2011, 6, 30), cancellationToken: ct))!;
         var page = await fixture.NewPageAsAsync(Roles.Analyst);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "value-online-retail", async () =>
         {
@@ -66,6 +77,21 @@ public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : ICla
             Assert.Equal(["Prévus", "Réels"], series.Select(s => s.Label));
             Assert.All(series, s => Assert.Equal(23, s.Points));
             Assert.All(series, s => Assert.True(s.Sum > 0, $"{s.Label} has no purchases"));
+
+            // The value by custom segment: pick the segmentation, its table comes with the version that placed the customers.
+            await page.Locator("[data-testid=value-segmentation]").ClickAsync();
+            var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Deux profils (v1)" }).First;
+            await Assertions.Expect(option).ToBeVisibleAsync();
+            await option.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]segmentation=deux-profils"));
+            var rows = page.Locator("[data-testid=value-by-custom-segment] tbody tr");
+            await Assertions.Expect(rows).ToHaveCountAsync(3);
+            await Assertions.Expect(rows.Locator("td:first-child")).ToHaveTextAsync(["Récents", "Fidèles", "Dans aucun segment"]);
+            await Assertions.Expect(page.Locator("[data-testid=value-custom-version]")).ToContainTextAsync("Deux profils\u00a0», version 1");
+            await Assertions.Expect(page.Locator("[data-testid=value-custom-version]")).ToContainTextAsync("01/07/2011");
+            var counts = await rows.Locator("td:nth-child(2)").AllInnerTextsAsync();
+            var digits = counts.Select(c => new string(c.Where(char.IsAsciiDigit).ToArray()));
+            Assert.Equal(fitted.Model.Customers.Count, digits.Sum(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)));
         });
         await page.Context.CloseAsync();
     }

@@ -53,12 +53,16 @@ public static class CliApp
             {
                 await InsightDatabase.EnsureReachableAsync(db, cancellation.Token);
             }
-            var verbs = host.Services.GetServices<ICliVerb>().ToList();
             if (args[0] is "--help" or "-h" or "help")
             {
-                PrintHelp(verbs, console.Out);
+                PrintHelp(host.Services.GetServices<ICliVerb>().ToList(), console.Out);
                 return 0;
             }
+            // Migrated before the verbs are built: some read the database when built (its currency, for workbooks), and a
+            // new database's failed read would cost an exception and its log.
+            var factory = host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
+            await InsightDatabase.MigrateAsync(factory, cancellation.Token);
+            var verbs = host.Services.GetServices<ICliVerb>().ToList();
             var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
             if (verb is null)
             {
@@ -71,7 +75,6 @@ public static class CliApp
                 await console.Out.WriteLineAsync(verb.Usage);
                 return 0;
             }
-            await InsightDatabase.MigrateAsync(host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>(), cancellation.Token);
             // A new database records its reporting currency (Business:Currency) before any verb reads or writes amounts.
             await host.Services.GetRequiredService<DatabaseCurrency>().GetAsync(cancellation.Token);
             timing?.Ready();

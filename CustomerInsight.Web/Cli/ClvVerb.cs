@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CustomerInsight.Core.Reporting;
@@ -61,6 +60,13 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         try
         {
             found = await clv.GetReportAsync(end, horizon, null, cancellationToken);
+        }
+        catch (NoRepeatPurchaseException e)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            throw new CliInputException(string.Create(inv, $"No customer has a repeat purchase on or before {end:yyyy-MM-dd} ") +
+                string.Create(inv, $"(each of the {e.Customers:N0} customers bought on a single day): ") +
+                "the churn parameters a and b cannot be fitted. Choose a later --calibration-end.");
         }
         catch (ArgumentException e)
         {

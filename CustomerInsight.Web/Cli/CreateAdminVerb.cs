@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Web.Cli;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 

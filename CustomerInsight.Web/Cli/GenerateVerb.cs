@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Web.Cli;

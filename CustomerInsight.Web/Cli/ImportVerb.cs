@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Localization;
 
 namespace CustomerInsight.Web.Cli;
 

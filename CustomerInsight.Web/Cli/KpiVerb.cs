@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Reporting;

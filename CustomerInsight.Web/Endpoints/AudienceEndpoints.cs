@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Segments;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Web.Endpoints;
 

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CustomerInsight.Web.Endpoints;

@@ -1,11 +1,7 @@
-using System.Globalization;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Web.Components.Pages.Audit;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Endpoints;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Resources;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Text;

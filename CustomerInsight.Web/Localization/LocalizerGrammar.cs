@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace CustomerInsight.Web.Localization;
 
 /// <summary>The texts that depend on the language's typography and grammar, not only on its words (every feature's texts).</summary>

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab756b77-75b1-4f33-b75c-9249a7ea4440"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("32d7b28a-8730-4f2a-9353-d1c6879e07e2"), entityTypeCount: 35)
         {
         }
 
@@ -36,6 +36,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var rfmGridVersion = RfmGridVersionEntityType.Create(this);
             var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
+            var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var salesDay = SalesDayEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
             CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
+            CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SalesDayEntityType.CreateAnnotations(salesDay);

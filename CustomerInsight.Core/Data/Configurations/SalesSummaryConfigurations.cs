@@ -35,3 +35,12 @@ internal sealed class CustomerMonthConfiguration : IEntityTypeConfiguration<Cust
         builder.HasIndex(m => new { m.CohortMonth, m.BusinessMonth });
     }
 }
+
+internal sealed class CustomerYearConfiguration : IEntityTypeConfiguration<CustomerYear>
+{
+    public void Configure(EntityTypeBuilder<CustomerYear> builder)
+    {
+        builder.HasKey(y => new { y.CustomerId, y.Year });
+        builder.Property(y => y.CustomerId).ValueGeneratedNever();
+    }
+}

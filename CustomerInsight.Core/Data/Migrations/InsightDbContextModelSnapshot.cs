@@ -775,6 +775,31 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("CustomerSales");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerYear", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelRepeatMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "Year");
+
+                    b.ToTable("CustomerYears");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Property<long>("Id")

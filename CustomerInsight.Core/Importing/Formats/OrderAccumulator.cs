@@ -47,8 +47,13 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     private readonly List<OrderState> orderList = [];
     private readonly StringPool strings = new();
     private HashSet<string> existing = [];
-    private Line[] lines = new Line[1024];
+    // The lines in chunks of equal size: a file of ten million lines needs no array of that size, nor its copies as it grows.
+    private const int ChunkBits = 16;
+    private const int ChunkMask = (1 << ChunkBits) - 1;
+    private readonly List<Line[]> chunks = [];
     private int lineCount;
+
+    private ref Line At(int index) => ref chunks[index >> ChunkBits][index & ChunkMask];
 
     public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
@@ -85,11 +90,11 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         var amount = Money.LineAmountMilli(quantity, unitPriceMilli);
         order.RunningAmountMilli = checked(order.RunningAmountMilli + amount);
 
-        if (lineCount == lines.Length)
+        if ((lineCount & ChunkMask) == 0)
         {
-            Array.Resize(ref lines, lines.Length * 2);
+            chunks.Add(new Line[ChunkMask + 1]);
         }
-        ref var line = ref lines[lineCount];
+        ref var line = ref At(lineCount);
         line.Next = -1;
         line.Product = strings.Intern(productCode);
         line.Description = description is null ? -1 : strings.Intern(description);
@@ -103,7 +108,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         }
         else
         {
-            lines[order.Last].Next = lineCount;
+            At(order.Last).Next = lineCount;
         }
         order.Last = lineCount;
         order.MinUtcTicks = Math.Min(order.MinUtcTicks, utc.Ticks);
@@ -160,7 +165,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     {
         session.WriteNewCustomers();
         var writer = session.Writer;
-        var orderTable = writer.OrdersTable();
+        var orderRows = writer.OrderRows();
+        var sourceUtf8 = System.Text.Encoding.UTF8.GetBytes(source);
         var lineRows = writer.OrderLineRows();
         var nextId = await writer.NextIdAsync("Orders", cancellationToken);
         var seen = new HashSet<LineKey>();
@@ -175,9 +181,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             seen.Clear();
             kept.Clear();
             long amount = 0;
-            for (var i = order.First; i >= 0; i = lines[i].Next)
+            for (var i = order.First; i >= 0; i = At(i).Next)
             {
-                ref var l = ref lines[i];
+                ref var l = ref At(i);
                 if (dropExactDuplicates && !seen.Add(new LineKey(l.Product, l.Description, l.Country, l.Quantity, l.UnitPriceMilli, l.UtcTicks)))
                 {
                     session.DuplicateRows++;
@@ -194,11 +200,10 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             var id = nextId++;
             var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
             var date = session.Calendar.BusinessDateOf(utc);
-            orderTable.Insert(id, source, order.Key, order.Customer?.Id, utc, date, BusinessCalendar.MonthKey(date),
-                (int)order.Channel, (int)order.Kind, amount, session.BatchId);
+            WriteOrder(orderRows, id, sourceUtf8, order, utc, date, amount, session.BatchId);
             foreach (var i in kept)
             {
-                ref var l = ref lines[i];
+                ref var l = ref At(i);
                 lineRows.Set(0, id);
                 lineRows.SetUtf8(1, strings.Utf8(l.Product));
                 lineRows.SetUtf8(2, l.Description < 0 ? null : strings.Utf8(l.Description));
@@ -215,6 +220,29 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
                 progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsImported, (double)written / orderList.Count));
             }
         }
+    }
+
+    private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, OrderState order, DateTime utc, DateOnly date, long amount, int batchId)
+    {
+        rows.Set(0, id);
+        rows.SetUtf8(1, sourceUtf8);
+        rows.Set(2, order.Key);
+        if (order.Customer is { } customer)
+        {
+            rows.Set(3, customer.Id);
+        }
+        else
+        {
+            rows.SetNull(3);
+        }
+        rows.Set(4, utc);
+        rows.Set(5, date);
+        rows.Set(6, BusinessCalendar.MonthKey(date));
+        rows.Set(7, (int)order.Channel);
+        rows.Set(8, (int)order.Kind);
+        rows.Set(9, amount);
+        rows.Set(10, batchId);
+        rows.Run();
     }
 
     /// <summary>Interns repeated texts (product codes, descriptions, countries) so each is held once.</summary>

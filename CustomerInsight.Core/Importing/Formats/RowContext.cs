@@ -66,17 +66,28 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         return true;
     }
 
+    /// <summary>True when the column is blank; <paramref name="allowed"/> says whether that is fine (a required one is rejected).</summary>
+    private bool Blank(int column, bool required, out string text, out bool allowed)
+    {
+        text = Text(column);
+        allowed = !required;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        if (required)
+        {
+            Reject(column, ImportMessages.ValueRequired);
+        }
+        return true;
+    }
+
     public bool TryInt(int column, bool required, int min, int max, out int? value)
     {
         value = null;
-        var text = Text(column);
-        if (string.IsNullOrWhiteSpace(text))
+        if (Blank(column, required, out var text, out var allowed))
         {
-            if (required)
-            {
-                Reject(column, ImportMessages.ValueRequired);
-            }
-            return !required;
+            return allowed;
         }
         if (!FieldParsers.TryParseInt(text, out var parsed))
         {
@@ -101,10 +112,8 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
     public bool TryMilli(int column, bool allowNegative, long maxUnits, out long value)
     {
         value = 0;
-        var text = Text(column);
-        if (string.IsNullOrWhiteSpace(text))
+        if (Blank(column, required: true, out var text, out _))
         {
-            Reject(column, ImportMessages.ValueRequired);
             return false;
         }
         if (!FieldParsers.TryParseMilli(text, Session.FrenchStyle, out value))
@@ -130,14 +139,9 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
     public bool TryInstant(int column, bool required, out DateTime? utc)
     {
         utc = null;
-        var text = Text(column);
-        if (string.IsNullOrWhiteSpace(text))
+        if (Blank(column, required, out var text, out var allowed))
         {
-            if (required)
-            {
-                Reject(column, ImportMessages.ValueRequired);
-            }
-            return !required;
+            return allowed;
         }
         if (!FieldParsers.TryParseDateTime(text, Session.FrenchStyle, out var parsed, out var isUtc)
             || parsed.Year is < 1900 or > 2200)
@@ -164,14 +168,9 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
     public bool TryEnum<T>(int column, bool required, out T? value) where T : struct, Enum
     {
         value = null;
-        var text = Text(column);
-        if (string.IsNullOrWhiteSpace(text))
+        if (Blank(column, required, out var text, out var allowed))
         {
-            if (required)
-            {
-                Reject(column, ImportMessages.ValueRequired);
-            }
-            return !required;
+            return allowed;
         }
         var normalised = FieldParsers.NormaliseName(text);
         foreach (var candidate in Enum.GetValues<T>())

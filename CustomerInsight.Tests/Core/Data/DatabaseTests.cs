@@ -65,6 +65,20 @@ public class DatabaseTests
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
     }
 
+    [Theory]
+    [InlineData(DatabaseEngine.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseEngine.Postgres, "Host=127.0.0.1;Database=unused")]
+    public void Configure_WithTheCompiledModel_MigratesWithoutDiffingTheModel(DatabaseEngine engine, string connectionString)
+    {
+        // The diff builds the whole design-time model on every migration of a new database (a command-line import's start);
+        // Model_HasNoPendingChangesAgainstTheCommittedMigrations is where a missing migration is caught.
+        var options = new DbContextOptionsBuilder<InsightDbContext>();
+        InsightDatabase.Configure(options, engine, connectionString);
+
+        var warnings = options.Options.FindExtension<CoreOptionsExtension>()!.WarningsConfiguration;
+        Assert.Equal(WarningBehavior.Ignore, warnings.GetBehavior(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+    }
+
     [Fact]
     public async Task CompiledModel_MatchesTheModelBuiltFromOnModelCreating()
     {

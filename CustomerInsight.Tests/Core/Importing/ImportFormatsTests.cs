@@ -251,6 +251,59 @@ public class ImportFormatsTests
         Assert.Equal(before, await context.CountAsync());
     }
 
+    [Fact]
+    public async Task ImportAsync_OrderLines_StoresInstantsAndDatesExactlyAsEfCoreDoes()
+    {
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
+        var path = context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+            "O1,C1,2024-03-15 14:30:00.25,P1,1,10\nO2,C1,2024-03-16 09:00,P1,1,10\n");
+        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Ct)).Succeeded);
+        await using (var db = context.Database.CreateContext())
+        {
+            var imported = await db.Orders.AsNoTracking().OrderBy(o => o.SourceOrderId).ToListAsync(Ct);
+            db.Orders.AddRange(imported.Select(o => new Order
+            {
+                Source = "ef", SourceOrderId = o.SourceOrderId, CustomerId = o.CustomerId, OrderedAtUtc = o.OrderedAtUtc, BusinessDate = o.BusinessDate,
+                BusinessMonth = o.BusinessMonth, Channel = o.Channel, Kind = o.Kind, AmountMilli = o.AmountMilli,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // The same stored values (on SQLite the same text): raw SQL comparing them, or the sqlite3 shell, sees one value.
+        await using var check = context.Database.CreateContext();
+        var same = await check.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM \"Orders\" a JOIN \"Orders\" b ON b.\"SourceOrderId\" = a.\"SourceOrderId\" AND b.\"Source\" = 'ef' " +
+            "WHERE a.\"Source\" = 'order-lines' AND a.\"OrderedAtUtc\" = b.\"OrderedAtUtc\" AND a.\"BusinessDate\" = b.\"BusinessDate\"").SingleAsync(Ct);
+        Assert.Equal(2, same);
+        var o1 = await check.Orders.SingleAsync(o => o.Source == "order-lines" && o.SourceOrderId == "O1", Ct);
+        Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0).AddMilliseconds(250), o1.OrderedAtUtc);
+    }
+
+    [Fact]
+    public async Task ImportAsync_OrderLines_CancelledWhileWriting_LeavesNothing()
+    {
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
+        var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, databaseCurrency: context.Currency);
+        var path = context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+            string.Concat(Enumerable.Range(1, 12_000).Select(i => $"O{i},C{i % 50},2024-03-15 14:30,P1,1,10\n")));
+        var before = await context.CountAsync();
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress(p =>
+        {
+            // Orders are written in steps of 5,000: this report comes once the first 5,000 are written.
+            if (p.Phase == ImportPhase.Writing && p.Fraction > 0)
+            {
+                cts.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "u", progress, cts.Token));
+        Assert.Equal(before, await context.CountAsync());
+        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Ct)).Succeeded);
+        Assert.Equal(12_000, (await context.CountAsync()).Orders);
+    }
+
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

@@ -59,6 +59,14 @@ public class SegmentationQueriesTests : IAsyncLifetime
             [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2"), new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, "Web")])]),
     ]);
 
+    /// <summary>"Deux profils" on RFM alone: "Récents" (R score 4 or 5), then "Fidèles" (2 orders or more) of the others.</summary>
+    internal static SegmentationDefinition RecentThenRegulars() => new([
+        new SegmentDefinition("", "Récents", RuleMatch.All,
+            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "4")])]),
+        new SegmentDefinition("", "Fidèles", RuleMatch.All,
+            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Orders, RuleOperator.GreaterOrEqual, "2")])]),
+    ]);
+
     public async ValueTask InitializeAsync()
     {
         context = await ImportTestContext.CreateAsync("EUR", engine: Engine);

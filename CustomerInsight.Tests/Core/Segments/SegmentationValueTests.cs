@@ -79,6 +79,40 @@ public class SegmentationValueTests : IAsyncLifetime
         // Facts for rules that do not need the model carry no prediction: it is fitted only when a rule asks.
         Assert.All(withoutValue, f => Assert.Null(f.PAlive));
     }
+
+    [Fact]
+    public async Task GetValueAsync_TwoProfilesOnPAliveAndRecency_SumsAndMeansOfTheFitPerProfile()
+    {
+        var definition = new SegmentationDefinition([
+            new SegmentDefinition("", "Probablement perdus", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.PAlive, RuleOperator.Less, "50")])]),
+            new SegmentDefinition("", "Récents", RuleMatch.All,
+                [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "4")])]),
+        ]);
+        var saved = await queries.SaveAsync(null, "Deux profils", definition, 0, "Premier découpage", "analyste@test", Ct);
+        var report = (await clv.GetReportAsync(CdnowData.CalibrationEnd, cancellationToken: Ct))!;
+
+        var value = (await queries.GetValueAsync(report.Model, saved.Key!, Ct))!;
+
+        // Directly: the first profile takes P(alive) below 50 %, the second R score 4 or 5 of the others, the rest is in none.
+        var recency = scores.Customers.ToDictionary(c => c.CustomerId, c => c.RecencyScore);
+        var expected = report.Model.Customers
+            .GroupBy(c => c.ProbabilityAlive < 0.5 ? 0 : recency[c.CustomerId] >= 4 ? 1 : SegmentationValue.NoSegment)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Alive: g.Average(c => c.ProbabilityAlive),
+                Purchases: g.Sum(c => c.ExpectedPurchases), Clv: g.Sum(c => c.Clv!.Value)));
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(("Deux profils", 1, AnalysisDate), (value.Version.Name, value.Version.Number, value.AnalysisDate));
+        Assert.Equal([0, 1, SegmentationValue.NoSegment], value.Segments.Select(s => s.Segment));
+        foreach (var row in value.Segments)
+        {
+            var e = expected[row.Segment];
+            Assert.Equal(e.Count, row.Customers);
+            Assert.Equal(e.Alive, row.MeanProbabilityAlive, 9);
+            Assert.Equal(e.Purchases, row.ExpectedPurchases, 6);
+            Assert.Equal(e.Clv, row.ExpectedValue!.Value, 4);
+        }
+        Assert.Null(await queries.GetValueAsync(report.Model, "inconnue", Ct));
+    }
 }
 
 /// <summary>Every test of <see cref="SegmentationValueTests"/> on PostgreSQL.</summary>

@@ -1,8 +1,10 @@
 using CustomerInsight.Core.Data;
 using System.Text.Json;
 using ClosedXML.Excel;
+using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Tests.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Tests.Web.Cli;
@@ -101,6 +103,25 @@ public class ClvVerbTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirstDayOfSales_NoRepeatPurchase_ExitsTwoSayingWhyAndPrintsNothing()
+    {
+        DateOnly first;
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            first = await db.Orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId != null).MinAsync(o => o.BusinessDate, Ct);
+        }
+        var day = first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Up to the first day of sales every customer has bought on one day: not a single repeat purchase to fit a and b on.
+        var result = await CliTestRunner.RunAsync(database, ["clv", "--calibration-end", day, "--json"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"No customer has a repeat purchase on or before {day}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Choose a later --calibration-end", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Tests.Core.Data;
+using CustomerInsight.Tests.Core.Segments;
 using CustomerInsight.Tests.Core.Importing;
 using CustomerInsight.Tests.Web.Cli;
 using CustomerInsight.Web;
@@ -78,7 +80,43 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Executive_GetsAggregatesButNoLostCustomers()
+    public async Task CustomSegmentation_InTheUrl_TableHasTheCountMeanAndSumOfEachProfileAndNamesTheVersion()
+    {
+        await SeedDemoAsync();
+        SignInInteractiveAs(Roles.Analyst);
+        var end = (await Services.GetRequiredService<ClvQueries>().GetDefaultCalibrationEndAsync(Token))!.Value;
+        var saved = await Services.GetRequiredService<SegmentationQueries>()
+            .SaveAsync(null, "Deux profils", SegmentationQueriesTests.RecentThenRegulars(), 0, "Pour commencer", "analyste@test", Token);
+
+        var page = RenderAt($"/value?segmentation={saved.Key}");
+        page.WaitForElement("[data-testid=value-by-custom-segment]", Wait);
+
+        // Directly from the fit and the RFM scores of the day after the calibration end: first profile R ≥ 4, then 2 orders or more.
+        var report = (await Services.GetRequiredService<ClvQueries>().GetReportAsync(end, cancellationToken: Token))!;
+        var scores = (await Services.GetRequiredService<RfmQueries>().ScoreAsync(end.AddDays(1), Token)).Customers.ToDictionary(c => c.CustomerId);
+        var groups = report.Model.Customers
+            .ToLookup(c => !scores.TryGetValue(c.CustomerId, out var s) ? "" : s.RecencyScore >= 4 ? "recents" : s.Frequency >= 2 ? "fideles" : "");
+        var format = Services.GetRequiredService<DisplayFormat>();
+        var rows = page.FindAll("[data-testid=value-by-custom-segment] tbody tr");
+        Assert.Equal(["recents", "fideles", ""], rows.Select(r => r.GetAttribute("data-segment")));
+        Assert.Equal(["Récents", "Fidèles", "Dans aucun segment"], rows.Select(r => r.QuerySelector("td")!.TextContent));
+        foreach (var row in rows)
+        {
+            var members = groups[row.GetAttribute("data-segment")!].ToList();
+            Assert.NotEmpty(members);
+            var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToArray();
+            Assert.Equal(DisplayFormat.Count(members.Count), cells[1]);
+            Assert.Equal(DisplayFormat.Percent(members.Average(c => c.ProbabilityAlive)), cells[2]);
+            Assert.Equal(DisplayFormat.Number(members.Sum(c => c.ExpectedPurchases)), cells[3]);
+            Assert.Equal(format.Money((decimal)members.Sum(c => c.Clv!.Value), 0), cells[4]);
+        }
+        var note = page.Find("[data-testid=value-custom-version]").TextContent;
+        Assert.Contains("Segmentation «\u00a0Deux profils\u00a0», version 1", note, StringComparison.Ordinal);
+        Assert.Contains(DisplayFormat.Date(end.AddDays(1)), note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Executive_GetsAggregatesButNoLostCustomers_NoCustomSegmentationYet_UnknownOneSaid()
     {
         await SeedDemoAsync();
         SignInInteractiveAs(Roles.Executive);
@@ -89,6 +127,12 @@ public sealed class ValuePageTests : BunitTestBase, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=value-lost]"));
         Assert.Empty(page.FindAll("[data-testid=value-lost-none]"));
         Assert.DoesNotContain("/customers/", page.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("[data-testid=value-custom-none]"));
+        Assert.Empty(page.FindAll("[data-testid=value-by-custom-segment]"));
+
+        var unknown = RenderAt("/value?segmentation=inconnue");
+        Assert.Contains("inconnue", unknown.Find("[data-testid=value-custom-unknown]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(unknown.FindAll("[data-testid=value-by-custom-segment]"));
     }
 
     [Fact]

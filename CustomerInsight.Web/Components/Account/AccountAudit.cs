@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Web.Components.Account;

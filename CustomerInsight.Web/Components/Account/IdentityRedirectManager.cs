@@ -1,6 +1,3 @@
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-
 namespace CustomerInsight.Web.Components.Account;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Security;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Layout;

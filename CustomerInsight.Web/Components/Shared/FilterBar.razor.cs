@@ -3,9 +3,6 @@ using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Shared;
 

@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
-using Microsoft.AspNetCore.Components;
 
 namespace CustomerInsight.Web.Components.Shared;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Shared;

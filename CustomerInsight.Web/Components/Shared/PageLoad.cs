@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Security;
-
 namespace CustomerInsight.Web.Components.Shared;
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("808e0fb5-21b4-469a-95b6-c7e22c1c6890"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("5bb45cdd-54f3-475d-882e-bf755e3995d5"), entityTypeCount: 35)
         {
         }
 
@@ -37,6 +37,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var rfmGridVersion = RfmGridVersionEntityType.Create(this);
             var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
+            var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
             var salesDay = SalesDayEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
             CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
+            CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
             SalesDayEntityType.CreateAnnotations(salesDay);

@@ -808,6 +808,31 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.ToTable("CustomerSales");
                 });
 
+            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerYear", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChannelMonths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChannelRepeatMonths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepeatMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CustomerId", "Year");
+
+                    b.ToTable("CustomerYears");
+                });
+
             modelBuilder.Entity("CustomerInsight.Core.Sales.Order", b =>
                 {
                     b.Property<long>("Id")

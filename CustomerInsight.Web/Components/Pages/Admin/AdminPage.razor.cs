@@ -1,10 +1,6 @@
-using System.Globalization;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Admin;
 
@@ -100,17 +96,11 @@ public sealed partial class AdminPage
         busy = true;
         try
         {
-            await action();
-            users = await Users.ListAsync();
-        }
-        catch (AccessDeniedException)
-        {
-            Snackbar.Add(T["Denied"], Severity.Error);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Administration action failed");
-            Snackbar.Add(T["Failed"], Severity.Error);
+            await CircuitAction.RunAsync(Logger, "Administration action", async () =>
+            {
+                await action();
+                users = await Users.ListAsync();
+            }, m => Snackbar.Add(m, Severity.Error), new(T["Denied"], T["Failed"]));
         }
         finally
         {

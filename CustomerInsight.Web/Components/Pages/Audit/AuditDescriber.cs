@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
-using CustomerInsight.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Audit;
 

@@ -1,11 +1,8 @@
-using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Web.Components.Pages.Privacy;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Audit;
 
@@ -47,21 +44,13 @@ public sealed partial class AuditPage
 
     private async Task<GridData<AuditLogLine>> LoadAsync(GridState<AuditLogLine> state, CancellationToken cancellationToken)
     {
-        try
+        var data = new GridData<AuditLogLine> { Items = [], TotalItems = 0 };
+        await CircuitAction.RunAsync(Logger, "Audit log read", async () =>
         {
             var (total, lines) = await Actions.GetAuditLinesAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
-            return new GridData<AuditLogLine> { Items = lines, TotalItems = total };
-        }
-        catch (AccessDeniedException)
-        {
-            Snackbar.Add(T["Denied"], Severity.Error);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Audit log read failed");
-            Snackbar.Add(T["Failed"], Severity.Error);
-        }
-        return new GridData<AuditLogLine> { Items = [], TotalItems = 0 };
+            data = new GridData<AuditLogLine> { Items = lines, TotalItems = total };
+        }, m => Snackbar.Add(m, Severity.Error), new(T["Denied"], T["Failed"]));
+        return data;
     }
 
     private Task ActionChangedAsync(string? value) => ReloadAsync(() => action = value);

@@ -1,8 +1,5 @@
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Customers;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Customers;
 

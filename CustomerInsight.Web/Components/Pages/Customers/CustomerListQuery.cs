@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Rfm;

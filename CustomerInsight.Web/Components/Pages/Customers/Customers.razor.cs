@@ -1,9 +1,6 @@
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 

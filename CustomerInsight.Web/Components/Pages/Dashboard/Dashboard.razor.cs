@@ -6,9 +6,6 @@ using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Endpoints;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Dashboard;

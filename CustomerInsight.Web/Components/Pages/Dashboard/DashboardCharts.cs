@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Omoc;

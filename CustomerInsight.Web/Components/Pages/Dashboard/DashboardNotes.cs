@@ -1,9 +1,6 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Dashboard;
 

@@ -1,10 +1,7 @@
 using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Data;
 
@@ -165,31 +162,14 @@ public sealed partial class DataPage : IDisposable
     }
 
     /// <summary>Runs a server action; a refusal or a failure becomes a short localised message (details in the log).</summary>
-    private async Task RunAsync(Func<Task> action)
-    {
-        try
+    private Task RunAsync(Func<Task> action) =>
+        CircuitAction.RunAsync(Logger, "Import action", action, m => error = m, new(T["NotAllowed"], T["ImportFailed"]), e => e switch
         {
-            await action();
-        }
-        catch (AccessDeniedException)
-        {
-            error = T["NotAllowed"];
-        }
-        catch (UploadTooLargeException e)
-        {
-            error = string.Format(System.Globalization.CultureInfo.CurrentCulture, T["UploadTooLarge"], DisplayFormat.Count(e.Limit / (1024 * 1024)));
-        }
-        catch (IOException e)
-        {
-            Logger.LogWarning(e, "Upload failed");
-            error = T["UploadFailed"];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Import action failed");
-            error = T["ImportFailed"];
-        }
-    }
+            UploadTooLargeException large => string.Format(System.Globalization.CultureInfo.CurrentCulture, T["UploadTooLarge"],
+                DisplayFormat.Count(large.Limit / (1024 * 1024))),
+            IOException => T["UploadFailed"],
+            _ => null,
+        });
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
-using CustomerInsight.Web.Security;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,7 @@
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Endpoints;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Localization;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Exports;
 
@@ -47,18 +44,12 @@ public sealed partial class CustomerFileExport
         searching = true;
         try
         {
-            await Access.RequireAsync(Policies.CustomerData);
-            found = await Files.FindIdAsync(term);
-            notFound = found is null;
-        }
-        catch (AccessDeniedException)
-        {
-            notFound = true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogError(ex, "Customer search of the exports page failed.");
-            notFound = true;
+            // A refusal or a failure reads as "not found": the search says nothing more about who exists.
+            await Access.RunAsync(Policies.CustomerData, Logger, "Customer search of the exports page", async _ =>
+            {
+                found = await Files.FindIdAsync(term);
+                notFound = found is null;
+            }, _ => notFound = true, new("", ""));
         }
         finally
         {

@@ -3,9 +3,6 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Endpoints;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Exports;
 

@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Security;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
 

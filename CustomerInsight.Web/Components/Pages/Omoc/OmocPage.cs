@@ -1,7 +1,4 @@
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;

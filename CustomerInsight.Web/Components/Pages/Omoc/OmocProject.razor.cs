@@ -1,8 +1,5 @@
-using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;

@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Localization;
-using System.Globalization;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Components.Charts;
 

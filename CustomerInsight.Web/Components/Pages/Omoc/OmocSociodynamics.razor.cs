@@ -1,8 +1,6 @@
-using System.Globalization;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Components.Charts;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;

@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;

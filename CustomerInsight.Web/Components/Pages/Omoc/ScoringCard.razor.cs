@@ -1,8 +1,4 @@
-using System.Globalization;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
 

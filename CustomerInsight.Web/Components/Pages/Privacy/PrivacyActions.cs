@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
-using CustomerInsight.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;

@@ -1,9 +1,6 @@
-using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 
@@ -127,16 +124,7 @@ public sealed partial class PrivacyPage
         busy = true;
         try
         {
-            await action();
-        }
-        catch (AccessDeniedException)
-        {
-            Snackbar.Add(T["Denied"], Severity.Error);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "Privacy action failed");
-            Snackbar.Add(T["Failed"], Severity.Error);
+            await CircuitAction.RunAsync(Logger, "Privacy action", action, m => Snackbar.Add(m, Severity.Error), new(T["Denied"], T["Failed"]));
         }
         finally
         {

@@ -1,9 +1,6 @@
-using CustomerInsight.Web.Security;
 using CustomerInsight.Core.Privacy;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 
@@ -25,11 +22,7 @@ public sealed partial class RetentionPanel : IDisposable
         running = true;
         try
         {
-            candidates = await Actions.DryRunAsync();
-        }
-        catch (Exception e)
-        {
-            Fail(e);
+            await CircuitAction.RunAsync(Logger, "Retention dry run", async () => candidates = await Actions.DryRunAsync(), Fail, Texts);
         }
         finally
         {
@@ -49,19 +42,18 @@ public sealed partial class RetentionPanel : IDisposable
         }));
         try
         {
-            // Off the circuit's sync context so the Cancel button stays responsive.
-            var token = cancellation.Token;
-            var done = await Task.Run(() => Actions.PurgeAsync(reporter, token), token);
-            Snackbar.Add(T.Plural("Purged", done), Severity.Success);
-            candidates = null;
+            await CircuitAction.RunAsync(Logger, "Retention purge", async () =>
+            {
+                // Off the circuit's sync context so the Cancel button stays responsive.
+                var token = cancellation.Token;
+                var done = await Task.Run(() => Actions.PurgeAsync(reporter, token), token);
+                Snackbar.Add(T.Plural("Purged", done), Severity.Success);
+                candidates = null;
+            }, Fail, Texts);
         }
         catch (OperationCanceledException)
         {
             Snackbar.Add(T["PurgeCancelled"], Severity.Info);
-        }
-        catch (Exception e)
-        {
-            Fail(e);
         }
         finally
         {
@@ -73,16 +65,9 @@ public sealed partial class RetentionPanel : IDisposable
 
     private void Cancel() => cancellation?.Cancel();
 
-    private void Fail(Exception e)
-    {
-        if (e is AccessDeniedException)
-        {
-            Snackbar.Add(T["Denied"], Severity.Error);
-            return;
-        }
-        Logger.LogError(e, "Retention purge failed");
-        Snackbar.Add(T["Failed"], Severity.Error);
-    }
+    private ActionFailureTexts Texts => new(T["Denied"], T["Failed"]);
+
+    private void Fail(string message) => Snackbar.Add(message, Severity.Error);
 
     public void Dispose() => cancellation?.Cancel();
 }

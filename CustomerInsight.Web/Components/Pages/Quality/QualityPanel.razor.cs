@@ -1,9 +1,5 @@
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Quality;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Quality;
 

@@ -1,9 +1,5 @@
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Unify;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Quality;
@@ -41,6 +37,10 @@ public sealed partial class ReconciliationPanel
         });
     }
 
+    private ActionFailureTexts Texts => new(T["Denied"], T["MergeFailed"]);
+
+    private void ShowError(string message) => Snackbar.Add(message, Severity.Error);
+
     private void Toggle(MatchGroup group, bool on)
     {
         if (on)
@@ -72,20 +72,18 @@ public sealed partial class ReconciliationPanel
         busy = true;
         try
         {
-            var result = await Actions.MergeAsync(pending.GroupIds);
-            Snackbar.Add(T.Plural("Merged", result.Groups, DisplayFormat.Count(result.Customers)), Severity.Success);
-            if (result.Stale > 0)
+            await CircuitAction.RunAsync(Logger, "Merge", async () =>
             {
-                Snackbar.Add(T.Plural("Stale", result.Stale), Severity.Warning);
-            }
-            pending = null;
-            selected.Clear();
-            await LoadAsync();
-        }
-        catch (Exception e) when (e is not AccessDeniedException)
-        {
-            Logger.LogError(e, "Merge failed");
-            Snackbar.Add(T["MergeFailed"], Severity.Error);
+                var result = await Actions.MergeAsync(pending.GroupIds);
+                Snackbar.Add(T.Plural("Merged", result.Groups, DisplayFormat.Count(result.Customers)), Severity.Success);
+                if (result.Stale > 0)
+                {
+                    Snackbar.Add(T.Plural("Stale", result.Stale), Severity.Warning);
+                }
+                pending = null;
+                selected.Clear();
+                await LoadAsync();
+            }, ShowError, Texts);
         }
         finally
         {
@@ -98,14 +96,12 @@ public sealed partial class ReconciliationPanel
         busy = true;
         try
         {
-            var result = await Actions.UndoAsync(row.MergeId);
-            Snackbar.Add(T["Undo_" + result.Outcome], result.Succeeded ? Severity.Success : Severity.Warning);
-            await LoadAsync();
-        }
-        catch (Exception e) when (e is not AccessDeniedException)
-        {
-            Logger.LogError(e, "Undo of merge {MergeId} failed", row.MergeId);
-            Snackbar.Add(T["MergeFailed"], Severity.Error);
+            await CircuitAction.RunAsync(Logger, "Undo of merge " + row.MergeId.ToString(CultureInfo.InvariantCulture), async () =>
+            {
+                var result = await Actions.UndoAsync(row.MergeId);
+                Snackbar.Add(T["Undo_" + result.Outcome], result.Succeeded ? Severity.Success : Severity.Warning);
+                await LoadAsync();
+            }, ShowError, Texts);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
@@ -8,10 +7,6 @@ using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;

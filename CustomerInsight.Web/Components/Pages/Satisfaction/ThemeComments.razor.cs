@@ -1,9 +1,6 @@
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 

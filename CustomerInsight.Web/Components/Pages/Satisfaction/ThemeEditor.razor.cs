@@ -1,10 +1,5 @@
 using CustomerInsight.Web.Components.Shared;
-using System.Globalization;
 using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 
@@ -90,37 +85,30 @@ public sealed partial class ThemeEditor : IDisposable
         saved = null;
         try
         {
-            var user = await Access.RequireNameAsync(Policies.ThemeEdit);
-            var keys = drafts.Where(d => !d.IsNew).Select(d => d.Key).ToList();
-            foreach (var draft in drafts.Where(d => d.IsNew))
+            await Access.RunAsync(Policies.ThemeEdit, Logger, "Theme set save", async user =>
             {
-                draft.Key = ThemeSets.NewKey(draft.NameFr, keys);
-                keys.Add(draft.Key);
-            }
-            var definitions = drafts.Select(d => d.ToDefinition()).ToList();
-            var result = await Themes.SaveAsync(definitions, current.Version, reason, user, disposed.Token);
-            if (result.Saved)
-            {
-                errors = [];
-                reason = null;
-                var index = selected;
-                await LoadAsync();
-                selected = index is { } i && i < drafts.Count ? i : selected;
-                saved = result.Version;
-            }
-            else
-            {
-                errors = result.Errors.Select(Describe).ToList();
-            }
-        }
-        catch (AccessDeniedException)
-        {
-            errors = [T["NotAllowedSave"]];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "The theme set failed to save");
-            errors = [T["SaveFailed"]];
+                var keys = drafts.Where(d => !d.IsNew).Select(d => d.Key).ToList();
+                foreach (var draft in drafts.Where(d => d.IsNew))
+                {
+                    draft.Key = ThemeSets.NewKey(draft.NameFr, keys);
+                    keys.Add(draft.Key);
+                }
+                var definitions = drafts.Select(d => d.ToDefinition()).ToList();
+                var result = await Themes.SaveAsync(definitions, current.Version, reason, user, disposed.Token);
+                if (result.Saved)
+                {
+                    errors = [];
+                    reason = null;
+                    var index = selected;
+                    await LoadAsync();
+                    selected = index is { } i && i < drafts.Count ? i : selected;
+                    saved = result.Version;
+                }
+                else
+                {
+                    errors = result.Errors.Select(Describe).ToList();
+                }
+            }, m => errors = [m], new(T["NotAllowedSave"], T["SaveFailed"]));
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Components.Shared;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using CustomerInsight.Core.Segments;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
 
@@ -121,32 +117,25 @@ public sealed partial class CustomSegments : IDisposable
         savedVersion = null;
         try
         {
-            var user = await Access.RequireNameAsync(Policies.Segmentation);
-            var result = await Queries.SaveAsync(draft.Key, draft.Name, draft.ToDefinition(), draft.BasedOnVersion, reason, user, disposed.Token);
-            if (!result.Saved)
+            await Access.RunAsync(Policies.Segmentation, Logger, "Segmentation save", async user =>
             {
-                errors = result.Errors.Select(Describe).ToList();
-                return;
-            }
-            errors = [];
-            reason = null;
-            pendingSavedVersion = result.Version;
-            if (result.Key != SegmentationKey)
-            {
-                // A new segmentation: its key goes into the URL, which reloads it.
-                Navigation.NavigateTo(AppUrls.CustomSegments(result.Key));
-                return;
-            }
-            await OnParametersSetAsync();
-        }
-        catch (AccessDeniedException)
-        {
-            errors = [T["NotAllowedSave"]];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "The segmentation failed to save");
-            errors = [T["SaveFailed"]];
+                var result = await Queries.SaveAsync(draft.Key, draft.Name, draft.ToDefinition(), draft.BasedOnVersion, reason, user, disposed.Token);
+                if (!result.Saved)
+                {
+                    errors = result.Errors.Select(Describe).ToList();
+                    return;
+                }
+                errors = [];
+                reason = null;
+                pendingSavedVersion = result.Version;
+                if (result.Key != SegmentationKey)
+                {
+                    // A new segmentation: its key goes into the URL, which reloads it.
+                    Navigation.NavigateTo(AppUrls.CustomSegments(result.Key));
+                    return;
+                }
+                await OnParametersSetAsync();
+            }, m => errors = [m], new(T["NotAllowedSave"], T["SaveFailed"]));
         }
         finally
         {

@@ -1,9 +1,5 @@
-using System.Globalization;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
+using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
 
@@ -70,26 +66,19 @@ public sealed partial class RfmGridEditor : IDisposable
         error = null;
         try
         {
-            var user = await Access.RequireNameAsync(Policies.Segmentation);
-            var result = await Commands.SaveAsync(scoring, thresholds, Grid(), current.Version, reason, user, disposed.Token);
-            if (result.Version is not { } number)
+            await Access.RunAsync(Policies.Segmentation, Logger, "RFM segmentation save", async user =>
             {
-                error = T["EditorError_" + result.Error];
-                return;
-            }
-            reason = null;
-            await LoadAsync();
-            savedVersion = number;
-            await Saved.InvokeAsync(number);
-        }
-        catch (AccessDeniedException)
-        {
-            error = T["EditorNotAllowed"];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "The RFM segmentation failed to save");
-            error = T["EditorSaveFailed"];
+                var result = await Commands.SaveAsync(scoring, thresholds, Grid(), current.Version, reason, user, disposed.Token);
+                if (result.Version is not { } number)
+                {
+                    error = T["EditorError_" + result.Error];
+                    return;
+                }
+                reason = null;
+                await LoadAsync();
+                savedVersion = number;
+                await Saved.InvokeAsync(number);
+            }, m => error = m, new(T["EditorNotAllowed"], T["EditorSaveFailed"]));
         }
         finally
         {

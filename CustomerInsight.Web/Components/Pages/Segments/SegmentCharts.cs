@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Localization;
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;

@@ -1,15 +1,10 @@
-using System.Globalization;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Customers;
 using CustomerInsight.Web.Components.Pages.Segments;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Segments;
 

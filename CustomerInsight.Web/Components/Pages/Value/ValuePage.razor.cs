@@ -1,18 +1,15 @@
-using System.Globalization;
 using CustomerInsight.Core.Rfm;
+using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Value;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Pages.Segments;
-using CustomerInsight.Web.Localization;
-using CustomerInsight.Web.Security;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerInsight.Web.Components.Pages.Value;
 
 /// <summary>
 /// Value and churn (product.md page 10) at a calibration end taken from the URL: the two fits with their meaning, the
-/// expected value by RFM segment, the holdout check week by week and, for <see cref="Policies.CustomerData"/> only
+/// expected value by RFM segment and by segment of the custom segmentation in the URL (its latest version), the holdout
+/// check week by week and, for <see cref="Policies.CustomerData"/> only
 /// (checked here, on the server, before anything is computed), the valuable customers most likely lost.
 /// </summary>
 public sealed partial class ValuePage : IDisposable
@@ -25,7 +22,10 @@ public sealed partial class ValuePage : IDisposable
     private double progress;
     private State state = State.Loading;
     private ClvReport? report;
-    private IReadOnlyList<ClvSegmentValue<RfmSegment>>? bySegment;
+    private IReadOnlyList<ClvSegmentValue<RfmSegment>> bySegment = [];
+    private IReadOnlyList<SegmentationInfo> segmentations = [];
+    private SegmentationValue? customValue;
+    private string? shownSegmentation;
     private IReadOnlyList<ClvCustomerAtRisk>? lost;
     private ChartConfig? holdoutChart;
     private RfmGridSettings? rfmSettings;
@@ -37,6 +37,9 @@ public sealed partial class ValuePage : IDisposable
 
     [Inject]
     public required RfmQueries Rfm { get; set; }
+
+    [Inject]
+    public required SegmentationQueries Segmentations { get; set; }
 
     [Inject]
     public required DisplayFormat Format { get; set; }
@@ -56,6 +59,10 @@ public sealed partial class ValuePage : IDisposable
     /// <summary>The calibration end in the URL (<c>?end=2011-06-30</c>); default the latest sale day.</summary>
     [SupplyParameterFromQuery(Name = AppUrls.ValueEndKey)]
     public string? EndQuery { get; set; }
+
+    /// <summary>The custom segmentation whose segments the value is also shown by (<c>?segmentation=deux-profils</c>); none by default.</summary>
+    [SupplyParameterFromQuery(Name = AppUrls.ValueSegmentationKey)]
+    public string? SegmentationQuery { get; set; }
 
     private DateTime? CalibrationEndDateTime => calibrationEnd?.ToDateTime(TimeOnly.MinValue);
 
@@ -85,13 +92,42 @@ public sealed partial class ValuePage : IDisposable
             calibrationEnd = end;
             await FitAsync();
         }
+        else if (SegmentationQuery != shownSegmentation)
+        {
+            try
+            {
+                await LoadCustomValueAsync(report.Model, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Logger.LogError(e, "Value by custom segment failed");
+                state = State.LoadError;
+            }
+        }
+    }
+
+    /// <summary>The custom segmentations to pick from and the value by segment of the one in the URL (the fit is not redone).</summary>
+    private async Task LoadCustomValueAsync(ClvResult model, CancellationToken cancellationToken)
+    {
+        segmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
+        var key = string.IsNullOrWhiteSpace(SegmentationQuery) ? null : SegmentationQuery.Trim();
+        customValue = key is null ? null : await Segmentations.GetValueAsync(model, key, cancellationToken);
+        shownSegmentation = SegmentationQuery;
+    }
+
+    private void OnSegmentationChanged(string? key)
+    {
+        if (calibrationEnd is { } end && (key ?? "") != (SegmentationQuery ?? ""))
+        {
+            Navigation.NavigateTo(AppUrls.Value(end, string.IsNullOrEmpty(key) ? null : key));
+        }
     }
 
     private void OnEndChanged(DateTime? value)
     {
         if (value is { } v && DateOnly.FromDateTime(v) is var date && date != calibrationEnd)
         {
-            Navigation.NavigateTo(AppUrls.Value(date));
+            Navigation.NavigateTo(AppUrls.Value(date, SegmentationQuery));
         }
     }
 
@@ -109,7 +145,8 @@ public sealed partial class ValuePage : IDisposable
         state = State.Fitting;
         progress = 0;
         report = null;
-        bySegment = null;
+        bySegment = [];
+        customValue = null;
         lost = null;
         holdoutChart = null;
         StateHasChanged();
@@ -129,6 +166,7 @@ public sealed partial class ValuePage : IDisposable
             var scores = await Rfm.ScoreAsync(end.AddDays(1), cts.Token);
             bySegment = ClvSegments.ByRfm(found.Model, scores);
             rfmSettings = scores.Settings;
+            await LoadCustomValueAsync(found.Model, cts.Token);
             // Personal data: computed only for the roles that may see customers, never merely hidden.
             lost = await Access.AllowsAsync(Policies.CustomerData) ? ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount) : null;
             holdoutChart = found.HoldoutWeeks.Count > 0 ? HoldoutChart(found.HoldoutWeeks) : null;

@@ -1,0 +1,194 @@
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Core.Analytics;
+
+/// <summary>
+/// A span of business days <c>[Start, End)</c> (no start: from the beginning) whose sale orders count, of one channel or
+/// all of them.
+/// </summary>
+public readonly record struct ActivityWindow(DateOnly? Start, DateOnly End, Channel? Channel)
+{
+    /// <summary>The month index (year × 12 + month − 1) of a date.</summary>
+    public static int MonthIndex(DateOnly date) => (date.Year * 12) + date.Month - 1;
+
+    private static DateOnly MonthStart(int index) => new(index / 12, (index % 12) + 1, 1);
+
+    /// <summary>The whole calendar months inside the window, as month indexes <c>[First, End)</c> (empty when First ≥ End).</summary>
+    public (int First, int End) WholeMonths
+    {
+        get
+        {
+            var first = Start is { } s ? MonthIndex(s) + (s.Day == 1 ? 0 : 1) : int.MinValue;
+            return (first, MonthIndex(End));
+        }
+    }
+
+    /// <summary>The days of the window outside its whole months (at most two spans), where the orders themselves are read.</summary>
+    public IEnumerable<(DateOnly From, DateOnly To)> EdgeDays()
+    {
+        var (first, end) = WholeMonths;
+        var start = Start ?? DateOnly.MinValue;
+        if (first >= end)
+        {
+            if (start < End)
+            {
+                yield return (start, End);
+            }
+            yield break;
+        }
+        if (Start is { } s && s < MonthStart(first))
+        {
+            yield return (s, MonthStart(first));
+        }
+        if (MonthStart(end) < End)
+        {
+            yield return (MonthStart(end), End);
+        }
+    }
+
+    /// <summary>The bits (month m at bit m − 1) of the window's whole months in <paramref name="year"/>.</summary>
+    public int YearMask(int year)
+    {
+        var (first, end) = WholeMonths;
+        var low = Math.Max(first, year * 12) - (year * 12);
+        var high = Math.Min(end, (year * 12) + 12) - (year * 12);
+        return high > low ? (1 << high) - (1 << low) : 0;
+    }
+
+    /// <summary>Whether a sale order of this day and channel is counted from the orders (an edge day of the window, its channel).</summary>
+    public bool CountsOrder(DateOnly date, Channel channel) => CountsOrder(date, MonthIndex(date), channel, WholeMonths);
+
+    /// <summary><see cref="CountsOrder(DateOnly, Channel)"/> with the date's month index and the window's whole months worked out.</summary>
+    internal bool CountsOrder(DateOnly date, int month, Channel channel, (int First, int End) wholeMonths) =>
+        (month < wholeMonths.First || month >= wholeMonths.End) && (Start is not { } s || date >= s) && date < End
+        && (Channel is not { } c || c == channel);
+}
+
+/// <summary>
+/// Sale orders per customer in several windows, capped at two (none, one, two or more: all that active, new, repeat,
+/// retained and lapsed customers need), from the customer × year summary rows (<see cref="CustomerYear"/>) for the
+/// windows' whole months and from the sale orders of their edge days. Exact for any window: a whole month contributes
+/// min(2, its sale orders), known from the two masks; an edge day's orders are counted one by one.
+/// </summary>
+public sealed class CustomerActivityTally
+{
+    private readonly ActivityWindow[] windows;
+    private readonly (int First, int End)[] wholeMonths;
+    private readonly Dictionary<int, int[]> masksByYear = [];
+    private readonly Dictionary<int, int> index = [];
+    private byte[] counts;
+
+    public CustomerActivityTally(IReadOnlyList<ActivityWindow> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        this.windows = [.. windows];
+        wholeMonths = [.. this.windows.Select(w => w.WholeMonths)];
+        counts = new byte[this.windows.Length * 1024];
+    }
+
+    /// <summary>The last year whose rows can count (the year of the latest window end's last day).</summary>
+    public int LastYear => windows.Max(w => w.End.AddDays(-1).Year);
+
+    /// <summary>The edge days of every window, merged into disjoint spans in date order.</summary>
+    public IReadOnlyList<(DateOnly From, DateOnly To)> EdgeDays()
+    {
+        var spans = windows.SelectMany(w => w.EdgeDays()).OrderBy(s => s.From).ToList();
+        var merged = new List<(DateOnly From, DateOnly To)>();
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && span.From <= merged[^1].To)
+            {
+                merged[^1] = (merged[^1].From, span.To > merged[^1].To ? span.To : merged[^1].To);
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+        return merged;
+    }
+
+    /// <summary>Adds one customer × year row (its whole months that fall in each window).</summary>
+    public void AddYear(int customerId, int year, int months, int repeatMonths, long channelMonths, long channelRepeatMonths)
+    {
+        var at = Slot(customerId);
+        if (!masksByYear.TryGetValue(year, out var masks))
+        {
+            masks = [.. windows.Select(w => w.YearMask(year))];
+            masksByYear.Add(year, masks);
+        }
+        for (var w = 0; w < windows.Length; w++)
+        {
+            var mask = masks[w];
+            if (mask == 0)
+            {
+                continue;
+            }
+            int active, repeat;
+            if (windows[w].Channel is { } channel)
+            {
+                var shift = CustomerYear.ChannelShift(channel);
+                active = (int)(channelMonths >> shift) & mask;
+                repeat = (int)(channelRepeatMonths >> shift) & mask;
+            }
+            else
+            {
+                active = months & mask;
+                repeat = repeatMonths & mask;
+            }
+            if (active != 0)
+            {
+                Add(at + w, repeat != 0 || (active & (active - 1)) != 0 ? 2 : 1);
+            }
+        }
+    }
+
+    /// <summary>Adds one sale order of an edge day.</summary>
+    public void AddOrder(int customerId, DateOnly date, Channel channel)
+    {
+        var at = -1;
+        var month = ActivityWindow.MonthIndex(date);
+        for (var w = 0; w < windows.Length; w++)
+        {
+            if (windows[w].CountsOrder(date, month, channel, wholeMonths[w]))
+            {
+                if (at < 0)
+                {
+                    at = Slot(customerId);
+                }
+                Add(at + w, 1);
+            }
+        }
+    }
+
+    /// <summary>The customers whose capped counts per window (in the windows' order) satisfy <paramref name="predicate"/>.</summary>
+    public long Count(Func<ReadOnlySpan<byte>, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        long n = 0;
+        for (var i = 0; i < index.Count; i++)
+        {
+            if (predicate(counts.AsSpan(i * windows.Length, windows.Length)))
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void Add(int at, int n) => counts[at] = (byte)Math.Min(2, counts[at] + n);
+
+    private int Slot(int customerId)
+    {
+        if (!index.TryGetValue(customerId, out var slot))
+        {
+            slot = index.Count;
+            index.Add(customerId, slot);
+            if ((slot + 1) * windows.Length > counts.Length)
+            {
+                Array.Resize(ref counts, counts.Length * 2);
+            }
+        }
+        return slot * windows.Length;
+    }
+}

@@ -1,0 +1,70 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Tests.Core.Analytics;
+
+/// <summary>
+/// The windows of <see cref="CustomerActivityTally"/>: whole months as year masks, the rest as edge days; a whole month
+/// counts min(2, its sale orders) from the two masks, an edge day's orders one by one, and every count stops at two.
+/// </summary>
+public sealed class CustomerActivityTallyTests
+{
+    private static DateOnly Day(int year, int month, int day) => new(year, month, day);
+
+    [Fact]
+    public void Window_AcrossTheNewYear_HasItsWholeMonthsAsMasksAndItsOtherDaysAsEdges()
+    {
+        var window = new ActivityWindow(Day(2023, 12, 20), Day(2024, 3, 15), null);
+
+        Assert.Equal(0, window.YearMask(2023));
+        Assert.Equal(0b11, window.YearMask(2024));
+        Assert.Equal([(Day(2023, 12, 20), Day(2024, 1, 1)), (Day(2024, 3, 1), Day(2024, 3, 15))], window.EdgeDays());
+        Assert.True(window.CountsOrder(Day(2024, 3, 14), Channel.Web));
+        Assert.False(window.CountsOrder(Day(2024, 2, 14), Channel.Web));
+        Assert.False(window.CountsOrder(Day(2024, 3, 15), Channel.Web));
+    }
+
+    [Fact]
+    public void Window_WithoutStart_TakesEveryEarlierYear_AndOneDayWindowIsAllEdge()
+    {
+        var before = new ActivityWindow(null, Day(2024, 2, 15), Channel.Store);
+        Assert.Equal(0xFFF, before.YearMask(2019));
+        Assert.Equal(0b1, before.YearMask(2024));
+        Assert.Equal([(Day(2024, 2, 1), Day(2024, 2, 15))], before.EdgeDays());
+        Assert.False(before.CountsOrder(Day(2024, 2, 1), Channel.Web));
+
+        var oneDay = new ActivityWindow(Day(2024, 7, 4), Day(2024, 7, 5), null);
+        Assert.Equal(0, oneDay.YearMask(2024));
+        Assert.Equal([(Day(2024, 7, 4), Day(2024, 7, 5))], oneDay.EdgeDays());
+    }
+
+    [Fact]
+    public void Tally_CombinesMasksAndEdgeOrders_PerChannel_CappedAtTwo()
+    {
+        // Window 0: February–March 2024, every channel; window 1: the same, the store only; window 2: 10–20 March, the web.
+        var tally = new CustomerActivityTally(
+        [
+            new(Day(2024, 2, 1), Day(2024, 4, 1), null),
+            new(Day(2024, 2, 1), Day(2024, 4, 1), Channel.Store),
+            new(Day(2024, 3, 10), Day(2024, 3, 20), Channel.Web),
+        ]);
+        var store = CustomerYear.ChannelShift(Channel.Store);
+        var web = CustomerYear.ChannelShift(Channel.Web);
+        // Customer 1: one web sale in February. Customer 2: two store sales in March (repeat month). Customer 3: one web
+        // sale in February and one store sale in March. Customer 4: a web sale on 12 March, read from the orders.
+        tally.AddYear(1, 2024, 0b10, 0, 0b10L << web, 0);
+        tally.AddYear(2, 2024, 0b100, 0b100, 0b100L << store, 0b100L << store);
+        tally.AddYear(3, 2024, 0b110, 0, (0b10L << web) | (0b100L << store), 0);
+        tally.AddOrder(4, Day(2024, 3, 12), Channel.Web);
+        tally.AddOrder(4, Day(2024, 3, 13), Channel.Web);
+        tally.AddOrder(4, Day(2024, 3, 14), Channel.Web);
+
+        // Customer 4's orders are edge days of window 2 only: window 0 takes March whole, from the masks.
+        Assert.Equal(3, tally.Count(s => s[0] > 0));
+        Assert.Equal(2, tally.Count(s => s[0] >= 2));
+        Assert.Equal(2, tally.Count(s => s[1] > 0));
+        Assert.Equal(1, tally.Count(s => s[1] >= 2));
+        Assert.Equal(1, tally.Count(s => s[2] >= 2));
+        Assert.Equal([(Day(2024, 3, 10), Day(2024, 3, 20))], tally.EdgeDays());
+    }
+}
