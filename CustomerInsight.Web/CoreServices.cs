@@ -45,6 +45,7 @@ public static class CoreServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DataChangeNotifier>();
+        services.AddSingleton<CurrentDataVersion>();
         services.AddSingleton(sp => new DatabaseCurrency(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InsightDbContext>>(),
             sp.GetRequiredService<IOptions<BusinessOptions>>().Value.Currency));
         services.AddSingleton<AppSecrets>();

@@ -149,7 +149,8 @@ public sealed record SatisfactionBySegment(string? SegmentationName, int? Versio
 /// a moment later, and every executive opening the same view, compute them once (at 10 M order lines, 5 s).
 /// </remarks>
 public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries satisfactionQueries, RfmScoreCache rfmScores,
-    IDbContextFactory<InsightDbContext> factory, TimeProvider clock, Segments.SegmentationQueries? segmentations = null)
+    IDbContextFactory<InsightDbContext> factory, TimeProvider clock, Segments.SegmentationQueries? segmentations = null,
+    CurrentDataVersion? versions = null)
 {
     private readonly ResultCache<(KpiFilter Filter, KpiThresholds Thresholds, DataVersion Version, int Segmentations), DashboardData> dashboards =
         new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
@@ -208,13 +209,12 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         var segmentationVersions = 0;
-        if (filter.CustomSegment is not null)
+        if (filter.CustomSegment is not null && segmentations is not null)
         {
             // A new version of the segmentation places other customers: another entry.
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            segmentationVersions = await db.Set<Segments.SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
+            segmentationVersions = await segmentations.GetLatestVersionIdAsync(cancellationToken);
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
         return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);

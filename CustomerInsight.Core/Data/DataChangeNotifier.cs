@@ -12,8 +12,8 @@ namespace CustomerInsight.Core.Data;
 /// <c>pg_notify</c>, which the server delivers to the other nodes at commit only, never for a rolled-back change), then
 /// <see cref="NotifyChanged"/> after its commit for this node's pages; <see cref="DataChangeWatcher"/> raises
 /// <see cref="Changed"/> here for the changes of the other nodes (and of the command line). Readers subscribe to
-/// <see cref="Changed"/> and unsubscribe on dispose. Cached results need no notification: they are keyed by
-/// <see cref="DataVersion"/>, read from the database on every call, on every node.
+/// <see cref="Changed"/> and unsubscribe on dispose. Cached results are keyed by <see cref="DataVersion"/>, which the node
+/// shares (<see cref="CurrentDataVersion"/>) and reads again once <see cref="Generation"/> moves.
 /// </summary>
 /// <remarks>A subscriber that throws is logged (as an error, with its exception) and the others are still called.</remarks>
 public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logger = null)
@@ -23,8 +23,13 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
     /// <summary>This node (process or app instance): its own notifications come back to it and are ignored.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
+    private long generation;
+
     /// <summary>Raised after a change committed. Handlers run on the caller's thread: marshal to the UI (InvokeAsync) and never block.</summary>
     public event Action? Changed;
+
+    /// <summary>How many changes this node heard: moves before <see cref="Changed"/> is raised (<see cref="SharedRead{T}"/>'s key).</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     /// <summary>
     /// Inside the writer's transaction, before its commit: tells the other nodes that the data changed when (and only if)
@@ -58,6 +63,7 @@ public sealed partial class DataChangeNotifier(ILogger<DataChangeNotifier>? logg
 
     public void NotifyChanged()
     {
+        Interlocked.Increment(ref generation);
         var handlers = Changed;
         if (handlers is null)
         {

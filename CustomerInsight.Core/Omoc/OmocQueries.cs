@@ -7,8 +7,12 @@ namespace CustomerInsight.Core.Omoc;
 /// Reads of the OMOC pages, as plain records; the computations are the pure functions of the Omoc folder.
 /// A project holds tens of populations and workshops, so its assessments are loaded whole.
 /// </summary>
-public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFactory)
+public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFactory, DataChangeNotifier? notifier = null, TimeProvider? clock = null)
 {
+    // Every dashboard marks them on its charts: all of them (a few dozen rows) read once per change heard, not per filter change.
+    private readonly SharedRead<IReadOnlyList<ChangeEvent>>? changeEvents = notifier is null ? null
+        : new(cancellationToken => ReadChangeEventsAsync(contextFactory, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken), notifier, clock ?? TimeProvider.System);
+
     public async Task<IReadOnlyList<ChangeProjectSummary>> ListProjectsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -183,6 +187,17 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
     /// </summary>
     public async Task<IReadOnlyList<ChangeEvent>> ListChangeEventsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
+        var events = changeEvents is null
+            ? await ReadChangeEventsAsync(contextFactory, from, to, cancellationToken)
+            : (await changeEvents.GetAsync(cancellationToken)).Where(e => e.Date >= from && e.Date < to);
+        return events
+            .OrderBy(e => e.Date).ThenByDescending(e => e.Kind).ThenBy(e => e.ProjectName, StringComparer.CurrentCulture).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<ChangeEvent>> ReadChangeEventsAsync(IDbContextFactory<InsightDbContext> contextFactory, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var goLives = await db.ChangeProjects.AsNoTracking()
             .Where(p => p.GoLiveDate >= from && p.GoLiveDate < to)
@@ -192,9 +207,7 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             .Where(w => w.Date >= from && w.Date < to)
             .Select(w => new ChangeEvent(w.Date, ChangeEventKind.Workshop, w.ChangeProjectId, w.ChangeProject!.Name, w.Title))
             .ToListAsync(cancellationToken);
-        return goLives.Concat(workshops)
-            .OrderBy(e => e.Date).ThenByDescending(e => e.Kind).ThenBy(e => e.ProjectName, StringComparer.CurrentCulture).ThenBy(e => e.Title, StringComparer.CurrentCulture)
-            .ToList();
+        return [.. goLives, .. workshops];
     }
 
     /// <summary>The organisation units, name order.</summary>

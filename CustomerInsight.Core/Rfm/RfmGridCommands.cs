@@ -71,7 +71,7 @@ public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory,
         db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"rfm:v{number}",
             $"frequency={scoring}; thresholds={RfmGridSettings.FormatThresholds(thresholds)}", 1));
         await db.SaveChangesAsync(cancellationToken);
-        // Another version places customers in other segments: every node's open pages reload.
+        // A new version places customers in other segments: open pages and the shared data version hear it.
         await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new RfmGridSaveResult(number, null);
     }

@@ -13,7 +13,7 @@ namespace CustomerInsight.Core.Rfm;
 /// An entry is keyed by the date and by the <see cref="DataVersion"/>: an import or an undo changes the key,
 /// stale scores are never served. At most <see cref="Capacity"/> dates are kept, the least recently used goes first.
 /// </remarks>
-public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbContext> factory, TimeProvider clock)
+public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbContext> factory, TimeProvider clock, CurrentDataVersion? versions = null)
 {
     public const int Capacity = 6;
 
@@ -22,7 +22,7 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
     /// <summary>The scores at <paramref name="analysisDate"/>, from the cache when the orders have not changed since.</summary>
     public async Task<RfmResult> GetAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         // The scoring itself is not cancelled by one caller: another page may be waiting on the same entry.
         return await cache.GetAsync((analysisDate, version), () => rfm.ScoreAsync(analysisDate, CancellationToken.None), cancellationToken);
     }

@@ -51,15 +51,35 @@ public sealed class SegmentationQueries(
     AuditLog audit,
     TimeProvider clock,
     ClvQueries? clv = null,
-    DataChangeNotifier? notifier = null)
+    DataChangeNotifier? notifier = null,
+    CurrentDataVersion? versions = null)
 {
     public const string SaveAuditAction = "segments.save";
+
+    // Every dashboard lists them and keys its figures by them: read once per change heard, not per filter change.
+    private readonly SharedRead<IReadOnlyList<SegmentationInfo>>? segmentations = notifier is null ? null
+        : new(cancellationToken => ReadSegmentationsAsync(factory, cancellationToken), notifier, clock);
+    private readonly SharedRead<int>? latestVersionId = notifier is null ? null
+        : new(cancellationToken => ReadLatestVersionIdAsync(factory, cancellationToken), notifier, clock);
 
     private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, bool Value), IReadOnlyList<CustomerSegmentFacts>> facts =
         new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>Every segmentation at its latest version, by name.</summary>
-    public async Task<IReadOnlyList<SegmentationInfo>> GetSegmentationsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SegmentationInfo>> GetSegmentationsAsync(CancellationToken cancellationToken = default) =>
+        segmentations?.GetAsync(cancellationToken) ?? ReadSegmentationsAsync(factory, cancellationToken);
+
+    /// <summary>The id of the latest saved version of any segmentation (0 when none): a save changes it.</summary>
+    public Task<int> GetLatestVersionIdAsync(CancellationToken cancellationToken = default) =>
+        latestVersionId?.GetAsync(cancellationToken) ?? ReadLatestVersionIdAsync(factory, cancellationToken);
+
+    private static async Task<int> ReadLatestVersionIdAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
+    }
+
+    private static async Task<IReadOnlyList<SegmentationInfo>> ReadSegmentationsAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var versions = db.Set<SegmentationVersion>().AsNoTracking();
@@ -157,7 +177,7 @@ public sealed class SegmentationQueries(
     public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken = default)
     {
         withValue &= clv is not null;
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         int customers;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {

@@ -61,9 +61,14 @@ public sealed class ThemeQueries(
     TimeProvider clock,
     ITextResolver texts,
     Segments.SegmentationQueries? segmentations = null,
-    DataChangeNotifier? notifier = null)
+    DataChangeNotifier? notifier = null,
+    CurrentDataVersion? versions = null)
 {
     public const string AuditAction = "themes.save";
+
+    // Every dashboard's top themes key their figures by the set in use: read once per change heard, not per filter change.
+    private readonly SharedRead<ThemeSet>? current = notifier is null ? null
+        : new(cancellationToken => ReadCurrentAsync(factory, texts, cancellationToken), notifier, clock);
 
     private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version), ThemeOverview> periodFigures =
         new(capacity: 32, lifetime: TimeSpan.FromMinutes(5), clock);
@@ -72,7 +77,10 @@ public sealed class ThemeQueries(
     public const int LiveCountComments = 20_000;
 
     /// <summary>The set in use: the latest saved version, or the default set (version 0) before any save.</summary>
-    public async Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default)
+    public Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default) =>
+        current?.GetAsync(cancellationToken) ?? ReadCurrentAsync(factory, texts, cancellationToken);
+
+    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, ITextResolver texts, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
@@ -153,7 +161,7 @@ public sealed class ThemeQueries(
             return await ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
         }
         var set = await GetCurrentAsync(cancellationToken);
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         // Not cancelled by one caller: another page may be waiting on the same entry.
         return await periodFigures.GetAsync((filter, minResponses, set.Version, version),
             () => ComputeAsync(filter, minResponses, withBreakdowns: false, CancellationToken.None, set), cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace CustomerInsight.Tests.Core.Data;
@@ -85,12 +86,15 @@ public sealed class DataChangeWatcherTests
     }
 
     [Fact]
-    public async Task Sqlite_Watcher_ImportCommittedByAnotherConnection_RaisedHere()
+    public async Task Sqlite_Watcher_ImportCommittedByAnotherConnection_RaisedHere_SharedVersionReadAgain()
     {
         await using var context = await ImportTestContext.CreateAsync();
         var here = new DataChangeNotifier();
         using var raised = new SemaphoreSlim(0);
         here.Changed += () => raised.Release();
+        // Frozen clock: only the change heard can make the node's shared version be read again.
+        var versions = new CurrentDataVersion(context.Database.Factory, here, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var before = await versions.GetAsync(Ct);
         await using var watcher = Run(new DataChangeWatcher(context.Database.Factory, here));
         await watcher.Watcher.Watching.WaitAsync(Bound, Ct);
 
@@ -102,6 +106,8 @@ public sealed class DataChangeWatcherTests
 
         Assert.True(report.Succeeded);
         Assert.True(await raised.WaitAsync(Bound, Ct), "the import of another connection was not raised here");
+        Assert.Equal(0, before.Orders);
+        Assert.True((await versions.GetAsync(Ct)).Orders > 0, "the shared version was not read again after the change was heard");
     }
 
     private static async Task CommitChangeAsync(TestDatabase database, DataChangeNotifier node)

@@ -1,4 +1,5 @@
 using CustomerInsight.Web.Components.Pages.Dashboard;
+using Microsoft.Extensions.Time.Testing;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
@@ -54,6 +55,30 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
         {
             page.WaitForAssertion(() => Assert.Null(Markers(chart)));
         }
+    }
+
+    [Fact]
+    public void ChannelChange_FiguresAlreadyShared_ShownWithoutAProgressRender_CohortGridNotRenderedAgain()
+    {
+        // Frozen clock: the node's shared reads (data version, segmentations, change events, theme set) stay fresh.
+        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var page = Open("/?channel=web");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/");
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=cohort-note]")), TimeSpan.FromSeconds(60));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=dashboard-loading]")), TimeSpan.FromSeconds(60));
+        var grid = page.FindComponent<CohortGrid>();
+        var gridRenders = grid.RenderCount;
+        var progressShown = false;
+        page.OnMarkupUpdated += (_, _) => progressShown |= page.FindAll("[data-testid=dashboard-loading]").Count > 0;
+
+        // Back to a view every figure of which is already computed: one render with the figures, no progress bar first.
+        navigation.NavigateTo("/?channel=web");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=cohort-note]")), TimeSpan.FromSeconds(60));
+        Assert.False(progressShown, "the page rendered its progress bar although its figures were shared already");
+        // The cohorts do not follow the channel: an equal matrix is not rendered again.
+        Assert.Equal(gridRenders, grid.RenderCount);
     }
 
     [Fact]

@@ -69,10 +69,13 @@ public sealed partial class Dashboard
             return;
         }
         var options = KpiOptions.Value;
-        data = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses),
+        var loaded = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses),
             cancellationToken);
+        var events = await OmocQueries.ListChangeEventsAsync(loaded.TrendRange.Start, loaded.TrendRange.End, cancellationToken);
+        // Everything shown changes together, after the last await: a render in between (a shared read still running)
+        // never sees new figures with the previous view's cards, charts or notes.
+        (data, changeEvents) = (loaded, events);
         cards = BuildCards(data.Kpis);
-        changeEvents = await OmocQueries.ListChangeEventsAsync(data.TrendRange.Start, data.TrendRange.End, cancellationToken);
         BuildCharts();
         notes = DashboardNotes.Create(data, MinResponses, T);
     }
