@@ -24,9 +24,10 @@ internal static class CustomerActivityReader
             {
                 years.CommandText = $"""
                     SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
-                    FROM "CustomerYears" WHERE "Year" <= @last {inIds}
+                    FROM "CustomerYears" WHERE "Year" <= @last AND "Year" >= @first {inIds}
                     """;
-                years.AddParameter("@last", tally.LastYear);
+                Add(years, "@last", tally.LastYear);
+                Add(years, "@first", tally.FirstYear ?? int.MinValue);
                 AddIds(years);
                 await using var reader = await years.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -42,9 +43,9 @@ internal static class CustomerActivityReader
                     SELECT "CustomerId", "BusinessDate", "Channel" FROM "Orders"
                     WHERE "BusinessDate" >= @from AND "BusinessDate" < @to AND "Kind" = @sale AND "CustomerId" IS NOT NULL {inIds}
                     """;
-                orders.AddParameter("@from", from);
-                orders.AddParameter("@to", to);
-                orders.AddParameter("@sale", (int)OrderKind.Sale);
+                Add(orders, "@from", from);
+                Add(orders, "@to", to);
+                Add(orders, "@sale", (int)OrderKind.Sale);
                 AddIds(orders);
                 await using var reader = await orders.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -62,8 +63,17 @@ internal static class CustomerActivityReader
         {
             if (customerIds is not null)
             {
-                command.AddParameter("@ids", provider.IdSetValue(customerIds));
+                Add(command, "@ids", provider.IdSetValue(customerIds));
             }
         }
+    }
+
+    /// <summary>Adds a named parameter.</summary>
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 }
