@@ -19,6 +19,7 @@ public static class Hypergeometric
     internal const double IntegerGap = 1e-3;
     internal const double LargeParameter = 1e4;
     private const int MaxTerms = 5_000_000;
+    private const double CancellationLimit = 1e-6;
     private const double Rescale = 1e200;
     private static readonly double LogRescale = Math.Log(Rescale);
 
@@ -67,12 +68,15 @@ public static class Hypergeometric
                 }
                 value += weight * LogNearOne(a, b, c - at + nodes[i], z);
             }
-            return value;
+            return double.IsNaN(value) ? LogSeries(a, b, c, z).Log : value;
         }
-        return LogNearOne(a, b, c, z);
+        var near = LogNearOne(a, b, c, z);
+        // Its two terms cancelled (a large b or c with z not close enough to 1, a fit at a boundary): the series itself, all its
+        // terms positive, converges at this z, only more slowly.
+        return double.IsNaN(near) ? LogSeries(a, b, c, z).Log : near;
     }
 
-    /// <summary>A&amp;S 15.3.6: ₂F₁(a,b;c;z) = Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) F(a,b;1−m;w) + w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) F(c−a,c−b;1+m;w), m = c−a−b, w =
+    /// <summary>NaN when its two terms cancel. A&amp;S 15.3.6: ₂F₁(a,b;c;z) = Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) F(a,b;1−m;w) + w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) F(c−a,c−b;1+m;w), m = c−a−b, w =
     /// 1−z.</summary>
     private static double LogNearOne(double a, double b, double c, double z)
     {
@@ -92,11 +96,8 @@ public static class Hypergeometric
 
         var top = Math.Max(first, second);
         var sum = firstSign * Math.Exp(first - top) + secondSign * Math.Exp(second - top);
-        if (!(sum > 0))
-        {
-            throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}) lost its precision near z = 1.");
-        }
-        return top + Math.Log(sum);
+        // NaN when the two terms cancel to less than a millionth of the larger: digits lost.
+        return sum > CancellationLimit ? top + Math.Log(sum) : double.NaN;
     }
 
     /// <summary>ln|Γ(x)| and the sign of Γ(x), for any x that is not 0 or a negative integer (reflection below 0).</summary>

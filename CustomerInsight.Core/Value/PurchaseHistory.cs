@@ -108,3 +108,8 @@ public sealed class PurchaseHistoryFolder(DateOnly calibrationEnd)
             Money.FromMilli(repeatMilli));
     }
 }
+
+/// <summary>What a fit reads: every customer's history up to the calibration end and their purchases in the holdout weeks after it.</summary>
+/// <param name="Histories">In customer id order.</param>
+/// <param name="HoldoutPerWeek">Purchases (distinct customer days) of those customers in each whole week after the calibration end.</param>
+public sealed record PurchaseReading(List<PurchaseHistory> Histories, int[] HoldoutPerWeek);

@@ -24,6 +24,18 @@ public sealed class ImportTestContext : IAsyncDisposable
     public static async Task<ImportTestContext> CreateAsync(string currency = "GBP", DatabaseEngine engine = DatabaseEngine.Sqlite) =>
         new(await TestDatabase.CreateAsync(engine), currency);
 
+    /// <summary>A context of <paramref name="engine"/> with the customers and order lines of a generated dataset imported.</summary>
+    public static async Task<ImportTestContext> CreateGeneratedAsync(
+        CustomerInsight.Core.Importing.Generation.ScaleDatasetOptions options, DatabaseEngine engine, CancellationToken cancellationToken)
+    {
+        var context = await CreateAsync(engine: engine);
+        var dataset = await CustomerInsight.Core.Importing.Generation.ScaleDatasetGenerator.GenerateAsync(
+            Path.Combine(context.Database.Directory, "data"), options, cancellationToken);
+        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, cancellationToken)).Succeeded);
+        Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, cancellationToken)).Succeeded);
+        return context;
+    }
+
     public string WriteFile(string name, string content, System.Text.Encoding? encoding = null) => Database.WriteFile(name, content, encoding);
 
     public string WriteBytes(string name, byte[] content)

@@ -33,14 +33,7 @@ public class SalesSummariesTests
         public bool IsSale => Kind == OrderKind.Sale;
     }
 
-    private async Task<ImportTestContext> GeneratedAsync()
-    {
-        var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Ct);
-        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct)).Succeeded);
-        Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct)).Succeeded);
-        return context;
-    }
+    private Task<ImportTestContext> GeneratedAsync() => ImportTestContext.CreateGeneratedAsync(Small, Engine, Ct);
 
     private static async Task<List<Row>> OrdersAsync(ImportTestContext context)
     {

@@ -29,6 +29,12 @@ public sealed class ClvModelTests
     public void Log2F1_KnownValues_MatchMpmath(double a, double b, double c, double z, double expected) =>
         AssertRelative(Math.Log(expected), Hypergeometric.Log2F1(a, b, c, z), 1e-9);
 
+    [Fact]
+    public void Log2F1_LargeBAndCAwayFromOne_WhereTheTransformationCancels_MatchesMpmath() =>
+        // A fit at a boundary (a → 0, b ≈ 3,500) on generated data: A&S 15.3.6's two terms cancel at w = 0.24.
+        AssertRelative(1.086499741025525446704745689075091248747,
+            Hypergeometric.Log2F1(0.7602980739717548, 3503.933981769312, 3502.9339820790747, 0.7602454380208385), 1e-9);
+
     [Theory]
     // Values far beyond a double: compared as logarithms (ln of mpmath's 2.2207965605738384e151 and 7.9272834902587538e400).
     [InlineData(50.243, 52.426, 52.219, 0.999, 348.48821498469709)]

@@ -14,13 +14,35 @@ public class ClvPurchaseReadTests : EngineTestBase
 
     private sealed record Row(int? CustomerId, DateOnly Date, OrderKind Kind, long AmountMilli);
 
+    private Task<ImportTestContext> GeneratedAsync() => ImportTestContext.CreateGeneratedAsync(Small, Engine, Token);
+
+    [Fact]
+    public async Task GetReportAsync_SameDataAndDate_ReusesTheFit_ANewImportFitsAgain()
+    {
+        await using var context = await GeneratedAsync();
+        var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var end = new DateOnly(2024, 6, 30);
+
+        var first = await queries.GetReportAsync(end, cancellationToken: Token);
+        var again = await queries.GetReportAsync(end, cancellationToken: Token);
+        var predictions = await queries.GetPredictionsAsync(end, [first!.Model.Customers[0].CustomerId], Token);
+
+        Assert.Same(first, again);
+        Assert.Same(first.Model.Customers[0], predictions.Values.Single());
+        var extra = context.WriteFile("more.csv", """
+            OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+            M1,C0000002,2024-05-02 10:00:00,Web,Sale,P1,Kettle,1,19.99
+            """);
+        Assert.True((await context.ImportAsync(extra, ImportFormat.OrderLines, Token)).Succeeded);
+        var refitted = await queries.GetReportAsync(end, cancellationToken: Token);
+        Assert.NotSame(first, refitted);
+        Assert.NotEqual(first.ModelVersion, refitted!.ModelVersion);
+    }
+
     [Fact]
     public async Task ReadPurchasesAsync_GeneratedOrders_EqualMetricsDefinitionsOverTheOrders()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Token);
-        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Token)).Succeeded);
-        Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Token)).Succeeded);
+        await using var context = await GeneratedAsync();
         // Same-day orders of one customer, in the calibration period and in a holdout week, and a cancellation between them.
         var extra = context.WriteFile("extra.csv", """
             OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice

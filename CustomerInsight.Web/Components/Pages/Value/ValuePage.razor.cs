@@ -157,13 +157,17 @@ public sealed partial class ValuePage : IDisposable
         });
         try
         {
-            var found = await Queries.GetReportAsync(end, null, onProgress, cts.Token);
+            // The RFM scores of the day after the calibration end meanwhile: reads of their own, while the fit computes.
+            var fit = Queries.GetReportAsync(end, null, onProgress, cts.Token);
+            var scoring = Rfm.ScoreAsync(end.AddDays(1), cts.Token);
+            await Task.WhenAll(fit, scoring);
+            var found = await fit;
             if (found is null)
             {
                 state = State.NoCustomers;
                 return;
             }
-            var scores = await Rfm.ScoreAsync(end.AddDays(1), cts.Token);
+            var scores = await scoring;
             bySegment = ClvSegments.ByRfm(found.Model, scores);
             rfmSettings = scores.Settings;
             await LoadCustomValueAsync(found.Model, cts.Token);
