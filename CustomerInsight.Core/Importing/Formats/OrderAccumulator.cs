@@ -68,8 +68,11 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         if (!orders.TryGetValue(orderKey, out var order))
         {
             // The customer's id and country held once, not once per order (millions of orders, a million customers).
-            order = new OrderState { Key = orderKey, CustomerSourceId = strings.Share(customerSourceId), Country = strings.Share(country), Channel = channel,
-                Kind = kind, FirstRow = row.Row };
+            order = new OrderState
+            {
+                Key = orderKey, CustomerSourceId = strings.Share(customerSourceId), Country = strings.Share(country), Channel = channel, Kind = kind,
+                FirstRow = row.Row,
+            };
             orders.Add(orderKey, order);
             orderList.Add(order);
         }
