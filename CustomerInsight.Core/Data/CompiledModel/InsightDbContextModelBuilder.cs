@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32d7b28a-8730-4f2a-9353-d1c6879e07e2"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("1aee9572-58b2-47c4-ae1b-4f59bfe8c1de"), entityTypeCount: 35)
         {
         }
 
