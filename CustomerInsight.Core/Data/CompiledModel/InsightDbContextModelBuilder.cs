@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32d7b28a-8730-4f2a-9353-d1c6879e07e2"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("3460dce9-8779-4fbb-9259-6e69b2c7bcaa"), entityTypeCount: 35)
         {
         }
 

@@ -8,8 +8,21 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
-        builder.Property(c => c.SourceId).HasMaxLength(64);
+        ConfigureRecordFields(builder);
         builder.HasIndex(c => c.SourceId).IsUnique();
+        builder.HasIndex(c => c.Country);
+        builder.HasIndex(c => c.LastName);
+        builder.HasIndex(c => c.Email);
+        // Prefix search and sort of the customer list (CustomerQueries) on city.
+        builder.HasIndex(c => c.City);
+        // Undo of an import finds the customers it created.
+        builder.HasIndex(c => c.ImportBatchId);
+    }
+
+    /// <summary>The column sizes of what a customer row and a merge's source record both hold.</summary>
+    internal static void ConfigureRecordFields<T>(EntityTypeBuilder<T> builder) where T : CustomerRecordFields
+    {
+        builder.Property(c => c.SourceId).HasMaxLength(64);
         builder.Property(c => c.FirstName).HasMaxLength(100);
         builder.Property(c => c.LastName).HasMaxLength(100);
         builder.Property(c => c.Email).HasMaxLength(254);
@@ -17,13 +30,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PostalCode).HasMaxLength(20);
         builder.Property(c => c.City).HasMaxLength(100);
         builder.Property(c => c.Country).HasMaxLength(100);
-        builder.HasIndex(c => c.Country);
-        builder.HasIndex(c => c.LastName);
-        builder.HasIndex(c => c.Email);
-        // Prefix search and sort of the customer list (CustomerQueries) on city.
-        builder.HasIndex(c => c.City);
         builder.Property(c => c.ErasedSourceIdHash).HasMaxLength(64);
-        // Undo of an import finds the customers it created.
-        builder.HasIndex(c => c.ImportBatchId);
     }
 }

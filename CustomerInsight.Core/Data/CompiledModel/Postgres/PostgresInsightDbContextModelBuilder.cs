@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5bb45cdd-54f3-475d-882e-bf755e3995d5"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("31386614-e0f2-4c54-ab1b-e652d71c867d"), entityTypeCount: 35)
         {
         }
 
