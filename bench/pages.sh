@@ -8,7 +8,9 @@
 #     with DATABASE:    that database as it is (demo data off); signs in as EMAIL/PASSWORD when given, else creates
 #                       (once) the admin account bench-pages@bench.local with create-admin and uses it
 #   environment: RUNS (5), WARMUP (1), CUSTOMERS (5000), PAGES ("/,/segments,/customers"), PORT (a free one),
-#                EMAIL, PASSWORD, NO_BUILD=1 (skip the Release publish), JSON_OUT (raw figures as JSON)
+#                EMAIL, PASSWORD, NO_BUILD=1 (skip the Release publish), JSON_OUT (raw figures as JSON),
+#                SERVER_LOG (a file the app's log is copied to at the end, e.g. with
+#                Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information: each SQL command's time)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -107,4 +109,7 @@ if grep -q -E "fail|Exception" "$work/server.log"; then
     grep -E -A3 "fail|Exception" "$work/server.log" | head -n 40
 fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${SERVER_LOG:-}" ]; then
+    cp "$work/server.log" "$SERVER_LOG"
+fi
 exit "$status"

@@ -89,6 +89,12 @@ public sealed class CustomerActivityTally
     /// <summary>The last year whose rows can count (the year of the latest window end's last day).</summary>
     public int LastYear => windows.Max(w => w.End.AddDays(-1).Year);
 
+    /// <summary>
+    /// The first year whose rows can count (the year of the earliest window start); null when a window has no start (every
+    /// earlier year counts). The rows of earlier years give no window a whole month, so they need not be read.
+    /// </summary>
+    public int? FirstYear => windows.Any(w => w.Start is null) ? null : windows.Min(w => w.Start!.Value.Year);
+
     /// <summary>The edge days of every window, merged into disjoint spans in date order.</summary>
     public IReadOnlyList<(DateOnly From, DateOnly To)> EdgeDays()
     {

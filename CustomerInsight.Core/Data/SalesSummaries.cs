@@ -69,6 +69,143 @@ public static class SalesSummaries
         await ExecuteAsync(db, $"DELETE FROM {Days}", [], cancellationToken);
     }
 
+    /// <summary>
+    /// Brings the summaries up to date with the orders of <paramref name="batch"/>, new orders just written by
+    /// <paramref name="writer"/> (an import only adds orders). Into empty summary tables (the first import of a database) its
+    /// rows are inserted in key order; otherwise each is merged into the existing row by an upsert, the month bits by
+    /// <see cref="SalesSummaryBatch"/>'s rules, and the cohort of every month of a customer whose first sale moved earlier
+    /// follows it. Either way the rows equal a <see cref="RebuildAsync"/>, without reading the orders again.
+    /// </summary>
+    public static async Task AddBatchAsync(BulkWriter writer, SalesSummaryBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Orders == 0)
+        {
+            return;
+        }
+        await writer.FlushAsync(cancellationToken);
+        var empty = writer.Prepare(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM \"SalesDays\") OR EXISTS (SELECT 1 FROM \"CustomerSales\") " +
+            "OR EXISTS (SELECT 1 FROM \"CustomerMonths\") OR EXISTS (SELECT 1 FROM \"CustomerYears\") THEN 0 ELSE 1 END", 0).Int64Scalar() == 1;
+        if (empty)
+        {
+            InsertBatch(writer, batch);
+        }
+        else
+        {
+            MergeBatch(writer, batch);
+        }
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static readonly string[] DayColumns =
+        ["BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli", "CancellationOrders", "ReturnsMilli"];
+
+    private static readonly string[] CustomerColumns =
+        ["CustomerId", "FirstOrderDate", "LastOrderDate", "FirstSaleDate", "FirstSaleMonth", "LastSaleDate", "SaleOrders", "NetMilli"];
+
+    private static readonly string[] MonthColumns = ["CustomerId", "BusinessMonth", "CohortMonth", "SaleOrders", "ChannelMask"];
+
+    private static readonly string[] YearColumns = ["CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"];
+
+    private static object?[] Values(SalesDay d) =>
+        [d.BusinessDate, (int)d.Channel, d.BusinessMonth, d.SaleOrders, d.IdentifiedSaleOrders, d.GrossMilli, d.CancellationOrders, d.ReturnsMilli];
+
+    private static object?[] Values(CustomerSales c) =>
+        [c.CustomerId, c.FirstOrderDate, c.LastOrderDate, c.FirstSaleDate, c.FirstSaleMonth, c.LastSaleDate, c.SaleOrders, c.NetMilli];
+
+    private static object?[] Values(CustomerMonth m) => [m.CustomerId, m.BusinessMonth, m.CohortMonth, m.SaleOrders, m.ChannelMask];
+
+    private static object?[] Values(CustomerYear y) => [y.CustomerId, y.Year, y.Months, y.RepeatMonths, y.ChannelMonths, y.ChannelRepeatMonths];
+
+    /// <summary>Empty summaries: the batch's rows are the rows, inserted in key order (appends to each primary key).</summary>
+    private static void InsertBatch(BulkWriter writer, SalesSummaryBatch batch)
+    {
+        Insert(writer.Rows("SalesDays", DayColumns), batch.Days.Select(Values));
+        Insert(writer.Rows("CustomerSales", CustomerColumns), batch.Customers.Select(Values));
+        Insert(writer.Rows("CustomerMonths", MonthColumns), batch.Months().Select(Values));
+        Insert(writer.Rows("CustomerYears", YearColumns), batch.Years().Select(Values));
+    }
+
+    private static void Insert(RowInserter rows, IEnumerable<object?[]> values)
+    {
+        foreach (var row in values)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                switch (row[i])
+                {
+                    case null:
+                        rows.SetNull(i);
+                        break;
+                    case DateOnly date:
+                        rows.Set(i, date);
+                        break;
+                    default:
+                        rows.Set(i, Convert.ToInt64(row[i], System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+            rows.Run();
+        }
+    }
+
+    /// <summary>Existing summaries: each row of the batch merged into its row (standard upserts, the same on every provider).</summary>
+    private static void MergeBatch(BulkWriter writer, SalesSummaryBatch batch)
+    {
+        Merge(writer, "SalesDays", DayColumns, ["BusinessDate", "Channel"], batch.Days.Select(Values),
+            Sum("SalesDays", "SaleOrders"), Sum("SalesDays", "IdentifiedSaleOrders"), Sum("SalesDays", "GrossMilli"),
+            Sum("SalesDays", "CancellationOrders"), Sum("SalesDays", "ReturnsMilli"));
+        Merge(writer, "CustomerSales", CustomerColumns, ["CustomerId"], batch.Customers.Select(Values),
+            Earlier("FirstOrderDate"), Later("LastOrderDate"), Earlier("FirstSaleDate"), Earlier("FirstSaleMonth"), Later("LastSaleDate"),
+            Sum("CustomerSales", "SaleOrders"), Sum("CustomerSales", "NetMilli"));
+        // A new month row takes the customer's merged first sale month; the customer's other months move to it when this
+        // batch's first sale is earlier than theirs.
+        Merge(writer, "CustomerMonths", MonthColumns, ["CustomerId", "BusinessMonth"], batch.Months().Select(Values),
+            "\"CohortMonth\" = excluded.\"CohortMonth\"", Sum("CustomerMonths", "SaleOrders"), Or("CustomerMonths", "ChannelMask"));
+        var cohorts = writer.Prepare("UPDATE \"CustomerMonths\" SET \"CohortMonth\" = @p1 WHERE \"CustomerId\" = @p0 AND \"CohortMonth\" > @p1", 2);
+        foreach (var customer in batch.Customers.Where(c => c.FirstSaleMonth is not null))
+        {
+            cohorts.Execute(customer.CustomerId, customer.FirstSaleMonth);
+        }
+        Merge(writer, "CustomerYears", YearColumns, ["CustomerId", "Year"], batch.Years().Select(Values),
+            Repeat("Months", "RepeatMonths"), Or("CustomerYears", "Months"), Repeat("ChannelMonths", "ChannelRepeatMonths"), Or("CustomerYears", "ChannelMonths"));
+    }
+
+    private static void Merge(BulkWriter writer, string table, string[] columns, string[] key, IEnumerable<object?[]> rows, params string[] updates)
+    {
+        var values = columns.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (table == "CustomerMonths")
+        {
+            // The customer's first sale month once merged (its CustomerSales row is merged first).
+            values[Array.IndexOf(columns, "CohortMonth")] = "(SELECT s.\"FirstSaleMonth\" FROM \"CustomerSales\" AS s WHERE s.\"CustomerId\" = @p0)";
+        }
+        var upsert = writer.Prepare(
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", values)}) " +
+            $"ON CONFLICT ({string.Join(", ", key.Select(c => $"\"{c}\""))}) DO UPDATE SET {string.Join(", ", updates)}", columns.Length);
+        foreach (var row in rows)
+        {
+            upsert.Execute(row);
+        }
+    }
+
+    private static string Sum(string table, string column) => $"\"{column}\" = \"{table}\".\"{column}\" + excluded.\"{column}\"";
+
+    private static string Or(string table, string column) => $"\"{column}\" = \"{table}\".\"{column}\" | excluded.\"{column}\"";
+
+    private static string Earlier(string column) =>
+        $"\"{column}\" = CASE WHEN \"CustomerSales\".\"{column}\" IS NULL OR excluded.\"{column}\" < \"CustomerSales\".\"{column}\" " +
+        $"THEN excluded.\"{column}\" ELSE \"CustomerSales\".\"{column}\" END";
+
+    private static string Later(string column) =>
+        $"\"{column}\" = CASE WHEN \"CustomerSales\".\"{column}\" IS NULL OR excluded.\"{column}\" > \"CustomerSales\".\"{column}\" " +
+        $"THEN excluded.\"{column}\" ELSE \"CustomerSales\".\"{column}\" END";
+
+    /// <summary>Months with two or more sales: on either side, or with one on each (<paramref name="once"/> set on both).</summary>
+    private static string Repeat(string once, string twice) =>
+        $"\"{twice}\" = \"CustomerYears\".\"{twice}\" | excluded.\"{twice}\" | (\"CustomerYears\".\"{once}\" & excluded.\"{once}\")";
+
     /// <summary>Every summary row computed again from every order (a new database's migration, the demo seed, <c>summaries --rebuild</c>).</summary>
     public static async Task RebuildAsync(InsightDbContext db, CancellationToken cancellationToken)
     {

@@ -120,12 +120,8 @@ public sealed class ImportPipeline(
                     batch.ReportJson = report.ToJson();
                     db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
                     await db.SaveChangesAsync(cancellationToken);
-                    if (session.OrdersCreated > 0)
-                    {
-                        // The sales summaries of the customers and days this import's orders touched, in its transaction.
-                        await SalesSummaries.StageOrdersAsync(db, "\"ImportBatchId\" = @p0", [batch.Id], cancellationToken);
-                        await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
-                    }
+                    // The sales summaries of this import's orders, in its transaction.
+                    await SalesSummaries.AddBatchAsync(writer, session.SalesSummaries, cancellationToken);
                     // The other nodes hear of it at the commit (this node's pages: the caller, after it).
                     await notifier.SignalChangeAsync(db, cancellationToken);
                     await writer.CommitAsync(cancellationToken);

@@ -24,9 +24,10 @@ internal static class CustomerActivityReader
             {
                 years.CommandText = $"""
                     SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
-                    FROM "CustomerYears" WHERE "Year" <= @last {inIds}
+                    FROM "CustomerYears" WHERE "Year" <= @last AND "Year" >= @first {inIds}
                     """;
                 Add(years, "@last", tally.LastYear);
+                Add(years, "@first", tally.FirstYear ?? int.MinValue);
                 AddIds(years);
                 await using var reader = await years.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

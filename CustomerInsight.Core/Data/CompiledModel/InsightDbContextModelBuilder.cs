@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3460dce9-8779-4fbb-9259-6e69b2c7bcaa"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("10f562aa-eafb-4046-bae4-ec94b47b46e7"), entityTypeCount: 35)
         {
         }
 

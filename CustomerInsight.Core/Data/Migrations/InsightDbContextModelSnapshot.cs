@@ -118,6 +118,10 @@ namespace CustomerInsight.Core.Data.Migrations
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("ErasedAtUtc")
+                        .HasDatabaseName("IX_Customers_Erased")
+                        .HasFilter("\"ErasedAtUtc\" IS NOT NULL");
+
                     b.HasIndex("ImportBatchId");
 
                     b.HasIndex("LastName");
@@ -1020,7 +1024,8 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.HasIndex("SourceId")
                         .IsUnique();
 
-                    b.HasIndex("BusinessDate", "Kind", "Channel");
+                    b.HasIndex("BusinessDate", "Kind", "Channel", "CustomerId", "RecommendScore", "SatisfactionScore", "BusinessMonth")
+                        .HasDatabaseName("IX_SurveyResponses_Period");
 
                     b.ToTable("SurveyResponses");
                 });

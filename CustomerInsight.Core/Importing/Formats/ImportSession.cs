@@ -115,6 +115,9 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
     public bool HasRejections => RejectedCount > 0;
 
     public int OrdersCreated { get; set; }
+
+    /// <summary>The sales summary rows of the orders written (<see cref="Data.SalesSummaries.AddBatchAsync"/>).</summary>
+    public SalesSummaryBatch SalesSummaries { get; } = new();
     public int CustomersCreated { get; set; }
     public int CustomersUpdated { get; set; }
     public int ResponsesCreated { get; set; }

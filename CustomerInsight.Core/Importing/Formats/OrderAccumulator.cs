@@ -201,6 +201,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
             var date = session.Calendar.BusinessDateOf(utc);
             WriteOrder(orderRows, id, sourceUtf8, order, utc, date, amount, session.BatchId);
+            session.SalesSummaries.Add(order.Customer?.Id, date, BusinessCalendar.MonthKey(date), order.Channel, order.Kind, amount);
             foreach (var i in kept)
             {
                 ref var l = ref At(i);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>
@@ -87,12 +89,21 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private sealed class EngineContextFactory(DatabaseEngine engine, string connectionString) : IDbContextFactory<InsightDbContext>
+    /// <summary>A factory over this database whose contexts also run <paramref name="interceptors"/> (e.g. one recording the SQL sent).</summary>
+    public IDbContextFactory<InsightDbContext> FactoryWith(params IInterceptor[] interceptors) =>
+        new EngineContextFactory(Engine, ConnectionString, interceptors);
+
+    private sealed class EngineContextFactory(DatabaseEngine engine, string connectionString, IInterceptor[]? interceptors = null)
+        : IDbContextFactory<InsightDbContext>
     {
         public InsightDbContext CreateDbContext()
         {
             var options = new DbContextOptionsBuilder<InsightDbContext>();
             InsightDatabase.Configure(options, engine, connectionString);
+            if (interceptors is { Length: > 0 })
+            {
+                options.AddInterceptors(interceptors);
+            }
             return InsightDatabase.CreateContext(engine, options.Options);
         }
     }

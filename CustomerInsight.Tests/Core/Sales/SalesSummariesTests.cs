@@ -122,12 +122,18 @@ public class SalesSummariesTests
                 .Select(g => new CohortActivity(g.Key.Cohort, g.Key.Month, g.Select(o => o.CustomerId).Distinct().LongCount())).ToList();
             Assert.Equal(expectedSizes, cohorts.Sizes);
             Assert.Equal(expectedActivity, cohorts.Activity);
-            var trend = await kpis.GetMonthlyTrendAsync(OddPeriods[1], Channel.Web, set, Ct);
+            // The set's orders are read by day and summed per month: every month of a range across a year, odd days at its edges.
+            var trend = (await kpis.GetMonthlyTrendAsync(OddPeriods[1], Channel.Web, set, Ct))
+                .Concat(await kpis.GetMonthlyTrendAsync(OddPeriods[3], Channel.Web, set, Ct)).ToList();
+            Assert.Equal([202312, 202401, .. Period.Year(2024).MonthKeys()], trend.Select(t => t.Month));
             foreach (var month in trend)
             {
                 var m = orders.Where(o => o.Month == month.Month && o.Channel == Channel.Web
                     && o.CustomerId is { } id && (set is null || set.Contains(id))).ToList();
-                Assert.Equal(m.Where(o => o.IsSale).Select(o => o.CustomerId).Distinct().LongCount(), month.Totals.ActiveCustomers);
+                Assert.Equal(
+                    SalesTotals.FromMilli(m.LongCount(o => o.IsSale), m.Where(o => o.IsSale).Sum(o => o.AmountMilli),
+                        m.Where(o => !o.IsSale).Sum(o => o.AmountMilli), m.Where(o => o.IsSale).Select(o => o.CustomerId).Distinct().LongCount()),
+                    month.Totals);
             }
         }
 
@@ -391,6 +397,66 @@ public class SalesSummariesTests
             await transaction.RollbackAsync(Ct);
         }
         Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+    }
+
+    /// <summary>Large enough for several write batches (progress every 5,000 orders; PostgreSQL's COPY every 50,000 rows).</summary>
+    private static readonly ScaleDatasetOptions Large = new() { Customers = 2_000, Lines = 60_000, Seed = 11 };
+
+    [Fact]
+    public async Task Imports_ABigFirstImportThenOneIntoTheSameCustomersAndDays_EqualARebuild_AndOneRejectedAtItsLastRowChangesNothing()
+    {
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
+        var factory = context.Database.Factory;
+        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Large, Ct);
+        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct)).Succeeded);
+        var first = await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct);
+        Assert.True(first.Succeeded);
+        Assert.True(first.RowsImported > 50_000 && first.Orders.Created > 5_000, $"{first.RowsImported} lines, {first.Orders.Created} orders");
+        await AssertEqualToARebuildAsync(factory, "a first import into empty summaries");
+
+        var lines = new List<string> { "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice" };
+        await using (var db = context.Database.CreateContext())
+        {
+            var sold = await db.CustomerSales.AsNoTracking().Where(c => c.FirstSaleDate != null).OrderBy(c => c.CustomerId).Take(90)
+                .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.CustomerId, c.SourceId, s.FirstSaleDate, s.FirstSaleMonth, s.LastOrderDate })
+                .ToListAsync(Ct);
+            var ids = sold.Select(s => s.CustomerId).ToList();
+            var firstMonths = (await db.CustomerMonths.AsNoTracking().Where(m => ids.Contains(m.CustomerId)).ToListAsync(Ct))
+                .Where(m => sold.Any(s => s.CustomerId == m.CustomerId && s.FirstSaleMonth == m.BusinessMonth)).ToDictionary(m => m.CustomerId);
+            var bare = await db.Customers.AsNoTracking().Where(c => !db.CustomerSales.Any(s => s.CustomerId == c.Id))
+                .OrderBy(c => c.Id).Select(c => c.SourceId).Take(5).ToListAsync(Ct);
+            Assert.Equal(5, bare.Count);
+            for (var i = 0; i < sold.Count; i++)
+            {
+                var c = sold[i];
+                var (date, kind, channel) = (i % 3) switch
+                {
+                    // A second sale in the month of the first, on the same channel: a repeat month made of one sale on each side.
+                    0 => (c.FirstSaleDate!.Value, "Sale", (Channel)System.Numerics.BitOperations.TrailingZeroCount(firstMonths[c.CustomerId].ChannelMask)),
+                    // An earlier first sale: the customer's cohort moves, on every month row.
+                    1 => (c.FirstSaleDate!.Value.AddDays(-400), "Sale", Channel.Marketplace),
+                    _ => (c.LastOrderDate.AddDays(2), "Cancellation", Channel.Web),
+                };
+                lines.Add($"Z-{i},{c.SourceId},{date:yyyy-MM-dd} 12:00,{channel},{kind},P9,Blender,{(kind == "Sale" ? 1 : -1)},19.99");
+            }
+            lines.AddRange(bare.Select((id, i) => $"B-{i},{id},{sold[i].FirstSaleDate:yyyy-MM-dd} 12:00,Phone,Sale,P9,Blender,2,19.99"));
+            lines.Add($"N-1,NEW-9,{sold[0].FirstSaleDate:yyyy-MM-dd} 13:00,Store,Sale,P9,Blender,1,19.99");
+            lines.Add($"A-1,,{sold[1].FirstSaleDate:yyyy-MM-dd} 13:00,Store,Sale,P9,Blender,1,19.99");
+        }
+        var before = (await KeptAndRebuiltAsync(factory)).Kept;
+
+        // The same file with a bad last row: rejected, nothing written.
+        var bad = context.WriteFile("late-bad.csv", string.Join("\n", [.. lines, "Z-bad,NEW-10,2025-01-01 12:00,Web,Sale,P9,Blender,many,19.99"]));
+        var rejected = await context.ImportAsync(bad, ImportFormat.OrderLines, Ct);
+        Assert.False(rejected.Succeeded);
+        Assert.Equal(lines.Count + 1, rejected.Rejected.Single().Row);
+        Assert.Equal(before, (await KeptAndRebuiltAsync(factory)).Kept);
+
+        var second = await context.ImportAsync(context.WriteFile("more.csv", string.Join("\n", lines)), ImportFormat.OrderLines, Ct);
+        Assert.True(second.Succeeded);
+        Assert.Equal(lines.Count - 1, second.Orders.Created);
+        Assert.NotEqual(before, (await KeptAndRebuiltAsync(factory)).Kept);
+        await AssertEqualToARebuildAsync(factory, "a second import into the same customers and days");
     }
 
     /// <summary>Cancels the import when it reports that it writes (synchronously, unlike <see cref="Progress{T}"/>).</summary>

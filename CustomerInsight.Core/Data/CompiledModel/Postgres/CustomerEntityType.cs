@@ -22,7 +22,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
                 baseEntityType,
                 propertyCount: 14,
                 navigationCount: 3,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -167,12 +167,17 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
                 new[] { email });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { importBatchId });
+                new[] { erasedAtUtc });
+            index2.AddAnnotation("Relational:Filter", "\"ErasedAtUtc\" IS NOT NULL");
+            index2.AddAnnotation("Relational:Name", "IX_Customers_Erased");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { lastName });
+                new[] { importBatchId });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { lastName });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { sourceId },
                 unique: true);
 

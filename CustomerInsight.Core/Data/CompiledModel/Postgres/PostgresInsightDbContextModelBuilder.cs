@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("31386614-e0f2-4c54-ab1b-e652d71c867d"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("dc1f25b5-e53f-47e2-946c-78ebbd10e3b2"), entityTypeCount: 35)
         {
         }
 

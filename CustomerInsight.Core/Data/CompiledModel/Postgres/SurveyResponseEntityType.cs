@@ -151,7 +151,8 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { businessDate, kind, channel });
+                new[] { businessDate, kind, channel, customerId, recommendScore, satisfactionScore, businessMonth });
+            index1.AddAnnotation("Relational:Name", "IX_SurveyResponses_Period");
 
             return runtimeEntityType;
         }

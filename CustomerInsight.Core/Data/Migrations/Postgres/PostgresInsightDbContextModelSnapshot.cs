@@ -127,6 +127,10 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("ErasedAtUtc")
+                        .HasDatabaseName("IX_Customers_Erased")
+                        .HasFilter("\"ErasedAtUtc\" IS NOT NULL");
+
                     b.HasIndex("ImportBatchId");
 
                     b.HasIndex("LastName");
@@ -1061,7 +1065,8 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.HasIndex("SourceId")
                         .IsUnique();
 
-                    b.HasIndex("BusinessDate", "Kind", "Channel");
+                    b.HasIndex("BusinessDate", "Kind", "Channel", "CustomerId", "RecommendScore", "SatisfactionScore", "BusinessMonth")
+                        .HasDatabaseName("IX_SurveyResponses_Period");
 
                     b.ToTable("SurveyResponses");
                 });
