@@ -231,8 +231,8 @@ public static class WebApp
         var contexts = services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await InsightDatabase.EnsureReachableAsync(db, cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await InsightDatabase.EnsureReachableAsync(db, createMissing: true, cancellationToken);
+            var pending = (await InsightDatabase.PendingMigrationsAsync(db, cancellationToken)).Count;
             if (pending > 0)
             {
                 logger.LogInformation("Preparing the database {Database}: applying {Count} migrations (a few seconds)...",

@@ -347,11 +347,24 @@ internal sealed class AdoRowInserter(TableInserter inserter, int columns) : RowI
 {
     private readonly object?[] values = new object?[columns];
 
+    // The callers encode repeated texts once: decode each array once too (a product code repeats thousands of times).
+    private readonly Dictionary<byte[], string> decoded = new(ReferenceEqualityComparer.Instance);
+
     public override void Set(int index, long value) => values[index] = value;
 
     public override void Set(int index, string? value) => values[index] = value;
 
-    public override void SetUtf8(int index, byte[]? utf8) => values[index] = utf8 is null ? null : System.Text.Encoding.UTF8.GetString(utf8);
+    public override void SetUtf8(int index, byte[]? utf8) => values[index] = utf8 is null ? null : Decode(utf8);
+
+    private string Decode(byte[] utf8)
+    {
+        if (!decoded.TryGetValue(utf8, out var text))
+        {
+            text = System.Text.Encoding.UTF8.GetString(utf8);
+            decoded[utf8] = text;
+        }
+        return text;
+    }
 
     public override void SetNull(int index) => values[index] = null;
 

@@ -68,6 +68,18 @@ public abstract class DatabaseProvider
     /// <summary>True when SQL LIKE ignores the case of ASCII letters (SQLite); PostgreSQL's LIKE does not (ILIKE does).</summary>
     public abstract bool LikeIgnoresAsciiCase { get; }
 
+    /// <summary>An SQL integer expression: the <see cref="DateOnly.DayNumber"/> (days since 0001-01-01) of a date column, so a reader of
+    /// millions of rows gets integers rather than dates to parse.</summary>
+    public abstract string DayNumber(string dateColumn);
+
+    /// <summary>
+    /// The join keyword that makes the left table the outer loop of the plan (SQLite's <c>CROSS JOIN</c>: the planner keeps the
+    /// order written). A read "per customer of a summary, then their orders through IX_Orders_Customer" then comes in
+    /// (customer, date) order without a sort, where SQLite would otherwise walk the date index and sort millions of rows.
+    /// PostgreSQL plans its joins itself (<c>INNER JOIN</c>).
+    /// </summary>
+    public abstract string OuterLoopJoin { get; }
+
     /// <summary>What a database needs before its migrations run (SQLite: write-ahead logging).</summary>
     public abstract Task PrepareAsync(DbContext db, CancellationToken cancellationToken);
 }

@@ -117,13 +117,55 @@ public static class InsightDatabase
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await EnsureReachableAsync(db, cancellationToken);
+        await EnsureReachableAsync(db, createMissing: true, cancellationToken);
         await DatabaseProvider.Of(db.Database).PrepareAsync(db, cancellationToken);
         // MigrateAsync also diffs the model against the snapshot (hundreds of milliseconds on every
         // command-line run); comparing migration ids is enough to know whether there is work to do.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if ((await PendingMigrationsAsync(db, cancellationToken)).Count > 0)
         {
+            if (db is PostgresInsightDbContext && !await HistoryExistsAsync(db, cancellationToken))
+            {
+                // The migrator's own probe of a missing history table fails (and is logged): create it first, as it would.
+                await db.Database.ExecuteSqlRawAsync(HistoryRepository(db).GetCreateIfNotExistsScript(), cancellationToken);
+            }
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The migrations not applied yet. On PostgreSQL, EF Core finds out whether the history table exists by reading it: on
+    /// a new database the server refuses the query and EF Core logs the failure (<c>fail:</c>) before it answers "all of
+    /// them". The catalogue says it without a failure.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await HistoryExistsAsync(db, cancellationToken))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
+    private static Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository HistoryRepository(InsightDbContext db) =>
+        Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>(db);
+
+    private static async Task<bool> HistoryExistsAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        if (db is not PostgresInsightDbContext)
+        {
+            return await HistoryRepository(db).ExistsAsync(cancellationToken);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT to_regclass('\"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"') IS NOT NULL";
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -132,7 +174,16 @@ public static class InsightDatabase
     /// (<see cref="DatabaseStartException"/>) saying which server and why. A database not created yet is fine: the
     /// migrations create it.
     /// </summary>
-    public static async Task EnsureReachableAsync(InsightDbContext db, CancellationToken cancellationToken)
+    public static Task EnsureReachableAsync(InsightDbContext db, CancellationToken cancellationToken) =>
+        EnsureReachableAsync(db, createMissing: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="EnsureReachableAsync(InsightDbContext, CancellationToken)"/>; <paramref name="createMissing"/>: a database
+    /// not created yet is created here (EF Core's own creator, from the server's maintenance database), so that no EF Core
+    /// probe ever connects to a missing database (each logs a connection failure, <c>fail:</c>, before the migrations
+    /// create it). Two nodes starting at once: the one that loses the race finds it created.
+    /// </summary>
+    public static async Task EnsureReachableAsync(InsightDbContext db, bool createMissing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db is not PostgresInsightDbContext)
@@ -149,6 +200,10 @@ public static class InsightDatabase
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
         {
             // The server answered: the database does not exist yet.
+            if (createMissing)
+            {
+                await CreateMissingAsync(db, cancellationToken);
+            }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
@@ -158,6 +213,20 @@ public static class InsightDatabase
             throw new DatabaseStartException(
                 $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached "
                 + $"(ConnectionStrings:Insight): {reason}", e);
+        }
+    }
+
+    private static async Task CreateMissingAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var creator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions
+                .GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>(db);
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created meanwhile by another node.
         }
     }
 

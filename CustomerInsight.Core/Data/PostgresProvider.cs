@@ -87,6 +87,10 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override bool LikeIgnoresAsciiCase => false;
 
+    public override string DayNumber(string dateColumn) => $"({dateColumn} - DATE '0001-01-01')";
+
+    public override string OuterLoopJoin => "INNER JOIN";
+
     public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class NoChange : IAsyncDisposable

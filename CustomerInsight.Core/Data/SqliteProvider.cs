@@ -81,6 +81,11 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override bool LikeIgnoresAsciiCase => true;
 
+    // Dates are 'yyyy-MM-dd' text; julianday('0001-01-01') is 1721425.5, and a date's julian day is exact in a double.
+    public override string DayNumber(string dateColumn) => $"CAST(julianday({dateColumn}) - 1721425.5 AS INTEGER)";
+
+    public override string OuterLoopJoin => "CROSS JOIN";
+
     public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics;
 
 namespace CustomerInsight.Core.Value;
@@ -80,7 +81,9 @@ public static class BgNbdFitter
 {
     /// <summary>The fit of metrics.md over <paramref name="histories"/>; needs at least one customer with a repeat purchase.</summary>
     /// <param name="progress">Receives the share done (0–1) as the optimiser goes.</param>
-    public static BgNbdFit Fit(IReadOnlyList<PurchaseHistory> histories, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="phases">Receives the time of grouping the customers and of the search.</param>
+    public static BgNbdFit Fit(IReadOnlyList<PurchaseHistory> histories, IProgress<double>? progress = null, ClvPhases? phases = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(histories);
         if (histories.Count == 0)
@@ -93,90 +96,140 @@ public static class BgNbdFitter
             throw new NoRepeatPurchaseException(histories.Count);
         }
         var likelihood = new GroupedLikelihood(histories);
+        phases?.Mark("BG/NBD grouping", string.Create(CultureInfo.InvariantCulture, $"{likelihood.Groups:N0} distinct (x, t_x, T)"));
         var start = new[] { 0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0 };
+        var evaluations = 0;
         var found = LogParameterOptimizer.Minimize(
-            v => -likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3])),
+            v =>
+            {
+                evaluations++;
+                return -likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3]));
+            },
             start,
             evaluations => progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations)),
             cancellationToken);
         var parameters = new BgNbdParameters(found[0], found[1], found[2], found[3]);
         progress?.Report(1);
-        return new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
+        var fit = new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
+        phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{evaluations:N0} likelihood evaluations"));
+        return fit;
     }
 
     private const int ExpectedEvaluations = 1500;
 
     /// <summary>
-    /// The log-likelihood summed over groups of customers with the same (x, t_x, T), the parts depending on x,
-    /// t_x or T alone computed once per distinct value: a million customers fall into far fewer groups.
+    /// The log-likelihood summed over groups of customers with the same (x, t_x, T), the parts depending on x or T alone computed once
+    /// per distinct value: a million customers fall into far fewer groups. With LSE(a3, a4) = a3 + ln(1 + e^(a4 − a3)), the a3 term
+    /// −(r + x) ln(α + T) of every customer sums per T, so only the repeat buyers' groups need an exponential and a logarithm each
+    /// (<see cref="LikelihoodSums"/>).
     /// </summary>
     internal sealed class GroupedLikelihood
     {
+        private const int MaxDaysBits = 21;
+
+        // Groups with x > 0: x, t_x and T in days, customers.
         private readonly int[] groupX;
         private readonly int[] groupRecency;
         private readonly int[] groupAge;
         private readonly double[] groupWeight;
         private readonly int[] xs;
+        private readonly double[] weightByX;
+        private readonly double[] weightByAge;
+        private readonly double[] repeatsByAge;
         private readonly int maxDays;
 
         public GroupedLikelihood(IReadOnlyList<PurchaseHistory> histories)
         {
-            var groups = new Dictionary<(int X, int Recency, int Age), int>();
-            foreach (var h in histories)
-            {
-                var key = (h.RepeatPurchases, h.FirstToLastDays, h.FirstToEndDays);
-                groups[key] = groups.GetValueOrDefault(key) + 1;
-            }
-            groupX = new int[groups.Count];
-            groupRecency = new int[groups.Count];
-            groupAge = new int[groups.Count];
-            groupWeight = new double[groups.Count];
-            var i = 0;
+            // (x, t_x, T) packed in one sortable key: the groups come out in one order whatever the order of the customers.
+            var keys = new long[histories.Count];
             double ageSum = 0;
-            foreach (var ((x, recency, age), count) in groups)
+            for (var i = 0; i < keys.Length; i++)
             {
-                groupX[i] = x;
-                groupRecency[i] = recency;
-                groupAge[i] = age;
-                groupWeight[i] = count;
-                ageSum += age / PurchaseHistory.DaysPerWeek * count;
-                maxDays = Math.Max(maxDays, age);
-                i++;
+                var h = histories[i];
+                if (h.FirstToEndDays >= 1 << MaxDaysBits || h.FirstToLastDays < 0 || h.FirstToLastDays > h.FirstToEndDays)
+                {
+                    throw new ArgumentException($"Customer {h.CustomerId}: t_x and T must satisfy 0 ≤ t_x ≤ T < 2^{MaxDaysBits} days.",
+                        nameof(histories));
+                }
+                keys[i] = ((long)h.RepeatPurchases << (2 * MaxDaysBits)) | ((long)h.FirstToLastDays << MaxDaysBits) | (uint)h.FirstToEndDays;
+                ageSum += h.FirstToEndDays / PurchaseHistory.DaysPerWeek;
+                maxDays = Math.Max(maxDays, h.FirstToEndDays);
             }
-            xs = groupX.Distinct().Order().ToArray();
+            Array.Sort(keys);
+            var maxX = (int)(keys[^1] >> (2 * MaxDaysBits));
+            weightByX = new double[maxX + 1];
+            weightByAge = new double[maxDays + 1];
+            repeatsByAge = new double[maxDays + 1];
+            var x0 = new List<int>();
+            var recency = new List<int>();
+            var age = new List<int>();
+            var weight = new List<double>();
+            for (var start = 0; start < keys.Length;)
+            {
+                var end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
+                var key = keys[start];
+                var x = (int)(key >> (2 * MaxDaysBits));
+                var t = (int)(key & ((1 << MaxDaysBits) - 1));
+                var count = end - start;
+                weightByX[x] += count;
+                weightByAge[t] += count;
+                repeatsByAge[t] += (double)x * count;
+                if (x > 0)
+                {
+                    x0.Add(x);
+                    recency.Add((int)((key >> MaxDaysBits) & ((1 << MaxDaysBits) - 1)));
+                    age.Add(t);
+                    weight.Add(count);
+                }
+                Groups++;
+                start = end;
+            }
+            groupX = [.. x0];
+            groupRecency = [.. recency];
+            groupAge = [.. age];
+            groupWeight = [.. weight];
+            xs = Enumerable.Range(0, maxX + 1).Where(x => weightByX[x] > 0).ToArray();
             MeanAgeWeeks = ageSum / histories.Count;
         }
 
         public double MeanAgeWeeks { get; }
 
+        /// <summary>Distinct (x, t_x, T).</summary>
+        public int Groups { get; }
+
         public double Sum(BgNbdParameters p)
         {
-            var maxX = xs[^1];
             // Per x: the terms of ln L that depend on x only.
-            var common = new double[maxX + 1];
-            var dropTerm = new double[maxX + 1];
+            var dropTerm = new double[weightByX.Length];
             var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha) + SpecialFunctions.GammaLn(p.A + p.B) - SpecialFunctions.GammaLn(p.B);
+            double sum = 0;
             foreach (var x in xs)
             {
-                common[x] = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x) - SpecialFunctions.GammaLn(p.A + p.B + x);
+                var common = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x) - SpecialFunctions.GammaLn(p.A + p.B + x);
+                sum += weightByX[x] * common;
                 dropTerm[x] = x > 0 ? Math.Log(p.A) - Math.Log(p.B + x - 1) : 0;
             }
-            // Per day count: ln(α + days/7).
+            // Per day count: ln(α + days/7); the a3 terms −(r + x) ln(α + T) of all customers, per T.
             var logAlphaPlus = new double[maxDays + 1];
             for (var d = 0; d <= maxDays; d++)
             {
                 logAlphaPlus[d] = Math.Log(p.Alpha + d / PurchaseHistory.DaysPerWeek);
+                sum -= (p.R * weightByAge[d] + repeatsByAge[d]) * logAlphaPlus[d];
             }
-            double sum = 0;
-            for (var g = 0; g < groupX.Length; g++)
+            // Repeat buyers: ln(1 + e^z), z = a4 − a3 = ln a − ln(b + x − 1) + (r + x)(ln(α + T) − ln(α + t_x)).
+            sum += LikelihoodSums.WeightedSoftplus((start, values) =>
             {
-                var x = groupX[g];
-                var a3 = -(p.R + x) * logAlphaPlus[groupAge[g]];
-                var value = x == 0
-                    ? common[x] + a3
-                    : common[x] + BgNbdParameters.LogSumExp(a3, dropTerm[x] - (p.R + x) * logAlphaPlus[groupRecency[g]]);
-                sum += groupWeight[g] * value;
-            }
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var g = start + i;
+                    var x = groupX[g];
+                    values[i] = dropTerm[x] + (p.R + x) * (logAlphaPlus[groupAge[g]] - logAlphaPlus[groupRecency[g]]);
+                }
+            }, groupWeight);
             return sum;
         }
     }

@@ -75,14 +75,16 @@ public static class ClvCalculator
         int horizonWeeks,
         double annualDiscountRate = 0,
         IProgress<double>? progress = null,
+        ClvPhases? phases = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonWeeks, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(annualDiscountRate);
-        var bgnbd = BgNbdFitter.Fit(histories, new Progress(progress, 0, 0.8), cancellationToken);
+        var bgnbd = BgNbdFitter.Fit(histories, new Progress(progress, 0, 0.8), phases, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var gammaGamma = GammaGammaFitter.Fit(histories, cancellationToken);
+        phases?.Mark("Gamma-Gamma fit");
         progress?.Report(0.9);
         var p = bgnbd.Parameters;
 
@@ -120,7 +122,12 @@ public static class ClvCalculator
             }
             customers[i] = new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, numerator / denominator, spend, clv);
         }
-        Array.Sort(customers, (left, right) => left.CustomerId.CompareTo(right.CustomerId));
+        phases?.Mark("predictions", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plain.Count:N0} distinct (x, T)"));
+        if (!IsSortedById(customers))
+        {
+            Array.Sort(customers, (left, right) => left.CustomerId.CompareTo(right.CustomerId));
+        }
+        phases?.Mark("sort by customer");
         progress?.Report(1);
         return new ClvResult(calibrationEnd, horizonWeeks, annualDiscountRate, bgnbd, gammaGamma, customers);
     }
@@ -176,6 +183,18 @@ public static class ClvCalculator
             previous = cumulative;
         }
         return total;
+    }
+
+    private static bool IsSortedById(CustomerValue[] customers)
+    {
+        for (var i = 1; i < customers.Length; i++)
+        {
+            if (customers[i - 1].CustomerId > customers[i].CustomerId)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Maps a sub-task's progress 0–1 into [from, to] of the whole.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +20,9 @@ public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IRea
 
     /// <summary>When this fit was computed (it is kept while the data do not change).</summary>
     public DateTime FittedAtUtc { get; init; }
+
+    /// <summary>The steps of the fit and their times, in order (the <c>clv</c> verb's <c>--timing</c>).</summary>
+    public IReadOnlyList<ClvPhase> Phases { get; init; } = [];
 }
 
 /// <summary>
@@ -112,94 +114,44 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return predictions.TryGetValue(customerId, out var value) ? (end, value) : null;
     }
 
-    /// <summary>Purchase days (customer, business date, that day's sale orders' total) on or before the calibration end, by customer then
-    /// date.</summary>
-    public async IAsyncEnumerable<PurchaseDay> StreamPurchaseDaysAsync(DateOnly calibrationEnd,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The histories of the customers with a purchase on or before <paramref name="calibrationEnd"/> (in customer id order) and
+    /// their purchases in each of the <paramref name="holdoutWeeks"/> whole weeks after it, in one read (<see cref="PurchaseReader"/>).
+    /// </summary>
+    public async Task<PurchaseReading> ReadPurchasesAsync(DateOnly calibrationEnd, int holdoutWeeks, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(holdoutWeeks);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // One GROUP BY over the covering index IX_Orders_Customer (CustomerId, Kind, BusinessDate, AmountMilli).
-        var rows = db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId != null && o.Kind == OrderKind.Sale && o.BusinessDate <= calibrationEnd)
-            .GroupBy(o => new { CustomerId = o.CustomerId!.Value, o.BusinessDate })
-            .Select(g => new { g.Key.CustomerId, g.Key.BusinessDate, AmountMilli = g.Sum(o => o.AmountMilli) })
-            .OrderBy(g => g.CustomerId).ThenBy(g => g.BusinessDate)
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return new PurchaseDay(row.CustomerId, row.BusinessDate, Money.FromMilli(row.AmountMilli));
-        }
+        return await PurchaseReader.ReadAsync(db, calibrationEnd, holdoutWeeks, cancellationToken);
     }
 
     private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         // Off the caller's thread: the fit is CPU work of seconds at a million customers.
         await Task.Yield();
-        var histories = new List<PurchaseHistory>();
-        var days = new List<PurchaseDay>();
-        await foreach (var day in StreamPurchaseDaysAsync(calibrationEnd, cancellationToken))
-        {
-            days.Add(day);
-            if (days.Count == 65_536)
-            {
-                histories.AddRange(Flush(days, calibrationEnd));
-            }
-        }
-        histories.AddRange(PurchaseHistoryBuilder.Build(days, calibrationEnd));
-        progress?.Report(0.1);
+        var phases = new ClvPhases();
         var latest = await GetDefaultCalibrationEndAsync(cancellationToken);
+        // Whole weeks with data after the calibration end (up to the horizon): their actual purchases come with the same read.
+        var wholeWeeks = latest is { } end && end > calibrationEnd ? Math.Min(horizon, (end.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
+        phases.Mark("latest sale");
+        var (histories, actualPerWeek) = await ReadPurchasesAsync(calibrationEnd, wholeWeeks, cancellationToken);
+        phases.Mark("read purchases", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{histories.Count:N0} customers, {wholeWeeks} holdout weeks"));
+        progress?.Report(0.1);
         if (histories.Count == 0)
         {
             var empty = new ClvResult(calibrationEnd, horizon, settings.AnnualDiscountRate,
                 new BgNbdFit(new BgNbdParameters(double.NaN, double.NaN, double.NaN, double.NaN), double.NaN, 0), null, []);
-            return new ClvReport(empty, null, [], latest);
+            return new ClvReport(empty, null, [], latest) { Phases = phases.Phases };
         }
         var inner = new Progress<double>(p => progress?.Report(0.1 + 0.8 * p));
         var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner,
-            cancellationToken), cancellationToken);
+            phases, cancellationToken), cancellationToken);
 
-        var wholeWeeks = latest is { } last ? Math.Min(horizon, (last.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
-        var actualPerWeek = await ActualPerWeekAsync(calibrationEnd, Math.Max(0, wholeWeeks), model, cancellationToken);
         var cumulative = wholeWeeks > 0 ? ClvCalculator.CumulativePredicted(model.BgNbd.Parameters, histories, wholeWeeks) : [];
+        phases.Mark("holdout: predicted purchases");
         progress?.Report(1);
         int? actualTotal = wholeWeeks == horizon ? actualPerWeek.Sum() : null;
-        return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest);
-    }
-
-    /// <summary>Builds the histories of the customers complete in <paramref name="days"/>, keeping the last customer's days (they may go
-    /// on).</summary>
-    private static List<PurchaseHistory> Flush(List<PurchaseDay> days, DateOnly calibrationEnd)
-    {
-        var lastCustomer = days[^1].CustomerId;
-        var split = days.FindIndex(d => d.CustomerId == lastCustomer);
-        var complete = PurchaseHistoryBuilder.Build(days.Take(split), calibrationEnd).ToList();
-        days.RemoveRange(0, split);
-        return complete;
-    }
-
-    /// <summary>Purchases (distinct days) per week after the calibration end of the customers fitted, for <paramref name="weeks"/> whole
-    /// weeks.</summary>
-    private async Task<int[]> ActualPerWeekAsync(DateOnly calibrationEnd, int weeks, ClvResult model, CancellationToken cancellationToken)
-    {
-        var counts = new int[weeks];
-        if (weeks == 0)
-        {
-            return counts;
-        }
-        var last = calibrationEnd.AddDays(7 * weeks);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId != null && o.Kind == OrderKind.Sale && o.BusinessDate > calibrationEnd && o.BusinessDate <= last)
-            .Select(o => new { CustomerId = o.CustomerId!.Value, o.BusinessDate })
-            .Distinct()
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            if (model.Find(row.CustomerId) is not null)
-            {
-                counts[(row.BusinessDate.DayNumber - calibrationEnd.DayNumber - 1) / 7]++;
-            }
-        }
-        return counts;
+        return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest) { Phases = phases.Phases };
     }
 }

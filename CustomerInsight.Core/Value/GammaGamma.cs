@@ -32,40 +32,47 @@ public static class GammaGammaFitter
     public static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var xs = new List<int>();
-        var logMeans = new List<double>();
-        var means = new List<double>();
+        var repeatBuyers = new List<int>();
+        var meanList = new List<double>();
         foreach (var h in histories)
         {
             if (h.RepeatPurchases > 0 && h.MeanRepeatValue is { } m && m > 0)
             {
-                xs.Add(h.RepeatPurchases);
-                means.Add((double)m);
-                logMeans.Add(Math.Log((double)m));
+                repeatBuyers.Add(h.RepeatPurchases);
+                meanList.Add((double)m);
             }
         }
-        if (xs.Count == 0)
+        if (repeatBuyers.Count == 0)
         {
             return null;
         }
-        var count = xs.Count;
+        int[] xs = [.. repeatBuyers];
+        double[] means = [.. meanList];
+        var logMeans = Array.ConvertAll(means, m => Math.Log(m));
+        var count = xs.Length;
         var maxX = xs.Max();
         var distinctX = xs.Distinct().ToArray();
-        // The terms without the parameters: Σ ln m·(px − 1) needs ln m, Σ px ln x needs ln x.
+        var customersByX = new double[maxX + 1];
+        // The parameter-free sums: Σ (px − 1) ln m = p Σ x ln m − Σ ln m; m x (the repeat purchases' total) once per customer.
+        double sumXLogMean = 0, sumLogMean = 0;
+        var totals = new double[count];
+        var repeats = Array.ConvertAll(xs, x => (double)x);
+        for (var i = 0; i < count; i++)
+        {
+            customersByX[xs[i]]++;
+            sumXLogMean += xs[i] * logMeans[i];
+            sumLogMean += logMeans[i];
+            totals[i] = means[i] * xs[i];
+        }
         double LogLikelihood(GammaGammaParameters p)
         {
-            var byX = new double[maxX + 1];
+            double sum = p.P * sumXLogMean - sumLogMean + count * (-SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.Gamma));
             foreach (var x in distinctX)
             {
-                byX[x] = SpecialFunctions.GammaLn(p.P * x + p.Q) - SpecialFunctions.GammaLn(p.P * x) + p.P * x * Math.Log(x);
+                sum += customersByX[x] * (SpecialFunctions.GammaLn(p.P * x + p.Q) - SpecialFunctions.GammaLn(p.P * x) + p.P * x * Math.Log(x));
             }
-            var constant = -SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.Gamma);
-            double sum = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var x = xs[i];
-                sum += byX[x] + constant + (p.P * x - 1) * logMeans[i] - (p.P * x + p.Q) * Math.Log(p.Gamma + means[i] * x);
-            }
+            // −Σ (px + q) ln(γ + m x): one logarithm per customer.
+            sum -= LikelihoodSums.LinearTimesLog(repeats, totals, p.P, p.Q, p.Gamma);
             return sum;
         }
         var start = new[] { 0.0, 0.0, Math.Log(Math.Max(1e-3, means.Average())) };

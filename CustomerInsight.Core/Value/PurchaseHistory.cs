@@ -1,3 +1,5 @@
+using CustomerInsight.Core.Sales;
+
 namespace CustomerInsight.Core.Value;
 
 /// <summary>
@@ -26,51 +28,83 @@ public readonly record struct PurchaseDay(int CustomerId, DateOnly Date, decimal
 public static class PurchaseHistoryBuilder
 {
     /// <summary>
-    /// One history per customer, from days sorted by customer then date (one row per customer and date, on or
-    /// before <paramref name="calibrationEnd"/>), in the order met.
+    /// One history per customer, from days sorted by customer then date (on or before <paramref name="calibrationEnd"/>;
+    /// several rows of one date are one purchase, their values added; values of at most three decimals), in the order met.
     /// </summary>
     public static IEnumerable<PurchaseHistory> Build(IEnumerable<PurchaseDay> days, DateOnly calibrationEnd)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var current = -1;
-        DateOnly first = default, last = default;
-        var repeat = 0;
-        var repeatValue = 0m;
-        var any = false;
+        var folder = new PurchaseHistoryFolder(calibrationEnd);
         foreach (var day in days)
         {
-            if (day.Date > calibrationEnd)
+            if (folder.Add(day.CustomerId, day.Date, Money.ToMilli(day.Value)) is { } done)
             {
-                throw new ArgumentException($"A purchase on {day.Date:yyyy-MM-dd} is after the calibration end {calibrationEnd:yyyy-MM-dd}.",
-                    nameof(days));
+                yield return done;
             }
-            if (!any || day.CustomerId != current)
-            {
-                if (any)
-                {
-                    yield return Make(current, first, last, repeat, repeatValue, calibrationEnd);
-                }
-                any = true;
-                current = day.CustomerId;
-                first = last = day.Date;
-                repeat = 0;
-                repeatValue = 0m;
-                continue;
-            }
-            if (day.Date <= last)
-            {
-                throw new ArgumentException($"Purchase days of customer {day.CustomerId} are not one per date in ascending order.", nameof(days));
-            }
-            last = day.Date;
-            repeat++;
-            repeatValue += day.Value;
         }
-        if (any)
+        if (folder.Finish() is { } last)
         {
-            yield return Make(current, first, last, repeat, repeatValue, calibrationEnd);
+            yield return last;
         }
     }
+}
 
-    private static PurchaseHistory Make(int customerId, DateOnly first, DateOnly last, int repeat, decimal repeatValue, DateOnly end) =>
-        new(customerId, repeat, last.DayNumber - first.DayNumber, end.DayNumber - first.DayNumber, repeatValue);
+/// <summary>
+/// Folds sale orders (or purchase days) sorted by customer then date into one <see cref="PurchaseHistory"/> per customer as they
+/// come, without keeping them: orders of the same date are one purchase (metrics.md), their values added.
+/// </summary>
+public sealed class PurchaseHistoryFolder(DateOnly calibrationEnd)
+{
+    private int current;
+    private bool any;
+    private DateOnly first;
+    private DateOnly last;
+    private int repeat;
+    private long repeatMilli;
+
+    /// <summary>Adds one order of <paramref name="amountMilli"/> thousandths; returns the previous customer's history when this order is
+    /// the first of another customer.</summary>
+    public PurchaseHistory? Add(int customerId, DateOnly date, long amountMilli)
+    {
+        if (date > calibrationEnd)
+        {
+            throw new ArgumentException($"A purchase on {date:yyyy-MM-dd} is after the calibration end {calibrationEnd:yyyy-MM-dd}.", nameof(date));
+        }
+        if (any && customerId == current)
+        {
+            if (date < last)
+            {
+                throw new ArgumentException($"Purchases of customer {customerId} are not in ascending date order.", nameof(date));
+            }
+            if (date > last)
+            {
+                last = date;
+                repeat++;
+            }
+            if (date != first)
+            {
+                repeatMilli += amountMilli;
+            }
+            return null;
+        }
+        var done = Finish();
+        any = true;
+        current = customerId;
+        first = last = date;
+        repeat = 0;
+        repeatMilli = 0;
+        return done;
+    }
+
+    /// <summary>The history of the customer being folded (null before any order); the folder then starts afresh.</summary>
+    public PurchaseHistory? Finish()
+    {
+        if (!any)
+        {
+            return null;
+        }
+        any = false;
+        return new PurchaseHistory(current, repeat, last.DayNumber - first.DayNumber, calibrationEnd.DayNumber - first.DayNumber,
+            Money.FromMilli(repeatMilli));
+    }
 }

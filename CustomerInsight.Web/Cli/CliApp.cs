@@ -17,7 +17,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, Action<IConfigurationManager>? configure = null)
     {
         // --timing (any verb, for benchmarks): prints start-up and work times to standard error.
-        var timing = args.Contains(TimingOption) ? CliTiming.Start() : null;
+        var timing = CliTiming.Start(args.Contains(TimingOption));
         args = args.Where(a => a != TimingOption).ToArray();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         AppPaths.AddRootConfiguration(builder.Configuration);
@@ -34,6 +34,7 @@ public static class CliApp
         }
         builder.Services.AddInsightIdentityCore();
         builder.Services.AddCliVerbs();
+        builder.Services.AddSingleton(timing);
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -77,9 +78,9 @@ public static class CliApp
             }
             // A new database records its reporting currency (Business:Currency) before any verb reads or writes amounts.
             await host.Services.GetRequiredService<DatabaseCurrency>().GetAsync(cancellation.Token);
-            timing?.Ready();
+            timing.Ready();
             var code = await verb.RunAsync(rest, console, cancellation.Token);
-            timing?.Report(console.Error);
+            timing.Report(console.Error);
             return code;
         }
         catch (CliInputException e)

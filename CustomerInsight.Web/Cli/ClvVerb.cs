@@ -6,7 +6,7 @@ using CustomerInsight.Core.Value;
 namespace CustomerInsight.Web.Cli;
 
 /// <summary><c>clv --calibration-end D [--horizon-weeks N] [--json] [--out FILE.xlsx]</c>: BG/NBD and Gamma-Gamma fits (interfaces.md).</summary>
-public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
+public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timing) : ICliVerb
 {
     public const int MaxHorizonWeeks = 520;
 
@@ -75,6 +75,11 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         }
         var report = found
             ?? throw new CliInputException($"No customer has a sale order on or before {end:yyyy-MM-dd}: there is nothing to fit.");
+        foreach (var phase in report.Phases)
+        {
+            timing.AddPhase(phase.Name, phase.Elapsed, phase.Processor, phase.Detail);
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         if (output is not null)
         {
             // The same cached fit: the workbook does not fit again.
@@ -84,6 +89,7 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports) : ICliVerb
         if (arguments.Has("json"))
         {
             await console.Out.WriteLineAsync(ToJson(report));
+            timing.AddPhase("JSON", watch.Elapsed);
         }
         else
         {

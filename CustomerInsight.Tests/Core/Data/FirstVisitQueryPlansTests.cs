@@ -85,7 +85,8 @@ public sealed class FirstVisitQueryPlansTests
         int[] segment = [3, 5, 8, 13];
 
         await DataVersion.ReadAsync(factory, Ct);
-        Assert.All(await PlansReadingAsync(database, recorder, "Customers"), plan => Assert.Contains("INDEX IX_Customers_Erased", plan, StringComparison.Ordinal));
+        Assert.All(await PlansReadingAsync(database, recorder, "Customers"),
+            plan => Assert.Contains("INDEX IX_Customers_Erased", plan, StringComparison.Ordinal));
 
         var satisfaction = new SatisfactionQueries(factory);
         foreach (var channel in new Channel?[] { null, Channel.Web })

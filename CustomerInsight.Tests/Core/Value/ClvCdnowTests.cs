@@ -39,7 +39,7 @@ public class ClvCdnowTests : EngineTestBase
         // The file itself, 2,357 customers: every published digit.
         var published = ClvCalculator.Calculate(
             PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd), CdnowData.CalibrationEnd).ToList(),
-            CdnowData.CalibrationEnd, 39, 0, null, Token);
+            CdnowData.CalibrationEnd, 39, 0, null, null, Token);
         AssertPublished(published);
 
         // Through the import: the 8 customers whose only row is $0.00 are not customers under metrics.md (a sale document
@@ -51,7 +51,7 @@ public class ClvCdnowTests : EngineTestBase
         Assert.Equal(8, zeroOnly.Count);
         var withoutZero = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd).Where(d => !zeroOnly.Contains(d.CustomerId)),
             CdnowData.CalibrationEnd).ToList();
-        var expected = BgNbdFitter.Fit(withoutZero, null, Token);
+        var expected = BgNbdFitter.Fit(withoutZero, null, null, Token);
         Assert.Equal(expected.LogLikelihood, model.BgNbd.LogLikelihood, 6);
         Assert.Equal(expected.Parameters.R, model.BgNbd.Parameters.R, 6);
         Assert.Equal(expected.Parameters.Alpha, model.BgNbd.Parameters.Alpha, 5);

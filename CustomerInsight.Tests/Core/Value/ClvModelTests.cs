@@ -92,8 +92,8 @@ public sealed class ClvModelTests
     public void Calculate_DiscountRate_LowersValueButNotPurchases()
     {
         var histories = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd), CdnowData.CalibrationEnd).ToList();
-        var plain = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0, null, TestContext.Current.CancellationToken);
-        var discounted = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0.10, null, TestContext.Current.CancellationToken);
+        var plain = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0, null, null, TestContext.Current.CancellationToken);
+        var discounted = ClvCalculator.Calculate(histories, CdnowData.CalibrationEnd, 52, 0.10, null, null, TestContext.Current.CancellationToken);
         Assert.Equal(plain.ExpectedRepeatPurchases, discounted.ExpectedRepeatPurchases, 9);
         // Purchases spread over the year, discounted by 1.1^(week/52): between 1/1.1 and 1 of the undiscounted value.
         Assert.InRange(discounted.ExpectedValue!.Value / plain.ExpectedValue!.Value, 1 / 1.1, 0.999);

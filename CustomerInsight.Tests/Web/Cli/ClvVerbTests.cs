@@ -102,6 +102,24 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
     }
 
     [Fact]
+    public async Task Timing_PrintsTheStepsOfTheFitToStandardErrorOnly()
+    {
+        var plain = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", "2026-03-31", "--json"]);
+        var timed = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", "2026-03-31", "--json", "--timing"]);
+
+        Assert.True(timed.ExitCode == 0, timed.Error);
+        Assert.Equal(plain.Output, timed.Output);
+        Assert.DoesNotContain("timing", plain.Error, StringComparison.Ordinal);
+        var lines = timed.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Matches(@"^timing: start-up \d+ ms, work \d+ ms$", lines[0]);
+        Assert.Matches(@"^timing: processor time of the whole process \d+ ms; the work's steps:$", lines[1]);
+        Assert.Equal(["latest sale", "read purchases", "BG/NBD grouping", "BG/NBD search", "Gamma-Gamma fit", "predictions", "sort by customer",
+            "holdout: predicted purchases", "JSON"],
+            lines.Skip(2).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^timing:   (.+?) \d+ ms").Groups[1].Value).ToArray());
+        Assert.Matches(@"^timing:   BG/NBD search \d+ ms, CPU \d+ ms \([\d,]+ likelihood evaluations\)$", lines[5]);
+    }
+
+    [Fact]
     public async Task Json_HorizonBeyondTheData_ActualIsNull()
     {
         var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", "2026-08-31", "--json"]);

@@ -1,0 +1,79 @@
+using CustomerInsight.Core.Importing.Generation;
+
+namespace CustomerInsight.Tests.Core.Value;
+
+/// <summary>
+/// The one read of a fit (<see cref="ClvQueries.ReadPurchasesAsync"/>: customers from the sales summary, their sale orders in
+/// (customer, date) order, the engine's day numbers) against metrics.md's definitions computed directly over the orders of a
+/// generated dataset with cancellations, anonymous sales and same-day orders: x, t_x, T, the repeat purchases' value (the first
+/// day left out) and, for the weeks after the calibration end, the fitted customers' purchases (distinct days) per week.
+/// </summary>
+public class ClvPurchaseReadTests : EngineTestBase
+{
+    private static readonly ScaleDatasetOptions Small = new() { Customers = 300, Lines = 5_000, Seed = 11 };
+
+    private sealed record Row(int? CustomerId, DateOnly Date, OrderKind Kind, long AmountMilli);
+
+    [Fact]
+    public async Task ReadPurchasesAsync_GeneratedOrders_EqualMetricsDefinitionsOverTheOrders()
+    {
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
+        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Token);
+        Assert.True((await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Token)).Succeeded);
+        Assert.True((await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Token)).Succeeded);
+        // Same-day orders of one customer, in the calibration period and in a holdout week, and a cancellation between them.
+        var extra = context.WriteFile("extra.csv", """
+            OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
+            X1,C0000001,2024-02-10 09:00:00,Web,Sale,P1,Kettle,1,19.99
+            X2,C0000001,2024-02-10 18:30:00,Store,Sale,P2,Toaster,2,5.005
+            X3,C0000001,2024-02-12 10:00:00,Web,Cancellation,P2,Toaster,-1,5.005
+            X4,C0000001,2024-04-03 10:00:00,Web,Sale,P1,Kettle,1,19.99
+            X5,C0000001,2024-04-03 11:00:00,Phone,Sale,P1,Kettle,1,19.99
+            """);
+        Assert.True((await context.ImportAsync(extra, ImportFormat.OrderLines, Token)).Succeeded);
+        await using var db = context.Database.CreateContext();
+        var orders = (await db.Orders.AsNoTracking().Select(o => new { o.CustomerId, o.BusinessDate, o.Kind, o.AmountMilli }).ToListAsync(Token))
+            .Select(o => new Row(o.CustomerId, o.BusinessDate, o.Kind, o.AmountMilli)).ToList();
+        Assert.Contains(orders, o => o.Kind == OrderKind.Cancellation && o.CustomerId is not null);
+        Assert.Contains(orders, o => o.CustomerId is null);
+        var sameDay = orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId is not null).GroupBy(o => (o.CustomerId, o.Date))
+            .Where(g => g.Count() > 1).Select(g => g.Key.Date).ToList();
+        Assert.Contains(new DateOnly(2024, 2, 10), sameDay);
+        Assert.Contains(new DateOnly(2024, 4, 3), sameDay);
+        var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+
+        foreach (var (end, weeks) in new[] { (new DateOnly(2024, 3, 31), 13), (new DateOnly(2023, 6, 30), 0), (new DateOnly(2025, 11, 30), 2) })
+        {
+            var reading = await queries.ReadPurchasesAsync(end, weeks, Token);
+
+            var sales = orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId is not null).ToList();
+            var expected = sales.Where(o => o.Date <= end)
+                .GroupBy(o => o.CustomerId!.Value)
+                .OrderBy(g => g.Key)
+                .Select(g =>
+                {
+                    var days = g.GroupBy(o => o.Date).OrderBy(d => d.Key).ToList();
+                    return new PurchaseHistory(g.Key, days.Count - 1, days[^1].Key.DayNumber - days[0].Key.DayNumber,
+                        end.DayNumber - days[0].Key.DayNumber, Money.FromMilli(days.Skip(1).Sum(d => d.Sum(o => o.AmountMilli))));
+                })
+                .ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, reading.Histories);
+            var fitted = expected.Select(h => h.CustomerId).ToHashSet();
+            var holdout = new int[weeks];
+            foreach (var (_, date) in sales.Where(o => fitted.Contains(o.CustomerId!.Value) && o.Date > end && o.Date <= end.AddDays(7 * weeks))
+                         .Select(o => (o.CustomerId, o.Date)).Distinct())
+            {
+                holdout[(date.DayNumber - end.DayNumber - 1) / 7]++;
+            }
+            Assert.Equal(holdout, reading.HoldoutPerWeek);
+            Assert.True(weeks == 0 || holdout.Sum() > 0, $"{end}: purchases in the holdout weeks");
+        }
+    }
+}
+
+/// <summary>Every test of <see cref="ClvPurchaseReadTests"/> on PostgreSQL.</summary>
+public sealed class ClvPurchaseReadOnPostgresTests : ClvPurchaseReadTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
