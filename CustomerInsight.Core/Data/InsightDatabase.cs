@@ -14,7 +14,8 @@ public static class InsightDatabase
     /// </summary>
     public static IServiceCollection AddInsightDatabase(this IServiceCollection services, DatabaseEngine engine, string connectionString)
     {
-        services.AddSingleton<IDbContextFactory<InsightDbContext>>(sp => new InsightContextFactory(engine, connectionString, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<IDbContextFactory<InsightDbContext>>(sp =>
+            new InsightContextFactory(engine, connectionString, sp.GetService<ILoggerFactory>()));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext());
         return services;
@@ -28,7 +29,8 @@ public static class InsightDatabase
     /// instead; after a model change, <c>tools/optimize-model.sh</c> regenerates both compiled models (a test compares them).
     /// </summary>
     /// <param name="loggerFactory">Where a writer that waits for another one's lock says so (<see cref="SqliteWriterWaits"/>).</param>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseEngine engine, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseEngine engine, string connectionString, bool compiledModel = true,
+        ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var assembly = typeof(InsightDbContext).Assembly.GetName().Name;
@@ -66,7 +68,8 @@ public static class InsightDatabase
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>SQLite's <see cref="Configure(DbContextOptionsBuilder, DatabaseEngine, string, bool, ILoggerFactory?)"/>.</summary>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null) =>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true,
+        ILoggerFactory? loggerFactory = null) =>
         Configure(options, DatabaseEngine.Sqlite, connectionString, compiledModel, loggerFactory);
 
     /// <summary>A context of <paramref name="engine"/>'s type over <paramref name="options"/>.</summary>
@@ -205,9 +208,11 @@ public static class InsightDatabase
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message).Split('\n')[0].Trim();
+            var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message)
+                .Split('\n')[0].Trim();
             throw new DatabaseStartException(
-                $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached (ConnectionStrings:Insight): {reason}", e);
+                $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached "
+                + $"(ConnectionStrings:Insight): {reason}", e);
         }
     }
 
