@@ -6,7 +6,6 @@ using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Components.Pages.Customers;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web;
 
@@ -86,7 +85,8 @@ public static class AppUrls
     public static string KpiWorkbook(Period period, Channel? channel, RfmSegment? segment = null, ComparisonMode compare = ComparisonMode.Previous) =>
         KpiWorkbookFor(period, channel, segment?.Code(), compare);
 
-    /// <summary>The KPI workbook filtered by an RFM segment code or a custom segment's <c>segmentation.segment</c> (the dashboard's <c>segment</c>).</summary>
+    /// <summary>The KPI workbook filtered by an RFM segment code or a custom segment's <c>segmentation.segment</c> (the dashboard's
+    /// <c>segment</c>).</summary>
     public static string KpiWorkbookFor(Period period, Channel? channel, string? segmentCode, ComparisonMode compare = ComparisonMode.Previous)
     {
         ArgumentNullException.ThrowIfNull(period);

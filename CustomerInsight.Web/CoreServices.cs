@@ -8,12 +8,10 @@ using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Surveys;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
 
@@ -79,7 +77,8 @@ public static class CoreServices
         {
             var kpi = sp.GetRequiredService<IOptions<KpiOptions>>().Value;
             // Workbooks label amounts with the database's currency, never the configured one.
-            return new ReportSettings(ReportSettings.DefaultCompany, sp.GetRequiredService<DatabaseCurrency>().Code, sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses)
+            return new ReportSettings(ReportSettings.DefaultCompany, sp.GetRequiredService<DatabaseCurrency>().Code,
+                sp.GetRequiredService<BusinessCalendar>().Zone, kpi.LapsedAfterDays, kpi.MinResponses)
             {
                 Texts = ResxTextResolver.Instance,
             };

@@ -1,6 +1,4 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
 

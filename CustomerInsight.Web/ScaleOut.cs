@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CustomerInsight.Web;

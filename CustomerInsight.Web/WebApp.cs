@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Web.Components;
 using CustomerInsight.Web.Components.Account;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web;
 
@@ -42,7 +40,9 @@ public static class WebApp
             if (MissingStaticAsset(app) is { } missing)
             {
                 // Started from a folder the app cannot find its files from: say so instead of serving empty pages.
-                await error.WriteLineAsync($"CustomerInsight cannot start: its static file \"{missing}\" is missing under {app.Environment.WebRootPath} (build the app, or publish it, and start that build).");
+                await error.WriteLineAsync(
+                    $"CustomerInsight cannot start: its static file \"{missing}\" is missing under {app.Environment.WebRootPath} "
+                    + "(build the app, or publish it, and start that build).");
                 return 1;
             }
             try
@@ -231,8 +231,8 @@ public static class WebApp
         var contexts = services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await InsightDatabase.EnsureReachableAsync(db, cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await InsightDatabase.EnsureReachableAsync(db, createMissing: true, cancellationToken);
+            var pending = (await InsightDatabase.PendingMigrationsAsync(db, cancellationToken)).Count;
             if (pending > 0)
             {
                 logger.LogInformation("Preparing the database {Database}: applying {Count} migrations (a few seconds)...",
@@ -258,7 +258,8 @@ public static class WebApp
         var seeder = services.GetRequiredService<DemoSeeder>();
         if (await seeder.IsEmptyAsync(cancellationToken))
         {
-            logger.LogInformation("First start: creating the demo company ({Customers} customers, three years of orders and surveys; about {Seconds} seconds)...",
+            logger.LogInformation(
+                "First start: creating the demo company ({Customers} customers, three years of orders and surveys; about {Seconds} seconds)...",
                 demo.Customers, Math.Max(5, demo.Customers / 250));
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -283,7 +284,8 @@ public static class WebApp
         if (code != currency.Configured)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebApp)).LogWarning(
-                "Business:Currency is {Configured} but the database's reporting currency is {Currency} (recorded when it was created): amounts are shown in {Currency}.",
+                "Business:Currency is {Configured} but the database's reporting currency is {Currency} (recorded when it was created): "
+                + "amounts are shown in {Currency}.",
                 currency.Configured, code, code);
         }
     }

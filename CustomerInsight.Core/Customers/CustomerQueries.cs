@@ -137,10 +137,10 @@ public sealed class CustomerQueries(
         }
         var erased = customer.IsErased;
         var profile = erased
-            ? new CustomerProfile(customer.Id, keys.For(customer.Id), null, null, null, null, null, null, null, customer.Country,
+            ? new CustomerProfile(customer.Id, keys.For(customer.Id), null, PersonalFields.None with { Country = customer.Country },
                 customer.CreatedAtUtc, customer.ErasedAtUtc)
-            : new CustomerProfile(customer.Id, keys.For(customer.Id), customer.SourceId, customer.FirstName, customer.LastName, customer.Email,
-                customer.Phone, customer.PostalCode, customer.City, customer.Country, customer.CreatedAtUtc, customer.ErasedAtUtc);
+            : new CustomerProfile(customer.Id, keys.For(customer.Id), customer.SourceId, customer.GetPersonalFields(), customer.CreatedAtUtc,
+                customer.ErasedAtUtc);
 
         var orders = db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId);
         var totalOrders = await orders.CountAsync(cancellationToken);

@@ -67,20 +67,12 @@ public sealed record CustomerListRow(
 /// <summary>Who the customer is, as the 360 view shows it. For an erased customer only the pseudonym and the country remain.</summary>
 /// <param name="Key">The pseudonymous key of exports (<see cref="RfmCustomerKeys"/>).</param>
 /// <param name="SourceId">Null for an erased customer.</param>
-public sealed record CustomerProfile(
-    int Id,
-    string Key,
-    string? SourceId,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? PostalCode,
-    string? City,
-    string? Country,
-    DateTime CreatedAtUtc,
-    DateTime? ErasedAtUtc)
+/// <param name="Personal">The profile fields (<see cref="PersonalFields.None"/> but the country once erased); the record is them.</param>
+public sealed record CustomerProfile(int Id, string Key, string? SourceId, PersonalFields Personal, DateTime CreatedAtUtc, DateTime? ErasedAtUtc)
+    : PersonalFields(Personal)
 {
+    public PersonalFields Personal => this;
+
     public bool IsErased => ErasedAtUtc is not null;
 }
 

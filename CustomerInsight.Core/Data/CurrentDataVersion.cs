@@ -14,6 +14,7 @@ public sealed class CurrentDataVersion(IDbContextFactory<InsightDbContext> facto
     public Task<DataVersion> GetAsync(CancellationToken cancellationToken = default) => shared.GetAsync(cancellationToken);
 
     /// <summary>The shared version, or a read of its own where the service was built without one (tests, the command line).</summary>
-    public static Task<DataVersion> ReadAsync(CurrentDataVersion? shared, IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken) =>
+    public static Task<DataVersion> ReadAsync(CurrentDataVersion? shared, IDbContextFactory<InsightDbContext> factory,
+        CancellationToken cancellationToken) =>
         shared?.GetAsync(cancellationToken) ?? DataVersion.ReadAsync(factory, cancellationToken);
 }

@@ -16,7 +16,8 @@ namespace CustomerInsight.Core.Data;
 /// read, no table), which every notifying writer moves in its transaction (<see cref="DataChangeNotifier.SignalAsync"/>):
 /// the same writers as PostgreSQL's <c>pg_notify</c>, so audit entries or sign-ins do not reload the pages.
 /// </summary>
-public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext> factory, DataChangeNotifier notifier, ILogger<DataChangeWatcher>? logger = null)
+public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext> factory, DataChangeNotifier notifier,
+    ILogger<DataChangeWatcher>? logger = null)
 {
     private readonly ILogger logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly TaskCompletionSource watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -58,7 +59,8 @@ public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or SqliteException or System.Net.Sockets.SocketException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is NpgsqlException or SqliteException or System.Net.Sockets.SocketException or IOException
+                or TimeoutException or InvalidOperationException)
             {
                 LogConnectionLost(logger, e, delay.TotalSeconds);
                 missed = true;
@@ -130,6 +132,7 @@ public sealed partial class DataChangeWatcher(IDbContextFactory<InsightDbContext
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watching the other nodes' data changes failed; trying again in {Seconds} s")]
     private static partial void LogConnectionLost(ILogger logger, Exception exception, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Watching the other nodes' data changes again (pages reload once, a change may have been missed)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Watching the other nodes' data changes again (pages reload once, a change may have been missed)")]
     private static partial void LogReconnected(ILogger logger);
 }

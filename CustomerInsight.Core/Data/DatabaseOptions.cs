@@ -40,7 +40,8 @@ public sealed class DatabaseOptions
             }
         }
         throw new DatabaseStartException(
-            $"{ProviderKey} \"{value}\" is not a database provider: use Sqlite or Postgres (appsettings.json, or the environment variable Database__Provider).");
+            $"{ProviderKey} \"{value}\" is not a database provider: use Sqlite or Postgres "
+            + "(appsettings.json, or the environment variable Database__Provider).");
     }
 }
 

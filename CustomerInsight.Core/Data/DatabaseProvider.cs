@@ -62,7 +62,8 @@ public abstract class DatabaseProvider
     /// the largest one. PostgreSQL's identity sequences do not move on explicit ids (the next generated id would collide);
     /// SQLite takes the largest rowid + 1 by itself.
     /// </summary>
-    public abstract Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken);
+    public abstract Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables,
+        CancellationToken cancellationToken);
 
     /// <summary>True when SQL LIKE ignores the case of ASCII letters (SQLite); PostgreSQL's LIKE does not (ILIKE does).</summary>
     public abstract bool LikeIgnoresAsciiCase { get; }

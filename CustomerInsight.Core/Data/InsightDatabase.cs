@@ -14,7 +14,8 @@ public static class InsightDatabase
     /// </summary>
     public static IServiceCollection AddInsightDatabase(this IServiceCollection services, DatabaseEngine engine, string connectionString)
     {
-        services.AddSingleton<IDbContextFactory<InsightDbContext>>(sp => new InsightContextFactory(engine, connectionString, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<IDbContextFactory<InsightDbContext>>(sp =>
+            new InsightContextFactory(engine, connectionString, sp.GetService<ILoggerFactory>()));
         // Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext());
         return services;
@@ -28,7 +29,8 @@ public static class InsightDatabase
     /// instead; after a model change, <c>tools/optimize-model.sh</c> regenerates both compiled models (a test compares them).
     /// </summary>
     /// <param name="loggerFactory">Where a writer that waits for another one's lock says so (<see cref="SqliteWriterWaits"/>).</param>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseEngine engine, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseEngine engine, string connectionString, bool compiledModel = true,
+        ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var assembly = typeof(InsightDbContext).Assembly.GetName().Name;
@@ -66,7 +68,8 @@ public static class InsightDatabase
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>SQLite's <see cref="Configure(DbContextOptionsBuilder, DatabaseEngine, string, bool, ILoggerFactory?)"/>.</summary>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true, ILoggerFactory? loggerFactory = null) =>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool compiledModel = true,
+        ILoggerFactory? loggerFactory = null) =>
         Configure(options, DatabaseEngine.Sqlite, connectionString, compiledModel, loggerFactory);
 
     /// <summary>A context of <paramref name="engine"/>'s type over <paramref name="options"/>.</summary>
@@ -114,13 +117,55 @@ public static class InsightDatabase
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await EnsureReachableAsync(db, cancellationToken);
+        await EnsureReachableAsync(db, createMissing: true, cancellationToken);
         await DatabaseProvider.Of(db.Database).PrepareAsync(db, cancellationToken);
         // MigrateAsync also diffs the model against the snapshot (hundreds of milliseconds on every
         // command-line run); comparing migration ids is enough to know whether there is work to do.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if ((await PendingMigrationsAsync(db, cancellationToken)).Count > 0)
         {
+            if (db is PostgresInsightDbContext && !await HistoryExistsAsync(db, cancellationToken))
+            {
+                // The migrator's own probe of a missing history table fails (and is logged): create it first, as it would.
+                await db.Database.ExecuteSqlRawAsync(HistoryRepository(db).GetCreateIfNotExistsScript(), cancellationToken);
+            }
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The migrations not applied yet. On PostgreSQL, EF Core finds out whether the history table exists by reading it: on
+    /// a new database the server refuses the query and EF Core logs the failure (<c>fail:</c>) before it answers "all of
+    /// them". The catalogue says it without a failure.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await HistoryExistsAsync(db, cancellationToken))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
+    private static Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository HistoryRepository(InsightDbContext db) =>
+        Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>(db);
+
+    private static async Task<bool> HistoryExistsAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        if (db is not PostgresInsightDbContext)
+        {
+            return await HistoryRepository(db).ExistsAsync(cancellationToken);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT to_regclass('\"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"') IS NOT NULL";
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -129,7 +174,16 @@ public static class InsightDatabase
     /// (<see cref="DatabaseStartException"/>) saying which server and why. A database not created yet is fine: the
     /// migrations create it.
     /// </summary>
-    public static async Task EnsureReachableAsync(InsightDbContext db, CancellationToken cancellationToken)
+    public static Task EnsureReachableAsync(InsightDbContext db, CancellationToken cancellationToken) =>
+        EnsureReachableAsync(db, createMissing: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="EnsureReachableAsync(InsightDbContext, CancellationToken)"/>; <paramref name="createMissing"/>: a database
+    /// not created yet is created here (EF Core's own creator, from the server's maintenance database), so that no EF Core
+    /// probe ever connects to a missing database (each logs a connection failure, <c>fail:</c>, before the migrations
+    /// create it). Two nodes starting at once: the one that loses the race finds it created.
+    /// </summary>
+    public static async Task EnsureReachableAsync(InsightDbContext db, bool createMissing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db is not PostgresInsightDbContext)
@@ -146,13 +200,33 @@ public static class InsightDatabase
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
         {
             // The server answered: the database does not exist yet.
+            if (createMissing)
+            {
+                await CreateMissingAsync(db, cancellationToken);
+            }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message).Split('\n')[0].Trim();
+            var reason = (e.InnerException is System.Net.Sockets.SocketException or TimeoutException ? e.InnerException.Message : e.Message)
+                .Split('\n')[0].Trim();
             throw new DatabaseStartException(
-                $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached (ConnectionStrings:Insight): {reason}", e);
+                $"The PostgreSQL database \"{builder.Database}\" on {builder.Host}:{builder.Port} cannot be reached "
+                + $"(ConnectionStrings:Insight): {reason}", e);
+        }
+    }
+
+    private static async Task CreateMissingAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var creator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions
+                .GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>(db);
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created meanwhile by another node.
         }
     }
 

@@ -10,6 +10,12 @@ namespace CustomerInsight.Core.Data;
 /// leaves nothing). A COPY holds the connection until it completes, so the buffers are written, parents first (in the
 /// order the tables were first used), every <see cref="FlushEveryRows"/> rows and before any other statement of the
 /// writer runs (a look-up must see the rows written before it), and at commit.
+/// A table that is empty when its first rows are written is loaded without its checks: its foreign keys, secondary
+/// indexes and (when no other table refers to it) primary and unique keys are dropped inside the transaction and
+/// created again, with the same names and definitions, before the writer's next other statement (so at the latest
+/// before commit): one sort per index and one join per foreign key instead of index upkeep and a trigger per row.
+/// A violation then fails there, and the rollback leaves everything as it was. The dropped objects lock that table
+/// (ACCESS EXCLUSIVE) until the transaction ends; it is empty, so a reader waits but misses nothing.
 /// </summary>
 internal sealed class PostgresCopy(NpgsqlConnection connection)
 {
@@ -17,6 +23,9 @@ internal sealed class PostgresCopy(NpgsqlConnection connection)
     public const int FlushEveryRows = 50_000;
 
     private readonly List<CopyBuffer> buffers = [];
+    private readonly HashSet<string> seenTables = new(StringComparer.Ordinal);
+    private readonly List<string> loadedEmpty = [];
+    private readonly List<(int Order, string Sql)> restore = [];
     private int pending;
 
     public CopyBuffer Buffer(string table, string[] columns)
@@ -30,12 +39,40 @@ internal sealed class PostgresCopy(NpgsqlConnection connection)
     {
         if (++pending >= FlushEveryRows)
         {
-            Flush();
+            // Between COPYs only: the checks of tables loaded empty stay off until another statement runs.
+            WriteBuffers();
         }
     }
 
-    /// <summary>Writes every buffered row.</summary>
+    /// <summary>Writes every buffered row and puts back the checks of the tables loaded empty (before any other statement).</summary>
     public void Flush()
+    {
+        WriteBuffers();
+        foreach (var sql in TakeRestore())
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (pending > 0)
+        {
+            foreach (var buffer in buffers)
+            {
+                await buffer.WriteAsync(connection, cancellationToken);
+            }
+            pending = 0;
+        }
+        foreach (var sql in TakeRestore())
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private void WriteBuffers()
     {
         if (pending == 0)
         {
@@ -48,18 +85,71 @@ internal sealed class PostgresCopy(NpgsqlConnection connection)
         pending = 0;
     }
 
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    private List<string> TakeRestore()
     {
-        if (pending == 0)
+        var statements = restore.OrderBy(r => r.Order).Select(r => r.Sql).ToList();
+        restore.Clear();
+        return statements;
+    }
+
+    /// <summary>
+    /// Before the first rows of <paramref name="table"/> in this writer: when the table is empty, drops its checks and
+    /// keeps the statements that create them again. Primary and unique keys stay when another table refers to the table;
+    /// a foreign key stays unless the table it refers to was loaded empty by this writer too (dropping it locks that
+    /// table: readers of a table that had rows must not wait for the import).
+    /// </summary>
+    internal void BeforeFirstRows(string table)
+    {
+        if (!seenTables.Add(table))
         {
             return;
         }
-        foreach (var buffer in buffers)
+        var name = "\"" + table + "\"";
+        using (var empty = new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM {name})", connection))
         {
-            await buffer.WriteAsync(connection, cancellationToken);
+            if (!(bool)empty.ExecuteScalar()!)
+            {
+                return;
+            }
         }
-        pending = 0;
+        loadedEmpty.Add(name);
+        var checks = new List<(string Drop, string Create, int Order)>();
+        using (var command = new NpgsqlCommand(ChecksSql, connection))
+        {
+            command.Parameters.AddWithValue("table", name);
+            command.Parameters.AddWithValue("loaded", loadedEmpty.ToArray());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                checks.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+        }
+        // Foreign keys first (they may rest on this table's keys), created again last.
+        foreach (var check in checks.OrderByDescending(c => c.Order))
+        {
+            using var drop = new NpgsqlCommand(check.Drop, connection);
+            drop.ExecuteNonQuery();
+            restore.Add((check.Order, check.Create));
+        }
     }
+
+    /// <summary>
+    /// The table's checks as (drop, create, order): 0 primary/unique keys, 1 indexes that back no constraint, 2 foreign keys.
+    /// </summary>
+    private const string ChecksSql = """
+        SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+            format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
+            CASE c.contype WHEN 'f' THEN 2 ELSE 0 END
+        FROM pg_constraint c
+        WHERE c.conrelid = @table::regclass
+            AND ((c.contype = 'f' AND c.confrelid = ANY (CAST(@loaded AS text[])::regclass[]))
+                OR (c.contype IN ('p', 'u') AND NOT EXISTS (SELECT 1 FROM pg_constraint r WHERE r.confrelid = c.conrelid)))
+        UNION ALL
+        SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 1
+        FROM pg_index i
+        WHERE i.indrelid = @table::regclass
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)
+        """;
 }
 
 /// <summary>The buffered rows of one table and column list.</summary>
@@ -85,6 +175,7 @@ internal sealed class CopyBuffer(PostgresCopy owner, string table, string[] colu
             return;
         }
         types ??= ColumnTypes(connection);
+        owner.BeforeFirstRows(table);
         using (var importer = connection.BeginBinaryImport(CopyCommand))
         {
             foreach (var row in rows)
@@ -107,6 +198,7 @@ internal sealed class CopyBuffer(PostgresCopy owner, string table, string[] colu
             return;
         }
         types ??= ColumnTypes(connection);
+        owner.BeforeFirstRows(table);
         await using (var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken))
         {
             foreach (var row in rows)

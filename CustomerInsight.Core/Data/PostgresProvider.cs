@@ -79,7 +79,11 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     private static string IdentitySql(IEnumerable<string> tables) =>
         string.Concat(tables.Distinct(StringComparer.Ordinal).Select(table =>
-            $"SELECT setval(pg_get_serial_sequence('\"{table.Replace("\"", "\"\"", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}\"', 'Id'), COALESCE(MAX(\"Id\"), 0) + 1, false) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\";"));
+        {
+            var quoted = table.Replace("\"", "\"\"", StringComparison.Ordinal);
+            var literal = quoted.Replace("'", "''", StringComparison.Ordinal);
+            return $"SELECT setval(pg_get_serial_sequence('\"{literal}\"', 'Id'), COALESCE(MAX(\"Id\"), 0) + 1, false) FROM \"{quoted}\";";
+        }));
 
     public override bool LikeIgnoresAsciiCase => false;
 

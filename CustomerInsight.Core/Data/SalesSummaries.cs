@@ -170,7 +170,8 @@ public static class SalesSummaries
             cohorts.Execute(customer.CustomerId, customer.FirstSaleMonth);
         }
         Merge(writer, "CustomerYears", YearColumns, ["CustomerId", "Year"], batch.Years().Select(Values),
-            Repeat("Months", "RepeatMonths"), Or("CustomerYears", "Months"), Repeat("ChannelMonths", "ChannelRepeatMonths"), Or("CustomerYears", "ChannelMonths"));
+            Repeat("Months", "RepeatMonths"), Or("CustomerYears", "Months"),
+            Repeat("ChannelMonths", "ChannelRepeatMonths"), Or("CustomerYears", "ChannelMonths"));
     }
 
     private static void Merge(BulkWriter writer, string table, string[] columns, string[] key, IEnumerable<object?[]> rows, params string[] updates)

@@ -75,7 +75,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     // The rowid of an INTEGER PRIMARY KEY without AUTOINCREMENT is the largest one + 1.
-    public override Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables, CancellationToken cancellationToken) =>
+    public override Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables,
+        CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     public override bool LikeIgnoresAsciiCase => true;

@@ -106,6 +106,10 @@ public sealed class ImportPipeline(
                     db.ImportBatches.Add(batch);
                     await db.SaveChangesAsync(cancellationToken);
                 }
+                if (!checkOnly)
+                {
+                    writer.DeferIndexesOfEmptyTables();
+                }
                 session.Attach(db, writer, batch?.Id ?? 0);
                 await mapper.PrepareAsync(session, cancellationToken);
                 await mapper.FinishAsync(session, progress, cancellationToken);

@@ -30,6 +30,9 @@ public enum OmocOutcome
 
     /// <summary>The user may not make this change (checked by the caller, before any command runs).</summary>
     Forbidden = 5,
+
+    /// <summary>The command failed for a reason of its own (logged); nothing was saved.</summary>
+    Failed = 6,
 }
 
 /// <summary>
@@ -67,6 +70,9 @@ public sealed record OmocCommandResult
 
     public static OmocCommandResult Refused() => new() { Outcome = OmocOutcome.Forbidden, Errors = [new OmocError("", OmocMessages.NotAllowed)] };
 
+    /// <summary>The command failed for a reason of its own (logged by the caller): nothing was saved.</summary>
+    public static OmocCommandResult Failed() => new() { Outcome = OmocOutcome.Failed, Errors = [new OmocError("", OmocMessages.SaveFailed)] };
+
     public static OmocCommandResult NeedsConfirmation(int assessments) => new()
     {
         Outcome = OmocOutcome.ConfirmationRequired,
@@ -82,6 +88,8 @@ public static class OmocMessages
     public static LocalizedText DeleteAssessmentsConfirmation { get; } = new("Omoc.AssessmentsHaveAlreadyBeenEnteredConfirm");
 
     public static LocalizedText NotAllowed { get; } = new("Omoc.YouAreNotAllowedToChange");
+
+    public static LocalizedText SaveFailed { get; } = new("Omoc.SaveFailed");
 
     public static LocalizedText ProjectNotFound { get; } = new("Omoc.ProjectNotFound");
     public static LocalizedText PopulationNotFound { get; } = new("Omoc.PopulationNotFound");

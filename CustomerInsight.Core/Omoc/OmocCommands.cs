@@ -9,7 +9,8 @@ namespace CustomerInsight.Core.Omoc;
 /// Changes to OMOC projects, populations, workshops and assessments. Each command validates, writes in one
 /// context and records its audit entry in the same SaveChanges (ids and statuses only, never names).
 /// </summary>
-public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock, DataChangeNotifier? notifier = null)
+public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string ProjectCreate = "omoc.project.create";
     public const string ProjectUpdate = "omoc.project.update";
@@ -43,7 +44,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         return await SaveWithAuditAsync(db, project.Id, userName, ProjectCreate, $"project:{project.Id}", null, null, cancellationToken);
     }
 
-    public async Task<OmocCommandResult> UpdateProjectAsync(int projectId, ChangeProjectInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> UpdateProjectAsync(int projectId, ChangeProjectInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocValidator.ValidateProject(input) is { Count: > 0 } errors)
@@ -75,7 +77,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         return await SaveWithAuditAsync(db, projectId, userName, ProjectDelete, $"project:{projectId}", null, assessments, cancellationToken);
     }
 
-    public async Task<OmocCommandResult> CreatePopulationAsync(int projectId, PopulationInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> CreatePopulationAsync(int projectId, PopulationInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocValidator.ValidatePopulation(input) is { Count: > 0 } errors)
@@ -93,10 +96,12 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         population.OrganisationUnit = await UnitAsync(db, input.OrganisationUnit, cancellationToken);
         db.Populations.Add(population);
         await db.SaveChangesAsync(cancellationToken);
-        return await SaveWithAuditAsync(db, population.Id, userName, PopulationCreate, $"project:{projectId}/population:{population.Id}", null, null, cancellationToken);
+        return await SaveWithAuditAsync(db, population.Id, userName, PopulationCreate, $"project:{projectId}/population:{population.Id}", null, null,
+            cancellationToken);
     }
 
-    public async Task<OmocCommandResult> UpdatePopulationAsync(int populationId, PopulationInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> UpdatePopulationAsync(int populationId, PopulationInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocValidator.ValidatePopulation(input) is { Count: > 0 } errors)
@@ -144,7 +149,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             $"project:{population.ChangeProjectId}/population:{populationId}", null, assessments, cancellationToken);
     }
 
-    public async Task<OmocCommandResult> CreateWorkshopAsync(int projectId, WorkshopInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> CreateWorkshopAsync(int projectId, WorkshopInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocValidator.ValidateWorkshop(input) is { Count: > 0 } errors)
@@ -161,10 +167,12 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         Apply(workshop, input);
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync(cancellationToken);
-        return await SaveWithAuditAsync(db, workshop.Id, userName, WorkshopCreate, $"project:{projectId}/workshop:{workshop.Id}", null, null, cancellationToken);
+        return await SaveWithAuditAsync(db, workshop.Id, userName, WorkshopCreate, $"project:{projectId}/workshop:{workshop.Id}", null, null,
+            cancellationToken);
     }
 
-    public async Task<OmocCommandResult> UpdateWorkshopAsync(int workshopId, WorkshopInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> UpdateWorkshopAsync(int workshopId, WorkshopInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocValidator.ValidateWorkshop(input) is { Count: > 0 } errors)
@@ -223,7 +231,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var projectId = await db.Workshops.Where(w => w.Id == input.WorkshopId).Select(w => (int?)w.ChangeProjectId).SingleOrDefaultAsync(cancellationToken);
+        var projectId = await db.Workshops.Where(w => w.Id == input.WorkshopId).Select(w => (int?)w.ChangeProjectId)
+            .SingleOrDefaultAsync(cancellationToken);
         if (projectId is null)
         {
             return OmocCommandResult.NotFound(OmocMessages.WorkshopNotFound);
@@ -289,7 +298,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
     }
 
     /// <summary>Puts a population of the project, or a named key person, on the project's sociodynamic map.</summary>
-    public async Task<OmocCommandResult> CreateActorAsync(int projectId, SociodynamicActorInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> CreateActorAsync(int projectId, SociodynamicActorInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocDepthValidator.ValidateActor(input) is { Count: > 0 } errors)
@@ -326,7 +336,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
     }
 
     /// <summary>Records a dated synergy/antagonism reading of an actor, with the observed behaviour behind it.</summary>
-    public async Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, string userName, CancellationToken cancellationToken = default)
+    public async Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (OmocDepthValidator.ValidateAssessment(input) is { Count: > 0 } errors)
@@ -334,7 +345,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             return OmocCommandResult.Invalid(errors);
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var projectId = await db.SociodynamicActors.Where(a => a.Id == input.ActorId).Select(a => (int?)a.ChangeProjectId).SingleOrDefaultAsync(cancellationToken);
+        var projectId = await db.SociodynamicActors.Where(a => a.Id == input.ActorId).Select(a => (int?)a.ChangeProjectId)
+            .SingleOrDefaultAsync(cancellationToken);
         if (projectId is null)
         {
             return OmocCommandResult.NotFound(OmocMessages.ActorNotFound);
@@ -368,7 +380,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
             return OmocCommandResult.Invalid(errors);
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var projectId = await db.Populations.Where(p => p.Id == input.PopulationId).Select(p => (int?)p.ChangeProjectId).SingleOrDefaultAsync(cancellationToken);
+        var projectId = await db.Populations.Where(p => p.Id == input.PopulationId).Select(p => (int?)p.ChangeProjectId)
+            .SingleOrDefaultAsync(cancellationToken);
         if (projectId is null)
         {
             return OmocCommandResult.NotFound(OmocMessages.PopulationNotFound);
@@ -380,7 +393,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         var changes = new List<(string Field, string? Old, string? New)>();
         if (action is null)
         {
-            action = new PlanAction { PopulationId = input.PopulationId, Axis = input.Axis, Owner = owner, DueDate = input.DueDate, Status = input.Status, CreatedAtUtc = now, CreatedBy = userName };
+            action = new PlanAction { PopulationId = input.PopulationId, Axis = input.Axis, Owner = owner, DueDate = input.DueDate,
+                Status = input.Status, CreatedAtUtc = now, CreatedBy = userName };
             db.PlanActions.Add(action);
             changes.Add((PlanActionFields.Owner, null, owner));
             changes.Add((PlanActionFields.DueDate, null, Iso(input.DueDate)));
@@ -410,7 +424,8 @@ public sealed class OmocCommands(IDbContextFactory<InsightDbContext> contextFact
         }
         await db.SaveChangesAsync(cancellationToken);
         return await SaveWithAuditAsync(db, action.Id, userName, PlanActionSave,
-            $"project:{projectId}/population:{input.PopulationId}/action:{action.Id}", $"axis={input.Axis};status={input.Status}", null, cancellationToken);
+            $"project:{projectId}/population:{input.PopulationId}/action:{action.Id}", $"axis={input.Axis};status={input.Status}", null,
+                cancellationToken);
     }
 
     /// <summary>The unit of that name (case-insensitive, trimmed), created when new; null for an empty name.</summary>

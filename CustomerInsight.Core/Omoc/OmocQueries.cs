@@ -11,7 +11,8 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
 {
     // Every dashboard marks them on its charts: all of them (a few dozen rows) read once per change heard, not per filter change.
     private readonly SharedRead<IReadOnlyList<ChangeEvent>>? changeEvents = notifier is null ? null
-        : new(cancellationToken => ReadChangeEventsAsync(contextFactory, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken), notifier, clock ?? TimeProvider.System);
+        : new(cancellationToken => ReadChangeEventsAsync(contextFactory, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken), notifier,
+            clock ?? TimeProvider.System);
 
     public async Task<IReadOnlyList<ChangeProjectSummary>> ListProjectsAsync(CancellationToken cancellationToken = default)
     {
@@ -89,7 +90,8 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
         return new WorkshopDetail(project, workshop.Info, sheets, OmocChartBuilder.PopulationsRadar(scored));
     }
 
-    /// <summary>One card of the scoring form, e.g. reloaded after a concurrency conflict; null when the workshop or population is unknown or not of the same project.</summary>
+    /// <summary>One card of the scoring form, e.g. reloaded after a concurrency conflict; null when the workshop or population is unknown or not of
+    /// the same project.</summary>
     public async Task<AssessmentSheet?> GetAssessmentSheetAsync(int workshopId, int populationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -167,11 +169,13 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
                 a.Owner,
                 a.DueDate,
                 a.Status,
-                History = a.History.OrderBy(h => h.Id).Select(h => new PlanActionChangeInfo(h.ChangedAtUtc, h.ChangedBy, h.Field, h.OldValue, h.NewValue)).ToList(),
+                History = a.History.OrderBy(h => h.Id).Select(h =>
+                    new PlanActionChangeInfo(h.ChangedAtUtc, h.ChangedBy, h.Field, h.OldValue, h.NewValue)).ToList(),
             })
             .ToListAsync(cancellationToken);
         var actions = rows
-            .Select(r => new PlanActionInfo(r.Id, r.Population, r.Axis, r.Owner, r.DueDate, r.Status, PlanActionRules.IsLate(r.Status, r.DueDate, today),
+            .Select(r => new PlanActionInfo(r.Id, r.Population, r.Axis, r.Owner, r.DueDate, r.Status,
+                PlanActionRules.IsLate(r.Status, r.DueDate, today),
                 // SQLite returns an unspecified kind; the values were written as UTC.
                 r.History.Select(h => h with { ChangedAtUtc = DateTime.SpecifyKind(h.ChangedAtUtc, DateTimeKind.Utc) }).ToList()))
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
@@ -191,12 +195,13 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             ? await ReadChangeEventsAsync(contextFactory, from, to, cancellationToken)
             : (await changeEvents.GetAsync(cancellationToken)).Where(e => e.Date >= from && e.Date < to);
         return events
-            .OrderBy(e => e.Date).ThenByDescending(e => e.Kind).ThenBy(e => e.ProjectName, StringComparer.CurrentCulture).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .OrderBy(e => e.Date).ThenByDescending(e => e.Kind).ThenBy(e => e.ProjectName, StringComparer.CurrentCulture)
+                .ThenBy(e => e.Title, StringComparer.CurrentCulture)
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<ChangeEvent>> ReadChangeEventsAsync(IDbContextFactory<InsightDbContext> contextFactory, DateOnly from, DateOnly to,
-        CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ChangeEvent>> ReadChangeEventsAsync(IDbContextFactory<InsightDbContext> contextFactory,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var goLives = await db.ChangeProjects.AsNoTracking()
@@ -262,7 +267,8 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             .Select(p => new ChangeProjectInfo(p.Id, p.Name, p.Description, p.Sponsor, p.StartDate, p.GoLiveDate))
             .SingleOrDefaultAsync(cancellationToken);
 
-    private static async Task<IReadOnlyList<PopulationInfo>> PopulationsAsync(InsightDbContext db, int projectId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<PopulationInfo>> PopulationsAsync(InsightDbContext db, int projectId,
+        CancellationToken cancellationToken) =>
         await db.Populations.AsNoTracking()
             .Where(p => p.ChangeProjectId == projectId)
             .OrderBy(p => p.Id)
@@ -276,7 +282,8 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             .Where(filter)
             .Select(a => new
             {
-                Workshop = new WorkshopInfo(a.Workshop!.Id, a.Workshop.Title, a.Workshop.Date, a.Workshop.Phase, a.Workshop.Facilitator, a.Workshop.Participants),
+                Workshop = new WorkshopInfo(a.Workshop!.Id, a.Workshop.Title, a.Workshop.Date, a.Workshop.Phase, a.Workshop.Facilitator,
+                    a.Workshop.Participants),
                 Population = new PopulationInfo(a.Population!.Id, a.Population.Name, a.Population.Headcount, a.Population.Description),
                 a.ToolsScore,
                 a.JobScore,
@@ -286,7 +293,8 @@ public sealed class OmocQueries(IDbContextFactory<InsightDbContext> contextFacto
             })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(r => new ScoredAssessment(r.Workshop, r.Population, new OmocScores(r.ToolsScore, r.JobScore, r.OrganisationScore, r.CultureScore), r.Status))
+            .Select(r => new ScoredAssessment(r.Workshop, r.Population, new OmocScores(r.ToolsScore, r.JobScore, r.OrganisationScore, r.CultureScore),
+                r.Status))
             .ToList();
     }
 

@@ -49,12 +49,14 @@ internal sealed class CustomerAnonymiser : IAsyncDisposable
         withdrawals = Command(connection, transaction,
             $"""
             INSERT INTO "ConsentRecords" ("CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId")
-            SELECT DISTINCT r."CustomerId", r."Purpose", {(int)ConsentStatus.Withdrawn}, @now, '{ErasureConsentSource}', CAST(NULL AS VARCHAR), CAST(NULL AS INTEGER)
+            SELECT DISTINCT r."CustomerId", r."Purpose", {(int)ConsentStatus.Withdrawn}, @now, '{ErasureConsentSource}', CAST(NULL AS VARCHAR),
+                CAST(NULL AS INTEGER)
             FROM "ConsentRecords" AS r
             WHERE r."CustomerId" = @id AND r."Status" = {(int)ConsentStatus.Granted}
                 AND NOT EXISTS (SELECT 1 FROM "ConsentRecords" AS n
                     WHERE n."CustomerId" = r."CustomerId" AND n."Purpose" = r."Purpose"
-                        AND (n."RecordedAtUtc" > r."RecordedAtUtc" OR (n."RecordedAtUtc" = r."RecordedAtUtc" AND n."Status" = {(int)ConsentStatus.Withdrawn})))
+                        AND (n."RecordedAtUtc" > r."RecordedAtUtc"
+                            OR (n."RecordedAtUtc" = r."RecordedAtUtc" AND n."Status" = {(int)ConsentStatus.Withdrawn})))
             """, "@now", "@id");
         // The records a unified customer gathers (metrics.md: erasing it erases every source record of it), following
         // merges of merges; in undone merges, only this customer's own snapshot.

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
@@ -30,18 +31,17 @@ public sealed record CustomerFile(
 
 /// <param name="Id">The internal id (the key of the 360 page).</param>
 /// <param name="SourceId">The customer id in the source system.</param>
+/// <param name="Personal">The profile fields; the record is them (the JSON file lists them between the source id and the dates).</param>
 public sealed record CustomerFileProfile(
-    int Id,
-    string SourceId,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? PostalCode,
-    string? City,
-    string? Country,
-    DateTime CreatedAtUtc,
-    DateTime? ErasedAtUtc);
+    [property: JsonPropertyOrder(-1)] int Id,
+    [property: JsonPropertyOrder(-1)] string SourceId,
+    PersonalFields Personal,
+    [property: JsonPropertyOrder(1)] DateTime CreatedAtUtc,
+    [property: JsonPropertyOrder(1)] DateTime? ErasedAtUtc) : PersonalFields(Personal)
+{
+    [JsonIgnore]
+    public PersonalFields Personal => this;
+}
 
 public sealed record CustomerFileOrder(
     long Id,
@@ -76,8 +76,8 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
 {
     /// <summary>The one projection of a customer row to its file profile, translated to SQL by EF Core.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Customer, CustomerFileProfile>> ToProfile =
-        c => new CustomerFileProfile(c.Id, c.SourceId, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country, c.CreatedAtUtc,
-            c.ErasedAtUtc);
+        c => new CustomerFileProfile(c.Id, c.SourceId,
+            new PersonalFields(c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country), c.CreatedAtUtc, c.ErasedAtUtc);
 
     /// <summary>The file of the customer with internal id <paramref name="customerId"/>; null when unknown.</summary>
     public async Task<CustomerFile?> GetAsync(int customerId, CancellationToken cancellationToken = default)

@@ -1,12 +1,9 @@
 using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Privacy;
-
-/// <summary>A customer's personal fields, as edited by rectification.</summary>
-public sealed record PersonalFields(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City,
-    string? Country);
 
 /// <summary>A consent change recorded by an admin (the history is append-only: this adds an entry).</summary>
 public sealed record ConsentChange(ConsentPurpose Purpose, ConsentStatus Status, DateTime RecordedAtUtc, string Source, string? ProofReference);

@@ -1,20 +1,14 @@
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
 
 namespace CustomerInsight.Core.Quality;
 
 /// <summary>One customer as the quality figures see it. <paramref name="Format"/> is the import format that created it (null: none known).</summary>
-public sealed record QualityRecord(
-    int CustomerId,
-    string? Format,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? PostalCode,
-    string? City,
-    string? Country,
-    DateTime? LastActivityUtc,
-    IReadOnlySet<ConsentPurpose> ConsentPurposes);
+public sealed record QualityRecord(int CustomerId, string? Format, PersonalFields Personal, DateTime? LastActivityUtc,
+    IReadOnlySet<ConsentPurpose> ConsentPurposes) : PersonalFields(Personal)
+{
+    public PersonalFields Personal => this;
+}
 
 /// <summary>The kinds of quality figures of metrics.md.</summary>
 public enum QualityKind
@@ -131,7 +125,8 @@ public static class QualityCalculator
     {
         "email" => string.IsNullOrWhiteSpace(r.Email) ? null : QualityRules.IsValidEmail(r.Email),
         "phone" => string.IsNullOrWhiteSpace(r.Phone) ? null : QualityRules.IsValidPhone(r.Phone),
-        "postalCode" => string.IsNullOrWhiteSpace(r.PostalCode) || !QualityRules.IsFrance(r.Country) ? null : QualityRules.IsValidFrenchPostalCode(r.PostalCode),
+        "postalCode" => string.IsNullOrWhiteSpace(r.PostalCode) || !QualityRules.IsFrance(r.Country) ? null : QualityRules.IsValidFrenchPostalCode(
+            r.PostalCode),
         _ => null,
     };
 

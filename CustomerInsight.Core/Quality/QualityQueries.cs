@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Quality;
 
 /// <summary>A customer behind a quality figure (personal data: the page is for analysts and admins).</summary>
-public sealed record QualityCustomerRow(int CustomerId, string SourceId, string? FirstName, string? LastName, string? Email, string? Phone,
-    string? PostalCode, string? City, string? Country, DateTime? LastActivityUtc);
+public sealed record QualityCustomerRow(int CustomerId, string SourceId, PersonalFields Personal, DateTime? LastActivityUtc)
+    : PersonalFields(Personal)
+{
+    public PersonalFields Personal => this;
+}
 
 /// <summary>The customers behind a figure: how many, and the first ones by id.</summary>
 public sealed record QualityCustomers(int Count, IReadOnlyList<QualityCustomerRow> Rows);
@@ -37,8 +41,7 @@ public sealed class QualityQueries(IDbContextFactory<InsightDbContext> factory, 
             .Where(r => QualityCalculator.IsBehind(r.Record, code, now, cutoff))
             .ToList();
         return new QualityCustomers(behind.Count, behind.Take(take).Select(r => new QualityCustomerRow(r.Record.CustomerId, r.SourceId,
-            r.Record.FirstName, r.Record.LastName, r.Record.Email, r.Record.Phone, r.Record.PostalCode, r.Record.City, r.Record.Country,
-            r.Record.LastActivityUtc)).ToArray());
+            r.Record.Personal, r.Record.LastActivityUtc)).ToArray());
     }
 
     private (DateTime Now, DateTime Cutoff) Instants(int retentionMonths)
@@ -95,8 +98,8 @@ public sealed class QualityQueries(IDbContextFactory<InsightDbContext> factory, 
                 last = consent.Last;
             }
             var format = c.ImportBatchId is { } batch && formats.TryGetValue(batch, out var f) ? f : null;
-            result.Add(new Loaded(new QualityRecord(c.Id, format, c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country,
-                last, consent.Purposes), c.SourceId));
+            result.Add(new Loaded(new QualityRecord(c.Id, format,
+                new PersonalFields(c.FirstName, c.LastName, c.Email, c.Phone, c.PostalCode, c.City, c.Country), last, consent.Purposes), c.SourceId));
         }
         return result;
     }

@@ -85,13 +85,15 @@ public sealed class ExcelExports(
             rows = KpiWorkbook.Write(writer, context, data);
             writer.Save(output);
         }
-        var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}"
-            + (customSegment is { } cs ? $"; segment={cs}; version={data.CustomSegment!.Version}" : segment is { } s ? $"; segment={s.Code()}; rfmVersion={data.Segment?.RfmSettings?.Version}" : "")
+        var segmentFilter = customSegment is { } cs ? $"; segment={cs}; version={data.CustomSegment!.Version}"
+            : segment is { } s ? $"; segment={s.Code()}; rfmVersion={data.Segment?.RfmSettings?.Version}"
+            : "";
+        var filters = $"from={Iso(period.Start)}; to={Iso(period.End)}; channel={channel?.ToString() ?? "all"}" + segmentFilter
             + (mode == ComparisonMode.LastYear ? "; compare=last-year" : "");
         await AuditAsync(requester, "kpi", filters, rows, cancellationToken);
-        return new ExportResult(
-            $"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{(channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "")}{(customSegment is { } cg ? "-" + cg.ToString().Replace('.', '-') : segment is { } g ? "-" + g.Code() : "")}.xlsx",
-            rows);
+        var channelPart = channel is { } c ? "-" + c.ToString().ToLowerInvariant() : "";
+        var segmentPart = customSegment is { } cg ? "-" + cg.ToString().Replace('.', '-') : segment is { } g ? "-" + g.Code() : "";
+        return new ExportResult($"kpi-{Iso(period.Start)}-{Iso(period.LastDay)}{channelPart}{segmentPart}.xlsx", rows);
     }
 
     /// <summary>The figures of the KPI report (also what tests compare with).</summary>

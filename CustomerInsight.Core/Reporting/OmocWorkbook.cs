@@ -28,7 +28,8 @@ public static class OmocWorkbook
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(data);
         var project = data.Project.Project;
-        var period = $"{context.Text("Report.Start")} {context.Date(project.StartDate)}, {context.Text("Report.GoLive")} {context.Date(project.GoLiveDate)}";
+        var period =
+            $"{context.Text("Report.Start")} {context.Date(project.StartDate)}, {context.Text("Report.GoLive")} {context.Date(project.GoLiveDate)}";
         IReadOnlyList<ReportFilter> filters = [new(context.Text("Report.Project"), project.Name)];
         ReportTitle Title(string code) => new($"{context.Text(code)} – {project.Name}", period, filters);
 

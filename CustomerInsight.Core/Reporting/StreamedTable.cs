@@ -228,8 +228,7 @@ internal sealed class StreamedTable
 
     private int LastRow => ExcelReportWriter.HeaderRow + Rows;
 
-    private string Range =>
-        $"A{ExcelReportWriter.HeaderRow.ToString(CultureInfo.InvariantCulture)}:{ColumnName(Columns - 1)}{LastRow.ToString(CultureInfo.InvariantCulture)}";
+    private string Range => string.Create(CultureInfo.InvariantCulture, $"A{ExcelReportWriter.HeaderRow}:{ColumnName(Columns - 1)}{LastRow}");
 
     private void WriteSheet(XDocument sheet, Stream to, int textOffset)
     {
@@ -336,7 +335,8 @@ internal sealed class StreamedTable
     private int TemplateIndex(int column, Kind kind, CellFormat format)
     {
         var i = FindTemplate(column, kind, format);
-        return i >= 0 ? i : throw new InvalidOperationException($"No template for a {kind} cell in column {column + 1}: the records changed between planning and writing.");
+        return i >= 0 ? i : throw new InvalidOperationException(
+            $"No template for a {kind} cell in column {column + 1}: the records changed between planning and writing.");
     }
 
     private void WriteTablePart(XDocument part, Stream to)

@@ -62,7 +62,8 @@ public sealed record RfmFrequencyScale
         {
             if (thresholds[i] <= thresholds[i - 1])
             {
-                return $"Rfm:FrequencyThresholds must be strictly increasing: {thresholds[i]} (score {i + 2}) is not above {thresholds[i - 1]} (score {i + 1}).";
+                return $"Rfm:FrequencyThresholds must be strictly increasing: {thresholds[i]} (score {i + 2}) "
+                    + $"is not above {thresholds[i - 1]} (score {i + 1}).";
             }
         }
         return null;

@@ -27,7 +27,8 @@ public sealed class RfmGridCommands(IDbContextFactory<InsightDbContext> factory,
     public const string SaveAuditAction = "rfm.save";
     public const int MaxReasonLength = 500;
 
-    /// <param name="basedOnVersion">The version the editor started from: must still be the one in use, else <see cref="RfmGridSaveResult.Conflict"/>.</param>
+    /// <param name="basedOnVersion">The version the editor started from: must still be the one in use, else <see
+    /// cref="RfmGridSaveResult.Conflict"/>.</param>
     public async Task<RfmGridSaveResult> SaveAsync(RfmFrequencyScoring scoring, IReadOnlyList<int> thresholds, RfmGrid grid, int basedOnVersion,
         string? reason, string userName, CancellationToken cancellationToken = default)
     {

@@ -198,7 +198,8 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         ArgumentNullException.ThrowIfNull(later);
         if (earlier.AnalysisDate > later.AnalysisDate)
         {
-            throw new ArgumentException($"The earlier date {earlier.AnalysisDate:yyyy-MM-dd} is after the later date {later.AnalysisDate:yyyy-MM-dd}.", nameof(earlier));
+            throw new ArgumentException(
+                $"The earlier date {earlier.AnalysisDate:yyyy-MM-dd} is after the later date {later.AnalysisDate:yyyy-MM-dd}.", nameof(earlier));
         }
         if (earlier.Settings is { } a && later.Settings is { } b && a.Version != b.Version)
         {

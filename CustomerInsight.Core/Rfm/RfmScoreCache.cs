@@ -13,7 +13,8 @@ namespace CustomerInsight.Core.Rfm;
 /// An entry is keyed by the date and by the <see cref="DataVersion"/>: an import or an undo changes the key,
 /// stale scores are never served. At most <see cref="Capacity"/> dates are kept, the least recently used goes first.
 /// </remarks>
-public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbContext> factory, TimeProvider clock, CurrentDataVersion? versions = null)
+public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbContext> factory, TimeProvider clock,
+    CurrentDataVersion? versions = null)
 {
     public const int Capacity = 6;
 

@@ -34,7 +34,8 @@ public static class RfmScorer
             if (activity.LastSaleDate >= analysisDate)
             {
                 throw new ArgumentException(
-                    $"Customer {activity.CustomerId} has a sale on {activity.LastSaleDate:yyyy-MM-dd}, not before the analysis date {analysisDate:yyyy-MM-dd}.",
+                    $"Customer {activity.CustomerId} has a sale on {activity.LastSaleDate:yyyy-MM-dd}, "
+                    + $"not before the analysis date {analysisDate:yyyy-MM-dd}.",
                     nameof(activities));
             }
             scorable.Add(activity);

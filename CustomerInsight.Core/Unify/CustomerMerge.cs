@@ -1,3 +1,5 @@
+using CustomerInsight.Core.Customers;
+
 namespace CustomerInsight.Core.Unify;
 
 /// <summary>
@@ -31,7 +33,7 @@ public class CustomerMerge
 /// other member's (removed from <c>Customers</c>; its source id keeps leading imports to the unified customer while
 /// the merge is active). Personal fields are removed when the unified customer is erased.
 /// </summary>
-public class CustomerMergeSource
+public class CustomerMergeSource : CustomerRecordFields
 {
     public int Id { get; set; }
     public int MergeId { get; set; }
@@ -39,21 +41,6 @@ public class CustomerMergeSource
 
     /// <summary>The customer's id before the merge (restored by an undo).</summary>
     public int OriginalCustomerId { get; set; }
-
-    public required string SourceId { get; set; }
-    public string? FirstName { get; set; }
-    public string? LastName { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
-    public string? PostalCode { get; set; }
-    public string? City { get; set; }
-    public string? Country { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public DateTime? SourceCreatedAtUtc { get; set; }
-    public int? ImportBatchId { get; set; }
-
-    /// <summary>Once the unified customer is erased: the keyed hash of this record's source id (as <c>Customer.ErasedSourceIdHash</c>).</summary>
-    public string? ErasedSourceIdHash { get; set; }
 
     /// <summary>Ids of the orders, survey responses and consent records moved to the survivor (comma-separated).</summary>
     public string? MovedOrderIds { get; set; }

@@ -1,11 +1,9 @@
+using CustomerInsight.Core.Customers;
+
 namespace CustomerInsight.Core.Unify;
 
-/// <summary>The profile fields a merge chooses, one value per field.</summary>
-public sealed record ProfileValues(string? FirstName, string? LastName, string? Email, string? Phone, string? PostalCode, string? City,
-    string? Country);
-
 /// <summary>A source record of a match group: its profile and when it was created (the source's date when given).</summary>
-public sealed record ProfileSource(int CustomerId, DateTime CreatedAtUtc, ProfileValues Values);
+public sealed record ProfileSource(int CustomerId, DateTime CreatedAtUtc, PersonalFields Values);
 
 /// <summary>
 /// metrics.md: a merge keeps, for each profile field, the value of the most recently created source record that
@@ -13,13 +11,13 @@ public sealed record ProfileSource(int CustomerId, DateTime CreatedAtUtc, Profil
 /// </summary>
 public static class UnifiedProfile
 {
-    public static ProfileValues Choose(IReadOnlyList<ProfileSource> sources)
+    public static PersonalFields Choose(IReadOnlyList<ProfileSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var newestFirst = sources.OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.CustomerId).ToArray();
-        string? Pick(Func<ProfileValues, string?> field) =>
+        string? Pick(Func<PersonalFields, string?> field) =>
             newestFirst.Select(s => field(s.Values)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return new ProfileValues(
+        return new PersonalFields(
             Pick(v => v.FirstName), Pick(v => v.LastName), Pick(v => v.Email), Pick(v => v.Phone),
             Pick(v => v.PostalCode), Pick(v => v.City), Pick(v => v.Country));
     }

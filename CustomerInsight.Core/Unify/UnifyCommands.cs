@@ -90,7 +90,9 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         {
             db.AuditEntries.Add(audit.NewEntry(userName, MergeAuditAction,
                 target: merges.Count == 1 ? $"customer:{merges[0].CustomerId}" : null,
-                details: merges.Count == 1 ? $"merge {merges[0].Id}: {merges[0].Evidence}" : $"merges {merges[0].Id}–{merges[^1].Id}: {merges.Count} groups",
+                details: merges.Count == 1
+                    ? $"merge {merges[0].Id}: {merges[0].Evidence}"
+                    : $"merges {merges[0].Id}–{merges[^1].Id}: {merges.Count} groups",
                 rowCount: customers));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -149,14 +151,8 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerId, survivor.Id), cancellationToken);
 
         var profile = UnifiedProfile.Choose(members.Select(m => new ProfileSource(m.Id, m.CreatedAtUtc,
-            new ProfileValues(m.FirstName, m.LastName, m.Email, m.Phone, m.PostalCode, m.City, m.Country))).ToArray());
-        survivor.FirstName = profile.FirstName;
-        survivor.LastName = profile.LastName;
-        survivor.Email = profile.Email;
-        survivor.Phone = profile.Phone;
-        survivor.PostalCode = profile.PostalCode;
-        survivor.City = profile.City;
-        survivor.Country = profile.Country;
+            m.GetPersonalFields())).ToArray());
+        survivor.SetPersonalFields(profile);
         survivor.CreatedAtUtc = members.Min(m => m.CreatedAtUtc);
         // The group's latest source creation date: a last activity of the unified customer (retention).
         survivor.SourceCreatedAtUtc = members.Max(m => m.SourceCreatedAtUtc);
@@ -199,13 +195,13 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
             return new MergeUndoResult(MergeUndoOutcome.LaterMerge, mergeId);
         }
         var own = merge.Sources.Single(s => s.OriginalCustomerId == merge.CustomerId);
-        Restore(survivor, own);
+        survivor.CopyRecordFrom(own);
         var restored = new List<(CustomerMergeSource Source, Customer Customer)>();
         foreach (var source in merge.Sources.Where(s => s.OriginalCustomerId != merge.CustomerId))
         {
             var free = !await db.Customers.AnyAsync(c => c.Id == source.OriginalCustomerId, cancellationToken);
             var customer = new Customer { Id = free ? source.OriginalCustomerId : 0, SourceId = source.SourceId };
-            Restore(customer, source);
+            customer.CopyRecordFrom(source);
             db.Customers.Add(customer);
             restored.Add((source, customer));
         }
@@ -252,34 +248,11 @@ public sealed class UnifyCommands(IDbContextFactory<InsightDbContext> factory, A
         _ => "nameAndPostalCode",
     };
 
-    private static CustomerMergeSource Snapshot(Customer c) => new()
+    private static CustomerMergeSource Snapshot(Customer c)
     {
-        OriginalCustomerId = c.Id,
-        SourceId = c.SourceId,
-        FirstName = c.FirstName,
-        LastName = c.LastName,
-        Email = c.Email,
-        Phone = c.Phone,
-        PostalCode = c.PostalCode,
-        City = c.City,
-        Country = c.Country,
-        CreatedAtUtc = c.CreatedAtUtc,
-        SourceCreatedAtUtc = c.SourceCreatedAtUtc,
-        ImportBatchId = c.ImportBatchId,
-    };
-
-    private static void Restore(Customer c, CustomerMergeSource s)
-    {
-        c.FirstName = s.FirstName;
-        c.LastName = s.LastName;
-        c.Email = s.Email;
-        c.Phone = s.Phone;
-        c.PostalCode = s.PostalCode;
-        c.City = s.City;
-        c.Country = s.Country;
-        c.CreatedAtUtc = s.CreatedAtUtc;
-        c.SourceCreatedAtUtc = s.SourceCreatedAtUtc;
-        c.ImportBatchId = s.ImportBatchId;
+        var source = new CustomerMergeSource { OriginalCustomerId = c.Id, SourceId = c.SourceId };
+        source.CopyRecordFrom(c);
+        return source;
     }
 
     private static string? Join(List<long> ids) => ids.Count == 0 ? null : string.Join(',',

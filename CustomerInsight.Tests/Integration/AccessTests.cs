@@ -61,8 +61,7 @@ public class AccessTests(InsightAppFactory app)
     [MemberData(nameof(PagesByRole))]
     public async Task Get_SignedIn_AllowedRolesGetThePageOthersAreRefused(string path, string allowedRoles, string role)
     {
-        using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(role, path, TestContext.Current.CancellationToken);
         if (allowedRoles.Split(',').Contains(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -100,9 +100,7 @@ public class AudienceEndpointsTests(InsightAppFactory app)
     public async Task Get_OtherRoles_Refused(string role)
     {
         var segment = await SaveSegmentationAsync();
-        using var client = await app.CreateClientAsAsync(role);
-
-        var response = await client.GetAsync(AppUrls.Audience(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
+        var response = await app.GetAsAsync(role, AppUrls.Audience(segment, ConsentPurpose.EmailMarketing, AudienceFormat.Xlsx), Ct);
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{(int)response.StatusCode}");
         Assert.NotEqual(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);

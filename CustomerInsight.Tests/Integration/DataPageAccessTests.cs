@@ -9,9 +9,7 @@ public class DataPageAccessTests(InsightAppFactory app)
     [InlineData(Roles.ChangeManager)]
     public async Task GetData_RoleWithoutImport_RedirectsToAccessDenied(string role)
     {
-        using var client = await app.CreateClientAsAsync(role);
-
-        var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(role, "/data", TestContext.Current.CancellationToken);
 
         Refusals.AssertAccessDenied(response);
     }
@@ -21,9 +19,7 @@ public class DataPageAccessTests(InsightAppFactory app)
     [InlineData(Roles.Admin)]
     public async Task GetData_AnalystOrAdmin_GetsThePage(string role)
     {
-        using var client = await app.CreateClientAsAsync(role);
-
-        var response = await client.GetAsync("/data", TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(role, "/data", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

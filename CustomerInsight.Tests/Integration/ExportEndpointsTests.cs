@@ -27,8 +27,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [MemberData(nameof(LinkedUrls))]
     public async Task Get_Executive_Refused(string url)
     {
-        using var client = await app.CreateClientAsAsync(Roles.Executive);
-        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(Roles.Executive, url, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode}");
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
@@ -41,8 +40,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [MemberData(nameof(Urls))]
     public async Task Get_Analyst_RealWorkbook(string url)
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(Roles.Analyst, url, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ExportEndpoints.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl?.NoStore, "a report must not stay in a browser or proxy cache");
@@ -68,8 +66,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [Fact]
     public async Task GetKpi_ToIsTheLastDayIncluded_AsOnTheDashboard()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync("/exports/kpi.xlsx?from=2011-12-01&to=2011-12-31", TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(Roles.Analyst, "/exports/kpi.xlsx?from=2011-12-01&to=2011-12-31", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("kpi-2011-12-01-2011-12-31", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
@@ -82,8 +79,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [Fact]
     public async Task GetKpi_YearToDateLastYear_ComparesWithTheSameDatesAYearEarlier()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)),
+        var response = await app.GetAsAsync(Roles.Analyst, AppUrls.KpiWorkbook(Period.ToDate(PeriodUnit.Year, new DateOnly(2026, 9, 20)),
             null, null, ComparisonMode.LastYear), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -102,8 +98,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [InlineData("/exports/clv.xlsx?end=2026-13-01")]
     public async Task GetKpi_UnitNotMatchingOrUnknownSegment_BadRequest(string url)
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(Roles.Analyst, url, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -111,8 +106,7 @@ public class ExportEndpointsTests(InsightAppFactory app)
     [Fact]
     public async Task Get_AnalystAsksPersonalData_Refused()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(AppUrls.RfmWorkbook(null, personal: true), TestContext.Current.CancellationToken);
+        var response = await app.GetAsAsync(Roles.Analyst, AppUrls.RfmWorkbook(null, personal: true), TestContext.Current.CancellationToken);
 
         // Refused (sent to the access-denied page), not silently narrowed to a workbook without the personal columns.
         Refusals.AssertAccessDenied(response);

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerInsight.Tests.Integration;
 
@@ -98,8 +97,7 @@ public partial class HardeningTests(InsightAppFactory app)
     [InlineData("/exports/rfm.xlsx?date=0001-01-01")]
     public async Task Export_ExtremeDates_BadRequest(string path)
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(path, Ct);
+        var response = await app.GetAsAsync(Roles.Analyst, path, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("1900-01-01", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -112,8 +110,7 @@ public partial class HardeningTests(InsightAppFactory app)
     public async Task Page_ExtremeDates_RendersThePageNotAnError(string path)
     {
         using var logs = LogCapture.Attach(app.Services);
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync(path, Ct);
+        var response = await app.GetAsAsync(Roles.Analyst, path, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("data-testid=\"error-boundary\"", html, StringComparison.Ordinal);

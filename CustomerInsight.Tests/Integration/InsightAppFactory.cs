@@ -85,6 +85,13 @@ public partial class InsightAppFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"Sign-in as {email} failed.");
     }
 
+    /// <summary>GET <paramref name="path"/> as the demo account of <paramref name="role"/> (redirects not followed, content read).</summary>
+    public async Task<HttpResponseMessage> GetAsAsync(string role, string path, CancellationToken cancellationToken)
+    {
+        using var client = await CreateClientAsAsync(role);
+        return await client.GetAsync(path, cancellationToken);
+    }
+
     /// <summary>Signs in through the real login form; the signed-in client, or null when the form refused the account.</summary>
     public async Task<HttpClient?> TrySignInAsync(string email, string password)
     {

@@ -50,8 +50,7 @@ public class OmocDepthAccessTests(InsightAppFactory app)
     public async Task OmocReport_MapSheetOnlyForItsRoles_PlanActionsSheetForAll(string role, bool withMap)
     {
         var projectId = await CheckoutIdAsync();
-        using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync(AppUrls.OmocWorkbook(projectId), Token);
+        var response = await app.GetAsAsync(role, AppUrls.OmocWorkbook(projectId), Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)));
         var names = book.Worksheets.Select(s => s.Name).ToList();
@@ -65,8 +64,7 @@ public class OmocDepthAccessTests(InsightAppFactory app)
     [Fact]
     public async Task Executive_OmocReport_Refused()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Executive);
-        var response = await client.GetAsync(AppUrls.OmocWorkbook(await CheckoutIdAsync()), Token);
+        var response = await app.GetAsAsync(Roles.Executive, AppUrls.OmocWorkbook(await CheckoutIdAsync()), Token);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }

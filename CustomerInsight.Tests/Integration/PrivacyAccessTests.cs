@@ -14,8 +14,7 @@ public class PrivacyAccessTests(InsightAppFactory app)
     [InlineData("/audit", Roles.Executive)]
     public async Task Get_NonAdmin_RedirectedToNotAllowed(string path, string role)
     {
-        using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync(path, Ct);
+        var response = await app.GetAsAsync(role, path, Ct);
         Refusals.AssertAccessDenied(response);
     }
 
@@ -24,8 +23,7 @@ public class PrivacyAccessTests(InsightAppFactory app)
     [InlineData("/audit")]
     public async Task Get_Admin_Ok(string path)
     {
-        using var client = await app.CreateClientAsAsync(Roles.Admin);
-        var response = await client.GetAsync(path, Ct);
+        var response = await app.GetAsAsync(Roles.Admin, path, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -33,8 +31,7 @@ public class PrivacyAccessTests(InsightAppFactory app)
     public async Task CustomerJson_Analyst_RefusedWithoutContent()
     {
         var id = await AnyCustomerIdAsync();
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync($"/exports/customers/{id}.json", Ct);
+        var response = await app.GetAsAsync(Roles.Analyst, $"/exports/customers/{id}.json", Ct);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("customerinsight.customer-file", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -43,8 +40,7 @@ public class PrivacyAccessTests(InsightAppFactory app)
     public async Task CustomerJson_Admin_DownloadsTheFileAndAuditsIt()
     {
         var id = await AnyCustomerIdAsync();
-        using var client = await app.CreateClientAsAsync(Roles.Admin);
-        var response = await client.GetAsync($"/exports/customers/{id}.json", Ct);
+        var response = await app.GetAsAsync(Roles.Admin, $"/exports/customers/{id}.json", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));

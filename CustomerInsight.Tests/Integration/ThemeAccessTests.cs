@@ -28,8 +28,7 @@ public class ThemeAccessTests(InsightAppFactory app)
     [InlineData(Roles.Admin, true)]
     public async Task ThemeComments_OnlyRolesAllowedCustomerData(string role, bool allowed)
     {
-        using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync("/satisfaction/themes/delivery" + Year, Ct);
+        var response = await app.GetAsAsync(role, "/satisfaction/themes/delivery" + Year, Ct);
         if (allowed)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,8 +49,7 @@ public class ThemeAccessTests(InsightAppFactory app)
     [InlineData(Roles.Admin, true)]
     public async Task ThemeEditor_AnalystsAndAdminsOnly(string role, bool allowed)
     {
-        using var client = await app.CreateClientAsAsync(role);
-        var response = await client.GetAsync("/satisfaction/themes", Ct);
+        var response = await app.GetAsAsync(role, "/satisfaction/themes", Ct);
         Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, response.StatusCode);
         if (!allowed)
         {
@@ -87,8 +85,7 @@ public class ThemeAccessTests(InsightAppFactory app)
     [Fact]
     public async Task KpiWorkbook_HasAThemesSheet_EveryDefaultThemeOverThePeriod()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-        var response = await client.GetAsync("/exports/kpi.xlsx?from=2025-10-01&to=2026-10-01", Ct);
+        var response = await app.GetAsAsync(Roles.Analyst, "/exports/kpi.xlsx?from=2025-10-01&to=2026-10-01", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var stream = await response.Content.ReadAsStreamAsync(Ct);
         using var workbook = new XLWorkbook(stream);

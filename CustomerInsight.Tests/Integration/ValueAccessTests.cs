@@ -35,7 +35,8 @@ public class ValueAccessTests(InsightAppFactory app)
         // A segmentation of its own: the app is shared by the collection.
         var name = $"Valeur {Guid.NewGuid():N}"[..20];
         var saved = await app.Services.GetRequiredService<SegmentationQueries>()
-            .SaveAsync(null, name, SegmentationQueriesTests.RecentThenRegulars(), 0, "valeur", "analyste@demo.local", TestContext.Current.CancellationToken);
+            .SaveAsync(null, name, SegmentationQueriesTests.RecentThenRegulars(), 0, "valeur", "analyste@demo.local",
+                TestContext.Current.CancellationToken);
         using var client = await app.CreateClientAsAsync(Roles.Executive);
 
         var html = await client.GetStringAsync(AppUrls.Value(new DateOnly(2026, 6, 30), saved.Key), TestContext.Current.CancellationToken);

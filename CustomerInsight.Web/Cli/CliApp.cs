@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Web.Cli;
@@ -50,7 +49,8 @@ public static class CliApp
             // The host is never started: validate every option now, as a start would (ValidateOnStart).
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             // Verbs read the database's currency when built: an unreachable server is said in one line first.
-            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContextAsync(cancellation.Token))
+            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>()
+                .CreateDbContextAsync(cancellation.Token))
             {
                 await InsightDatabase.EnsureReachableAsync(db, cancellation.Token);
             }

@@ -83,7 +83,8 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timi
         if (output is not null)
         {
             // The same cached fit: the workbook does not fit again.
-            await ReportFiles.WriteAsync(output, (stream, ct) => exports.ExportClvAsync(stream, end, horizon, ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
+            await ReportFiles.WriteAsync(output, (stream, ct) => exports.ExportClvAsync(stream, end, horizon,
+                ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
         }
         if (arguments.Has("json"))
         {
@@ -95,7 +96,8 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timi
             await WriteTextAsync(console.Out, report);
             if (output is not null)
             {
-                await console.Out.WriteLineAsync($"Wrote {report.Model.Customers.Count.ToString("N0", CultureInfo.InvariantCulture)} customer rows to {output}");
+                await console.Out.WriteLineAsync(
+                    $"Wrote {report.Model.Customers.Count.ToString("N0", CultureInfo.InvariantCulture)} customer rows to {output}");
             }
         }
         return 0;
@@ -162,13 +164,18 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timi
         var inv = CultureInfo.InvariantCulture;
         var model = report.Model;
         var bg = model.BgNbd.Parameters;
-        await output.WriteLineAsync($"Value and churn at calibration end {model.CalibrationEnd.ToString("yyyy-MM-dd", inv)}: {model.Customers.Count.ToString("N0", inv)} customers, {model.RepeatCustomers.ToString("N0", inv)} with repeat purchases");
-        await output.WriteLineAsync(string.Create(inv, $"BG/NBD       r {bg.R:G6}  alpha {bg.Alpha:G6}  a {bg.A:G6}  b {bg.B:G6}  log-likelihood {model.BgNbd.LogLikelihood:F2}"));
+        await output.WriteLineAsync(
+            string.Create(inv, $"Value and churn at calibration end {model.CalibrationEnd:yyyy-MM-dd}: {model.Customers.Count:N0} customers, ")
+            + string.Create(inv, $"{model.RepeatCustomers:N0} with repeat purchases"));
+        await output.WriteLineAsync(string.Create(inv,
+            $"BG/NBD       r {bg.R:G6}  alpha {bg.Alpha:G6}  a {bg.A:G6}  b {bg.B:G6}  log-likelihood {model.BgNbd.LogLikelihood:F2}"));
         await output.WriteLineAsync(model.GammaGamma is { } gg
-            ? string.Create(inv, $"Gamma-Gamma  p {gg.Parameters.P:G6}  q {gg.Parameters.Q:G6}  gamma {gg.Parameters.Gamma:G6}  ({gg.Customers:N0} customers)")
+            ? string.Create(inv,
+                $"Gamma-Gamma  p {gg.Parameters.P:G6}  q {gg.Parameters.Q:G6}  gamma {gg.Parameters.Gamma:G6}  ({gg.Customers:N0} customers)")
             : "Gamma-Gamma  not fitted: no customer with repeat purchases of a positive value");
         var actual = report.ActualRepeatPurchases is { } a ? a.ToString("N0", inv) : "n/a (the data does not cover the horizon)";
-        await output.WriteLineAsync(string.Create(inv, $"Next {model.HorizonWeeks} weeks: expected repeat purchases {model.ExpectedRepeatPurchases:N1}, actual {actual}"));
+        await output.WriteLineAsync(
+            string.Create(inv, $"Next {model.HorizonWeeks} weeks: expected repeat purchases {model.ExpectedRepeatPurchases:N1}, actual {actual}"));
         await output.WriteLineAsync(model.ExpectedValue is { } v ? string.Create(inv, $"Expected value {v:N2}") : "Expected value n/a");
     }
 }

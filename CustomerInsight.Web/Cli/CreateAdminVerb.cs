@@ -1,5 +1,4 @@
 using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Web.Cli;
@@ -28,7 +27,8 @@ public sealed class CreateAdminVerb(UserManager<AppUser> userManager, RoleManage
         switch (PasswordRules.Check(Roles.Admin, password))
         {
             case PasswordProblem.TooShort:
-                throw new CliInputException($"The password read from standard input must have at least {PasswordRules.MinimumAdminLength} characters.");
+                throw new CliInputException(
+                    $"The password read from standard input must have at least {PasswordRules.MinimumAdminLength} characters.");
             case PasswordProblem.TooCommon:
                 throw new CliInputException("The password read from standard input is one of the most common passwords: choose another.");
         }

@@ -36,7 +36,8 @@ public sealed class EraseVerb(CustomerErasure erasure) : ICliVerb
                 await console.Out.WriteLineAsync($"Customer {result.CustomerId} erased; pseudonym {result.Pseudonym}.");
                 if (!result.Checkpointed)
                 {
-                    await console.Error.WriteLineAsync("Warning: another process kept the WAL from being truncated; it is written back at its next checkpoint.");
+                    await console.Error.WriteLineAsync(
+                        "Warning: another process kept the WAL from being truncated; it is written back at its next checkpoint.");
                 }
                 return 0;
         }

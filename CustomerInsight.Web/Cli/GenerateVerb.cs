@@ -54,7 +54,8 @@ public sealed class GenerateVerb : ICliVerb
             $"Generated in {dataset.Elapsed.TotalSeconds.ToString("0.00", c)} s (seed {options.Seed.ToString(c)}) into {Path.GetFullPath(folder)}:");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.CustomersFile),-20} {dataset.Customers,12:N0} customers  {Size(dataset.CustomersFile)}");
         text.AppendLine(c,
-            $"  {Path.GetFileName(dataset.OrderLinesFile),-20} {dataset.Lines,12:N0} lines      {Size(dataset.OrderLinesFile)}  ({dataset.Orders:N0} orders, {dataset.CancellationOrders:N0} cancellations, {dataset.AnonymousOrders:N0} anonymous)");
+            $"  {Path.GetFileName(dataset.OrderLinesFile),-20} {dataset.Lines,12:N0} lines      {Size(dataset.OrderLinesFile)}  "
+            + $"({dataset.Orders:N0} orders, {dataset.CancellationOrders:N0} cancellations, {dataset.AnonymousOrders:N0} anonymous)");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.SurveysFile),-20} {dataset.Responses,12:N0} responses  {Size(dataset.SurveysFile)}");
         text.AppendLine(c, $"  {Path.GetFileName(dataset.ConsentsFile),-20} {dataset.Consents,12:N0} consents   {Size(dataset.ConsentsFile)}");
         await console.Out.WriteAsync(text.ToString());
@@ -70,7 +71,8 @@ public sealed class GenerateVerb : ICliVerb
         }
         return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max
             ? n
-            : throw new CliInputException($"Option --{name}: \"{value}\" is not a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}.");
+            : throw new CliInputException(
+                $"Option --{name}: \"{value}\" is not a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}.");
     }
 
     private static string Size(string path) =>

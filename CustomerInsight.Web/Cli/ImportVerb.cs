@@ -52,7 +52,9 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         {
             if (p.Phase == ImportPhase.Waiting)
             {
-                error.WriteLine($"{path}: read and checked ({p.RowsProcessed.ToString(CultureInfo.InvariantCulture)} rows); another import or process is writing to the database: waiting for it to finish…");
+                error.WriteLine(
+                    $"{path}: read and checked ({p.RowsProcessed.ToString(CultureInfo.InvariantCulture)} rows); "
+                    + "another import or process is writing to the database: waiting for it to finish…");
             }
         });
 
@@ -80,7 +82,8 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
         {
             await console.Error.WriteLineAsync(Locate(path, issue));
         }
-        await console.Error.WriteLineAsync($"{path}: rejected ({report.RejectedCount.ToString(CultureInfo.InvariantCulture)} problem(s)); nothing was imported.");
+        await console.Error.WriteLineAsync(
+            $"{path}: rejected ({report.RejectedCount.ToString(CultureInfo.InvariantCulture)} problem(s)); nothing was imported.");
         return 2;
     }
 

@@ -3,7 +3,6 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Sales;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -188,7 +187,8 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         var channel = result.Filter.Channel is { } only ? $", channel {only}" : "";
         var against = result.Filter.Compare == ComparisonMode.LastYear ? "the same period last year" : "the previous period";
         text.AppendLine(c,
-            $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) against {against} [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
+            $"KPIs for [{Iso(result.Period.Start)}, {Iso(result.Period.End)}) "
+            + $"against {against} [{Iso(result.PreviousPeriod.Start)}, {Iso(result.PreviousPeriod.End)}){channel}");
         if (result.HasNoComparison)
         {
             text.AppendLine("Comparison n/a: no data in the comparison period, no change shown.");

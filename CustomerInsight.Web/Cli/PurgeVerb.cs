@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerInsight.Core.Privacy;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -47,7 +46,8 @@ public sealed class PurgeVerb(RetentionPurge purge, IOptions<PrivacyOptions> opt
                 return 0;
             }
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Retention {months} months (idle since before {candidates.CutoffUtc:yyyy-MM-dd}): {candidates.Count} customer(s) would be anonymised."));
+                $"Retention {months} months (idle since before {candidates.CutoffUtc:yyyy-MM-dd}): ")
+                + string.Create(CultureInfo.InvariantCulture, $"{candidates.Count} customer(s) would be anonymised."));
             foreach (var sample in candidates.Sample)
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

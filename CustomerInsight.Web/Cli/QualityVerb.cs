@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Quality;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -51,8 +50,9 @@ public sealed class QualityVerb(QualityQueries queries, IOptions<PrivacyOptions>
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{title}: {scope.Customers} customer(s)"));
         foreach (var figure in scope.WorstFirst.Concat(scope.Freshness))
         {
+            var share = figure.Share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {figure.Code,-32} {figure.Count,8} / {figure.Total,-8} {(figure.Share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "n/a"),8}"));
+                $"  {figure.Code,-32} {figure.Count,8} / {figure.Total,-8} {share,8}"));
         }
     }
 

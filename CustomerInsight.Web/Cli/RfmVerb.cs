@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 
@@ -63,7 +62,8 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
             await WriteCsvAsync(output, rows, withIds, cancellationToken);
             // Audited like the workbook; source ids are the customers' identities, so --with-ids is personal data.
             await exports.AuditFileAsync(ExportCustomerVerb.CommandLineRequester(includePersonalData: withIds), "rfm",
-                $"date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; ids={(withIds ? "source" : "pseudonymous")}", "csv", rows.Count, cancellationToken);
+                $"date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; ids={(withIds ? "source" : "pseudonymous")}", "csv", rows.Count,
+                    cancellationToken);
             summary = rfm.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToArray()));
         }
         else

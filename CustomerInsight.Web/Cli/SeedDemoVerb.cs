@@ -1,5 +1,4 @@
 using CustomerInsight.Core.Data.Demo;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Cli;
 
@@ -35,7 +34,8 @@ public sealed class SeedDemoVerb(DemoSeeder seeder, IOptions<DemoDataOptions> op
             return 2;
         }
         await console.Out.WriteLineAsync(
-            $"Demo company seeded: {result.Customers} customers, {result.Orders} orders, {result.SurveyResponses} survey responses, {result.Consents} consent records, {result.ChangeProjects} change projects.");
+            $"Demo company seeded: {result.Customers} customers, {result.Orders} orders, {result.SurveyResponses} survey responses, "
+            + $"{result.Consents} consent records, {result.ChangeProjects} change projects.");
         return 0;
     }
 }

@@ -59,7 +59,8 @@ public sealed class UndoImportVerb(ImportUndo undo) : ICliVerb
         {
             var c = CultureInfo.InvariantCulture;
             await console.Out.WriteLineAsync(string.Create(c,
-                $"Import batch {batchId} undone: removed {result.Orders} orders ({result.OrderLines} lines), {result.Responses} survey responses, {result.Consents} consents, {result.Customers} customers."));
+                $"Import batch {batchId} undone: removed {result.Orders} orders ({result.OrderLines} lines), ")
+                + string.Create(c, $"{result.Responses} survey responses, {result.Consents} consents, {result.Customers} customers."));
         }
         return 0;
     }

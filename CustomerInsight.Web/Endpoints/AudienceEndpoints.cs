@@ -1,11 +1,11 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Segments;
 
 namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>
-/// The audience download of a custom segment (<see cref="AppUrls.Audience"/>: <c>/exports/audience.csv|.xlsx?segment=…&amp;purpose=…</c>): the policy
+/// The audience download of a custom segment (<see cref="AppUrls.Audience"/>:
+/// <c>/exports/audience.csv|.xlsx?segment=…&amp;purpose=…</c>): the policy
 /// <see cref="Policies.Segmentation"/> on the server, identities (<c>identities=true</c>) only for an admin (anyone else
 /// is refused, never silently narrowed). <see cref="AudienceExport"/> audits every file.
 /// </summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
@@ -26,11 +25,14 @@ public static class ExportEndpoints
         {
             if (ParseDate(from) is not { } start || ParseDate(to) is not { } last || last < start)
             {
-                return Results.BadRequest($"from and to are required dates (yyyy-MM-dd, {IsoDate.RangeText}), to (the last day, included) on or after from.");
+                return Results.BadRequest(
+                    $"from and to are required dates (yyyy-MM-dd, {IsoDate.RangeText}), to (the last day, included) on or after from.");
             }
             if (ToPeriod(start, last.AddDays(1), unit) is not { } period)
             {
-                return Results.BadRequest("unit is days, month, quarter, year, monthtodate, quartertodate or yeartodate, and from/to must be that calendar unit (to date).");
+                return Results.BadRequest(
+                    "unit is days, month, quarter, year, monthtodate, quartertodate or yeartodate, "
+                    + "and from/to must be that calendar unit (to date).");
             }
             ComparisonMode mode;
             switch (compare)

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,7 +38,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<InsightDbContext> cont
             {
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            var pending = (await InsightDatabase.PendingMigrationsAsync(db, cancellationToken)).Count;
             return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migrations are not applied.");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Web.Security;

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CustomerInsight.Web.Security;

@@ -1,8 +1,6 @@
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Security;
 
@@ -54,7 +52,8 @@ public static class SessionCookieEvents
         if (IsAjaxRequest(context.Request))
         {
             context.Response.Headers.Location = target;
-            context.Response.StatusCode = context.Response.StatusCode == StatusCodes.Status403Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            context.Response.StatusCode =
+                context.Response.StatusCode == StatusCodes.Status403Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
         }
         context.Response.Redirect(target);

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1aee9572-58b2-47c4-ae1b-4f59bfe8c1de"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("10f562aa-eafb-4046-bae4-ec94b47b46e7"), entityTypeCount: 35)
         {
         }
 

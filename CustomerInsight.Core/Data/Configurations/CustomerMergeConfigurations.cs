@@ -19,15 +19,7 @@ internal sealed class CustomerMergeSourceConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<CustomerMergeSource> builder)
     {
-        builder.Property(s => s.SourceId).HasMaxLength(64);
-        builder.Property(s => s.FirstName).HasMaxLength(100);
-        builder.Property(s => s.LastName).HasMaxLength(100);
-        builder.Property(s => s.Email).HasMaxLength(254);
-        builder.Property(s => s.Phone).HasMaxLength(40);
-        builder.Property(s => s.PostalCode).HasMaxLength(20);
-        builder.Property(s => s.City).HasMaxLength(100);
-        builder.Property(s => s.Country).HasMaxLength(100);
-        builder.Property(s => s.ErasedSourceIdHash).HasMaxLength(64);
+        CustomerConfiguration.ConfigureRecordFields(builder);
         // Imports resolve a source id of a merged record to its unified customer.
         builder.HasIndex(s => s.SourceId);
         builder.HasIndex(s => s.OriginalCustomerId);

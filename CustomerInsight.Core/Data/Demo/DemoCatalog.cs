@@ -40,15 +40,17 @@ internal static class DemoCatalog
     internal static readonly string[] FirstNames =
     [
         "Camille", "Léa", "Manon", "Chloé", "Emma", "Inès", "Sarah", "Julie", "Laura", "Marie", "Anaïs", "Clara", "Lucie", "Pauline", "Océane",
-        "Lucas", "Hugo", "Thomas", "Nathan", "Louis", "Théo", "Antoine", "Maxime", "Nicolas", "Julien", "Pierre", "Alexandre", "Mathieu", "Kevin", "Romain",
-        "Nathalie", "Isabelle", "Sylvie", "Catherine", "Christophe", "Philippe", "Laurent", "Stéphane", "Sébastien", "Valérie", "Sandrine", "Éric", "Olivier", "Céline", "Aurélie",
+        "Lucas", "Hugo", "Thomas", "Nathan", "Louis", "Théo", "Antoine", "Maxime", "Nicolas", "Julien", "Pierre", "Alexandre", "Mathieu",
+        "Kevin", "Romain", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Christophe", "Philippe", "Laurent", "Stéphane", "Sébastien",
+        "Valérie", "Sandrine", "Éric", "Olivier", "Céline", "Aurélie",
     ];
 
     internal static readonly string[] LastNames =
     [
-        "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux",
-        "David", "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "André", "Mercier",
-        "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin", "Clément", "Morin", "Nicolas", "Henry",
+        "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre",
+        "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent",
+        "Muller", "Faure", "André", "Mercier", "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia",
+        "Perrin", "Robin", "Clément", "Morin", "Nicolas", "Henry",
     ];
 
     internal sealed record City(string Name, string PostalCode, string Country, int Weight);

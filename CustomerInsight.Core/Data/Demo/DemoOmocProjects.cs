@@ -38,11 +38,11 @@ public static class DemoOmocProjects
 
         var w2 = AddWorkshop(checkout, "Bilan à trois mois", new DateOnly(2026, 6, 9), "Claire Dumas", "10 vendeurs, 5 responsables, 3 comptables",
             WorkshopPhase.AfterGoLive);
-        Assess(w2, sellers, (2, "Outil maîtrisé après la formation"), (2, "Encaissement mobile entré dans les habitudes"), (2, "Rotation stabilisée"),
-            (2, "Ticket dématérialisé bien accepté"));
+        Assess(w2, sellers, (2, "Outil maîtrisé après la formation"), (2, "Encaissement mobile entré dans les habitudes"),
+            (2, "Rotation stabilisée"), (2, "Ticket dématérialisé bien accepté"));
         Assess(w2, managers, (2, "Tableaux de bord adoptés"), (2, "Métier stable"), (2, "Plannings stabilisés"), (1, "Aucune résistance"));
-        Assess(w2, accounting, (3, "Quelques anomalies de clôture"), (3, "Rapprochements encore manuels en partie"), (2, "Inchangé"), (2, "Inchangé"),
-            AssessmentStatus.Draft);
+        Assess(w2, accounting, (3, "Quelques anomalies de clôture"), (3, "Rapprochements encore manuels en partie"), (2, "Inchangé"),
+            (2, "Inchangé"), AssessmentStatus.Draft);
 
         var omnichannel = new ChangeProject
         {
@@ -63,7 +63,8 @@ public static class DemoOmocProjects
             (3, "Culture de l'urgence"));
         Assess(w3, service, (4, "Dossier client unique"), (3, "Suivi des commandes multicanales"), (2, "Inchangée"), (3, "Posture de conseil"));
         Assess(w3, marketing, (2, "Outil de campagne inchangé"), (3, "Ciblage par segment"), (2, "Inchangée"), (2, "Inchangée"));
-        Assess(w3, stores, (3, "Tablettes de vente"), (3, "Vente à distance"), (3, "Zone de retrait"), (4, "Le magasin devient un point de retrait"));
+        Assess(w3, stores, (3, "Tablettes de vente"), (3, "Vente à distance"), (3, "Zone de retrait"),
+            (4, "Le magasin devient un point de retrait"));
 
         var w4 = AddWorkshop(omnichannel, "Atelier de préparation au lancement", new DateOnly(2026, 9, 22), "Karim Benali",
             "6 préparateurs, 5 conseillers, 8 vendeurs", WorkshopPhase.BeforeGoLive);

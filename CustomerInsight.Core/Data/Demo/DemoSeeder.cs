@@ -62,6 +62,7 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             await writer.CommitAsync(cancellationToken);
         }
 
-        return new DemoSeedResult(true, company.Customers.Count, company.Orders.Count, company.SurveyResponses.Count, company.Consents.Count, projects.Count);
+        return new DemoSeedResult(true, company.Customers.Count, company.Orders.Count, company.SurveyResponses.Count, company.Consents.Count,
+            projects.Count);
     }
 }

@@ -67,7 +67,12 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     {
         if (!orders.TryGetValue(orderKey, out var order))
         {
-            order = new OrderState { Key = orderKey, CustomerSourceId = customerSourceId, Country = country, Channel = channel, Kind = kind, FirstRow = row.Row };
+            // The customer's id and country held once, not once per order (millions of orders, a million customers).
+            order = new OrderState
+            {
+                Key = orderKey, CustomerSourceId = strings.Share(customerSourceId), Country = strings.Share(country), Channel = channel, Kind = kind,
+                FirstRow = row.Row,
+            };
             orders.Add(orderKey, order);
             orderList.Add(order);
         }
@@ -254,6 +259,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         private readonly List<byte[]?> utf8 = [];
 
         public string this[int id] => values[id];
+
+        /// <summary>The pool's instance of <paramref name="value"/>.</summary>
+        public string? Share(string? value) => value is null ? null : values[Intern(value)];
 
         /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
         public byte[] Utf8(int id)

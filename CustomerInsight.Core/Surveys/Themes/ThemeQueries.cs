@@ -80,7 +80,8 @@ public sealed class ThemeQueries(
     public Task<ThemeSet> GetCurrentAsync(CancellationToken cancellationToken = default) =>
         current?.GetAsync(cancellationToken) ?? ReadCurrentAsync(factory, texts, cancellationToken);
 
-    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, ITextResolver texts, CancellationToken cancellationToken)
+    private static async Task<ThemeSet> ReadCurrentAsync(IDbContextFactory<InsightDbContext> factory, ITextResolver texts,
+        CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
@@ -92,7 +93,8 @@ public sealed class ThemeQueries(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var versions = await db.Set<ThemeSetVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
-        return versions.Select(v => new ThemeSetVersionInfo(v.Number, v.SavedAtUtc, v.SavedBy, v.Reason, ThemeSets.Deserialize(v.Definition).Count)).ToList();
+        return versions.Select(v => new ThemeSetVersionInfo(v.Number, v.SavedAtUtc, v.SavedBy, v.Reason, ThemeSets.Deserialize(v.Definition).Count))
+            .ToList();
     }
 
     /// <summary>
@@ -100,7 +102,8 @@ public sealed class ThemeQueries(
     /// <see cref="ThemeSets.Validate"/>, or <see cref="ThemeError.Conflict"/> when someone saved after <paramref name="basedOnVersion"/>.
     /// The caller checks the policy.
     /// </summary>
-    public async Task<ThemeSaveResult> SaveAsync(IReadOnlyList<ThemeDefinition> themes, int basedOnVersion, string? reason, string userName, CancellationToken cancellationToken = default)
+    public async Task<ThemeSaveResult> SaveAsync(IReadOnlyList<ThemeDefinition> themes, int basedOnVersion, string? reason, string userName,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(themes);
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
@@ -137,7 +140,8 @@ public sealed class ThemeQueries(
     {
         if (filter.CustomSegment is { } custom)
         {
-            return segmentations is null ? [] : (await segmentations.GetMembersAsync(custom, filter.SegmentDate, cancellationToken: cancellationToken))?.CustomerIds ?? [];
+            return segmentations is null ? [] : (await segmentations.GetMembersAsync(custom, filter.SegmentDate,
+                cancellationToken: cancellationToken))?.CustomerIds ?? [];
         }
         return filter.Segment is { } wanted ? await rfmScores.GetSegmentIdsAsync(filter.SegmentDate, wanted, cancellationToken) : null;
     }
@@ -167,7 +171,8 @@ public sealed class ThemeQueries(
             () => ComputeAsync(filter, minResponses, withBreakdowns: false, CancellationToken.None, set), cancellationToken);
     }
 
-    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken, ThemeSet? inUse = null)
+    private async Task<ThemeOverview> ComputeAsync(KpiFilter filter, int minResponses, bool withBreakdowns, CancellationToken cancellationToken,
+        ThemeSet? inUse = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var set = inUse ?? await GetCurrentAsync(cancellationToken);
@@ -177,7 +182,8 @@ public sealed class ThemeQueries(
         var inPeriod = new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers);
 
         var comments = await ReadCommentsAsync(withBreakdowns ? inPeriod with { Period = trend } : inPeriod, cancellationToken);
-        var matched = comments.Select(c => (c.Row, Response: new ThemedResponse(c.Row.Recommend, c.Row.Satisfaction, matcher.Themes(c.Text)))).ToList();
+        var matched = comments.Select(c => (c.Row, Response: new ThemedResponse(c.Row.Recommend, c.Row.Satisfaction, matcher.Themes(c.Text))))
+            .ToList();
         var period = matched.Where(m => filter.Period.Contains(m.Row.Date)).ToList();
 
         var all = await satisfaction.GetFactsAsync(inPeriod, cancellationToken);
@@ -194,15 +200,18 @@ public sealed class ThemeQueries(
         var segmentOf = scores.Customers.ToDictionary(c => c.CustomerId, c => c.Segment);
         var bySegment = new List<ThemeSlice<RfmSegment>>();
         var inFilter = filter.CustomSegment is null ? null : customers!.ToHashSet();
-        foreach (var group in scores.Customers.Where(c => inFilter is null ? filter.Segment is null || c.Segment == filter.Segment : inFilter.Contains(c.CustomerId))
+        foreach (var group in scores.Customers.Where(c => inFilter is null ? filter.Segment is null
+            || c.Segment == filter.Segment : inFilter.Contains(c.CustomerId))
                      .GroupBy(c => c.Segment).OrderBy(g => g.Key))
         {
-            var facts = await satisfaction.GetFactsAsync(inPeriod with { CustomerIds = group.Select(c => c.CustomerId).ToArray() }, cancellationToken);
+            var facts = await satisfaction.GetFactsAsync(inPeriod with { CustomerIds = group.Select(c => c.CustomerId).ToArray() },
+                cancellationToken);
             if (facts.RecommendResponses + facts.SatisfactionResponses == 0)
             {
                 continue;
             }
-            var responses = period.Where(m => m.Row.CustomerId is { } id && segmentOf.TryGetValue(id, out var s) && s == group.Key).Select(m => m.Response).ToList();
+            var responses = period.Where(m => m.Row.CustomerId is { } id && segmentOf.TryGetValue(id, out var s) && s == group.Key)
+                .Select(m => m.Response).ToList();
             bySegment.Add(new ThemeSlice<RfmSegment>(group.Key, ThemeCalculator.Calculate(set.Themes.Count, responses, facts, minResponses)));
         }
 
@@ -210,8 +219,10 @@ public sealed class ThemeQueries(
             set,
             filter,
             Figures(period.Select(m => m.Response), all),
-            months.Select(m => new ThemeSlice<int>(m.Month, Figures(matched.Where(x => x.Row.Month == m.Month).Select(x => x.Response), m.Facts))).ToList(),
-            channels.Select(c => new ThemeSlice<Channel?>(c.Channel, Figures(period.Where(x => x.Row.Channel == c.Channel).Select(x => x.Response), c.Facts))).ToList(),
+            months.Select(m => new ThemeSlice<int>(m.Month, Figures(matched.Where(x => x.Row.Month == m.Month).Select(x => x.Response), m.Facts)))
+                .ToList(),
+            channels.Select(c => new ThemeSlice<Channel?>(c.Channel,
+                Figures(period.Where(x => x.Row.Channel == c.Channel).Select(x => x.Response), c.Facts))).ToList(),
             bySegment);
     }
 
@@ -231,7 +242,8 @@ public sealed class ThemeQueries(
         }
         var matcher = ThemeMatcher.Create(set.Themes);
         var customers = await SegmentCustomersAsync(filter, cancellationToken);
-        var comments = await ReadCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var comments = await ReadCommentsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, customers),
+            cancellationToken);
         var total = 0;
         var list = new List<ThemedComment>();
         foreach (var (row, text) in comments)
@@ -281,9 +293,11 @@ public sealed class ThemeQueries(
         var rows = await SatisfactionQueries.Filtered(db, filter)
             .Where(r => r.Comment != null && r.Comment.Trim() != "")
             .OrderByDescending(r => r.BusinessDate).ThenByDescending(r => r.RespondedAtUtc).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore, r.SatisfactionScore, r.Comment })
+            .Select(r => new { r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore, r.SatisfactionScore,
+                r.Comment })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (new CommentRow(r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore, r.SatisfactionScore), r.Comment!)).ToList();
+        return rows.Select(r => (new CommentRow(r.Id, r.BusinessDate, r.BusinessMonth, r.Channel, r.Kind, r.CustomerId, r.RecommendScore,
+            r.SatisfactionScore), r.Comment!)).ToList();
     }
 
     private static ThemeDefinition Clean(ThemeDefinition theme) => new(
@@ -296,5 +310,6 @@ public sealed class ThemeQueries(
     private static ThemeSet ToSet(ThemeSetVersion v) =>
         new(v.Number, DateTime.SpecifyKind(v.SavedAtUtc, DateTimeKind.Utc), v.SavedBy, v.Reason, ThemeSets.Deserialize(v.Definition));
 
-    private sealed record CommentRow(long Id, DateOnly Date, int Month, Channel? Channel, SurveyKind Kind, int? CustomerId, int? Recommend, int? Satisfaction);
+    private sealed record CommentRow(long Id, DateOnly Date, int Month, Channel? Channel, SurveyKind Kind, int? CustomerId, int? Recommend,
+        int? Satisfaction);
 }

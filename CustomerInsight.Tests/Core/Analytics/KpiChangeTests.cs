@@ -2,27 +2,21 @@ namespace CustomerInsight.Tests.Core.Analytics;
 
 public class KpiChangeTests
 {
-    [Fact]
-    public void Of_AmountUp_RelativeChangeAndGood()
+    private static void AssertChange(KpiChange change, KpiChangeKind kind, double value, KpiTrend trend, bool good)
     {
-        var change = KpiChange.Of(Kpi.NetRevenue, 190m, 152m);
-
-        Assert.Equal(KpiChangeKind.Relative, change.Kind);
-        Assert.Equal(0.25, change.Value!.Value, 10);
-        Assert.Equal(KpiTrend.Up, change.Trend);
-        Assert.True(change.IsGood);
+        Assert.Equal(kind, change.Kind);
+        Assert.Equal(value, change.Value!.Value, 10);
+        Assert.Equal(trend, change.Trend);
+        Assert.Equal(good, change.IsGood);
     }
 
     [Fact]
-    public void Of_RateDown_ChangeInPointsAndBad()
-    {
-        var change = KpiChange.Of(Kpi.RetentionRate, 0.5, 0.625);
+    public void Of_AmountUp_RelativeChangeAndGood() =>
+        AssertChange(KpiChange.Of(Kpi.NetRevenue, 190m, 152m), KpiChangeKind.Relative, 0.25, KpiTrend.Up, good: true);
 
-        Assert.Equal(KpiChangeKind.Points, change.Kind);
-        Assert.Equal(-12.5, change.Value!.Value, 10);
-        Assert.Equal(KpiTrend.Down, change.Trend);
-        Assert.False(change.IsGood);
-    }
+    [Fact]
+    public void Of_RateDown_ChangeInPointsAndBad() =>
+        AssertChange(KpiChange.Of(Kpi.RetentionRate, 0.5, 0.625), KpiChangeKind.Points, -12.5, KpiTrend.Down, good: false);
 
     [Fact]
     public void Of_ChurnUp_IsBad()
@@ -71,14 +65,8 @@ public class KpiChangeTests
     }
 
     [Fact]
-    public void Of_Nps_DifferenceInPoints()
-    {
-        var change = KpiChange.Of(Kpi.Nps, 20.0, 35.0);
-
-        Assert.Equal(KpiChangeKind.Difference, change.Kind);
-        Assert.Equal(-15.0, change.Value!.Value, 10);
-        Assert.False(change.IsGood);
-    }
+    public void Of_Nps_DifferenceInPoints() =>
+        AssertChange(KpiChange.Of(Kpi.Nps, 20.0, 35.0), KpiChangeKind.Difference, -15.0, KpiTrend.Down, good: false);
 
     [Fact]
     public void Of_Unchanged_FlatNeitherGoodNorBad()

@@ -1,16 +1,15 @@
+using static CustomerInsight.Tests.Core.Analytics.PeriodAssert;
+
 namespace CustomerInsight.Tests.Core.Analytics;
 
 public class PeriodTests
 {
-    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public void Previous_CalendarMonthMarch_IsFebruary()
     {
         var previous = Period.Month(2011, 3).Previous;
 
-        Assert.Equal(D("2011-02-01"), previous.Start);
-        Assert.Equal(D("2011-03-01"), previous.End);
+        AssertSpan(previous, "2011-02-01", "2011-03-01");
         Assert.Equal(PeriodUnit.Month, previous.Unit);
     }
 
@@ -28,8 +27,7 @@ public class PeriodTests
     {
         var previous = Period.Month(2012, 1).Previous;
 
-        Assert.Equal(D("2011-12-01"), previous.Start);
-        Assert.Equal(D("2012-01-01"), previous.End);
+        AssertSpan(previous, "2011-12-01", "2012-01-01");
     }
 
     [Fact]
@@ -37,8 +35,7 @@ public class PeriodTests
     {
         var previous = Period.Quarter(2011, 1).Previous;
 
-        Assert.Equal(D("2010-10-01"), previous.Start);
-        Assert.Equal(D("2011-01-01"), previous.End);
+        AssertSpan(previous, "2010-10-01", "2011-01-01");
         Assert.Equal(PeriodUnit.Quarter, previous.Unit);
     }
 
@@ -59,8 +56,7 @@ public class PeriodTests
     {
         var previous = Period.Year(2025).Previous;
 
-        Assert.Equal(D("2024-01-01"), previous.Start);
-        Assert.Equal(D("2025-01-01"), previous.End);
+        AssertSpan(previous, "2024-01-01", "2025-01-01");
         Assert.Equal(366, previous.Days);
     }
 
@@ -70,8 +66,7 @@ public class PeriodTests
         // interfaces.md's kpi example: --from 2011-07-01 --to 2011-10-01 → previousFrom 2011-04-01, previousTo 2011-07-01.
         var previous = Period.Range(D("2011-07-01"), D("2011-10-01")).Previous;
 
-        Assert.Equal(D("2011-04-01"), previous.Start);
-        Assert.Equal(D("2011-07-01"), previous.End);
+        AssertSpan(previous, "2011-04-01", "2011-07-01");
     }
 
     [Fact]
@@ -80,8 +75,7 @@ public class PeriodTests
         // The issue's example: a custom March compared with 29/01–28/02 (the same 31 days).
         var previous = Period.Range(D("2026-03-01"), D("2026-04-01")).Previous;
 
-        Assert.Equal(D("2026-02-01"), previous.Start);
-        Assert.Equal(D("2026-03-01"), previous.End);
+        AssertSpan(previous, "2026-02-01", "2026-03-01");
     }
 
     [Fact]
@@ -90,8 +84,7 @@ public class PeriodTests
         // metrics.md: a range made of whole calendar months (March–May) → December–February.
         var previous = Period.Range(D("2026-03-01"), D("2026-06-01")).Previous;
 
-        Assert.Equal(D("2025-12-01"), previous.Start);
-        Assert.Equal(D("2026-03-01"), previous.End);
+        AssertSpan(previous, "2025-12-01", "2026-03-01");
     }
 
     [Fact]
@@ -110,10 +103,8 @@ public class PeriodTests
         var period = Period.ToDate(PeriodUnit.Year, D("2026-09-30"));
 
         Assert.Equal(PeriodUnit.YearToDate, period.Unit);
-        Assert.Equal(D("2026-01-01"), period.Start);
-        Assert.Equal(D("2026-10-01"), period.End);
-        Assert.Equal(D("2025-01-01"), period.Previous.Start);
-        Assert.Equal(D("2025-10-01"), period.Previous.End);
+        AssertSpan(period, "2026-01-01", "2026-10-01");
+        AssertSpan(period.Previous, "2025-01-01", "2025-10-01");
     }
 
     [Fact]
@@ -122,8 +113,7 @@ public class PeriodTests
         var period = Period.ToDate(PeriodUnit.Month, D("2026-03-30"));
 
         Assert.Equal(PeriodUnit.MonthToDate, period.Unit);
-        Assert.Equal(D("2026-02-01"), period.Previous.Start);
-        Assert.Equal(D("2026-03-01"), period.Previous.End);
+        AssertSpan(period.Previous, "2026-02-01", "2026-03-01");
     }
 
     [Fact]
@@ -131,10 +121,8 @@ public class PeriodTests
     {
         var period = Period.ToDate(PeriodUnit.Quarter, D("2011-12-09"));
 
-        Assert.Equal(D("2011-10-01"), period.Start);
-        Assert.Equal(D("2011-12-10"), period.End);
-        Assert.Equal(D("2011-07-01"), period.Previous.Start);
-        Assert.Equal(D("2011-09-10"), period.Previous.End);
+        AssertSpan(period, "2011-10-01", "2011-12-10");
+        AssertSpan(period.Previous, "2011-07-01", "2011-09-10");
     }
 
     [Fact]
@@ -149,8 +137,7 @@ public class PeriodTests
     {
         var lastYear = Period.Range(D("2024-02-29"), D("2024-03-01")).LastYear;
 
-        Assert.Equal(D("2023-02-28"), lastYear.Start);
-        Assert.Equal(D("2023-03-01"), lastYear.End);
+        AssertSpan(lastYear, "2023-02-28", "2023-03-01");
     }
 
     [Fact]
@@ -158,8 +145,7 @@ public class PeriodTests
     {
         var lastYear = Period.Month(2024, 2).Comparison(ComparisonMode.LastYear);
 
-        Assert.Equal(D("2023-02-01"), lastYear.Start);
-        Assert.Equal(D("2023-03-01"), lastYear.End);
+        AssertSpan(lastYear, "2023-02-01", "2023-03-01");
     }
 
     [Fact]
@@ -167,8 +153,7 @@ public class PeriodTests
     {
         var comparison = Period.ToDate(PeriodUnit.Year, D("2026-09-30")).Comparison(ComparisonMode.LastYear);
 
-        Assert.Equal(D("2025-01-01"), comparison.Start);
-        Assert.Equal(D("2025-10-01"), comparison.End);
+        AssertSpan(comparison, "2025-01-01", "2025-10-01");
     }
 
     [Fact]
@@ -230,18 +215,14 @@ public class PeriodTests
 
 public class PeriodPresetsTests
 {
-    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public void Create_Last30Days_EndsWithReferenceDayIncluded()
     {
         var period = PeriodPresets.Create(PeriodPreset.Last30Days, D("2024-03-01"));
 
-        Assert.Equal(D("2024-02-01"), period.Start);
-        Assert.Equal(D("2024-03-02"), period.End);
+        AssertSpan(period, "2024-02-01", "2024-03-02");
         Assert.Equal(30, period.Days);
-        Assert.Equal(D("2024-01-02"), period.Previous.Start);
-        Assert.Equal(D("2024-02-01"), period.Previous.End);
+        AssertSpan(period.Previous, "2024-01-02", "2024-02-01");
     }
 
     [Fact]
@@ -249,10 +230,8 @@ public class PeriodPresetsTests
     {
         var period = PeriodPresets.Create(PeriodPreset.ThisMonth, D("2011-12-09"));
 
-        Assert.Equal(D("2011-12-01"), period.Start);
-        Assert.Equal(D("2011-12-10"), period.End);
-        Assert.Equal(D("2011-11-01"), period.Previous.Start);
-        Assert.Equal(D("2011-11-10"), period.Previous.End);
+        AssertSpan(period, "2011-12-01", "2011-12-10");
+        AssertSpan(period.Previous, "2011-11-01", "2011-11-10");
     }
 
     [Fact]
@@ -291,10 +270,8 @@ public class PeriodPresetsTests
         // The issue: "this year" compared nine months of 2026 with the whole of 2025.
         var period = PeriodPresets.Create(PeriodPreset.ThisYear, D("2026-09-30"));
 
-        Assert.Equal(D("2026-01-01"), period.Start);
-        Assert.Equal(D("2026-10-01"), period.End);
-        Assert.Equal(D("2025-01-01"), period.Previous.Start);
-        Assert.Equal(D("2025-10-01"), period.Previous.End);
+        AssertSpan(period, "2026-01-01", "2026-10-01");
+        AssertSpan(period.Previous, "2025-01-01", "2025-10-01");
     }
 
     [Fact]
@@ -317,4 +294,13 @@ public class PeriodPresetsTests
         Assert.Equal(PeriodUnit.Days, period.Unit);
         Assert.Equal(D("2024-01-12"), period.Previous.Start);
     }
+}
+
+/// <summary>Dates and periods as metrics.md writes them (<c>yyyy-MM-dd</c>, [start, end)).</summary>
+internal static class PeriodAssert
+{
+    public static DateOnly D(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
+
+    /// <summary>The period is [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static void AssertSpan(Period period, string start, string end) => Assert.Equal((D(start), D(end)), (period.Start, period.End));
 }

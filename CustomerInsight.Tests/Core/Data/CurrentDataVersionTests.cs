@@ -2,7 +2,6 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Data.Demo;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Core.Data;
 

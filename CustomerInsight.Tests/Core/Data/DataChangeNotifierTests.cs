@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 public sealed class DataChangeNotifierTests

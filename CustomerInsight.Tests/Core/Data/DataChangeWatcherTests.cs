@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace CustomerInsight.Tests.Core.Data;

@@ -94,6 +94,9 @@ public sealed class PostgresServer
         return ConnectionStringOf(name);
     }
 
+    /// <summary>The connection string of a database not created yet (a first start creates it; <see cref="DropDatabaseAsync"/> after).</summary>
+    public string UncreatedDatabase() => ConnectionStringOf("ci_test_" + Guid.NewGuid().ToString("N"));
+
     private string ConnectionStringOf(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = false }.ConnectionString;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace CustomerInsight.Tests.Core.Data;
 
 public class ResultCacheTests

@@ -127,6 +127,9 @@ public class CustomerErasureTests : EngineTestBase
         Assert.Equal(CustomerFileJson.Format, root.GetProperty("format").GetString());
         Assert.Equal("2026-01-01T00:00:00Z", root.GetProperty("exportedAtUtc").GetString());
         Assert.Equal("ada@keep.example", root.GetProperty("profile").GetProperty("email").GetString());
+        // The profile's fields in their documented order, flat: the record is its PersonalFields.
+        Assert.Equal(["id", "sourceId", "firstName", "lastName", "email", "phone", "postalCode", "city", "country", "createdAtUtc",
+            "erasedAtUtc"], root.GetProperty("profile").EnumerateObject().Select(p => p.Name));
         Assert.Equal("EmailMarketing", root.GetProperty("consents")[0].GetProperty("purpose").GetString());
         Assert.Equal(15.5m, root.GetProperty("orders")[0].GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal());
         Assert.Equal("Lovely teapot", root.GetProperty("surveyAnswers")[0].GetProperty("comment").GetString());

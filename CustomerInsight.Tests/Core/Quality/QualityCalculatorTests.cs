@@ -38,7 +38,7 @@ public sealed class QualityCalculatorTests
 
     private static QualityRecord R(int id, string? format = "customers", string? email = null, string? phone = null, string? postal = null,
         string? country = "France", DateTime? last = null, params ConsentPurpose[] purposes) =>
-        new(id, format, "Prénom", "Nom", email, phone, postal, "Ville", country, last, purposes.ToHashSet());
+        new(id, format, new PersonalFields("Prénom", "Nom", email, phone, postal, "Ville", country), last, purposes.ToHashSet());
 
     [Fact]
     public void Compute_WorkedExample_FiguresOverallAndPerFormat_WorstFirst()

@@ -411,7 +411,8 @@ public class SalesSummariesTests
         await using (var db = context.Database.CreateContext())
         {
             var sold = await db.CustomerSales.AsNoTracking().Where(c => c.FirstSaleDate != null).OrderBy(c => c.CustomerId).Take(90)
-                .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.CustomerId, c.SourceId, s.FirstSaleDate, s.FirstSaleMonth, s.LastOrderDate })
+                .Join(db.Customers, s => s.CustomerId, c => c.Id,
+                    (s, c) => new { s.CustomerId, c.SourceId, s.FirstSaleDate, s.FirstSaleMonth, s.LastOrderDate })
                 .ToListAsync(Ct);
             var ids = sold.Select(s => s.CustomerId).ToList();
             var firstMonths = (await db.CustomerMonths.AsNoTracking().Where(m => ids.Contains(m.CustomerId)).ToListAsync(Ct))
@@ -425,7 +426,8 @@ public class SalesSummariesTests
                 var (date, kind, channel) = (i % 3) switch
                 {
                     // A second sale in the month of the first, on the same channel: a repeat month made of one sale on each side.
-                    0 => (c.FirstSaleDate!.Value, "Sale", (Channel)System.Numerics.BitOperations.TrailingZeroCount(firstMonths[c.CustomerId].ChannelMask)),
+                    0 => (c.FirstSaleDate!.Value, "Sale",
+                        (Channel)System.Numerics.BitOperations.TrailingZeroCount(firstMonths[c.CustomerId].ChannelMask)),
                     // An earlier first sale: the customer's cohort moves, on every month row.
                     1 => (c.FirstSaleDate!.Value.AddDays(-400), "Sale", Channel.Marketplace),
                     _ => (c.LastOrderDate.AddDays(2), "Cancellation", Channel.Web),

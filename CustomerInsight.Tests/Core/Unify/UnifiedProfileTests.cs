@@ -7,13 +7,13 @@ public sealed class UnifiedProfileTests
     public void Choose_PerField_NewestRecordWithAValue()
     {
         var store = new ProfileSource(1, new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc),
-            new ProfileValues("Hélène", "Saint-Éloi", null, "06 12 34 56 78", "69003", "Lyon", "France"));
+            new PersonalFields("Hélène", "Saint-Éloi", null, "06 12 34 56 78", "69003", "Lyon", "France"));
         var web = new ProfileSource(2, new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc),
-            new ProfileValues("Helene", "Saint Eloi", "helene@exemple.fr", "", null, null, "France"));
+            new PersonalFields("Helene", "Saint Eloi", "helene@exemple.fr", "", null, null, "France"));
 
         var profile = UnifiedProfile.Choose([store, web]);
 
-        Assert.Equal(new ProfileValues("Helene", "Saint Eloi", "helene@exemple.fr", "06 12 34 56 78", "69003", "Lyon", "France"), profile);
+        Assert.Equal(new PersonalFields("Helene", "Saint Eloi", "helene@exemple.fr", "06 12 34 56 78", "69003", "Lyon", "France"), profile);
     }
 
     [Fact]
@@ -21,8 +21,8 @@ public sealed class UnifiedProfileTests
     {
         var at = new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc);
         var profile = UnifiedProfile.Choose([
-            new ProfileSource(7, at, new ProfileValues("B", null, null, null, null, null, null)),
-            new ProfileSource(3, at, new ProfileValues("A", null, null, null, null, null, null)),
+            new ProfileSource(7, at, new PersonalFields("B", null, null, null, null, null, null)),
+            new ProfileSource(3, at, new PersonalFields("A", null, null, null, null, null, null)),
         ]);
 
         Assert.Equal("B", profile.FirstName);

@@ -5,7 +5,15 @@ namespace CustomerInsight.Tests.Web.Cli;
 /// <summary>Runs the executable's command line in-process against a given database, capturing its output.</summary>
 public static class CliTestRunner
 {
-    public sealed record CliResult(int ExitCode, string Output, string Error);
+    public sealed record CliResult(int ExitCode, string Output, string Error)
+    {
+        /// <summary>Bad input: exit code 2 and standard error saying each of <paramref name="parts"/>.</summary>
+        public void AssertBadInput(params string[] parts)
+        {
+            Assert.Equal(2, ExitCode);
+            Assert.All(parts, part => Assert.Contains(part, Error, StringComparison.Ordinal));
+        }
+    }
 
     /// <param name="settings">More configuration (e.g. <c>Business:Currency</c>), as environment variables would give it.</param>
     public static async Task<CliResult> RunAsync(string connectionString, string[] args,

@@ -81,8 +81,7 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
     {
         var result = await CliTestRunner.RunAsync(Database, args);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        result.AssertBadInput(message);
     }
 
     [Fact]
@@ -98,9 +97,7 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
         // Up to the first day of sales every customer has bought on one day: not a single repeat purchase to fit a and b on.
         var result = await CliTestRunner.RunAsync(Database, ["clv", "--calibration-end", day, "--json"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"No customer has a repeat purchase on or before {day}", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Choose a later --calibration-end", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput($"No customer has a repeat purchase on or before {day}", "Choose a later --calibration-end");
         Assert.Equal("", result.Output);
     }
 

@@ -1,3 +1,5 @@
+using CustomerInsight.Tests.Integration;
+using Microsoft.Extensions.Logging;
 using System.Net.Sockets;
 
 namespace CustomerInsight.Tests.Web.Cli;
@@ -72,6 +74,39 @@ public sealed class DatabaseProviderStartTests
         Assert.StartsWith($"The PostgreSQL database \"insight\" on 127.0.0.1:{port} cannot be reached (ConnectionStrings:Insight): ",
             refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact]
+    public async Task WebApp_FirstStartOnADatabaseNotCreatedYet_CreatesAndMigratesIt_WithoutAnyErrorLogged()
+    {
+        var server = await PostgresServer.GetAsync();
+        var connectionString = server.UncreatedDatabase();
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Insight"] = connectionString,
+                ["DemoData:Enabled"] = "false",
+            }).Build();
+            var collection = new ServiceCollection().AddLogging().AddCustomerInsightCore(configuration);
+            collection.AddInsightIdentityCore();
+            await using var services = collection.BuildServiceProvider();
+            using var logs = LogCapture.Attach(services);
+
+            await WebApp.PrepareDatabaseAsync(services, TestContext.Current.CancellationToken);
+
+            // EF Core probing the missing database logged "fail: …Database.Connection[20004]" twice before the migrations.
+            var alarming = logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message).ToList();
+            Assert.True(alarming.Count == 0, string.Join("\n", alarming));
+            Assert.Contains(logs.Entries, e => e.Message.StartsWith("Preparing the database", StringComparison.Ordinal));
+            await using var db = services.GetRequiredService<IDbContextFactory<InsightDbContext>>().CreateDbContext();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(connectionString);
+        }
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

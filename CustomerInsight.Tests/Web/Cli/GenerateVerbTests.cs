@@ -37,8 +37,7 @@ public class GenerateVerbTests
 
         var result = await CliTestRunner.RunAsync(database, ["generate", "--out", Path.Combine(database.Directory, "data"), option, value]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(option, result.Error, StringComparison.Ordinal);
+        result.AssertBadInput(option);
     }
 
     [Fact]
@@ -48,8 +47,7 @@ public class GenerateVerbTests
 
         var result = await CliTestRunner.RunAsync(database, ["generate", "--lines", "10"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--out", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput("--out");
     }
 }
 

@@ -46,9 +46,7 @@ public class ImportVerbTests : EngineTestBase
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{path}: row 3, column Quantity:", result.Error, StringComparison.Ordinal);
-        Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput($"{path}: row 3, column Quantity:", "nothing was imported");
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Token));
         Assert.Equal(0, await db.Customers.CountAsync(Token));
@@ -62,8 +60,7 @@ public class ImportVerbTests : EngineTestBase
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{path}: row 3: This row is longer than the limit of 1 MiB", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput($"{path}: row 3: This row is longer than the limit of 1 MiB");
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Token));
@@ -80,8 +77,7 @@ public class ImportVerbTests : EngineTestBase
 
         var result = await CliTestRunner.RunAsync(database, args);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--format", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput("--format");
     }
 
     [Fact]
@@ -92,9 +88,7 @@ public class ImportVerbTests : EngineTestBase
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "customers"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(path, result.Error, StringComparison.Ordinal);
-        Assert.Contains("not found", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput(path, "not found");
     }
 }
 

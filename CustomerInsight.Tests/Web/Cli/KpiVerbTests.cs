@@ -120,8 +120,7 @@ public class KpiVerbTests : DatabaseTestBase
     {
         var result = await CliTestRunner.RunAsync(Database, ["kpi", a, b, c, d]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        result.AssertBadInput(named);
     }
 
     [Fact]
@@ -154,8 +153,7 @@ public class KpiVerbTests : DatabaseTestBase
     {
         var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--compare", "yesterday"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("previous or last-year", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput("previous or last-year");
     }
 
     [Fact]
@@ -163,8 +161,7 @@ public class KpiVerbTests : DatabaseTestBase
     {
         var result = await CliTestRunner.RunAsync(Database, ["kpi", "--from", "2011-03-01", "--to", "2011-04-01", "--channel", "Fax"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Marketplace", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput("Marketplace");
     }
 }
 

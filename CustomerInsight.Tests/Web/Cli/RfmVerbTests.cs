@@ -151,8 +151,7 @@ public class RfmVerbTests() : DatabaseTestBase(migrate: false)
 
         var result = await CliTestRunner.RunAsync(empty, ["rfm", "--json"]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no sale order", result.Error, StringComparison.Ordinal);
+        result.AssertBadInput("no sale order");
     }
 }
 

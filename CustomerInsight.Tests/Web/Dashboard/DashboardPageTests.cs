@@ -1,5 +1,4 @@
 using CustomerInsight.Web.Components.Pages.Dashboard;
-using Microsoft.Extensions.Time.Testing;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;

@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
-
 namespace CustomerInsight.Tests.Web.Dashboard;
 
 public sealed class FilterBarTests : BunitTestBase

@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
 using MudBlazor;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
@@ -73,23 +72,16 @@ public sealed class KpiCardTests : BunitTestBase
         Assert.Empty(card.FindAll("[data-testid=kpi-small-sample]"));
     }
 
-    [Fact]
-    public void ChurnUp_IsBadNewsInRed()
+    [Theory]
+    [InlineData(Kpi.ChurnRate, 0.6, "60,0 %", "+10,0\u00a0pts", "Up")]
+    [InlineData(Kpi.RetentionRate, 0.4, "40,0 %", "-10,0\u00a0pts", "Down")]
+    public void RateChange_BadNewsInRedWithItsArrow(Kpi kpi, double value, string shown, string change, string trend)
     {
-        var card = RenderCard(KpiChange.Of(Kpi.ChurnRate, 0.6, 0.5), "60,0 %", "50,0 %");
+        var card = RenderCard(KpiChange.Of(kpi, value, 0.5), shown, "50,0 %");
 
-        Assert.Equal("+10,0\u00a0pts", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Equal(change, card.Find("[data-testid=kpi-change]").TextContent.Trim());
         Assert.Equal("bad", card.Find("[data-testid=kpi-change]").GetAttribute("data-good"));
-        Assert.Equal(Color.Error, card.Instance.ChangeColor);
-    }
-
-    [Fact]
-    public void RetentionDown_IsBadNewsWithADownArrow()
-    {
-        var card = RenderCard(KpiChange.Of(Kpi.RetentionRate, 0.4, 0.5), "40,0 %", "50,0 %");
-
-        Assert.Equal("-10,0\u00a0pts", card.Find("[data-testid=kpi-change]").TextContent.Trim());
-        Assert.Equal("Down", card.Find("[data-testid=kpi-trend]").GetAttribute("data-trend"));
+        Assert.Equal(trend, card.Find("[data-testid=kpi-trend]").GetAttribute("data-trend"));
         Assert.Equal(Color.Error, card.Instance.ChangeColor);
     }
 

@@ -1,7 +1,6 @@
 using CustomerInsight.Web.Components.Pages.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerInsight.Tests.Web.Importing;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The pages' save path checks the OmocEdit policy on the server, whatever the UI rendered.</summary>
@@ -28,7 +30,8 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
     private OmocCommands Commands() => new(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
 
-    private OmocEditor EditorAs(string? role, string name = "someone@demo.local") => new(Commands(), FixedUser.Access(role, name));
+    private OmocEditor EditorAs(string? role, string name = "someone@demo.local", ILogger<OmocEditor>? logger = null) =>
+        new(Commands(), FixedUser.Access(role, name), logger ?? NullLogger<OmocEditor>.Instance);
 
     private AssessmentInput Scores(int version = 0) =>
         new(workshopId, populationId, new OmocScores(4, 4, 2, 4), OmocJustifications.Empty, version);
@@ -107,5 +110,24 @@ public sealed class OmocEditorTests : IAsyncLifetime
         Assert.Equal("alice@demo.local", result.Conflict!.LastSavedBy);
         await using var db = database.CreateContext();
         Assert.Equal(AssessmentStatus.Draft, (await db.OmocAssessments.SingleAsync(Token)).Status);
+    }
+
+    [Fact]
+    public async Task SaveAssessment_CommandFails_FailedResultLoggedNothingSaved()
+    {
+        var logger = new FakeLogger<OmocEditor>();
+        var editor = EditorAs(Roles.ChangeManager, logger: logger);
+        await using (var db = database.CreateContext())
+        {
+            // The assessments' table gone: the command throws inside the editor.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"OmocAssessments\"", Token);
+        }
+
+        var result = await editor.SaveAssessmentAsync(Scores(), AssessmentStatus.Completed, Token);
+
+        Assert.Equal(OmocOutcome.Failed, result.Outcome);
+        Assert.Equal(OmocMessages.SaveFailed, Assert.Single(result.Errors).Message);
+        var entry = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal((LogLevel.Error, "SaveAssessmentAsync failed"), (entry.Level, entry.Message));
     }
 }

@@ -9,8 +9,8 @@ public sealed class CustomerPrivacyCardTests : BunitTestBase
     public void Render_IdWithRightToLeftOverrideAndNameWithZeroWidthSpace_ShownEscaped()
     {
         var file = new CustomerFile(
-            new CustomerFileProfile(7, "\u202EUNI3", "Je\u200Ban", "Martin", null, null,
-                null, null, null, new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc), null),
+            new CustomerFileProfile(7, "\u202EUNI3", new PersonalFields("Je\u200Ban", "Martin", null, null, null, null, null),
+                new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc), null),
             [], [], [], []);
 
         var card = Render<CustomerPrivacyCard>(p => p.Add(c => c.File, file));

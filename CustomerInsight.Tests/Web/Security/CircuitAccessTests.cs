@@ -1,7 +1,5 @@
 using CustomerInsight.Tests.Core.Privacy;
 using CustomerInsight.Web.Components.Pages.Exports;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace CustomerInsight.Tests.Web.Security;
 

@@ -1,8 +1,5 @@
 using CustomerInsight.Core.Data;
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Security;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace CustomerInsight.Tests.Web.Shared;
 
@@ -84,5 +81,46 @@ public sealed class CircuitActionTests
         await Assert.ThrowsAsync<OperationCanceledException>(() =>
             CircuitAction.RunAsync(new FakeLogger<CircuitActionTests>(), "Purge", () => throw new OperationCanceledException(), shown.Add, Texts));
         Assert.Empty(shown);
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandWithAResult_ItsResultWhenItCompletes()
+    {
+        var result = await CircuitAction.RunAsync(new FakeLogger<CircuitActionTests>(), "Save", () => Task.FromResult("saved"),
+            "refused", "failed");
+
+        Assert.Equal("saved", result);
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandRefusedOnTheServer_RefusedResultNothingLoggedHere()
+    {
+        var access = FixedUser.Access(Roles.Executive, "direction@test.local");
+        var logger = new FakeLogger<CircuitActionTests>();
+        var ran = false;
+
+        var result = await CircuitAction.RunAsync(logger, "Save", async () =>
+        {
+            await access.RequireNameAsync(Policies.OmocEdit, "Save");
+            ran = true;
+            return "saved";
+        }, "refused", "failed");
+
+        Assert.Equal("refused", result);
+        Assert.False(ran);
+        Assert.Empty(logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandFails_FailedResultLoggedAsError()
+    {
+        var logger = new FakeLogger<CircuitActionTests>();
+
+        var result = await CircuitAction.RunAsync<string>(logger, "Save", () => throw new InvalidOperationException("database gone"),
+            "refused", "failed");
+
+        Assert.Equal("failed", result);
+        var entry = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal((LogLevel.Error, "Save failed"), (entry.Level, entry.Message));
     }
 }

@@ -1,7 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
-
 namespace CustomerInsight.Tests.Web.Shared;
 
 /// <summary>The one load-with-error-message path of the pages outside FilteredPage.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CustomerInsight.Core.Auditing;
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Web.Components.Account;

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using CustomerInsight.Core.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Account;
 

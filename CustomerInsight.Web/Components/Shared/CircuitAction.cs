@@ -13,37 +13,38 @@ public static class CircuitAction
 {
     /// <summary>Runs <paramref name="action"/>; true when it completed, else <paramref name="show"/> got the text to show.</summary>
     /// <param name="what">What ran, for the log ("{what} failed").</param>
-    /// <param name="known">Failures with a message of their own (an upload too large…): their text, logged as warnings; null for the others.</param>
+    /// <param name="known">Failures with a message of their own (an upload too large…): their text, logged as warnings; null for the
+    /// others.</param>
     public static async Task<bool> RunAsync(ILogger logger, string what, Func<Task> action, Action<string> show, ActionFailureTexts texts,
         Func<Exception, string?>? known = null)
     {
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(show);
         ArgumentNullException.ThrowIfNull(texts);
-        try
+        var (outcome, message) = await TryAsync(logger, what, action, known);
+        if (outcome != Outcome.Completed)
         {
-            await action();
-            return true;
+            show(outcome == Outcome.Refused ? texts.Refused : message ?? texts.Failed);
         }
-        catch (AccessDeniedException)
+        return outcome == Outcome.Completed;
+    }
+
+    /// <summary>
+    /// Runs a command that answers with a result of its own, which a dialog shows (an OMOC save, a new account): as
+    /// <see cref="RunAsync(ILogger, string, Func{Task}, Action{string}, ActionFailureTexts, Func{Exception, string?}?)"/>,
+    /// with a refusal answered by <paramref name="refused"/> and any other failure logged and answered by <paramref name="failed"/>.
+    /// </summary>
+    public static async Task<TResult> RunAsync<TResult>(ILogger logger, string what, Func<Task<TResult>> command, TResult refused,
+        TResult failed)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var result = failed;
+        var (outcome, _) = await TryAsync(logger, what, async () => result = await command(), known: null);
+        return outcome switch
         {
-            show(texts.Refused);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            if (known?.Invoke(e) is { } message)
-            {
-                logger.LogWarning(e, "{What} failed", what);
-                show(message);
-            }
-            else
-            {
-                logger.LogError(e, "{What} failed", what);
-                show(texts.Failed);
-            }
-        }
-        return false;
+            Outcome.Completed => result,
+            Outcome.Refused => refused,
+            _ => failed,
+        };
     }
 
     /// <summary>
@@ -57,5 +58,35 @@ public static class CircuitAction
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(action);
         return RunAsync(logger, what, async () => await action(await access.RequireNameAsync(policy, what)), show, texts);
+    }
+
+    private enum Outcome
+    {
+        Completed,
+        Refused,
+        Failed,
+    }
+
+    /// <summary>The one catch block: a refusal (logged by CircuitAccess), a failure logged here, a cancellation left to the caller.</summary>
+    private static async Task<(Outcome Outcome, string? Known)> TryAsync(ILogger logger, string what, Func<Task> action,
+        Func<Exception, string?>? known)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return (Outcome.Completed, null);
+        }
+        catch (AccessDeniedException)
+        {
+            return (Outcome.Refused, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var message = known?.Invoke(e);
+            logger.Log(message is null ? LogLevel.Error : LogLevel.Warning, e, "{What} failed", what);
+            return (Outcome.Failed, message);
+        }
     }
 }

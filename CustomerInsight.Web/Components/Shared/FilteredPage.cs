@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 
 namespace CustomerInsight.Web.Components.Shared;

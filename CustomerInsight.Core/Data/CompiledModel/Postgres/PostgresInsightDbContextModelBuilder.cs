@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1c1fa0c7-3fc7-4678-bea6-0156a60cfde0"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("dc1f25b5-e53f-47e2-946c-78ebbd10e3b2"), entityTypeCount: 35)
         {
         }
 

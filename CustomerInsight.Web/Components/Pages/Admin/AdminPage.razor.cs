@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Admin;
 
@@ -13,11 +12,6 @@ public sealed partial class AdminPage
 
     [Inject] public required UserAdministration Users { get; set; }
     [Inject] public required AuthenticationStateProvider Authentication { get; set; }
-    [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<AdminText> T { get; set; }
-    [Inject] public required IStringLocalizer<SharedText> Shared { get; set; }
-    [Inject] public required ILogger<AdminPage> Logger { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,16 +27,12 @@ public sealed partial class AdminPage
         {
             { d => d.Submit, async account =>
                 {
-                    try
-                    {
-                        var result = await Users.CreateAsync(account);
-                        created = result.Succeeded ? account.Email.Trim() : null;
-                        return result;
-                    }
-                    catch (AccessDeniedException)
-                    {
-                        return new UserAdminResult(UserAdminError.Rejected, T["Denied"]);
-                    }
+                    // Refused or failed: the dialog stays open and says so under its fields.
+                    var result = await CircuitAction.RunAsync(Logger, "Account creation", () => Users.CreateAsync(account),
+                        refused: new UserAdminResult(UserAdminError.Rejected, T["Denied"]),
+                        failed: new UserAdminResult(UserAdminError.Rejected, T["Failed"]));
+                    created = result.Succeeded ? account.Email.Trim() : null;
+                    return result;
                 }
             },
         });
@@ -52,16 +42,16 @@ public sealed partial class AdminPage
         }
         await RunAsync(() =>
         {
-            Snackbar.Add(Format("Created", created), Severity.Success);
+            Snackbar.Add(Text("Created", created), Severity.Success);
             return Task.CompletedTask;
         });
     }
 
     private Task ChangeRoleAsync(UserRow user, string role) =>
-        RunAsync(async () => Report(await Users.ChangeRoleAsync(user.Id, role), Format("RoleChanged", user.Email, Shared["Role_" + role])));
+        RunAsync(async () => Report(await Users.ChangeRoleAsync(user.Id, role), Text("RoleChanged", user.Email, Shared["Role_" + role])));
 
     private Task SetDisabledAsync(UserRow user, bool disabled) =>
-        RunAsync(async () => Report(await Users.SetDisabledAsync(user.Id, disabled), Format(disabled ? "DisabledDone" : "EnabledDone", user.Email)));
+        RunAsync(async () => Report(await Users.SetDisabledAsync(user.Id, disabled), Text(disabled ? "DisabledDone" : "EnabledDone", user.Email)));
 
     private async Task SetPasswordAsync(UserRow user)
     {
@@ -74,10 +64,8 @@ public sealed partial class AdminPage
         {
             return;
         }
-        await RunAsync(async () => Report(await Users.SetPasswordAsync(user.Id, password), Format("PasswordSet", user.Email)));
+        await RunAsync(async () => Report(await Users.SetPasswordAsync(user.Id, password), Text("PasswordSet", user.Email)));
     }
-
-    private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);
 
     private void Report(UserAdminResult result, string doneMessage)
     {

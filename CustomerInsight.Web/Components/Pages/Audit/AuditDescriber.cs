@@ -89,7 +89,8 @@ public sealed partial class AuditDescriber(
             _ when action.StartsWith("import", StringComparison.Ordinal) && details.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon
                 => t.Labelled(FormatName(details[..colon]), details[(colon + 2)..]),
             ExcelExports.AuditAction or "privacy.export" when details.Contains('=', StringComparison.Ordinal) => ExportDetails(details),
-            "user.create" or "role.grant" when details.StartsWith("role ", StringComparison.Ordinal) => t.Labelled(t["AuditDetails_Role"], Role(details[5..])),
+            "user.create" or "role.grant" when details.StartsWith("role ", StringComparison.Ordinal) =>
+                t.Labelled(t["AuditDetails_Role"], Role(details[5..])),
             "user.role" when details.Split(" -> ") is [var from, var to] => t.Labelled(t["AuditDetails_Role"], $"{Roles(from)} → {Role(to)}"),
             _ when action.StartsWith("omoc.assessment", StringComparison.Ordinal) => KeyValues(details, ';'),
             _ when action.StartsWith("themes.", StringComparison.Ordinal) => KeyValues(details, ';'),

@@ -2,7 +2,6 @@ using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Web.Components.Pages.Privacy;
 using MudBlazor;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Audit;
 
@@ -19,11 +18,6 @@ public sealed partial class AuditPage
 
     [Inject] public required PrivacyActions Actions { get; set; }
     [Inject] public required AuditDescriber Describer { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<PrivacyText> T { get; set; }
-    [Inject] public required IStringLocalizer<SharedText> Shared { get; set; }
-    [Inject] public required DisplayFormat Format { get; set; }
-    [Inject] public required ILogger<AuditPage> Logger { get; set; }
 
     protected override async Task OnInitializedAsync()
     {

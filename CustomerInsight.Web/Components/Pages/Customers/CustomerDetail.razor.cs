@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Customers;
 
 namespace CustomerInsight.Web.Components.Pages.Customers;

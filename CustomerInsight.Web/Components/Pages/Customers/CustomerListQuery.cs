@@ -7,7 +7,8 @@ namespace CustomerInsight.Web.Components.Pages.Customers;
 
 /// <summary>
 /// What the customer list shows, as its address says it
-/// (<c>/customers?q=…&amp;segment=…&amp;date=…&amp;r=…&amp;f=…&amp;country=…&amp;channel=…&amp;lapsed=yes|no&amp;sort=…&amp;desc=1</c>):
+/// (<c>/customers?q=…&amp;segment=…&amp;date=…&amp;r=…&amp;f=…&amp;country=…&amp;channel=…</c>
+/// <c>&amp;lapsed=yes|no&amp;sort=…&amp;desc=1</c>):
 /// a view can be bookmarked and the back button returns to the previous one. Unknown or malformed values are ignored.
 /// </summary>
 public sealed record CustomerListQuery(

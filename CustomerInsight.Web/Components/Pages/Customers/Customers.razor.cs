@@ -1,7 +1,5 @@
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Pages.Customers;
@@ -43,16 +41,7 @@ public sealed partial class Customers
     public required IOptions<KpiOptions> Kpi { get; set; }
 
     [Inject]
-    public required DisplayFormat Format { get; set; }
-
-    [Inject]
     public required NavigationManager Navigation { get; set; }
-
-    [Inject]
-    public required IStringLocalizer<CustomersText> T { get; set; }
-
-    [Inject]
-    public required ILogger<Customers> Logger { get; set; }
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? SearchQuery { get; set; }

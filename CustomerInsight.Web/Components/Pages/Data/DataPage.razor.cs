@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Importing;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Data;
 
@@ -33,15 +32,6 @@ public sealed partial class DataPage : IDisposable
 
     [Inject]
     public required TimeProvider Clock { get; set; }
-
-    [Inject]
-    public required IStringLocalizer<ImportText> T { get; set; }
-
-    [Inject]
-    public required ILogger<DataPage> Logger { get; set; }
-
-    [Inject]
-    public required IDialogService Dialogs { get; set; }
 
     private bool Busy => uploading || importing || undoing;
 

@@ -1,7 +1,5 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Data;
 

@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Web;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Exports;
 

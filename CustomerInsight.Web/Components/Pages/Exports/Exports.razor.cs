@@ -1,5 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Endpoints;

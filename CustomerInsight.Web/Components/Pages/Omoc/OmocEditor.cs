@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 
 namespace CustomerInsight.Web.Components.Pages.Omoc;
@@ -10,7 +9,8 @@ namespace CustomerInsight.Web.Components.Pages.Omoc;
 /// </summary>
 public sealed class OmocEditor(
     OmocCommands commands,
-    CircuitAccess access)
+    CircuitAccess access,
+    ILogger<OmocEditor> logger)
 {
     public Task<bool> CanEditAsync() => access.AllowsAsync(Policies.OmocEdit);
 
@@ -60,19 +60,11 @@ public sealed class OmocEditor(
     public Task<OmocCommandResult> AssessActorAsync(SociodynamicAssessmentInput input, CancellationToken cancellationToken = default) =>
         RunAsync(nameof(AssessActorAsync), user => commands.AssessActorAsync(input, user, cancellationToken), Policies.Sociodynamics);
 
-    /// <summary>Runs the command as the current user when <see cref="CircuitAccess"/> lets them; a refusal (logged there) is the OMOC forms' refused
-    /// result.</summary>
-    private async Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command, string policy = Policies.OmocEdit)
-    {
-        string user;
-        try
-        {
-            user = await access.RequireNameAsync(policy, action);
-        }
-        catch (AccessDeniedException)
-        {
-            return OmocCommandResult.Refused();
-        }
-        return await command(user);
-    }
+    /// <summary>
+    /// Runs the command as the current user when <see cref="CircuitAccess"/> lets them, through <see cref="CircuitAction"/>: a refusal
+    /// (logged there) is the OMOC forms' refused result, any other failure is logged and answered as a failed save.
+    /// </summary>
+    private Task<OmocCommandResult> RunAsync(string action, Func<string, Task<OmocCommandResult>> command, string policy = Policies.OmocEdit) =>
+        CircuitAction.RunAsync(logger, action, async () => await command(await access.RequireNameAsync(policy, action)),
+            OmocCommandResult.Refused(), OmocCommandResult.Failed());
 }

@@ -8,14 +8,12 @@ namespace CustomerInsight.Web.Components.Pages.Omoc;
 /// the OMOC reads, the editor (every change re-checked on the server), the snackbar, the texts, the loading flag and
 /// the breadcrumbs. A page says <c>@inherits OmocPage</c>.
 /// </summary>
-public abstract class OmocPage : ComponentBase
+public abstract class OmocPage : ActionComponent<OmocText>
 {
     [Parameter] public int Id { get; set; }
 
     [Inject] public required OmocQueries Queries { get; set; }
     [Inject] public required OmocEditor Editor { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
 
     /// <summary>True until the item is read (the page shows a progress bar).</summary>
     protected bool Loading { get; set; } = true;

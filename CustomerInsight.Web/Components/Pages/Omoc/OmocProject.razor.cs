@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using MudBlazor;
 
@@ -11,7 +10,6 @@ public sealed partial class OmocProject
     private ProjectPlanWork? work;
     private bool canEdit;
 
-    [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
     [Inject] public required CustomerInsight.Core.Sales.BusinessCalendar Calendar { get; set; }
 
@@ -29,8 +27,6 @@ public sealed partial class OmocProject
         work = detail is null ? null : await Queries.GetPlanWorkAsync(Id, Calendar.BusinessDateOf(Clock.GetUtcNow().UtcDateTime));
         Breadcrumbs = [new(T["ProjectsTitle"], "/omoc"), new(detail?.Project.Name ?? "", null, disabled: true)];
     }
-
-    private string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, T[key], args);
 
     private async Task EditActionAsync((ActionNeed Need, PlanActionInfo? Action) line)
     {
@@ -72,7 +68,7 @@ public sealed partial class OmocProject
 
     private async Task DeletePopulationAsync(PopulationInfo population)
     {
-        if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], Format("DeletePopulationConfirm", population.Name), T["Delete"], T["Cancel"]))
+        if (!await Dialogs.ConfirmAsync(T["DeletePopulation"], Text("DeletePopulationConfirm", population.Name), T["Delete"], T["Cancel"]))
         {
             return;
         }
@@ -113,7 +109,7 @@ public sealed partial class OmocProject
     /// <summary>Asks once; when the workshop holds assessments the server answers how many, and a second question names that count.</summary>
     private async Task DeleteWorkshopAsync(WorkshopSummary workshop)
     {
-        if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], Format("DeleteWorkshopConfirm", workshop.Workshop.Title), T["Delete"], T["Cancel"]))
+        if (!await Dialogs.ConfirmAsync(T["DeleteWorkshop"], Text("DeleteWorkshopConfirm", workshop.Workshop.Title), T["Delete"], T["Cancel"]))
         {
             return;
         }

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using MudBlazor;
 
@@ -12,9 +11,6 @@ public sealed partial class OmocProjects
 
     [Inject] public required OmocQueries Queries { get; set; }
     [Inject] public required OmocEditor Editor { get; set; }
-    [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required IStringLocalizer<OmocText> T { get; set; }
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using CustomerInsight.Web.Components.Charts;
 using MudBlazor;
@@ -14,7 +13,6 @@ public sealed partial class OmocSociodynamics
     private SociodynamicMap? map;
     private ChartConfig config = null!;
 
-    [Inject] public required IDialogService Dialogs { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {

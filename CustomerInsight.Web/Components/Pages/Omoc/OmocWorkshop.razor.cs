@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
 using MudBlazor;
 
@@ -17,7 +16,6 @@ public sealed partial class OmocWorkshop
     private readonly Dictionary<int, OmocCommandResult> results = [];
     private bool canEdit;
 
-    [Inject] public required ILogger<OmocWorkshop> Logger { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {

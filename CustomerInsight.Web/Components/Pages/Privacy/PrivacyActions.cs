@@ -1,7 +1,7 @@
 using CustomerInsight.Core.Auditing;
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Reporting;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 

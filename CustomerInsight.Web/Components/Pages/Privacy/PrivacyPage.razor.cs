@@ -1,6 +1,6 @@
+using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
 using MudBlazor;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 

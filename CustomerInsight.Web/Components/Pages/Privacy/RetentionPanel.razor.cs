@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Privacy;
 using MudBlazor;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Privacy;
 

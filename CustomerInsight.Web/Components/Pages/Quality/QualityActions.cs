@@ -1,7 +1,6 @@
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Quality;
 using CustomerInsight.Core.Unify;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Quality;
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Quality;
 
 namespace CustomerInsight.Web.Components.Pages.Quality;

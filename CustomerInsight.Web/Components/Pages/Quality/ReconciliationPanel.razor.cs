@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Unify;
 using MudBlazor;
 
@@ -22,8 +21,6 @@ public sealed partial class ReconciliationPanel
     private bool error;
 
     [Inject] public required QualityActions Actions { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
-    [Inject] public required ILogger<ReconciliationPanel> Logger { get; set; }
 
     protected override Task OnInitializedAsync() => LoadAsync();
 

@@ -1,13 +1,10 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
-using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Surveys.Themes;
 using CustomerInsight.Web.Components.Charts;
-using CustomerInsight.Web.Components.Shared;
-using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 

@@ -1,6 +1,5 @@
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Core.Surveys.Themes;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
@@ -24,9 +23,6 @@ public sealed partial class ThemeEditor : IDisposable
 
     [Inject] public required ThemeQueries Themes { get; set; }
     [Inject] public required CircuitAccess Access { get; set; }
-    [Inject] public required IStringLocalizer<ThemesText> T { get; set; }
-    [Inject] public required DisplayFormat Format { get; set; }
-    [Inject] public required ILogger<ThemeEditor> Logger { get; set; }
 
     protected override Task OnInitializedAsync() => LoadAsync();
 

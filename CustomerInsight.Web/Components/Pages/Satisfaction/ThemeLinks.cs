@@ -1,5 +1,4 @@
 using CustomerInsight.Core.Surveys.Themes;
-using CustomerInsight.Web.Components.Shared;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;
 
