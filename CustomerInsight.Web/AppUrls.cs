@@ -1,9 +1,7 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Privacy;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Web.Components.Pages.Customers;
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Auditing;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Dashboard;
@@ -9,7 +8,6 @@ using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Core.Surveys;
 using CustomerInsight.Core.Data.Demo;
-using CustomerInsight.Core.Sales;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,3 @@
-using CustomerInsight.Core.Sales;
-
 namespace CustomerInsight.Web;
 
 /// <summary>

@@ -22,7 +22,8 @@ namespace CustomerInsight.Core.Dashboard;
 /// Only the customers of this custom segment (<see cref="Segments.SegmentRef"/>), placed at <see cref="SegmentDate"/> by the
 /// version in use of its segmentation, like <paramref name="Segment"/> otherwise; the two are not combined (the custom one wins).
 /// </param>
-public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null, ComparisonMode Compare = ComparisonMode.Previous,
+public sealed record KpiFilter(Period Period, Channel? Channel = null, SurveyKind? SurveyKind = null, RfmSegment? Segment = null,
+    ComparisonMode Compare = ComparisonMode.Previous,
     Segments.SegmentRef? CustomSegment = null)
 {
     /// <summary>The date the segment is taken at: the period's exclusive end.</summary>
@@ -108,7 +109,8 @@ public sealed record MonthlySatisfactionKpis(int Month, SatisfactionKpis Kpis);
 /// <summary>Everything the dashboard shows for one filter.</summary>
 /// <param name="TrendRange">The whole months of the trend charts: at least the twelve months ending with the period's last month.</param>
 /// <param name="Segment">The segment filter's customers; null without a segment filter.</param>
-/// <param name="LastYear">The same months one year earlier, with their coverage (the trend charts' overlay); null unless the filter compares with last year.</param>
+/// <param name="LastYear">The same months one year earlier, with their coverage (the trend charts' overlay); null unless the filter compares with
+/// last year.</param>
 public sealed record DashboardData(
     KpiComparison Kpis,
     Period TrendRange,
@@ -135,7 +137,8 @@ public sealed record SegmentSatisfaction(string Key, RfmSegment? Rfm, string? Na
 /// <see cref="SegmentationName"/> and <see cref="Version"/>), else the RFM segments; at the filter's segment date, over the
 /// filter's period, channel and survey kind.
 /// </summary>
-public sealed record SatisfactionBySegment(string? SegmentationName, int? Version, DateOnly AnalysisDate, IReadOnlyList<SegmentSatisfaction> Segments);
+public sealed record SatisfactionBySegment(string? SegmentationName, int? Version, DateOnly AnalysisDate,
+    IReadOnlyList<SegmentSatisfaction> Segments);
 
 /// <summary>
 /// The dashboard's and the <c>kpi</c> verb's figures: composes
@@ -175,12 +178,14 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     /// segment the version that placed them; null ids without a segment filter. A custom segment the version in use no longer
     /// has keeps nobody.
     /// </summary>
-    public async Task<(int[]? Ids, Segments.SegmentMembers? Custom)> ResolveSegmentAsync(KpiFilter filter, CancellationToken cancellationToken = default)
+    public async Task<(int[]? Ids, Segments.SegmentMembers? Custom)> ResolveSegmentAsync(KpiFilter filter,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.CustomSegment is { } custom)
         {
-            var members = segmentations is null ? null : await segmentations.GetMembersAsync(custom, filter.SegmentDate, cancellationToken: cancellationToken);
+            var members = segmentations is null ? null : await segmentations.GetMembersAsync(custom, filter.SegmentDate,
+                cancellationToken: cancellationToken);
             return (members?.CustomerIds ?? [], members);
         }
         return filter.Segment is { } segment
@@ -192,9 +197,12 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     {
         var period = filter.Period;
         var previous = filter.ComparisonPeriod;
-        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Compare, filter.Channel, thresholds.LapsedAfterDays, customers, cancellationToken));
-        var current = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken));
-        var before = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken));
+        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Compare, filter.Channel, thresholds.LapsedAfterDays, customers,
+            cancellationToken));
+        var current = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(
+            new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken));
+        var before = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(
+            new SatisfactionFilter(previous, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         await Task.WhenAll(sales, current, before);
         return new KpiComparison(
             filter,
@@ -217,7 +225,8 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             segmentationVersions = await segmentations.GetLatestVersionIdAsync(cancellationToken);
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
+        return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () =>
+            Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
@@ -229,7 +238,8 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var (customers, custom) = await ResolveSegmentAsync(filter, cancellationToken);
         var kpis = GetKpisAsync(filter, thresholds, customers, cancellationToken);
         var salesTrend = Concurrent.Read(() => kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken));
-        var satisfactionTrend = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken));
+        var satisfactionTrend = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(
+            new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         var channels = Concurrent.Read(() => kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken));
         // The cohorts of the segment's customers: their first purchase month, their monthly activity.
         var cohorts = Concurrent.Read(() => kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken));
@@ -242,32 +252,40 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             kpis.Result,
             range,
             salesTrend.Result,
-            satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
+            satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month,
+                SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
             channels.Result,
             cohorts.Result.ToMatrix(),
             filter.CustomSegment is null && filter.Segment is { } segment
-                ? new SegmentScope(segment, filter.SegmentDate, customers!.Length) { RfmSettings = (await rfmScores.GetAsync(filter.SegmentDate, cancellationToken)).Settings }
+                ? new SegmentScope(segment, filter.SegmentDate, customers!.Length)
+                {
+                    RfmSettings = (await rfmScores.GetAsync(filter.SegmentDate, cancellationToken)).Settings,
+                }
                 : null,
             lastYear.Result,
             custom);
     }
 
-    private async Task<LastYearTrend?> GetLastYearTrendAsync(Period range, KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
+    private async Task<LastYearTrend?> GetLastYearTrendAsync(Period range, KpiFilter filter, KpiThresholds thresholds, int[]? customers,
+        CancellationToken cancellationToken)
     {
         // The trend range is whole months: a year earlier it is the same whole months.
         var earlier = Period.Range(range.Start.AddYears(-1), range.End.AddYears(-1));
         var sales = await kpiQueries.GetMonthlyTrendAsync(earlier, filter.Channel, customers, cancellationToken);
-        var satisfaction = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(earlier, filter.Channel, filter.SurveyKind, customers), cancellationToken);
+        var satisfaction = await satisfactionQueries.GetByMonthAsync(new SatisfactionFilter(earlier, filter.Channel, filter.SurveyKind, customers),
+            cancellationToken);
         var coverage = await kpiQueries.GetCoverageAsync(earlier, cancellationToken);
         return new LastYearTrend(
             earlier,
             sales,
-            satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
+            satisfaction.Select(m => new MonthlySatisfactionKpis(m.Month, SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses)))
+                .ToList(),
             coverage);
     }
 
     /// <summary>NPS and CSAT of every segment side by side (see <see cref="SatisfactionBySegment"/>).</summary>
-    public async Task<SatisfactionBySegment> GetSatisfactionBySegmentAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    public async Task<SatisfactionBySegment> GetSatisfactionBySegmentAsync(KpiFilter filter, KpiThresholds thresholds,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -299,7 +317,8 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var rows = new List<SegmentSatisfaction>();
         foreach (var (key, rfm, segmentName, ids) in groups)
         {
-            var facts = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, ids), cancellationToken);
+            var facts = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(filter.Period, filter.Channel, filter.SurveyKind, ids),
+                cancellationToken);
             rows.Add(new SegmentSatisfaction(key, rfm, segmentName, ids.Length, SatisfactionCalculator.Calculate(facts, thresholds.MinResponses)));
         }
         return new SatisfactionBySegment(name, version, date, rows);

@@ -31,7 +31,8 @@ public sealed class ImportPipeline(
     private readonly DatabaseCurrency currencies = databaseCurrency ?? new DatabaseCurrency(contextFactory, DatabaseCurrency.DefaultCode);
 
     /// <summary>Detection and the first rows, without touching the database. <paramref name="format"/> null: guessed from the header.</summary>
-    public Task<ImportPreview> PreviewAsync(string path, string fileName, ImportFormat? format = null, int maxRows = 10, CancellationToken cancellationToken = default)
+    public Task<ImportPreview> PreviewAsync(string path, string fileName, ImportFormat? format = null, int maxRows = 10,
+        CancellationToken cancellationToken = default)
     {
         return Task.Run(() => Preview(path, fileName, format, maxRows), cancellationToken);
     }
@@ -42,7 +43,8 @@ public sealed class ImportPipeline(
         ImportAsync(path, fileName, format, null, userName, progress, cancellationToken);
 
     /// <summary>Imports the file at <paramref name="path"/>; <paramref name="fileName"/> is the name shown in reports.</summary>
-    /// <param name="currency">The currency of the file's amounts (ISO 4217); null: the format's default (<see cref="ImportFormats.DefaultCurrency"/>).</param>
+    /// <param name="currency">The currency of the file's amounts (ISO 4217); null: the format's default (<see
+    /// cref="ImportFormats.DefaultCurrency"/>).</param>
     public async Task<ImportReport> ImportAsync(string path, string fileName, ImportFormat format, string? currency, string userName,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -87,7 +89,8 @@ public sealed class ImportPipeline(
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await BulkWriter.BeginAsync(db,
                 () => progress?.Report(new ImportProgress(ImportPhase.Waiting, session.RowsRead, null)), checkOnly, cancellationToken))
-            await using (await DatabaseProvider.Of(db.Database).EnlargeWriteCacheAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes, cancellationToken))
+            await using (await DatabaseProvider.Of(db.Database).EnlargeWriteCacheAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes,
+                cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
@@ -116,13 +119,15 @@ public sealed class ImportPipeline(
                 await writer.FlushAsync(cancellationToken);
                 if (batch is not null && !session.HasRejections)
                 {
-                    var report = BuildReport(session, fileName, format, declared, ImportReport.StatusSucceeded, batch.Id) with { IgnoredColumns = map.Unknown };
+                    var report = BuildReport(session, fileName, format, declared, ImportReport.StatusSucceeded, batch.Id)
+                        with { IgnoredColumns = map.Unknown };
                     batch.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
                     batch.RowsRead = report.RowsRead;
                     batch.RowsImported = report.RowsImported;
                     batch.DuplicateRows = report.DuplicateRows;
                     batch.ReportJson = report.ToJson();
-                    db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
+                    db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}",
+                        report.RowsImported));
                     await db.SaveChangesAsync(cancellationToken);
                     // The sales summaries of this import's orders, in its transaction.
                     await SalesSummaries.AddBatchAsync(writer, session.SalesSummaries, cancellationToken);
@@ -170,7 +175,8 @@ public sealed class ImportPipeline(
             row.Start();
             if (reader.RowProblem is { } problem)
             {
-                session.Reject(ImportIssue.Create(reader.Row, problem.Field >= 0 && problem.Field < columns ? reader.Header[problem.Field].Trim() : null,
+                session.Reject(ImportIssue.Create(reader.Row,
+                    problem.Field >= 0 && problem.Field < columns ? reader.Header[problem.Field].Trim() : null,
                     problem.Code, problem.Args));
                 continue;
             }
@@ -224,14 +230,16 @@ public sealed class ImportPipeline(
                 var cells = Enumerable.Range(0, reader.RawFieldCount).Select(i => reader[i]).ToList();
                 if (ColumnMap.LooksLikeHeader(cells, mapper.Columns))
                 {
-                    throw ImportFileException.Create(1, null, ImportMessages.HeaderWrongRow, reader.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    throw ImportFileException.Create(1, null, ImportMessages.HeaderWrongRow,
+                        reader.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
         }
         throw new ImportFileException(issues[0]);
     }
 
-    private static ImportReport BuildReport(ImportSession session, string fileName, ImportFormat format, string currency, string status, int? batchId) => new()
+    private static ImportReport BuildReport(ImportSession session, string fileName, ImportFormat format, string currency, string status,
+        int? batchId) => new()
     {
         FileName = fileName,
         Format = format.Code(),
@@ -272,7 +280,8 @@ public sealed class ImportPipeline(
         await db.SaveChangesAsync(CancellationToken.None);
         report = report with { BatchId = batch.Id };
         batch.ReportJson = report.ToJson();
-        db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction + ".rejected", $"batch {batch.Id}", $"{report.Format}: {Shorten(report.FileName, 200)}", report.RejectedCount));
+        db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction + ".rejected", $"batch {batch.Id}",
+            $"{report.Format}: {Shorten(report.FileName, 200)}", report.RejectedCount));
         await db.SaveChangesAsync(CancellationToken.None);
         _ = cancellationToken;
         return report;
@@ -312,12 +321,14 @@ public sealed class ImportPipeline(
             {
                 rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader[i])]);
             }
-            return new ImportPreview(fileName, shape.Kind, shape.Encoding?.WebName, shape.Separator?.ToString(), chosen, detected && chosen is not null,
+            return new ImportPreview(fileName, shape.Kind, shape.Encoding?.WebName, shape.Separator?.ToString(), chosen,
+                detected && chosen is not null,
                 header, mapping, rows, issues) { IgnoredColumns = ignored };
         }
         catch (ImportFileException ex)
         {
-            return new ImportPreview(fileName, shape?.Kind, shape?.Encoding?.WebName, shape?.Separator?.ToString(), format, false, [], [], [], [ex.Issue]);
+            return new ImportPreview(fileName, shape?.Kind, shape?.Encoding?.WebName, shape?.Separator?.ToString(), format, false, [], [], [],
+                [ex.Issue]);
         }
     }
 

@@ -18,7 +18,8 @@ public enum UndoOutcome
 }
 
 /// <summary>What an undo removed.</summary>
-public sealed record UndoResult(UndoOutcome Outcome, int BatchId, int Orders = 0, int OrderLines = 0, int Responses = 0, int Consents = 0, int Customers = 0)
+public sealed record UndoResult(UndoOutcome Outcome, int BatchId, int Orders = 0, int OrderLines = 0, int Responses = 0, int Consents = 0,
+    int Customers = 0)
 {
     public bool Succeeded => Outcome == UndoOutcome.Undone;
 }
@@ -31,7 +32,8 @@ public sealed record UndoResult(UndoOutcome Outcome, int BatchId, int Orders = 0
 /// a removed order loses that link (as if the order had never been imported). Erased customers stay (their erasure
 /// keeps an old file from bringing them back). Customers that an import updated keep their update.
 /// </summary>
-public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock, DataChangeNotifier? notifier = null)
+public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactory, AuditLog auditLog, TimeProvider clock,
+    DataChangeNotifier? notifier = null)
 {
     public const string AuditAction = "import.undo";
 
@@ -58,9 +60,12 @@ public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactor
         // The customers and days of the orders about to go, staged while they are there; refreshed once they are gone.
         await SalesSummaries.StageOrdersAsync(db, "\"ImportBatchId\" = @p0", batchParameter, cancellationToken);
         const string BatchOrders = "SELECT \"Id\" FROM \"Orders\" WHERE \"ImportBatchId\" = @p0";
-        await writer.ExecuteAsync("UPDATE \"SurveyResponses\" SET \"OrderId\" = NULL WHERE (\"ImportBatchId\" IS NULL OR \"ImportBatchId\" <> @p0) AND \"OrderId\" IN (" + BatchOrders + ")",
+        await writer.ExecuteAsync(
+            "UPDATE \"SurveyResponses\" SET \"OrderId\" = NULL WHERE (\"ImportBatchId\" IS NULL OR \"ImportBatchId\" <> @p0) "
+            + "AND \"OrderId\" IN (" + BatchOrders + ")",
             batchParameter, cancellationToken);
-        var lines = await writer.ExecuteAsync("DELETE FROM \"OrderLines\" WHERE \"OrderId\" IN (" + BatchOrders + ")", batchParameter, cancellationToken);
+        var lines = await writer.ExecuteAsync("DELETE FROM \"OrderLines\" WHERE \"OrderId\" IN (" + BatchOrders + ")", batchParameter,
+            cancellationToken);
         var orders = await writer.ExecuteAsync("DELETE FROM \"Orders\" WHERE \"ImportBatchId\" = @p0", batchParameter, cancellationToken);
         await SalesSummaries.RefreshStagedAsync(db, cancellationToken);
         var responses = await writer.ExecuteAsync("DELETE FROM \"SurveyResponses\" WHERE \"ImportBatchId\" = @p0", batchParameter, cancellationToken);
@@ -77,7 +82,8 @@ public sealed class ImportUndo(IDbContextFactory<InsightDbContext> contextFactor
         batch.UndoneBy = userName.Length <= 256 ? userName : userName[..256];
         var removed = orders + lines + responses + consents + customers;
         db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batchId}",
-            $"{batch.Format}: {batch.FileName}; removed orders {orders}, order lines {lines}, survey responses {responses}, consents {consents}, customers {customers}",
+            $"{batch.Format}: {batch.FileName}; removed orders {orders}, order lines {lines}, survey responses {responses}, "
+            + $"consents {consents}, customers {customers}",
             removed));
         await db.SaveChangesAsync(cancellationToken);
         // The other nodes hear of it at the commit (this node's pages: the caller, after it).

@@ -64,10 +64,13 @@ public sealed class AudienceExport(
         }
         var extension = format == AudienceFormat.Xlsx ? "xlsx" : "csv";
         var details = string.Create(CultureInfo.InvariantCulture,
-            $"segment={members.Ref}; version={members.Version}; purpose={purpose}; date={date:yyyy-MM-dd}; format={extension}; personalData={(requester.IncludePersonalData ? "yes" : "no")}");
+            $"segment={members.Ref}; version={members.Version}; purpose={purpose}; date={date:yyyy-MM-dd}; format={extension}; "
+            + $"personalData={(requester.IncludePersonalData ? "yes" : "no")}");
         await audit.WriteAsync(requester.UserName, AuditAction, $"segment:{members.Ref}:v{members.Version}", details, rows.Count, cancellationToken);
+        var day = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, settings.TimeZone);
         var fileName = string.Create(CultureInfo.InvariantCulture,
-            $"audience-{members.Ref.SegmentationKey}-v{members.Version}-{members.Ref.SegmentKey}-{purpose.ToString().ToLowerInvariant()}-{TimeZoneInfo.ConvertTimeFromUtc(nowUtc, settings.TimeZone):yyyy-MM-dd}.{extension}");
+            $"audience-{members.Ref.SegmentationKey}-v{members.Version}-{members.Ref.SegmentKey}-"
+            + $"{purpose.ToString().ToLowerInvariant()}-{day:yyyy-MM-dd}.{extension}");
         return new AudienceResult(fileName, rows.Count, members, nowUtc);
     }
 

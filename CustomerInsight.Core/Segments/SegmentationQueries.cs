@@ -12,7 +12,8 @@ namespace CustomerInsight.Core.Segments;
 public sealed record SegmentationInfo(string Key, string Name, int Version, DateTime SavedAtUtc, string SavedBy, SegmentationDefinition Definition);
 
 /// <summary>One saved version: who, when, why.</summary>
-public sealed record SegmentationVersionInfo(string Key, string Name, int Number, DateTime SavedAtUtc, string SavedBy, string Reason, SegmentationDefinition Definition);
+public sealed record SegmentationVersionInfo(string Key, string Name, int Number, DateTime SavedAtUtc, string SavedBy, string Reason,
+    SegmentationDefinition Definition);
 
 /// <summary>The result of a save: the key and the new version number, or why nothing was saved.</summary>
 public sealed record SegmentationSaveResult(string? Key, int? Version, IReadOnlyList<SegmentError> Errors)
@@ -24,7 +25,8 @@ public sealed record SegmentationSaveResult(string? Key, int? Version, IReadOnly
 public sealed record SegmentationCounts(DateOnly AnalysisDate, int Customers, IReadOnlyList<SegmentCount> Segments, int Unassigned);
 
 /// <summary>The customers of one custom segment at a date and the version that placed them (what every figure names).</summary>
-public sealed record SegmentMembers(SegmentRef Ref, string SegmentationName, int Version, string SegmentName, DateOnly AnalysisDate, int[] CustomerIds);
+public sealed record SegmentMembers(SegmentRef Ref, string SegmentationName, int Version, string SegmentName, DateOnly AnalysisDate,
+    int[] CustomerIds);
 
 /// <summary>
 /// The expected value over a fit's horizon of each segment of one segmentation version (product.md page 10, by custom segment):
@@ -79,7 +81,8 @@ public sealed class SegmentationQueries(
         return await db.Set<SegmentationVersion>().AsNoTracking().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
     }
 
-    private static async Task<IReadOnlyList<SegmentationInfo>> ReadSegmentationsAsync(IDbContextFactory<InsightDbContext> factory, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SegmentationInfo>> ReadSegmentationsAsync(IDbContextFactory<InsightDbContext> factory,
+        CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var versions = db.Set<SegmentationVersion>().AsNoTracking();
@@ -88,7 +91,8 @@ public sealed class SegmentationQueries(
             .ToListAsync(cancellationToken);
         return latest
             .OrderBy(v => v.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Select(v => new SegmentationInfo(v.SegmentationKey, v.Name, v.Number, v.SavedAtUtc, v.SavedBy, SegmentationDefinition.Deserialize(v.Definition)))
+            .Select(v => new SegmentationInfo(v.SegmentationKey, v.Name, v.Number, v.SavedAtUtc, v.SavedBy,
+                SegmentationDefinition.Deserialize(v.Definition)))
             .ToList();
     }
 
@@ -154,7 +158,8 @@ public sealed class SegmentationQueries(
             Reason = reason!.Trim(),
             Definition = cleaned.Serialize(),
         });
-        db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"segmentation:{key}:v{number}", $"segments={cleaned.Segments.Count}", cleaned.Segments.Count));
+        db.AuditEntries.Add(audit.NewEntry(userName, SaveAuditAction, $"segmentation:{key}:v{number}", $"segments={cleaned.Segments.Count}",
+            cleaned.Segments.Count));
         await db.SaveChangesAsync(cancellationToken);
         await notifier.CommitAndNotifyAsync(db, transaction, cancellationToken);
         return new SegmentationSaveResult(key, number, []);
@@ -164,7 +169,8 @@ public sealed class SegmentationQueries(
     public static bool UsesValueModel(SegmentationDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return definition.Segments.SelectMany(s => s.Groups).SelectMany(g => g.Conditions).Any(c => c.Field is SegmentField.PAlive or SegmentField.Clv);
+        return definition.Segments.SelectMany(s => s.Groups).SelectMany(g => g.Conditions)
+            .Any(c => c.Field is SegmentField.PAlive or SegmentField.Clv);
     }
 
     /// <summary>
@@ -174,7 +180,8 @@ public sealed class SegmentationQueries(
     public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         await GetFactsAsync(analysisDate, withValue: false, cancellationToken);
 
-    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue,
+        CancellationToken cancellationToken = default)
     {
         withValue &= clv is not null;
         var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
@@ -190,7 +197,8 @@ public sealed class SegmentationQueries(
     }
 
     /// <summary>The live count of a definition (saved or being edited) at <paramref name="analysisDate"/>.</summary>
-    public async Task<SegmentationCounts> CountAsync(SegmentationDefinition definition, DateOnly analysisDate, CancellationToken cancellationToken = default)
+    public async Task<SegmentationCounts> CountAsync(SegmentationDefinition definition, DateOnly analysisDate,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var all = await GetFactsAsync(analysisDate, UsesValueModel(definition), cancellationToken);
@@ -202,7 +210,8 @@ public sealed class SegmentationQueries(
     /// The customers of <paramref name="segment"/> at <paramref name="analysisDate"/>, placed by the segmentation's version
     /// <paramref name="version"/> (latest when null); null when the segmentation, version or segment does not exist.
     /// </summary>
-    public async Task<SegmentMembers?> GetMembersAsync(SegmentRef segment, DateOnly analysisDate, int? version = null, CancellationToken cancellationToken = default)
+    public async Task<SegmentMembers?> GetMembersAsync(SegmentRef segment, DateOnly analysisDate, int? version = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
         var saved = await GetVersionAsync(segment.SegmentationKey, version, cancellationToken);
@@ -210,7 +219,8 @@ public sealed class SegmentationQueries(
         {
             return null;
         }
-        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey, await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken));
+        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey,
+            await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken));
         return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
     }
 
@@ -237,7 +247,8 @@ public sealed class SegmentationQueries(
     /// Migration between the segments of one version (the latest when <paramref name="version"/> is null) at two dates, so both
     /// dates are placed by the same rules; null when the segmentation or version does not exist.
     /// </summary>
-    public async Task<SegmentMigration?> GetMigrationAsync(string key, int? version, DateOnly earlierDate, DateOnly laterDate, CancellationToken cancellationToken = default)
+    public async Task<SegmentMigration?> GetMigrationAsync(string key, int? version, DateOnly earlierDate, DateOnly laterDate,
+        CancellationToken cancellationToken = default)
     {
         if (await GetVersionAsync(key, version, cancellationToken) is not { } saved)
         {
@@ -249,7 +260,8 @@ public sealed class SegmentationQueries(
         HashSet<int> erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            erased = (await db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            erased = (await db.Customers.AsNoTracking().Where(c => c.ErasedAtUtc != null).Select(c => c.Id).ToListAsync(cancellationToken))
+                .ToHashSet();
         }
         return SegmentMigrationCalculator.Calculate(saved, earlierDate, earlier, laterDate, later, erased);
     }
@@ -261,14 +273,16 @@ public sealed class SegmentationQueries(
         return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
     }
 
-    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue,
+        CancellationToken cancellationToken)
     {
         var scores = await rfmScores.GetAsync(analysisDate, cancellationToken);
         var countries = new Dictionary<int, string?>();
         var channels = new Dictionary<int, int>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            await foreach (var c in db.Customers.AsNoTracking().Select(c => new { c.Id, c.Country }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            await foreach (var c in db.Customers.AsNoTracking().Select(c => new { c.Id, c.Country }).AsAsyncEnumerable()
+                .WithCancellation(cancellationToken))
             {
                 countries[c.Id] = c.Country;
             }
@@ -298,7 +312,8 @@ public sealed class SegmentationQueries(
             ? await clv.GetPredictionsAsync(analysisDate.AddDays(-1), scores.Customers.Select(c => c.CustomerId), cancellationToken)
             : null;
         return scores.Customers
-            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId), granted.GetValueOrDefault(s.CustomerId),
+            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId),
+                granted.GetValueOrDefault(s.CustomerId),
                 values?.GetValueOrDefault(s.CustomerId)?.ProbabilityAlive,
                 values?.GetValueOrDefault(s.CustomerId)?.Clv is { } value && double.IsFinite(value) ? (decimal)value : null))
             .ToArray();
@@ -321,7 +336,8 @@ public sealed class SegmentationQueries(
             {
                 Key = key,
                 Name = s.Name.Trim(),
-                Groups = s.Groups.Select(g => g with { Conditions = g.Conditions.Select(c => c with { Value = c.Value.Trim() }).ToArray() }).ToArray(),
+                Groups = s.Groups.Select(g => g with { Conditions = g.Conditions.Select(c => c with { Value = c.Value.Trim() }).ToArray() })
+                    .ToArray(),
             });
         }
         return new SegmentationDefinition(segments);

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Dashboard;
-using CustomerInsight.Core.Sales;
 
 namespace CustomerInsight.Web.Cli;
 

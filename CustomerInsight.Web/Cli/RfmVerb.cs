@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Reporting;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CustomerInsight.Web.Endpoints;

@@ -83,12 +83,14 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     public async Task SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         var form = await http.GetStringAsync(new Uri("/Account/Login", UriKind.Relative), cancellationToken);
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var fields = HiddenInput().Matches(form)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
         using var content = new FormUrlEncodedContent(fields);
         using var response = await http.PostAsync(new Uri("/Account/Login", UriKind.Relative), content, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("/Account/", StringComparison.Ordinal) == true)
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location?.ToString().Contains("/Account/", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"Sign-in of {email} refused: {(int)response.StatusCode} {response.Headers.Location}");
         }
@@ -150,7 +152,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         await connection.StartAsync(cancellationToken);
 
         var started = WaitForAsync(ready, timeout, cancellationToken);
-        var circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), address.ToString(), "[]", state, cancellationToken);
+        var circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), address.ToString(), "[]", state,
+            cancellationToken);
         if (string.IsNullOrEmpty(circuitId))
         {
             throw new InvalidOperationException("StartCircuit refused: " + string.Join("; ", Errors));
@@ -195,7 +198,9 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
                 {
                     waiters.RemoveAll(w => w.Done == done);
                 }
-                throw new TimeoutException($"The page did not reach the expected state within {timeout.TotalSeconds:0} s ({dom.BatchesApplied} batches applied; errors: {string.Join("; ", Errors)}).");
+                throw new TimeoutException(
+                    $"The page did not reach the expected state within {timeout.TotalSeconds:0} s "
+                    + $"({dom.BatchesApplied} batches applied; errors: {string.Join("; ", Errors)}).");
             }
         }
     }
@@ -212,12 +217,15 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         pendingCalls[callId] = answered;
         var descriptor = new { eventHandlerId = handlerId, eventName, eventFieldInfo = (object?)null };
         var args = JsonSerializer.Serialize(new object[] { descriptor, eventArgs });
-        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", Interlocked.Read(ref interopObjectId), args, cancellationToken);
+        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", Interlocked.Read(ref interopObjectId), args,
+            cancellationToken);
         await answered.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
     }
 
     /// <summary>A left-button mouse event (click, mousedown), as the browser describes it to Blazor (MouseEventArgs).</summary>
-    public static object Mouse(string type) => new { detail = 1, screenX = 0, screenY = 0, clientX = 0, clientY = 0, offsetX = 0, offsetY = 0, pageX = 0, pageY = 0, movementX = 0, movementY = 0, button = 0, buttons = type == "click" ? 0 : 1, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false, type };
+    public static object Mouse(string type) => new { detail = 1, screenX = 0, screenY = 0, clientX = 0, clientY = 0, offsetX = 0, offsetY = 0,
+        pageX = 0, pageY = 0, movementX = 0, movementY = 0, button = 0, buttons = type == "click" ? 0 : 1, ctrlKey = false, shiftKey = false,
+        altKey = false, metaKey = false, type };
 
     /// <summary>The answer to a call of ours (an event dispatch): its id, whether it succeeded, its result or error.</summary>
     private void OnEndInvokeDotNet(string callId, bool succeeded, string result)
@@ -242,7 +250,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             var batch = RenderBatch.Read(data);
             if (Trace is { } trace)
             {
-                trace($"batch {batchId}: {data.Length} bytes, components {string.Join(',', batch.UpdatedComponents.Select(d => $"{d.ComponentId}({d.Edits.Count})"))}, disposed {batch.DisposedComponentIds.Count}");
+                var components = string.Join(',', batch.UpdatedComponents.Select(d => $"{d.ComponentId}({d.Edits.Count})"));
+                trace($"batch {batchId}: {data.Length} bytes, components {components}, disposed {batch.DisposedComponentIds.Count}");
             }
             List<TaskCompletionSource> ready;
             lock (gate)
@@ -256,7 +265,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
                 done.TrySetResult();
             }
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentOutOfRangeException or InvalidCastException or IndexOutOfRangeException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentOutOfRangeException or InvalidCastException
+            or IndexOutOfRangeException)
         {
             error = e.ToString();
             Errors.Enqueue($"render batch {batchId} could not be applied: {e.Message}");

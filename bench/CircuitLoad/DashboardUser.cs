@@ -75,7 +75,8 @@ public static class DashboardUser
             return (items[index].Handler, Figures(dom), circuit.Location);
         });
         var clock = Stopwatch.StartNew();
-        var answered = circuit.WaitForAsync(dom => circuit.Location != location && IsReady(dom) && Figures(dom) != before, StepTimeout, cancellationToken);
+        var answered = circuit.WaitForAsync(dom => circuit.Location != location && IsReady(dom) && Figures(dom) != before, StepTimeout,
+            cancellationToken);
         await circuit.DispatchAsync(item, "click", BlazorCircuit.Mouse("click"), cancellationToken);
         await answered;
         return clock.Elapsed;

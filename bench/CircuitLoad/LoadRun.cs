@@ -8,13 +8,15 @@ public static class LoadRun
     public static async Task<int> MainAsync(string[] args)
     {
         var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
-            .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
+            .ToDictionary(p => p.a[2..],
+                p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
         var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5080/"));
         if (options.ContainsKey("dump"))
         {
             await using var circuit = new BlazorCircuit(url);
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await circuit.SignInAsync(options.GetValueOrDefault("email", "direction@demo.local"), options.GetValueOrDefault("password", "Demo!2026"), cts.Token);
+            await circuit.SignInAsync(options.GetValueOrDefault("email", "direction@demo.local"), options.GetValueOrDefault("password", "Demo!2026"),
+                cts.Token);
             await circuit.StartAsync(options.GetValueOrDefault("path", "/"), DashboardUser.IsReady, TimeSpan.FromSeconds(60), cts.Token);
             if (options.TryGetValue("channel", out var channel))
             {

@@ -6,12 +6,14 @@ using System.Text.Json;
 namespace CustomerInsight.CircuitLoad;
 
 /// <param name="ServerPid">The app's process: its resident memory is read from /proc before and after the circuits.</param>
-public sealed record LoadSettings(Uri Url, int Circuits, TimeSpan Duration, TimeSpan Interval, string Email, string Password, int? ServerPid, string Path);
+public sealed record LoadSettings(Uri Url, int Circuits, TimeSpan Duration, TimeSpan Interval, string Email, string Password, int? ServerPid,
+    string Path);
 
 /// <summary>The last line of bench/circuits.sh (its fields are the issue's).</summary>
 public sealed record LoadResult(int Circuits, double P95Ms, int Errors, double RssMbPerCircuit)
 {
-    public string ToJson() => JsonSerializer.Serialize(new { circuits = Circuits, p95Ms = Math.Round(P95Ms, 1), errors = Errors, rssMbPerCircuit = Math.Round(RssMbPerCircuit, 2) });
+    public string ToJson() => JsonSerializer.Serialize(new { circuits = Circuits, p95Ms = Math.Round(P95Ms, 1), errors = Errors,
+        rssMbPerCircuit = Math.Round(RssMbPerCircuit, 2) });
 }
 
 /// <summary>
@@ -67,13 +69,16 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
 
         var random = new Random(settings.Circuits);
         var offsets = circuits.Select(_ => random.NextDouble() * settings.Interval.TotalMilliseconds).ToArray();
-        using var progress = new Timer(_ => Report($"{latencies.Count} changes, p95 {Percentile(latencies.ToArray(), 0.95):0} ms, {errors.Count} errors"),
+        using var progress = new Timer(
+            _ => Report($"{latencies.Count} changes, p95 {Percentile(latencies.ToArray(), 0.95):0} ms, {errors.Count} errors"),
             null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         var runEnd = DateTime.UtcNow + settings.Duration;
         var (serverCpuBefore, clientCpuBefore) = (ServerCpuMs(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
-        await Task.WhenAll(circuits.Select((circuit, i) => circuit is null ? Task.CompletedTask : DriveAsync(circuit, i, offsets[i], runEnd, cancellationToken)));
+        await Task.WhenAll(circuits.Select((circuit, i) => circuit is null ? Task.CompletedTask : DriveAsync(circuit, i, offsets[i], runEnd,
+            cancellationToken)));
         var rssEnd = ServerRssMb();
-        var (serverCpu, clientCpu) = (ServerCpuMs() - serverCpuBefore, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - clientCpuBefore);
+        var (serverCpu, clientCpu) = (ServerCpuMs() - serverCpuBefore,
+            Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - clientCpuBefore);
         foreach (var circuit in circuits.OfType<BlazorCircuit>())
         {
             foreach (var error in circuit.Errors)
@@ -84,11 +89,13 @@ public sealed class LoadTest(LoadSettings settings, TextWriter log)
         await Task.WhenAll(circuits.OfType<BlazorCircuit>().Select(c => c.DisposeAsync().AsTask()));
 
         var values = latencies.ToArray();
-        Report($"{values.Length} filter changes: median {Percentile(values, 0.5):0} ms, p95 {Percentile(values, 0.95):0} ms, max {(values.Length > 0 ? values.Max() : 0):0} ms; "
+        Report($"{values.Length} filter changes: median {Percentile(values, 0.5):0} ms, p95 {Percentile(values, 0.95):0} ms, "
+            + $"max {(values.Length > 0 ? values.Max() : 0):0} ms; "
             + $"server {baseline:0} MB before the circuits, {rssOpen:0} MB with them open, {rssEnd:0} MB at the end");
         if (values.Length > 0)
         {
-            Report($"per change (opening the list included): {(double)changeBatches / values.Length:0.0} render batches, {changeBytes / values.Length / 1024.0:0.0} KB, "
+            Report($"per change (opening the list included): {(double)changeBatches / values.Length:0.0} render batches, "
+                + $"{changeBytes / values.Length / 1024.0:0.0} KB, "
                 + $"server CPU {serverCpu / values.Length:0.0} ms, this client's CPU {clientCpu / values.Length:0.0} ms");
         }
         foreach (var error in errors.Take(10))

@@ -18,14 +18,16 @@ using XlCellFormat = DocumentFormat.OpenXml.Spreadsheet.CellFormat;
 var variant = args[0];
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var path = args[2];
-string[] segments = ["Champions", "Loyal customers", "Potential loyalists", "New customers", "Promising", "Need attention", "About to sleep", "At risk", "Can't lose them", "Hibernating"];
+string[] segments = ["Champions", "Loyal customers", "Potential loyalists", "New customers", "Promising", "Need attention", "About to sleep",
+    "At risk", "Can't lose them", "Hibernating"];
 string[] cities = [.. Enumerable.Range(0, 50).Select(i => "City " + i.ToString(CultureInfo.InvariantCulture))];
 var start = new DateTime(2023, 10, 1, 0, 0, 0, DateTimeKind.Unspecified);
 var rows = new BenchRow[count];
 for (var i = 0; i < count; i++)
 {
     rows[i] = new BenchRow("K" + i.ToString("D8", CultureInfo.InvariantCulture), segments[i % segments.Length], cities[i * 7 % cities.Length],
-        "customer" + i.ToString(CultureInfo.InvariantCulture) + "@example.org", i % 365, 1 + i % 12, (i % 100_000) / 100m, 1 + i % 5, (i % 1000) / 1000.0,
+        "customer" + i.ToString(CultureInfo.InvariantCulture) + "@example.org", i % 365, 1 + i % 12, (i % 100_000) / 100m, 1 + i % 5,
+        (i % 1000) / 1000.0,
         start.AddDays(i % 1096));
 }
 
@@ -33,7 +35,8 @@ var clock = Stopwatch.StartNew();
 if (variant == "ours")
 {
     var context = new ReportContext(new ReportRequester("bench", CultureInfo.GetCultureInfo("en-GB")),
-        new ReportSettings("Bench", "EUR", TimeZoneInfo.Utc) { Texts = new CodesOnly() }, new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Unspecified));
+        new ReportSettings("Bench", "EUR", TimeZoneInfo.Utc) { Texts = new CodesOnly() },
+            new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Unspecified));
     using var writer = new ExcelReportWriter(context);
     writer.AddTable("Rows", new ReportTitle("Rows", "", []),
         [
@@ -58,9 +61,11 @@ else
 clock.Stop();
 using var self = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{variant}: {count} rows x 10 cells: {clock.Elapsed.TotalSeconds:0.00} s, peak working set {self.PeakWorkingSet64 / 1024 / 1024} MB, file {new FileInfo(path).Length / 1024 / 1024} MB"));
+    $"{variant}: {count} rows x 10 cells: {clock.Elapsed.TotalSeconds:0.00} s, peak working set {self.PeakWorkingSet64 / 1024 / 1024} MB, "
+    + $"file {new FileInfo(path).Length / 1024 / 1024} MB"));
 
-internal sealed record BenchRow(string Key, string Segment, string City, string Email, int Recency, int Frequency, decimal Monetary, int Score, double Share, DateTime First);
+internal sealed record BenchRow(string Key, string Segment, string City, string Email, int Recency, int Frequency, decimal Monetary, int Score,
+    double Share, DateTime First);
 
 internal sealed class CodesOnly : ITextResolver
 {
@@ -118,7 +123,8 @@ internal static class OpenXmlBench
         var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>();
         using (var writer = OpenXmlWriter.Create(stringsPart))
         {
-            writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("count", "", ordered.Count.ToString(CultureInfo.InvariantCulture)),
+            writer.WriteStartElement(new SharedStringTable(),
+                [new OpenXmlAttribute("count", "", ordered.Count.ToString(CultureInfo.InvariantCulture)),
                 new OpenXmlAttribute("uniqueCount", "", ordered.Count.ToString(CultureInfo.InvariantCulture))]);
             foreach (var text in ordered)
             {

@@ -121,7 +121,8 @@ public static class ScaleDatasetGenerator
             file.Field(lastNames[last]);
             if (random.Chance(0.92))
             {
-                email.Clear().Append(firstSlugs[first]).Append('.').Append(lastSlugs[last]).Append(i + 1).Append('@').Append(EmailDomains[random.Next(EmailDomains.Length)]);
+                email.Clear().Append(firstSlugs[first]).Append('.').Append(lastSlugs[last]).Append(i + 1).Append('@')
+                    .Append(EmailDomains[random.Next(EmailDomains.Length)]);
                 file.Ascii(email.ToString());
             }
             else
@@ -220,7 +221,9 @@ public static class ScaleDatasetGenerator
             var product = bases[p % bases.Length];
             var variant = p / bases.Length + 1;
             catalog.Codes[p] = CsvGzipWriter.Encode(product.Code + "-" + variant.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
-            catalog.Descriptions[p] = CsvGzipWriter.Encode(variant == 1 ? product.Description : product.Description + " - modèle " + variant.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            catalog.Descriptions[p] = CsvGzipWriter.Encode(variant == 1
+                ? product.Description
+                : product.Description + " - modèle " + variant.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var cents = (long)Math.Round(product.Price * 100m * (0.8m + (decimal)random.NextDouble() * 0.4m));
             catalog.PriceCents[p] = Math.Max(99, cents / 100 * 100 + (random.Chance(0.5) ? 99 : 90) - 100);
         }

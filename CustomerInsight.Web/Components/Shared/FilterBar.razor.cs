@@ -1,6 +1,4 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
 

@@ -1,7 +1,5 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Segments;
 using CustomerInsight.Core.Surveys;
 

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Analytics;
 using MudBlazor;
 
 namespace CustomerInsight.Web.Components.Shared;

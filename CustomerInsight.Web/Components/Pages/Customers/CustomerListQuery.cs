@@ -1,7 +1,5 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Rfm;
-using CustomerInsight.Core.Sales;
 
 namespace CustomerInsight.Web.Components.Pages.Customers;
 

@@ -1,8 +1,6 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 using CustomerInsight.Web.Components.Shared;
 using CustomerInsight.Web.Endpoints;

@@ -1,7 +1,5 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Components.Charts;
 
 namespace CustomerInsight.Web.Components.Pages.Dashboard;

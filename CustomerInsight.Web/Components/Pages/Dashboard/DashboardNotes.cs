@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Web.Components.Shared;
 

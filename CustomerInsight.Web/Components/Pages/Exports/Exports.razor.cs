@@ -1,5 +1,4 @@
 using CustomerInsight.Core.Omoc;
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Web.Endpoints;
 
 namespace CustomerInsight.Web.Components.Pages.Exports;

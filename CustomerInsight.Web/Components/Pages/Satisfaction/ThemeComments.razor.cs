@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys.Themes;
 
 namespace CustomerInsight.Web.Components.Pages.Satisfaction;

@@ -32,8 +32,6 @@ public sealed partial class CustomSegments : IDisposable
     [Inject] public required SegmentationQueries Queries { get; set; }
     [Inject] public required CircuitAccess Access { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
-    [Inject] public required IStringLocalizer<SegmentationText> T { get; set; }
-    [Inject] public required ILogger<CustomSegments> Logger { get; set; }
 
     /// <summary>The segmentation open in the editor; none: a new one.</summary>
     [SupplyParameterFromQuery(Name = AppUrls.CustomSegmentsKey)]

@@ -24,9 +24,6 @@ public sealed partial class RfmGridEditor : IDisposable
     [Inject] public required RfmQueries Rfm { get; set; }
     [Inject] public required RfmGridCommands Commands { get; set; }
     [Inject] public required CircuitAccess Access { get; set; }
-    [Inject] public required DisplayFormat Format { get; set; }
-    [Inject] public required IStringLocalizer<SegmentsText> T { get; set; }
-    [Inject] public required ILogger<RfmGridEditor> Logger { get; set; }
 
     /// <summary>Raised with the new version's number after a save (the page reloads its figures).</summary>
     [Parameter] public EventCallback<int> Saved { get; set; }

@@ -1,4 +1,3 @@
-using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Customers;
 using CustomerInsight.Core.Rfm;
 using CustomerInsight.Web.Components.Charts;
@@ -35,16 +34,7 @@ public sealed partial class Segments : IDisposable
     public required SegmentQueries Queries { get; set; }
 
     [Inject]
-    public required DisplayFormat Format { get; set; }
-
-    [Inject]
-    public required IStringLocalizer<SegmentsText> T { get; set; }
-
-    [Inject]
     public required CircuitAccess Access { get; set; }
-
-    [Inject]
-    public required ILogger<Segments> Logger { get; set; }
 
     /// <summary>The analysis date in the URL (<c>?date=2011-12-10</c>), so a view can be shared; default per metrics.md.</summary>
     [SupplyParameterFromQuery(Name = AppUrls.SegmentsDateKey)]

@@ -42,19 +42,10 @@ public sealed partial class ValuePage : IDisposable
     public required SegmentationQueries Segmentations { get; set; }
 
     [Inject]
-    public required DisplayFormat Format { get; set; }
-
-    [Inject]
-    public required IStringLocalizer<ValueText> T { get; set; }
-
-    [Inject]
     public required CircuitAccess Access { get; set; }
 
     [Inject]
     public required NavigationManager Navigation { get; set; }
-
-    [Inject]
-    public required ILogger<ValuePage> Logger { get; set; }
 
     /// <summary>The calibration end in the URL (<c>?end=2011-06-30</c>); default the latest sale day.</summary>
     [SupplyParameterFromQuery(Name = AppUrls.ValueEndKey)]
@@ -202,12 +193,15 @@ public sealed partial class ValuePage : IDisposable
         return new ChartConfig(ChartType.Line, new ChartData(
             weeks.Select(w => string.Format(CultureInfo.CurrentCulture, T["WeekLabel"], w.Week)).ToList(),
             [
-                new ChartDataset(T["Predicted"]) { Values = weeks.Select(w => (double?)w.Predicted).ToList(), BorderColor = predicted, BackgroundColor = predicted, PointRadius = 2 },
-                new ChartDataset(T["Actual"]) { Values = weeks.Select(w => (double?)w.Actual).ToList(), BorderColor = actual, BackgroundColor = actual, PointRadius = 2 },
+                new ChartDataset(T["Predicted"]) { Values = weeks.Select(w => (double?)w.Predicted).ToList(), BorderColor = predicted,
+                    BackgroundColor = predicted, PointRadius = 2 },
+                new ChartDataset(T["Actual"]) { Values = weeks.Select(w => (double?)w.Actual).ToList(), BorderColor = actual,
+                    BackgroundColor = actual, PointRadius = 2 },
             ]));
     }
 
-    private string ModelVersion(ClvReport fit) => string.Format(CultureInfo.CurrentCulture, T["ModelVersion"], fit.ModelVersion, Format.Instant(fit.FittedAtUtc));
+    private string ModelVersion(ClvReport fit) => string.Format(CultureInfo.CurrentCulture, T["ModelVersion"], fit.ModelVersion,
+        Format.Instant(fit.FittedAtUtc));
 
     private static string SegmentName(RfmSegment segment) => SegmentCharts.Name(segment);
 
