@@ -42,8 +42,14 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The engine of the app's database: SQLite here, PostgreSQL in <see cref="PostgresBrowserFixture"/>.</summary>
+    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
     /// <summary>The app under test: the demo company by default; a derived fixture may start another one.</summary>
-    protected virtual InsightAppFactory CreateApp() => new();
+    protected virtual InsightAppFactory CreateApp() => CreateApp(null);
+
+    /// <summary>The app with these settings over a new database of this fixture's <see cref="Engine"/>.</summary>
+    protected InsightAppFactory CreateApp(IDictionary<string, string?>? settings) => new(settings, Engine);
 
     /// <summary>Runs before the app starts (e.g. an import into its database); nothing by default.</summary>
     protected virtual Task PrepareAsync(InsightAppFactory app) => Task.CompletedTask;
@@ -140,4 +146,20 @@ public class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// The same app (the demo company) over a new database on the tests' PostgreSQL server (<c>Database:Provider=Postgres</c>),
+/// for the <c>…OnPostgres</c> browser tests: the main journeys on the server engine.
+/// </summary>
+public sealed class PostgresBrowserFixture : BrowserFixture
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
+
+/// <summary>The browser tests on PostgreSQL: one app and one Chromium, one test at a time (in parallel with the SQLite ones).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserOnPostgresCollection : ICollectionFixture<PostgresBrowserFixture>
+{
+    public const string Name = "Browser on PostgreSQL";
 }

@@ -4,7 +4,7 @@ namespace CustomerInsight.Tests.Browser;
 
 /// <summary>The customer list: a grid cell opens that cell's customers; search and filters live in the address.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CustomerListBrowserTests(BrowserFixture fixture)
+public class CustomerListBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Analyst_GridCell_ThatCellsCustomers_SearchInTheUrl_BackReturns()
@@ -73,3 +73,7 @@ public sealed class CustomerListBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="CustomerListBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class CustomerListBrowserOnPostgresTests(PostgresBrowserFixture fixture) : CustomerListBrowserTests(fixture);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(BrowserFixture fixture)
+public class DashboardBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Executive_OpensSatisfaction_SeesNoComments()
@@ -18,3 +18,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="DashboardBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class DashboardBrowserOnPostgresTests(PostgresBrowserFixture fixture) : DashboardBrowserTests(fixture);

@@ -5,7 +5,7 @@ namespace CustomerInsight.Tests.Browser;
 /// <summary>One convention for custom periods in the real app: the URL's <c>to</c> is the last day included, as the picker shows it; a reversed range
 /// says so.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardCustomPeriodBrowserTests(BrowserFixture fixture)
+public class DashboardCustomPeriodBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Executive_CustomPeriodInTheUrl_PickerShowsTheSameLastDay_ReversedRangeSaysSo()
@@ -25,3 +25,7 @@ public sealed class DashboardCustomPeriodBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="DashboardCustomPeriodBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class DashboardCustomPeriodBrowserOnPostgresTests(PostgresBrowserFixture fixture) : DashboardCustomPeriodBrowserTests(fixture);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
+public class DashboardPeriodBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Executive_ChangesThePeriod_FiguresAndUrlChange()
@@ -32,3 +32,7 @@ public sealed class DashboardPeriodBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="DashboardPeriodBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class DashboardPeriodBrowserOnPostgresTests(PostgresBrowserFixture fixture) : DashboardPeriodBrowserTests(fixture);

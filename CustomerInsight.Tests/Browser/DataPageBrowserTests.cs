@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DataPageBrowserTests(BrowserFixture fixture)
+public class DataPageBrowserTests(BrowserFixture fixture)
 {
     private const string SmallFile = """
         OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
@@ -58,3 +58,7 @@ public sealed class DataPageBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="DataPageBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class DataPageBrowserOnPostgresTests(PostgresBrowserFixture fixture) : DataPageBrowserTests(fixture);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class OmocBrowserTests(BrowserFixture fixture)
+public class OmocBrowserTests(BrowserFixture fixture)
 {
     private async Task<ChangeProjectDetail> DemoProjectAsync()
     {
@@ -128,3 +128,7 @@ public sealed class OmocBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="OmocBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class OmocBrowserOnPostgresTests(PostgresBrowserFixture fixture) : OmocBrowserTests(fixture);

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class PrivacyBrowserTests(BrowserFixture fixture)
+public class PrivacyBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Erase_AdminFrom360PageThroughPrivacyCard_CustomerErasedAndAuditEntryShown()
@@ -54,3 +54,7 @@ public sealed class PrivacyBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="PrivacyBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class PrivacyBrowserOnPostgresTests(PostgresBrowserFixture fixture) : PrivacyBrowserTests(fixture);

@@ -4,7 +4,7 @@ namespace CustomerInsight.Tests.Browser;
 
 /// <summary>The Good data page in Chromium: an analyst merges one match group of the demo company, sees it on the 360, and undoes it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class QualityBrowserTests(BrowserFixture fixture)
+public class QualityBrowserTests(BrowserFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -97,3 +97,7 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="QualityBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class QualityBrowserOnPostgresTests(PostgresBrowserFixture fixture) : QualityBrowserTests(fixture);

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace CustomerInsight.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SegmentsBrowserTests(BrowserFixture fixture)
+public class SegmentsBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Analyst_SegmentsThenSegmentThenCustomer_Opens360()
@@ -121,3 +121,7 @@ public sealed class SegmentsBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Every test of <see cref="SegmentsBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class SegmentsBrowserOnPostgresTests(PostgresBrowserFixture fixture) : SegmentsBrowserTests(fixture);

@@ -9,25 +9,33 @@ namespace CustomerInsight.Tests.Browser;
 /// The app over a GBP database holding the public Online Retail file (imported once, through the real <c>import</c> verb,
 /// before the app starts): no demo company, the demo accounts only.
 /// </summary>
-public sealed class OnlineRetailBrowserFixture : BrowserFixture
+public class OnlineRetailBrowserFixture : BrowserFixture
 {
     private static readonly Dictionary<string, string?> Gbp = new() { ["Business:Currency"] = "GBP" };
 
     /// <summary>Whether the public file was there to import (the tests skip otherwise).</summary>
     public bool Imported { get; private set; }
 
-    protected override InsightAppFactory CreateApp() => new(Gbp);
+    protected override InsightAppFactory CreateApp() => CreateApp(Gbp);
 
     protected override async Task PrepareAsync(InsightAppFactory app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         if (TestFiles.OnlineRetail() is not { } path)
         {
             return;
         }
-        var import = await CliTestRunner.RunAsync(app.ConnectionString, ["import", path, "--format", "online-retail"], settings: Gbp);
+        var settings = new Dictionary<string, string?>(Gbp) { [DatabaseOptions.ProviderKey] = app.Engine.ToString() };
+        var import = await CliTestRunner.RunAsync(app.ConnectionString, ["import", path, "--format", "online-retail"], settings: settings);
         Assert.Equal(0, import.ExitCode);
         Imported = true;
     }
+}
+
+/// <summary>The same app and public file over a new database on the tests' PostgreSQL server.</summary>
+public sealed class OnlineRetailOnPostgresBrowserFixture : OnlineRetailBrowserFixture
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }
 
 /// <summary>
@@ -35,7 +43,15 @@ public sealed class OnlineRetailBrowserFixture : BrowserFixture
 /// holdout chart, then the value by segment of a custom segmentation picked on the page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : IClassFixture<OnlineRetailBrowserFixture>
+public sealed class ValueBrowserTests(OnlineRetailBrowserFixture fixture) : ValueBrowserJourney(fixture), IClassFixture<OnlineRetailBrowserFixture>;
+
+/// <summary>Every test of <see cref="ValueBrowserTests"/> over PostgreSQL (the public file imported by COPY).</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class ValueBrowserOnPostgresTests(OnlineRetailOnPostgresBrowserFixture fixture)
+    : ValueBrowserJourney(fixture), IClassFixture<OnlineRetailOnPostgresBrowserFixture>;
+
+/// <summary>The tests of <see cref="ValueBrowserTests"/>, on the engine of the fixture a subclass brings.</summary>
+public abstract class ValueBrowserJourney(OnlineRetailBrowserFixture fixture)
 {
     [Fact]
     public async Task Analyst_CalibrationEnd2011_06_30_ParametersShown_HoldoutChartHasBothSeries_ThenPicksACustomSegmentation()
