@@ -9,11 +9,8 @@ namespace CustomerInsight.Tests.Core.Data;
 /// The node's shared data version: one read serves every cache key until a change is heard (this node's commit, or another
 /// node's through the watcher) or <see cref="SharedRead{T}.MaxAge"/> passes for a writer that told nobody.
 /// </summary>
-public class CurrentDataVersionTests
+public class CurrentDataVersionTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="CurrentDataVersionOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -2,11 +2,8 @@ using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-public class GenerateVerbTests
+public class GenerateVerbTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="GenerateVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     [Fact]
     public async Task Generate_SmallSizes_WritesTheFourFilesAndImportsThem()
     {
