@@ -74,11 +74,8 @@ public class CurrentDataVersionTests : EngineTestBase
     private static async Task AddSurveyResponseAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            SourceId = "shared-version-test", RespondedAtUtc = new DateTime(2026, 9, 1, 10, 0, 0, DateTimeKind.Utc),
-            BusinessDate = new DateOnly(2026, 9, 1), BusinessMonth = 202609, Kind = SurveyKind.Relational, RecommendScore = 9,
-        });
+        db.SurveyResponses.Add(TestSurveys.Create("shared-version-test", new DateOnly(2026, 9, 1), 9, kind: SurveyKind.Relational,
+            at: new TimeOnly(10, 0)));
         await db.SaveChangesAsync(Ct);
     }
 }

@@ -22,17 +22,8 @@ public class KpiVerbTests : DatabaseTestBase
             KpiQueriesTests.Order("anon", null, "2011-03-20", 20m, OrderKind.Sale),
             KpiQueriesTests.Order("ca1", 1, "2011-03-21", -10m, OrderKind.Cancellation));
         int[] scores = [10, 9, 9, 8, 7, 6, 5, 3, 10, 9];
-        db.SurveyResponses.AddRange(scores.Select((score, i) => new SurveyResponse
-        {
-            SourceId = "r" + i,
-            RespondedAtUtc = new DateTime(2011, 3, 10, 12, 0, 0, DateTimeKind.Utc),
-            BusinessDate = new DateOnly(2011, 3, 10),
-            BusinessMonth = 201103,
-            Kind = SurveyKind.Transactional,
-            Channel = Channel.Web,
-            RecommendScore = score,
-            SatisfactionScore = i < 4 ? 5 : 2,
-        }));
+        db.SurveyResponses.AddRange(scores.Select((score, i) =>
+            TestSurveys.Create("r" + i, new DateOnly(2011, 3, 10), score, i < 4 ? 5 : 2, channel: Channel.Web)));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
