@@ -66,22 +66,19 @@ public class ThemeAccessTests(InsightAppFactory app)
     [Fact]
     public async Task SatisfactionPage_ExecutiveSeesThemeFiguresWithoutLinksToComments_AnalystGetsTheLinks()
     {
-        using var executive = await app.CreateClientAsAsync(Roles.Executive);
-        var html = await executive.GetStringAsync("/satisfaction" + Year, Ct);
+        var html = await app.GetStringAsAsync(Roles.Executive, "/satisfaction" + Year, Ct);
         Assert.Contains("data-testid=\"theme-row-delivery\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("theme-link-", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/satisfaction/themes/", html, StringComparison.Ordinal);
 
-        using var analyst = await app.CreateClientAsAsync(Roles.Analyst);
-        var analystHtml = await analyst.GetStringAsync("/satisfaction" + Year, Ct);
+        var analystHtml = await app.GetStringAsAsync(Roles.Analyst, "/satisfaction" + Year, Ct);
         Assert.Contains("data-testid=\"theme-link-delivery\"", analystHtml, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Dashboard_SatisfactionBlockListsTheThemesThatPullNpsDown()
     {
-        using var executive = await app.CreateClientAsAsync(Roles.Executive);
-        var html = await executive.GetStringAsync("/" + Year, Ct);
+        var html = await app.GetStringAsAsync(Roles.Executive, "/" + Year, Ct);
 
         Assert.Contains("data-testid=\"top-themes\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"top-theme\"", html, StringComparison.Ordinal);
