@@ -23,6 +23,7 @@ public static class CliApp
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        timing.StartupStep("configuration");
         try
         {
             builder.Services.AddCustomerInsightCore(builder.Configuration);
@@ -35,6 +36,7 @@ public static class CliApp
         builder.Services.AddInsightIdentityCore();
         builder.Services.AddCliVerbs();
         builder.Services.AddSingleton(timing);
+        timing.StartupStep("services");
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -48,12 +50,14 @@ public static class CliApp
             using var host = builder.Build();
             // The host is never started: validate every option now, as a start would (ValidateOnStart).
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            timing.StartupStep("host");
             // Verbs read the database's currency when built: an unreachable server is said in one line first.
             await using (var db = await host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>()
                 .CreateDbContextAsync(cancellation.Token))
             {
                 await InsightDatabase.EnsureReachableAsync(db, cancellation.Token);
             }
+            timing.StartupStep("reachable");
             if (args[0] is "--help" or "-h" or "help")
             {
                 PrintHelp(host.Services.GetServices<ICliVerb>().ToList(), console.Out);
@@ -63,6 +67,7 @@ public static class CliApp
             // new database's failed read would cost an exception and its log.
             var factory = host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
             await InsightDatabase.MigrateAsync(factory, cancellation.Token);
+            timing.StartupStep("migrations");
             var verbs = host.Services.GetServices<ICliVerb>().ToList();
             var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
             if (verb is null)
@@ -70,6 +75,7 @@ public static class CliApp
                 await console.Error.WriteLineAsync($"Unknown verb \"{args[0]}\". Run with --help for the list.");
                 return 2;
             }
+            timing.StartupStep("verbs");
             var rest = args.Skip(1).ToArray();
             if (rest.Contains("--help"))
             {
@@ -78,6 +84,7 @@ public static class CliApp
             }
             // A new database records its reporting currency (Business:Currency) before any verb reads or writes amounts.
             await host.Services.GetRequiredService<DatabaseCurrency>().GetAsync(cancellation.Token);
+            timing.StartupStep("currency");
             timing.Ready();
             var code = await verb.RunAsync(rest, console, cancellation.Token);
             timing.Report(console.Error);

@@ -1,18 +1,22 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace CustomerInsight.Web.Cli;
 
 /// <summary>
 /// What <c>--timing</c> prints: the start-up (process start → configuration, services and database ready)
-/// and the verb's own work, so that benchmarks can tell the .NET start-up from the work it does; then the steps
-/// of that work a verb reported (<see cref="AddPhase"/>), one line each.
+/// and the verb's own work, so that benchmarks can tell the .NET start-up from the work it does; then the start-up's
+/// steps (<see cref="StartupStep"/>) on one line; then the steps of that work a verb reported (<see cref="AddPhase"/>),
+/// one line each.
 /// </summary>
 public sealed class CliTiming
 {
     private readonly DateTime processStartUtc;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<string> phases = [];
+    private readonly List<(string Name, TimeSpan End)> startupSteps = [];
     private TimeSpan ready;
+    private TimeSpan readyProcessor;
 
     private CliTiming(DateTime processStartUtc, bool enabled)
     {
@@ -29,7 +33,18 @@ public sealed class CliTiming
         return new CliTiming(process.StartTime.ToUniversalTime(), enabled);
     }
 
-    public void Ready() => ready = clock.Elapsed;
+    /// <summary>A step of the start-up is over (the first one, <c>runtime</c>, is the time before <see cref="Start"/>).</summary>
+    public void StartupStep(string name) => startupSteps.Add((name, clock.Elapsed));
+
+    public void Ready()
+    {
+        ready = clock.Elapsed;
+        if (Enabled)
+        {
+            using var process = Process.GetCurrentProcess();
+            readyProcessor = process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>A step of the verb's work, printed after the totals.</summary>
     /// <param name="processor">The process's processor time meanwhile, when measured.</param>
@@ -37,6 +52,20 @@ public sealed class CliTiming
         phases.Add(string.Create(CultureInfo.InvariantCulture, $"timing:   {name} {elapsed.TotalMilliseconds:F0} ms")
             + (processor is { } cpu ? string.Create(CultureInfo.InvariantCulture, $", CPU {cpu.TotalMilliseconds:F0} ms") : "")
             + (detail.Length > 0 ? $" ({detail})" : ""));
+
+    /// <summary>One line: each start-up step's wall time, and the processor time of the process once ready.</summary>
+    private string StartupSteps(TimeSpan beforeMain)
+    {
+        var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"timing: start-up steps: runtime {beforeMain.TotalMilliseconds:F0} ms"));
+        var previous = TimeSpan.Zero;
+        foreach (var (name, end) in startupSteps)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {name} {(end - previous).TotalMilliseconds:F0} ms");
+            previous = end;
+        }
+        line.Append(CultureInfo.InvariantCulture, $"; CPU once ready {readyProcessor.TotalMilliseconds:F0} ms");
+        return line.ToString();
+    }
 
     public void Report(TextWriter error)
     {
@@ -49,6 +78,7 @@ public sealed class CliTiming
         var work = clock.Elapsed - ready;
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timing: start-up {startup.TotalMilliseconds:F0} ms, work {work.TotalMilliseconds:F0} ms"));
+        error.WriteLine(StartupSteps(beforeMain));
         if (phases.Count > 0)
         {
             using var process = Process.GetCurrentProcess();
