@@ -19,10 +19,20 @@ public static class CliApp
         // --timing (any verb, for benchmarks): prints start-up and work times to standard error.
         var timing = CliTiming.Start(args.Contains(TimingOption));
         args = args.Where(a => a != TimingOption).ToArray();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // The host's defaults for a process that lives a second: its configuration files are read once (the default
+        // watches them, and every folder under the app's, for changes); logs go to the console only (not also to a debugger
+        // or an event source).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            Configuration = configuration,
+        });
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         timing.StartupStep("configuration");
         try
         {
@@ -60,7 +70,7 @@ public static class CliApp
             timing.StartupStep("reachable");
             if (args[0] is "--help" or "-h" or "help")
             {
-                PrintHelp(host.Services.GetServices<ICliVerb>().ToList(), console.Out);
+                PrintHelp(host.Services.GetVerbs(), console.Out);
                 return 0;
             }
             // Migrated before the verbs are built: some read the database when built (its currency, for workbooks), and a
@@ -68,14 +78,13 @@ public static class CliApp
             var factory = host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
             await InsightDatabase.MigrateAsync(factory, cancellation.Token);
             timing.StartupStep("migrations");
-            var verbs = host.Services.GetServices<ICliVerb>().ToList();
-            var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
+            var verb = host.Services.GetVerb(args[0]);
             if (verb is null)
             {
                 await console.Error.WriteLineAsync($"Unknown verb \"{args[0]}\". Run with --help for the list.");
                 return 2;
             }
-            timing.StartupStep("verbs");
+            timing.StartupStep("verb");
             var rest = args.Skip(1).ToArray();
             if (rest.Contains("--help"))
             {

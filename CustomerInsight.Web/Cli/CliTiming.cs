@@ -14,13 +14,14 @@ public sealed class CliTiming
     private readonly DateTime processStartUtc;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<string> phases = [];
-    private readonly List<(string Name, TimeSpan End)> startupSteps = [];
+    private readonly List<(string Name, TimeSpan End, TimeSpan Processor)> startupSteps = [];
+    private readonly TimeSpan processorAtStart;
     private TimeSpan ready;
-    private TimeSpan readyProcessor;
 
-    private CliTiming(DateTime processStartUtc, bool enabled)
+    private CliTiming(DateTime processStartUtc, TimeSpan processorAtStart, bool enabled)
     {
         this.processStartUtc = processStartUtc;
+        this.processorAtStart = processorAtStart;
         Enabled = enabled;
     }
 
@@ -29,22 +30,25 @@ public sealed class CliTiming
 
     public static CliTiming Start(bool enabled)
     {
+        if (!enabled)
+        {
+            return new CliTiming(default, default, enabled: false);
+        }
         using var process = Process.GetCurrentProcess();
-        return new CliTiming(process.StartTime.ToUniversalTime(), enabled);
+        return new CliTiming(process.StartTime.ToUniversalTime(), process.TotalProcessorTime, enabled: true);
     }
 
     /// <summary>A step of the start-up is over (the first one, <c>runtime</c>, is the time before <see cref="Start"/>).</summary>
-    public void StartupStep(string name) => startupSteps.Add((name, clock.Elapsed));
-
-    public void Ready()
+    public void StartupStep(string name)
     {
-        ready = clock.Elapsed;
         if (Enabled)
         {
             using var process = Process.GetCurrentProcess();
-            readyProcessor = process.TotalProcessorTime;
+            startupSteps.Add((name, clock.Elapsed, process.TotalProcessorTime));
         }
     }
+
+    public void Ready() => ready = clock.Elapsed;
 
     /// <summary>A step of the verb's work, printed after the totals.</summary>
     /// <param name="processor">The process's processor time meanwhile, when measured.</param>
@@ -53,17 +57,18 @@ public sealed class CliTiming
             + (processor is { } cpu ? string.Create(CultureInfo.InvariantCulture, $", CPU {cpu.TotalMilliseconds:F0} ms") : "")
             + (detail.Length > 0 ? $" ({detail})" : ""));
 
-    /// <summary>One line: each start-up step's wall time, and the processor time of the process once ready.</summary>
+    /// <summary>One line: each start-up step's wall time and the process's processor time in it (the runtime's: before it).</summary>
     private string StartupSteps(TimeSpan beforeMain)
     {
-        var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"timing: start-up steps: runtime {beforeMain.TotalMilliseconds:F0} ms"));
-        var previous = TimeSpan.Zero;
-        foreach (var (name, end) in startupSteps)
+        var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"timing: start-up steps: runtime {beforeMain.TotalMilliseconds:F0} ms (CPU {processorAtStart.TotalMilliseconds:F0})"));
+        var (previous, previousProcessor) = (TimeSpan.Zero, processorAtStart);
+        foreach (var (name, end, processor) in startupSteps)
         {
-            line.Append(CultureInfo.InvariantCulture, $", {name} {(end - previous).TotalMilliseconds:F0} ms");
-            previous = end;
+            line.Append(CultureInfo.InvariantCulture,
+                $", {name} {(end - previous).TotalMilliseconds:F0} ms (CPU {(processor - previousProcessor).TotalMilliseconds:F0})");
+            (previous, previousProcessor) = (end, processor);
         }
-        line.Append(CultureInfo.InvariantCulture, $"; CPU once ready {readyProcessor.TotalMilliseconds:F0} ms");
         return line.ToString();
     }
 
