@@ -82,4 +82,7 @@ public abstract class DatabaseProvider
 
     /// <summary>What a database needs before its migrations run (SQLite: write-ahead logging).</summary>
     public abstract Task PrepareAsync(DbContext db, CancellationToken cancellationToken);
+
+    /// <summary>A query of one value, true (or non-zero) when the database has a table named <paramref name="table"/>.</summary>
+    public abstract string TableExists(string table);
 }

@@ -133,36 +133,58 @@ public static class InsightDatabase
     }
 
     /// <summary>
-    /// The migrations not applied yet. On PostgreSQL, EF Core finds out whether the history table exists by reading it: on
-    /// a new database the server refuses the query and EF Core logs the failure (<c>fail:</c>) before it answers "all of
-    /// them". The catalogue says it without a failure.
+    /// The migrations not applied yet: those of the assembly missing from the history table (all of them when it does not
+    /// exist yet), as EF Core's <c>GetPendingMigrationsAsync</c> says, from plain queries. EF Core's own read of the history
+    /// builds a model of that table first (tens of milliseconds of every command-line start), and on PostgreSQL finds out
+    /// whether it exists by reading it: on a new database the server refuses the query and EF Core logs the failure
+    /// (<c>fail:</c>). The catalogue says it without a failure.
     /// </summary>
     public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(InsightDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!await HistoryExistsAsync(db, cancellationToken))
-        {
-            return [.. db.Database.GetMigrations()];
-        }
-        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+        var applied = await AppliedMigrationsAsync(db, cancellationToken);
+        return [.. db.Database.GetMigrations().Where(id => !applied.Contains(id))];
     }
 
     private static Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository HistoryRepository(InsightDbContext db) =>
         Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>(db);
 
+    private const string HistoryTable = Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName;
+
+    /// <summary>The migration ids of the history table; none when it does not exist.</summary>
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!await HistoryExistsAsync(db, cancellationToken))
+            {
+                return applied;
+            }
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryTable}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task<bool> HistoryExistsAsync(InsightDbContext db, CancellationToken cancellationToken)
     {
-        if (db is not PostgresInsightDbContext)
-        {
-            return await HistoryRepository(db).ExistsAsync(cancellationToken);
-        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText =
-                $"SELECT to_regclass('\"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"') IS NOT NULL";
-            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+            command.CommandText = DatabaseProvider.Of(db.Database).TableExists(HistoryTable);
+            return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {

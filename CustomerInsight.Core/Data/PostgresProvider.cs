@@ -93,6 +93,8 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public override string TableExists(string table) => $"SELECT to_regclass('\"{table}\"') IS NOT NULL";
+
     private sealed class NoChange : IAsyncDisposable
     {
         public static readonly NoChange Instance = new();

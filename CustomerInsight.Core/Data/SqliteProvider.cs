@@ -89,6 +89,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
+    public override string TableExists(string table) => $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+
     /// <summary>Gives the connection its page cache back (it returns to the pool).</summary>
     private sealed class WriteCache(DbConnection? connection, long previous) : IAsyncDisposable
     {

@@ -19,10 +19,21 @@ public static class CliApp
         // --timing (any verb, for benchmarks): prints start-up and work times to standard error.
         var timing = CliTiming.Start(args.Contains(TimingOption));
         args = args.Where(a => a != TimingOption).ToArray();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // The host's defaults for a process that lives a second: its configuration files are read once (the default
+        // watches them, and every folder under the app's, for changes); logs go to the console only (not also to a debugger
+        // or an event source).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            Configuration = configuration,
+        });
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        timing.StartupStep("configuration");
         try
         {
             builder.Services.AddCustomerInsightCore(builder.Configuration);
@@ -35,6 +46,7 @@ public static class CliApp
         builder.Services.AddInsightIdentityCore();
         builder.Services.AddCliVerbs();
         builder.Services.AddSingleton(timing);
+        timing.StartupStep("services");
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -48,28 +60,31 @@ public static class CliApp
             using var host = builder.Build();
             // The host is never started: validate every option now, as a start would (ValidateOnStart).
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            timing.StartupStep("host");
             // Verbs read the database's currency when built: an unreachable server is said in one line first.
             await using (var db = await host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>()
                 .CreateDbContextAsync(cancellation.Token))
             {
                 await InsightDatabase.EnsureReachableAsync(db, cancellation.Token);
             }
+            timing.StartupStep("reachable");
             if (args[0] is "--help" or "-h" or "help")
             {
-                PrintHelp(host.Services.GetServices<ICliVerb>().ToList(), console.Out);
+                PrintHelp(host.Services.GetVerbs(), console.Out);
                 return 0;
             }
             // Migrated before the verbs are built: some read the database when built (its currency, for workbooks), and a
             // new database's failed read would cost an exception and its log.
             var factory = host.Services.GetRequiredService<IDbContextFactory<InsightDbContext>>();
             await InsightDatabase.MigrateAsync(factory, cancellation.Token);
-            var verbs = host.Services.GetServices<ICliVerb>().ToList();
-            var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
+            timing.StartupStep("migrations");
+            var verb = host.Services.GetVerb(args[0]);
             if (verb is null)
             {
                 await console.Error.WriteLineAsync($"Unknown verb \"{args[0]}\". Run with --help for the list.");
                 return 2;
             }
+            timing.StartupStep("verb");
             var rest = args.Skip(1).ToArray();
             if (rest.Contains("--help"))
             {
@@ -78,6 +93,7 @@ public static class CliApp
             }
             // A new database records its reporting currency (Business:Currency) before any verb reads or writes amounts.
             await host.Services.GetRequiredService<DatabaseCurrency>().GetAsync(cancellation.Token);
+            timing.StartupStep("currency");
             timing.Ready();
             var code = await verb.RunAsync(rest, console, cancellation.Token);
             timing.Report(console.Error);
