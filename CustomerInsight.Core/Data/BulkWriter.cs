@@ -242,7 +242,9 @@ public sealed class BulkWriter : IAsyncDisposable
         return statement;
     }
 
-    /// <summary>A table the writer inserts ids into: its identity follows them at commit (<see cref="DatabaseProvider.SyncIdentitiesAsync"/>).</summary>
+    /// <summary>
+    /// A table the writer inserts ids into: its identity follows them at commit (<see cref="DatabaseProvider.SyncIdentitiesAsync"/>).
+    /// </summary>
     private void NoteIds(string table, string[] columns)
     {
         if (columns.Contains("Id", StringComparer.Ordinal))

@@ -71,7 +71,8 @@ public static class EntityRows
         rows.Run();
     }
 
-    private static readonly string[] ConsentColumns = ["CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId"];
+    private static readonly string[] ConsentColumns =
+        ["CustomerId", "Purpose", "Status", "RecordedAtUtc", "Source", "ProofReference", "ImportBatchId"];
 
     public static void Insert(this BulkWriter writer, ConsentRecord c)
     {
