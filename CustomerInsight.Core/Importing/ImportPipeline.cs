@@ -75,7 +75,9 @@ public sealed class ImportPipeline(
             using (var reader = Open(path, shape))
             {
                 map = MapHeader(reader, mapper);
-                ReadRows(reader, map, mapper, session, progress, cancellationToken);
+                // The file is unpacked, split and decoded on another core while its rows are checked on this one.
+                using var ahead = new ReadAheadReader(reader);
+                ReadRows(ahead, map, mapper, session, progress, cancellationToken);
             }
             if (session.RowsRead == 0)
             {

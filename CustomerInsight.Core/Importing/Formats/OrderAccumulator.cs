@@ -13,47 +13,59 @@ namespace CustomerInsight.Core.Importing.Formats;
 /// </summary>
 internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 {
+    // 24 bytes a line: what is written. The line's time and country only matter to find exact duplicates (LineExtra).
     private struct Line
     {
         public int Next;
         public int Product;
         public int Description;
-        public int Country;
         public int Quantity;
         public long UnitPriceMilli;
+    }
+
+    private struct LineExtra
+    {
         public long UtcTicks;
+        public int Country;
     }
 
     private readonly record struct LineKey(int Product, int Description, int Country, int Quantity, long UnitPriceMilli, long UtcTicks);
 
-    private sealed class OrderState
+    // A struct in chunks rather than an object per order: millions of orders, no header or reference each.
+    private struct OrderState
     {
-        public required string Key;
-        public int First = -1;
-        public int Last = -1;
-        public long MinUtcTicks = long.MaxValue;
-        public CustomerEntry? Customer;
+        public string Key;
         public string? CustomerSourceId;
         public string? Country;
+        public string? SkipReason;
+        public CustomerEntry? Customer;
+        public long MinUtcTicks;
+        public long RunningAmountMilli;
+        public int First;
+        public int Last;
         public int LineCount;
+        public int FirstRow;
         public Channel Channel;
         public OrderKind Kind;
-        public long RunningAmountMilli;
-        public int FirstRow;
-        public string? SkipReason;
     }
 
-    private readonly Dictionary<string, OrderState> orders = new(StringComparer.Ordinal);
-    private readonly List<OrderState> orderList = [];
+    private readonly Dictionary<string, int> orders = new(StringComparer.Ordinal);
     private readonly StringPool strings = new();
     private HashSet<string> existing = [];
-    // The lines in chunks of equal size: a file of ten million lines needs no array of that size, nor its copies as it grows.
+    // Lines and orders in chunks of equal size: ten million lines need no array of that size, nor its copies as it grows.
     private const int ChunkBits = 16;
     private const int ChunkMask = (1 << ChunkBits) - 1;
     private readonly List<Line[]> chunks = [];
+    private readonly List<LineExtra[]> extraChunks = [];
+    private readonly List<OrderState[]> orderChunks = [];
     private int lineCount;
+    private int orderCount;
 
     private ref Line At(int index) => ref chunks[index >> ChunkBits][index & ChunkMask];
+
+    private ref LineExtra ExtraAt(int index) => ref extraChunks[index >> ChunkBits][index & ChunkMask];
+
+    private ref OrderState Order(int index) => ref orderChunks[index >> ChunkBits][index & ChunkMask];
 
     public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
@@ -65,28 +77,33 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     public void Add(RowContext row, int orderColumn, int customerColumn, string orderKey, string? customerSourceId, Channel channel, OrderKind kind,
         string productCode, string? description, int quantity, long unitPriceMilli, DateTime utc, string? country)
     {
-        if (!orders.TryGetValue(orderKey, out var order))
+        if (!orders.TryGetValue(orderKey, out var index))
         {
+            index = orderCount++;
+            if ((index & ChunkMask) == 0)
+            {
+                orderChunks.Add(new OrderState[ChunkMask + 1]);
+            }
             // The customer's id and country held once, not once per order (millions of orders, a million customers).
-            order = new OrderState
+            Order(index) = new OrderState
             {
                 Key = orderKey, CustomerSourceId = strings.Share(customerSourceId), Country = strings.Share(country), Channel = channel, Kind = kind,
-                FirstRow = row.Row,
+                FirstRow = row.Row, First = -1, Last = -1, MinUtcTicks = long.MaxValue,
             };
-            orders.Add(orderKey, order);
-            orderList.Add(order);
+            orders.Add(orderKey, index);
         }
-        else if (!string.Equals(order.CustomerSourceId, customerSourceId, StringComparison.Ordinal))
+        ref var order = ref Order(index);
+        if (!string.Equals(order.CustomerSourceId, customerSourceId, StringComparison.Ordinal))
         {
             row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey);
             return;
         }
-        else if (order.Channel != channel)
+        if (order.Channel != channel)
         {
             row.Reject(-1, ImportMessages.OrderChannelConflict, orderKey, order.Channel.ToString(), channel.ToString());
             return;
         }
-        else if (order.Kind != kind)
+        if (order.Kind != kind)
         {
             row.Reject(orderColumn, ImportMessages.OrderKindConflict, orderKey, order.Kind.ToString(), kind.ToString());
             return;
@@ -98,15 +115,23 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         if ((lineCount & ChunkMask) == 0)
         {
             chunks.Add(new Line[ChunkMask + 1]);
+            if (dropExactDuplicates)
+            {
+                extraChunks.Add(new LineExtra[ChunkMask + 1]);
+            }
         }
         ref var line = ref At(lineCount);
         line.Next = -1;
         line.Product = strings.Intern(productCode);
         line.Description = description is null ? -1 : strings.Intern(description);
-        line.Country = country is null ? -1 : strings.Intern(country);
         line.Quantity = quantity;
         line.UnitPriceMilli = unitPriceMilli;
-        line.UtcTicks = utc.Ticks;
+        if (dropExactDuplicates)
+        {
+            ref var extra = ref ExtraAt(lineCount);
+            extra.UtcTicks = utc.Ticks;
+            extra.Country = country is null ? -1 : strings.Intern(country);
+        }
         if (order.Last < 0)
         {
             order.First = lineCount;
@@ -127,8 +152,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// </summary>
     public void Resolve(ImportSession session)
     {
-        foreach (var order in orderList)
+        for (var index = 0; index < orderCount; index++)
         {
+            ref var order = ref Order(index);
             if (existing.Contains(order.Key))
             {
                 order.SkipReason = ImportMessages.SkipAlreadyImported;
@@ -155,8 +181,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// <summary>Whole-order rules: a cancellation must total less than zero.</summary>
     public void Validate(ImportSession session, string orderColumnName)
     {
-        foreach (var order in orderList)
+        for (var index = 0; index < orderCount; index++)
         {
+            ref var order = ref Order(index);
             if (order.SkipReason is null && order.Kind == OrderKind.Cancellation && order.RunningAmountMilli >= 0)
             {
                 session.Reject(ImportIssue.Create(order.FirstRow, orderColumnName, ImportMessages.OrderCancellationNotNegative, order.Key,
@@ -177,8 +204,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         var seen = new HashSet<LineKey>();
         var kept = new List<int>();
         var written = 0;
-        foreach (var order in orderList)
+        for (var index = 0; index < orderCount; index++)
         {
+            ref var order = ref Order(index);
             if (order.SkipReason is not null)
             {
                 continue;
@@ -189,7 +217,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             for (var i = order.First; i >= 0; i = At(i).Next)
             {
                 ref var l = ref At(i);
-                if (dropExactDuplicates && !seen.Add(new LineKey(l.Product, l.Description, l.Country, l.Quantity, l.UnitPriceMilli, l.UtcTicks)))
+                if (dropExactDuplicates && !seen.Add(Key(i)))
                 {
                     session.DuplicateRows++;
                     continue;
@@ -205,7 +233,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             var id = nextId++;
             var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
             var date = session.Calendar.BusinessDateOf(utc);
-            WriteOrder(orderRows, id, sourceUtf8, order, utc, date, amount, session.BatchId);
+            WriteOrder(orderRows, id, sourceUtf8, ref order, utc, date, amount, session.BatchId);
             session.SalesSummaries.Add(order.Customer?.Id, date, BusinessCalendar.MonthKey(date), order.Channel, order.Kind, amount);
             foreach (var i in kept)
             {
@@ -223,12 +251,27 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             if (++written % 5000 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsImported, (double)written / orderList.Count));
+                progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsImported, (double)written / orderCount));
             }
         }
+        // Written: the lines and orders held since the file was read can go before the commit builds the indexes.
+        chunks.Clear();
+        extraChunks.Clear();
+        orderChunks.Clear();
+        orders.Clear();
+        orders.TrimExcess();
+        lineCount = 0;
+        orderCount = 0;
     }
 
-    private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, OrderState order, DateTime utc, DateOnly date, long amount,
+    private LineKey Key(int index)
+    {
+        ref var line = ref At(index);
+        ref var extra = ref ExtraAt(index);
+        return new LineKey(line.Product, line.Description, extra.Country, line.Quantity, line.UnitPriceMilli, extra.UtcTicks);
+    }
+
+    private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, ref OrderState order, DateTime utc, DateOnly date, long amount,
         int batchId)
     {
         rows.Set(0, id);

@@ -173,10 +173,20 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         {
             return allowed;
         }
-        var normalised = FieldParsers.NormaliseName(text);
-        foreach (var candidate in Enum.GetValues<T>())
+        // The name as written (any case): no allocation, which matters on millions of rows.
+        var trimmed = text.AsSpan().Trim();
+        foreach (var (name, _, candidate) in EnumNames<T>.All)
         {
-            if (FieldParsers.NormaliseName(candidate.ToString()) == normalised)
+            if (trimmed.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        var normalised = FieldParsers.NormaliseName(text);
+        foreach (var (_, normalisedName, candidate) in EnumNames<T>.All)
+        {
+            if (normalisedName == normalised)
             {
                 value = candidate;
                 return true;
@@ -184,5 +194,12 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
         }
         Reject(column, ImportMessages.ValueNotInList, string.Join(", ", Enum.GetNames<T>()));
         return false;
+    }
+
+    /// <summary>An enumeration's values with their names as is and normalised, computed once.</summary>
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        public static readonly (string Name, string Normalised, T Value)[] All =
+            [.. Enum.GetValues<T>().Select(v => (v.ToString(), FieldParsers.NormaliseName(v.ToString()), v))];
     }
 }

@@ -78,6 +78,57 @@ public class BulkWriterTests : EngineTestBase
         Assert.Equal(0, await check.Customers.CountAsync(Token));
     }
 
+    [Fact]
+    public async Task Rows_ChildrenFillTheirBatchesFirst_ParentsAreWrittenBeforeThem_EveryRowWithItsValues()
+    {
+        await using var database = await TestDatabase.CreateAsync(Engine);
+        var orderedAt = new DateTime(2024, 5, 6, 7, 8, 9, 500, DateTimeKind.Utc);
+        await using (var db = database.CreateContext())
+        await using (var writer = await BulkWriter.BeginAsync(db, Token))
+        {
+            writer.Insert(NewCustomer(1, "BW-1"));
+            var orders = writer.OrderRows();
+            var lines = writer.OrderLineRows();
+            // Three lines an order: the lines' batches fill three times as fast as the orders' (foreign key to them).
+            for (var id = 1; id <= 150; id++)
+            {
+                orders.Set(0, id);
+                orders.Set(1, "test");
+                orders.Set(2, "T" + id.ToString(CultureInfo.InvariantCulture));
+                orders.Set(3, id % 2 == 0 ? 1 : null);
+                orders.Set(4, orderedAt.AddDays(id));
+                orders.Set(5, DateOnly.FromDateTime(orderedAt.AddDays(id)));
+                orders.Set(6, BusinessCalendar.MonthKey(DateOnly.FromDateTime(orderedAt.AddDays(id))));
+                orders.Set(7, (int)Channel.Store);
+                orders.Set(8, (int)OrderKind.Sale);
+                orders.Set(9, 3_000);
+                orders.SetNull(10);
+                orders.Run();
+                for (var line = 1; line <= 3; line++)
+                {
+                    lines.Set(0, id);
+                    lines.SetUtf8(1, "P-1"u8.ToArray());
+                    lines.Set(2, line == 2 ? null : "Item " + line.ToString(CultureInfo.InvariantCulture));
+                    lines.Set(3, 1);
+                    lines.Set(4, 1_000);
+                    lines.Set(5, 1_000);
+                    lines.Run();
+                }
+            }
+            await writer.CommitAsync(Token);
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(150, await check.Orders.CountAsync(Token));
+        Assert.Equal(450, await check.OrderLines.CountAsync(Token));
+        var order = await check.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "T77", Token);
+        Assert.Equal((77L, (int?)null, orderedAt.AddDays(77), new DateOnly(2024, 7, 22), Channel.Store, 3_000L),
+            (order.Id, order.CustomerId, DateTime.SpecifyKind(order.OrderedAtUtc, DateTimeKind.Utc), order.BusinessDate, order.Channel,
+                order.AmountMilli));
+        Assert.Equal(["Item 1", null, "Item 3"], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
+        Assert.Equal(75, await check.Orders.CountAsync(o => o.CustomerId == 1, Token));
+    }
+
     /// <summary>The indexes of a table as the engine's schema states them (name and statement).</summary>
     private async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction)
     {
