@@ -189,7 +189,9 @@ public sealed class BulkWriter : IAsyncDisposable
         return statement;
     }
 
-    /// <summary>A table the writer inserts ids into: its identity follows them at commit (<see cref="DatabaseProvider.SyncIdentitiesAsync"/>).</summary>
+    /// <summary>
+    /// A table the writer inserts ids into: its identity follows them at commit (<see cref="DatabaseProvider.SyncIdentitiesAsync"/>).
+    /// </summary>
     private void NoteIds(string table, string[] columns)
     {
         if (columns.Contains("Id", StringComparer.Ordinal))
@@ -454,7 +456,9 @@ internal sealed class SqliteRowInserter : RowInserter
         Check(value is null ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1) : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, value));
 
     public override void SetUtf8(int index, byte[]? utf8) =>
-        Check(utf8 is null ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1) : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, (ReadOnlySpan<byte>)utf8));
+        Check(utf8 is null
+            ? SQLitePCL.raw.sqlite3_bind_null(statement, index + 1)
+            : SQLitePCL.raw.sqlite3_bind_text(statement, index + 1, (ReadOnlySpan<byte>)utf8));
 
     public override void SetNull(int index) => Check(SQLitePCL.raw.sqlite3_bind_null(statement, index + 1));
 
@@ -463,7 +467,8 @@ internal sealed class SqliteRowInserter : RowInserter
         Set(index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The text Microsoft.Data.Sqlite binds for a DateOnly parameter.</summary>
-    public override void Set(int index, DateOnly date) => Set(index, date.ToString(@"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture));
+    public override void Set(int index, DateOnly date) =>
+        Set(index, date.ToString(@"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public override void Run()
     {

@@ -160,7 +160,8 @@ public static class InsightDatabase
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT to_regclass('\"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"') IS NOT NULL";
+            command.CommandText =
+                $"SELECT to_regclass('\"{Microsoft.EntityFrameworkCore.Migrations.HistoryRepository.DefaultTableName}\"') IS NOT NULL";
             return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         finally

@@ -219,7 +219,8 @@ internal sealed class CopyBuffer(PostgresCopy owner, string table, string[] colu
     {
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = new NpgsqlCommand(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table", connection))
+            "SELECT column_name, data_type FROM information_schema.columns "
+            + "WHERE table_schema = current_schema() AND table_name = @table", connection))
         {
             command.Parameters.AddWithValue("table", table);
             using var reader = command.ExecuteReader();

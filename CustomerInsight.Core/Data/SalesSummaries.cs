@@ -231,7 +231,8 @@ public static class SalesSummaries
     ];
 
     private static string InsertCustomerSales(string where) => $"""
-        INSERT INTO "CustomerSales" ("CustomerId", "FirstOrderDate", "LastOrderDate", "FirstSaleDate", "FirstSaleMonth", "LastSaleDate", "SaleOrders", "NetMilli")
+        INSERT INTO "CustomerSales" ("CustomerId", "FirstOrderDate", "LastOrderDate", "FirstSaleDate", "FirstSaleMonth", "LastSaleDate",
+            "SaleOrders", "NetMilli")
         SELECT "CustomerId", MIN("BusinessDate"), MAX("BusinessDate"),
             MIN(CASE WHEN "Kind" = {Sale} THEN "BusinessDate" END), MIN(CASE WHEN "Kind" = {Sale} THEN "BusinessMonth" END),
             MAX(CASE WHEN "Kind" = {Sale} THEN "BusinessDate" END), SUM(CASE WHEN "Kind" = {Sale} THEN 1 ELSE 0 END), SUM("AmountMilli")
@@ -272,7 +273,8 @@ public static class SalesSummaries
         $"CASE WHEN n{(int)c} >= {least} THEN {1L << CustomerYear.ChannelShift(c)} ELSE 0 END"));
 
     private static string InsertSalesDays(string where) => $"""
-        INSERT INTO "SalesDays" ("BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli", "CancellationOrders", "ReturnsMilli")
+        INSERT INTO "SalesDays" ("BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli",
+            "CancellationOrders", "ReturnsMilli")
         SELECT "BusinessDate", "Channel", MIN("BusinessMonth"),
             SUM(CASE WHEN "Kind" = {Sale} THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = {Sale} AND "CustomerId" IS NOT NULL THEN 1 ELSE 0 END),
             SUM(CASE WHEN "Kind" = {Sale} THEN "AmountMilli" ELSE 0 END),

@@ -14,7 +14,8 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
     public double LogLikelihood(int x, double recencyWeeks, double ageWeeks)
     {
         var a1 = SpecialFunctions.GammaLn(R + x) - SpecialFunctions.GammaLn(R) + R * Math.Log(Alpha);
-        var a2 = SpecialFunctions.GammaLn(A + B) + SpecialFunctions.GammaLn(B + x) - SpecialFunctions.GammaLn(B) - SpecialFunctions.GammaLn(A + B + x);
+        var a2 = SpecialFunctions.GammaLn(A + B) + SpecialFunctions.GammaLn(B + x)
+            - SpecialFunctions.GammaLn(B) - SpecialFunctions.GammaLn(A + B + x);
         var a3 = -(R + x) * Math.Log(Alpha + ageWeeks);
         if (x == 0)
         {
@@ -205,11 +206,13 @@ public static class BgNbdFitter
         {
             // Per x: the terms of ln L that depend on x only.
             var dropTerm = new double[weightByX.Length];
-            var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha) + SpecialFunctions.GammaLn(p.A + p.B) - SpecialFunctions.GammaLn(p.B);
+            var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha)
+                + SpecialFunctions.GammaLn(p.A + p.B) - SpecialFunctions.GammaLn(p.B);
             double sum = 0;
             foreach (var x in xs)
             {
-                var common = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x) - SpecialFunctions.GammaLn(p.A + p.B + x);
+                var common = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x)
+                    - SpecialFunctions.GammaLn(p.A + p.B + x);
                 sum += weightByX[x] * common;
                 dropTerm[x] = x > 0 ? Math.Log(p.A) - Math.Log(p.B + x - 1) : 0;
             }

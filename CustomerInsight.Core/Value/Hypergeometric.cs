@@ -76,8 +76,8 @@ public static class Hypergeometric
         return double.IsNaN(near) ? LogSeries(a, b, c, z).Log : near;
     }
 
-    /// <summary>NaN when its two terms cancel. A&amp;S 15.3.6: ₂F₁(a,b;c;z) = Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) F(a,b;1−m;w) + w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) F(c−a,c−b;1+m;w), m = c−a−b, w =
-    /// 1−z.</summary>
+    /// <summary>NaN when its two terms cancel. A&amp;S 15.3.6, with m = c−a−b and w = 1−z:
+    /// ₂F₁(a,b;c;z) = Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) F(a,b;1−m;w) + w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) F(c−a,c−b;1+m;w).</summary>
     private static double LogNearOne(double a, double b, double c, double z)
     {
         var w = 1 - z;

@@ -82,7 +82,6 @@ public sealed class QualityBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task QualityFigure_Analyst_OpensTheCustomersBehindIt()
     {
-        fixture.RequireBrowser();
         var page = await fixture.NewPageAsAsync(Roles.Analyst);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "quality-figure", async () =>
         {

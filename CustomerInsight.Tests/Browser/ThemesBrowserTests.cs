@@ -8,7 +8,6 @@ public sealed class ThemesBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_FromSatisfactionPageThemeToItsComments_WordsHighlighted()
     {
-        fixture.RequireBrowser();
         var page = await fixture.NewPageAsAsync(Roles.Analyst);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "themes-drill-down", async () =>
         {

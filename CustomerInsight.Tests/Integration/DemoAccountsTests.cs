@@ -4,11 +4,8 @@ namespace CustomerInsight.Tests.Integration;
 /// The demo accounts' password is published (README, interfaces.md): they work only while <c>DemoData:Enabled</c>
 /// is true. Three starts of the real app over one database file: demo on, off, on again.
 /// </summary>
-public class DemoAccountsTests : IAsyncLifetime
+public class DemoAccountsTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="DemoAccountsOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     /// <summary>The one database the three starts share (the app migrates and seeds it).</summary>
     private TestDatabase database = null!;
 

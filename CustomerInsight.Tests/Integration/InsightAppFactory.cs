@@ -92,6 +92,13 @@ public partial class InsightAppFactory : WebApplicationFactory<Program>
         return await client.GetAsync(path, cancellationToken);
     }
 
+    /// <summary>The page at <paramref name="path"/> as the demo account of <paramref name="role"/> gets it (a success status required).</summary>
+    public async Task<string> GetStringAsAsync(string role, string path, CancellationToken cancellationToken)
+    {
+        using var client = await CreateClientAsAsync(role);
+        return await client.GetStringAsync(path, cancellationToken);
+    }
+
     /// <summary>Signs in through the real login form; the signed-in client, or null when the form refused the account.</summary>
     public async Task<HttpClient?> TrySignInAsync(string email, string password)
     {

@@ -36,8 +36,7 @@ public class OmocDepthAccessTests(InsightAppFactory app)
     public async Task ChangeManager_MapPageShowsTheDemoActorsAndBalance()
     {
         var projectId = await CheckoutIdAsync();
-        using var client = await app.CreateClientAsAsync(Roles.ChangeManager);
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/omoc/projects/{projectId}/sociodynamics", Token));
+        var html = WebUtility.HtmlDecode(await app.GetStringAsAsync(Roles.ChangeManager, $"/omoc/projects/{projectId}/sociodynamics", Token));
         Assert.Contains("Délégué du personnel", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"balance-value\"", html, StringComparison.Ordinal);
         Assert.Contains("+468", html, StringComparison.Ordinal);

@@ -41,8 +41,7 @@ public class OmocPagesTests(InsightAppFactory app)
     [Fact]
     public async Task ProjectPage_UnknownId_SaysNotFound()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Executive);
-        var html = await client.GetStringAsync("/omoc/projects/999999", Token);
+        var html = await app.GetStringAsAsync(Roles.Executive, "/omoc/projects/999999", Token);
         Assert.Contains("Projet introuvable", html, StringComparison.Ordinal);
     }
 }

@@ -7,11 +7,8 @@ namespace CustomerInsight.Tests.Integration;
 /// The built app started as README's run command starts it (no launch profile environment), from another
 /// working directory, on a port chosen through ASPNETCORE_URLS: production error pages, and every static asset served.
 /// </summary>
-public class StartedAppTests
+public class StartedAppTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="StartedAppOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The web project's own build output, beside this test project's (same configuration).</summary>

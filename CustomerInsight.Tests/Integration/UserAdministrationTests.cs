@@ -8,11 +8,8 @@ namespace CustomerInsight.Tests.Integration;
 /// Users and roles against the real app (its own database: these tests create, disable and demote accounts),
 /// checked through what matters: who can sign in, with which access, and what the audit log says.
 /// </summary>
-public class UserAdministrationTests : IAsyncLifetime
+public class UserAdministrationTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="UserAdministrationOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private const string Password = "correct horse battery";
     private InsightAppFactory app = null!;
     private AsyncServiceScope scope;

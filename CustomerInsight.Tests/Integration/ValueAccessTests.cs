@@ -37,9 +37,8 @@ public class ValueAccessTests(InsightAppFactory app)
         var saved = await app.Services.GetRequiredService<SegmentationQueries>()
             .SaveAsync(null, name, SegmentationQueriesTests.RecentThenRegulars(), 0, "valeur", "analyste@demo.local",
                 TestContext.Current.CancellationToken);
-        using var client = await app.CreateClientAsAsync(Roles.Executive);
-
-        var html = await client.GetStringAsync(AppUrls.Value(new DateOnly(2026, 6, 30), saved.Key), TestContext.Current.CancellationToken);
+        var html = await app.GetStringAsAsync(Roles.Executive, AppUrls.Value(new DateOnly(2026, 6, 30), saved.Key),
+            TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"value-by-custom-segment\"", html, StringComparison.Ordinal);
         Assert.Equal(["recents", "fideles", ""], Regex.Matches(html, "<tr data-segment=\"([a-z-]*)\"").Select(m => m.Groups[1].Value));
@@ -50,9 +49,7 @@ public class ValueAccessTests(InsightAppFactory app)
     [Fact]
     public async Task Analyst_PageWithLostCustomersAndTheWorkbookLink()
     {
-        using var client = await app.CreateClientAsAsync(Roles.Analyst);
-
-        var html = await client.GetStringAsync("/value?end=2026-06-30", TestContext.Current.CancellationToken);
+        var html = await app.GetStringAsAsync(Roles.Analyst, "/value?end=2026-06-30", TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"value-lost", html, StringComparison.Ordinal);
         Assert.Contains(Workbook.Replace("&", "&amp;", StringComparison.Ordinal), html, StringComparison.Ordinal);

@@ -228,7 +228,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         }
     }
 
-    private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, OrderState order, DateTime utc, DateOnly date, long amount, int batchId)
+    private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, OrderState order, DateTime utc, DateOnly date, long amount,
+        int batchId)
     {
         rows.Set(0, id);
         rows.SetUtf8(1, sourceUtf8);

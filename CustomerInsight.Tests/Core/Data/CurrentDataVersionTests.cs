@@ -9,11 +9,8 @@ namespace CustomerInsight.Tests.Core.Data;
 /// The node's shared data version: one read serves every cache key until a change is heard (this node's commit, or another
 /// node's through the watcher) or <see cref="SharedRead{T}.MaxAge"/> passes for a writer that told nobody.
 /// </summary>
-public class CurrentDataVersionTests
+public class CurrentDataVersionTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="CurrentDataVersionOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -77,11 +74,8 @@ public class CurrentDataVersionTests
     private static async Task AddSurveyResponseAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            SourceId = "shared-version-test", RespondedAtUtc = new DateTime(2026, 9, 1, 10, 0, 0, DateTimeKind.Utc),
-            BusinessDate = new DateOnly(2026, 9, 1), BusinessMonth = 202609, Kind = SurveyKind.Relational, RecommendScore = 9,
-        });
+        db.SurveyResponses.Add(TestSurveys.Create("shared-version-test", new DateOnly(2026, 9, 1), 9, kind: SurveyKind.Relational,
+            at: new TimeOnly(10, 0)));
         await db.SaveChangesAsync(Ct);
     }
 }

@@ -7,11 +7,8 @@ namespace CustomerInsight.Tests.Core.Data;
 /// (here a second notifier with its own services on the same database, as another web node or process would be) hears
 /// of it through its <see cref="DataChangeWatcher"/>: PostgreSQL by <c>pg_notify</c>, SQLite by the file's change counter.
 /// </summary>
-public class DataChangeAcrossNodesTests : IAsyncLifetime
+public class DataChangeAcrossNodesTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="DataChangeAcrossNodesOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     /// <summary>An upper bound for a busy machine: every wait below ends as soon as the change is raised.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 

@@ -13,11 +13,8 @@ public class DataVersionTests : EngineTestBase
 
         await using (var db = database.CreateContext())
         {
-            db.SurveyResponses.Add(new SurveyResponse
-            {
-                SourceId = "version-test", RespondedAtUtc = new DateTime(2026, 9, 1, 10, 0, 0, DateTimeKind.Utc),
-                BusinessDate = new DateOnly(2026, 9, 1), BusinessMonth = 202609, Kind = SurveyKind.Relational, RecommendScore = 9,
-            });
+            db.SurveyResponses.Add(TestSurveys.Create("version-test", new DateOnly(2026, 9, 1), 9, kind: SurveyKind.Relational,
+                at: new TimeOnly(10, 0)));
             await db.SaveChangesAsync(Token);
         }
         var afterSurvey = await DataVersion.ReadAsync(database.Factory, Token);

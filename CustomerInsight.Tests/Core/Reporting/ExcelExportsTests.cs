@@ -54,36 +54,13 @@ public class ExcelExportsTests : DatabaseTestBase
             for (var k = 0; k <= i % 3; k++)
             {
                 var date = new DateOnly(2026, 2 + (k % 2), 3 + i);
-                var amount = 10_000L * (i + 1);
-                db.Orders.Add(new Order
-                {
-                    Source = "test",
-                    SourceOrderId = $"{Dangerous[i]}{++orderNo}",
-                    CustomerId = customer.Id,
-                    OrderedAtUtc = date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-                    BusinessDate = date,
-                    BusinessMonth = BusinessCalendar.MonthKey(date),
-                    Channel = (Channel)(i % 4),
-                    Kind = OrderKind.Sale,
-                    AmountMilli = amount,
-                    Lines = [new OrderLine { ProductCode = Dangerous[i], Description =
-                        Dangerous[(i + 1) % Dangerous.Length], Quantity = 1, UnitPriceMilli = amount, AmountMilli = amount }],
-                });
+                var order = TestOrders.Create($"{Dangerous[i]}{++orderNo}", customer.Id, date, 10m * (i + 1), channel: (Channel)(i % 4));
+                order.Lines = [new OrderLine { ProductCode = Dangerous[i], Description = Dangerous[(i + 1) % Dangerous.Length],
+                    Quantity = 1, UnitPriceMilli = order.AmountMilli, AmountMilli = order.AmountMilli }];
+                db.Orders.Add(order);
             }
-            var answered = new DateOnly(2026, 3, 10 + i);
-            db.SurveyResponses.Add(new SurveyResponse
-            {
-                SourceId = $"R{i}",
-                CustomerId = customer.Id,
-                RespondedAtUtc = answered.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
-                BusinessDate = answered,
-                BusinessMonth = BusinessCalendar.MonthKey(answered),
-                Kind = (SurveyKind)(i % 2),
-                Channel = i % 3 == 0 ? null : Channel.Web,
-                RecommendScore = i + 3,
-                SatisfactionScore = (i % 5) + 1,
-                Comment = Dangerous[i],
-            });
+            db.SurveyResponses.Add(TestSurveys.Create($"R{i}", new DateOnly(2026, 3, 10 + i), i + 3, (i % 5) + 1, (SurveyKind)(i % 2),
+                i % 3 == 0 ? null : Channel.Web, Dangerous[i], customer.Id, new TimeOnly(9, 0)));
             db.ConsentRecords.Add(new ConsentRecord
             {
                 CustomerId = customer.Id,

@@ -62,6 +62,17 @@ public sealed class StreamedTableTests
         return stream;
     }
 
+    /// <summary>One row per text, the other columns alike.</summary>
+    private static List<Row> TextRows(IEnumerable<string> texts) =>
+        [.. texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1))];
+
+    /// <summary>The shared strings' XML holds each of <paramref name="present"/> and none of <paramref name="absent"/>.</summary>
+    private static void AssertSharedStrings(string xml, string[] present, string[] absent)
+    {
+        Assert.All(present, p => Assert.Contains(p, xml, StringComparison.Ordinal));
+        Assert.All(absent, a => Assert.DoesNotContain(a, xml, StringComparison.Ordinal));
+    }
+
     private static string SharedStrings(Stream workbook)
     {
         using var package = new ZipArchive(workbook);
@@ -168,7 +179,7 @@ public sealed class StreamedTableTests
     [Fact]
     public void AddTable_StreamedDangerousTexts_IntactQuotePrefixAndNoFormula()
     {
-        var rows = Texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1)).ToList();
+        var rows = TextRows(Texts);
         using var book = WriteAndRead(0, w => w.AddTable("S", new ReportTitle("=1+1", "-P", [new("@F", "+V")]), Columns, rows));
         var sheet = book.Worksheet(1);
         for (var i = 0; i < Texts.Length; i++)
@@ -189,32 +200,24 @@ public sealed class StreamedTableTests
     public void Save_CellModelSpecialTexts_EscapedOnceInTheSharedStrings()
     {
         var texts = new[] { "a_x0041_b", "\r=1+1", "x\r\ny" };
-        var rows = texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1));
+        var rows = TextRows(texts);
         var xml = SharedStrings(Write(int.MaxValue, w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, rows)));
 
         // What Excel decodes back to the text: the look-alike escaped once, line breaks as line feeds.
-        Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);
-        Assert.Contains(">\n=1+1<", xml, StringComparison.Ordinal);
-        Assert.Contains(">x\ny<", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("_x005F_x005F", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("_x000D_", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("\r", xml, StringComparison.Ordinal);
+        AssertSharedStrings(xml, [">a_x005F_x0041_b<", ">\n=1+1<", ">x\ny<"], ["_x005F_x005F", "_x000D_", "\r"]);
     }
 
     [Fact]
     public void Save_StreamedSpecialTexts_EscapedOnceInTheSharedStrings()
     {
-        var rows = Texts.Select(t => new Row(t, 1, 1m, null, new DateOnly(2026, 1, 1), new DateTime(2026, 1, 1), true, 1)).ToList();
+        var rows = TextRows(Texts);
         var xml = SharedStrings(Write(0, w => w.AddTable("S", new ReportTitle("R", "P", []), Columns, rows)));
 
         // ECMA-376 ST_Xstring: what Excel decodes back to the original text.
-        Assert.Contains(">a_x005F_x0041_b<", xml, StringComparison.Ordinal);
-        Assert.Contains(">\n=1+1<", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("_x000D_", xml, StringComparison.Ordinal);
-        Assert.Contains(">a &amp; &lt;b&gt; \"q\" 'x'<", xml, StringComparison.Ordinal);
-        Assert.Contains("<x:t xml:space=\"preserve\">\t=1+1<", xml, StringComparison.Ordinal);
-        Assert.Contains("<x:t xml:space=\"preserve\">  spaced  <", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("\u0001", xml, StringComparison.Ordinal);
+        AssertSharedStrings(xml,
+            [">a_x005F_x0041_b<", ">\n=1+1<", ">a &amp; &lt;b&gt; \"q\" 'x'<", "<x:t xml:space=\"preserve\">\t=1+1<",
+                "<x:t xml:space=\"preserve\">  spaced  <"],
+            ["_x000D_", "\u0001"]);
     }
 
     [Fact]

@@ -28,23 +28,8 @@ public class SatisfactionQueriesTests : DatabaseTestBase
     }
 
     private static SurveyResponse Response(string id, string date, int? recommend,
-        int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null)
-    {
-        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-        return new SurveyResponse
-        {
-            SourceId = id,
-            CustomerId = 1,
-            RespondedAtUtc = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
-            BusinessDate = day,
-            BusinessMonth = BusinessCalendar.MonthKey(day),
-            Kind = kind,
-            Channel = channel,
-            RecommendScore = recommend,
-            SatisfactionScore = satisfaction,
-            Comment = comment,
-        };
-    }
+        int? satisfaction, SurveyKind kind, Channel? channel, string? comment = null) =>
+        TestSurveys.Create(id, TestOrders.Day(date), recommend, satisfaction, kind, channel, comment, customer: 1);
 
     private static readonly SatisfactionFilter March = new(Period.Month(2011, 3));
 

@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-public class CliAppTests
+public class CliAppTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="CliAppOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     [Fact]
     public async Task Help_ListsTheVerbs()
     {

@@ -7,6 +7,13 @@ public static class CliTestRunner
 {
     public sealed record CliResult(int ExitCode, string Output, string Error)
     {
+        /// <summary>Success: exit code 0 and standard output saying each of <paramref name="parts"/>.</summary>
+        public void AssertSucceeded(params string[] parts)
+        {
+            Assert.Equal(0, ExitCode);
+            Assert.All(parts, part => Assert.Contains(part, Output, StringComparison.Ordinal));
+        }
+
         /// <summary>Bad input: exit code 2 and standard error saying each of <paramref name="parts"/>.</summary>
         public void AssertBadInput(params string[] parts)
         {

@@ -2,11 +2,8 @@ using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Tests.Web.Cli;
 
-public class GenerateVerbTests
+public class GenerateVerbTests : EngineTestBase
 {
-    /// <summary>The engine these tests run on; <see cref="GenerateVerbOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     [Fact]
     public async Task Generate_SmallSizes_WritesTheFourFilesAndImportsThem()
     {
@@ -15,8 +12,7 @@ public class GenerateVerbTests
 
         var result = await CliTestRunner.RunAsync(database, ["generate", "--out", folder, "--customers", "300", "--lines", "2000", "--seed", "7"]);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("2,000 lines", result.Output, StringComparison.Ordinal);
+        result.AssertSucceeded("2,000 lines");
         var customers = await ImportAsync(database, folder, ScaleDatasetGenerator.CustomersFileName, "customers");
         var lines = await ImportAsync(database, folder, ScaleDatasetGenerator.OrderLinesFileName, "order-lines");
         var surveys = await ImportAsync(database, folder, ScaleDatasetGenerator.SurveysFileName, "surveys");

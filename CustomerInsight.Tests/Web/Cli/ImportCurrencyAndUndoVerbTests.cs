@@ -21,8 +21,7 @@ public class ImportCurrencyAndUndoVerbTests : EngineTestBase
         // Later runs without the setting (appsettings.json says EUR) keep the database's own currency.
         var kpi = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--json"]);
 
-        Assert.Equal(0, import.ExitCode);
-        Assert.Contains("GBP", import.Output, StringComparison.Ordinal);
+        import.AssertSucceeded("GBP");
         Assert.Equal(0, kpi.ExitCode);
         using var json = JsonDocument.Parse(kpi.Output);
         Assert.Equal("GBP", json.RootElement.GetProperty("currency").GetString());
@@ -59,8 +58,7 @@ public class ImportCurrencyAndUndoVerbTests : EngineTestBase
         var result = await CliTestRunner.RunAsync(database, ["kpi", "--from", "2011-07-01", "--to", "2011-10-01", "--out", workbook],
             settings: new Dictionary<string, string?> { ["Business:Currency"] = "EUR" });
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Amounts in GBP.", result.Output, StringComparison.Ordinal);
+        result.AssertSucceeded("Amounts in GBP.");
         using var book = new XLWorkbook(workbook);
         var formats = book.Worksheets.SelectMany(s => s.CellsUsed()).Select(c => c.Style.NumberFormat.Format).Where(f => f.Length > 0).ToList();
         Assert.Contains(formats, f => f.Contains('£', StringComparison.Ordinal));

@@ -32,9 +32,7 @@ public class ImportVerbTests : EngineTestBase
 
         var result = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines"]);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("succeeded", result.Output, StringComparison.Ordinal);
-        Assert.Contains("rows imported", result.Output, StringComparison.Ordinal);
+        result.AssertSucceeded("succeeded", "rows imported");
     }
 
     [Fact]

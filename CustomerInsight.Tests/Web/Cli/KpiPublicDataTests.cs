@@ -4,11 +4,8 @@ namespace CustomerInsight.Tests.Web.Cli;
 /// <c>kpi --json</c> over the public Online Retail file (first order 2010-12-01, last 2011-12-09), imported for
 /// real through the command line: the comparison periods of metrics.md and their coverage.
 /// </summary>
-public class KpiPublicDataTests : IAsyncLifetime
+public class KpiPublicDataTests : EngineTestBase, IAsyncLifetime
 {
-    /// <summary>The engine these tests run on; <see cref="KpiPublicDataOnPostgresTests"/> runs them all on PostgreSQL.</summary>
-    protected virtual DatabaseEngine Engine => DatabaseEngine.Sqlite;
-
     private TestDatabase database = null!;
 
     public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(Engine, migrate: false);

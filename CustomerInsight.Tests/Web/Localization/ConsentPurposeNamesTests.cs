@@ -1,24 +1,15 @@
-using System.Xml.Linq;
-
 namespace CustomerInsight.Tests.Web.Localization;
 
 /// <summary>One name per consent purpose everywhere: the UI's (SharedText) and the workbooks' (ReportLabels) agree, and no feature has its
 /// own.</summary>
 public sealed class ConsentPurposeNamesTests
 {
-    private static readonly string Folder =
-        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
-
-    private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data").ToDictionary(d =>
-            (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
     [Theory]
     [InlineData("SharedText.resx", "fr-FR")]
     [InlineData("SharedText.en.resx", "en-GB")]
     public void PurposeNames_UiAndWorkbooks_SameNameForEachPurpose(string file, string culture)
     {
-        var texts = Read(file);
+        var texts = ResxFiles.Read(file);
         var context = new ReportContext(new ReportRequester("t", new CultureInfo(culture)),
             CoreTexts.Settings("c", "EUR", TimeZoneInfo.Utc), DateTime.UnixEpoch);
         foreach (var purpose in Enum.GetValues<ConsentPurpose>())
@@ -30,9 +21,9 @@ public sealed class ConsentPurposeNamesTests
     [Fact]
     public void PurposeNames_NoFeatureHasItsOwn()
     {
-        var own = Directory.GetFiles(Folder, "*.resx")
+        var own = Directory.GetFiles(ResxFiles.Folder, "*.resx")
             .Where(f => !Path.GetFileName(f).StartsWith("SharedText.", StringComparison.Ordinal))
-            .SelectMany(f => Read(Path.GetFileName(f)).Where(t => t.Key.StartsWith("Purpose_", StringComparison.Ordinal)
+            .SelectMany(f => ResxFiles.Read(Path.GetFileName(f)).Where(t => t.Key.StartsWith("Purpose_", StringComparison.Ordinal)
                 || t.Value.Contains("Marketing e-mail", StringComparison.OrdinalIgnoreCase)
                 || t.Value.Contains("Marketing par", StringComparison.OrdinalIgnoreCase))
                 .Select(t => $"{Path.GetFileName(f)}: {t.Key}"));

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace CustomerInsight.Tests.Web.Localization;
 
 /// <summary>
@@ -9,17 +7,11 @@ namespace CustomerInsight.Tests.Web.Localization;
 /// </summary>
 public sealed class ResourceFilesTests
 {
-    private static readonly string Folder =
-        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CustomerInsight.Web", "Resources", "Localization");
-
-    private static Dictionary<string, string> Read(string path) =>
-        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
     public static TheoryData<string> Features()
     {
         var data = new TheoryData<string>();
         // MudBlazorText has no English file: in English MudBlazor's own texts are used (MudBlazorLocalizer).
-        foreach (var file in Directory.GetFiles(Folder, "*.resx")
+        foreach (var file in Directory.GetFiles(ResxFiles.Folder, "*.resx")
                      .Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal) && Path.GetFileName(f) != "MudBlazorText.resx")
                      .Order(StringComparer.Ordinal))
         {
@@ -32,8 +24,8 @@ public sealed class ResourceFilesTests
     [MemberData(nameof(Features))]
     public void FrenchAndEnglish_SameKeys_EachLanguagesColons(string feature)
     {
-        var french = Read(Path.Combine(Folder, feature + ".resx"));
-        var english = Read(Path.Combine(Folder, feature + ".en.resx"));
+        var french = ResxFiles.Read(feature + ".resx");
+        var english = ResxFiles.Read(feature + ".en.resx");
 
         Assert.Equal(french.Keys.Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(english.Where(e => e.Value.Contains(" :", StringComparison.Ordinal)

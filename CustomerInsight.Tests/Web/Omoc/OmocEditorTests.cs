@@ -1,34 +1,19 @@
+using CustomerInsight.Tests.Core.Omoc;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerInsight.Tests.Web.Omoc;
 
 /// <summary>The pages' save path checks the OmocEdit policy on the server, whatever the UI rendered.</summary>
-public sealed class OmocEditorTests : IAsyncLifetime
+public sealed class OmocEditorTests : DatabaseTestBase
 {
-    private TestDatabase database = null!;
     private int projectId;
     private int populationId;
     private int workshopId;
 
-    public async ValueTask InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        var setup = Commands();
-        projectId = (await setup.CreateProjectAsync(new ChangeProjectInput("Caisse", null, null, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 1)),
-            "setup", Token)).Id!.Value;
-        populationId = (await setup.CreatePopulationAsync(projectId, new PopulationInput("Caissiers", 120, null), "setup", Token)).Id!.Value;
-        workshopId = (await setup.CreateWorkshopAsync(projectId,
-            new WorkshopInput("Cadrage", new DateOnly(2026, 2, 1), WorkshopPhase.BeforeGoLive, null, null), "setup", Token)).Id!.Value;
-    }
+    protected override async Task ArrangeAsync() =>
+        (projectId, populationId, workshopId) = await OmocTestProjects.CreateCheckoutAsync(Commands(), Token);
 
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-    }
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private OmocCommands Commands() => new(database.Factory, new AuditLog(database.Factory, TimeProvider.System), TimeProvider.System);
+    private OmocCommands Commands() => OmocTestProjects.Commands(Database);
 
     private OmocEditor EditorAs(string? role, string name = "someone@demo.local", ILogger<OmocEditor>? logger = null) =>
         new(Commands(), FixedUser.Access(role, name), logger ?? NullLogger<OmocEditor>.Instance);
@@ -48,7 +33,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Forbidden, result.Outcome);
         Assert.False(await editor.CanEditAsync());
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.OmocAssessments.AnyAsync(Token));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == OmocCommands.AssessmentComplete, Token));
     }
@@ -75,7 +60,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
         ];
 
         Assert.All(results, r => Assert.Equal(OmocOutcome.Forbidden, r.Outcome));
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal("Caisse", (await db.ChangeProjects.SingleAsync(Token)).Name);
         Assert.Equal(1, await db.Populations.CountAsync(Token));
         Assert.Equal(1, await db.Workshops.CountAsync(Token));
@@ -92,7 +77,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.True(await editor.CanEditAsync());
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var saved = await db.OmocAssessments.SingleAsync(Token);
         Assert.Equal("changement@demo.local", saved.UpdatedBy);
         Assert.Equal(AssessmentStatus.Completed, saved.Status);
@@ -108,7 +93,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
 
         Assert.Equal(OmocOutcome.Conflict, result.Outcome);
         Assert.Equal("alice@demo.local", result.Conflict!.LastSavedBy);
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(AssessmentStatus.Draft, (await db.OmocAssessments.SingleAsync(Token)).Status);
     }
 
@@ -117,7 +102,7 @@ public sealed class OmocEditorTests : IAsyncLifetime
     {
         var logger = new FakeLogger<OmocEditor>();
         var editor = EditorAs(Roles.ChangeManager, logger: logger);
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             // The assessments' table gone: the command throws inside the editor.
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"OmocAssessments\"", Token);

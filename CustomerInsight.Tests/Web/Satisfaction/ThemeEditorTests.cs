@@ -11,12 +11,7 @@ public sealed class ThemeEditorTests : DatabaseBunitTestBase
             string[] comments = ["Livraison rapide", "Le SAV est injoignable", "Bruit du frigo insupportable", "Bruyant mais efficace"];
             for (var i = 0; i < comments.Length; i++)
             {
-                var day = new DateOnly(2026, 3, i + 1);
-                db.SurveyResponses.Add(new SurveyResponse
-                {
-                    SourceId = $"r{i}", RespondedAtUtc = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), BusinessDate = day,
-                    BusinessMonth = BusinessCalendar.MonthKey(day), RecommendScore = 5, Comment = comments[i],
-                });
+                db.SurveyResponses.Add(TestSurveys.Create($"r{i}", new DateOnly(2026, 3, i + 1), 5, comment: comments[i]));
             }
             await db.SaveChangesAsync(Token);
         }

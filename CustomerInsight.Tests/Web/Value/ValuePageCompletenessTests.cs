@@ -74,13 +74,7 @@ public sealed class ValuePageCompletenessTests : DatabaseBunitTestBase
             await db.SaveChangesAsync(Token);
             for (var i = 0; i < customers.Length; i++)
             {
-                var day = new DateOnly(2025, 3, 1).AddDays(i * 20);
-                db.Orders.Add(new Order
-                {
-                    Source = "test", SourceOrderId = $"O{i}", CustomerId = customers[i].Id, Kind = OrderKind.Sale, Channel = Channel.Web,
-                    OrderedAtUtc = day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), BusinessDate = day,
-                    BusinessMonth = (day.Year * 100) + day.Month, AmountMilli = Money.ToMilli(50m),
-                });
+                db.Orders.Add(TestOrders.Create($"O{i}", customers[i].Id, new DateOnly(2025, 3, 1).AddDays(i * 20), 50m));
             }
             await db.SaveChangesAsync(Token);
         }
