@@ -180,7 +180,9 @@ public sealed class CustomerActivityTally
     {
         ArgumentOutOfRangeException.ThrowIfNegative(mark);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(mark, width - windows.Length);
-        counts[Slot(customerId) + windows.Length + mark] = 1;
+        // The slot first: it may grow the array, which an indexer expression would have read before.
+        var at = Slot(customerId);
+        counts[at + windows.Length + mark] = 1;
     }
 
     /// <summary>

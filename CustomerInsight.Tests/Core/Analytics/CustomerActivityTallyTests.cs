@@ -82,4 +82,15 @@ public sealed class CustomerActivityTallyTests
         Assert.Equal(3, tally.Count(s => s.Length == 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => tally.Mark(1, 2));
     }
+
+    [Fact]
+    public void Tally_MarksOfManyNewCustomers_GrowTheCounts()
+    {
+        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], marks: 1);
+        for (var id = 0; id < 5000; id++)
+        {
+            tally.Mark(id, 0);
+        }
+        Assert.Equal(5000, tally.Count(s => s[1] == 1 && s[0] == 0));
+    }
 }
