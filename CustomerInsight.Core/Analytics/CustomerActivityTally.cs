@@ -70,20 +70,28 @@ public readonly record struct ActivityWindow(DateOnly? Start, DateOnly End, Chan
 /// windows' whole months and from the sale orders of their edge days. Exact for any window: a whole month contributes
 /// min(2, its sale orders), known from the two masks; an edge day's orders are counted one by one.
 /// </summary>
+/// <remarks>
+/// Marks are per-customer facts read from elsewhere (for instance "first sale ever within the period", from the customer
+/// summary), kept after the windows in each customer's counts: <see cref="Count"/>'s span holds the windows' counts, then the
+/// marks' (0 or 1). They let the windows stay bounded: a window without start reads every earlier year of every customer.
+/// </remarks>
 public sealed class CustomerActivityTally
 {
     private readonly ActivityWindow[] windows;
     private readonly (int First, int End)[] wholeMonths;
     private readonly Dictionary<int, int[]> masksByYear = [];
     private readonly Dictionary<int, int> index = [];
+    private readonly int width;
     private byte[] counts;
 
-    public CustomerActivityTally(IReadOnlyList<ActivityWindow> windows)
+    public CustomerActivityTally(IReadOnlyList<ActivityWindow> windows, int marks = 0)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        ArgumentOutOfRangeException.ThrowIfNegative(marks);
         this.windows = [.. windows];
         wholeMonths = [.. this.windows.Select(w => w.WholeMonths)];
-        counts = new byte[this.windows.Length * 1024];
+        width = this.windows.Length + marks;
+        counts = new byte[width * 1024];
     }
 
     /// <summary>The last year whose rows can count (the year of the latest window end's last day).</summary>
@@ -167,14 +175,26 @@ public sealed class CustomerActivityTally
         }
     }
 
-    /// <summary>The customers whose capped counts per window (in the windows' order) satisfy <paramref name="predicate"/>.</summary>
+    /// <summary>Sets mark <paramref name="mark"/> (0-based, after the windows in <see cref="Count"/>'s span) of a customer.</summary>
+    public void Mark(int customerId, int mark)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(mark);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(mark, width - windows.Length);
+        // The slot first: it may grow the array, which an indexer expression would have read before.
+        var at = Slot(customerId);
+        counts[at + windows.Length + mark] = 1;
+    }
+
+    /// <summary>
+    /// The customers whose capped counts per window (in the windows' order), then marks, satisfy <paramref name="predicate"/>.
+    /// </summary>
     public long Count(Func<ReadOnlySpan<byte>, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         long n = 0;
         for (var i = 0; i < index.Count; i++)
         {
-            if (predicate(counts.AsSpan(i * windows.Length, windows.Length)))
+            if (predicate(counts.AsSpan(i * width, width)))
             {
                 n++;
             }
@@ -190,11 +210,11 @@ public sealed class CustomerActivityTally
         {
             slot = index.Count;
             index.Add(customerId, slot);
-            if ((slot + 1) * windows.Length > counts.Length)
+            if ((slot + 1) * width > counts.Length)
             {
                 Array.Resize(ref counts, counts.Length * 2);
             }
         }
-        return slot * windows.Length;
+        return slot * width;
     }
 }

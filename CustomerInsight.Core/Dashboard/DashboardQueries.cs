@@ -193,12 +193,16 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             : (null, null);
     }
 
-    private async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken)
+    private Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, CancellationToken cancellationToken) =>
+        GetKpisAsync(filter, thresholds, customers, Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(filter.Period, filter.Compare, filter.Channel,
+            thresholds.LapsedAfterDays, customers, cancellationToken)), cancellationToken);
+
+    /// <summary>The KPIs from the sales figures being read (<paramref name="sales"/>) and the satisfaction figures, read here.</summary>
+    private async Task<KpiComparison> GetKpisAsync(KpiFilter filter, KpiThresholds thresholds, int[]? customers, Task<SalesKpiComparison> sales,
+        CancellationToken cancellationToken)
     {
         var period = filter.Period;
         var previous = filter.ComparisonPeriod;
-        var sales = Concurrent.Read(() => kpiQueries.GetSalesKpisAsync(period, filter.Compare, filter.Channel, thresholds.LapsedAfterDays, customers,
-            cancellationToken));
         var current = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(
             new SatisfactionFilter(period, filter.Channel, filter.SurveyKind, customers), cancellationToken));
         var before = Concurrent.Read(() => satisfactionQueries.GetFactsAsync(
@@ -236,17 +240,19 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         var firstCohort = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-11));
 
         var (customers, custom) = await ResolveSegmentAsync(filter, cancellationToken);
-        var kpis = GetKpisAsync(filter, thresholds, customers, cancellationToken);
+        // The KPIs' customer counts and the channels' active customers come from one read.
+        var salesAndChannels = Concurrent.Read(() => kpiQueries.GetSalesKpisAndChannelsAsync(filter.Period, filter.Compare, filter.Channel,
+            thresholds.LapsedAfterDays, customers, cancellationToken));
+        var kpis = GetKpisAsync(filter, thresholds, customers, KpisOf(salesAndChannels), cancellationToken);
         var salesTrend = Concurrent.Read(() => kpiQueries.GetMonthlyTrendAsync(range, filter.Channel, customers, cancellationToken));
         var satisfactionTrend = Concurrent.Read(() => satisfactionQueries.GetByMonthAsync(
             new SatisfactionFilter(range, filter.Channel, filter.SurveyKind, customers), cancellationToken));
-        var channels = Concurrent.Read(() => kpiQueries.GetChannelBreakdownAsync(filter.Period, customers, cancellationToken));
         // The cohorts of the segment's customers: their first purchase month, their monthly activity.
         var cohorts = Concurrent.Read(() => kpiQueries.GetCohortInputsAsync(firstCohort, lastMonth, customers, cancellationToken));
         var lastYear = filter.Compare == ComparisonMode.LastYear
             ? Concurrent.Read(() => GetLastYearTrendAsync(range, filter, thresholds, customers, cancellationToken))
             : Task.FromResult<LastYearTrend?>(null);
-        await Task.WhenAll(kpis, salesTrend, satisfactionTrend, channels, cohorts, lastYear);
+        await Task.WhenAll(kpis, salesTrend, satisfactionTrend, salesAndChannels, cohorts, lastYear);
 
         return new DashboardData(
             kpis.Result,
@@ -254,7 +260,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             salesTrend.Result,
             satisfactionTrend.Result.Select(m => new MonthlySatisfactionKpis(m.Month,
                 SatisfactionCalculator.Calculate(m.Facts, thresholds.MinResponses))).ToList(),
-            channels.Result,
+            salesAndChannels.Result.Channels,
             cohorts.Result.ToMatrix(),
             filter.CustomSegment is null && filter.Segment is { } segment
                 ? new SegmentScope(segment, filter.SegmentDate, customers!.Length)
@@ -265,6 +271,9 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             lastYear.Result,
             custom);
     }
+
+    private static async Task<SalesKpiComparison> KpisOf(Task<(SalesKpiComparison Kpis, IReadOnlyList<ChannelSales> Channels)> read) =>
+        (await read).Kpis;
 
     private async Task<LastYearTrend?> GetLastYearTrendAsync(Period range, KpiFilter filter, KpiThresholds thresholds, int[]? customers,
         CancellationToken cancellationToken)

@@ -135,7 +135,8 @@ public sealed class ExcelExports(
             rfmSettings = scores.Settings;
             ids = [.. scores.Customers.Where(c => c.Segment == wanted).Select(c => c.CustomerId)];
         }
-        var sales = await kpiQueries.GetSalesKpisAsync(period, mode, channel, settings.LapsedAfterDays, ids, cancellationToken);
+        var (sales, byChannel) = await kpiQueries.GetSalesKpisAndChannelsAsync(period, mode, channel, settings.LapsedAfterDays, ids,
+            cancellationToken);
         var current = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(period, channel, CustomerIds: ids), cancellationToken);
         var previous = await satisfactionQueries.GetFactsAsync(new SatisfactionFilter(sales.PreviousPeriod, channel, CustomerIds: ids),
             cancellationToken);
@@ -145,7 +146,6 @@ public sealed class ExcelExports(
         var lastMonth = BusinessCalendar.MonthKey(period.LastDay);
         var firstMonth = BusinessCalendar.MonthKey(BusinessCalendar.MonthStart(lastMonth).AddMonths(-(CohortMonths - 1)));
         var cohorts = await kpiQueries.GetCohortInputsAsync(firstMonth, lastMonth, ids, cancellationToken);
-        var byChannel = await kpiQueries.GetChannelBreakdownAsync(period, ids, cancellationToken);
         var satisfactionByChannel = await satisfactionQueries.GetByChannelAsync(new SatisfactionFilter(period, channel, CustomerIds: ids),
             cancellationToken);
         var satisfactionByKind = await satisfactionQueries.GetByKindAsync(new SatisfactionFilter(period, channel, CustomerIds: ids),

@@ -6,12 +6,74 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Sales;
 
 /// <summary>
-/// Fills a <see cref="CustomerActivityTally"/>: the customer × year rows up to its last year, then the identified sale
-/// orders of its edge days (two reads in key order, standard SQL on both engines; a customer set as one parameter,
-/// <see cref="DatabaseProvider.InIdSet"/>).
+/// Fills a <see cref="CustomerActivityTally"/>: the customer × year rows of its years, then the identified sale orders of its
+/// edge days (two reads in key order), and marks from the customer summaries (standard SQL on both engines; a customer set as
+/// one parameter, <see cref="DatabaseProvider.InIdSet"/>).
 /// </summary>
 internal static class CustomerActivityReader
 {
+    /// <summary>
+    /// Marks <paramref name="mark"/> the customers whose first sale order ever (any channel) is in <c>[from, to)</c>: the customer
+    /// summary's rows of those months (its first-sale-month index), not every earlier year of every customer.
+    /// </summary>
+    public static Task MarkFirstSalesAsync(InsightDbContext db, CustomerActivityTally tally, DateOnly from, DateOnly to, int mark,
+        int[]? customerIds, CancellationToken cancellationToken) =>
+        from >= to
+            ? Task.CompletedTask
+            : ReadIdsAsync(db, customerIds, """
+                SELECT "CustomerId" FROM "CustomerSales" WHERE "FirstSaleMonth" >= @first AND "FirstSaleMonth" <= @last
+                AND "FirstSaleDate" >= @from AND "FirstSaleDate" < @to
+                """,
+                [("@first", BusinessCalendar.MonthKey(from)), ("@last", BusinessCalendar.MonthKey(to.AddDays(-1))), ("@from", from), ("@to", to)],
+                id => tally.Mark(id, mark), cancellationToken);
+
+    /// <summary>
+    /// Marks <paramref name="mark"/> the customers with a sale order of <paramref name="channel"/> (any channel when null) before
+    /// 1 January of <paramref name="year"/>: with a channel the earlier customer × year rows with its bits (a customer may come
+    /// once per year), without one the customer summary's first sale months (its index alone).
+    /// </summary>
+    public static Task MarkEarlierCustomersAsync(InsightDbContext db, CustomerActivityTally tally, int year, Channel? channel, int mark,
+        int[]? customerIds, CancellationToken cancellationToken) =>
+        channel is { } c
+            ? ReadIdsAsync(db, customerIds, """
+                SELECT "CustomerId" FROM "CustomerYears" WHERE "Year" < @year AND ("ChannelMonths" & @bits) <> 0
+                """,
+                [("@year", year), ("@bits", 0xFFFL << CustomerYear.ChannelShift(c))], id => tally.Mark(id, mark), cancellationToken)
+            : ReadIdsAsync(db, customerIds, """
+                SELECT "CustomerId" FROM "CustomerSales" WHERE "FirstSaleMonth" < @month
+                """,
+                [("@month", (year * 100) + 1)], id => tally.Mark(id, mark), cancellationToken);
+
+    /// <summary>Calls <paramref name="add"/> with the first column of every row of <paramref name="select"/> (a WHERE at its end).</summary>
+    private static async Task ReadIdsAsync(InsightDbContext db, int[]? customerIds, string select, (string Name, object Value)[] parameters,
+        Action<int> add, CancellationToken cancellationToken)
+    {
+        var provider = DatabaseProvider.Of(db.Database);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = customerIds is null ? select : $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}";
+            foreach (var (name, value) in parameters)
+            {
+                Add(command, name, value);
+            }
+            if (customerIds is not null)
+            {
+                Add(command, "@ids", provider.IdSetValue(customerIds));
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                add(reader.GetInt32(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public static async Task ReadAsync(InsightDbContext db, CustomerActivityTally tally, int[]? customerIds, CancellationToken cancellationToken)
     {
         var provider = DatabaseProvider.Of(db.Database);

@@ -89,12 +89,35 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         ArgumentNullException.ThrowIfNull(period);
         ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
         var ids = ToArray(customerIds);
-        var comparison = period.Comparison(mode);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (current, previous) = await GetFactsAsync(db, period, comparison, channel, lapsedAfterDays, ids, cancellationToken);
+        return (await GetKpisAsync(db, period, mode, channel, lapsedAfterDays, ids, false, cancellationToken)).Kpis;
+    }
+
+    /// <summary>
+    /// <see cref="GetSalesKpisAsync(Period, ComparisonMode, Channel?, int, IReadOnlyCollection{int}?, CancellationToken)"/> and
+    /// <see cref="GetChannelBreakdownAsync(Period, IReadOnlyCollection{int}?, CancellationToken)"/> of the period together: the
+    /// customer counts of both come from one read of the customer × year rows (the dashboard shows both).
+    /// </summary>
+    public async Task<(SalesKpiComparison Kpis, IReadOnlyList<ChannelSales> Channels)> GetSalesKpisAndChannelsAsync(Period period,
+        ComparisonMode mode, Channel? channel, int lapsedAfterDays, IReadOnlyCollection<int>? customerIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentOutOfRangeException.ThrowIfNegative(lapsedAfterDays);
+        var ids = ToArray(customerIds);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (kpis, active) = await GetKpisAsync(db, period, mode, channel, lapsedAfterDays, ids, true, cancellationToken);
+        return (kpis, await ChannelSalesAsync(db, period, ids, active, cancellationToken));
+    }
+
+    private static async Task<(SalesKpiComparison Kpis, long[] ActivePerChannel)> GetKpisAsync(InsightDbContext db, Period period,
+        ComparisonMode mode, Channel? channel, int lapsedAfterDays, int[]? ids, bool channels, CancellationToken cancellationToken)
+    {
+        var comparison = period.Comparison(mode);
+        var (current, previous, active) = await GetFactsAsync(db, period, comparison, channel, lapsedAfterDays, ids, channels, cancellationToken);
         var coverage = await GetCoverageAsync(db, comparison, cancellationToken);
-        return new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current),
-            SalesKpiCalculator.Calculate(previous), comparison, coverage, mode);
+        return (new SalesKpiComparison(period, channel, current, previous, SalesKpiCalculator.Calculate(current),
+            SalesKpiCalculator.Calculate(previous), comparison, coverage, mode), active);
     }
 
     /// <summary>The coverage of <paramref name="period"/> by the data (metrics.md): the first and last business dates of any order.</summary>
@@ -133,7 +156,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await GetFactsAsync(db, period, period.Previous, channel, lapsedAfterDays, null, cancellationToken)).Current;
+        return (await GetFactsAsync(db, period, period.Previous, channel, lapsedAfterDays, null, false, cancellationToken)).Current;
     }
 
     /// <summary>
@@ -198,6 +221,17 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         ArgumentNullException.ThrowIfNull(period);
         var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Distinct customers per channel over the period: one window per channel (a customer counts once per channel).
+        var channels = Enum.GetValues<Channel>();
+        var tally = new CustomerActivityTally([.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))]);
+        await CustomerActivityReader.ReadAsync(db, tally, ids, cancellationToken);
+        return await ChannelSalesAsync(db, period, ids, [.. channels.Select((_, w) => tally.Count(s => s[w] > 0))], cancellationToken);
+    }
+
+    /// <summary>The channel breakdown's order figures, with its active customers per channel (in enum order) counted elsewhere.</summary>
+    private static async Task<IReadOnlyList<ChannelSales>> ChannelSalesAsync(InsightDbContext db, Period period, int[]? ids, long[] active,
+        CancellationToken cancellationToken)
+    {
         var totals = ids is null
             ? await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, null)
                 .GroupBy(d => d.Channel)
@@ -214,15 +248,10 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
                     Returns = g.Where(o => o.Kind == OrderKind.Cancellation).Sum(o => o.AmountMilli),
                 })
                 .ToDictionaryAsync(r => r.Channel, cancellationToken);
-        // Distinct customers per channel over the period: one window per channel (a customer counts once per channel).
-        var channels = Enum.GetValues<Channel>();
-        var tally = new CustomerActivityTally([.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))]);
-        await CustomerActivityReader.ReadAsync(db, tally, ids, cancellationToken);
-        var active = channels.Select((c, w) => (c, w)).ToDictionary(x => x.c, x => tally.Count(s => s[x.w] > 0));
-        return channels
-            .Select(c => totals.TryGetValue(c, out var r)
-                ? new ChannelSales(c, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, active.GetValueOrDefault(c)))
-                : new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, active.GetValueOrDefault(c))))
+        return Enum.GetValues<Channel>()
+            .Select((c, w) => totals.TryGetValue(c, out var r)
+                ? new ChannelSales(c, SalesTotals.FromMilli(r.Orders, r.Gross, r.Returns, active[w]))
+                : new ChannelSales(c, SalesTotals.FromMilli(0, 0, 0, active[w])))
             .ToList();
     }
 
@@ -334,13 +363,13 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// The facts of a period and of its comparison period: two order totals (day rows, or the set's orders), and the
     /// customer counts of both periods from one read of the customer × year rows and of the orders of their edge days.
     /// </summary>
-    private static async Task<(SalesFacts Current, SalesFacts Previous)> GetFactsAsync(InsightDbContext db, Period period, Period comparison,
-        Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(SalesFacts Current, SalesFacts Previous, long[] ActivePerChannel)> GetFactsAsync(InsightDbContext db, Period period,
+        Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels, CancellationToken cancellationToken)
     {
         var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
         var before = await GetOrderTotalsAsync(db, comparison, channel, customerIds, cancellationToken);
-        var customers = await GetCustomerCountsAsync(db, period, comparison, channel, lapsedAfterDays, customerIds, cancellationToken);
-        return (current.ToFacts(customers.Current), before.ToFacts(customers.Previous));
+        var customers = await GetCustomerCountsAsync(db, period, comparison, channel, lapsedAfterDays, customerIds, channels, cancellationToken);
+        return (current.ToFacts(customers.Current), before.ToFacts(customers.Previous), customers.ActivePerChannel);
     }
 
     private sealed record OrderTotals(long SaleOrders, long GrossMilli, long ReturnsMilli, long IdentifiedSaleOrders)
@@ -390,35 +419,49 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
 
     /// <summary>
     /// Active, new, repeat, retained, previously active and lapsed customers of the period (P) and of its comparison
-    /// period (C), from the sale orders per customer in ten windows (<see cref="CustomerActivityTally"/>: the customer ×
-    /// year masks for whole months, the orders of the edge days): P, P's previous period (PP, P's retention), C and C's
-    /// previous period (CP), all of the channel if any; before P's and C's starts (any channel: "first sale order ever");
-    /// from each lapse cutoff to the end (any channel) and before each cutoff (the channel).
+    /// period (C), from the sale orders per customer in bounded windows (<see cref="CustomerActivityTally"/>: the customer ×
+    /// year masks for whole months, the orders of the edge days) and marks from the customer summary: P, P's previous period
+    /// (PP, P's retention), C and C's previous period (CP), all of the channel if any; from each lapse cutoff to the end (any
+    /// channel); from 1 January of the first year read to each cutoff (the channel); marks: first sale ever within P, within C
+    /// (new customers: active and no sale order before the start), a sale of the channel (any) before that first year.
     /// Lapsed: the last sale order (any channel) before the period's end is older than the threshold, measured from the
     /// period's exclusive end, like recency from the RFM analysis date: a sale of the channel before the cutoff and none
-    /// (any channel) from the cutoff to the end.
+    /// (any channel) from the cutoff to the end. With <paramref name="channels"/>, also the customers active in P per channel
+    /// (the channel breakdown), from the same read.
     /// </summary>
-    private static async Task<(CustomerCounts Current, CustomerCounts Previous)> GetCustomerCountsAsync(InsightDbContext db, Period period,
-        Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, CancellationToken cancellationToken)
+    private static async Task<(CustomerCounts Current, CustomerCounts Previous, long[] ActivePerChannel)> GetCustomerCountsAsync(
+        InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels,
+        CancellationToken cancellationToken)
     {
         if (comparison.End > period.End)
         {
             throw new ArgumentException($"The comparison period {comparison} ends after the period {period}.", nameof(comparison));
         }
-        ActivityWindow[] Windows(Period p)
-        {
-            var cutoff = p.End.AddDays(-lapsedAfterDays);
-            return
-            [
-                new(p.Start, p.End, channel), new(p.Previous.Start, p.Previous.End, channel), new(null, p.Start, null),
-                new(cutoff, p.End, null), new(null, cutoff, channel),
-            ];
-        }
-        var tally = new CustomerActivityTally([.. Windows(period), .. Windows(comparison)]);
+        Period[] periods = [period, comparison];
+        var cutoffs = periods.Select(p => p.End.AddDays(-lapsedAfterDays)).ToArray();
+        // The first year read: every window below starts on or after its 1 January (the cutoffs are window starts).
+        var firstYear = periods.SelectMany(p => new[] { p.Start, p.Previous.Start }).Concat(cutoffs).Min().Year;
+        var yearStart = new DateOnly(firstYear, 1, 1);
+        ActivityWindow[] Windows(int i) =>
+        [
+            new(periods[i].Start, periods[i].End, channel), new(periods[i].Previous.Start, periods[i].Previous.End, channel),
+            new(cutoffs[i], periods[i].End, null), new(yearStart, cutoffs[i], channel),
+        ];
+        var all = Enum.GetValues<Channel>();
+        ActivityWindow[] breakdown = channels ? [.. all.Select(c => new ActivityWindow(period.Start, period.End, c))] : [];
+        const int Width = 4, FirstSaleInP = 0, FirstSaleInC = 1, Earlier = 2;
+        var tally = new CustomerActivityTally([.. Windows(0), .. Windows(1), .. breakdown], marks: 3);
+        var marks = 2 * Width + breakdown.Length;
         await CustomerActivityReader.ReadAsync(db, tally, customerIds, cancellationToken);
-        CustomerCounts Counts(int w) => new(
-            tally.Count(s => s[w] > 0), tally.Count(s => s[w] > 0 && s[w + 2] == 0), tally.Count(s => s[w] >= 2),
-            tally.Count(s => s[w] > 0 && s[w + 1] > 0), tally.Count(s => s[w + 1] > 0), tally.Count(s => s[w + 4] > 0 && s[w + 3] == 0));
-        return (Counts(0), Counts(5));
+        await CustomerActivityReader.MarkFirstSalesAsync(db, tally, period.Start, period.End, FirstSaleInP, customerIds, cancellationToken);
+        await CustomerActivityReader.MarkFirstSalesAsync(db, tally, comparison.Start, comparison.End, FirstSaleInC, customerIds,
+            cancellationToken);
+        await CustomerActivityReader.MarkEarlierCustomersAsync(db, tally, firstYear, channel, Earlier, customerIds, cancellationToken);
+        CustomerCounts Counts(int w, int firstSale) => new(
+            tally.Count(s => s[w] > 0), tally.Count(s => s[w] > 0 && s[marks + firstSale] > 0), tally.Count(s => s[w] >= 2),
+            tally.Count(s => s[w] > 0 && s[w + 1] > 0), tally.Count(s => s[w + 1] > 0),
+            tally.Count(s => (s[w + 3] > 0 || s[marks + Earlier] > 0) && s[w + 2] == 0));
+        var perChannel = breakdown.Select((_, i) => tally.Count(s => s[(2 * Width) + i] > 0)).ToArray();
+        return (Counts(0, FirstSaleInP), Counts(Width, FirstSaleInC), perChannel);
     }
 }

@@ -64,4 +64,33 @@ public sealed class CustomerActivityTallyTests
         Assert.Equal(1, tally.Count(s => s[2] >= 2));
         Assert.Equal([(Day(2024, 3, 10), Day(2024, 3, 20))], tally.EdgeDays());
     }
+
+    [Fact]
+    public void Tally_Marks_FollowTheWindowsInEachCustomersCounts()
+    {
+        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], marks: 2);
+        tally.AddYear(1, 2024, 0b1, 0, 0, 0);
+        tally.AddYear(2, 2024, 0b11, 0, 0, 0);
+        tally.Mark(2, 0);
+        tally.Mark(2, 0);
+        // A mark alone makes a customer (customer 3 has no order in the window).
+        tally.Mark(3, 1);
+
+        Assert.Equal(1, tally.Count(s => s[0] >= 2 && s[1] == 1));
+        Assert.Equal(1, tally.Count(s => s[0] > 0 && s[1] == 0));
+        Assert.Equal(1, tally.Count(s => s[0] == 0 && s[2] == 1));
+        Assert.Equal(3, tally.Count(s => s.Length == 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tally.Mark(1, 2));
+    }
+
+    [Fact]
+    public void Tally_MarksOfManyNewCustomers_GrowTheCounts()
+    {
+        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], marks: 1);
+        for (var id = 0; id < 5000; id++)
+        {
+            tally.Mark(id, 0);
+        }
+        Assert.Equal(5000, tally.Count(s => s[1] == 1 && s[0] == 0));
+    }
 }

@@ -204,6 +204,12 @@ public class SalesSummariesTests
             foreach (var set in new int[]?[] { null, sample })
             {
                 var breakdown = await kpis.GetChannelBreakdownAsync(period, set, Ct);
+                // The dashboard's read of both: the same channels, the same KPIs as the separate calls.
+                var (together, channels) = await kpis.GetSalesKpisAndChannelsAsync(period, ComparisonMode.Previous, Channel.Web, 180, set, Ct);
+                var alone = await kpis.GetSalesKpisAsync(period, ComparisonMode.Previous, Channel.Web, 180, set, Ct);
+                Assert.Equal(alone.CurrentFacts, together.CurrentFacts);
+                Assert.Equal(alone.PreviousFacts, together.PreviousFacts);
+                Assert.Equal(breakdown, channels);
                 foreach (var c in breakdown)
                 {
                     var expected = everyone
