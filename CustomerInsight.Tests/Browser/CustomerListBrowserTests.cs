@@ -74,3 +74,6 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
     }
 }
 
+/// <summary>Every test of <see cref="CustomerListBrowserTests"/> on the app over PostgreSQL.</summary>
+[Collection(BrowserOnPostgresCollection.Name)]
+public sealed class CustomerListBrowserOnPostgresTests(PostgresBrowserFixture fixture) : CustomerListBrowserTests(fixture);

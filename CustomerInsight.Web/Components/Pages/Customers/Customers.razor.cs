@@ -26,7 +26,7 @@ public sealed partial class Customers
     private MudDataGrid<CustomerListRow>? grid;
     private IReadOnlyList<string> countries = [];
     private CustomerListQuery query = new();
-    private CustomerListQuery? initialQuery;
+    private CustomerListQuery initialQuery = new();
     private CustomerFilter? countedFilter;
     private string? pendingHref;
     private DateOnly? figuresAt;
@@ -74,6 +74,9 @@ public sealed partial class Customers
 
     protected override async Task OnInitializedAsync()
     {
+        // The address's view before the first await: the page renders during that await, and the grid loads its first
+        // page as soon as it is rendered (with an asynchronous database, PostgreSQL, before OnParametersSetAsync runs).
+        initialQuery = query = FromAddress();
         error = !await PageLoad.TryAsync(Logger, "Countries", async () => countries = await Queries.GetCountriesAsync());
     }
 
@@ -81,14 +84,7 @@ public sealed partial class Customers
     protected override async Task OnParametersSetAsync()
     {
         pendingHref = null;
-        var next = CustomerListQuery.Parse(SearchQuery, SegmentQuery, DateQuery, RecencyQuery, FrequencyQuery, CountryQuery,
-            ChannelQuery, LapsedQuery, SortQuery, DescendingQuery);
-        if (initialQuery is null)
-        {
-            // First render: the grid reads this query when it loads, with the columns' initial sort.
-            initialQuery = query = next;
-            return;
-        }
+        var next = FromAddress();
         if (next == query || grid is null)
         {
             query = next;
@@ -112,9 +108,13 @@ public sealed partial class Customers
         await FirstPageAsync();
     }
 
+    private CustomerListQuery FromAddress() => CustomerListQuery.Parse(SearchQuery, SegmentQuery, DateQuery, RecencyQuery,
+        FrequencyQuery, CountryQuery, ChannelQuery, LapsedQuery, SortQuery, DescendingQuery);
+
+    /// <summary>The columns' initial sort: the first address's (the grid reads this query when it first loads).</summary>
     private SortDirection InitialDirection(CustomerSort column) =>
-        initialQuery is { } initial && initial.Sort == column
-            ? (initial.Descending ? SortDirection.Descending : SortDirection.Ascending)
+        initialQuery.Sort == column
+            ? (initialQuery.Descending ? SortDirection.Descending : SortDirection.Ascending)
             : SortDirection.None;
 
     private async Task FirstPageAsync()
