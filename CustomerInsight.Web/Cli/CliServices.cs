@@ -7,6 +7,7 @@ namespace CustomerInsight.Web.Cli;
 public static class CliServices
 {
     public static IServiceCollection AddCliVerbs(this IServiceCollection services) => services
+        .AddTransient(typeof(Deferred<>))
         .AddVerb<SeedDemoVerb>("seed-demo")
         .AddVerb<CreateAdminVerb>("create-admin")
         .AddVerb<ImportVerb>("import")

@@ -6,7 +6,7 @@ using CustomerInsight.Core.Value;
 namespace CustomerInsight.Web.Cli;
 
 /// <summary><c>clv --calibration-end D [--horizon-weeks N] [--json] [--out FILE.xlsx]</c>: BG/NBD and Gamma-Gamma fits (interfaces.md).</summary>
-public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timing) : ICliVerb
+public sealed class ClvVerb(ClvQueries clv, Deferred<ExcelExports> exports, CliTiming timing) : ICliVerb
 {
     public const int MaxHorizonWeeks = 520;
 
@@ -83,7 +83,7 @@ public sealed class ClvVerb(ClvQueries clv, ExcelExports exports, CliTiming timi
         if (output is not null)
         {
             // The same cached fit: the workbook does not fit again.
-            await ReportFiles.WriteAsync(output, (stream, ct) => exports.ExportClvAsync(stream, end, horizon,
+            await ReportFiles.WriteAsync(output, (stream, ct) => exports.Value.ExportClvAsync(stream, end, horizon,
                 ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
         }
         if (arguments.Has("json"))

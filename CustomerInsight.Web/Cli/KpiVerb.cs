@@ -9,7 +9,7 @@ namespace CustomerInsight.Web.Cli;
 /// <c>[from, to)</c> and its comparison period (metrics.md: as many whole months before a range of whole months,
 /// else the same number of days ending at <c>from</c>; or the same dates a year earlier), with its coverage.
 /// </summary>
-public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, ExcelExports exports,
+public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> options, Deferred<ExcelExports> exports,
     CustomerInsight.Core.Data.DatabaseCurrency currency) : ICliVerb
 {
     public string Name => "kpi";
@@ -61,7 +61,7 @@ public sealed class KpiVerb(DashboardQueries queries, IOptions<KpiOptions> optio
         if (output is not null)
         {
             await ReportFiles.WriteAsync(output, async (stream, ct) =>
-                await exports.ExportKpiAsync(stream, Period.Range(from, to), mode, channel, null, ExportCustomerVerb.CommandLineRequester(), ct),
+                await exports.Value.ExportKpiAsync(stream, Period.Range(from, to), mode, channel, null, ExportCustomerVerb.CommandLineRequester(), ct),
                     cancellationToken);
         }
         if (arguments.Has("json"))

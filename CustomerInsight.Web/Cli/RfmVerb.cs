@@ -7,7 +7,7 @@ using CustomerInsight.Core.Rfm;
 namespace CustomerInsight.Web.Cli;
 
 /// <summary><c>rfm [--date D] [--json] [--out FILE.csv|FILE.xlsx] [--with-ids]</c>: RFM at an analysis date (interfaces.md).</summary>
-public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exports) : ICliVerb
+public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, Deferred<ExcelExports> exports) : ICliVerb
 {
     public string Name => "rfm";
     public string Summary => "RFM segments at an analysis date (summary, --json, --out FILE.csv|FILE.xlsx per customer)";
@@ -48,7 +48,7 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
         if (isWorkbook)
         {
             // The RFM workbook (segment summary + one pseudonymous row per customer), audited like a web export.
-            var written = await ReportFiles.WriteAsync(output!, async (stream, ct) => await exports.ExportRfmAsync(stream, date,
+            var written = await ReportFiles.WriteAsync(output!, async (stream, ct) => await exports.Value.ExportRfmAsync(stream, date,
                 ExportCustomerVerb.CommandLineRequester(), ct), cancellationToken);
             // The workbook's own summary: scoring 100,000 customers twice costs about a second.
             summary = written?.RfmSummary ?? await rfm.GetSummaryAsync(date, cancellationToken);
@@ -60,7 +60,7 @@ public sealed class RfmVerb(RfmQueries rfm, AppSecrets secrets, ExcelExports exp
             var rows = await rfm.GetCustomerRowsAsync(date, secret, withIds, cancellationToken);
             await WriteCsvAsync(output, rows, withIds, cancellationToken);
             // Audited like the workbook; source ids are the customers' identities, so --with-ids is personal data.
-            await exports.AuditFileAsync(ExportCustomerVerb.CommandLineRequester(includePersonalData: withIds), "rfm",
+            await exports.Value.AuditFileAsync(ExportCustomerVerb.CommandLineRequester(includePersonalData: withIds), "rfm",
                 $"date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; ids={(withIds ? "source" : "pseudonymous")}", "csv", rows.Count,
                     cancellationToken);
             summary = rfm.Summarize(new RfmResult(date, rows.Select(r => r.Score).ToArray()));
