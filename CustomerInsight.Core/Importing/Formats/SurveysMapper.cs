@@ -34,8 +34,10 @@ internal sealed class SurveysMapper : FormatMapper
     private HashSet<string> existing = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private string[] orderSources = [];
-    private PreparedStatement? findOrder;
-    private PreparedStatement? findOrderCustomer;
+    private PreparedStatement? findOrders;
+
+    /// <summary>Order numbers looked up per query (one source at a time, through its (Source, SourceOrderId) index).</summary>
+    private const int OrdersPerLookup = 200;
 
     public override ImportFormat Format => ImportFormat.Surveys;
 
@@ -55,8 +57,10 @@ internal sealed class SurveysMapper : FormatMapper
         existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken),
             StringComparer.Ordinal);
         orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
-        findOrder = session.Writer.Prepare("SELECT \"Id\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" = @p1", 2);
-        findOrderCustomer = session.Writer.Prepare("SELECT \"CustomerId\" FROM \"Orders\" WHERE \"Id\" = @p0", 1);
+        var numbers = string.Join(", ", Enumerable.Range(1, OrdersPerLookup).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        findOrders = session.Writer.Prepare(
+            $"SELECT \"SourceOrderId\", \"Id\", \"CustomerId\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" IN ({numbers})",
+            OrdersPerLookup + 1);
     }
 
     private sealed record ResponseRow(int Row, string ResponseId, string? CustomerId, string? OrderId, DateTime Utc, SurveyKind? Kind,
@@ -91,14 +95,47 @@ internal sealed class SurveysMapper : FormatMapper
     /// <summary>In the write transaction: unknown customers rejected, erased and known responses skipped, the rest written.</summary>
     public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        // Every order looked up before the first response is written: on PostgreSQL the responses go through one COPY,
+        // which a query in its middle would end (and the next row start again), once per response.
+        var orders = FindOrders();
         foreach (var row in rows)
         {
-            Write(session, row);
+            Write(session, row, orders);
         }
         return Task.CompletedTask;
     }
 
-    private void Write(ImportSession session, ResponseRow row)
+    /// <summary>
+    /// The orders the responses name, by order number: the first source (in <see cref="orderSources"/>' order) that has
+    /// the number gives the order and its customer.
+    /// </summary>
+    private Dictionary<string, (long Id, long? CustomerId)> FindOrders()
+    {
+        var found = new Dictionary<string, (long Id, long? CustomerId)>(StringComparer.Ordinal);
+        foreach (var source in orderSources)
+        {
+            var wanted = rows.Where(r => r.OrderId is not null && !found.ContainsKey(r.OrderId)).Select(r => r.OrderId!)
+                .Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in wanted.Chunk(OrdersPerLookup))
+            {
+                // A short last chunk repeats its last number: the statement keeps its shape.
+                var values = new object?[OrdersPerLookup + 1];
+                values[0] = source;
+                for (var i = 0; i < OrdersPerLookup; i++)
+                {
+                    values[i + 1] = chunk[Math.Min(i, chunk.Length - 1)];
+                }
+                findOrders!.ReadRows(values, reader => found.TryAdd(reader.GetString(0),
+                    (Key(reader.GetValue(1)), reader.IsDBNull(2) ? null : Key(reader.GetValue(2)))));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>An integer column's value (SQLite gives a long, PostgreSQL an int for an integer column).</summary>
+    private static long Key(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Write(ImportSession session, ResponseRow row, Dictionary<string, (long Id, long? CustomerId)> orders)
     {
         CustomerEntry? customer = null;
         if (row.CustomerId is not null && !session.Customers.TryGetValue(row.CustomerId, out customer))
@@ -125,17 +162,14 @@ internal sealed class SurveysMapper : FormatMapper
             return;
         }
         long? orderKey = null;
+        long? orderCustomer = null;
         if (row.OrderId is not null)
         {
-            foreach (var source in orderSources)
+            if (orders.TryGetValue(row.OrderId, out var order))
             {
-                if (findOrder!.Int64Scalar(source, row.OrderId) is { } id)
-                {
-                    orderKey = id;
-                    break;
-                }
+                (orderKey, orderCustomer) = order;
             }
-            if (orderKey is null)
+            else
             {
                 session.Note(ImportMessages.NoteUnknownOrder);
             }
@@ -143,14 +177,14 @@ internal sealed class SurveysMapper : FormatMapper
         // Without a CustomerId, the customer of the order answered: the response (and its comment, personal data)
         // belongs to them, so erasure, the customer file and the segment filter find it.
         long? customerKey = customer?.Id;
-        if (customerKey is null && orderKey is not null && findOrderCustomer!.Int64Scalar(orderKey) is { } orderCustomer)
+        if (customerKey is null && orderCustomer is { } orderCustomerKey)
         {
-            if (session.Customers.IsErased((int)orderCustomer))
+            if (session.Customers.IsErased((int)orderCustomerKey))
             {
                 session.Skip(ImportMessages.SkipErasedCustomer);
                 return;
             }
-            customerKey = orderCustomer;
+            customerKey = orderCustomerKey;
         }
         var date = session.Calendar.BusinessDateOf(row.Utc);
         session.Writer.Insert(new SurveyResponse
