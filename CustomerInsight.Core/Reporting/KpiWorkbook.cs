@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Dashboard;
 using CustomerInsight.Core.Sales;
@@ -151,31 +152,29 @@ public static class KpiWorkbook
         var p = data.Sales.Previous;
         var cs = data.CurrentSatisfaction;
         var ps = data.PreviousSatisfaction;
+        // A sales KPI's line: its code is its name in camelCase (as kpi --json writes it), its label the text "Report.<name>".
+        KpiLine Line(Kpi kpi, CellFormat format, object? current, object? previous, KpiChange change) =>
+            new(JsonNamingPolicy.CamelCase.ConvertName(Enum.GetName(kpi)!), context.Text($"Report.{kpi}"), format, current, previous, change);
+        KpiLine Count(Kpi kpi, Func<SalesKpis, long> value) =>
+            Line(kpi, CellFormat.Integer, value(c), value(p), KpiChange.Of(kpi, value(c), (decimal)value(p)));
+        KpiLine Money(Kpi kpi, Func<SalesKpis, decimal?> value) =>
+            Line(kpi, CellFormat.Money, value(c), value(p), KpiChange.Of(kpi, value(c), value(p)));
+        KpiLine Rate(Kpi kpi, CellFormat format, Func<SalesKpis, double?> value) =>
+            Line(kpi, format, value(c), value(p), KpiChange.Of(kpi, value(c), value(p)));
         return
         [
-            new("orders", context.Text("Report.Orders"), CellFormat.Integer, c.Orders, p.Orders,
-                KpiChange.Of(Kpi.Orders, c.Orders, (decimal)p.Orders)),
-            new("grossSales", context.Text("Report.GrossSales"), CellFormat.Money, c.GrossSales, p.GrossSales,
-                KpiChange.Of(Kpi.GrossSales, c.GrossSales, p.GrossSales)),
-            new("returns", context.Text("Report.Returns"), CellFormat.Money, c.Returns, p.Returns, KpiChange.Of(Kpi.Returns, c.Returns, p.Returns)),
-            new("netRevenue", context.Text("Report.NetRevenue"), CellFormat.Money, c.NetRevenue, p.NetRevenue,
-                KpiChange.Of(Kpi.NetRevenue, c.NetRevenue, p.NetRevenue)),
-            new("averageBasket", context.Text("Report.AverageBasket"), CellFormat.Money, c.AverageBasket, p.AverageBasket,
-                KpiChange.Of(Kpi.AverageBasket, c.AverageBasket, p.AverageBasket)),
-            new("activeCustomers", context.Text("Report.ActiveCustomers"), CellFormat.Integer, c.ActiveCustomers, p.ActiveCustomers,
-                KpiChange.Of(Kpi.ActiveCustomers, c.ActiveCustomers, (decimal)p.ActiveCustomers)),
-            new("newCustomers", context.Text("Report.NewCustomers"), CellFormat.Integer, c.NewCustomers, p.NewCustomers,
-                KpiChange.Of(Kpi.NewCustomers, c.NewCustomers, (decimal)p.NewCustomers)),
-            new("purchaseFrequency", context.Text("Report.PurchaseFrequency"), CellFormat.Decimal2, c.PurchaseFrequency, p.PurchaseFrequency,
-                KpiChange.Of(Kpi.PurchaseFrequency, c.PurchaseFrequency, p.PurchaseFrequency)),
-            new("repeatPurchaseRate", context.Text("Report.RepeatPurchaseRate"), CellFormat.Percent, c.RepeatPurchaseRate, p.RepeatPurchaseRate,
-                KpiChange.Of(Kpi.RepeatPurchaseRate, c.RepeatPurchaseRate, p.RepeatPurchaseRate)),
-            new("retentionRate", context.Text("Report.RetentionRate"), CellFormat.Percent, c.RetentionRate, p.RetentionRate,
-                KpiChange.Of(Kpi.RetentionRate, c.RetentionRate, p.RetentionRate)),
-            new("churnRate", context.Text("Report.ChurnRate"), CellFormat.Percent, c.ChurnRate, p.ChurnRate,
-                KpiChange.Of(Kpi.ChurnRate, c.ChurnRate, p.ChurnRate)),
-            new("lapsedCustomers", context.Text("Report.LapsedCustomers"), CellFormat.Integer, c.LapsedCustomers, p.LapsedCustomers,
-                KpiChange.Of(Kpi.LapsedCustomers, c.LapsedCustomers, (decimal)p.LapsedCustomers)),
+            Count(Kpi.Orders, k => k.Orders),
+            Money(Kpi.GrossSales, k => k.GrossSales),
+            Money(Kpi.Returns, k => k.Returns),
+            Money(Kpi.NetRevenue, k => k.NetRevenue),
+            Money(Kpi.AverageBasket, k => k.AverageBasket),
+            Count(Kpi.ActiveCustomers, k => k.ActiveCustomers),
+            Count(Kpi.NewCustomers, k => k.NewCustomers),
+            Rate(Kpi.PurchaseFrequency, CellFormat.Decimal2, k => k.PurchaseFrequency),
+            Rate(Kpi.RepeatPurchaseRate, CellFormat.Percent, k => k.RepeatPurchaseRate),
+            Rate(Kpi.RetentionRate, CellFormat.Percent, k => k.RetentionRate),
+            Rate(Kpi.ChurnRate, CellFormat.Percent, k => k.ChurnRate),
+            Count(Kpi.LapsedCustomers, k => k.LapsedCustomers),
             new("nps", "NPS", CellFormat.Decimal1, cs.Nps, ps.Nps, KpiChange.Of(Kpi.Nps, cs.Nps, ps.Nps)),
             new("npsResponses", context.Text("Report.NPSResponses"), CellFormat.Integer, cs.NpsResponses, ps.NpsResponses, null),
             new("npsMarginOfError", context.Text("Report.NPSMarginOfErrorPoints"), CellFormat.Decimal1, cs.NpsMarginOfError, ps.NpsMarginOfError,

@@ -20,13 +20,9 @@ public static class ReportLabels
         _ => context.Text("Report.Other"),
     };
 
-    public static string Of(this ReportContext context, SurveyKind kind) => kind == SurveyKind.Transactional
-        ? context.Text("Report.Transactional")
-        : context.Text("Report.Relational");
+    public static string Of(this ReportContext context, SurveyKind kind) => context.Named(kind);
 
-    public static string Of(this ReportContext context, OrderKind kind) => kind == OrderKind.Sale
-        ? context.Text("Report.Sale")
-        : context.Text("Report.Cancellation");
+    public static string Of(this ReportContext context, OrderKind kind) => context.Named(kind);
 
     public static string Of(this ReportContext context, ConsentPurpose purpose) => purpose switch
     {
@@ -36,9 +32,7 @@ public static class ReportLabels
         _ => context.Text("Report.Personalisation"),
     };
 
-    public static string Of(this ReportContext context, ConsentStatus status) => status == ConsentStatus.Granted
-        ? context.Text("Report.Granted")
-        : context.Text("Report.Withdrawn");
+    public static string Of(this ReportContext context, ConsentStatus status) => context.Named(status);
 
     public static string Of(this ReportContext context, RfmSegment segment) => context.Text(segment.Name());
 
@@ -46,13 +40,16 @@ public static class ReportLabels
 
     public static string Of(this ReportContext context, ImpactLevel? level) => level is { } l ? context.Text(ImpactCalculator.LevelName(l)) : "";
 
-    public static string Of(this ReportContext context, AssessmentStatus status) => status == AssessmentStatus.Completed
-        ? context.Text("Report.Completed")
-        : context.Text("Report.Draft");
+    public static string Of(this ReportContext context, AssessmentStatus status) => context.Named(status);
 
-    public static string Of(this ReportContext context, WorkshopPhase phase) => phase == WorkshopPhase.BeforeGoLive
-        ? context.Text("Report.BeforeGoLive")
-        : context.Text("Report.AfterGoLive");
+    public static string Of(this ReportContext context, WorkshopPhase phase) => context.Named(phase);
+
+    /// <summary>
+    /// The label of a value whose text is named after it: <c>Report.Transactional</c>, <c>Report.Sale</c>, <c>Report.Granted</c>,
+    /// <c>Report.Completed</c>, <c>Report.BeforeGoLive</c>… (an unknown code fails loudly when the text is resolved).
+    /// </summary>
+    private static string Named<TEnum>(this ReportContext context, TEnum value) where TEnum : struct, Enum =>
+        context.Text($"Report.{Enum.GetName(value)}");
 
     /// <summary>The RFM segmentation version that placed the customers (every RFM figure names it, product.md page 11).</summary>
     public static ReportFilter RfmVersion(this ReportContext context, RfmGridSettings? settings) => new(

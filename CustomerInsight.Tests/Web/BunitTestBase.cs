@@ -51,6 +51,18 @@ public abstract class BunitTestBase : BunitContext
     /// <summary>The app's own Core registrations (<c>AddCustomerInsightCore</c>) over a test database, as pages use them.</summary>
     protected void AddAppServices(string connectionString) => AddAppServices(Services, connectionString);
 
+    /// <summary>
+    /// A database holding <see cref="Core.Privacy.PrivacyTestContext"/>'s customers, the app's services over it and a user with
+    /// this role signed in; the caller disposes it.
+    /// </summary>
+    private protected async Task<Core.Privacy.PrivacyTestContext> SignInOverPrivacyDataAsync(string role)
+    {
+        var context = await Core.Privacy.PrivacyTestContext.CreateAsync(Xunit.TestContext.Current.CancellationToken);
+        AddAppServices(context.Import.Database.ConnectionString);
+        SignInAs(role);
+        return context;
+    }
+
     /// <summary>The app's own Core registrations over a test database, for tests of the services pages call.</summary>
     public static IServiceCollection AddAppServices(IServiceCollection services, string connectionString)
     {

@@ -1,7 +1,7 @@
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>product.md, Money: the database records its currency; an import in another currency is refused, writing nothing.</summary>
-public class ImportCurrencyTests : EngineTestBase
+public class ImportCurrencyTests() : ImportTestBase(currency: "EUR")
 {
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
@@ -17,10 +17,9 @@ public class ImportCurrencyTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_OnlineRetailOnEuroDatabase_RefusedNamingBothCurrencies_NothingWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
-        var path = context.WriteFile("retail.csv", RetailFile);
+        var path = Context.WriteFile("retail.csv", RetailFile);
 
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
 
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
@@ -29,9 +28,9 @@ public class ImportCurrencyTests : EngineTestBase
         Assert.Contains("EUR", issue.Text.English(), StringComparison.Ordinal);
         Assert.Contains("GBP", issue.Text.French(), StringComparison.Ordinal);
         Assert.Equal("GBP", report.Currency);
-        var counts = await context.CountAsync();
+        var counts = await Context.CountAsync();
         Assert.Equal((0, 0, 0, 0, 0), counts.Data);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var batch = await db.ImportBatches.SingleAsync(Token);
         Assert.Equal((ImportStatus.Rejected, "GBP"), (batch.Status, batch.Currency));
     }
@@ -39,25 +38,23 @@ public class ImportCurrencyTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_DeclaredCurrencyIsTheDatabases_ImportsAndRecordsIt()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
-        var path = context.WriteFile("retail.csv", RetailFile);
+        var path = Context.WriteFile("retail.csv", RetailFile);
 
-        var report = await context.Pipeline.ImportAsync(path, "retail.csv", ImportFormat.OnlineRetail, " eur ", "analyst@test", null, Token);
+        var report = await Context.Pipeline.ImportAsync(path, "retail.csv", ImportFormat.OnlineRetail, " eur ", "analyst@test", null, Token);
 
         Assert.True(report.Succeeded);
         Assert.Equal(2, report.Orders.Created);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         Assert.Equal("EUR", (await db.ImportBatches.SingleAsync(Token)).Currency);
     }
 
     [Fact]
     public async Task ImportAsync_OtherFormatWithoutCurrency_TakesTheDatabases_DeclaredOtherRefused()
     {
-        await using var context = await ImportTestContext.CreateAsync(currency: "EUR", engine: Engine);
-        var path = context.WriteFile("lines.csv", OrderLinesFile);
+        var path = Context.WriteFile("lines.csv", OrderLinesFile);
 
-        var refused = await context.Pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "USD", "analyst@test", null, Token);
-        var imported = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        var refused = await Context.Pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "USD", "analyst@test", null, Token);
+        var imported = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
 
         Assert.Equal(ImportMessages.CurrencyMismatch, Assert.Single(refused.Rejected).Code);
         Assert.True(imported.Succeeded);
@@ -67,8 +64,8 @@ public class ImportCurrencyTests : EngineTestBase
     [Fact]
     public async Task DatabaseCurrency_RecordedFromTheConfigurationWhenFirstUsed_ThenKeptWhateverTheConfiguration()
     {
-        await using var database = await TestDatabase.CreateAsync(Engine);
-
+        // The context's own currency (EUR) is never read here: the database has none recorded yet.
+        var database = Context.Database;
         var first = await new DatabaseCurrency(database.Factory, "GBP").GetAsync(Token);
         var later = new DatabaseCurrency(database.Factory, "EUR");
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>Happy paths of the five formats, re-imports, erased customers, encodings, XLSX, preview and cancellation.</summary>
-public class ImportFormatsTests : EngineTestBase
+public class ImportFormatsTests : ImportTestBase
 {
     private const string Customers = "CustomerId,First Name,last_name,Email,Country,CreatedAt\n" +
         "C1,Ada,Lovelace,ada@example.com,France,2024-01-10\n" +
@@ -13,15 +13,14 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_Customers_CreatesThenUpdatesByCustomerId()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var first = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        var first = await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
         Assert.True(first.Succeeded);
         Assert.Equal(new EntityCounts(2, 0), first.Customers);
 
-        var second = await context.ImportAsync(context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"),
+        var second = await Context.ImportAsync(Context.WriteFile("customers2.csv", "CustomerId,Email\nC1,ada@new.example\nC3,\n"),
             ImportFormat.Customers, Token);
         Assert.Equal(new EntityCounts(1, 1), second.Customers);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var ada = await db.Customers.SingleAsync(c => c.SourceId == "C1", Token);
         Assert.Equal("ada@new.example", ada.Email);
         Assert.Equal("Lovelace", ada.LastName);
@@ -31,20 +30,19 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_OrderLines_GroupsByOrderCreatesBareCustomersAndIsIdempotent()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = context.WriteFile("lines.csv",
+        var path = Context.WriteFile("lines.csv",
             "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
             "O1,C9,2024-03-15 14:30,Store,Sale,P1,Kettle,2,19.990\n" +
             "O2,,2024-03-16T10:00:00,web,,P2,Toaster,1,35\n" +
             "O1,C9,2024-03-15 14:00,Store,Sale,P3,\"Filter, pack of 2\",1,5.5\n" +
             "R1,C9,2024-03-20,Store,Cancellation,P1,Kettle,-1,19.99\n");
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(new EntityCounts(3, 0), report.Orders);
         Assert.Equal(new EntityCounts(1, 0), report.Customers);
         Assert.Equal(4, report.RowsImported);
-        await using (var db = context.Database.CreateContext())
+        await using (var db = Context.Database.CreateContext())
         {
             var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "O1", Token);
             Assert.Equal("order-lines", o1.Source);
@@ -56,41 +54,40 @@ public class ImportFormatsTests : EngineTestBase
             Assert.Equal(OrderKind.Cancellation, (await db.Orders.SingleAsync(o => o.SourceOrderId == "R1", Token)).Kind);
         }
 
-        var before = await context.CountAsync();
-        var again = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        var before = await Context.CountAsync();
+        var again = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
         Assert.Equal(4, again.Skipped[ImportMessages.SkipAlreadyImported]);
-        Assert.Equal(before.Data, (await context.CountAsync()).Data);
+        Assert.Equal(before.Data, (await Context.CountAsync()).Data);
     }
 
     [Fact]
     public async Task ImportAsync_SurveysAndConsents_ForKnownCustomers_AreIdempotent()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
 
-        var surveys = context.WriteFile("surveys.csv",
+        var surveys = Context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,OrderId,RespondedAt,Kind,Channel,RecommendScore,SatisfactionScore,Comment\n" +
             "S1,C1,,2024-04-01 10:00,Relational,,9,,Great\n" +
             "S2,C2,X42,2024-04-02,,Web,,4,\n" +
             "S3,,,2024-04-03,Transactional,Store,0,1,\n");
-        var report = await context.ImportAsync(surveys, ImportFormat.Surveys, Token);
+        var report = await Context.ImportAsync(surveys, ImportFormat.Surveys, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(3, report.Responses.Created);
         Assert.Equal(1, report.Notes[ImportMessages.NoteUnknownOrder]);
-        Assert.Equal(3, (await context.ImportAsync(surveys, ImportFormat.Surveys, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
+        Assert.Equal(3, (await Context.ImportAsync(surveys, ImportFormat.Surveys, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
 
-        var consents = context.WriteFile("consents.csv",
+        var consents = Context.WriteFile("consents.csv",
             "CustomerId,Purpose,Status,RecordedAt,Source,ProofReference\n" +
             "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n" +
             "C1,Email Marketing,Withdrawn,2024-02-10 12:00,unsubscribe link,\n" +
             "C1,EmailMarketing,Granted,2024-01-10 12:00,web form,F-1\n");
-        var consentReport = await context.ImportAsync(consents, ImportFormat.Consents, Token);
+        var consentReport = await Context.ImportAsync(consents, ImportFormat.Consents, Token);
         Assert.True(consentReport.Succeeded, string.Join("; ", consentReport.Rejected.Select(r => r.Text)));
         Assert.Equal(2, consentReport.Consents.Created);
         Assert.Equal(1, consentReport.DuplicateRows);
-        Assert.Equal(3, (await context.ImportAsync(consents, ImportFormat.Consents, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
+        Assert.Equal(3, (await Context.ImportAsync(consents, ImportFormat.Consents, Token)).Skipped[ImportMessages.SkipAlreadyImported]);
 
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         Assert.Equal(SurveyKind.Transactional, (await db.SurveyResponses.SingleAsync(r => r.SourceId == "S2", Token)).Kind);
         Assert.Equal(2, await db.ConsentRecords.CountAsync(c => c.Purpose == ConsentPurpose.EmailMarketing, Token));
     }
@@ -98,17 +95,16 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_SurveyWithOnlyAnOrder_BelongsToTheOrdersCustomer_SkippedWhenErased()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
-        await context.ImportAsync(context.WriteFile("lines.csv",
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        await Context.ImportAsync(Context.WriteFile("lines.csv",
             "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
             "O1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\nO3,,2024-03-15,P1,1,10\n"), ImportFormat.OrderLines, Token);
-        await using (var db = context.Database.CreateContext())
+        await using (var db = Context.Database.CreateContext())
         {
             await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Token);
         }
 
-        var report = await context.ImportAsync(context.WriteFile("surveys.csv",
+        var report = await Context.ImportAsync(Context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore,Comment\n" +
             "S1,,O1,2024-03-20,9,Merci\n" +
             "S2,,O2,2024-03-20,3,Un commentaire d'une personne effacée\n" +
@@ -117,7 +113,7 @@ public class ImportFormatsTests : EngineTestBase
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Responses.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipErasedCustomer]);
-        await using var check = context.Database.CreateContext();
+        await using var check = Context.Database.CreateContext();
         var c1 = await check.Customers.SingleAsync(c => c.SourceId == "C1", Token);
         Assert.Equal(c1.Id, (await check.SurveyResponses.SingleAsync(r => r.SourceId == "S1", Token)).CustomerId);
         Assert.Null((await check.SurveyResponses.SingleAsync(r => r.SourceId == "S3", Token)).CustomerId);
@@ -164,30 +160,28 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_ErasedCustomer_RowsSkippedNeverResurrected()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
-        await using (var db = context.Database.CreateContext())
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        await using (var db = Context.Database.CreateContext())
         {
             await db.Customers.Where(c => c.SourceId == "C1").ExecuteUpdateAsync(s =>
                 s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow).SetProperty(c => c.FirstName, (string?)null), Token);
         }
-        var customers = await context.ImportAsync(context.WriteFile("again.csv", Customers), ImportFormat.Customers, Token);
-        var orders = await context.ImportAsync(context.WriteFile("lines.csv",
+        var customers = await Context.ImportAsync(Context.WriteFile("again.csv", Customers), ImportFormat.Customers, Token);
+        var orders = await Context.ImportAsync(Context.WriteFile("lines.csv",
             "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\nO1,C1,2024-03-15,P1,1,10\nO2,C2,2024-03-15,P1,1,10\n"),
                 ImportFormat.OrderLines, Token);
 
         Assert.Equal(1, customers.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(1, orders.Skipped[ImportMessages.SkipErasedCustomer]);
         Assert.Equal(1, orders.Orders.Created);
-        await using var check = context.Database.CreateContext();
+        await using var check = Context.Database.CreateContext();
         Assert.Null((await check.Customers.SingleAsync(c => c.SourceId == "C1", Token)).FirstName);
     }
 
     [Fact]
     public async Task ImportAsync_OnlineRetailIILayout_SemicolonDecimalCommaWindows1252()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = context.WriteFile("retail-fr.csv",
+        var path = Context.WriteFile("retail-fr.csv",
             "Invoice;StockCode;Description;Quantity;InvoiceDate;Price;Customer ID;Country\r\n" +
             "489434;85048;\"CAFÉ CRÈME; MUG\";12;01/12/2009 07:45;6,95;13085.0;France\r\n" +
             "489434;79323P;\"Théière \"\"rose\"\"\";12;01/12/2009 07:45;6,75;13085.0;France\r\n" +
@@ -195,18 +189,18 @@ public class ImportFormatsTests : EngineTestBase
             "A506401;B;Adjust bad debt;1;29/04/2010 13:36;-53594,36;;United Kingdom\r\n" +
             "489435;22350;CAT BOWL;0;01/12/2009 07:46;2,55;;United Kingdom\r\n",
             CodePagesEncodingProvider.Instance.GetEncoding(1252));
-        var preview = await context.Pipeline.PreviewAsync(path, "retail-fr.csv", cancellationToken: Token);
+        var preview = await Context.Pipeline.PreviewAsync(path, "retail-fr.csv", cancellationToken: Token);
         Assert.Equal(ImportFormat.OnlineRetail, preview.Format);
         Assert.Equal("windows-1252", preview.Encoding);
         Assert.Equal(";", preview.Separator);
         Assert.Contains(new ColumnMapping("Customer ID", "CustomerID"), preview.Columns);
 
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(2, report.Orders.Created);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipAdjustment]);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipZeroOrNegative]);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var order = await db.Orders.Include(o => o.Lines).Include(o => o.Customer).SingleAsync(o => o.SourceOrderId == "489434", Token);
         Assert.Equal(12 * 6_950 + 12 * 6_750, order.AmountMilli);
         Assert.Equal("13085", order.Customer!.SourceId);
@@ -218,8 +212,7 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_Xlsx_ReadsTypedCells()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "retail.xlsx");
+        var path = Path.Combine(Context.Database.Directory, "retail.xlsx");
         using (var workbook = new XLWorkbook())
         {
             var sheet = workbook.AddWorksheet("Sheet1");
@@ -238,9 +231,9 @@ public class ImportFormatsTests : EngineTestBase
             sheet.Cell(2, 8).SetValue("United Kingdom");
             workbook.SaveAs(path);
         }
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var order = await db.Orders.SingleAsync(Token);
         Assert.Equal(15_300, order.AmountMilli);
         Assert.Equal(new DateTime(2010, 12, 1, 7, 26, 0), order.OrderedAtUtc);
@@ -249,9 +242,8 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_Success_StoresBatchWithReportAndAuditEntry()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
-        await using var db = context.Database.CreateContext();
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        await using var db = Context.Database.CreateContext();
         var batch = await db.ImportBatches.SingleAsync(Token);
         Assert.Equal(report.BatchId, batch.Id);
         Assert.Equal(ImportStatus.Succeeded, batch.Status);
@@ -263,12 +255,11 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_Cancelled_RollsBackAndLeavesDatabaseUnchanged()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
+        var pipeline = new ImportPipeline(Context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            new AuditLog(Context.Database.Factory, TimeProvider.System), TimeProvider.System,
                 Microsoft.Extensions.Options.Options.Create(new ImportOptions { ProgressEveryRows = 1 }));
-        var path = context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
-        var before = await context.CountAsync();
+        var path = Context.WriteFile("customers.csv", Customers + "C3,Grace,Hopper,g@example.com,USA,2024-03-01\n");
+        var before = await Context.CountAsync();
         using var cts = new CancellationTokenSource();
         var progress = new SyncProgress(p =>
         {
@@ -279,17 +270,16 @@ public class ImportFormatsTests : EngineTestBase
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             pipeline.ImportAsync(path, "customers.csv", ImportFormat.Customers, "u", progress, cts.Token));
-        Assert.Equal(before, await context.CountAsync());
+        Assert.Equal(before, await Context.CountAsync());
     }
 
     [Fact]
     public async Task ImportAsync_OrderLines_StoresInstantsAndDatesExactlyAsEfCoreDoes()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+        var path = Context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
             "O1,C1,2024-03-15 14:30:00.25,P1,1,10\nO2,C1,2024-03-16 09:00,P1,1,10\n");
-        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
-        await using (var db = context.Database.CreateContext())
+        Assert.True((await Context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
+        await using (var db = Context.Database.CreateContext())
         {
             var imported = await db.Orders.AsNoTracking().OrderBy(o => o.SourceOrderId).ToListAsync(Token);
             db.Orders.AddRange(imported.Select(o => new Order
@@ -302,7 +292,7 @@ public class ImportFormatsTests : EngineTestBase
         }
 
         // The same stored values (on SQLite the same text): raw SQL comparing them, or the sqlite3 shell, sees one value.
-        await using var check = context.Database.CreateContext();
+        await using var check = Context.Database.CreateContext();
         var same = await check.Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS \"Value\" FROM \"Orders\" a JOIN \"Orders\" b ON b.\"SourceOrderId\" = a.\"SourceOrderId\" AND b.\"Source\" = 'ef' " +
             "WHERE a.\"Source\" = 'order-lines' AND a.\"OrderedAtUtc\" = b.\"OrderedAtUtc\" AND a.\"BusinessDate\" = b.\"BusinessDate\"")
@@ -315,12 +305,11 @@ public class ImportFormatsTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_OrderLines_CancelledWhileWriting_LeavesNothing()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System, databaseCurrency: context.Currency);
-        var path = context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+        var pipeline = new ImportPipeline(Context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            new AuditLog(Context.Database.Factory, TimeProvider.System), TimeProvider.System, databaseCurrency: Context.Currency);
+        var path = Context.WriteFile("lines.csv", "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
             string.Concat(Enumerable.Range(1, 12_000).Select(i => $"O{i},C{i % 50},2024-03-15 14:30,P1,1,10\n")));
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
         using var cts = new CancellationTokenSource();
         var progress = new SyncProgress(p =>
         {
@@ -333,9 +322,9 @@ public class ImportFormatsTests : EngineTestBase
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             pipeline.ImportAsync(path, "lines.csv", ImportFormat.OrderLines, "u", progress, cts.Token));
-        Assert.Equal(before, await context.CountAsync());
-        Assert.True((await context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
-        Assert.Equal(12_000, (await context.CountAsync()).Orders);
+        Assert.Equal(before, await Context.CountAsync());
+        Assert.True((await Context.ImportAsync(path, ImportFormat.OrderLines, Token)).Succeeded);
+        Assert.Equal(12_000, (await Context.CountAsync()).Orders);
     }
 
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -6,7 +6,7 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// Files people really have: each gives a clear, located error (row as in the file, column as in its
 /// header) and writes nothing (every data table counted before and after), or imports correctly.
 /// </summary>
-public class ImportHostileFilesTests : EngineTestBase
+public class ImportHostileFilesTests : ImportTestBase
 {
     private const string RetailHeader = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
     private const string GoodRow = "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
@@ -45,28 +45,25 @@ public class ImportHostileFilesTests : EngineTestBase
     public async Task ImportAsync_HostileRetailCsv_RejectedWithLocatedErrorAndNothingWritten(string name,
         string content, string code, int row, string? column)
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Token);
-        await AssertRejectedAsync(context, before, report, code, row, column, name);
+        var before = await Context.CountAsync();
+        var report = await Context.ImportAsync(Context.WriteFile("retail.csv", content), ImportFormat.OnlineRetail, Token);
+        await AssertRejectedAsync(before, report, code, row, column, name);
     }
 
     [Fact]
     public async Task ImportAsync_BinaryFileRenamedCsv_RejectedAsBinary()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var bytes = new byte[4096];
         new Random(42).NextBytes(bytes);
-        var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Token);
-        await AssertRejectedAsync(context, before, report, ImportMessages.FileBinary, 1, null, "binary");
+        var before = await Context.CountAsync();
+        var report = await Context.ImportAsync(Context.WriteBytes("photo.csv", bytes), ImportFormat.OnlineRetail, Token);
+        await AssertRejectedAsync(before, report, ImportMessages.FileBinary, 1, null, "binary");
     }
 
     [Fact]
     public async Task ImportAsync_XlsxWithHeaderInRow3_SaysWhereTheHeaderIs()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "report.xlsx");
+        var path = Path.Combine(Context.Database.Directory, "report.xlsx");
         using (var workbook = new XLWorkbook())
         {
             var sheet = workbook.AddWorksheet("Export");
@@ -79,54 +76,51 @@ public class ImportHostileFilesTests : EngineTestBase
             sheet.Cell(4, 1).SetValue("O1");
             workbook.SaveAs(path);
         }
-        var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
-        await AssertRejectedAsync(context, before, report, ImportMessages.HeaderWrongRow, 1, null, "xlsx header row");
+        var before = await Context.CountAsync();
+        var report = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        await AssertRejectedAsync(before, report, ImportMessages.HeaderWrongRow, 1, null, "xlsx header row");
         Assert.Equal(["3"], report.Rejected[0].Args);
     }
 
     [Fact]
     public async Task ImportAsync_ZipThatIsNotAWorkbook_RejectedAsUnreadable()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "data.xlsx");
+        var path = Path.Combine(Context.Database.Directory, "data.xlsx");
         using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
         {
             using var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open());
             writer.Write("hello");
         }
-        var before = await context.CountAsync();
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
-        await AssertRejectedAsync(context, before, report, ImportMessages.FileUnreadable, 1, null, "zip");
+        var before = await Context.CountAsync();
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
+        await AssertRejectedAsync(before, report, ImportMessages.FileUnreadable, 1, null, "zip");
     }
 
     [Fact]
     public async Task ImportAsync_UnknownCustomersInSurveysAndConsents_RejectedWithRowNumbers()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Token);
-        var before = await context.CountAsync();
+        await Context.ImportAsync(Context.WriteFile("customers.csv", "CustomerId\nC1\n"), ImportFormat.Customers, Token);
+        var before = await Context.CountAsync();
 
-        var surveys = await context.ImportAsync(context.WriteFile("surveys.csv",
+        var surveys = await Context.ImportAsync(Context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,C1,2024-04-01,9\nS2,C404,2024-04-01,7\n"), ImportFormat.Surveys, Token);
-        await AssertRejectedAsync(context, before, surveys, ImportMessages.CustomerUnknown, 3, "CustomerId", "surveys");
+        await AssertRejectedAsync(before, surveys, ImportMessages.CustomerUnknown, 3, "CustomerId", "surveys");
 
-        before = await context.CountAsync();
-        var consents = await context.ImportAsync(context.WriteFile("consents.csv",
+        before = await Context.CountAsync();
+        var consents = await Context.ImportAsync(Context.WriteFile("consents.csv",
             "CustomerId;Purpose;Status;RecordedAt\nC1;SmsMarketing;Granted;15/03/2024 " +
                 "14:30\nC1;SmsMarketing;Withdrawn;16/03/2024\nC405;SmsMarketing;Granted;15/03/2024\n"), ImportFormat.Consents, Token);
-        await AssertRejectedAsync(context, before, consents, ImportMessages.CustomerUnknown, 4, "CustomerId", "consents");
+        await AssertRejectedAsync(before, consents, ImportMessages.CustomerUnknown, 4, "CustomerId", "consents");
     }
 
     [Fact]
     public async Task ImportAsync_SurveyScoresOutOfRangeAndMissing_RejectedPerRow()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var before = await context.CountAsync();
-        var report = await context.ImportAsync(context.WriteFile("surveys.csv",
+        var before = await Context.CountAsync();
+        var report = await Context.ImportAsync(Context.WriteFile("surveys.csv",
             "ResponseId,RespondedAt,RecommendScore,SatisfactionScore,Kind\n" +
             "S1,2024-04-01,11,,\nS2,2024-04-01,,0,\nS3,2024-04-01,,,\nS4,2024-04-01,5,,Weekly\n"), ImportFormat.Surveys, Token);
-        await AssertRejectedAsync(context, before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
+        await AssertRejectedAsync(before, report, ImportMessages.ValueOutOfRange, 2, "RecommendScore", "scores");
         Assert.Equal(4, report.RejectedCount);
         Assert.Equal([2, 3, 4, 5], report.Rejected.Select(r => r.Row));
         Assert.Equal(ImportMessages.ValueNotInList, report.Rejected[3].Code);
@@ -135,13 +129,12 @@ public class ImportHostileFilesTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_ManyBadRows_ListsFirst100AndCountsAll()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = new StringBuilder(RetailHeader);
         for (var i = 0; i < 250; i++)
         {
             content.Append("536366,22633,HAND WARMER,x,2010-12-01 08:28:00,1.85,17850,United Kingdom\n");
         }
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("retail.csv", content.ToString()), ImportFormat.OnlineRetail, Token);
         Assert.Equal(100, report.Rejected.Count);
         Assert.Equal(250, report.RejectedCount);
         Assert.Contains("\"rejected\":[{\"row\":2,\"column\":\"Quantity\",\"message\":",
@@ -149,7 +142,7 @@ public class ImportHostileFilesTests : EngineTestBase
         Assert.StartsWith("Nombre entier attendu", report.Rejected[0].Text.French(), StringComparison.Ordinal);
     }
 
-    private static async Task AssertRejectedAsync(ImportTestContext context, TableCounts before,
+    private async Task AssertRejectedAsync(TableCounts before,
         ImportReport report, string code, int row, string? column, string name)
     {
         Assert.False(report.Succeeded, name);
@@ -159,7 +152,7 @@ public class ImportHostileFilesTests : EngineTestBase
         Assert.Equal(row, issue.Row);
         Assert.Equal(column, issue.Column);
         Assert.False(string.IsNullOrWhiteSpace(issue.Text.English()));
-        var after = await context.CountAsync();
+        var after = await Context.CountAsync();
         Assert.Equal(before.Data, after.Data);
         Assert.Equal(before.Batches + 1, after.Batches);
     }

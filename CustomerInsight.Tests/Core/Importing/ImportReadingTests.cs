@@ -8,7 +8,7 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// checked to the end of the file, rows numbered as a spreadsheet shows them, a file of another format, reports that
 /// keep no personal value, hidden characters in ids and names.
 /// </summary>
-public class ImportReadingTests : EngineTestBase
+public class ImportReadingTests : ImportTestBase
 {
     private const string CustomersHeader = "CustomerId,FirstName,LastName,Email,Phone,CreatedAt\n";
     private static readonly Encoding Windows1252 = GetWindows1252();
@@ -30,15 +30,14 @@ public class ImportReadingTests : EngineTestBase
         return rows.ToString();
     }
 
-    private static async Task<ImportIssue> AssertRejectedAsync(ImportTestContext context,
-        TableCounts before, ImportReport report, string code, int row, string? column)
+    private async Task<ImportIssue> AssertRejectedAsync(TableCounts before, ImportReport report, string code, int row, string? column)
     {
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
         Assert.True(issue.Code == code, $"expected {code}, got {issue.Code} ({issue.Text})");
         Assert.Equal(row, issue.Row);
         Assert.Equal(column, issue.Column);
-        var after = await context.CountAsync();
+        var after = await Context.CountAsync();
         Assert.Equal(before.Data, after.Data);
         return issue;
     }
@@ -48,13 +47,12 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_QuotedFieldOverOneMebibyte_RejectedWithRowAndLimitNothingWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,\nC2,\"" + new string('a', (1 << 20) + 100) + "\",Martin,,,\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.RowTooLong, 3, null);
         Assert.Equal(["1"], issue.Args);
         Assert.Contains("1 MiB", issue.Text.English(), StringComparison.Ordinal);
     }
@@ -62,20 +60,18 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_TenMegabyteLineWithoutLineBreak_RejectedWithRow()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,\n" + new string('x', 10_000_000);
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 3, null);
+        await AssertRejectedAsync(before, report, ImportMessages.RowTooLong, 3, null);
     }
 
     [Fact]
     public async Task ImportAsync_GzipOfZeroDigitsWithoutLineBreak_RejectedAtRow1()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "zeros.csv.gz");
+        var path = Path.Combine(Context.Database.Directory, "zeros.csv.gz");
         await using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
         {
             var block = Enumerable.Repeat((byte)'0', 1 << 20).ToArray();
@@ -84,11 +80,11 @@ public class ImportReadingTests : EngineTestBase
                 gzip.Write(block);
             }
         }
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OnlineRetail, Token);
 
-        await AssertRejectedAsync(context, before, report, ImportMessages.RowTooLong, 1, null);
+        await AssertRejectedAsync(before, report, ImportMessages.RowTooLong, 1, null);
     }
 
     // 14.8: the whole file is decoded and checked, not its first MiB.
@@ -96,16 +92,15 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_Windows1252AccentsAfterTheFirstMebibyte_StoredAsWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "customers.csv");
+        var path = Path.Combine(Context.Database.Directory, "customers.csv");
         var content = CustomersHeader + AsciiRows(20_000) + "C99999,Hélène,Lefèvre,,,2024-01-15\n";
         File.WriteAllBytes(path, Windows1252.GetBytes(content));
         Assert.True(new FileInfo(path).Length > (1 << 20) + 1000);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(c => c.SourceId == "C99999", Token);
         Assert.Equal("Hélène", customer.FirstName);
         Assert.Equal("Lefèvre", customer.LastName);
@@ -114,29 +109,27 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_NulByteAfterTheFirstMebibyte_RejectedWithRowAndColumn()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + AsciiRows(20_000) + "C99999,Hé\0lène,Lefèvre,,,2024-01-15\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueControl, 20_002, "FirstName");
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.ValueControl, 20_002, "FirstName");
         Assert.Equal(["U+0000"], issue.Args);
     }
 
     [Fact]
     public async Task ImportAsync_Utf8ThenWindows1252_RejectedAsMixedEncodingAtTheRowThatChanges()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "customers.csv");
+        var path = Path.Combine(Context.Database.Directory, "customers.csv");
         var start = Encoding.UTF8.GetBytes(CustomersHeader + "C0,Zoé,Noël,,,2024-01-15\n" + AsciiRows(20_000));
         var end = Windows1252.GetBytes("C99999,Hélène,Lefèvre,,,2024-01-15\n");
         File.WriteAllBytes(path, [.. start, .. end]);
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.FileMixedEncoding, 20_003, null);
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.FileMixedEncoding, 20_003, null);
         Assert.Equal(["UTF-8", "Windows-1252"], issue.Args);
     }
 
@@ -145,14 +138,13 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_OnlineRetailFileImportedAsCustomers_RefusedNamingTheFormat()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
             + "536365,85123A,HEART HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("retail.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("retail.csv", content), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderOtherFormat, 1, null);
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.HeaderOtherFormat, 1, null);
         Assert.Equal("online-retail", issue.Args[0]);
         Assert.Equal("customers", issue.Args[1]);
         Assert.Contains("InvoiceNo", issue.Args[2], StringComparison.Ordinal);
@@ -161,11 +153,10 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_ColumnsTheFormatDoesNotRead_ListedInReportAndPreview()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = context.WriteFile("customers.csv", "CustomerId,FirstName,Loyalty tier,Notes\nC1,Jean,Gold,call back\n");
+        var path = Context.WriteFile("customers.csv", "CustomerId,FirstName,Loyalty tier,Notes\nC1,Jean,Gold,call back\n");
 
-        var preview = await context.Pipeline.PreviewAsync(path, "customers.csv", ImportFormat.Customers, cancellationToken: Token);
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var preview = await Context.Pipeline.PreviewAsync(path, "customers.csv", ImportFormat.Customers, cancellationToken: Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.Equal(["Loyalty tier", "Notes"], preview.IgnoredColumns);
         Assert.True(report.Succeeded);
@@ -176,14 +167,13 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_LineBreakInsideQuotes_RowNumberedAsInASpreadsheet()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // Row 2 holds a value on three lines (one spreadsheet row), row 3 is empty, row 4 has a bad date.
         var content = CustomersHeader + "C1,\"Jean\nPierre\nPaul\",Martin,,,2024-01-15\n\nC2,Anne,Durand,,,not a date\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 4, "CreatedAt");
+        await AssertRejectedAsync(before, report, ImportMessages.ValueDate, 4, "CreatedAt");
     }
 
     // 14.4: a rejected report keeps row, column and expected form, not the personal values.
@@ -191,15 +181,14 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_CustomersFileWithoutHeaderRow_StoredReportHoldsNoPersonalValue()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = "HX9002,Anatole,Ordinaire,anatole.ordinaire@example.org,0611223344\nHX9003,Berthe,Sansnom,berthe@example.org,0622334455\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.HeaderNoKnownColumn, 1, null);
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.HeaderNoKnownColumn, 1, null);
         Assert.Contains("CustomerId", issue.Text.English(), StringComparison.Ordinal);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         foreach (var personal in new[] { "HX9002", "Anatole", "Ordinaire", "anatole", "0611223344", "Berthe" })
         {
@@ -210,15 +199,14 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_NameTypedIntoADateColumn_ReportKeepsRowColumnAndExpectedFormNotTheName()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var content = CustomersHeader + "C1,Jean,Martin,,,2024-01-15\nC2,Anne,Durand,,,Anatole Ordinaire\n";
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", content), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueDate, 3, "CreatedAt");
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.ValueDate, 3, "CreatedAt");
         Assert.Contains("2024-03-15", issue.Text.English(), StringComparison.Ordinal);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var stored = (await db.ImportBatches.SingleAsync(Token)).ReportJson!;
         Assert.DoesNotContain("Anatole", stored, StringComparison.Ordinal);
     }
@@ -226,8 +214,7 @@ public class ImportReadingTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_UnknownCustomerInSurveys_ReportDoesNotRepeatTheCustomerId()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var report = await context.ImportAsync(context.WriteFile("surveys.csv",
+        var report = await Context.ImportAsync(Context.WriteFile("surveys.csv",
             "ResponseId,CustomerId,RespondedAt,RecommendScore\nS1,ANATOLE-ORDINAIRE-1957,2024-04-01,9\n"), ImportFormat.Surveys, Token);
 
         var issue = Assert.Single(report.Rejected);
@@ -243,20 +230,18 @@ public class ImportReadingTests : EngineTestBase
     [InlineData("C1,Jean,\u2067Martin\u2069,,,\n", "LastName", "U+2067")]
     public async Task ImportAsync_HiddenCharacterInIdOrName_RefusedWithLocation(string row, string column, string codePoint)
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(context.WriteFile("customers.csv", CustomersHeader + row), ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("customers.csv", CustomersHeader + row), ImportFormat.Customers, Token);
 
-        var issue = await AssertRejectedAsync(context, before, report, ImportMessages.ValueHidden, 2, column);
+        var issue = await AssertRejectedAsync(before, report, ImportMessages.ValueHidden, 2, column);
         Assert.Equal([codePoint], issue.Args);
     }
 
     [Fact]
     public async Task ImportAsync_RightToLeftOverrideInOrderId_Refused()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var report = await context.ImportAsync(context.WriteFile("lines.csv",
+        var report = await Context.ImportAsync(Context.WriteFile("lines.csv",
             "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n\u202EO-1,C-1,2024-03-15 10:00,P1,2,3.50\n"),
                 ImportFormat.OrderLines, Token);
 

@@ -1,7 +1,7 @@
 namespace CustomerInsight.Tests.Core.Importing;
 
 /// <summary>product.md, undo: an undone import removes what it created, all or nothing, audited; figures return to what they were.</summary>
-public class ImportUndoTests : EngineTestBase
+public class ImportUndoTests : ImportTestBase
 {
     private const string RetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
@@ -34,34 +34,33 @@ public class ImportUndoTests : EngineTestBase
     private static readonly DateOnly AnalysisDate = new(2010, 12, 10);
     private static readonly Period December = Period.Range(new DateOnly(2010, 12, 1), new DateOnly(2011, 1, 1));
 
-    private static async Task<(SalesKpis Kpis, IReadOnlyList<RfmCustomerScore> Rfm)> FiguresAsync(ImportTestContext context)
+    private async Task<(SalesKpis Kpis, IReadOnlyList<RfmCustomerScore> Rfm)> FiguresAsync()
     {
-        var kpis = await new KpiQueries(context.Database.Factory).GetSalesKpisAsync(December, null, cancellationToken: Token);
-        var rfm = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Token);
+        var kpis = await new KpiQueries(Context.Database.Factory).GetSalesKpisAsync(December, null, cancellationToken: Token);
+        var rfm = await new RfmQueries(Context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(AnalysisDate, Token);
         return (kpis.Current, rfm.Customers);
     }
 
     [Fact]
     public async Task UndoAsync_FiguresBeforeTheImportEqualFiguresAfterItsUndo_CustomerTouchedByAnotherImportSurvives()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        Assert.True((await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token)).Succeeded);
-        var before = await FiguresAsync(context);
+        Assert.True((await Context.ImportAsync(Context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token)).Succeeded);
+        var before = await FiguresAsync();
 
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
+        var lines = await Context.ImportAsync(Context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
         Assert.True(lines.Succeeded);
-        Assert.True((await context.ImportAsync(context.WriteFile("customers.csv", CustomersFile), ImportFormat.Customers, Token)).Succeeded);
-        var during = await FiguresAsync(context);
+        Assert.True((await Context.ImportAsync(Context.WriteFile("customers.csv", CustomersFile), ImportFormat.Customers, Token)).Succeeded);
+        var during = await FiguresAsync();
         Assert.NotEqual(before.Kpis, during.Kpis);
 
-        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
+        var result = await Context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
 
         Assert.Equal(UndoOutcome.Undone, result.Outcome);
         Assert.Equal((4, 4, 0, 0, 1), (result.Orders, result.OrderLines, result.Responses, result.Consents, result.Customers));
-        var after = await FiguresAsync(context);
+        var after = await FiguresAsync();
         Assert.Equal(before.Kpis, after.Kpis);
         Assert.Equal(before.Rfm, after.Rfm);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var customers = await db.Customers.AsNoTracking().OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync(Token);
         // B-1 existed only through the undone import; B-2 was updated by the customers import, 17850 came from the first.
         Assert.Equal(["13047", "17850", "B-2"], customers);
@@ -76,16 +75,15 @@ public class ImportUndoTests : EngineTestBase
     [Fact]
     public async Task UndoAsync_OrdersAnsweredByAnotherImportsSurvey_ResponseStaysWithoutTheLink_ItsCustomerStays()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
-        var surveys = await context.ImportAsync(context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Token);
+        await Context.ImportAsync(Context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        var lines = await Context.ImportAsync(Context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
+        var surveys = await Context.ImportAsync(Context.WriteFile("surveys.csv", SurveysFile), ImportFormat.Surveys, Token);
         Assert.True(surveys.Succeeded);
 
-        var result = await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
+        var result = await Context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
 
         Assert.True(result.Succeeded);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var responses = await db.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId).ToListAsync(Token);
         Assert.Equal(["S-1", "S-2"], responses.Select(r => r.SourceId));
         Assert.All(responses, r => Assert.Null(r.OrderId));
@@ -97,34 +95,32 @@ public class ImportUndoTests : EngineTestBase
     [Fact]
     public async Task UndoAsync_UnknownAlreadyUndoneOrRejected_SaysSoAndChangesNothing()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var imported = await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
-        var rejected = await context.ImportAsync(context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Token);
-        Assert.True((await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Succeeded);
-        var counts = await context.CountAsync();
+        var imported = await Context.ImportAsync(Context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        var rejected = await Context.ImportAsync(Context.WriteFile("bad.csv", "OrderId,CustomerId\nW-1,C-1\n"), ImportFormat.OrderLines, Token);
+        Assert.True((await Context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Succeeded);
+        var counts = await Context.CountAsync();
 
         Assert.Equal(UndoOutcome.AlreadyUndone,
-            (await context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+            (await Context.Undo.UndoAsync(imported.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
         Assert.Equal(UndoOutcome.NothingToUndo,
-            (await context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
-        Assert.Equal(UndoOutcome.UnknownBatch, (await context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Token)).Outcome);
-        Assert.Equal(counts, await context.CountAsync());
+            (await Context.Undo.UndoAsync(rejected.BatchId!.Value, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(UndoOutcome.UnknownBatch, (await Context.Undo.UndoAsync(999, "analyst@test", cancellationToken: Token)).Outcome);
+        Assert.Equal(counts, await Context.CountAsync());
         Assert.Equal((0, 0, 0, 0, 0), counts.Data);
     }
 
     [Fact]
     public async Task UndoAsync_OfAnOlderImport_CachedScoresAreNotServedAgain()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
-        var cache = new RfmScoreCache(rfm, context.Database.Factory, TimeProvider.System);
-        var lines = await context.ImportAsync(context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
+        var rfm = new RfmQueries(Context.Database.Factory, Options.Create(new RfmOptions()));
+        var cache = new RfmScoreCache(rfm, Context.Database.Factory, TimeProvider.System);
+        var lines = await Context.ImportAsync(Context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
         // A later import: the highest order id is its own, an undo of the first leaves it unchanged.
-        await context.ImportAsync(context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
+        await Context.ImportAsync(Context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token);
         var cached = await cache.GetAsync(AnalysisDate, Token);
         Assert.Contains(cached.Customers, c => c.CustomerId == 1);
 
-        await context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
+        await Context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token);
         var afterUndo = await cache.GetAsync(AnalysisDate, Token);
 
         Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Token)).Customers, afterUndo.Customers);

@@ -9,7 +9,7 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// recalculation), a formula without a saved result refused in its place, and the sheet streamed row by row.
 /// Workbooks are written in the test with DocumentFormat.OpenXml (formulas with chosen cached values) or ClosedXML.
 /// </summary>
-public class ImportXlsxTests : EngineTestBase
+public class ImportXlsxTests : ImportTestBase
 {
     /// <summary>A cell: text, or a formula with its cached text result (null: no result saved).</summary>
     private sealed record TestCell(string? Text, string? Formula = null, string? Cached = null);
@@ -72,17 +72,16 @@ public class ImportXlsxTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_FormulaCells_StoreTheSavedValuesNotARecalculation()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
+        var path = WriteWorkbook(Context.Database.Directory, "customers.xlsx",
         [
             Texts("CustomerId", "FirstName", "LastName", "City"),
             [new("C1"), new(null, "1+1", "cached99"), new(null, "NOW()", "Martin"), new(null, "HYPERLINK(\"https://example.org\",\"Lyon\")", "Lyon")],
         ]);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var customer = await db.Customers.SingleAsync(Token);
         Assert.Equal(("cached99", "Martin", "Lyon"), (customer.FirstName, customer.LastName, customer.City));
     }
@@ -90,57 +89,54 @@ public class ImportXlsxTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_FormulaWithoutSavedResult_RefusedWithRowAndColumn()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
+        var path = WriteWorkbook(Context.Database.Directory, "customers.xlsx",
         [
             Texts("CustomerId", "FirstName"),
             Texts("C1", "Jean"),
             [new("C2"), new(null, "UPPER(\"anne\")", null)],
         ]);
-        var before = await context.CountAsync();
+        var before = await Context.CountAsync();
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
         Assert.False(report.Succeeded);
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.CellFormulaWithoutValue, 3, "FirstName"), (issue.Code, issue.Row, issue.Column));
-        Assert.Equal(before.Data, (await context.CountAsync()).Data);
+        Assert.Equal(before.Data, (await Context.CountAsync()).Data);
     }
 
     [Fact]
     public async Task ImportAsync_SheetLargerThanTheInMemoryLimit_StreamedAndImported()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // 20,000 rows: about 2 MB of sheet XML, eight times the limit, which now bounds only what is held in memory.
-        var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
+        var path = WriteWorkbook(Context.Database.Directory, "customers.xlsx",
             Enumerable.Range(0, 20_001).Select(i => i == 0
                 ? Texts("CustomerId", "FirstName", "LastName", "Email")
                 : Texts("C" + i, "Jean", "Martin", "jean.martin" + i + "@example.org")));
-        var pipeline = new ImportPipeline(context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
-            new AuditLog(context.Database.Factory, TimeProvider.System), TimeProvider.System,
+        var pipeline = new ImportPipeline(Context.Database.Factory, BusinessCalendar.ForZone("Europe/Paris"),
+            new AuditLog(Context.Database.Factory, TimeProvider.System), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxXlsxUncompressedBytes = 256 * 1024 }));
 
         var report = await pipeline.ImportAsync(path, "customers.xlsx", ImportFormat.Customers, "analyst@test", null, Token);
 
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(20_000, report.RowsImported);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         Assert.Equal("jean.martin20000@example.org", (await db.Customers.SingleAsync(c => c.SourceId == "C20000", Token)).Email);
     }
 
     [Fact]
     public async Task ImportAsync_RowBeyondExcelsLastRow_ReadWithItsNumber()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         // Tools other than Excel write more than 1,048,576 rows; a loaded workbook model gave up on them.
-        var path = WriteWorkbook(context.Database.Directory, "customers.xlsx",
+        var path = WriteWorkbook(Context.Database.Directory, "customers.xlsx",
         [
             (1u, Texts("CustomerId", "FirstName", "CreatedAt")),
             (2u, Texts("C1", "Jean", "2024-01-15")),
             (3_000_000u, Texts("C2", "Anne", "not a date")),
         ]);
 
-        var report = await context.ImportAsync(path, ImportFormat.Customers, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.Customers, Token);
 
         var issue = Assert.Single(report.Rejected);
         Assert.Equal((ImportMessages.ValueDate, 3_000_000, "CreatedAt"), (issue.Code, issue.Row, issue.Column));
@@ -149,8 +145,7 @@ public class ImportXlsxTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_ClosedXmlWorkbookWithDatesNumbersAndEmptyRows_ReadAsTheSpreadsheetShowsThem()
     {
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        var path = Path.Combine(context.Database.Directory, "lines.xlsx");
+        var path = Path.Combine(Context.Database.Directory, "lines.xlsx");
         using (var workbook = new XLWorkbook())
         {
             var sheet = workbook.AddWorksheet("Lines");
@@ -175,7 +170,7 @@ public class ImportXlsxTests : EngineTestBase
             workbook.SaveAs(path);
         }
 
-        var rejected = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        var rejected = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
         var issue = Assert.Single(rejected.Rejected);
         Assert.Equal((ImportMessages.ValueInteger, 4, "Quantity"), (issue.Code, issue.Row, issue.Column));
 
@@ -184,9 +179,9 @@ public class ImportXlsxTests : EngineTestBase
             workbook.Worksheet(1).Row(4).Delete();
             workbook.Save();
         }
-        var report = await context.ImportAsync(path, ImportFormat.OrderLines, Token);
+        var report = await Context.ImportAsync(path, ImportFormat.OrderLines, Token);
         Assert.True(report.Succeeded, string.Join(" | ", report.Rejected.Select(r => r.Text)));
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(Token);
         Assert.Equal(new DateTime(2024, 3, 15, 13, 30, 0), order.OrderedAtUtc);
         Assert.Equal(7000, order.Lines.Single().AmountMilli);

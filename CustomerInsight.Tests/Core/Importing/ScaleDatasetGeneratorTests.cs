@@ -2,7 +2,7 @@ using CustomerInsight.Core.Importing.Generation;
 
 namespace CustomerInsight.Tests.Core.Importing;
 
-public sealed class ScaleDatasetGeneratorTests
+public sealed class ScaleDatasetGeneratorTests : ImportTestBase
 {
     private static readonly ScaleDatasetOptions Small = new() { Customers = 400, Lines = 5_000, Seed = 42 };
 
@@ -13,9 +13,8 @@ public sealed class ScaleDatasetGeneratorTests
     [Fact]
     public async Task Generate_SameSeedTwice_WritesByteIdenticalFiles()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var first = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "a"), Small, Ct);
-        var second = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "b"), Small, Ct);
+        var first = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(Context.Database.Directory, "a"), Small, Ct);
+        var second = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(Context.Database.Directory, "b"), Small, Ct);
 
         foreach (var (a, b) in Files(first).Zip(Files(second)))
         {
@@ -26,9 +25,8 @@ public sealed class ScaleDatasetGeneratorTests
     [Fact]
     public async Task Generate_AnotherSeed_WritesOtherOrderLines()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var first = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "a"), Small, Ct);
-        var other = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "b"), Small with { Seed = 43 }, Ct);
+        var first = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(Context.Database.Directory, "a"), Small, Ct);
+        var other = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(Context.Database.Directory, "b"), Small with { Seed = 43 }, Ct);
 
         Assert.NotEqual(await File.ReadAllBytesAsync(first.OrderLinesFile, Ct), await File.ReadAllBytesAsync(other.OrderLinesFile, Ct));
         Assert.NotEqual(await File.ReadAllBytesAsync(first.CustomersFile, Ct), await File.ReadAllBytesAsync(other.CustomersFile, Ct));
@@ -37,8 +35,7 @@ public sealed class ScaleDatasetGeneratorTests
     [Fact]
     public async Task Generate_SmallDataset_WritesExactlyTheLinesAskedWithCancellationsAndAnonymousOrders()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var dataset = await ScaleDatasetGenerator.GenerateAsync(context.Database.Directory, Small, Ct);
+        var dataset = await ScaleDatasetGenerator.GenerateAsync(Context.Database.Directory, Small, Ct);
 
         Assert.Equal(Small.Lines, dataset.Lines);
         Assert.Equal(Small.Customers, dataset.Customers);
@@ -52,13 +49,12 @@ public sealed class ScaleDatasetGeneratorTests
     [Fact]
     public async Task Generate_SmallDataset_ImportsWithoutRejectionAndTheCountsMatch()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(context.Database.Directory, "data"), Small, Ct);
+        var dataset = await ScaleDatasetGenerator.GenerateAsync(Path.Combine(Context.Database.Directory, "data"), Small, Ct);
 
-        var customers = await context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct);
-        var lines = await context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct);
-        var surveys = await context.ImportAsync(dataset.SurveysFile, ImportFormat.Surveys, Ct);
-        var consents = await context.ImportAsync(dataset.ConsentsFile, ImportFormat.Consents, Ct);
+        var customers = await Context.ImportAsync(dataset.CustomersFile, ImportFormat.Customers, Ct);
+        var lines = await Context.ImportAsync(dataset.OrderLinesFile, ImportFormat.OrderLines, Ct);
+        var surveys = await Context.ImportAsync(dataset.SurveysFile, ImportFormat.Surveys, Ct);
+        var consents = await Context.ImportAsync(dataset.ConsentsFile, ImportFormat.Consents, Ct);
 
         foreach (var report in new[] { customers, lines, surveys, consents })
         {
@@ -74,7 +70,7 @@ public sealed class ScaleDatasetGeneratorTests
         Assert.Equal(dataset.Responses, surveys.Responses.Created);
         Assert.Empty(surveys.Notes); // every survey's order exists
         Assert.Equal(dataset.Consents, consents.Consents.Created);
-        var counts = await context.CountAsync();
+        var counts = await Context.CountAsync();
         Assert.Equal((dataset.Customers, (int)dataset.Orders, (int)dataset.Lines, (int)dataset.Responses, (int)dataset.Consents), counts.Data);
     }
 }

@@ -1,7 +1,7 @@
 namespace CustomerInsight.Tests.Core.Privacy;
 
 /// <summary>Erasure on a real SQLite file filled by the import: bytes on disk, unchanged totals, re-import, audit.</summary>
-public class CustomerErasureTests : EngineTestBase
+public class CustomerErasureTests : PrivacyTestBase
 {
     private static readonly Period Year2024 = Period.Range(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1));
     private static readonly DateOnly AnalysisDate = new(2024, 12, 31);
@@ -9,35 +9,33 @@ public class CustomerErasureTests : EngineTestBase
     [Fact]
     public async Task EraseBySourceIdAsync_PersonalDataAndComments_NotFoundInDatabaseFileOrWal()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        await using (var db = context.Import.Database.CreateContext())
+        await using (var db = Context.Import.Database.CreateContext())
         {
             await DatabaseProvider.Of(db.Database).TryCheckpointAsync(db, Token);
         }
         // The values are really on disk before: otherwise the check after proves nothing.
-        Assert.Equal(PrivacyTestContext.PersonalValues, context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
+        Assert.Equal(PrivacyTestContext.PersonalValues, Context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
 
-        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        var result = await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
         Assert.Equal(ErasureOutcome.Erased, result.Outcome);
         Assert.True(result.Checkpointed);
-        Assert.Empty(context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
+        Assert.Empty(Context.Database.FindInFiles(PrivacyTestContext.PersonalValues));
         Assert.Equal(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"],
-            context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
+            Context.Database.FindInFiles(["Lovelace", "ada@keep.example", "Lovely teapot", "F-KEEP"]));
     }
 
     [Fact]
     public async Task EraseAsync_KpiAndRfmTotals_Unchanged()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        var kpiBefore = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
-        var rfmBefore = await context.Rfm.GetSummaryAsync(AnalysisDate, Token);
+        var kpiBefore = await Context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
+        var rfmBefore = await Context.Rfm.GetSummaryAsync(AnalysisDate, Token);
         Assert.Equal(2, rfmBefore.Customers);
 
-        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
-        var kpiAfter = await context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
-        var rfmAfter = await context.Rfm.GetSummaryAsync(AnalysisDate, Token);
+        var kpiAfter = await Context.Kpis.GetSalesFactsAsync(Year2024, null, cancellationToken: Token);
+        var rfmAfter = await Context.Rfm.GetSummaryAsync(AnalysisDate, Token);
         Assert.Equal(kpiBefore, kpiAfter);
         Assert.Equal(rfmBefore.Customers, rfmAfter.Customers);
         Assert.Equal(rfmBefore.Monetary, rfmAfter.Monetary);
@@ -48,10 +46,9 @@ public class CustomerErasureTests : EngineTestBase
     [Fact]
     public async Task EraseAsync_CustomerRow_PseudonymisedWithConsentFactsKeptAndAudited()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        var result = await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
-        await using var db = context.Import.Database.CreateContext();
+        await using var db = Context.Import.Database.CreateContext();
         var customer = await db.Customers.Include(c => c.Consents).Include(c => c.SurveyResponses).Include(c => c.Orders)
             .SingleAsync(c => c.Id == result.CustomerId, Token);
         Assert.StartsWith("erased-", customer.SourceId, StringComparison.Ordinal);
@@ -78,22 +75,21 @@ public class CustomerErasureTests : EngineTestBase
     [Fact]
     public async Task ImportAsync_OldFilesAfterErasure_SkipErasedCustomerAndDoNotResurrectIt()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
-        var before = await context.Import.CountAsync();
+        await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        var before = await Context.Import.CountAsync();
 
-        var reports = await context.ImportAllAsync(Token);
+        var reports = await Context.ImportAllAsync(Token);
 
         Assert.All(reports, r => Assert.True(r.Succeeded));
         // customers: 1 row; surveys: 1; consents: 3; the old orders are already imported (that check comes first).
         Assert.Equal([1, 0, 1, 3], reports.Select(r => r.Skipped.GetValueOrDefault(ImportMessages.SkipErasedCustomer)));
         Assert.Equal(0, reports[1].Orders.Created);
-        var newOrder = await context.Import.ImportAsync(context.Import.WriteFile("orders2.csv",
+        var newOrder = await Context.Import.ImportAsync(Context.Import.WriteFile("orders2.csv",
             "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +
             "O9,ERASEME-7781,2025-01-01 10:00,Web,Sale,P1,Teapot,1,15.50\n"), ImportFormat.OrderLines, Token);
         Assert.Equal(1, newOrder.Skipped[ImportMessages.SkipErasedCustomer]);
-        Assert.Equal(before.Data, (await context.Import.CountAsync()).Data);
-        await using var db = context.Import.Database.CreateContext();
+        Assert.Equal(before.Data, (await Context.Import.CountAsync()).Data);
+        await using var db = Context.Import.Database.CreateContext();
         Assert.False(await db.Customers.AnyAsync(c => c.SourceId == PrivacyTestContext.ErasedId, Token));
         Assert.False(await db.Customers.AnyAsync(c => c.FirstName == "Zephyrine", Token));
     }
@@ -101,25 +97,23 @@ public class CustomerErasureTests : EngineTestBase
     [Fact]
     public async Task EraseBySourceIdAsync_UnknownOrAlreadyErased_ChangesNothing()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        Assert.Equal(ErasureOutcome.UnknownCustomer, (await context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Token)).Outcome);
-        var first = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        Assert.Equal(ErasureOutcome.UnknownCustomer, (await Context.Erasure.EraseBySourceIdAsync("NOPE", "admin@test", Token)).Outcome);
+        var first = await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
 
-        var again = await context.Erasure.EraseAsync(first.CustomerId!.Value, "admin@test", Token);
+        var again = await Context.Erasure.EraseAsync(first.CustomerId!.Value, "admin@test", Token);
 
         Assert.Equal(ErasureOutcome.AlreadyErased, again.Outcome);
         Assert.Equal(first.Pseudonym, again.Pseudonym);
-        await using var db = context.Import.Database.CreateContext();
+        await using var db = Context.Import.Database.CreateContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CustomerErasure.AuditAction, Token));
     }
 
     [Fact]
     public async Task CustomerFileJson_ErasedAndKeptCustomers_DocumentedShapeWithoutErasedValues()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Token, Engine);
-        var kept = await context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Token);
-        var erased = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
-        var erasedFile = await context.Files.GetAsync(erased.CustomerId!.Value, Token);
+        var kept = await Context.Files.GetBySourceIdAsync(PrivacyTestContext.KeptId, Token);
+        var erased = await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", Token);
+        var erasedFile = await Context.Files.GetAsync(erased.CustomerId!.Value, Token);
 
         using var keptJson =
             System.Text.Json.JsonDocument.Parse(CustomerFileJson.ToBytes(kept!, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
@@ -152,13 +146,12 @@ public sealed class CustomerErasureOnPostgresTests : CustomerErasureTests
     public async Task EraseBySourceIdAsync_AfterCommit_VacuumsEveryTableItTouched()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var context = await PrivacyTestContext.CreateAsync(ct, Engine);
-        var before = await VacuumCountsAsync(context.Import.Database.ConnectionString);
+        var before = await VacuumCountsAsync(Context.Import.Database.ConnectionString);
 
-        var result = await context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", ct);
+        var result = await Context.Erasure.EraseBySourceIdAsync(PrivacyTestContext.ErasedId, "admin@test", ct);
 
         Assert.True(result.Checkpointed);
-        var after = await VacuumCountsAsync(context.Import.Database.ConnectionString);
+        var after = await VacuumCountsAsync(Context.Import.Database.ConnectionString);
         Assert.All(TouchedTables, table => Assert.True(after[table] > before.GetValueOrDefault(table), $"{table} was not vacuumed"));
     }
 

@@ -40,10 +40,18 @@ public class KpiQueriesTests : DatabaseTestBase
 
     private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The KPIs of <paramref name="period"/> (one channel or all) against its previous period, lapsed after 180 days.</summary>
+    private Task<SalesKpiComparison> KpisAsync(Period period, Channel? channel = null) =>
+        queries.GetSalesKpisAsync(period, channel, 180, TestContext.Current.CancellationToken);
+
+    /// <summary>The KPIs of <paramref name="period"/> (all channels and customers) against its <paramref name="mode"/> period.</summary>
+    private Task<SalesKpiComparison> CompareAsync(Period period, ComparisonMode mode) =>
+        queries.GetSalesKpisAsync(period, mode, null, 180, null, TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task GetSalesKpisAsync_MarchExample_MatchesMetricsMd()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Month(2011, 3));
 
         var march = result.Current;
         SalesKpiCalculatorTests.AssertMarchExample(march);
@@ -54,7 +62,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_MarchExample_PreviousIsFebruaryWithoutEarlierActivity()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Month(2011, 3));
 
         var february = result.Previous;
         Assert.Equal(2, february.Orders);
@@ -71,7 +79,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_WebChannel_CountsOnlyWebOrders()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), Channel.Web, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Month(2011, 3), Channel.Web);
 
         var web = result.Current;
         Assert.Equal(3, web.Orders);
@@ -85,7 +93,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_StoreChannel_NewMeansFirstOrderEverAcrossChannels()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3), Channel.Store, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Month(2011, 3), Channel.Store);
 
         var store = result.Current;
         Assert.Equal(1, store.Orders);
@@ -98,13 +106,12 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_CustomRangeOfMarch_PreviousIsWholeFebruary()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")),
-            null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Range(Day("2011-03-01"), Day("2011-04-01")));
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-03-01"), result.PreviousPeriod.End);
         Assert.Equal(result.Current,
-            (await queries.GetSalesKpisAsync(Period.Month(2011, 3), null, 180, TestContext.Current.CancellationToken)).Current);
+            (await KpisAsync(Period.Month(2011, 3))).Current);
         Assert.Equal(2, result.Previous.Orders);
         Assert.Equal(1.0, result.PreviousCoverage);
     }
@@ -113,8 +120,7 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_MonthToDate_ComparesWithTheSameDaysAndRetainsAgainstThem()
     {
         // 1–15 March against 1–15 February: A bought on 10 February, C only on the 20th (outside the span).
-        var result = await queries.GetSalesKpisAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")),
-            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await CompareAsync(Period.ToDate(PeriodUnit.Month, Day("2011-03-15")), ComparisonMode.Previous);
 
         Assert.Equal(Day("2011-02-01"), result.PreviousPeriod.Start);
         Assert.Equal(Day("2011-02-16"), result.PreviousPeriod.End);
@@ -128,8 +134,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_LastYear_ComparesWithTheSameDatesAYearEarlierWithoutDataAsNoCoverage()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2011, 3),
-            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await CompareAsync(Period.Month(2011, 3), ComparisonMode.LastYear);
 
         Assert.Equal(Period.Month(2010, 3), result.PreviousPeriod);
         Assert.Equal(ComparisonMode.LastYear, result.Mode);
@@ -143,8 +148,7 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_LastYearWithData_CountsTheComparisonCustomers()
     {
         // Q4 2011 against Q4 2010: F bought on 2010-10-05; E's 2010-09-01 order is in Q3 2010 (F's retention base).
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2011, 4),
-            ComparisonMode.LastYear, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await CompareAsync(Period.Quarter(2011, 4), ComparisonMode.LastYear);
 
         Assert.Equal(Period.Quarter(2010, 4), result.PreviousPeriod);
         Assert.Equal(1, result.Previous.Orders);
@@ -157,8 +161,7 @@ public class KpiQueriesTests : DatabaseTestBase
     public async Task GetSalesKpisAsync_ComparisonPartlyBeforeTheFirstOrder_IsPartial()
     {
         // Q4 2010 against Q3 2010 (92 days): the data start on 2010-09-01, so 30 of its days have data.
-        var result = await queries.GetSalesKpisAsync(Period.Quarter(2010, 4),
-            ComparisonMode.Previous, null, 180, null, TestContext.Current.CancellationToken);
+        var result = await CompareAsync(Period.Quarter(2010, 4), ComparisonMode.Previous);
 
         Assert.Equal(30.0 / 92, result.PreviousCoverage, 10);
     }
@@ -166,7 +169,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_EmptyPeriod_ZerosAndNulls()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Month(2012, 6), null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Month(2012, 6));
 
         Assert.Equal(0, result.Current.Orders);
         Assert.Equal(0m, result.Current.NetRevenue);
@@ -179,8 +182,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_OnlyCancellationInPeriod_NegativeNetNoBasket()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")),
-            null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Range(Day("2011-03-21"), Day("2011-03-22")));
 
         Assert.Equal(0, result.Current.Orders);
         Assert.Equal(-10m, result.Current.NetRevenue);
@@ -191,8 +193,7 @@ public class KpiQueriesTests : DatabaseTestBase
     [Fact]
     public async Task GetSalesKpisAsync_OnlyAnonymousOrder_RevenueWithoutCustomers()
     {
-        var result = await queries.GetSalesKpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")),
-            null, 180, TestContext.Current.CancellationToken);
+        var result = await KpisAsync(Period.Range(Day("2011-03-20"), Day("2011-03-21")));
 
         Assert.Equal(1, result.Current.Orders);
         Assert.Equal(20m, result.Current.AverageBasket);

@@ -1,18 +1,13 @@
 namespace CustomerInsight.Tests.Core.Unify;
 
 /// <summary>
-/// Reconciliation on a real SQLite database filled through the real import: a store record and a web record of
-/// Hélène Saint-Éloi (same phone written two ways, name with accents and hyphen), of Marc Petit (same e-mail, other
-/// case and spaces), and a near miss (Marie Dupont / Marie Dupond) kept apart.
+/// Reconciliation on a real SQLite database filled through the real import: <see cref="UnifyTestCustomers.HeleneAndMarc"/>
+/// and a near miss (Marie Dupont / Marie Dupond) kept apart.
 /// </summary>
 public class UnifyCommandsTests : EngineTestBase
 {
-    private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
-        "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
-        "STORE-2,Marc,Petit,marc@exemple.fr,,,,France,2023-02-01\n" +
+    private const string CustomersCsv = UnifyTestCustomers.HeleneAndMarc +
         "OTHER-1,Marie,Dupont,marie.dupont@exemple.fr,06 99 99 99 01,75011,Paris,France,2023-03-01\n" +
-        "WEB-1,Helene,Saint Eloi,helene@exemple.fr,+33 6 12 34 56 78,69003,,France,2025-03-01\n" +
-        "WEB-2,Marc,Petit, MARC@exemple.FR ,,,,France,2025-01-01\n" +
         "OTHER-2,Marie,Dupond,marie.dupond@exemple.fr,06 99 99 99 02,75012,Paris,France,2023-03-02\n";
 
     private const string OrdersCsv = "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice\n" +

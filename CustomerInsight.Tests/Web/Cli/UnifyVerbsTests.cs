@@ -1,13 +1,11 @@
+using CustomerInsight.Tests.Core.Unify;
+
 namespace CustomerInsight.Tests.Web.Cli;
 
 /// <summary><c>unify</c> and <c>quality</c> through the real command line (interfaces.md).</summary>
 public class UnifyVerbsTests : EngineTestBase
 {
-    private const string CustomersCsv = "CustomerId,FirstName,LastName,Email,Phone,PostalCode,City,Country,CreatedAt\n" +
-        "STORE-1,Hélène,Saint-Éloi,,06 12 34 56 78,69003,Lyon,France,2023-01-10\n" +
-        "WEB-1,Helene,Saint Eloi,helene@exemple.fr,+33 6 12 34 56 78,69003,,France,2025-03-01\n" +
-        "STORE-2,Marc,Petit,marc@exemple.fr,,,,France,2023-02-01\n" +
-        "WEB-2,Marc,Petit, MARC@exemple.FR ,,,,France,2025-01-01\n" +
+    private const string CustomersCsv = UnifyTestCustomers.HeleneAndMarc +
         "LONE-1,Zoé,Bad,zoe@nowhere,12,7501,Paris,France,2024-01-01\n";
 
     private async Task<ImportTestContext> DatabaseAsync()

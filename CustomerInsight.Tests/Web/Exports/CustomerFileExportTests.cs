@@ -14,14 +14,12 @@ public sealed class CustomerFileExportTests : BunitTestBase
     [InlineData("ADA@keep.example")]
     public async Task Exports_AnalystSearchesBySourceIdOrEmail_DownloadLinkOfThatCustomer(string term)
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
+        await using var context = await SignInOverPrivacyDataAsync(Roles.Analyst);
         int id;
         await using (var db = context.Import.Database.CreateContext())
         {
             id = await db.Customers.Where(c => c.SourceId == PrivacyTestContext.KeptId).Select(c => c.Id).SingleAsync(Ct);
         }
-        AddAppServices(context.Import.Database.ConnectionString);
-        SignInAs(Roles.Analyst);
         var page = Render<ExportsPage>();
         var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]",
             TimeSpan.FromSeconds(30));
@@ -37,9 +35,7 @@ public sealed class CustomerFileExportTests : BunitTestBase
     [Fact]
     public async Task Exports_UnknownCustomer_SaysSoAndOffersNoDownload()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
-        AddAppServices(context.Import.Database.ConnectionString);
-        SignInAs(Roles.Analyst);
+        await using var context = await SignInOverPrivacyDataAsync(Roles.Analyst);
         var page = Render<ExportsPage>();
         var search = page.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]",
             TimeSpan.FromSeconds(30));

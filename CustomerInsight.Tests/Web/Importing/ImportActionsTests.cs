@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CustomerInsight.Tests.Web.Importing;
 
 /// <summary>The server side of the Data page: every action re-checks the Import policy, whatever the page showed.</summary>
-public sealed class ImportActionsTests
+public sealed class ImportActionsTests : ImportTestBase
 {
     private const string SmallRetailFile = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
@@ -16,11 +16,11 @@ public sealed class ImportActionsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ImportActions CreateActions(ImportTestContext context, string role,
+    private ImportActions CreateActions(string role,
         string name = "someone@demo.local", DataChangeNotifier? notifier = null)
     {
-        return new ImportActions(context.Pipeline, new ImportHistoryQueries(context.Database.Factory),
-            context.Undo, context.Currency, notifier ?? new DataChangeNotifier(),
+        return new ImportActions(Context.Pipeline, new ImportHistoryQueries(Context.Database.Factory),
+            Context.Undo, Context.Currency, notifier ?? new DataChangeNotifier(),
             FixedUser.Access(role, name),
             Options.Create(new ImportOptions()), NullLogger<ImportActions>.Instance);
     }
@@ -28,19 +28,18 @@ public sealed class ImportActionsTests
     [Fact]
     public async Task ImportAsync_Executive_RefusedAndNothingWritten()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var path = Context.WriteFile("retail.csv", SmallRetailFile);
         var notifier = new DataChangeNotifier();
         var notified = 0;
         notifier.Changed += () => notified++;
-        using var actions = CreateActions(context, Roles.Executive, notifier: notifier);
+        using var actions = CreateActions(Roles.Executive, notifier: notifier);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.PreviewAsync(new UploadedFile(path, "retail.csv", 1), null, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => actions.HistoryAsync(Ct));
 
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
         Assert.Equal(0, await db.ImportBatches.CountAsync(Ct));
         Assert.Equal(0, notified);
@@ -51,12 +50,11 @@ public sealed class ImportActionsTests
     [InlineData(Roles.Admin)]
     public async Task ImportAsync_AllowedRole_ImportsAsTheSignedInUserAndShowsInHistory(string role)
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var path = Context.WriteFile("retail.csv", SmallRetailFile);
         var notifier = new DataChangeNotifier();
         var notified = 0;
         notifier.Changed += () => notified++;
-        using var actions = CreateActions(context, role, "analyste@demo.local", notifier);
+        using var actions = CreateActions(role, "analyste@demo.local", notifier);
         var file = new UploadedFile(path, "retail.csv", 1);
 
         var preview = await actions.PreviewAsync(file, null, Ct);
@@ -76,29 +74,28 @@ public sealed class ImportActionsTests
     [Fact]
     public async Task UndoAsync_ExecutiveRefused_AnalystUndoesAsHimselfAndDashboardsAreTold()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var path = context.WriteFile("retail.csv", SmallRetailFile);
+        var path = Context.WriteFile("retail.csv", SmallRetailFile);
         var notifier = new DataChangeNotifier();
         var notified = 0;
         notifier.Changed += () => notified++;
-        using var analyst = CreateActions(context, Roles.Analyst, "analyste@demo.local", notifier);
-        using var executive = CreateActions(context, Roles.Executive, notifier: notifier);
+        using var analyst = CreateActions(Roles.Analyst, "analyste@demo.local", notifier);
+        using var executive = CreateActions(Roles.Executive, notifier: notifier);
         var report = await analyst.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, "GBP", null, Ct);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => executive.UndoAsync(report.BatchId!.Value, cancellationToken: Ct));
-        Assert.Equal(2, await OrderCountAsync(context));
+        Assert.Equal(2, await OrderCountAsync());
         var result = await analyst.UndoAsync(report.BatchId!.Value, cancellationToken: Ct);
         var entry = Assert.Single(await analyst.HistoryAsync(Ct));
 
         Assert.True(result.Succeeded);
-        Assert.Equal(0, await OrderCountAsync(context));
+        Assert.Equal(0, await OrderCountAsync());
         Assert.Equal((ImportStatus.Undone, "analyste@demo.local", "GBP", false), (entry.Status, entry.UndoneBy, entry.Currency, entry.CanUndo));
         Assert.Equal(2, notified);
     }
 
-    private static async Task<int> OrderCountAsync(ImportTestContext context)
+    private async Task<int> OrderCountAsync()
     {
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         return await db.Orders.CountAsync(Ct);
     }
 
@@ -115,8 +112,7 @@ public sealed class ImportActionsTests
     [Fact]
     public async Task Upload_KeptWhileRejected_DeletedOnceImported()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        using var actions = CreateActions(context, Roles.Analyst);
+        using var actions = CreateActions(Roles.Analyst);
 
         var bad = await actions.SaveUploadAsync(new BrowserFile("bad.csv", SmallRetailFile.Replace("2.55", "deux", StringComparison.Ordinal)), Ct);
         var rejected = await actions.ImportAsync(bad, ImportFormat.OnlineRetail, null, Ct);
@@ -133,16 +129,15 @@ public sealed class ImportActionsTests
     [Fact]
     public async Task ImportAsync_CancelledBeforeStart_WritesNothing()
     {
-        await using var context = await ImportTestContext.CreateAsync();
-        var path = context.WriteFile("retail.csv", SmallRetailFile);
-        using var actions = CreateActions(context, Roles.Analyst);
+        var path = Context.WriteFile("retail.csv", SmallRetailFile);
+        using var actions = CreateActions(Roles.Analyst);
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             actions.ImportAsync(new UploadedFile(path, "retail.csv", 1), ImportFormat.OnlineRetail, null, cancellation.Token));
 
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(Ct));
         Assert.Equal(0, await db.ImportBatches.CountAsync(Ct));
     }

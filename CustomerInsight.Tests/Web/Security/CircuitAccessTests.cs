@@ -11,8 +11,6 @@ namespace CustomerInsight.Tests.Web.Security;
 /// </summary>
 public sealed class CircuitAccessTests : BunitTestBase
 {
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task RequireAsync_RoleOutsideThePolicy_LogsAndThrowsAccessDenied()
     {
@@ -52,9 +50,7 @@ public sealed class CircuitAccessTests : BunitTestBase
     [Fact]
     public async Task CustomerSearch_ChangeManagerWithoutCustomerData_RefusedOnTheServer()
     {
-        await using var context = await PrivacyTestContext.CreateAsync(Ct);
-        AddAppServices(context.Import.Database.ConnectionString);
-        SignInAs(Roles.ChangeManager);
+        await using var context = await SignInOverPrivacyDataAsync(Roles.ChangeManager);
         // The component alone, as a crafted circuit event would reach it whatever the page hid.
         var search = Render<CustomerFileExport>();
         search.WaitForElement("[data-testid=export-customer-search] input, input[data-testid=export-customer-search]")
