@@ -125,24 +125,23 @@ public class ImportFormatsTests : ImportTestBase
     {
         // More responses than one order lookup takes (200 numbers a query), the last lookup short.
         const int count = 450;
-        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
-        await context.ImportAsync(context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
-        var lines = new System.Text.StringBuilder("OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n");
-        var surveys = new System.Text.StringBuilder("ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore\n");
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        var lines = new StringBuilder("OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n");
+        var surveys = new StringBuilder("ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore\n");
         for (var i = 1; i <= count; i++)
         {
             lines.Append(CultureInfo.InvariantCulture, $"O{i},{(i % 2 == 0 ? "C2" : "")},2024-03-15,P1,1,10\n");
             surveys.Append(CultureInfo.InvariantCulture, $"S{i},,O{i},2024-03-20,{i % 11}\n");
         }
         surveys.Append("S0,,NO-SUCH-ORDER,2024-03-20,5\n");
-        await context.ImportAsync(context.WriteFile("lines.csv", lines.ToString()), ImportFormat.OrderLines, Token);
+        await Context.ImportAsync(Context.WriteFile("lines.csv", lines.ToString()), ImportFormat.OrderLines, Token);
 
-        var report = await context.ImportAsync(context.WriteFile("surveys.csv", surveys.ToString()), ImportFormat.Surveys, Token);
+        var report = await Context.ImportAsync(Context.WriteFile("surveys.csv", surveys.ToString()), ImportFormat.Surveys, Token);
 
         Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
         Assert.Equal(count + 1, report.Responses.Created);
         Assert.Equal(1, report.Notes[ImportMessages.NoteUnknownOrder]);
-        await using var db = context.Database.CreateContext();
+        await using var db = Context.Database.CreateContext();
         var orders = await db.Orders.ToDictionaryAsync(o => o.SourceOrderId, Token);
         var responses = await db.SurveyResponses.ToListAsync(Token);
         Assert.All(responses.Where(r => r.SourceId != "S0"), r =>
