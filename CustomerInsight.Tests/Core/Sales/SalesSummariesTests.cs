@@ -130,10 +130,13 @@ public class SalesSummariesTests
             }
         }
 
-        // RFM inputs at dates before, inside and after the data (default date: the day after the latest sale).
+        // RFM inputs at dates before, inside and after the data (default date: the day after the latest sale). Inside, the
+        // straddling customers' figures are summed over their earlier orders (early dates) or their totals minus their later
+        // orders (late dates): dates of both kinds.
         var rfm = new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions()));
-        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 6, 15), new DateOnly(2024, 1, 1),
-            new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1) })
+        foreach (var date in new[] { new DateOnly(2022, 12, 1), new DateOnly(2023, 2, 10), new DateOnly(2023, 6, 15),
+            new DateOnly(2024, 1, 1), new DateOnly(2025, 3, 20), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1),
+            new DateOnly(2027, 1, 1) })
         {
             var expected = orders.Where(o => o.CustomerId is not null && o.Date < date)
                 .GroupBy(o => o.CustomerId!.Value)
