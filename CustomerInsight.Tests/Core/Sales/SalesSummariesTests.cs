@@ -469,7 +469,7 @@ public class SalesSummariesTests
     {
         await using var context = await ImportTestContext.CreateAsync(engine: Engine);
         var lines = new List<string> { "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice" };
-        const int Orders = 70_000;
+        const int Orders = 130_000;
         long expectedMilli = 0;
         var spread = new List<string>();
         for (var i = 0; i < Orders; i++)
