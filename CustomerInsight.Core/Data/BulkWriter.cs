@@ -253,14 +253,48 @@ public sealed class BulkWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SQLite: SQLite's sorter holds as many bytes as the page cache before it sorts a run, and one list of hundreds of MB
+    /// sorts slowly (pointers all over memory); runs of <see cref="SortCacheKib"/> sort in the processor's caches, on up to
+    /// two helper threads, then merge. The table scans gain nothing from a larger cache (each table is read once, in
+    /// order). The writer's cache size (a connection setting, outside the transaction) and its threads are put back after.
+    /// </summary>
+    private async Task BuildDeferredIndexesAsync(CancellationToken cancellationToken)
+    {
+        await using var settings = Connection.CreateCommand();
+        settings.Transaction = Transaction;
+        settings.CommandText = "PRAGMA cache_size";
+        var cacheSize = Convert.ToInt64(await settings.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        settings.CommandText = "PRAGMA threads";
+        var threads = Convert.ToInt64(await settings.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        settings.CommandText = $"PRAGMA cache_size = -{SortCacheKib.ToString(System.Globalization.CultureInfo.InvariantCulture)}; PRAGMA threads = 2";
+        await settings.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            foreach (var sql in deferredIndexes)
+            {
+                await ExecuteAsync(sql, [], cancellationToken);
+            }
+            deferredIndexes.Clear();
+        }
+        finally
+        {
+            settings.CommandText = $"PRAGMA cache_size = {cacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}; "
+                + $"PRAGMA threads = {threads.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            await settings.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The page cache (KiB) while the deferred indexes are built: the size of each sorted run (measured in bench/RESULTS.md).</summary>
+    private const int SortCacheKib = 4 * 1024;
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        foreach (var sql in deferredIndexes)
+        if (deferredIndexes.Count > 0)
         {
-            await ExecuteAsync(sql, [], cancellationToken);
+            await BuildDeferredIndexesAsync(cancellationToken);
         }
-        deferredIndexes.Clear();
         if (tablesWithIds.Count > 0)
         {
             await DatabaseProvider.Of(db.Database).SyncIdentitiesAsync(Connection, Transaction, tablesWithIds, cancellationToken);

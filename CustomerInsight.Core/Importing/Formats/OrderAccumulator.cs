@@ -55,17 +55,19 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     // Lines and orders in chunks of equal size: ten million lines need no array of that size, nor its copies as it grows.
     private const int ChunkBits = 16;
     private const int ChunkMask = (1 << ChunkBits) - 1;
-    private readonly List<Line[]> chunks = [];
-    private readonly List<LineExtra[]> extraChunks = [];
-    private readonly List<OrderState[]> orderChunks = [];
+    private readonly List<Line[]?> chunks = [];
+    private readonly List<LineExtra[]?> extraChunks = [];
+    private readonly List<OrderState[]?> orderChunks = [];
+    // Per chunk of lines: the largest order index with a line in it (the write frees a chunk once that order is written).
+    private readonly List<int> lastOrderOfChunk = [];
     private int lineCount;
     private int orderCount;
 
-    private ref Line At(int index) => ref chunks[index >> ChunkBits][index & ChunkMask];
+    private ref Line At(int index) => ref chunks[index >> ChunkBits]![index & ChunkMask];
 
-    private ref LineExtra ExtraAt(int index) => ref extraChunks[index >> ChunkBits][index & ChunkMask];
+    private ref LineExtra ExtraAt(int index) => ref extraChunks[index >> ChunkBits]![index & ChunkMask];
 
-    private ref OrderState Order(int index) => ref orderChunks[index >> ChunkBits][index & ChunkMask];
+    private ref OrderState Order(int index) => ref orderChunks[index >> ChunkBits]![index & ChunkMask];
 
     public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
@@ -115,11 +117,13 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         if ((lineCount & ChunkMask) == 0)
         {
             chunks.Add(new Line[ChunkMask + 1]);
+            lastOrderOfChunk.Add(index);
             if (dropExactDuplicates)
             {
                 extraChunks.Add(new LineExtra[ChunkMask + 1]);
             }
         }
+        lastOrderOfChunk[^1] = Math.Max(lastOrderOfChunk[^1], index);
         ref var line = ref At(lineCount);
         line.Next = -1;
         line.Product = strings.Intern(productCode);
@@ -152,6 +156,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// </summary>
     public void Resolve(ImportSession session)
     {
+        // The file is read: orders are found by index from now on. Millions of keys need not stay in a dictionary too.
+        orders.Clear();
+        orders.TrimExcess();
         for (var index = 0; index < orderCount; index++)
         {
             ref var order = ref Order(index);
@@ -176,6 +183,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
                 session.Skip(order.SkipReason, order.LineCount);
             }
         }
+        existing = [];
     }
 
     /// <summary>Whole-order rules: a cancellation must total less than zero.</summary>
@@ -204,8 +212,23 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         var seen = new HashSet<LineKey>();
         var kept = new List<int>();
         var written = 0;
+        var freedLines = 0;
         for (var index = 0; index < orderCount; index++)
         {
+            // The lines and orders already written are let go as the write moves on (hundreds of MB at 10 M lines): a
+            // collection during the write can take them back while the write's own memory (the sales summaries) grows.
+            if ((index & ChunkMask) == 0 && index > 0)
+            {
+                orderChunks[(index >> ChunkBits) - 1] = null;
+            }
+            for (; freedLines < chunks.Count - 1 && lastOrderOfChunk[freedLines] < index; freedLines++)
+            {
+                chunks[freedLines] = null;
+                if (dropExactDuplicates)
+                {
+                    extraChunks[freedLines] = null;
+                }
+            }
             ref var order = ref Order(index);
             if (order.SkipReason is not null)
             {
@@ -257,6 +280,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         // Written: the lines and orders held since the file was read can go before the commit builds the indexes.
         chunks.Clear();
         extraChunks.Clear();
+        lastOrderOfChunk.Clear();
         orderChunks.Clear();
         orders.Clear();
         orders.TrimExcess();

@@ -463,6 +463,69 @@ public class SalesSummariesTests
         await AssertEqualToARebuildAsync(factory, "a second import into the same customers and days");
     }
 
+    /// <summary>
+    /// More lines than one chunk of the import's line store (65,536), with an order whose lines lie at the start, across the
+    /// chunk boundaries and at the end of the file: the write frees the chunks it has passed, never one a later order still needs.
+    /// </summary>
+    [Fact]
+    public async Task Imports_LinesOverSeveralChunks_AnOrderSpreadOverThemKeepsEveryLine_AndTheSummariesEqualARebuild()
+    {
+        await using var context = await ImportTestContext.CreateAsync(engine: Engine);
+        var lines = new List<string> { "OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice" };
+        const int Orders = 130_000;
+        long expectedMilli = 0;
+        var spread = new List<string>();
+        for (var i = 0; i < Orders; i++)
+        {
+            var day = new DateOnly(2024, 1, 1).AddDays(i % 400);
+            var customer = i % 7 == 0 ? "" : $"C{i % 3_000}";
+            lines.Add($"O{i},{customer},{day:yyyy-MM-dd} 10:00,Web,Sale,P{i % 50},Item {i % 50},2,1.50");
+            expectedMilli += 3_000;
+            if (i % 17 == 3)
+            {
+                lines.Add($"O{i},{customer},{day:yyyy-MM-dd} 10:00,Web,Sale,Q{i % 9},Other,1,0.25");
+                expectedMilli += 250;
+            }
+            if (i % 20_000 == 0)
+            {
+                // The order spread over the file: one line now and then, its last one at the end.
+                spread.Add($"SPREAD,C7,2024-03-03 09:00,Store,Sale,S{i},Spread {i},1,4.00");
+                lines.Add(spread[^1]);
+                expectedMilli += 4_000;
+            }
+        }
+        lines.Add("SPREAD,C7,2024-03-03 09:00,Store,Sale,S-last,Spread last,3,4.00");
+        expectedMilli += 12_000;
+        Assert.True(lines.Count > 2 * 65_536, $"{lines.Count} rows");
+
+        var report = await context.ImportAsync(context.WriteFile("spread.csv", string.Join("\n", lines)), ImportFormat.OrderLines, Ct);
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Code)));
+        Assert.Equal(lines.Count - 1, report.RowsImported);
+        Assert.Equal(Orders + 1, report.Orders.Created);
+
+        await using (var db = context.Database.CreateContext())
+        {
+            Assert.Equal(lines.Count - 1, await db.OrderLines.CountAsync(Ct));
+            Assert.Equal(expectedMilli, await db.OrderLines.SumAsync(l => l.AmountMilli, Ct));
+            var spreadLines = await db.OrderLines.AsNoTracking().Where(l => l.Order!.SourceOrderId == "SPREAD")
+                .OrderBy(l => l.Id).Select(l => l.ProductCode).ToListAsync(Ct);
+            Assert.Equal(spread.Select(l => l.Split(',')[5]).Append("S-last").ToList(), spreadLines);
+            Assert.Equal((spread.Count * 4_000L) + 12_000,
+                await db.Orders.Where(o => o.SourceOrderId == "SPREAD").Select(o => o.AmountMilli).SingleAsync(Ct));
+            // Every order's amount is the sum of its lines.
+            Assert.False(await db.Orders.AnyAsync(o => o.AmountMilli != db.OrderLines.Where(l => l.OrderId == o.Id).Sum(l => l.AmountMilli), Ct));
+            // The indexes of the tables loaded empty are built again at the commit.
+            foreach (var index in new[] { "IX_OrderLines_OrderId", "IX_Orders_Customer" })
+            {
+                var sql = Engine == DatabaseEngine.Postgres
+                    ? $"SELECT COUNT(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = '{index}'"
+                    : $"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = '{index}'";
+                Assert.Equal(1, await db.Database.SqlQueryRaw<int>(sql).SingleAsync(Ct));
+            }
+        }
+        await AssertEqualToARebuildAsync(context.Database.Factory, "an import over several chunks of lines");
+    }
+
     /// <summary>Cancels the import when it reports that it writes (synchronously, unlike <see cref="Progress{T}"/>).</summary>
     private sealed class Cancelling(CancellationTokenSource source) : IProgress<ImportProgress>
     {
