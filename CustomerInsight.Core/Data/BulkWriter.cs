@@ -511,6 +511,19 @@ public abstract class RowInserter : IDisposable
         }
     }
 
+    /// <summary>A date or NULL.</summary>
+    public void Set(int index, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            Set(index, value);
+        }
+        else
+        {
+            SetNull(index);
+        }
+    }
+
     /// <summary>An integer or NULL.</summary>
     public void Set(int index, long? value)
     {

@@ -144,9 +144,9 @@ public static class SalesSummaries
             customers.Set(0, c.CustomerId);
             customers.Set(1, c.FirstOrderDate);
             customers.Set(2, c.LastOrderDate);
-            SetDate(customers, 3, c.FirstSaleDate);
+            customers.Set(3, c.FirstSaleDate);
             customers.Set(4, c.FirstSaleMonth);
-            SetDate(customers, 5, c.LastSaleDate);
+            customers.Set(5, c.LastSaleDate);
             customers.Set(6, c.SaleOrders);
             customers.Set(7, c.NetMilli);
             customers.Run();
@@ -171,18 +171,6 @@ public static class SalesSummaries
             years.Set(4, y.ChannelMonths);
             years.Set(5, y.ChannelRepeatMonths);
             years.Run();
-        }
-    }
-
-    private static void SetDate(RowInserter rows, int index, DateOnly? date)
-    {
-        if (date is { } value)
-        {
-            rows.Set(index, value);
-        }
-        else
-        {
-            rows.SetNull(index);
         }
     }
 
