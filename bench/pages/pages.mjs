@@ -8,7 +8,8 @@
 // Each run's line also shows where the time goes: scripts (DOMContentLoaded: blazor.web.js, MudBlazor, Chart.js
 // parsed) and circuit (the Blazor WebSocket open; the interactive render follows, data loaded again, then charts).
 // Usage: node pages.mjs   environment: BASE_URL, EMAIL, PASSWORD, RUNS (5), WARMUP (1), PAGES ("/,/segments,/customers"),
-//        TARGET_MS (1000, for the dashboard "/"), SERVER_PID (to report the server's CPU time), JSON_OUT (file for raw runs)
+//        TARGET_MS (1000, for the dashboard "/"), SERVER_PID (to report the server's CPU time), JSON_OUT (file for raw runs),
+//        PAGE_TIMEOUT_S (120: how long one load may take before the run fails)
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -22,6 +23,7 @@ const pages = (env.PAGES || '/,/segments,/customers').split(',').map((p) => p.tr
 const targetMs = Number(env.TARGET_MS || 1000);
 const serverPid = env.SERVER_PID ? Number(env.SERVER_PID) : null;
 const chromiumPath = env.CHROMIUM || '/usr/bin/chromium';
+const pageTimeoutMs = Number(env.PAGE_TIMEOUT_S || 120) * 1000;
 
 // Runs in every document before the page's own scripts: notes when the Blazor circuit's WebSocket opens
 // and checks the page's markers on every DOM mutation and every 5 ms, stamping performance.now().
@@ -114,7 +116,7 @@ const browser = await chromium.launch({
 let exitCode = 0;
 try {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
-  context.setDefaultTimeout(120_000);
+  context.setDefaultTimeout(pageTimeoutMs);
   await context.addInitScript(instrument);
 
   // Sign in through the login form, as a person would.
@@ -142,10 +144,10 @@ try {
         throw new Error(`${path}: HTTP ${response?.status()} at ${page.url()} (not allowed or not signed in?)`);
       }
       try {
-        await page.waitForFunction(() => window.__ciBench && window.__ciBench.complete !== null, null, { timeout: 120_000, polling: 100 });
+        await page.waitForFunction(() => window.__ciBench && window.__ciBench.complete !== null, null, { timeout: pageTimeoutMs, polling: 100 });
       } catch {
         const marks = await page.evaluate(() => window.__ciBench).catch(() => null);
-        throw new Error(`${path}: its markers did not appear within 120 s (marks ${JSON.stringify(marks)}); `
+        throw new Error(`${path}: its markers did not appear within ${pageTimeoutMs / 1000} s (marks ${JSON.stringify(marks)}); `
           + 'did the page\'s data-testid attributes change? See "markers" in bench/pages/pages.mjs');
       }
       const m = await page.evaluate(() => {
