@@ -48,7 +48,7 @@ public sealed class DatabaseCurrency(IDbContextFactory<InsightDbContext> factory
             return known;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var stored = await Query(db).FirstOrDefaultAsync(cancellationToken);
+        var stored = await ReadAsync(db, cancellationToken);
         if (stored is null)
         {
             db.DatabaseSettings.Add(new DatabaseSetting { Name = DatabaseSetting.Currency, Value = Configured });
@@ -61,12 +61,19 @@ public sealed class DatabaseCurrency(IDbContextFactory<InsightDbContext> factory
             {
                 // Another process recorded it first: theirs stands.
                 db.ChangeTracker.Clear();
-                stored = await Query(db).FirstAsync(cancellationToken);
+                stored = await ReadAsync(db, cancellationToken)
+                    ?? throw new InvalidOperationException("The database's currency could neither be recorded nor read.");
             }
         }
         return code = stored;
     }
 
-    private static IQueryable<string> Query(InsightDbContext db) =>
-        db.DatabaseSettings.AsNoTracking().Where(s => s.Name == DatabaseSetting.Currency).Select(s => s.Value);
+    /// <summary>The recorded currency, null when none is (plain SQL: every verb reads it, see <see cref="SqlReads"/>).</summary>
+    private static async Task<string?> ReadAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        string? stored = null;
+        await SqlReads.ForEachAsync(db, """SELECT "Value" FROM "DatabaseSettings" WHERE "Name" = @name""",
+            [("@name", DatabaseSetting.Currency)], r => stored = r.GetString(0), cancellationToken);
+        return stored;
+    }
 }

@@ -45,33 +45,14 @@ internal static class CustomerActivityReader
                 [("@month", (year * 100) + 1)], id => tally.Mark(id, mark), cancellationToken);
 
     /// <summary>Calls <paramref name="add"/> with the first column of every row of <paramref name="select"/> (a WHERE at its end).</summary>
-    private static async Task ReadIdsAsync(InsightDbContext db, int[]? customerIds, string select, (string Name, object Value)[] parameters,
+    private static Task ReadIdsAsync(InsightDbContext db, int[]? customerIds, string select, (string Name, object? Value)[] parameters,
         Action<int> add, CancellationToken cancellationToken)
     {
         var provider = DatabaseProvider.Of(db.Database);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = customerIds is null ? select : $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}";
-            foreach (var (name, value) in parameters)
-            {
-                Add(command, name, value);
-            }
-            if (customerIds is not null)
-            {
-                Add(command, "@ids", provider.IdSetValue(customerIds));
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                add(reader.GetInt32(0));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return customerIds is null
+            ? SqlReads.ForEachAsync(db, select, parameters, r => add(r.GetInt32(0)), cancellationToken)
+            : SqlReads.ForEachAsync(db, $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}",
+                [.. parameters, ("@ids", provider.IdSetValue(customerIds))], r => add(r.GetInt32(0)), cancellationToken);
     }
 
     public static async Task ReadAsync(InsightDbContext db, CustomerActivityTally tally, int[]? customerIds, CancellationToken cancellationToken)
@@ -88,8 +69,8 @@ internal static class CustomerActivityReader
                     SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
                     FROM "CustomerYears" WHERE "Year" <= @last AND "Year" >= @first {inIds}
                     """;
-                Add(years, "@last", tally.LastYear);
-                Add(years, "@first", tally.FirstYear ?? int.MinValue);
+                years.AddParameter("@last", tally.LastYear);
+                years.AddParameter("@first", tally.FirstYear ?? int.MinValue);
                 AddIds(years);
                 await using var reader = await years.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -105,9 +86,9 @@ internal static class CustomerActivityReader
                     SELECT "CustomerId", "BusinessDate", "Channel" FROM "Orders"
                     WHERE "BusinessDate" >= @from AND "BusinessDate" < @to AND "Kind" = @sale AND "CustomerId" IS NOT NULL {inIds}
                     """;
-                Add(orders, "@from", from);
-                Add(orders, "@to", to);
-                Add(orders, "@sale", (int)OrderKind.Sale);
+                orders.AddParameter("@from", from);
+                orders.AddParameter("@to", to);
+                orders.AddParameter("@sale", (int)OrderKind.Sale);
                 AddIds(orders);
                 await using var reader = await orders.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -125,17 +106,8 @@ internal static class CustomerActivityReader
         {
             if (customerIds is not null)
             {
-                Add(command, "@ids", provider.IdSetValue(customerIds));
+                command.AddParameter("@ids", provider.IdSetValue(customerIds));
             }
         }
-    }
-
-    /// <summary>Adds a named parameter.</summary>
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }
