@@ -29,8 +29,25 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// <summary>The RFM segmentation version in use: the latest saved, else the configuration's (version 1).</summary>
     public async Task<RfmGridSettings> GetSettingsAsync(CancellationToken cancellationToken = default)
     {
+        // Plain SQL, as every read of the rfm verb (SqlReads: its process compiles no LINQ query).
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<RfmGridVersion>().AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        RfmGridVersion? row = null;
+        await SqlReads.ForEachAsync(db, """
+            SELECT "Number", "FrequencyScoring", "FrequencyThresholds", "Grid", "FromConfiguration", "SavedAtUtc", "SavedBy", "Reason"
+            FROM "RfmGridVersions" ORDER BY "Number" DESC LIMIT 1
+            """, [],
+            r => row = new RfmGridVersion
+            {
+                Number = r.GetInt32(0),
+                FrequencyScoring = Enum.Parse<RfmFrequencyScoring>(r.GetString(1)),
+                FrequencyThresholds = r.GetString(2),
+                Grid = r.GetString(3),
+                FromConfiguration = r.GetBoolean(4),
+                SavedAtUtc = r.GetDateTime(5),
+                SavedBy = r.GetString(6),
+                Reason = r.GetString(7),
+            },
+            cancellationToken);
         return row is null ? configured : RfmGridSettings.FromRow(row);
     }
 
@@ -71,17 +88,24 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var whole = (await db.CustomerSales.AsNoTracking()
-            .Where(c => c.LastOrderDate < analysisDate && c.SaleOrders > 0)
-            .OrderBy(c => c.CustomerId)
-            .Select(c => new { c.CustomerId, LastSaleDate = c.LastSaleDate!.Value, c.SaleOrders, c.NetMilli })
-            .ToListAsync(cancellationToken))
-            .Select(c => new CustomerActivity(c.CustomerId, c.LastSaleDate, (int)c.SaleOrders, Money.FromMilli(c.NetMilli)));
-        var partial = (await StraddlingActivities(db, analysisDate, await CountFromBeforeAsync(db, analysisDate, cancellationToken))
-            .ToListAsync(cancellationToken))
-            .Where(a => a.SaleOrders > 0)
-            .Select(a => new CustomerActivity(a.CustomerId, a.LastSaleDate!.Value, (int)a.SaleOrders, Money.FromMilli(a.NetMilli)))
-            .ToList();
+        var whole = new List<CustomerActivity>();
+        await SqlReads.ForEachAsync(db, """
+            SELECT "CustomerId", "LastSaleDate", "SaleOrders", "NetMilli" FROM "CustomerSales"
+            WHERE "LastOrderDate" < @date AND "SaleOrders" > 0 ORDER BY "CustomerId"
+            """, [("@date", analysisDate)],
+            r => whole.Add(new CustomerActivity(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), (int)r.GetInt64(2), Money.FromMilli(r.GetInt64(3)))),
+            cancellationToken);
+        var partial = new List<CustomerActivity>();
+        await SqlReads.ForEachAsync(db, StraddlingActivities(await CountFromBeforeAsync(db, analysisDate, cancellationToken)),
+            [("@date", analysisDate)],
+            r =>
+            {
+                if (r.GetInt64(2) > 0)
+                {
+                    partial.Add(new CustomerActivity(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), (int)r.GetInt64(2), Money.FromMilli(r.GetInt64(3))));
+                }
+            },
+            cancellationToken);
         // Both lists are in id order and disjoint: merged, the records come in id order as one GROUP BY gave them.
         var j = 0;
         foreach (var activity in whole)
@@ -98,31 +122,28 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         }
     }
 
-    private sealed record StraddlingActivity(int CustomerId, DateOnly? LastSaleDate, long SaleOrders, long NetMilli);
-
     /// <summary>
-    /// The figures before <paramref name="analysisDate"/> of the customers with a sale before it and an order on or after it,
-    /// in id order: correlated subqueries, each one seek into the customer's orders by (customer, kind, date).
+    /// The figures before <c>@date</c> of the customers with a sale before it and an order on or after it, in id order:
+    /// <c>CustomerId, last sale date, sale orders, net amount in thousandths</c> from correlated subqueries, each one seek into
+    /// the customer's orders by (customer, kind, date) (IX_Orders_Customer). Plain SQL (see <see cref="SqlReads"/>).
     /// </summary>
-    private static IQueryable<StraddlingActivity> StraddlingActivities(InsightDbContext db, DateOnly analysisDate, bool fromBefore)
+    /// <param name="fromBefore">Sum the orders before the date (true) or subtract those on and after it from the totals.</param>
+    private static string StraddlingActivities(bool fromBefore)
     {
-        var orders = db.Orders.AsNoTracking();
-        var straddling = db.CustomerSales.AsNoTracking()
-            .Where(c => c.LastOrderDate >= analysisDate && c.FirstSaleDate < analysisDate)
-            .OrderBy(c => c.CustomerId);
-        return fromBefore
-            ? straddling.Select(c => new StraddlingActivity(
-                c.CustomerId,
-                orders.Where(o => o.CustomerId == c.CustomerId && o.Kind == OrderKind.Sale && o.BusinessDate < analysisDate)
-                    .Max(o => (DateOnly?)o.BusinessDate),
-                orders.LongCount(o => o.CustomerId == c.CustomerId && o.Kind == OrderKind.Sale && o.BusinessDate < analysisDate),
-                orders.Where(o => o.CustomerId == c.CustomerId && o.BusinessDate < analysisDate).Sum(o => o.AmountMilli)))
-            : straddling.Select(c => new StraddlingActivity(
-                c.CustomerId,
-                orders.Where(o => o.CustomerId == c.CustomerId && o.Kind == OrderKind.Sale && o.BusinessDate < analysisDate)
-                    .Max(o => (DateOnly?)o.BusinessDate),
-                c.SaleOrders - orders.LongCount(o => o.CustomerId == c.CustomerId && o.Kind == OrderKind.Sale && o.BusinessDate >= analysisDate),
-                c.NetMilli - orders.Where(o => o.CustomerId == c.CustomerId && o.BusinessDate >= analysisDate).Sum(o => o.AmountMilli)));
+        const int sale = (int)OrderKind.Sale;
+        var (counted, saleOrders, netMilli) = fromBefore ? ("<", "", "") : (">=", "c.\"SaleOrders\" - ", "c.\"NetMilli\" - ");
+        return $"""
+            SELECT c."CustomerId",
+                (SELECT MAX(o."BusinessDate") FROM "Orders" AS o
+                    WHERE o."CustomerId" = c."CustomerId" AND o."Kind" = {sale} AND o."BusinessDate" < @date),
+                {saleOrders}(SELECT COUNT(*) FROM "Orders" AS o
+                    WHERE o."CustomerId" = c."CustomerId" AND o."Kind" = {sale} AND o."BusinessDate" {counted} @date),
+                {netMilli}(SELECT CAST(COALESCE(SUM(o."AmountMilli"), 0) AS BIGINT) FROM "Orders" AS o
+                    WHERE o."CustomerId" = c."CustomerId" AND o."BusinessDate" {counted} @date)
+            FROM "CustomerSales" AS c
+            WHERE c."LastOrderDate" >= @date AND c."FirstSaleDate" < @date
+            ORDER BY c."CustomerId"
+            """;
     }
 
     /// <summary>
@@ -131,10 +152,12 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// </summary>
     private static async Task<bool> CountFromBeforeAsync(InsightDbContext db, DateOnly analysisDate, CancellationToken cancellationToken)
     {
-        var before = await db.SalesDays.AsNoTracking().Where(d => d.BusinessDate < analysisDate)
-            .SumAsync(d => d.SaleOrders + d.CancellationOrders, cancellationToken);
-        var after = await db.SalesDays.AsNoTracking().Where(d => d.BusinessDate >= analysisDate)
-            .SumAsync(d => d.SaleOrders + d.CancellationOrders, cancellationToken);
+        var (before, after) = (0L, 0L);
+        await SqlReads.ForEachAsync(db, """
+            SELECT CAST(COALESCE(SUM(CASE WHEN "BusinessDate" < @date THEN "SaleOrders" + "CancellationOrders" ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN "BusinessDate" >= @date THEN "SaleOrders" + "CancellationOrders" ELSE 0 END), 0) AS BIGINT)
+            FROM "SalesDays"
+            """, [("@date", analysisDate)], r => (before, after) = (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         return before <= after;
     }
 

@@ -307,13 +307,16 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     }
 
     /// <summary>The one query of <see cref="GetLatestSaleDateAsync"/>, for the services that hold a context already.</summary>
-    internal static Task<DateOnly?> LatestSaleDateAsync(InsightDbContext db, CancellationToken cancellationToken) =>
-        // ORDER BY … LIMIT 1 walks the day summary's key backwards and stops at the first day with a sale.
-        db.SalesDays.AsNoTracking()
-            .Where(d => d.SaleOrders > 0)
-            .OrderByDescending(d => d.BusinessDate)
-            .Select(d => (DateOnly?)d.BusinessDate)
-            .FirstOrDefaultAsync(cancellationToken);
+    internal static async Task<DateOnly?> LatestSaleDateAsync(InsightDbContext db, CancellationToken cancellationToken)
+    {
+        // ORDER BY … LIMIT 1 walks the day summary's key backwards and stops at the first day with a sale. Plain SQL: the rfm
+        // verb reads it (SqlReads).
+        DateOnly? latest = null;
+        await SqlReads.ForEachAsync(db, """
+            SELECT "BusinessDate" FROM "SalesDays" WHERE "SaleOrders" > 0 ORDER BY "BusinessDate" DESC LIMIT 1
+            """, [], r => latest = r.GetFieldValue<DateOnly>(0), cancellationToken);
+        return latest;
+    }
 
     private sealed record MonthTotals(int Month, long Orders, long GrossMilli, long ReturnsMilli);
 
