@@ -36,17 +36,10 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
         // Per purpose, per customer: the latest instant so far and whether every record at that instant is a grant.
         var latest = purposes.Select(_ => new Dictionary<int, (DateTime At, bool Granted)>()).ToArray();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await SqlReads.ForEachAsync(db, $"""
-            SELECT r."CustomerId", r."Purpose", r."Status", r."RecordedAtUtc" FROM "ConsentRecords" AS r
-            INNER JOIN "Customers" AS c ON c."Id" = r."CustomerId"
-            WHERE c."ErasedAtUtc" IS NULL AND r."RecordedAtUtc" <= @at AND r."Purpose" IN ({string.Join(", ", purposes.Select(p => (int)p))})
-            """, [("@at", atUtc)],
-            r =>
+        await ConsentReads.RecordsUpToAsync(db, purposes, atUtc, (customer, purpose, status, at) =>
             {
-                var states = latest[Array.IndexOf(purposes, (ConsentPurpose)r.GetInt32(1))];
-                var customer = r.GetInt32(0);
-                var granted = (ConsentStatus)r.GetInt32(2) == ConsentStatus.Granted;
-                var at = r.GetDateTime(3);
+                var states = latest[Array.IndexOf(purposes, purpose)];
+                var granted = status == ConsentStatus.Granted;
                 if (!states.TryGetValue(customer, out var state) || at > state.At)
                 {
                     states[customer] = (at, granted);

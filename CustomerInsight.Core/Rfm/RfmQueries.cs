@@ -31,23 +31,7 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     {
         // Plain SQL, as every read of the rfm verb (SqlReads: its process compiles no LINQ query).
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        RfmGridVersion? row = null;
-        await SqlReads.ForEachAsync(db, """
-            SELECT "Number", "FrequencyScoring", "FrequencyThresholds", "Grid", "FromConfiguration", "SavedAtUtc", "SavedBy", "Reason"
-            FROM "RfmGridVersions" ORDER BY "Number" DESC LIMIT 1
-            """, [],
-            r => row = new RfmGridVersion
-            {
-                Number = r.GetInt32(0),
-                FrequencyScoring = Enum.Parse<RfmFrequencyScoring>(r.GetString(1)),
-                FrequencyThresholds = r.GetString(2),
-                Grid = r.GetString(3),
-                FromConfiguration = r.GetBoolean(4),
-                SavedAtUtc = r.GetDateTime(5),
-                SavedBy = r.GetString(6),
-                Reason = r.GetString(7),
-            },
-            cancellationToken);
+        var row = await RfmReads.LatestGridVersionAsync(db, cancellationToken);
         return row is null ? configured : RfmGridSettings.FromRow(row);
     }
 
@@ -67,7 +51,7 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
+        return RfmScorer.DefaultAnalysisDate(await SalesReads.LatestSaleDateAsync(db, cancellationToken));
     }
 
     /// <summary>
@@ -88,24 +72,10 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var whole = new List<CustomerActivity>();
-        await SqlReads.ForEachAsync(db, """
-            SELECT "CustomerId", "LastSaleDate", "SaleOrders", "NetMilli" FROM "CustomerSales"
-            WHERE "LastOrderDate" < @date AND "SaleOrders" > 0 ORDER BY "CustomerId"
-            """, [("@date", analysisDate)],
-            r => whole.Add(new CustomerActivity(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), (int)r.GetInt64(2), Money.FromMilli(r.GetInt64(3)))),
-            cancellationToken);
-        var partial = new List<CustomerActivity>();
-        await SqlReads.ForEachAsync(db, StraddlingActivities(await CountFromBeforeAsync(db, analysisDate, cancellationToken)),
-            [("@date", analysisDate)],
-            r =>
-            {
-                if (r.GetInt64(2) > 0)
-                {
-                    partial.Add(new CustomerActivity(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), (int)r.GetInt64(2), Money.FromMilli(r.GetInt64(3))));
-                }
-            },
-            cancellationToken);
+        var whole = await RfmReads.CustomersBeforeAsync(db, analysisDate, cancellationToken);
+        var (before, after) = await SalesReads.OrdersAroundAsync(db, analysisDate, cancellationToken);
+        // Whichever side of the date has fewer orders is the cheaper to read; both give the same figures.
+        var partial = await RfmReads.StraddlingCustomersAsync(db, analysisDate, fromBefore: before <= after, cancellationToken);
         // Both lists are in id order and disjoint: merged, the records come in id order as one GROUP BY gave them.
         var j = 0;
         foreach (var activity in whole)
@@ -120,45 +90,6 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         {
             yield return partial[j];
         }
-    }
-
-    /// <summary>
-    /// The figures before <c>@date</c> of the customers with a sale before it and an order on or after it, in id order:
-    /// <c>CustomerId, last sale date, sale orders, net amount in thousandths</c> from correlated subqueries, each one seek into
-    /// the customer's orders by (customer, kind, date) (IX_Orders_Customer). Plain SQL (see <see cref="SqlReads"/>).
-    /// </summary>
-    /// <param name="fromBefore">Sum the orders before the date (true) or subtract those on and after it from the totals.</param>
-    private static string StraddlingActivities(bool fromBefore)
-    {
-        const int sale = (int)OrderKind.Sale;
-        var (counted, saleOrders, netMilli) = fromBefore ? ("<", "", "") : (">=", "c.\"SaleOrders\" - ", "c.\"NetMilli\" - ");
-        return $"""
-            SELECT c."CustomerId",
-                (SELECT MAX(o."BusinessDate") FROM "Orders" AS o
-                    WHERE o."CustomerId" = c."CustomerId" AND o."Kind" = {sale} AND o."BusinessDate" < @date),
-                {saleOrders}(SELECT COUNT(*) FROM "Orders" AS o
-                    WHERE o."CustomerId" = c."CustomerId" AND o."Kind" = {sale} AND o."BusinessDate" {counted} @date),
-                {netMilli}(SELECT CAST(COALESCE(SUM(o."AmountMilli"), 0) AS BIGINT) FROM "Orders" AS o
-                    WHERE o."CustomerId" = c."CustomerId" AND o."BusinessDate" {counted} @date)
-            FROM "CustomerSales" AS c
-            WHERE c."LastOrderDate" >= @date AND c."FirstSaleDate" < @date
-            ORDER BY c."CustomerId"
-            """;
-    }
-
-    /// <summary>
-    /// Whether the straddling customers' figures are cheaper summed over the orders before the date than subtracted (the orders on
-    /// and after it) from their totals: whichever side has fewer orders in the day summary. Both give the same figures.
-    /// </summary>
-    private static async Task<bool> CountFromBeforeAsync(InsightDbContext db, DateOnly analysisDate, CancellationToken cancellationToken)
-    {
-        var (before, after) = (0L, 0L);
-        await SqlReads.ForEachAsync(db, """
-            SELECT CAST(COALESCE(SUM(CASE WHEN "BusinessDate" < @date THEN "SaleOrders" + "CancellationOrders" ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN "BusinessDate" >= @date THEN "SaleOrders" + "CancellationOrders" ELSE 0 END), 0) AS BIGINT)
-            FROM "SalesDays"
-            """, [("@date", analysisDate)], r => (before, after) = (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
-        return before <= after;
     }
 
     public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)

@@ -132,23 +132,13 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public async Task<(DateOnly? First, DateOnly? Last)> GetDataSpanAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await DataSpanAsync(db, cancellationToken);
+        return await SalesReads.DataSpanAsync(db, cancellationToken);
     }
 
     private static async Task<double> GetCoverageAsync(InsightDbContext db, Period period, CancellationToken cancellationToken)
     {
-        var (first, last) = await DataSpanAsync(db, cancellationToken);
+        var (first, last) = await SalesReads.DataSpanAsync(db, cancellationToken);
         return PeriodCoverage.Of(period, first, last);
-    }
-
-    /// <summary>The first and last days with an order: the ends of the day summary's key (a day row exists for every day with orders);
-    /// plain SQL, as every read of the <c>kpi</c> verb (<see cref="SqlReads"/>).</summary>
-    private static async Task<(DateOnly? First, DateOnly? Last)> DataSpanAsync(InsightDbContext db, CancellationToken cancellationToken)
-    {
-        (DateOnly? First, DateOnly? Last) span = (null, null);
-        await SqlReads.ForEachAsync(db, """SELECT MIN("BusinessDate"), MAX("BusinessDate") FROM "SalesDays" """, [],
-            r => span = (r.Nullable<DateOnly>(0), r.Nullable<DateOnly>(1)), cancellationToken);
-        return span;
     }
 
     /// <summary>The facts of one period; its retention compares with <see cref="Period.Previous"/>.</summary>
@@ -303,19 +293,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     public async Task<DateOnly?> GetLatestSaleDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await LatestSaleDateAsync(db, cancellationToken);
-    }
-
-    /// <summary>The one query of <see cref="GetLatestSaleDateAsync"/>, for the services that hold a context already.</summary>
-    internal static async Task<DateOnly?> LatestSaleDateAsync(InsightDbContext db, CancellationToken cancellationToken)
-    {
-        // ORDER BY … LIMIT 1 walks the day summary's key backwards and stops at the first day with a sale. Plain SQL: the rfm
-        // verb reads it (SqlReads).
-        DateOnly? latest = null;
-        await SqlReads.ForEachAsync(db, """
-            SELECT "BusinessDate" FROM "SalesDays" WHERE "SaleOrders" > 0 ORDER BY "BusinessDate" DESC LIMIT 1
-            """, [], r => latest = r.GetFieldValue<DateOnly>(0), cancellationToken);
-        return latest;
+        return await SalesReads.LatestSaleDateAsync(db, cancellationToken);
     }
 
     private sealed record MonthTotals(int Month, long Orders, long GrossMilli, long ReturnsMilli);
@@ -398,16 +376,9 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     {
         if (customerIds is null)
         {
-            // Everyone: at most 366 × 5 day rows per year; plain SQL, as every read of the kpi verb (SqlReads).
-            var totals = new OrderTotals(0, 0, 0, 0);
-            await SqlReads.ForEachAsync(db, $"""
-                SELECT CAST(COALESCE(SUM("SaleOrders"), 0) AS BIGINT), CAST(COALESCE(SUM("GrossMilli"), 0) AS BIGINT),
-                    CAST(COALESCE(SUM("ReturnsMilli"), 0) AS BIGINT), CAST(COALESCE(SUM("IdentifiedSaleOrders"), 0) AS BIGINT)
-                FROM "SalesDays" WHERE "BusinessDate" >= @start AND "BusinessDate" < @end{(channel is null ? "" : " AND \"Channel\" = @channel")}
-                """,
-                channel is { } c ? [("@start", period.Start), ("@end", period.End), ("@channel", (int)c)] : [("@start", period.Start), ("@end", period.End)],
-                r => totals = new OrderTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
-            return totals;
+            // Everyone: the day summary (plain SQL, as every read of the kpi verb: SqlReads).
+            var (saleOrders, gross, returns, identified) = await SalesReads.DayTotalsAsync(db, period.Start, period.End, channel, cancellationToken);
+            return new OrderTotals(saleOrders, gross, returns, identified);
         }
         var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), period.Start, period.End, channel)
             .GroupBy(o => o.Kind)

@@ -270,7 +270,7 @@ public sealed class SegmentationQueries(
     public async Task<DateOnly?> GetDefaultAnalysisDateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return RfmScorer.DefaultAnalysisDate(await KpiQueries.LatestSaleDateAsync(db, cancellationToken));
+        return RfmScorer.DefaultAnalysisDate(await SalesReads.LatestSaleDateAsync(db, cancellationToken));
     }
 
     private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue,

@@ -46,7 +46,7 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
 {
     /// <summary>Histograms of every response of the filter (the distributions 0–10 and 1–5).</summary>
     public async Task<SatisfactionFacts> GetFactsAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default) =>
-        ToFacts((await HistogramsAsync(filter, null, cancellationToken)).Select(r => r.Row));
+        ToFacts((await HistogramsAsync(filter, ScoreBreakdown.None, cancellationToken)).Select(r => r.Row));
 
     /// <summary>
     /// The satisfaction page's figures: the filter's NPS and CSAT, by month over the trend months
@@ -75,7 +75,7 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     /// <summary>Histograms per business month (yyyymm) of the months the period touches, every month present.</summary>
     public async Task<IReadOnlyList<MonthlySatisfaction>> GetByMonthAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
     {
-        var rows = await HistogramsAsync(filter, "BusinessMonth", cancellationToken);
+        var rows = await HistogramsAsync(filter, ScoreBreakdown.BusinessMonth, cancellationToken);
         var byMonth = rows.GroupBy(r => r.Key!.Value).ToDictionary(g => g.Key, g => ToFacts(g.Select(x => x.Row)));
         return filter.Period.MonthKeys()
             .Select(m => new MonthlySatisfaction(m, byMonth.GetValueOrDefault(m) ?? SatisfactionFacts.Empty))
@@ -85,7 +85,7 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     /// <summary>Histograms per channel (channels without a response left out; null channel last).</summary>
     public async Task<IReadOnlyList<ChannelSatisfaction>> GetByChannelAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
     {
-        var rows = await HistogramsAsync(filter, "Channel", cancellationToken);
+        var rows = await HistogramsAsync(filter, ScoreBreakdown.Channel, cancellationToken);
         return rows.GroupBy(r => (Channel?)r.Key)
             .OrderBy(g => g.Key is null).ThenBy(g => g.Key)
             .Select(g => new ChannelSatisfaction(g.Key, ToFacts(g.Select(x => x.Row))))
@@ -95,7 +95,7 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     /// <summary>Histograms per survey kind, both kinds always listed.</summary>
     public async Task<IReadOnlyList<KindSatisfaction>> GetByKindAsync(SatisfactionFilter filter, CancellationToken cancellationToken = default)
     {
-        var rows = await HistogramsAsync(filter, "Kind", cancellationToken);
+        var rows = await HistogramsAsync(filter, ScoreBreakdown.Kind, cancellationToken);
         return Enum.GetValues<SurveyKind>()
             .Where(k => filter.Kind is null || filter.Kind == k)
             .Select(k => new KindSatisfaction(k, ToFacts(rows.Where(r => r.Key == (int)k).Select(r => r.Row))))
@@ -117,43 +117,18 @@ public sealed class SatisfactionQueries(IDbContextFactory<InsightDbContext> fact
     }
 
     /// <summary>
-    /// The filter's score histograms, by the values of <paramref name="key"/> (a column of the responses; null: one histogram,
-    /// key null): the same responses as <see cref="Filtered"/>, in plain SQL (<see cref="SqlReads"/>: the <c>kpi</c> verb
-    /// reads its satisfaction figures here and compiles no LINQ query). The covering index starts with the date, kind and channel.
+    /// The filter's score histograms, broken down by <paramref name="breakdown"/> (key null without one): the same responses as
+    /// <see cref="Filtered"/>, read in plain SQL (<see cref="SurveyReads"/>: the <c>kpi</c> verb reads its satisfaction figures
+    /// here and compiles no LINQ query).
     /// </summary>
-    private async Task<List<(int? Key, ScoreRow Row)>> HistogramsAsync(SatisfactionFilter filter, string? key,
+    private async Task<List<(int? Key, ScoreRow Row)>> HistogramsAsync(SatisfactionFilter filter, ScoreBreakdown breakdown,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var provider = DatabaseProvider.Of(db.Database);
-        var where = "\"BusinessDate\" >= @start AND \"BusinessDate\" < @end";
-        List<(string Name, object? Value)> parameters = [("@start", filter.Period.Start), ("@end", filter.Period.End)];
-        if (filter.Kind is { } kind)
-        {
-            where += " AND \"Kind\" = @kind";
-            parameters.Add(("@kind", (int)kind));
-        }
-        if (filter.Channel is { } channel)
-        {
-            where += " AND \"Channel\" = @channel";
-            parameters.Add(("@channel", (int)channel));
-        }
-        if (filter.CustomerIds is { } customers)
-        {
-            // One parameter whatever the size of the set (SQLite refuses more than 32,766 variables).
-            where += " AND \"CustomerId\" IS NOT NULL AND " + provider.InIdSet("\"CustomerId\"", "@ids");
-            parameters.Add(("@ids", provider.IdSetValue(customers)));
-        }
-        var keyColumn = key is null ? null : $"\"{key}\"";
         var rows = new List<(int? Key, ScoreRow Row)>();
-        await SqlReads.ForEachAsync(db, $"""
-            SELECT {keyColumn ?? "NULL"}, "RecommendScore", "SatisfactionScore", COUNT(*) FROM "SurveyResponses" WHERE {where}
-            GROUP BY {(keyColumn is null ? "" : keyColumn + ", ")}"RecommendScore", "SatisfactionScore"
-            """,
-            parameters,
-            r => rows.Add((r.Nullable<int>(0), new ScoreRow(r.Nullable<int>(1), r.Nullable<int>(2), r.GetInt64(3)))),
-            cancellationToken);
+        await SurveyReads.ScoreHistogramsAsync(db, filter.Period.Start, filter.Period.End, filter.Kind, filter.Channel, filter.CustomerIds,
+            breakdown, (key, recommend, satisfaction, count) => rows.Add((key, new ScoreRow(recommend, satisfaction, count))), cancellationToken);
         return rows;
     }
 

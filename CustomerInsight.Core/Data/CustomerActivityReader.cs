@@ -1,9 +1,9 @@
 using System.Data.Common;
 using CustomerInsight.Core.Analytics;
-using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerInsight.Core.Sales;
+namespace CustomerInsight.Core.Data;
 
 /// <summary>
 /// Fills a <see cref="CustomerActivityTally"/>: the customer × year rows of its years, then the identified sale orders of its
