@@ -13,6 +13,22 @@ public class RfmVerbTests() : DatabaseTestBase(migrate: false)
     }
 
     [Fact]
+    public async Task Json_EveryReadInPlainSql_EfCoreRunsNoQuery()
+    {
+        using var recorder = new EfCommandRecorder(Database);
+
+        var result = await CliTestRunner.RunAsync(Database, ["rfm", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"champions\"", result.Output, StringComparison.Ordinal);
+        // No LINQ query compiled in an rfm process (bench/RESULTS.md): EF Core sent no SELECT; it does see this database.
+        Assert.DoesNotContain(recorder.Commands, c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        await using var db = Database.CreateContext();
+        Assert.True(await db.Customers.CountAsync(Token) >= 200);
+        Assert.Contains(recorder.Commands, c => c.Contains("\"Customers\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Json_DefaultDate_AllTenSegmentsInOrderWithTheTotalsOfRfmQueries()
     {
         var date = (await queries.GetDefaultAnalysisDateAsync(Token))!.Value;
