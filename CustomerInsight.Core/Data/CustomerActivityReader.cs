@@ -50,64 +50,32 @@ internal static class CustomerActivityReader
     {
         var provider = DatabaseProvider.Of(db.Database);
         return customerIds is null
-            ? SqlReads.ForEachAsync(db, select, parameters, r => add(r.GetInt32(0)), cancellationToken)
-            : SqlReads.ForEachAsync(db, $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}",
-                [.. parameters, ("@ids", provider.IdSetValue(customerIds))], r => add(r.GetInt32(0)), cancellationToken);
+            ? SqlReads.ForEachIntegerRowAsync(db, select, parameters, r => add((int)r[0]), cancellationToken)
+            : SqlReads.ForEachIntegerRowAsync(db, $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}",
+                [.. parameters, ("@ids", provider.IdSetValue(customerIds))], r => add((int)r[0]), cancellationToken);
     }
 
     public static async Task ReadAsync(InsightDbContext db, CustomerActivityTally tally, int[]? customerIds, CancellationToken cancellationToken)
     {
         var provider = DatabaseProvider.Of(db.Database);
         var inIds = customerIds is null ? "" : "AND " + provider.InIdSet("\"CustomerId\"", "@ids");
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        (string, object?)[] ids = customerIds is null ? [] : [("@ids", provider.IdSetValue(customerIds))];
+        // Many rows (a million customer × year rows at 10 M order lines): integers only, read natively on SQLite.
+        await SqlReads.ForEachIntegerRowAsync(db, $"""
+            SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
+            FROM "CustomerYears" WHERE "Year" <= @last AND "Year" >= @first {inIds}
+            """,
+            [("@last", tally.LastYear), ("@first", tally.FirstYear ?? int.MinValue), .. ids],
+            r => tally.AddYear((int)r[0], (int)r[1], (int)r[2], (int)r[3], r[4], r[5]), cancellationToken);
+        foreach (var (from, to) in tally.EdgeDays())
         {
-            await using (var years = connection.CreateCommand())
-            {
-                years.CommandText = $"""
-                    SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
-                    FROM "CustomerYears" WHERE "Year" <= @last AND "Year" >= @first {inIds}
-                    """;
-                years.AddParameter("@last", tally.LastYear);
-                years.AddParameter("@first", tally.FirstYear ?? int.MinValue);
-                AddIds(years);
-                await using var reader = await years.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    tally.AddYear(
-                        reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5));
-                }
-            }
-            foreach (var (from, to) in tally.EdgeDays())
-            {
-                await using var orders = connection.CreateCommand();
-                orders.CommandText = $"""
-                    SELECT "CustomerId", "BusinessDate", "Channel" FROM "Orders"
-                    WHERE "BusinessDate" >= @from AND "BusinessDate" < @to AND "Kind" = @sale AND "CustomerId" IS NOT NULL {inIds}
-                    """;
-                orders.AddParameter("@from", from);
-                orders.AddParameter("@to", to);
-                orders.AddParameter("@sale", (int)OrderKind.Sale);
-                AddIds(orders);
-                await using var reader = await orders.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    tally.AddOrder(reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), (Channel)reader.GetInt32(2));
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        void AddIds(DbCommand command)
-        {
-            if (customerIds is not null)
-            {
-                command.AddParameter("@ids", provider.IdSetValue(customerIds));
-            }
+            // The date as its day number: an integer like the other columns.
+            await SqlReads.ForEachIntegerRowAsync(db, $"""
+                SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
+                WHERE "BusinessDate" >= @from AND "BusinessDate" < @to AND "Kind" = @sale AND "CustomerId" IS NOT NULL {inIds}
+                """,
+                [("@from", from), ("@to", to), ("@sale", (int)OrderKind.Sale), .. ids],
+                r => tally.AddOrder((int)r[0], DateOnly.FromDayNumber((int)r[1]), (Channel)r[2]), cancellationToken);
         }
     }
 }

@@ -28,7 +28,15 @@ internal static class SurveyReads
         IReadOnlyCollection<int>? customerIds, ScoreBreakdown breakdown, Action<int?, int?, int?, long> row,
         CancellationToken cancellationToken)
     {
-        var provider = DatabaseProvider.Of(db.Database);
+        var (sql, parameters) = ScoreHistogramsQuery(DatabaseProvider.Of(db.Database), start, end, kind, channel, customerIds, breakdown);
+        return SqlReads.ForEachAsync(db, sql, parameters,
+            r => row(r.Nullable<int>(0), r.Nullable<int>(1), r.Nullable<int>(2), r.GetInt64(3)), cancellationToken);
+    }
+
+    /// <summary>The statement of <see cref="ScoreHistogramsAsync"/> and its parameters (the tests read its plan).</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) ScoreHistogramsQuery(DatabaseProvider provider,
+        DateOnly start, DateOnly end, SurveyKind? kind, Channel? channel, IReadOnlyCollection<int>? customerIds, ScoreBreakdown breakdown)
+    {
         var where = "\"BusinessDate\" >= @start AND \"BusinessDate\" < @end";
         List<(string Name, object? Value)> parameters = [("@start", start), ("@end", end)];
         if (kind is { } k)
@@ -48,12 +56,9 @@ internal static class SurveyReads
             parameters.Add(("@ids", provider.IdSetValue(customerIds)));
         }
         var key = breakdown == ScoreBreakdown.None ? null : $"\"{breakdown}\"";
-        return SqlReads.ForEachAsync(db, $"""
+        return ($"""
             SELECT {key ?? "NULL"}, "RecommendScore", "SatisfactionScore", COUNT(*) FROM "SurveyResponses" WHERE {where}
             GROUP BY {(key is null ? "" : key + ", ")}"RecommendScore", "SatisfactionScore"
-            """,
-            parameters,
-            r => row(r.Nullable<int>(0), r.Nullable<int>(1), r.Nullable<int>(2), r.GetInt64(3)),
-            cancellationToken);
+            """, parameters);
     }
 }

@@ -8,7 +8,7 @@ namespace CustomerInsight.Tests.Core.Data;
 /// The reads of a view's first visit use the indexes made for them: SQLite's plan (<c>EXPLAIN QUERY PLAN</c>) of every
 /// statement the query services send, recorded as they run. The data version's count of erased customers reads the partial
 /// index of the erased (not the million customer rows); the satisfaction figures of a period read the survey index alone
-/// (never the rows with their comments); the order figures of a segment's customers read the customer index of the orders
+/// (never the rows with their comments; their plain-SQL statements, SurveyReads); the order figures of a segment's customers read the customer index of the orders
 /// alone (by month they were read row by row from the table). The figures themselves are checked against the orders in
 /// <c>SalesSummariesTests</c> and the satisfaction tests, on both engines; a plan is SQLite's own.
 /// </summary>
@@ -88,14 +88,20 @@ public sealed class FirstVisitQueryPlansTests
         Assert.All(await PlansReadingAsync(database, recorder, "Customers"),
             plan => Assert.Contains("INDEX IX_Customers_Erased", plan, StringComparison.Ordinal));
 
-        var satisfaction = new SatisfactionQueries(factory);
-        foreach (var channel in new Channel?[] { null, Channel.Web })
+        // The satisfaction figures are read in plain SQL (SurveyReads, not through EF Core): the statements it sends.
+        await using (var db = database.CreateContext())
         {
-            await satisfaction.GetFactsAsync(new SatisfactionFilter(Period, channel), Ct);
-            await satisfaction.GetByMonthAsync(new SatisfactionFilter(DashboardQueriesTrendRange(), channel), Ct);
+            var provider = DatabaseProvider.Of(db.Database);
+            foreach (var channel in new Channel?[] { null, Channel.Web })
+            {
+                foreach (var (period, breakdown) in new[] { (Period, ScoreBreakdown.None), (DashboardQueriesTrendRange(), ScoreBreakdown.BusinessMonth) })
+                {
+                    var (sql, parameters) = SurveyReads.ScoreHistogramsQuery(provider, period.Start, period.End, null, channel, null, breakdown);
+                    Assert.Contains("USING COVERING INDEX IX_SurveyResponses_Period",
+                        string.Join(" | ", await PlanAsync(database, (sql, [.. parameters]))), StringComparison.Ordinal);
+                }
+            }
         }
-        Assert.All(await PlansReadingAsync(database, recorder, "SurveyResponses"),
-            plan => Assert.Contains("USING COVERING INDEX IX_SurveyResponses_Period", plan, StringComparison.Ordinal));
 
         var kpis = new KpiQueries(factory);
         await kpis.GetMonthlyTrendAsync(DashboardQueriesTrendRange(), Channel.Web, segment, Ct);
