@@ -9,8 +9,9 @@ namespace CustomerInsight.Core.Data;
 
 /// <summary>
 /// Plain SQL reads on a context's connection (standard SQL both engines run, parameters named <c>@name</c>): the readers that
-/// stream many rows, and every read of the <c>kpi</c> verb, so that its process never compiles a LINQ query (EF Core's query
-/// pipeline costs about 150 ms of CPU the first time in a process: bench/RESULTS.md).
+/// stream many rows, and every read of the <c>kpi</c> and <c>rfm</c> verbs, so that their processes never compile a LINQ query
+/// (EF Core's query pipeline costs about 150 ms of CPU the first time in a process: bench/RESULTS.md). They bypass EF Core's
+/// interceptors and command log.
 /// </summary>
 internal static class SqlReads
 {
