@@ -49,8 +49,10 @@ const instrument = () => {
   };
   const markers = {
     '/': {
+      // The satisfaction chart is drawn only when the period has survey responses (not with the public file alone).
       interactive: () => document.querySelector('[data-testid=kpi-cards]') !== null
-        && chartsReady(['[data-testid=chart-sales]', '[data-testid=chart-satisfaction]', '[data-testid=chart-active]']),
+        && chartsReady(['[data-testid=chart-sales]', '[data-testid=chart-active]'])
+        && (document.querySelector('[data-testid=chart-satisfaction]') === null || chartsReady(['[data-testid=chart-satisfaction]'])),
       complete: allChartsAndNoProgress,
     },
     '/segments': {
