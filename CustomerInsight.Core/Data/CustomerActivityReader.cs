@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Sales;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Data;
 
@@ -48,18 +46,24 @@ internal static class CustomerActivityReader
     private static Task ReadIdsAsync(InsightDbContext db, int[]? customerIds, string select, (string Name, object? Value)[] parameters,
         Action<int> add, CancellationToken cancellationToken)
     {
+        var (inIds, ids) = IdSet(db, customerIds);
+        return SqlReads.ForEachIntegerRowAsync(db, $"{select} {inIds}", [.. parameters, .. ids], r => add((int)r[0]), cancellationToken);
+    }
+
+    /// <summary>The condition that keeps the rows of <paramref name="customerIds"/> (<c>AND …</c>; none for everyone) and its parameter.</summary>
+    private static (string Condition, (string Name, object? Value)[] Parameters) IdSet(InsightDbContext db, int[]? customerIds)
+    {
+        if (customerIds is null)
+        {
+            return ("", []);
+        }
         var provider = DatabaseProvider.Of(db.Database);
-        return customerIds is null
-            ? SqlReads.ForEachIntegerRowAsync(db, select, parameters, r => add((int)r[0]), cancellationToken)
-            : SqlReads.ForEachIntegerRowAsync(db, $"{select} AND {provider.InIdSet("\"CustomerId\"", "@ids")}",
-                [.. parameters, ("@ids", provider.IdSetValue(customerIds))], r => add((int)r[0]), cancellationToken);
+        return ("AND " + provider.InIdSet("\"CustomerId\"", "@ids"), [("@ids", provider.IdSetValue(customerIds))]);
     }
 
     public static async Task ReadAsync(InsightDbContext db, CustomerActivityTally tally, int[]? customerIds, CancellationToken cancellationToken)
     {
-        var provider = DatabaseProvider.Of(db.Database);
-        var inIds = customerIds is null ? "" : "AND " + provider.InIdSet("\"CustomerId\"", "@ids");
-        (string, object?)[] ids = customerIds is null ? [] : [("@ids", provider.IdSetValue(customerIds))];
+        var (inIds, ids) = IdSet(db, customerIds);
         // Many rows (a million customer × year rows at 10 M order lines): integers only, read natively on SQLite.
         await SqlReads.ForEachIntegerRowAsync(db, $"""
             SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"
@@ -71,7 +75,7 @@ internal static class CustomerActivityReader
         {
             // The date as its day number: an integer like the other columns.
             await SqlReads.ForEachIntegerRowAsync(db, $"""
-                SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
+                SELECT "CustomerId", {DatabaseProvider.Of(db.Database).DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
                 WHERE "BusinessDate" >= @from AND "BusinessDate" < @to AND "Kind" = @sale AND "CustomerId" IS NOT NULL {inIds}
                 """,
                 [("@from", from), ("@to", to), ("@sale", (int)OrderKind.Sale), .. ids],
