@@ -48,6 +48,9 @@ public static class CoreServices
 
         // Feature services: stateless over the context factory (one context per operation).
         services.AddSingleton<KpiQueries>();
+        // The command line reads per call what a verb needs; the web app shares one per data version (AddActivityWarmup).
+        services.AddSingleton(sp => new CustomerInsight.Core.Data.CustomerActivityStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InsightDbContext>>()));
         services.AddSingleton<SatisfactionQueries>();
         services.AddSingleton<CustomerInsight.Core.Text.ITextResolver>(ResxTextResolver.Instance);
         services.AddSingleton<CustomerInsight.Core.Surveys.Themes.ThemeQueries>();

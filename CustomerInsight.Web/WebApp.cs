@@ -85,6 +85,7 @@ public static class WebApp
         builder.Services.AddCustomerInsightCore(builder.Configuration);
         builder.Services.AddInsightHealthChecks();
         builder.Services.AddScaleOut();
+        builder.Services.AddActivityWarmup();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddLocalizedMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

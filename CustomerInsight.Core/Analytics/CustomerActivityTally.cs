@@ -71,6 +71,8 @@ public readonly record struct ActivityWindow(DateOnly? Start, DateOnly End, Chan
 /// min(2, its sale orders), known from the two masks; an edge day's orders are counted one by one.
 /// </summary>
 /// <remarks>
+/// Customers are slots <c>0 … customers − 1</c> (a snapshot's dense numbering of customer ids,
+/// <see cref="Data.CustomerActivitySnapshot"/>), so a count is an array, not a dictionary of a million ids.
 /// Marks are per-customer facts read from elsewhere (for instance "first sale ever within the period", from the customer
 /// summary), kept after the windows in each customer's counts: <see cref="Count"/>'s span holds the windows' counts, then the
 /// marks' (0 or 1). They let the windows stay bounded: a window without start reads every earlier year of every customer.
@@ -80,19 +82,24 @@ public sealed class CustomerActivityTally
     private readonly ActivityWindow[] windows;
     private readonly (int First, int End)[] wholeMonths;
     private readonly Dictionary<int, int[]> masksByYear = [];
-    private readonly Dictionary<int, int> index = [];
     private readonly int width;
-    private byte[] counts;
+    private readonly int customers;
+    private readonly byte[] counts;
 
-    public CustomerActivityTally(IReadOnlyList<ActivityWindow> windows, int marks = 0)
+    public CustomerActivityTally(IReadOnlyList<ActivityWindow> windows, int customers, int marks = 0)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        ArgumentOutOfRangeException.ThrowIfNegative(customers);
         ArgumentOutOfRangeException.ThrowIfNegative(marks);
         this.windows = [.. windows];
         wholeMonths = [.. this.windows.Select(w => w.WholeMonths)];
         width = this.windows.Length + marks;
-        counts = new byte[width * 1024];
+        this.customers = customers;
+        counts = new byte[checked(width * customers)];
     }
+
+    /// <summary>The windows, in the order of <see cref="Count"/>'s span.</summary>
+    public IReadOnlyList<ActivityWindow> Windows => windows;
 
     /// <summary>The last year whose rows can count (the year of the latest window end's last day).</summary>
     public int LastYear => windows.Max(w => w.End.AddDays(-1).Year);
@@ -104,8 +111,12 @@ public sealed class CustomerActivityTally
     public int? FirstYear => windows.Any(w => w.Start is null) ? null : windows.Min(w => w.Start!.Value.Year);
 
     /// <summary>The edge days of every window, merged into disjoint spans in date order.</summary>
-    public IReadOnlyList<(DateOnly From, DateOnly To)> EdgeDays()
+    public IReadOnlyList<(DateOnly From, DateOnly To)> EdgeDays() => EdgeDays(windows);
+
+    /// <summary>The edge days of <paramref name="windows"/>, merged into disjoint spans in date order.</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly To)> EdgeDays(IEnumerable<ActivityWindow> windows)
     {
+        ArgumentNullException.ThrowIfNull(windows);
         var spans = windows.SelectMany(w => w.EdgeDays()).OrderBy(s => s.From).ToList();
         var merged = new List<(DateOnly From, DateOnly To)>();
         foreach (var span in spans)
@@ -122,10 +133,10 @@ public sealed class CustomerActivityTally
         return merged;
     }
 
-    /// <summary>Adds one customer × year row (its whole months that fall in each window).</summary>
-    public void AddYear(int customerId, int year, int months, int repeatMonths, long channelMonths, long channelRepeatMonths)
+    /// <summary>Adds one customer × year row (its whole months that fall in each window) of the customer in <paramref name="slot"/>.</summary>
+    public void AddYear(int slot, int year, int months, int repeatMonths, long channelMonths, long channelRepeatMonths)
     {
-        var at = Slot(customerId);
+        var at = At(slot);
         if (!masksByYear.TryGetValue(year, out var masks))
         {
             masks = [.. windows.Select(w => w.YearMask(year))];
@@ -157,42 +168,36 @@ public sealed class CustomerActivityTally
         }
     }
 
-    /// <summary>Adds one sale order of an edge day.</summary>
-    public void AddOrder(int customerId, DateOnly date, Channel channel)
+    /// <summary>Adds one sale order of an edge day of the customer in <paramref name="slot"/>.</summary>
+    public void AddOrder(int slot, DateOnly date, Channel channel)
     {
-        var at = -1;
         var month = ActivityWindow.MonthIndex(date);
         for (var w = 0; w < windows.Length; w++)
         {
             if (windows[w].CountsOrder(date, month, channel, wholeMonths[w]))
             {
-                if (at < 0)
-                {
-                    at = Slot(customerId);
-                }
-                Add(at + w, 1);
+                Add(At(slot) + w, 1);
             }
         }
     }
 
-    /// <summary>Sets mark <paramref name="mark"/> (0-based, after the windows in <see cref="Count"/>'s span) of a customer.</summary>
-    public void Mark(int customerId, int mark)
+    /// <summary>Sets mark <paramref name="mark"/> (0-based, after the windows in <see cref="Count"/>'s span) of the customer in a slot.</summary>
+    public void Mark(int slot, int mark)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(mark);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(mark, width - windows.Length);
-        // The slot first: it may grow the array, which an indexer expression would have read before.
-        var at = Slot(customerId);
-        counts[at + windows.Length + mark] = 1;
+        counts[At(slot) + windows.Length + mark] = 1;
     }
 
     /// <summary>
-    /// The customers whose capped counts per window (in the windows' order), then marks, satisfy <paramref name="predicate"/>.
+    /// The customers whose capped counts per window (in the windows' order), then marks, satisfy <paramref name="predicate"/>
+    /// (a customer with nothing counted is all zeros).
     /// </summary>
     public long Count(Func<ReadOnlySpan<byte>, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         long n = 0;
-        for (var i = 0; i < index.Count; i++)
+        for (var i = 0; i < customers; i++)
         {
             if (predicate(counts.AsSpan(i * width, width)))
             {
@@ -204,17 +209,10 @@ public sealed class CustomerActivityTally
 
     private void Add(int at, int n) => counts[at] = (byte)Math.Min(2, counts[at] + n);
 
-    private int Slot(int customerId)
+    private int At(int slot)
     {
-        if (!index.TryGetValue(customerId, out var slot))
-        {
-            slot = index.Count;
-            index.Add(customerId, slot);
-            if ((slot + 1) * width > counts.Length)
-            {
-                Array.Resize(ref counts, counts.Length * 2);
-            }
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, customers);
         return slot * width;
     }
 }

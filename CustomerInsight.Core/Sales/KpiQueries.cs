@@ -48,7 +48,7 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// orders (<see cref="SalesSummaries"/>): order counts and amounts from the day × channel rows, cohorts and active
 /// customers per month from the customer and customer-month rows; the customer counts of any period (active, new,
 /// repeat, retained, lapsed, per channel) from the customer × year rows and the orders of the period's partial months
-/// (<see cref="CustomerActivityTally"/>); order totals over a set of customers from the <c>Orders</c> table (order lines
+/// (<see cref="CustomerActivityTally"/>), held in memory (<see cref="CustomerActivitySnapshot"/>); order totals over a set of customers from the <c>Orders</c> table (order lines
 /// are never read), on the long <c>AmountMilli</c> column. One context per call.
 /// </summary>
 /// <remarks>
@@ -61,11 +61,15 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
 /// then counts only orders of those customers (anonymous orders are left out), and the customer counts
 /// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
-/// period is measured over the same customers. It reaches the database as one parameter (<see cref="DatabaseProvider.InIdSet"/>).
+/// period is measured over the same customers. It reaches the database as one parameter (<see cref="DatabaseProvider.InIdSet"/>);
+/// the customer counts keep its customers in memory (<see cref="CustomerActivitySnapshot.Keep"/>).
 /// </para>
 /// </remarks>
-public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
+/// <param name="activity">The customer × year rows, first sales and sale orders the customer counts are taken from (the web app's
+/// shares one per data version); null: each call reads what it needs.</param>
+public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, CustomerActivityStore? activity = null)
 {
+    private readonly CustomerActivityStore activities = activity ?? new CustomerActivityStore(factory);
 
     /// <summary>The KPIs of <paramref name="period"/> and of its previous period (each with its own retention).</summary>
     public Task<SalesKpiComparison> GetSalesKpisAsync(Period period, Channel? channel, int lapsedAfterDays = KpiOptions.DefaultLapsedAfterDays,
@@ -110,7 +114,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         return (kpis, await ChannelSalesAsync(db, period, ids, active, cancellationToken));
     }
 
-    private static async Task<(SalesKpiComparison Kpis, long[] ActivePerChannel)> GetKpisAsync(InsightDbContext db, Period period,
+    private async Task<(SalesKpiComparison Kpis, long[] ActivePerChannel)> GetKpisAsync(InsightDbContext db, Period period,
         ComparisonMode mode, Channel? channel, int lapsedAfterDays, int[]? ids, bool channels, CancellationToken cancellationToken)
     {
         var comparison = period.Comparison(mode);
@@ -214,8 +218,9 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Distinct customers per channel over the period: one window per channel (a customer counts once per channel).
         var channels = Enum.GetValues<Channel>();
-        var tally = new CustomerActivityTally([.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))]);
-        await CustomerActivityReader.ReadAsync(db, tally, ids, cancellationToken);
+        ActivityWindow[] windows = [.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))];
+        var snapshot = await activities.GetAsync(db, CustomerActivityTally.EdgeDays(windows), cancellationToken);
+        var tally = snapshot.Tally(windows, marks: 0, snapshot.Keep(ids));
         return await ChannelSalesAsync(db, period, ids, [.. channels.Select((_, w) => tally.Count(s => s[w] > 0))], cancellationToken);
     }
 
@@ -345,7 +350,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// The facts of a period and of its comparison period: two order totals (day rows, or the set's orders), and the
     /// customer counts of both periods from one read of the customer × year rows and of the orders of their edge days.
     /// </summary>
-    private static async Task<(SalesFacts Current, SalesFacts Previous, long[] ActivePerChannel)> GetFactsAsync(InsightDbContext db, Period period,
+    private async Task<(SalesFacts Current, SalesFacts Previous, long[] ActivePerChannel)> GetFactsAsync(InsightDbContext db, Period period,
         Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels, CancellationToken cancellationToken)
     {
         var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
@@ -407,7 +412,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
     /// (any channel) from the cutoff to the end. With <paramref name="channels"/>, also the customers active in P per channel
     /// (the channel breakdown), from the same read.
     /// </summary>
-    private static async Task<(CustomerCounts Current, CustomerCounts Previous, long[] ActivePerChannel)> GetCustomerCountsAsync(
+    private async Task<(CustomerCounts Current, CustomerCounts Previous, long[] ActivePerChannel)> GetCustomerCountsAsync(
         InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels,
         CancellationToken cancellationToken)
     {
@@ -428,13 +433,14 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory)
         var all = Enum.GetValues<Channel>();
         ActivityWindow[] breakdown = channels ? [.. all.Select(c => new ActivityWindow(period.Start, period.End, c))] : [];
         const int Width = 4, FirstSaleInP = 0, FirstSaleInC = 1, Earlier = 2;
-        var tally = new CustomerActivityTally([.. Windows(0), .. Windows(1), .. breakdown], marks: 3);
+        ActivityWindow[] windows = [.. Windows(0), .. Windows(1), .. breakdown];
         var marks = 2 * Width + breakdown.Length;
-        await CustomerActivityReader.ReadAsync(db, tally, customerIds, cancellationToken);
-        await CustomerActivityReader.MarkFirstSalesAsync(db, tally, period.Start, period.End, FirstSaleInP, customerIds, cancellationToken);
-        await CustomerActivityReader.MarkFirstSalesAsync(db, tally, comparison.Start, comparison.End, FirstSaleInC, customerIds,
-            cancellationToken);
-        await CustomerActivityReader.MarkEarlierCustomersAsync(db, tally, firstYear, channel, Earlier, customerIds, cancellationToken);
+        var snapshot = await activities.GetAsync(db, CustomerActivityTally.EdgeDays(windows), cancellationToken);
+        var keep = snapshot.Keep(customerIds);
+        var tally = snapshot.Tally(windows, marks: 3, keep);
+        snapshot.MarkFirstSales(tally, period.Start, period.End, FirstSaleInP, keep);
+        snapshot.MarkFirstSales(tally, comparison.Start, comparison.End, FirstSaleInC, keep);
+        snapshot.MarkEarlierCustomers(tally, firstYear, channel, Earlier, keep);
         CustomerCounts Counts(int w, int firstSale) => new(
             tally.Count(s => s[w] > 0), tally.Count(s => s[w] > 0 && s[marks + firstSale] > 0), tally.Count(s => s[w] >= 2),
             tally.Count(s => s[w] > 0 && s[w + 1] > 0), tally.Count(s => s[w + 1] > 0),

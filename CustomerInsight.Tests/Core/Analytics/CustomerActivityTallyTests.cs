@@ -44,7 +44,7 @@ public sealed class CustomerActivityTallyTests
             new(Day(2024, 2, 1), Day(2024, 4, 1), null),
             new(Day(2024, 2, 1), Day(2024, 4, 1), Channel.Store),
             new(Day(2024, 3, 10), Day(2024, 3, 20), Channel.Web),
-        ]);
+        ], customers: 5);
         var store = CustomerYear.ChannelShift(Channel.Store);
         var web = CustomerYear.ChannelShift(Channel.Web);
         // Customer 1: one web sale in February. Customer 2: two store sales in March (repeat month). Customer 3: one web
@@ -68,29 +68,33 @@ public sealed class CustomerActivityTallyTests
     [Fact]
     public void Tally_Marks_FollowTheWindowsInEachCustomersCounts()
     {
-        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], marks: 2);
-        tally.AddYear(1, 2024, 0b1, 0, 0, 0);
-        tally.AddYear(2, 2024, 0b11, 0, 0, 0);
-        tally.Mark(2, 0);
-        tally.Mark(2, 0);
-        // A mark alone makes a customer (customer 3 has no order in the window).
-        tally.Mark(3, 1);
+        // Customers are slots 0, 1 and 2.
+        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], customers: 3, marks: 2);
+        tally.AddYear(0, 2024, 0b1, 0, 0, 0);
+        tally.AddYear(1, 2024, 0b11, 0, 0, 0);
+        tally.Mark(1, 0);
+        tally.Mark(1, 0);
+        // A mark alone makes a customer (customer 2 has no order in the window).
+        tally.Mark(2, 1);
 
         Assert.Equal(1, tally.Count(s => s[0] >= 2 && s[1] == 1));
         Assert.Equal(1, tally.Count(s => s[0] > 0 && s[1] == 0));
         Assert.Equal(1, tally.Count(s => s[0] == 0 && s[2] == 1));
         Assert.Equal(3, tally.Count(s => s.Length == 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => tally.Mark(1, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tally.Mark(3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tally.AddYear(-1, 2024, 0b1, 0, 0, 0));
     }
 
     [Fact]
-    public void Tally_MarksOfManyNewCustomers_GrowTheCounts()
+    public void Tally_CountsEveryCustomerOfItsSlots_UntouchedOnesAsZeros()
     {
-        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], marks: 1);
-        for (var id = 0; id < 5000; id++)
+        var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], customers: 5000, marks: 1);
+        for (var slot = 0; slot < 5000; slot += 2)
         {
-            tally.Mark(id, 0);
+            tally.Mark(slot, 0);
         }
-        Assert.Equal(5000, tally.Count(s => s[1] == 1 && s[0] == 0));
+        Assert.Equal(2500, tally.Count(s => s[1] == 1 && s[0] == 0));
+        Assert.Equal(2500, tally.Count(s => s[1] == 0));
     }
 }

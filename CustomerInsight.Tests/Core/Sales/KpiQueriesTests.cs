@@ -15,7 +15,7 @@ public class KpiQueriesTests : DatabaseTestBase
 
     protected override async Task ArrangeAsync()
     {
-        queries = new KpiQueries(Database.Factory);
+        queries = CreateQueries();
         await using var db = Database.CreateContext();
         db.Customers.AddRange(new[] { A, B, C, D, E, F }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
         db.Orders.AddRange(
@@ -31,6 +31,9 @@ public class KpiQueriesTests : DatabaseTestBase
             Sale("d1", D, "2011-04-05", 70.125m));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>The queries under test: each call reads the rows it needs (the command line's way).</summary>
+    protected virtual KpiQueries CreateQueries() => new(Database.Factory);
 
     private static Order Sale(string id, int? customer, string date, decimal amount, Channel channel = Channel.Web) =>
         Order(id, customer, date, amount, OrderKind.Sale, channel);
@@ -298,4 +301,14 @@ public class KpiQueriesTests : DatabaseTestBase
 public sealed class KpiQueriesOnPostgresTests : KpiQueriesTests
 {
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
+
+/// <summary>
+/// The same figures through the web app's store: one whole snapshot per data version, shared by the calls (every order of every
+/// day in memory, the customer counts from it).
+/// </summary>
+public sealed class KpiQueriesFromSharedSnapshotTests : KpiQueriesTests
+{
+    protected override KpiQueries CreateQueries() => new(Database.Factory, new CustomerActivityStore(Database.Factory,
+        new CurrentDataVersion(Database.Factory, new DataChangeNotifier(), TimeProvider.System)));
 }

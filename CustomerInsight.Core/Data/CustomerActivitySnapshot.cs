@@ -1,0 +1,315 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Sales;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// What the customer counts of any period are built from, held in memory as columns: every customer × year row, every
+/// customer's first sale date (the customer summary), and the identified sale orders (customer, day, channel) of every day or of
+/// given spans only, by day. Customers are numbered densely (slots, ascending ids) so a <see cref="CustomerActivityTally"/> is an
+/// array. Read in three plain statements (integers only, natively on SQLite; <see cref="SqlReads.ForEachIntegerRowAsync"/>);
+/// immutable once read, so every page of a node can share one (<see cref="CustomerActivityStore"/>).
+/// </summary>
+/// <remarks>
+/// At 1 M customers and 10 M order lines: 1.5 M customer × year rows, 1 M first sales, 3.7 M sale orders, about 70 MB. A new
+/// period's counts then scan arrays instead of reading a million rows from the database (bench/RESULTS.md).
+/// </remarks>
+public sealed class CustomerActivitySnapshot
+{
+    private const int NoSale = int.MaxValue;
+
+    private readonly int[] ids;
+    // Customer × year rows.
+    private readonly int[] yearSlots;
+    private readonly short[] years;
+    private readonly short[] months;
+    private readonly short[] repeatMonths;
+    private readonly long[] channelMonths;
+    private readonly long[] channelRepeatMonths;
+    // The day number of each slot's first sale order ever (NoSale: none).
+    private readonly int[] firstSaleDays;
+    // Sale orders by day: those of day firstDay + d are at [dayStarts[d], dayStarts[d + 1]).
+    private readonly int firstDay;
+    private readonly int[] dayStarts;
+    private readonly int[] orderSlots;
+    private readonly byte[] orderChannels;
+    private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
+
+    private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
+        long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
+        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
+    {
+        (this.ids, this.yearSlots, this.years, this.months, this.repeatMonths, this.channelMonths, this.channelRepeatMonths) =
+            (ids, yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths);
+        (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderSpans) =
+            (firstSaleDays, firstDay, dayStarts, orderSlots, orderChannels, orderSpans);
+    }
+
+    /// <summary>The customers (slots) of the snapshot: every customer with a sale order.</summary>
+    public int Customers => ids.Length;
+
+    /// <summary>The sale orders held: every identified one, or those of <see cref="LoadAsync"/>'s spans.</summary>
+    public long Orders => orderSlots.Length;
+
+    /// <summary>
+    /// Reads a snapshot: every customer × year row and first sale; the identified sale orders of <paramref name="orderSpans"/>
+    /// (<c>[From, To)</c> each), or of every day when null.
+    /// </summary>
+    public static async Task<CustomerActivitySnapshot> LoadAsync(InsightDbContext db, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var provider = DatabaseProvider.Of(db.Database);
+        var yearRows = new Columns(6);
+        await SqlReads.ForEachIntegerRowAsync(db, """
+            SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
+            """, [], yearRows.Add, cancellationToken);
+        var firstSales = new Columns(2);
+        await SqlReads.ForEachIntegerRowAsync(db, $"""
+            SELECT "CustomerId", {provider.DayNumber("\"FirstSaleDate\"")} FROM "CustomerSales" WHERE "FirstSaleDate" IS NOT NULL
+            """, [], firstSales.Add, cancellationToken);
+        var orders = new Columns(3);
+        var sale = ("@sale", (object?)(int)OrderKind.Sale);
+        const string Orders = """
+            "CustomerId", {0}, "Channel" FROM "Orders" WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
+            """;
+        var columns = string.Format(System.Globalization.CultureInfo.InvariantCulture, Orders, provider.DayNumber("\"BusinessDate\""));
+        foreach (var (from, to) in orderSpans ?? [(DateOnly.MinValue, DateOnly.MaxValue)])
+        {
+            var bounded = orderSpans is null ? "" : """ AND "BusinessDate" >= @from AND "BusinessDate" < @to""";
+            await SqlReads.ForEachIntegerRowAsync(db, $"SELECT {columns}{bounded}", orderSpans is null ? [sale] : [sale, ("@from", from), ("@to", to)],
+                orders.Add, cancellationToken);
+        }
+        return Build(yearRows, firstSales, orders, orderSpans);
+    }
+
+    private static CustomerActivitySnapshot Build(Columns yearRows, Columns firstSales, Columns orders,
+        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
+    {
+        // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most).
+        var maxId = Math.Max(yearRows.Max(0), Math.Max(firstSales.Max(0), orders.Max(0)));
+        var slotOf = new int[maxId + 1];
+        yearRows.Mark(0, slotOf);
+        firstSales.Mark(0, slotOf);
+        orders.Mark(0, slotOf);
+        var ids = new List<int>();
+        for (var id = 0; id <= maxId; id++)
+        {
+            if (slotOf[id] != 0)
+            {
+                slotOf[id] = ids.Count;
+                ids.Add(id);
+            }
+        }
+
+        // Customer × year rows in the order read (a tally adds them in any order).
+        var n = yearRows.Count;
+        var yearSlots = new int[n];
+        var years = new short[n];
+        var months = new short[n];
+        var repeatMonths = new short[n];
+        var channelMonths = new long[n];
+        var channelRepeatMonths = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            yearSlots[i] = slotOf[yearRows[i, 0]];
+            years[i] = (short)yearRows[i, 1];
+            months[i] = (short)yearRows[i, 2];
+            repeatMonths[i] = (short)yearRows[i, 3];
+            channelMonths[i] = yearRows[i, 4];
+            channelRepeatMonths[i] = yearRows[i, 5];
+        }
+
+        var firstSaleDays = new int[ids.Count];
+        Array.Fill(firstSaleDays, NoSale);
+        for (var i = 0; i < firstSales.Count; i++)
+        {
+            firstSaleDays[slotOf[firstSales[i, 0]]] = (int)firstSales[i, 1];
+        }
+
+        // Orders by day: a counting sort on the day number.
+        var m = orders.Count;
+        var firstDay = m == 0 ? 0 : (int)orders.Min(1);
+        var days = m == 0 ? 0 : (int)orders.Max(1) - firstDay + 1;
+        var dayStarts = new int[days + 1];
+        for (var i = 0; i < m; i++)
+        {
+            dayStarts[(int)orders[i, 1] - firstDay + 1]++;
+        }
+        for (var d = 0; d < days; d++)
+        {
+            dayStarts[d + 1] += dayStarts[d];
+        }
+        var next = dayStarts[..^1];
+        var orderSlots = new int[m];
+        var orderChannels = new byte[m];
+        for (var i = 0; i < m; i++)
+        {
+            var at = next[(int)orders[i, 1] - firstDay]++;
+            orderSlots[at] = slotOf[orders[i, 0]];
+            orderChannels[at] = (byte)orders[i, 2];
+        }
+        return new CustomerActivitySnapshot([.. ids], yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths, firstSaleDays,
+            firstDay, dayStarts, orderSlots, orderChannels, orderSpans);
+    }
+
+    /// <summary>
+    /// A new tally of <paramref name="windows"/> (and <paramref name="marks"/> marks) over this snapshot's customers, filled with
+    /// their customer × year rows and the sale orders of their edge days; only the customers of <paramref name="keep"/> when given
+    /// (<see cref="Keep"/>).
+    /// </summary>
+    public CustomerActivityTally Tally(IReadOnlyList<ActivityWindow> windows, int marks, bool[]? keep)
+    {
+        var tally = new CustomerActivityTally(windows, ids.Length, marks);
+        var lastYear = tally.LastYear;
+        var firstYear = tally.FirstYear ?? int.MinValue;
+        for (var i = 0; i < yearSlots.Length; i++)
+        {
+            var slot = yearSlots[i];
+            if (years[i] >= firstYear && years[i] <= lastYear && (keep is null || keep[slot]))
+            {
+                tally.AddYear(slot, years[i], months[i], repeatMonths[i], channelMonths[i], channelRepeatMonths[i]);
+            }
+        }
+        foreach (var (from, to) in tally.EdgeDays())
+        {
+            RequireOrders(from, to);
+            var fromDay = Math.Max(from.DayNumber, firstDay);
+            var toDay = Math.Min(to.DayNumber, firstDay + dayStarts.Length - 1);
+            for (var day = fromDay; day < toDay; day++)
+            {
+                var date = DateOnly.FromDayNumber(day);
+                for (var o = dayStarts[day - firstDay]; o < dayStarts[day - firstDay + 1]; o++)
+                {
+                    var slot = orderSlots[o];
+                    if (keep is null || keep[slot])
+                    {
+                        tally.AddOrder(slot, date, (Channel)orderChannels[o]);
+                    }
+                }
+            }
+        }
+        return tally;
+    }
+
+    /// <summary>Marks <paramref name="mark"/> the customers whose first sale order ever (any channel) is in <c>[from, to)</c>.</summary>
+    public void MarkFirstSales(CustomerActivityTally tally, DateOnly from, DateOnly to, int mark, bool[]? keep)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        for (var slot = 0; slot < firstSaleDays.Length; slot++)
+        {
+            var day = firstSaleDays[slot];
+            if (day >= from.DayNumber && day < to.DayNumber && (keep is null || keep[slot]))
+            {
+                tally.Mark(slot, mark);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks <paramref name="mark"/> the customers with a sale order of <paramref name="channel"/> (any channel when null) before
+    /// 1 January of <paramref name="year"/>: with a channel the earlier customer × year rows with its bits, without one the first
+    /// sale dates.
+    /// </summary>
+    public void MarkEarlierCustomers(CustomerActivityTally tally, int year, Channel? channel, int mark, bool[]? keep)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (channel is { } c)
+        {
+            var bits = 0xFFFL << CustomerYear.ChannelShift(c);
+            for (var i = 0; i < yearSlots.Length; i++)
+            {
+                var slot = yearSlots[i];
+                if (years[i] < year && (channelMonths[i] & bits) != 0 && (keep is null || keep[slot]))
+                {
+                    tally.Mark(slot, mark);
+                }
+            }
+            return;
+        }
+        var before = new DateOnly(year, 1, 1).DayNumber;
+        for (var slot = 0; slot < firstSaleDays.Length; slot++)
+        {
+            if (firstSaleDays[slot] < before && (keep is null || keep[slot]))
+            {
+                tally.Mark(slot, mark);
+            }
+        }
+    }
+
+    /// <summary>The slots of <paramref name="customerIds"/> (ascending ids) as flags; null for everyone.</summary>
+    public bool[]? Keep(int[]? customerIds)
+    {
+        if (customerIds is null)
+        {
+            return null;
+        }
+        var keep = new bool[ids.Length];
+        foreach (var id in customerIds)
+        {
+            var slot = Array.BinarySearch(ids, id);
+            if (slot >= 0)
+            {
+                keep[slot] = true;
+            }
+        }
+        return keep;
+    }
+
+    private void RequireOrders(DateOnly from, DateOnly to)
+    {
+        if (orderSpans is not null && !orderSpans.Any(s => s.From <= from && to <= s.To))
+        {
+            throw new InvalidOperationException($"This snapshot holds no orders of [{from:yyyy-MM-dd}, {to:yyyy-MM-dd}).");
+        }
+    }
+
+    /// <summary>Integer rows as they are read: one growing array per column.</summary>
+    private sealed class Columns(int width)
+    {
+        private long[] values = new long[width * 1024];
+
+        public int Count { get; private set; }
+
+        public long this[int row, int column] => values[(row * width) + column];
+
+        public void Add(ReadOnlySpan<long> row)
+        {
+            if ((Count + 1) * width > values.Length)
+            {
+                Array.Resize(ref values, values.Length * 2);
+            }
+            row.CopyTo(values.AsSpan(Count * width, width));
+            Count++;
+        }
+
+        public long Max(int column)
+        {
+            var max = 0L;
+            for (var i = 0; i < Count; i++)
+            {
+                max = Math.Max(max, this[i, column]);
+            }
+            return max;
+        }
+
+        public long Min(int column)
+        {
+            var min = long.MaxValue;
+            for (var i = 0; i < Count; i++)
+            {
+                min = Math.Min(min, this[i, column]);
+            }
+            return min;
+        }
+
+        /// <summary>Sets <c>slots[id] = 1</c> for the id in <paramref name="column"/> of every row.</summary>
+        public void Mark(int column, int[] slots)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                slots[this[i, column]] = 1;
+            }
+        }
+    }
+}

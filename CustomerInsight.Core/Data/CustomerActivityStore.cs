@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerInsight.Core.Data;
+
+/// <summary>
+/// The <see cref="CustomerActivitySnapshot"/> the customer counts read. With the node's <see cref="CurrentDataVersion"/> (the web
+/// app): one whole snapshot per data version, read once and shared by every page of the node, read again when the data change
+/// (an import, an undo, an erasure, a merge, here or on another node); <see cref="WarmAsync"/> reads it ahead of the first
+/// page. Without one (the command line, tests): each call reads a snapshot of its own, with only the orders it needs.
+/// </summary>
+public sealed class CustomerActivityStore(IDbContextFactory<InsightDbContext> factory, CurrentDataVersion? versions = null)
+{
+    private readonly Lock gate = new();
+    private (DataVersion Version, Task<CustomerActivitySnapshot> Snapshot)? held;
+    private int loads;
+
+    /// <summary>How many whole snapshots this store has read (one per data version it was asked for).</summary>
+    public int Loads => Volatile.Read(ref loads);
+
+    /// <summary>A snapshot that holds at least the sale orders of <paramref name="orderSpans"/>, read on <paramref name="db"/> if need be.</summary>
+    public async Task<CustomerActivitySnapshot> GetAsync(InsightDbContext db, IReadOnlyList<(DateOnly From, DateOnly To)> orderSpans,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(orderSpans);
+        return versions is null
+            ? await CustomerActivitySnapshot.LoadAsync(db, orderSpans, cancellationToken)
+            : await SharedAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the current version's snapshot if no read of it is held or running (the web app, at start and after a change).</summary>
+    public Task WarmAsync(CancellationToken cancellationToken = default) =>
+        versions is null ? Task.CompletedTask : SharedAsync(cancellationToken);
+
+    private async Task<CustomerActivitySnapshot> SharedAsync(CancellationToken cancellationToken)
+    {
+        var version = await versions!.GetAsync(cancellationToken);
+        Task<CustomerActivitySnapshot> snapshot;
+        lock (gate)
+        {
+            if (held is not { } h || h.Version != version || h.Snapshot.IsFaulted || h.Snapshot.IsCanceled)
+            {
+                // On the thread pool, never cancelled by one caller: others wait on the same read.
+                held = (version, Task.Run(LoadWholeAsync));
+            }
+            snapshot = held.Value.Snapshot;
+        }
+        return await snapshot.WaitAsync(cancellationToken);
+    }
+
+    private async Task<CustomerActivitySnapshot> LoadWholeAsync()
+    {
+        Interlocked.Increment(ref loads);
+        await using var db = await factory.CreateDbContextAsync();
+        return await CustomerActivitySnapshot.LoadAsync(db, null, CancellationToken.None);
+    }
+}

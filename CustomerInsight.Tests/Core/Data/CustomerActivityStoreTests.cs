@@ -1,0 +1,165 @@
+using CustomerInsight.Core.Analytics;
+using CustomerInsight.Core.Data;
+using CustomerInsight.Core.Sales;
+using CustomerInsight.Web;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CustomerInsight.Tests.Core.Data;
+
+/// <summary>
+/// The customer counts' rows in memory: a snapshot numbers the customers densely and holds every order or only those of given
+/// spans; the web app's store keeps one per data version and reads it again once a change is heard, ahead of the first page.
+/// </summary>
+public class CustomerActivityStoreTests : DatabaseTestBase
+{
+    // Ids with gaps: the slots are dense all the same.
+    private const int A = 10, B = 20, C = 30;
+
+    protected override async Task ArrangeAsync()
+    {
+        await using var db = Database.CreateContext();
+        db.Customers.AddRange(new[] { A, B, C }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
+        db.Orders.AddRange(
+            TestOrders.Create("a1", A, TestOrders.Day("2011-02-10"), 40m),
+            TestOrders.Create("a2", A, TestOrders.Day("2011-03-15"), 50m, channel: Channel.Store),
+            TestOrders.Create("b1", B, TestOrders.Day("2011-03-20"), 30m),
+            TestOrders.Create("anon", null, TestOrders.Day("2011-03-20"), 20m),
+            TestOrders.Create("ca1", A, TestOrders.Day("2011-03-21"), -10m, OrderKind.Cancellation),
+            TestOrders.Create("c1", C, TestOrders.Day("2010-12-05"), 60m));
+        await db.SaveChangesAsync(Token);
+    }
+
+    private static ActivityWindow Window(string from, string to, Channel? channel = null) =>
+        new(TestOrders.Day(from), TestOrders.Day(to), channel);
+
+    [Fact]
+    public async Task Snapshot_Whole_HoldsEveryCustomerAndIdentifiedSaleOrder_CountsAnyWindow()
+    {
+        await using var db = Database.CreateContext();
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, null, Token);
+
+        // A, B, C; their four identified sale orders (not the anonymous one, not the cancellation).
+        Assert.Equal(3, snapshot.Customers);
+        Assert.Equal(4, snapshot.Orders);
+        // 5 March to 21 March: all edge days. A (store, 15th) and B (web, 20th); on the web only B.
+        var tally = snapshot.Tally([Window("2011-03-05", "2011-03-21"), Window("2011-03-05", "2011-03-21", Channel.Web),
+            Window("2010-12-01", "2011-04-01")], marks: 1, keep: null);
+        Assert.Equal(2, tally.Count(s => s[0] > 0));
+        Assert.Equal(1, tally.Count(s => s[1] > 0));
+        // December to March in whole months: A twice (February and March), B and C once.
+        Assert.Equal(3, tally.Count(s => s[2] > 0));
+        Assert.Equal(1, tally.Count(s => s[2] >= 2));
+        // First sales in February and March: A (10 February) and B; before 2011 (any channel): C.
+        snapshot.MarkFirstSales(tally, TestOrders.Day("2011-02-01"), TestOrders.Day("2011-04-01"), 0, keep: null);
+        Assert.Equal(2, tally.Count(s => s[3] == 1));
+        var earlier = snapshot.Tally([Window("2011-01-01", "2011-02-01")], marks: 2, keep: null);
+        snapshot.MarkEarlierCustomers(earlier, 2011, null, 0, keep: null);
+        snapshot.MarkEarlierCustomers(earlier, 2011, Channel.Store, 1, keep: null);
+        Assert.Equal(1, earlier.Count(s => s[1] == 1));
+        Assert.Equal(0, earlier.Count(s => s[2] == 1));
+    }
+
+    [Fact]
+    public async Task Snapshot_OfSpans_HoldsOnlyTheirOrders_AndRefusesAWindowWhoseEdgesItLacks()
+    {
+        await using var db = Database.CreateContext();
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+
+        Assert.Equal(1, snapshot.Orders);
+        Assert.Equal(1, snapshot.Tally([Window("2011-03-16", "2011-03-31")], 0, null).Count(s => s[0] > 0));
+        var lacking = Assert.Throws<InvalidOperationException>(() => snapshot.Tally([Window("2011-03-10", "2011-03-31")], 0, null));
+        Assert.Contains("2011-03-10", lacking.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keep_OnlyTheGivenCustomers_UnknownIdsIgnored()
+    {
+        await using var db = Database.CreateContext();
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, null, Token);
+
+        var keep = snapshot.Keep([B, 99]);
+        var tally = snapshot.Tally([Window("2010-12-01", "2011-04-01")], marks: 1, keep);
+        snapshot.MarkFirstSales(tally, TestOrders.Day("2010-12-01"), TestOrders.Day("2011-04-01"), 0, keep);
+
+        Assert.Equal(1, tally.Count(s => s[0] > 0));
+        Assert.Equal(1, tally.Count(s => s[1] == 1));
+        Assert.Null(snapshot.Keep(null));
+    }
+
+    [Fact]
+    public async Task Store_WithVersions_OneSnapshotPerVersion_ReadAgainOnceAChangeIsHeard()
+    {
+        var notifier = new DataChangeNotifier();
+        var store = new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, notifier, TimeProvider.System));
+        var kpis = new KpiQueries(Database.Factory, store);
+        var march = Period.Month(2011, 3);
+        await using var db = Database.CreateContext();
+
+        var first = await store.GetAsync(db, [], Token);
+        Assert.Same(first, await store.GetAsync(db, [], Token));
+        Assert.Equal(2, (await kpis.GetSalesKpisAsync(march, null, cancellationToken: Token)).Current.ActiveCustomers);
+        Assert.Equal(1, store.Loads);
+
+        db.Orders.Add(TestOrders.Create("c2", C, TestOrders.Day("2011-03-25"), 15m));
+        await db.SaveChangesAsync(Token);
+        notifier.NotifyChanged();
+
+        Assert.Equal(3, (await kpis.GetSalesKpisAsync(march, null, cancellationToken: Token)).Current.ActiveCustomers);
+        Assert.Equal(2, store.Loads);
+        Assert.Equal(5, (await store.GetAsync(db, [], Token)).Orders);
+    }
+
+    [Fact]
+    public async Task Store_WithoutVersions_ReadsEachCallTheOrdersItNeeds()
+    {
+        var store = new CustomerActivityStore(Database.Factory);
+        await using var db = Database.CreateContext();
+
+        var a = await store.GetAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+        var b = await store.GetAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+
+        Assert.NotSame(a, b);
+        Assert.Equal(1, b.Orders);
+        Assert.Equal(0, store.Loads);
+    }
+
+    [Fact]
+    public async Task Warmup_ReadsAtStart_AndAfterEachChangeHeard()
+    {
+        var notifier = new DataChangeNotifier();
+        var store = new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, notifier, TimeProvider.System));
+        using var warmup = new ActivityWarmupService(store, notifier, NullLogger<ActivityWarmupService>.Instance);
+
+        await warmup.StartAsync(Token);
+        await WaitUntilAsync(() => store.Loads == 1);
+        await using (var db = Database.CreateContext())
+        {
+            db.Orders.Add(TestOrders.Create("b2", B, TestOrders.Day("2011-03-26"), 15m));
+            await db.SaveChangesAsync(Token);
+        }
+        notifier.NotifyChanged();
+        await WaitUntilAsync(() => store.Loads == 2);
+        await warmup.StopAsync(Token);
+
+        // The page's read finds the new version's snapshot held: no third read.
+        await using var read = Database.CreateContext();
+        Assert.Equal(5, (await store.GetAsync(read, [], Token)).Orders);
+        Assert.Equal(2, store.Loads);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The warm-up did not read the snapshot within 30 s.");
+            await Task.Delay(20, Token);
+        }
+    }
+}
+
+/// <summary>Every test of <see cref="CustomerActivityStoreTests"/> on PostgreSQL.</summary>
+public sealed class CustomerActivityStoreOnPostgresTests : CustomerActivityStoreTests
+{
+    protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
