@@ -82,6 +82,8 @@ public sealed class CustomerActivityTally
     private readonly ActivityWindow[] windows;
     private readonly (int First, int End)[] wholeMonths;
     private readonly Dictionary<int, int[]> masksByYear = [];
+    private int maskYear;
+    private int[]? lastMasks;
     private readonly int width;
     private readonly int customers;
     private readonly byte[] counts;
@@ -137,11 +139,7 @@ public sealed class CustomerActivityTally
     public void AddYear(int slot, int year, int months, int repeatMonths, long channelMonths, long channelRepeatMonths)
     {
         var at = At(slot);
-        if (!masksByYear.TryGetValue(year, out var masks))
-        {
-            masks = [.. windows.Select(w => w.YearMask(year))];
-            masksByYear.Add(year, masks);
-        }
+        var masks = MasksOf(year);
         for (var w = 0; w < windows.Length; w++)
         {
             var mask = masks[w];
@@ -190,21 +188,53 @@ public sealed class CustomerActivityTally
     }
 
     /// <summary>
-    /// The customers whose capped counts per window (in the windows' order), then marks, satisfy <paramref name="predicate"/>
-    /// (a customer with nothing counted is all zeros).
+    /// The customers whose capped counts per window (in the windows' order), then marks, satisfy <paramref name="predicate"/>;
+    /// a customer with nothing counted (all zeros) is never counted.
     /// </summary>
     public long Count(Func<ReadOnlySpan<byte>, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        long n = 0;
+        return Count([predicate])[0];
+    }
+
+    /// <summary><see cref="Count(Func{ReadOnlySpan{byte}, bool})"/> of several predicates in one pass over the customers.</summary>
+    public long[] Count(IReadOnlyList<Func<ReadOnlySpan<byte>, bool>> predicates)
+    {
+        ArgumentNullException.ThrowIfNull(predicates);
+        var n = new long[predicates.Count];
         for (var i = 0; i < customers; i++)
         {
-            if (predicate(counts.AsSpan(i * width, width)))
+            var span = counts.AsSpan(i * width, width);
+            if (span.IndexOfAnyExcept((byte)0) < 0)
             {
-                n++;
+                // Nothing counted: no figure counts a customer without a sale or a mark.
+                continue;
+            }
+            for (var p = 0; p < n.Length; p++)
+            {
+                if (predicates[p](span))
+                {
+                    n[p]++;
+                }
             }
         }
         return n;
+    }
+
+    /// <summary>The windows' masks of <paramref name="year"/> (rows come a year at a time or by customer: the last year's are kept).</summary>
+    private int[] MasksOf(int year)
+    {
+        if (year == maskYear && lastMasks is { } last)
+        {
+            return last;
+        }
+        if (!masksByYear.TryGetValue(year, out var masks))
+        {
+            masks = [.. windows.Select(w => w.YearMask(year))];
+            masksByYear.Add(year, masks);
+        }
+        (maskYear, lastMasks) = (year, masks);
+        return masks;
     }
 
     private void Add(int at, int n) => counts[at] = (byte)Math.Min(2, counts[at] + n);

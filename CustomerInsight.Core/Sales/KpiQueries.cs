@@ -221,7 +221,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         ActivityWindow[] windows = [.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))];
         var snapshot = await activities.GetAsync(db, CustomerActivityTally.EdgeDays(windows), cancellationToken);
         var tally = snapshot.Tally(windows, marks: 0, snapshot.Keep(ids));
-        return await ChannelSalesAsync(db, period, ids, [.. channels.Select((_, w) => tally.Count(s => s[w] > 0))], cancellationToken);
+        return await ChannelSalesAsync(db, period, ids,
+            tally.Count([.. channels.Select((_, w) => (Func<ReadOnlySpan<byte>, bool>)(s => s[w] > 0))]), cancellationToken);
     }
 
     /// <summary>The channel breakdown's order figures, with its active customers per channel (in enum order) counted elsewhere.</summary>
@@ -441,11 +442,15 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         snapshot.MarkFirstSales(tally, period.Start, period.End, FirstSaleInP, keep);
         snapshot.MarkFirstSales(tally, comparison.Start, comparison.End, FirstSaleInC, keep);
         snapshot.MarkEarlierCustomers(tally, firstYear, channel, Earlier, keep);
-        CustomerCounts Counts(int w, int firstSale) => new(
-            tally.Count(s => s[w] > 0), tally.Count(s => s[w] > 0 && s[marks + firstSale] > 0), tally.Count(s => s[w] >= 2),
-            tally.Count(s => s[w] > 0 && s[w + 1] > 0), tally.Count(s => s[w + 1] > 0),
-            tally.Count(s => (s[w + 3] > 0 || s[marks + Earlier] > 0) && s[w + 2] == 0));
-        var perChannel = breakdown.Select((_, i) => tally.Count(s => s[(2 * Width) + i] > 0)).ToArray();
-        return (Counts(0, FirstSaleInP), Counts(Width, FirstSaleInC), perChannel);
+        // Active, new, repeat, retained, previously active, lapsed: of P (window 0), of C (window Width); then per channel.
+        Func<ReadOnlySpan<byte>, bool>[] Figures(int w, int firstSale) =>
+        [
+            s => s[w] > 0, s => s[w] > 0 && s[marks + firstSale] > 0, s => s[w] >= 2, s => s[w] > 0 && s[w + 1] > 0, s => s[w + 1] > 0,
+            s => (s[w + 3] > 0 || s[marks + Earlier] > 0) && s[w + 2] == 0,
+        ];
+        var n = tally.Count([.. Figures(0, FirstSaleInP), .. Figures(Width, FirstSaleInC),
+            .. breakdown.Select((_, i) => (Func<ReadOnlySpan<byte>, bool>)(s => s[(2 * Width) + i] > 0))]);
+        static CustomerCounts Counts(ReadOnlySpan<long> n) => new(n[0], n[1], n[2], n[3], n[4], n[5]);
+        return (Counts(n.AsSpan(0, 6)), Counts(n.AsSpan(6, 6)), n[12..]);
     }
 }

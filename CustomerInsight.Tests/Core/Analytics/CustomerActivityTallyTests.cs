@@ -87,14 +87,17 @@ public sealed class CustomerActivityTallyTests
     }
 
     [Fact]
-    public void Tally_CountsEveryCustomerOfItsSlots_UntouchedOnesAsZeros()
+    public void Tally_CountsInOnePass_NeverACustomerWithNothingCounted()
     {
         var tally = new CustomerActivityTally([new(Day(2024, 1, 1), Day(2025, 1, 1), null)], customers: 5000, marks: 1);
         for (var slot = 0; slot < 5000; slot += 2)
         {
             tally.Mark(slot, 0);
         }
+        tally.AddYear(1, 2024, 0b1, 0, 0, 0);
+
         Assert.Equal(2500, tally.Count(s => s[1] == 1 && s[0] == 0));
-        Assert.Equal(2500, tally.Count(s => s[1] == 0));
+        // Slot 1 has a sale; the 2,499 other odd slots have nothing and match no predicate, not even "no mark".
+        Assert.Equal([2500, 1, 1], tally.Count([s => s[1] == 1, s => s[1] == 0, s => s[0] > 0]));
     }
 }
