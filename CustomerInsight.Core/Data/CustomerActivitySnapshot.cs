@@ -1,5 +1,6 @@
 using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Sales;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Data;
 
@@ -53,34 +54,46 @@ public sealed class CustomerActivitySnapshot
 
     /// <summary>
     /// Reads a snapshot: every customer × year row and first sale; the identified sale orders of <paramref name="orderSpans"/>
-    /// (<c>[From, To)</c> each), or of every day when null.
+    /// (<c>[From, To)</c> each), or of every day when null. The three reads run side by side, each on a context of its own.
     /// </summary>
-    public static async Task<CustomerActivitySnapshot> LoadAsync(InsightDbContext db, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
+    public static async Task<CustomerActivitySnapshot> LoadAsync(IDbContextFactory<InsightDbContext> factory,
+        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var yearRows = Concurrent.Read(() => ReadAsync(factory, 6, _ => [("""
+            SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
+            """, [])], cancellationToken));
+        var firstSales = Concurrent.Read(() => ReadAsync(factory, 2, provider => [($"""
+            SELECT "CustomerId", {provider.DayNumber("\"FirstSaleDate\"")} FROM "CustomerSales" WHERE "FirstSaleDate" IS NOT NULL
+            """, [])], cancellationToken));
+        var orders = Concurrent.Read(() => ReadAsync(factory, 3, provider =>
+        {
+            var select = $"""
+                SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
+                WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
+                """;
+            var sale = ("@sale", (object?)(int)OrderKind.Sale);
+            return orderSpans is null
+                ? [(select, [sale])]
+                : [.. orderSpans.Select(s => ($"""{select} AND "BusinessDate" >= @from AND "BusinessDate" < @to""",
+                    ((string, object?)[])[sale, ("@from", s.From), ("@to", s.To)]))];
+        }, cancellationToken));
+        await Task.WhenAll(yearRows, firstSales, orders);
+        return Build(yearRows.Result, firstSales.Result, orders.Result, orderSpans);
+    }
+
+    /// <summary>The rows of some statements of integer columns, on a context of their own.</summary>
+    private static async Task<Columns> ReadAsync(IDbContextFactory<InsightDbContext> factory, int width,
+        Func<DatabaseProvider, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)>> statements,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var provider = DatabaseProvider.Of(db.Database);
-        var yearRows = new Columns(6);
-        await SqlReads.ForEachIntegerRowAsync(db, """
-            SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
-            """, [], yearRows.Add, cancellationToken);
-        var firstSales = new Columns(2);
-        await SqlReads.ForEachIntegerRowAsync(db, $"""
-            SELECT "CustomerId", {provider.DayNumber("\"FirstSaleDate\"")} FROM "CustomerSales" WHERE "FirstSaleDate" IS NOT NULL
-            """, [], firstSales.Add, cancellationToken);
-        var orders = new Columns(3);
-        var sale = ("@sale", (object?)(int)OrderKind.Sale);
-        const string Orders = """
-            "CustomerId", {0}, "Channel" FROM "Orders" WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
-            """;
-        var columns = string.Format(System.Globalization.CultureInfo.InvariantCulture, Orders, provider.DayNumber("\"BusinessDate\""));
-        foreach (var (from, to) in orderSpans ?? [(DateOnly.MinValue, DateOnly.MaxValue)])
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = new Columns(width);
+        foreach (var (sql, parameters) in statements(DatabaseProvider.Of(db.Database)))
         {
-            var bounded = orderSpans is null ? "" : """ AND "BusinessDate" >= @from AND "BusinessDate" < @to""";
-            await SqlReads.ForEachIntegerRowAsync(db, $"SELECT {columns}{bounded}", orderSpans is null ? [sale] : [sale, ("@from", from), ("@to", to)],
-                orders.Add, cancellationToken);
+            await SqlReads.ForEachIntegerRowAsync(db, sql, parameters, rows.Add, cancellationToken);
         }
-        return Build(yearRows, firstSales, orders, orderSpans);
+        return rows;
     }
 
     private static CustomerActivitySnapshot Build(Columns yearRows, Columns firstSales, Columns orders,
@@ -264,22 +277,24 @@ public sealed class CustomerActivitySnapshot
         }
     }
 
-    /// <summary>Integer rows as they are read: one growing array per column.</summary>
+    /// <summary>Integer rows as they are read, in chunks (no copy as they grow).</summary>
     private sealed class Columns(int width)
     {
-        private long[] values = new long[width * 1024];
+        private const int ChunkRows = 1 << 16;
+        private readonly List<long[]> chunks = [];
 
         public int Count { get; private set; }
 
-        public long this[int row, int column] => values[(row * width) + column];
+        public long this[int row, int column] => chunks[row >> 16][((row & (ChunkRows - 1)) * width) + column];
 
         public void Add(ReadOnlySpan<long> row)
         {
-            if ((Count + 1) * width > values.Length)
+            var at = Count & (ChunkRows - 1);
+            if (at == 0)
             {
-                Array.Resize(ref values, values.Length * 2);
+                chunks.Add(new long[ChunkRows * width]);
             }
-            row.CopyTo(values.AsSpan(Count * width, width));
+            row.CopyTo(chunks[^1].AsSpan(at * width, width));
             Count++;
         }
 

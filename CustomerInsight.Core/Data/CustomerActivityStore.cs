@@ -17,14 +17,12 @@ public sealed class CustomerActivityStore(IDbContextFactory<InsightDbContext> fa
     /// <summary>How many whole snapshots this store has read (one per data version it was asked for).</summary>
     public int Loads => Volatile.Read(ref loads);
 
-    /// <summary>A snapshot that holds at least the sale orders of <paramref name="orderSpans"/>, read on <paramref name="db"/> if need be.</summary>
-    public async Task<CustomerActivitySnapshot> GetAsync(InsightDbContext db, IReadOnlyList<(DateOnly From, DateOnly To)> orderSpans,
-        CancellationToken cancellationToken)
+    /// <summary>A snapshot that holds at least the sale orders of <paramref name="orderSpans"/>.</summary>
+    public async Task<CustomerActivitySnapshot> GetAsync(IReadOnlyList<(DateOnly From, DateOnly To)> orderSpans, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(orderSpans);
         return versions is null
-            ? await CustomerActivitySnapshot.LoadAsync(db, orderSpans, cancellationToken)
+            ? await CustomerActivitySnapshot.LoadAsync(factory, orderSpans, cancellationToken)
             : await SharedAsync(cancellationToken);
     }
 
@@ -40,18 +38,17 @@ public sealed class CustomerActivityStore(IDbContextFactory<InsightDbContext> fa
         {
             if (held is not { } h || h.Version != version || h.Snapshot.IsFaulted || h.Snapshot.IsCanceled)
             {
-                // On the thread pool, never cancelled by one caller: others wait on the same read.
-                held = (version, Task.Run(LoadWholeAsync));
+                held = (version, LoadWholeAsync());
             }
             snapshot = held.Value.Snapshot;
         }
         return await snapshot.WaitAsync(cancellationToken);
     }
 
-    private async Task<CustomerActivitySnapshot> LoadWholeAsync()
+    private Task<CustomerActivitySnapshot> LoadWholeAsync()
     {
         Interlocked.Increment(ref loads);
-        await using var db = await factory.CreateDbContextAsync();
-        return await CustomerActivitySnapshot.LoadAsync(db, null, CancellationToken.None);
+        // Its reads run on the thread pool; never cancelled by one caller: others wait on the same read.
+        return CustomerActivitySnapshot.LoadAsync(factory, null, CancellationToken.None);
     }
 }

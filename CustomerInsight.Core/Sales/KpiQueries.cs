@@ -219,7 +219,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         // Distinct customers per channel over the period: one window per channel (a customer counts once per channel).
         var channels = Enum.GetValues<Channel>();
         ActivityWindow[] windows = [.. channels.Select(c => new ActivityWindow(period.Start, period.End, c))];
-        var snapshot = await activities.GetAsync(db, CustomerActivityTally.EdgeDays(windows), cancellationToken);
+        var snapshot = await activities.GetAsync(CustomerActivityTally.EdgeDays(windows), cancellationToken);
         var tally = snapshot.Tally(windows, marks: 0, snapshot.Keep(ids));
         return await ChannelSalesAsync(db, period, ids,
             tally.Count([.. channels.Select((_, w) => (Func<ReadOnlySpan<byte>, bool>)(s => s[w] > 0))]), cancellationToken);
@@ -436,7 +436,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         const int Width = 4, FirstSaleInP = 0, FirstSaleInC = 1, Earlier = 2;
         ActivityWindow[] windows = [.. Windows(0), .. Windows(1), .. breakdown];
         var marks = 2 * Width + breakdown.Length;
-        var snapshot = await activities.GetAsync(db, CustomerActivityTally.EdgeDays(windows), cancellationToken);
+        var snapshot = await activities.GetAsync(CustomerActivityTally.EdgeDays(windows), cancellationToken);
         var keep = snapshot.Keep(customerIds);
         var tally = snapshot.Tally(windows, marks: 3, keep);
         snapshot.MarkFirstSales(tally, period.Start, period.End, FirstSaleInP, keep);

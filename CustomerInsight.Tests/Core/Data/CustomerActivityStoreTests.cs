@@ -35,8 +35,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     [Fact]
     public async Task Snapshot_Whole_HoldsEveryCustomerAndIdentifiedSaleOrder_CountsAnyWindow()
     {
-        await using var db = Database.CreateContext();
-        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, null, Token);
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(Database.Factory, null, Token);
 
         // A, B, C; their four identified sale orders (not the anonymous one, not the cancellation).
         Assert.Equal(3, snapshot.Customers);
@@ -62,8 +61,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     [Fact]
     public async Task Snapshot_OfSpans_HoldsOnlyTheirOrders_AndRefusesAWindowWhoseEdgesItLacks()
     {
-        await using var db = Database.CreateContext();
-        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(Database.Factory, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
 
         Assert.Equal(1, snapshot.Orders);
         Assert.Equal(1, snapshot.Tally([Window("2011-03-16", "2011-03-31")], 0, null).Count(s => s[0] > 0));
@@ -74,8 +72,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     [Fact]
     public async Task Keep_OnlyTheGivenCustomers_UnknownIdsIgnored()
     {
-        await using var db = Database.CreateContext();
-        var snapshot = await CustomerActivitySnapshot.LoadAsync(db, null, Token);
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(Database.Factory, null, Token);
 
         var keep = snapshot.Keep([B, 99]);
         var tally = snapshot.Tally([Window("2010-12-01", "2011-04-01")], marks: 1, keep);
@@ -95,8 +92,8 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         var march = Period.Month(2011, 3);
         await using var db = Database.CreateContext();
 
-        var first = await store.GetAsync(db, [], Token);
-        Assert.Same(first, await store.GetAsync(db, [], Token));
+        var first = await store.GetAsync([], Token);
+        Assert.Same(first, await store.GetAsync([], Token));
         Assert.Equal(2, (await kpis.GetSalesKpisAsync(march, null, cancellationToken: Token)).Current.ActiveCustomers);
         Assert.Equal(1, store.Loads);
 
@@ -106,17 +103,16 @@ public class CustomerActivityStoreTests : DatabaseTestBase
 
         Assert.Equal(3, (await kpis.GetSalesKpisAsync(march, null, cancellationToken: Token)).Current.ActiveCustomers);
         Assert.Equal(2, store.Loads);
-        Assert.Equal(5, (await store.GetAsync(db, [], Token)).Orders);
+        Assert.Equal(5, (await store.GetAsync([], Token)).Orders);
     }
 
     [Fact]
     public async Task Store_WithoutVersions_ReadsEachCallTheOrdersItNeeds()
     {
         var store = new CustomerActivityStore(Database.Factory);
-        await using var db = Database.CreateContext();
 
-        var a = await store.GetAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
-        var b = await store.GetAsync(db, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+        var a = await store.GetAsync([(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+        var b = await store.GetAsync([(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
 
         Assert.NotSame(a, b);
         Assert.Equal(1, b.Orders);
@@ -142,8 +138,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         await warmup.StopAsync(Token);
 
         // The page's read finds the new version's snapshot held: no third read.
-        await using var read = Database.CreateContext();
-        Assert.Equal(5, (await store.GetAsync(read, [], Token)).Orders);
+        Assert.Equal(5, (await store.GetAsync([], Token)).Orders);
         Assert.Equal(2, store.Loads);
     }
 
