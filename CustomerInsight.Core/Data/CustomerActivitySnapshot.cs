@@ -250,6 +250,93 @@ public sealed class CustomerActivitySnapshot
         }
     }
 
+    /// <summary>
+    /// The distinct customers with a sale order (of <paramref name="channel"/> if any) in each month (yyyymm) of
+    /// <c>[fromMonth, toMonth]</c>: a customer × year row has one bit per month, so each counts a customer once.
+    /// </summary>
+    public Dictionary<int, long> ActivePerMonth(int fromMonth, int toMonth, Channel? channel, bool[]? keep)
+    {
+        var active = new Dictionary<int, long>();
+        var shift = channel is { } c ? CustomerYear.ChannelShift(c) : -1;
+        var counts = new long[12];
+        for (var year = fromMonth / 100; year <= toMonth / 100; year++)
+        {
+            Array.Clear(counts);
+            for (var i = 0; i < yearSlots.Length; i++)
+            {
+                if (years[i] == year && (keep is null || keep[yearSlots[i]]))
+                {
+                    AddMonths(counts, shift < 0 ? months[i] : (int)(channelMonths[i] >> shift) & 0xFFF);
+                }
+            }
+            for (var m = 1; m <= 12; m++)
+            {
+                var key = (year * 100) + m;
+                if (key >= fromMonth && key <= toMonth && counts[m - 1] > 0)
+                {
+                    active[key] = counts[m - 1];
+                }
+            }
+        }
+        return active;
+    }
+
+    /// <summary>
+    /// The cohorts (first sale month, yyyymm) of <c>[fromMonth, toMonth]</c>: their customers, and their distinct customers with a
+    /// sale order (any channel) in each month up to <paramref name="toMonth"/>, by cohort then month.
+    /// </summary>
+    public (SortedDictionary<int, long> Sizes, SortedDictionary<(int Cohort, int Month), long> Activity) Cohorts(int fromMonth, int toMonth,
+        bool[]? keep)
+    {
+        var sizes = new SortedDictionary<int, long>();
+        var cohortOf = new int[ids.Length];
+        for (var slot = 0; slot < firstSaleDays.Length; slot++)
+        {
+            if (firstSaleDays[slot] == NoSale || (keep is not null && !keep[slot]))
+            {
+                continue;
+            }
+            var first = DateOnly.FromDayNumber(firstSaleDays[slot]);
+            var cohort = (first.Year * 100) + first.Month;
+            if (cohort >= fromMonth && cohort <= toMonth)
+            {
+                cohortOf[slot] = cohort;
+                sizes[cohort] = sizes.GetValueOrDefault(cohort) + 1;
+            }
+        }
+        var activity = new SortedDictionary<(int Cohort, int Month), long>();
+        var counts = new Dictionary<(int Cohort, int Month), long>();
+        for (var i = 0; i < yearSlots.Length; i++)
+        {
+            var cohort = cohortOf[yearSlots[i]];
+            if (cohort == 0 || years[i] < fromMonth / 100 || years[i] > toMonth / 100)
+            {
+                continue;
+            }
+            for (var bits = (int)months[i]; bits != 0; bits &= bits - 1)
+            {
+                var month = (years[i] * 100) + System.Numerics.BitOperations.TrailingZeroCount(bits) + 1;
+                if (month <= toMonth)
+                {
+                    counts[(cohort, month)] = counts.GetValueOrDefault((cohort, month)) + 1;
+                }
+            }
+        }
+        foreach (var (key, n) in counts)
+        {
+            activity.Add(key, n);
+        }
+        return (sizes, activity);
+    }
+
+    private static void AddMonths(long[] counts, int bits)
+    {
+        for (; bits != 0; bits &= bits - 1)
+        {
+            counts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+        }
+    }
+
     /// <summary>The slots of <paramref name="customerIds"/> (ascending ids) as flags; null for everyone.</summary>
     public bool[]? Keep(int[]? customerIds)
     {

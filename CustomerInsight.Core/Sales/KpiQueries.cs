@@ -191,13 +191,8 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
                 .ToListAsync(cancellationToken))
                 .GroupBy(d => BusinessCalendar.MonthKey(d.Day))
                 .ToDictionary(g => g.Key, g => new MonthTotals(g.Key, g.Sum(d => d.Orders), g.Sum(d => d.Gross), g.Sum(d => d.Returns)));
-        var fromMonth = months[0];
-        var toMonth = months[^1];
-        var active = await ActiveMonths(db, ids, channel)
-            .Where(m => m.BusinessMonth >= fromMonth && m.BusinessMonth <= toMonth)
-            .GroupBy(m => m.BusinessMonth)
-            .Select(g => new { Month = g.Key, Customers = g.LongCount() })
-            .ToDictionaryAsync(r => r.Month, r => r.Customers, cancellationToken);
+        var snapshot = await activities.GetAsync([], cancellationToken);
+        var active = snapshot.ActivePerMonth(months[0], months[^1], channel, snapshot.Keep(ids));
         return months
             .Select(m => totals.TryGetValue(m, out var r)
                 ? new MonthlySales(m, SalesTotals.FromMilli(r.Orders, r.GrossMilli, r.ReturnsMilli, active.GetValueOrDefault(m)))
@@ -265,31 +260,14 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fromMonth, toMonth);
         var ids = ToArray(customerIds);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // Cohort sizes: customers by first sale month (the customer summary); activity: customer-month rows by cohort and month.
-        var customers = db.CustomerSales.AsNoTracking();
-        if (ids is not null)
-        {
-            customers = customers.Where(c => EF.Parameter(ids).Contains(c.CustomerId));
-        }
-        var sizes = await customers
-            .Where(c => c.FirstSaleMonth >= fromMonth && c.FirstSaleMonth <= toMonth)
-            .GroupBy(c => c.FirstSaleMonth!.Value)
-            .Select(g => new { Cohort = g.Key, Customers = g.LongCount() })
-            .ToListAsync(cancellationToken);
-
-        var activity = await ActiveMonths(db, ids, null)
-            .Where(m => m.CohortMonth >= fromMonth && m.CohortMonth <= toMonth && m.BusinessMonth <= toMonth)
-            .GroupBy(m => new { m.CohortMonth, m.BusinessMonth })
-            .Select(g => new { Cohort = g.Key.CohortMonth, g.Key.BusinessMonth, Customers = g.LongCount() })
-            .ToListAsync(cancellationToken);
-
+        // Cohort sizes: customers by first sale month; activity: their months with a sale order (the customer × year rows).
+        var snapshot = await activities.GetAsync([], cancellationToken);
+        var (sizes, activity) = snapshot.Cohorts(fromMonth, toMonth, snapshot.Keep(ids));
         return new CohortInputs(
             fromMonth,
             toMonth,
-            sizes.OrderBy(s => s.Cohort).Select(s => new CohortSize(s.Cohort, s.Customers)).ToList(),
-            activity.OrderBy(a => a.Cohort).ThenBy(a => a.BusinessMonth).Select(a => new CohortActivity(a.Cohort, a.BusinessMonth,
-                a.Customers)).ToList());
+            [.. sizes.Select(s => new CohortSize(s.Key, s.Value))],
+            [.. activity.Select(a => new CohortActivity(a.Key.Cohort, a.Key.Month, a.Value))]);
     }
 
     /// <summary>
@@ -303,22 +281,6 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
     }
 
     private sealed record MonthTotals(int Month, long Orders, long GrossMilli, long ReturnsMilli);
-
-    /// <summary>The customer-month rows (a month with a sale order) of the set if any, of the channel if any.</summary>
-    private static IQueryable<CustomerMonth> ActiveMonths(InsightDbContext db, int[]? customerIds, Channel? channel)
-    {
-        var months = db.CustomerMonths.AsNoTracking();
-        if (customerIds is not null)
-        {
-            months = months.Where(m => EF.Parameter(customerIds).Contains(m.CustomerId));
-        }
-        if (channel is { } c)
-        {
-            var bit = c.Bit();
-            months = months.Where(m => (m.ChannelMask & bit) != 0);
-        }
-        return months;
-    }
 
     private static IQueryable<SalesDay> InRange(IQueryable<SalesDay> days, DateOnly start, DateOnly end, Channel? channel)
     {
