@@ -4,13 +4,13 @@
 .print == totals of a year (old: orders by kind; new: day rows)
 SELECT Kind, COUNT(*), SUM(AmountMilli), COUNT(CustomerId) FROM Orders WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01' GROUP BY Kind;
 SELECT SUM(SaleOrders), SUM(GrossMilli), SUM(ReturnsMilli), SUM(IdentifiedSaleOrders) FROM SalesDays WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01';
-.print == monthly trend, 12 months, active customers (old: distinct over orders; new: customer-month rows)
+.print == monthly trend, 12 months, active customers (old: distinct over orders; new: the month bits of the customer x year rows, which the app counts in memory)
 SELECT BusinessMonth, COUNT(DISTINCT CustomerId) FROM Orders WHERE BusinessDate >= '2025-01-01' AND BusinessDate < '2026-01-01' AND Kind = 0 AND CustomerId IS NOT NULL GROUP BY BusinessMonth;
-SELECT BusinessMonth, COUNT(*) FROM CustomerMonths WHERE BusinessMonth BETWEEN 202501 AND 202512 GROUP BY BusinessMonth;
-.print == cohorts, 12 months (old: first month per customer over every sale + join; new: customer and customer-month rows)
+SELECT SUM((Months >> 0) & 1), SUM((Months >> 1) & 1), SUM((Months >> 2) & 1), SUM((Months >> 3) & 1), SUM((Months >> 4) & 1), SUM((Months >> 5) & 1), SUM((Months >> 6) & 1), SUM((Months >> 7) & 1), SUM((Months >> 8) & 1), SUM((Months >> 9) & 1), SUM((Months >> 10) & 1), SUM((Months >> 11) & 1) FROM CustomerYears WHERE Year = 2025;
+.print == cohorts, 12 months (old: first month per customer over every sale + join; new: first sale months joined to the customer x year rows)
 WITH f AS (SELECT CustomerId, MIN(BusinessMonth) AS c FROM Orders WHERE Kind = 0 AND CustomerId IS NOT NULL GROUP BY CustomerId HAVING c BETWEEN 202501 AND 202512)
 SELECT f.c, o.BusinessMonth, COUNT(DISTINCT o.CustomerId) FROM Orders o JOIN f ON f.CustomerId = o.CustomerId WHERE o.Kind = 0 AND o.BusinessMonth <= 202512 GROUP BY f.c, o.BusinessMonth;
-SELECT CohortMonth, BusinessMonth, COUNT(*) FROM CustomerMonths WHERE CohortMonth BETWEEN 202501 AND 202512 AND BusinessMonth <= 202512 GROUP BY CohortMonth, BusinessMonth;
+SELECT s.FirstSaleMonth, SUM((y.Months >> 0) & 1), SUM((y.Months >> 1) & 1), SUM((y.Months >> 2) & 1), SUM((y.Months >> 3) & 1), SUM((y.Months >> 4) & 1), SUM((y.Months >> 5) & 1), SUM((y.Months >> 6) & 1), SUM((y.Months >> 7) & 1), SUM((y.Months >> 8) & 1), SUM((y.Months >> 9) & 1), SUM((y.Months >> 10) & 1), SUM((y.Months >> 11) & 1) FROM CustomerSales s JOIN CustomerYears y ON y.CustomerId = s.CustomerId AND y.Year = 2025 WHERE s.FirstSaleMonth BETWEEN 202501 AND 202512 GROUP BY s.FirstSaleMonth;
 .print == RFM inputs at the default date (old: GROUP BY customer over every order; new: customer rows)
 SELECT COUNT(*) FROM (SELECT CustomerId, MAX(CASE WHEN Kind = 0 THEN BusinessDate END), SUM(Kind = 0), SUM(AmountMilli) FROM Orders WHERE CustomerId IS NOT NULL AND BusinessDate < '2026-01-01' GROUP BY CustomerId HAVING SUM(Kind = 0) > 0);
 SELECT COUNT(*) FROM (SELECT CustomerId, LastSaleDate, SaleOrders, NetMilli FROM CustomerSales WHERE LastOrderDate < '2026-01-01' AND SaleOrders > 0);

@@ -40,7 +40,6 @@ public class InsightDbContext(DbContextOptions<InsightDbContext> options) : Iden
     public DbSet<CustomerMergeSource> CustomerMergeSources => Set<CustomerMergeSource>();
     public DbSet<SalesDay> SalesDays => Set<SalesDay>();
     public DbSet<CustomerSales> CustomerSales => Set<CustomerSales>();
-    public DbSet<CustomerMonth> CustomerMonths => Set<CustomerMonth>();
     public DbSet<CustomerYear> CustomerYears => Set<CustomerYear>();
 
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// Keeps the sales summary tables (<see cref="SalesDay"/>, <see cref="CustomerSales"/>, <see cref="CustomerMonth"/>) equal to
+/// Keeps the sales summary tables (<see cref="SalesDay"/>, <see cref="CustomerSales"/>, <see cref="CustomerYear"/>) equal to
 /// the orders they are built from, in the caller's transaction: a writer that adds, removes or moves orders stages the
 /// customers and business days it touched (before a delete: while the orders are still there), then refreshes them. The
 /// rows of a staged customer or day are deleted and computed again from the orders with set-based SQL, so an import, an
@@ -57,11 +57,9 @@ public static class SalesSummaries
         await CreateStageAsync(db, cancellationToken);
         var customers = $"(SELECT \"Id\" FROM {Customers})";
         var days = $"(SELECT \"Day\" FROM {Days})";
-        await ExecuteAsync(db, $"DELETE FROM \"CustomerMonths\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM \"CustomerYears\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM \"CustomerSales\" WHERE \"CustomerId\" IN {customers}", [], cancellationToken);
         await ExecuteAsync(db, InsertCustomerSales($"\"CustomerId\" IN {customers}"), [], cancellationToken);
-        await ExecuteAsync(db, InsertCustomerMonths($"o.\"CustomerId\" IN {customers}"), [], cancellationToken);
         await ExecuteAsync(db, InsertCustomerYears($"\"CustomerId\" IN {customers}"), [], cancellationToken);
         await ExecuteAsync(db, $"DELETE FROM \"SalesDays\" WHERE \"BusinessDate\" IN {days}", [], cancellationToken);
         await ExecuteAsync(db, InsertSalesDays($"\"BusinessDate\" IN {days}"), [], cancellationToken);
@@ -73,8 +71,7 @@ public static class SalesSummaries
     /// Brings the summaries up to date with the orders of <paramref name="batch"/>, new orders just written by
     /// <paramref name="writer"/> (an import only adds orders). Into empty summary tables (the first import of a database) its
     /// rows are inserted in key order; otherwise each is merged into the existing row by an upsert, the month bits by
-    /// <see cref="SalesSummaryBatch"/>'s rules, and the cohort of every month of a customer whose first sale moved earlier
-    /// follows it. Either way the rows equal a <see cref="RebuildAsync"/>, without reading the orders again.
+    /// <see cref="SalesSummaryBatch"/>'s rules. Either way the rows equal a <see cref="RebuildAsync"/>, without reading the orders again.
     /// </summary>
     public static async Task AddBatchAsync(BulkWriter writer, SalesSummaryBatch batch, CancellationToken cancellationToken)
     {
@@ -87,7 +84,7 @@ public static class SalesSummaries
         await writer.FlushAsync(cancellationToken);
         var empty = writer.Prepare(
             "SELECT CASE WHEN EXISTS (SELECT 1 FROM \"SalesDays\") OR EXISTS (SELECT 1 FROM \"CustomerSales\") " +
-            "OR EXISTS (SELECT 1 FROM \"CustomerMonths\") OR EXISTS (SELECT 1 FROM \"CustomerYears\") THEN 0 ELSE 1 END", 0).Int64Scalar() == 1;
+            "OR EXISTS (SELECT 1 FROM \"CustomerYears\") THEN 0 ELSE 1 END", 0).Int64Scalar() == 1;
         if (empty)
         {
             InsertBatch(writer, batch);
@@ -105,8 +102,6 @@ public static class SalesSummaries
     private static readonly string[] CustomerColumns =
         ["CustomerId", "FirstOrderDate", "LastOrderDate", "FirstSaleDate", "FirstSaleMonth", "LastSaleDate", "SaleOrders", "NetMilli"];
 
-    private static readonly string[] MonthColumns = ["CustomerId", "BusinessMonth", "CohortMonth", "SaleOrders", "ChannelMask"];
-
     private static readonly string[] YearColumns = ["CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths"];
 
     private static object?[] Values(SalesDay d) =>
@@ -114,8 +109,6 @@ public static class SalesSummaries
 
     private static object?[] Values(CustomerSales c) =>
         [c.CustomerId, c.FirstOrderDate, c.LastOrderDate, c.FirstSaleDate, c.FirstSaleMonth, c.LastSaleDate, c.SaleOrders, c.NetMilli];
-
-    private static object?[] Values(CustomerMonth m) => [m.CustomerId, m.BusinessMonth, m.CohortMonth, m.SaleOrders, m.ChannelMask];
 
     private static object?[] Values(CustomerYear y) => [y.CustomerId, y.Year, y.Months, y.RepeatMonths, y.ChannelMonths, y.ChannelRepeatMonths];
 
@@ -151,16 +144,6 @@ public static class SalesSummaries
             customers.Set(7, c.NetMilli);
             customers.Run();
         }
-        var months = writer.Rows("CustomerMonths", MonthColumns);
-        foreach (var m in batch.Months())
-        {
-            months.Set(0, m.CustomerId);
-            months.Set(1, m.BusinessMonth);
-            months.Set(2, m.CohortMonth);
-            months.Set(3, m.SaleOrders);
-            months.Set(4, m.ChannelMask);
-            months.Run();
-        }
         var years = writer.Rows("CustomerYears", YearColumns);
         foreach (var y in batch.Years())
         {
@@ -183,15 +166,6 @@ public static class SalesSummaries
         Merge(writer, "CustomerSales", CustomerColumns, ["CustomerId"], batch.Customers.Select(Values),
             Earlier("FirstOrderDate"), Later("LastOrderDate"), Earlier("FirstSaleDate"), Earlier("FirstSaleMonth"), Later("LastSaleDate"),
             Sum("CustomerSales", "SaleOrders"), Sum("CustomerSales", "NetMilli"));
-        // A new month row takes the customer's merged first sale month; the customer's other months move to it when this
-        // batch's first sale is earlier than theirs.
-        Merge(writer, "CustomerMonths", MonthColumns, ["CustomerId", "BusinessMonth"], batch.Months().Select(Values),
-            "\"CohortMonth\" = excluded.\"CohortMonth\"", Sum("CustomerMonths", "SaleOrders"), Or("CustomerMonths", "ChannelMask"));
-        var cohorts = writer.Prepare("UPDATE \"CustomerMonths\" SET \"CohortMonth\" = @p1 WHERE \"CustomerId\" = @p0 AND \"CohortMonth\" > @p1", 2);
-        foreach (var customer in batch.Customers.Where(c => c.FirstSaleMonth is not null))
-        {
-            cohorts.Execute(customer.CustomerId, customer.FirstSaleMonth);
-        }
         Merge(writer, "CustomerYears", YearColumns, ["CustomerId", "Year"], batch.Years().Select(Values),
             Repeat("Months", "RepeatMonths"), Or("CustomerYears", "Months"),
             Repeat("ChannelMonths", "ChannelRepeatMonths"), Or("CustomerYears", "ChannelMonths"));
@@ -200,11 +174,6 @@ public static class SalesSummaries
     private static void Merge(BulkWriter writer, string table, string[] columns, string[] key, IEnumerable<object?[]> rows, params string[] updates)
     {
         var values = columns.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (table == "CustomerMonths")
-        {
-            // The customer's first sale month once merged (its CustomerSales row is merged first).
-            values[Array.IndexOf(columns, "CohortMonth")] = "(SELECT s.\"FirstSaleMonth\" FROM \"CustomerSales\" AS s WHERE s.\"CustomerId\" = @p0)";
-        }
         var upsert = writer.Prepare(
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", values)}) " +
             $"ON CONFLICT ({string.Join(", ", key.Select(c => $"\"{c}\""))}) DO UPDATE SET {string.Join(", ", updates)}", columns.Length);
@@ -243,12 +212,10 @@ public static class SalesSummaries
     /// <summary>The statements of <see cref="RebuildAsync"/> (the SalesSummaries migration keeps a frozen copy of the day).</summary>
     private static IReadOnlyList<string> RebuildStatements() =>
     [
-        "DELETE FROM \"CustomerMonths\"",
         "DELETE FROM \"CustomerYears\"",
         "DELETE FROM \"CustomerSales\"",
         "DELETE FROM \"SalesDays\"",
         InsertCustomerSales("\"CustomerId\" IS NOT NULL"),
-        InsertCustomerMonths("o.\"CustomerId\" IS NOT NULL"),
         InsertCustomerYears("\"CustomerId\" IS NOT NULL"),
         InsertSalesDays("1 = 1"),
     ];
@@ -262,15 +229,6 @@ public static class SalesSummaries
         FROM "Orders"
         WHERE {where}
         GROUP BY "CustomerId"
-        """;
-
-    private static string InsertCustomerMonths(string where) => $"""
-        INSERT INTO "CustomerMonths" ("CustomerId", "BusinessMonth", "CohortMonth", "SaleOrders", "ChannelMask")
-        SELECT o."CustomerId", o."BusinessMonth", MIN(s."FirstSaleMonth"), COUNT(*), {ChannelMask}
-        FROM "Orders" o
-        JOIN "CustomerSales" s ON s."CustomerId" = o."CustomerId"
-        WHERE o."Kind" = {Sale} AND {where}
-        GROUP BY o."CustomerId", o."BusinessMonth"
         """;
 
     /// <summary>
@@ -309,10 +267,6 @@ public static class SalesSummaries
 
     private const int Sale = (int)OrderKind.Sale;
     private const int Cancellation = (int)OrderKind.Cancellation;
-
-    // The OR of the channels' bits, as a sum of one MAX per channel (bitwise aggregates differ between engines).
-    private static string ChannelMask => string.Join(" + ", Enum.GetValues<Channel>().Select(c =>
-        $"MAX(CASE WHEN o.\"Channel\" = {(int)c} THEN {c.Bit()} ELSE 0 END)"));
 
     private static async Task CreateStageAsync(InsightDbContext db, CancellationToken cancellationToken)
     {

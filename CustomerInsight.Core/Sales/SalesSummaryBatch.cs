@@ -75,22 +75,6 @@ public sealed class SalesSummaryBatch
     /// <summary>Customer rows, by customer id.</summary>
     public IEnumerable<CustomerSales> Customers => customers.Values.OrderBy(c => c.CustomerId);
 
-    /// <summary>Customer × month rows (months with a sale order), by customer then month; the cohort is the batch's first sale month.</summary>
-    public IEnumerable<CustomerMonth> Months()
-    {
-        foreach (var group in SaleMonths())
-        {
-            yield return new CustomerMonth
-            {
-                CustomerId = group.Customer,
-                BusinessMonth = group.Month,
-                CohortMonth = customers[group.Customer].FirstSaleMonth!.Value,
-                SaleOrders = group.Orders,
-                ChannelMask = group.ChannelMask,
-            };
-        }
-    }
-
     /// <summary>Customer × year rows, by customer then year: the month bits as <see cref="CustomerYear"/> defines them.</summary>
     public IEnumerable<CustomerYear> Years()
     {
@@ -127,7 +111,6 @@ public sealed class SalesSummaryBatch
         public int Customer;
         public int Month;
         public int Orders;
-        public int ChannelMask;
         public readonly int[] ByChannel = new int[Enum.GetValues<Channel>().Length];
     }
 
@@ -146,13 +129,11 @@ public sealed class SalesSummaryBatch
             group.Customer = (int)(key >> (CustomerShift - MonthShift));
             group.Month = (int)(key & ((1L << (CustomerShift - MonthShift)) - 1));
             group.Orders = 0;
-            group.ChannelMask = 0;
             Array.Clear(group.ByChannel);
             for (; i < sales.Count && sales[i] >> MonthShift == key; i++)
             {
                 var channel = (Channel)(sales[i] & ((1 << MonthShift) - 1));
                 group.Orders++;
-                group.ChannelMask |= channel.Bit();
                 group.ByChannel[(int)channel]++;
             }
             yield return group;

@@ -47,24 +47,6 @@ public class CustomerSales
 }
 
 /// <summary>
-/// One identified customer × calendar month with at least one sale order: distinct active customers per month (trend), per
-/// cohort and month (cohort table) are counts of these rows, not distinct counts over orders.
-/// </summary>
-public class CustomerMonth
-{
-    public int CustomerId { get; set; }
-    public int BusinessMonth { get; set; }
-
-    /// <summary>The customer's first sale month ever (any channel).</summary>
-    public int CohortMonth { get; set; }
-
-    public long SaleOrders { get; set; }
-
-    /// <summary>Bit (1 &lt;&lt; channel) set for every channel with a sale order that month.</summary>
-    public int ChannelMask { get; set; }
-}
-
-/// <summary>
 /// One identified customer × calendar year with at least one sale order, its months as bit masks (bit m − 1 for month m):
 /// months with a sale order, months with two or more; per channel the same at bit 12 × channel + m − 1. The customer counts
 /// of any period (active, new, repeat, retained, lapsed, per channel) are bit tests over these rows for the period's whole

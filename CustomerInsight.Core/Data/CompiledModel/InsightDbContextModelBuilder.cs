@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("10f562aa-eafb-4046-bae4-ec94b47b46e7"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("c0d8f3d9-5c43-401e-8c62-77755981d0ed"), entityTypeCount: 34)
         {
         }
 
@@ -34,7 +34,6 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
             var rfmGridVersion = RfmGridVersionEntityType.Create(this);
-            var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
             var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -92,7 +91,6 @@ namespace CustomerInsight.Core.Data.CompiledModel
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
-            CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
             CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);

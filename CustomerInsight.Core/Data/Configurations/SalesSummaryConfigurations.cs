@@ -19,20 +19,9 @@ internal sealed class CustomerSalesConfiguration : IEntityTypeConfiguration<Cust
     {
         builder.HasKey(c => c.CustomerId);
         builder.Property(c => c.CustomerId).ValueGeneratedNever();
-        // Cohort sizes (a count per first month) and RFM's "orders on or after the analysis date" read these alone.
+        // RFM's "orders on or after the analysis date" reads this one alone.
         builder.HasIndex(c => c.FirstSaleMonth);
         builder.HasIndex(c => c.LastOrderDate);
-    }
-}
-
-internal sealed class CustomerMonthConfiguration : IEntityTypeConfiguration<CustomerMonth>
-{
-    public void Configure(EntityTypeBuilder<CustomerMonth> builder)
-    {
-        builder.HasKey(m => new { m.CustomerId, m.BusinessMonth });
-        // Active customers per month (with a channel: the mask) and per cohort × month, read from the index alone.
-        builder.HasIndex(m => new { m.BusinessMonth, m.ChannelMask });
-        builder.HasIndex(m => new { m.CohortMonth, m.BusinessMonth });
     }
 }
 

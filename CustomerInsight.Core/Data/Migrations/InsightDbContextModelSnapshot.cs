@@ -718,32 +718,6 @@ namespace CustomerInsight.Core.Data.Migrations
                     b.ToTable("RfmGridVersions", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
-                {
-                    b.Property<int>("CustomerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BusinessMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChannelMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CohortMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SaleOrders")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CustomerId", "BusinessMonth");
-
-                    b.HasIndex("BusinessMonth", "ChannelMask");
-
-                    b.HasIndex("CohortMonth", "BusinessMonth");
-
-                    b.ToTable("CustomerMonths");
-                });
-
             modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerSales", b =>
                 {
                     b.Property<int>("CustomerId")

@@ -235,13 +235,10 @@ public class SalesSummariesTests
             .Select(c => $"C {c.CustomerId} {c.FirstOrderDate:yyyy-MM-dd} {c.LastOrderDate:yyyy-MM-dd} {c.FirstSaleDate:yyyy-MM-dd} " +
                 $"{c.FirstSaleMonth} {c.LastSaleDate:yyyy-MM-dd} {c.SaleOrders} {c.NetMilli}")
             .ToListAsync(Ct);
-        var months = await db.CustomerMonths.AsNoTracking().OrderBy(m => m.CustomerId).ThenBy(m => m.BusinessMonth)
-            .Select(m => $"M {m.CustomerId} {m.BusinessMonth} {m.CohortMonth} {m.SaleOrders} {m.ChannelMask}")
-            .ToListAsync(Ct);
         var years = await db.CustomerYears.AsNoTracking().OrderBy(y => y.CustomerId).ThenBy(y => y.Year)
             .Select(y => $"Y {y.CustomerId} {y.Year} {y.Months} {y.RepeatMonths} {y.ChannelMonths} {y.ChannelRepeatMonths}")
             .ToListAsync(Ct);
-        return [.. days, .. customers, .. months, .. years];
+        return [.. days, .. customers, .. years];
     }
 
     /// <summary>The summaries as they are, and as a rebuild from every order makes them (the rebuild rolled back).</summary>
@@ -424,8 +421,11 @@ public class SalesSummariesTests
                     (s, c) => new { s.CustomerId, c.SourceId, s.FirstSaleDate, s.FirstSaleMonth, s.LastOrderDate })
                 .ToListAsync(Ct);
             var ids = sold.Select(s => s.CustomerId).ToList();
-            var firstMonths = (await db.CustomerMonths.AsNoTracking().Where(m => ids.Contains(m.CustomerId)).ToListAsync(Ct))
-                .Where(m => sold.Any(s => s.CustomerId == m.CustomerId && s.FirstSaleMonth == m.BusinessMonth)).ToDictionary(m => m.CustomerId);
+            // The year row of each first sale: its channel bits say on which channel the first sale month was.
+            var firstYears = (await db.CustomerYears.AsNoTracking().Where(y => ids.Contains(y.CustomerId)).ToListAsync(Ct))
+                .Where(y => sold.Any(s => s.CustomerId == y.CustomerId && s.FirstSaleMonth / 100 == y.Year)).ToDictionary(y => y.CustomerId);
+            Channel FirstSaleChannel(int customer, int month) => Enum.GetValues<Channel>().First(channel =>
+                ((firstYears[customer].ChannelMonths >> (CustomerYear.ChannelShift(channel) + (month % 100) - 1)) & 1) != 0);
             var bare = await db.Customers.AsNoTracking().Where(c => !db.CustomerSales.Any(s => s.CustomerId == c.Id))
                 .OrderBy(c => c.Id).Select(c => c.SourceId).Take(5).ToListAsync(Ct);
             Assert.Equal(5, bare.Count);
@@ -436,7 +436,7 @@ public class SalesSummariesTests
                 {
                     // A second sale in the month of the first, on the same channel: a repeat month made of one sale on each side.
                     0 => (c.FirstSaleDate!.Value, "Sale",
-                        (Channel)System.Numerics.BitOperations.TrailingZeroCount(firstMonths[c.CustomerId].ChannelMask)),
+                        FirstSaleChannel(c.CustomerId, c.FirstSaleMonth!.Value)),
                     // An earlier first sale: the customer's cohort moves, on every month row.
                     1 => (c.FirstSaleDate!.Value.AddDays(-400), "Sale", Channel.Marketplace),
                     _ => (c.LastOrderDate.AddDays(2), "Cancellation", Channel.Web),

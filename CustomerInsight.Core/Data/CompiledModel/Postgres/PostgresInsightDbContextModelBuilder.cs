@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dc1f25b5-e53f-47e2-946c-78ebbd10e3b2"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("d7f52fcc-991f-4ad6-a857-e55fbd051d9e"), entityTypeCount: 34)
         {
         }
 
@@ -35,7 +35,6 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var workshop = WorkshopEntityType.Create(this);
             var consentRecord = ConsentRecordEntityType.Create(this);
             var rfmGridVersion = RfmGridVersionEntityType.Create(this);
-            var customerMonth = CustomerMonthEntityType.Create(this);
             var customerSales = CustomerSalesEntityType.Create(this);
             var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
@@ -93,7 +92,6 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             WorkshopEntityType.CreateAnnotations(workshop);
             ConsentRecordEntityType.CreateAnnotations(consentRecord);
             RfmGridVersionEntityType.CreateAnnotations(rfmGridVersion);
-            CustomerMonthEntityType.CreateAnnotations(customerMonth);
             CustomerSalesEntityType.CreateAnnotations(customerSales);
             CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);

@@ -751,32 +751,6 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.ToTable("RfmGridVersions", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerMonth", b =>
-                {
-                    b.Property<int>("CustomerId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("BusinessMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ChannelMask")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CohortMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("SaleOrders")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("CustomerId", "BusinessMonth");
-
-                    b.HasIndex("BusinessMonth", "ChannelMask");
-
-                    b.HasIndex("CohortMonth", "BusinessMonth");
-
-                    b.ToTable("CustomerMonths");
-                });
-
             modelBuilder.Entity("CustomerInsight.Core.Sales.CustomerSales", b =>
                 {
                     b.Property<int>("CustomerId")
