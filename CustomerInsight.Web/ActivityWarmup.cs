@@ -40,7 +40,12 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
                 }
                 try
                 {
+                    var (loads, started) = (store.Loads, System.Diagnostics.Stopwatch.GetTimestamp());
                     await store.WarmAsync(stoppingToken);
+                    if (store.Loads != loads)
+                    {
+                        LogWarmed(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -57,6 +62,9 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
             notifier.Changed -= OnChanged;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer activity read into memory in {Milliseconds} ms.")]
+    private static partial void LogWarmed(ILogger logger, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the customer activity ahead of the first page failed.")]
     private static partial void LogWarmupFailed(ILogger logger, Exception exception);
