@@ -45,11 +45,11 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 
 /// <summary>
 /// Reads the inputs of the sales KPIs with set-based SQL over business dates, from the sales summaries kept with the
-/// orders (<see cref="SalesSummaries"/>): order counts and amounts from the day × channel rows, cohorts and active
-/// customers per month from the customer and customer-month rows; the customer counts of any period (active, new,
-/// repeat, retained, lapsed, per channel) from the customer × year rows and the orders of the period's partial months
-/// (<see cref="CustomerActivityTally"/>), held in memory (<see cref="CustomerActivitySnapshot"/>); order totals over a set of customers from the <c>Orders</c> table (order lines
-/// are never read), on the long <c>AmountMilli</c> column. One context per call.
+/// orders (<see cref="SalesSummaries"/>): order counts and amounts from the day × channel rows; the customer counts of any
+/// period (active, new, repeat, retained, lapsed, per channel), the active customers per month and the cohorts from the
+/// customer × year rows, the first sales and the orders of the period's partial months (<see cref="CustomerActivityTally"/>),
+/// held in memory (<see cref="CustomerActivitySnapshot"/>); order totals over a set of customers from the <c>Orders</c> table
+/// (order lines are never read), on the long <c>AmountMilli</c> column. One context per call.
 /// </summary>
 /// <remarks>
 /// Channel filter: order-based figures and active, repeat and retained customers count only
@@ -318,7 +318,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
     {
         var current = await GetOrderTotalsAsync(db, period, channel, customerIds, cancellationToken);
         var before = await GetOrderTotalsAsync(db, comparison, channel, customerIds, cancellationToken);
-        var customers = await GetCustomerCountsAsync(db, period, comparison, channel, lapsedAfterDays, customerIds, channels, cancellationToken);
+        var customers = await GetCustomerCountsAsync(period, comparison, channel, lapsedAfterDays, customerIds, channels, cancellationToken);
         return (current.ToFacts(customers.Current), before.ToFacts(customers.Previous), customers.ActivePerChannel);
     }
 
@@ -376,7 +376,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
     /// (the channel breakdown), from the same read.
     /// </summary>
     private async Task<(CustomerCounts Current, CustomerCounts Previous, long[] ActivePerChannel)> GetCustomerCountsAsync(
-        InsightDbContext db, Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels,
+        Period period, Period comparison, Channel? channel, int lapsedAfterDays, int[]? customerIds, bool channels,
         CancellationToken cancellationToken)
     {
         if (comparison.End > period.End)
