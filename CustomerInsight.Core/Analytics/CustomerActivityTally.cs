@@ -100,9 +100,6 @@ public sealed class CustomerActivityTally
         counts = new byte[checked(width * customers)];
     }
 
-    /// <summary>The windows, in the order of <see cref="Count"/>'s span.</summary>
-    public IReadOnlyList<ActivityWindow> Windows => windows;
-
     /// <summary>The last year whose rows can count (the year of the latest window end's last day).</summary>
     public int LastYear => windows.Max(w => w.End.AddDays(-1).Year);
 
