@@ -54,57 +54,67 @@ public sealed class CustomerActivitySnapshot
 
     /// <summary>
     /// Reads a snapshot: every customer × year row and first sale; the identified sale orders of <paramref name="orderSpans"/>
-    /// (<c>[From, To)</c> each), or of every day when null. The three reads run side by side, each on a context of its own.
+    /// (<c>[From, To)</c> each), or of every day when null. The three reads run side by side, each on a context of its own, each
+    /// into typed columns.
     /// </summary>
     public static async Task<CustomerActivitySnapshot> LoadAsync(IDbContextFactory<InsightDbContext> factory,
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var yearRows = Concurrent.Read(() => ReadAsync(factory, 6, _ => [("""
-            SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
-            """, [])], cancellationToken));
-        var firstSales = Concurrent.Read(() => ReadAsync(factory, 2, provider => [($"""
-            SELECT "CustomerId", {provider.DayNumber("\"FirstSaleDate\"")} FROM "CustomerSales" WHERE "FirstSaleDate" IS NOT NULL
-            """, [])], cancellationToken));
-        var orders = Concurrent.Read(() => ReadAsync(factory, 3, provider =>
-        {
-            var select = $"""
-                SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
-                WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
-                """;
-            var sale = ("@sale", (object?)(int)OrderKind.Sale);
-            return orderSpans is null
-                ? [(select, [sale])]
-                : [.. orderSpans.Select(s => ($"""{select} AND "BusinessDate" >= @from AND "BusinessDate" < @to""",
-                    ((string, object?)[])[sale, ("@from", s.From), ("@to", s.To)]))];
-        }, cancellationToken));
-        await Task.WhenAll(yearRows, firstSales, orders);
-        return Build(yearRows.Result, firstSales.Result, orders.Result, orderSpans);
+        var yearRows = new YearRows();
+        var firstSales = new FirstSaleRows();
+        var orders = new OrderRows();
+        // On the thread pool, as Concurrent.Read does: SQLite's "async" reads run synchronously.
+        await Task.WhenAll(
+            Task.Run(() => ReadAsync(factory, _ => [("""
+                SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
+                """, [])], yearRows.Add, cancellationToken), cancellationToken),
+            Task.Run(() => ReadAsync(factory, provider => [($"""
+                SELECT "CustomerId", {provider.DayNumber("\"FirstSaleDate\"")} FROM "CustomerSales" WHERE "FirstSaleDate" IS NOT NULL
+                """, [])], firstSales.Add, cancellationToken), cancellationToken),
+            Task.Run(() => ReadAsync(factory, provider =>
+            {
+                var select = $"""
+                    SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
+                    WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
+                    """;
+                var sale = ("@sale", (object?)(int)OrderKind.Sale);
+                return orderSpans is null
+                    ? [(select, [sale])]
+                    : [.. orderSpans.Select(s => ($"""{select} AND "BusinessDate" >= @from AND "BusinessDate" < @to""",
+                        ((string, object?)[])[sale, ("@from", s.From), ("@to", s.To)]))];
+            }, orders.Add, cancellationToken), cancellationToken));
+        return Build(yearRows, firstSales, orders, orderSpans);
     }
 
-    /// <summary>The rows of some statements of integer columns, on a context of their own.</summary>
-    private static async Task<Columns> ReadAsync(IDbContextFactory<InsightDbContext> factory, int width,
-        Func<DatabaseProvider, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)>> statements,
+    /// <summary>Reads some statements of integer columns, on a context of their own, a row at a time into <paramref name="row"/>.</summary>
+    private static async Task ReadAsync(IDbContextFactory<InsightDbContext> factory,
+        Func<DatabaseProvider, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)>> statements, SqlReads.IntegerRow row,
         CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = new Columns(width);
         foreach (var (sql, parameters) in statements(DatabaseProvider.Of(db.Database)))
         {
-            await SqlReads.ForEachIntegerRowAsync(db, sql, parameters, rows.Add, cancellationToken);
+            await SqlReads.ForEachIntegerRowAsync(db, sql, parameters, row, cancellationToken);
         }
-        return rows;
     }
 
-    private static CustomerActivitySnapshot Build(Columns yearRows, Columns firstSales, Columns orders,
+    private static CustomerActivitySnapshot Build(YearRows yearRows, FirstSaleRows firstSales, OrderRows orders,
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
     {
         // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most).
-        var maxId = Math.Max(yearRows.Max(0), Math.Max(firstSales.Max(0), orders.Max(0)));
+        var yearIds = yearRows.Ids.ToArray();
+        var firstSaleIds = firstSales.Ids.ToArray();
+        var orderIds = orders.Ids.ToArray();
+        var maxId = Math.Max(Max(yearIds), Math.Max(Max(firstSaleIds), Max(orderIds)));
         var slotOf = new int[maxId + 1];
-        yearRows.Mark(0, slotOf);
-        firstSales.Mark(0, slotOf);
-        orders.Mark(0, slotOf);
+        foreach (var column in new[] { yearIds, firstSaleIds, orderIds })
+        {
+            foreach (var id in column)
+            {
+                slotOf[id] = 1;
+            }
+        }
         var ids = new List<int>();
         for (var id = 0; id <= maxId; id++)
         {
@@ -115,39 +125,30 @@ public sealed class CustomerActivitySnapshot
             }
         }
 
-        // Customer × year rows in the order read (a tally adds them in any order).
-        var n = yearRows.Count;
-        var yearSlots = new int[n];
-        var years = new short[n];
-        var months = new short[n];
-        var repeatMonths = new short[n];
-        var channelMonths = new long[n];
-        var channelRepeatMonths = new long[n];
-        for (var i = 0; i < n; i++)
+        // Customer × year rows in the order read (a tally adds them in any order): their ids become slots in place.
+        for (var i = 0; i < yearIds.Length; i++)
         {
-            yearSlots[i] = slotOf[yearRows[i, 0]];
-            years[i] = (short)yearRows[i, 1];
-            months[i] = (short)yearRows[i, 2];
-            repeatMonths[i] = (short)yearRows[i, 3];
-            channelMonths[i] = yearRows[i, 4];
-            channelRepeatMonths[i] = yearRows[i, 5];
+            yearIds[i] = slotOf[yearIds[i]];
         }
 
         var firstSaleDays = new int[ids.Count];
         Array.Fill(firstSaleDays, NoSale);
-        for (var i = 0; i < firstSales.Count; i++)
+        var saleDays = firstSales.Days.ToArray();
+        for (var i = 0; i < firstSaleIds.Length; i++)
         {
-            firstSaleDays[slotOf[firstSales[i, 0]]] = (int)firstSales[i, 1];
+            firstSaleDays[slotOf[firstSaleIds[i]]] = saleDays[i];
         }
 
         // Orders by day: a counting sort on the day number.
-        var m = orders.Count;
-        var firstDay = m == 0 ? 0 : (int)orders.Min(1);
-        var days = m == 0 ? 0 : (int)orders.Max(1) - firstDay + 1;
+        var orderDays = orders.Days.ToArray();
+        var channels = orders.Channels.ToArray();
+        var m = orderIds.Length;
+        var firstDay = m == 0 ? 0 : orderDays.Min();
+        var days = m == 0 ? 0 : orderDays.Max() - firstDay + 1;
         var dayStarts = new int[days + 1];
-        for (var i = 0; i < m; i++)
+        foreach (var day in orderDays)
         {
-            dayStarts[(int)orders[i, 1] - firstDay + 1]++;
+            dayStarts[day - firstDay + 1]++;
         }
         for (var d = 0; d < days; d++)
         {
@@ -158,13 +159,16 @@ public sealed class CustomerActivitySnapshot
         var orderChannels = new byte[m];
         for (var i = 0; i < m; i++)
         {
-            var at = next[(int)orders[i, 1] - firstDay]++;
-            orderSlots[at] = slotOf[orders[i, 0]];
-            orderChannels[at] = (byte)orders[i, 2];
+            var at = next[orderDays[i] - firstDay]++;
+            orderSlots[at] = slotOf[orderIds[i]];
+            orderChannels[at] = channels[i];
         }
-        return new CustomerActivitySnapshot([.. ids], yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths, firstSaleDays,
+        return new CustomerActivitySnapshot([.. ids], yearIds, yearRows.Years.ToArray(), yearRows.Months.ToArray(),
+            yearRows.RepeatMonths.ToArray(), yearRows.ChannelMonths.ToArray(), yearRows.ChannelRepeatMonths.ToArray(), firstSaleDays,
             firstDay, dayStarts, orderSlots, orderChannels, orderSpans);
     }
+
+    private static int Max(int[] values) => values.Length == 0 ? 0 : values.Max();
 
     /// <summary>
     /// A new tally of <paramref name="windows"/> (and <paramref name="marks"/> marks) over this snapshot's customers, filled with
@@ -364,54 +368,71 @@ public sealed class CustomerActivitySnapshot
         }
     }
 
-    /// <summary>Integer rows as they are read, in chunks (no copy as they grow).</summary>
-    private sealed class Columns(int width)
+    /// <summary>A column as it is read: an array that doubles as it fills.</summary>
+    private sealed class Column<T>
     {
-        private const int ChunkRows = 1 << 16;
-        private readonly List<long[]> chunks = [];
+        private T[] items = new T[1 << 12];
+        private int count;
 
-        public int Count { get; private set; }
+        public void Add(T item)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+            items[count++] = item;
+        }
 
-        public long this[int row, int column] => chunks[row >> 16][((row & (ChunkRows - 1)) * width) + column];
+        /// <summary>The values read, in an array of their number.</summary>
+        public T[] ToArray() => items.AsSpan(0, count).ToArray();
+    }
+
+    /// <summary>Customer × year rows as they are read.</summary>
+    private sealed class YearRows
+    {
+        public Column<int> Ids { get; } = new();
+        public Column<short> Years { get; } = new();
+        public Column<short> Months { get; } = new();
+        public Column<short> RepeatMonths { get; } = new();
+        public Column<long> ChannelMonths { get; } = new();
+        public Column<long> ChannelRepeatMonths { get; } = new();
 
         public void Add(ReadOnlySpan<long> row)
         {
-            var at = Count & (ChunkRows - 1);
-            if (at == 0)
-            {
-                chunks.Add(new long[ChunkRows * width]);
-            }
-            row.CopyTo(chunks[^1].AsSpan(at * width, width));
-            Count++;
+            Ids.Add((int)row[0]);
+            Years.Add((short)row[1]);
+            Months.Add((short)row[2]);
+            RepeatMonths.Add((short)row[3]);
+            ChannelMonths.Add(row[4]);
+            ChannelRepeatMonths.Add(row[5]);
         }
+    }
 
-        public long Max(int column)
+    /// <summary>First sale dates (day numbers) as they are read.</summary>
+    private sealed class FirstSaleRows
+    {
+        public Column<int> Ids { get; } = new();
+        public Column<int> Days { get; } = new();
+
+        public void Add(ReadOnlySpan<long> row)
         {
-            var max = 0L;
-            for (var i = 0; i < Count; i++)
-            {
-                max = Math.Max(max, this[i, column]);
-            }
-            return max;
+            Ids.Add((int)row[0]);
+            Days.Add((int)row[1]);
         }
+    }
 
-        public long Min(int column)
-        {
-            var min = long.MaxValue;
-            for (var i = 0; i < Count; i++)
-            {
-                min = Math.Min(min, this[i, column]);
-            }
-            return min;
-        }
+    /// <summary>Sale orders (customer, day number, channel) as they are read.</summary>
+    private sealed class OrderRows
+    {
+        public Column<int> Ids { get; } = new();
+        public Column<int> Days { get; } = new();
+        public Column<byte> Channels { get; } = new();
 
-        /// <summary>Sets <c>slots[id] = 1</c> for the id in <paramref name="column"/> of every row.</summary>
-        public void Mark(int column, int[] slots)
+        public void Add(ReadOnlySpan<long> row)
         {
-            for (var i = 0; i < Count; i++)
-            {
-                slots[this[i, column]] = 1;
-            }
+            Ids.Add((int)row[0]);
+            Days.Add((int)row[1]);
+            Channels.Add((byte)row[2]);
         }
     }
 }
