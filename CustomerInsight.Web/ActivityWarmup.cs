@@ -23,6 +23,9 @@ public static class ActivityWarmup
 public sealed partial class ActivityWarmupService(CustomerActivityStore store, DataChangeNotifier notifier, ILogger<ActivityWarmupService> logger)
     : BackgroundService
 {
+    /// <summary>Raised after each pass, the read done or failed (tests wait on it).</summary>
+    internal event Action? Warmed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var changed = new SemaphoreSlim(1);
@@ -52,6 +55,7 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
                     // A page that needs the snapshot reads it again (and says what failed).
                     LogWarmupFailed(logger, e);
                 }
+                Warmed?.Invoke();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

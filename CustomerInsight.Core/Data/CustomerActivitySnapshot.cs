@@ -260,26 +260,27 @@ public sealed class CustomerActivitySnapshot
     /// </summary>
     public Dictionary<int, long> ActivePerMonth(int fromMonth, int toMonth, Channel? channel, bool[]? keep)
     {
-        var active = new Dictionary<int, long>();
+        var (firstYear, lastYear) = (fromMonth / 100, toMonth / 100);
         var shift = channel is { } c ? CustomerYear.ChannelShift(c) : -1;
-        var counts = new long[12];
-        for (var year = fromMonth / 100; year <= toMonth / 100; year++)
+        var counts = new long[(lastYear - firstYear + 1) * 12];
+        for (var i = 0; i < yearSlots.Length; i++)
         {
-            Array.Clear(counts);
-            for (var i = 0; i < yearSlots.Length; i++)
+            if (years[i] >= firstYear && years[i] <= lastYear && (keep is null || keep[yearSlots[i]]))
             {
-                if (years[i] == year && (keep is null || keep[yearSlots[i]]))
+                var bits = shift < 0 ? months[i] : (int)(channelMonths[i] >> shift) & 0xFFF;
+                for (; bits != 0; bits &= bits - 1)
                 {
-                    AddMonths(counts, shift < 0 ? months[i] : (int)(channelMonths[i] >> shift) & 0xFFF);
+                    counts[((years[i] - firstYear) * 12) + System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
                 }
             }
-            for (var m = 1; m <= 12; m++)
+        }
+        var active = new Dictionary<int, long>();
+        for (var at = 0; at < counts.Length; at++)
+        {
+            var key = ((firstYear + (at / 12)) * 100) + (at % 12) + 1;
+            if (key >= fromMonth && key <= toMonth && counts[at] > 0)
             {
-                var key = (year * 100) + m;
-                if (key >= fromMonth && key <= toMonth && counts[m - 1] > 0)
-                {
-                    active[key] = counts[m - 1];
-                }
+                active[key] = counts[at];
             }
         }
         return active;
@@ -309,7 +310,6 @@ public sealed class CustomerActivitySnapshot
             }
         }
         var activity = new SortedDictionary<(int Cohort, int Month), long>();
-        var counts = new Dictionary<(int Cohort, int Month), long>();
         for (var i = 0; i < yearSlots.Length; i++)
         {
             var cohort = cohortOf[yearSlots[i]];
@@ -322,23 +322,11 @@ public sealed class CustomerActivitySnapshot
                 var month = (years[i] * 100) + System.Numerics.BitOperations.TrailingZeroCount(bits) + 1;
                 if (month <= toMonth)
                 {
-                    counts[(cohort, month)] = counts.GetValueOrDefault((cohort, month)) + 1;
+                    activity[(cohort, month)] = activity.GetValueOrDefault((cohort, month)) + 1;
                 }
             }
         }
-        foreach (var (key, n) in counts)
-        {
-            activity.Add(key, n);
-        }
         return (sizes, activity);
-    }
-
-    private static void AddMonths(long[] counts, int bits)
-    {
-        for (; bits != 0; bits &= bits - 1)
-        {
-            counts[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
-        }
     }
 
     /// <summary>The slots of <paramref name="customerIds"/> (ascending ids) as flags; null for everyone.</summary>

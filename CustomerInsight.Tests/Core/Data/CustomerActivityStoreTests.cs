@@ -126,15 +126,17 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         var store = new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, notifier, TimeProvider.System));
         using var warmup = new ActivityWarmupService(store, notifier, NullLogger<ActivityWarmupService>.Instance);
 
+        var first = WarmedAsync(warmup, () => store.Loads == 1);
         await warmup.StartAsync(Token);
-        await WaitUntilAsync(() => store.Loads == 1);
+        await first;
         await using (var db = Database.CreateContext())
         {
             db.Orders.Add(TestOrders.Create("b2", B, TestOrders.Day("2011-03-26"), 15m));
             await db.SaveChangesAsync(Token);
         }
+        var second = WarmedAsync(warmup, () => store.Loads == 2);
         notifier.NotifyChanged();
-        await WaitUntilAsync(() => store.Loads == 2);
+        await second;
         await warmup.StopAsync(Token);
 
         // The page's read finds the new version's snapshot held: no third read.
@@ -142,14 +144,18 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         Assert.Equal(2, store.Loads);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Completes after a warm-up pass that leaves <paramref name="condition"/> true (at most 30 s).</summary>
+    private static Task WarmedAsync(ActivityWarmupService warmup, Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        warmup.Warmed += () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "The warm-up did not read the snapshot within 30 s.");
-            await Task.Delay(20, Token);
-        }
+            if (condition())
+            {
+                done.TrySetResult();
+            }
+        };
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
     }
 }
 
