@@ -6,14 +6,15 @@ namespace CustomerInsight.Core.Data;
 
 /// <summary>
 /// What the customer counts of any period are built from, held in memory as columns: every customer × year row, every
-/// customer's first sale date (the customer summary), and the identified sale orders (customer, day, channel) of every day or of
-/// given spans only, by day. Customers are numbered densely (slots, ascending ids) so a <see cref="CustomerActivityTally"/> is an
+/// customer's first sale date (the customer summary), and the identified orders of every day or of given spans only, by day: the
+/// sale orders (customer, day, channel, amount) and the others (returns, cancellations: customer, day, amount). Customers are numbered densely (slots, ascending ids) so a <see cref="CustomerActivityTally"/> is an
 /// array. Read in three plain statements (integers only, natively on SQLite; <see cref="SqlReads.ForEachIntegerRowAsync"/>);
 /// immutable once read, so every page of a node can share one (<see cref="CustomerActivityStore"/>).
 /// </summary>
 /// <remarks>
-/// At 1 M customers and 10 M order lines: 1.5 M customer × year rows, 1 M first sales, 3.7 M sale orders, about 70 MB. A new
-/// period's counts then scan arrays instead of reading a million rows from the database (bench/RESULTS.md).
+/// At 1 M customers and 10 M order lines: 1.5 M customer × year rows, 1 M first sales, 3.7 M sale orders, 0.1 M returns, about
+/// 100 MB. A new period's counts, RFM at any date and the value models' purchases then scan arrays instead of reading a million
+/// rows from the database (bench/RESULTS.md).
 /// </remarks>
 public sealed class CustomerActivitySnapshot
 {
@@ -34,16 +35,22 @@ public sealed class CustomerActivitySnapshot
     private readonly int[] dayStarts;
     private readonly int[] orderSlots;
     private readonly byte[] orderChannels;
+    private readonly long[] orderAmounts;
+    // The other orders (returns, cancellations) of the customers with a sale, by day.
+    private readonly int[] returnSlots;
+    private readonly int[] returnDays;
+    private readonly long[] returnAmounts;
     private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
 
     private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
         long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
-        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
+        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
     {
         (this.ids, this.yearSlots, this.years, this.months, this.repeatMonths, this.channelMonths, this.channelRepeatMonths) =
             (ids, yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths);
-        (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderSpans) =
-            (firstSaleDays, firstDay, dayStarts, orderSlots, orderChannels, orderSpans);
+        (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderAmounts, this.orderSpans) =
+            (firstSaleDays, firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, orderSpans);
+        (returnSlots, returnDays, returnAmounts) = returns;
     }
 
     /// <summary>The customers (slots) of the snapshot: every customer with a sale order.</summary>
@@ -52,8 +59,17 @@ public sealed class CustomerActivitySnapshot
     /// <summary>The sale orders held: every identified one, or those of <see cref="LoadAsync"/>'s spans.</summary>
     public long Orders => orderSlots.Length;
 
+    /// <summary>The other orders held (returns, cancellations) of customers with a sale order.</summary>
+    public long Returns => returnSlots.Length;
+
+    /// <summary>Whether every order of every day is held (<see cref="LoadAsync"/> without spans).</summary>
+    public bool HoldsEveryDay => orderSpans is null;
+
+    /// <summary>The customer id of a slot.</summary>
+    public int IdOf(int slot) => ids[slot];
+
     /// <summary>
-    /// Reads a snapshot: every customer × year row and first sale; the identified sale orders of <paramref name="orderSpans"/>
+    /// Reads a snapshot: every customer × year row and first sale; the identified orders of <paramref name="orderSpans"/>
     /// (<c>[From, To)</c> each), or of every day when null. The three reads run side by side, each on a context of its own, each
     /// into typed columns.
     /// </summary>
@@ -75,14 +91,13 @@ public sealed class CustomerActivitySnapshot
             Task.Run(() => ReadAsync(factory, provider =>
             {
                 var select = $"""
-                    SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel" FROM "Orders"
-                    WHERE "Kind" = @sale AND "CustomerId" IS NOT NULL
+                    SELECT "CustomerId", {provider.DayNumber("\"BusinessDate\"")}, "Channel", "Kind", "AmountMilli" FROM "Orders"
+                    WHERE "CustomerId" IS NOT NULL
                     """;
-                var sale = ("@sale", (object?)(int)OrderKind.Sale);
                 return orderSpans is null
-                    ? [(select, [sale])]
+                    ? [(select, [])]
                     : [.. orderSpans.Select(s => ($"""{select} AND "BusinessDate" >= @from AND "BusinessDate" < @to""",
-                        ((string, object?)[])[sale, ("@from", s.From), ("@to", s.To)]))];
+                        ((string, object?)[])[("@from", s.From), ("@to", s.To)]))];
             }, orders.Add, cancellationToken), cancellationToken));
         return Build(yearRows, firstSales, orders, orderSpans);
     }
@@ -102,23 +117,33 @@ public sealed class CustomerActivitySnapshot
     private static CustomerActivitySnapshot Build(YearRows yearRows, FirstSaleRows firstSales, OrderRows orders,
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
     {
-        // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most).
+        // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most), -1
+        // for a customer without a sale order (whose returns are left out: no figure counts them).
         var yearIds = yearRows.Ids.ToArray();
         var firstSaleIds = firstSales.Ids.ToArray();
         var orderIds = orders.Ids.ToArray();
+        var kinds = orders.Kinds.ToArray();
         var maxId = Math.Max(Max(yearIds), Math.Max(Max(firstSaleIds), Max(orderIds)));
         var slotOf = new int[maxId + 1];
-        foreach (var column in new[] { yearIds, firstSaleIds, orderIds })
+        Array.Fill(slotOf, -1);
+        foreach (var column in new[] { yearIds, firstSaleIds })
         {
             foreach (var id in column)
             {
-                slotOf[id] = 1;
+                slotOf[id] = 0;
+            }
+        }
+        for (var i = 0; i < orderIds.Length; i++)
+        {
+            if (kinds[i] == (byte)OrderKind.Sale)
+            {
+                slotOf[orderIds[i]] = 0;
             }
         }
         var ids = new List<int>();
         for (var id = 0; id <= maxId; id++)
         {
-            if (slotOf[id] != 0)
+            if (slotOf[id] == 0)
             {
                 slotOf[id] = ids.Count;
                 ids.Add(id);
@@ -139,33 +164,63 @@ public sealed class CustomerActivitySnapshot
             firstSaleDays[slotOf[firstSaleIds[i]]] = saleDays[i];
         }
 
-        // Orders by day: a counting sort on the day number.
+        // Sale orders by day: a counting sort on the day number, over every day from the first order's to the last's.
         var orderDays = orders.Days.ToArray();
         var channels = orders.Channels.ToArray();
-        var m = orderIds.Length;
-        var firstDay = m == 0 ? 0 : orderDays.Min();
-        var days = m == 0 ? 0 : orderDays.Max() - firstDay + 1;
-        var dayStarts = new int[days + 1];
-        foreach (var day in orderDays)
+        var amounts = orders.Amounts.ToArray();
+        var (firstDay, lastDay, sales, others) = (int.MaxValue, int.MinValue, 0, 0);
+        for (var i = 0; i < orderIds.Length; i++)
         {
-            dayStarts[day - firstDay + 1]++;
+            if (kinds[i] == (byte)OrderKind.Sale)
+            {
+                (firstDay, lastDay, sales) = (Math.Min(firstDay, orderDays[i]), Math.Max(lastDay, orderDays[i]), sales + 1);
+            }
+            else if (slotOf[orderIds[i]] >= 0)
+            {
+                others++;
+            }
+        }
+        var days = sales == 0 ? 0 : lastDay - firstDay + 1;
+        firstDay = sales == 0 ? 0 : firstDay;
+        var dayStarts = new int[days + 1];
+        for (var i = 0; i < orderIds.Length; i++)
+        {
+            if (kinds[i] == (byte)OrderKind.Sale)
+            {
+                dayStarts[orderDays[i] - firstDay + 1]++;
+            }
         }
         for (var d = 0; d < days; d++)
         {
             dayStarts[d + 1] += dayStarts[d];
         }
         var next = dayStarts[..^1];
-        var orderSlots = new int[m];
-        var orderChannels = new byte[m];
-        for (var i = 0; i < m; i++)
+        var orderSlots = new int[sales];
+        var orderChannels = new byte[sales];
+        var orderAmounts = new long[sales];
+        var returns = (Slots: new int[others], Days: new int[others], Amounts: new long[others]);
+        var r = 0;
+        for (var i = 0; i < orderIds.Length; i++)
         {
-            var at = next[orderDays[i] - firstDay]++;
-            orderSlots[at] = slotOf[orderIds[i]];
-            orderChannels[at] = channels[i];
+            if (kinds[i] == (byte)OrderKind.Sale)
+            {
+                var at = next[orderDays[i] - firstDay]++;
+                (orderSlots[at], orderChannels[at], orderAmounts[at]) = (slotOf[orderIds[i]], channels[i], amounts[i]);
+            }
+            else if (slotOf[orderIds[i]] >= 0)
+            {
+                (returns.Slots[r], returns.Days[r], returns.Amounts[r]) = (slotOf[orderIds[i]], orderDays[i], amounts[i]);
+                r++;
+            }
         }
+        // The returns by day too: few (a thirtieth of the sales at 10 M lines), sorted through a permutation.
+        var byDay = Enumerable.Range(0, others).ToArray();
+        Array.Sort(returns.Days.ToArray(), byDay);
+        returns = (Array.ConvertAll(byDay, i => returns.Slots[i]), Array.ConvertAll(byDay, i => returns.Days[i]),
+            Array.ConvertAll(byDay, i => returns.Amounts[i]));
         return new CustomerActivitySnapshot([.. ids], yearIds, yearRows.Years.ToArray(), yearRows.Months.ToArray(),
             yearRows.RepeatMonths.ToArray(), yearRows.ChannelMonths.ToArray(), yearRows.ChannelRepeatMonths.ToArray(), firstSaleDays,
-            firstDay, dayStarts, orderSlots, orderChannels, orderSpans);
+            firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, returns, orderSpans);
     }
 
     private static int Max(int[] values) => values.Length == 0 ? 0 : values.Max();
@@ -207,6 +262,49 @@ public sealed class CustomerActivitySnapshot
             }
         }
         return tally;
+    }
+
+    /// <summary>One day's sale orders: their customers' slots and their amounts in thousandths, side by side.</summary>
+    public delegate void SaleDay(int dayNumber, ReadOnlySpan<int> slots, ReadOnlySpan<long> amountsMilli);
+
+    /// <summary>The sale orders of <c>[from, to)</c>, a day at a time in ascending order (days without one skipped).</summary>
+    public void ForEachSaleDay(DateOnly from, DateOnly to, SaleDay visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        RequireOrders(from, to);
+        var fromDay = Math.Max(from.DayNumber, firstDay);
+        var toDay = Math.Min(to.DayNumber, firstDay + dayStarts.Length - 1);
+        for (var day = fromDay; day < toDay; day++)
+        {
+            var (start, end) = (dayStarts[day - firstDay], dayStarts[day - firstDay + 1]);
+            if (end > start)
+            {
+                visit(day, orderSlots.AsSpan(start, end - start), orderAmounts.AsSpan(start, end - start));
+            }
+        }
+    }
+
+    /// <summary>The other orders (returns, cancellations) of <c>[from, to)</c>, by day: each one's slot and amount in thousandths.</summary>
+    public void ForEachReturn(DateOnly from, DateOnly to, Action<int, long> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        RequireOrders(from, to);
+        for (var r = LowerBound(returnDays, from.DayNumber); r < returnDays.Length && returnDays[r] < to.DayNumber; r++)
+        {
+            visit(returnSlots[r], returnAmounts[r]);
+        }
+    }
+
+    /// <summary>The first position of a sorted array whose value is not below <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+        return low;
     }
 
     /// <summary>Marks <paramref name="mark"/> the customers whose first sale order ever (any channel) is in <c>[from, to)</c>.</summary>
@@ -352,7 +450,9 @@ public sealed class CustomerActivitySnapshot
     {
         if (orderSpans is not null && !orderSpans.Any(s => s.From <= from && to <= s.To))
         {
-            throw new InvalidOperationException($"This snapshot holds no orders of [{from:yyyy-MM-dd}, {to:yyyy-MM-dd}).");
+            throw new InvalidOperationException(from == DateOnly.MinValue
+                ? $"This snapshot holds no orders of every day before {to:yyyy-MM-dd}."
+                : $"This snapshot holds no orders of [{from:yyyy-MM-dd}, {to:yyyy-MM-dd}).");
         }
     }
 
@@ -409,18 +509,22 @@ public sealed class CustomerActivitySnapshot
         }
     }
 
-    /// <summary>Sale orders (customer, day number, channel) as they are read.</summary>
+    /// <summary>Orders (customer, day number, channel, kind, amount in thousandths) as they are read.</summary>
     private sealed class OrderRows
     {
         public Column<int> Ids { get; } = new();
         public Column<int> Days { get; } = new();
         public Column<byte> Channels { get; } = new();
+        public Column<byte> Kinds { get; } = new();
+        public Column<long> Amounts { get; } = new();
 
         public void Add(ReadOnlySpan<long> row)
         {
             Ids.Add((int)row[0]);
             Days.Add((int)row[1]);
             Channels.Add((byte)row[2]);
+            Kinds.Add((byte)row[3]);
+            Amounts.Add(row[4]);
         }
     }
 }

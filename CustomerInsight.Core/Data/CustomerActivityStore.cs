@@ -26,6 +26,13 @@ public sealed class CustomerActivityStore(IDbContextFactory<InsightDbContext> fa
             : await SharedAsync(cancellationToken);
     }
 
+    /// <summary>Whether this store keeps one whole snapshot per data version (the web app) rather than reading one per call.</summary>
+    public bool KeepsSnapshots => versions is not null;
+
+    /// <summary>A snapshot of every order of every day: the current version's kept one, or one read for this call.</summary>
+    public async Task<CustomerActivitySnapshot> GetWholeAsync(CancellationToken cancellationToken) =>
+        versions is null ? await CustomerActivitySnapshot.LoadAsync(factory, null, cancellationToken) : await SharedAsync(cancellationToken);
+
     /// <summary>Reads the current version's snapshot if no read of it is held or running (the web app, at start and after a change).</summary>
     public Task WarmAsync(CancellationToken cancellationToken = default) =>
         versions is null ? Task.CompletedTask : SharedAsync(cancellationToken);

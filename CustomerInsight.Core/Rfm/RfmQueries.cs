@@ -11,15 +11,17 @@ namespace CustomerInsight.Core.Rfm;
 public sealed record RfmCustomerRow(string CustomerKey, string? SourceId, RfmCustomerScore Score);
 
 /// <summary>
-/// Reads what RFM needs from the database, aggregated per customer in SQL (never the orders
-/// themselves), and scores it with <see cref="RfmScorer"/>.
+/// Reads what RFM needs, aggregated per customer: in the web app from the node's snapshot of the orders
+/// (<see cref="CustomerActivityStore"/>, in memory), elsewhere in SQL (never the orders themselves); scores it with
+/// <see cref="RfmScorer"/>.
 /// </summary>
 /// <remarks>
 /// Erased customers stay scored: erasure keeps their orders as anonymous figures, so every
 /// RFM total and every other customer's scores stay the same after an erasure. They are left
 /// out of segment migration only (metrics.md), see <see cref="GetMigrationAsync"/>.
 /// </remarks>
-public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOptions<RfmOptions> options)
+public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOptions<RfmOptions> options,
+    CustomerActivityStore? activity = null)
 {
     private readonly RfmGridSettings configured = RfmGridSettings.FromOptions(options.Value);
 
@@ -66,11 +68,21 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// <remarks>
     /// Before, the straddling customers' orders before the date were grouped by customer: every order of theirs read (at
     /// 10 M order lines and a date in mid-2025, 2.1 M orders for 315 k customers, 2.7 s of SQLite CPU; now 0.9 s).
+    /// Where the store keeps a snapshot of every order (the web app), the same records come from it: one pass over the orders
+    /// before the date (<see cref="ActivitiesBefore"/>), at 10 M order lines tens of milliseconds instead of 1.8 s.
     /// </remarks>
     public async IAsyncEnumerable<CustomerActivity> StreamActivitiesAsync(
         DateOnly analysisDate,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (activity is { KeepsSnapshots: true })
+        {
+            foreach (var kept in ActivitiesBefore(await activity.GetWholeAsync(cancellationToken), analysisDate))
+            {
+                yield return kept;
+            }
+            yield break;
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var whole = await RfmReads.CustomersBeforeAsync(db, analysisDate, cancellationToken);
         var (before, after) = await SalesReads.OrdersAroundAsync(db, analysisDate, cancellationToken);
@@ -90,6 +102,39 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         {
             yield return partial[j];
         }
+    }
+
+    /// <summary>
+    /// The records of <see cref="StreamActivitiesAsync"/> from a snapshot of every order, in id order: per customer with a sale
+    /// order before <paramref name="analysisDate"/>, the last sale's date, the sale orders and the net amount of every order
+    /// (returns and cancellations included) before it.
+    /// </summary>
+    public static List<CustomerActivity> ActivitiesBefore(CustomerActivitySnapshot snapshot, DateOnly analysisDate)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var n = snapshot.Customers;
+        var (saleOrders, lastDays, netMilli) = (new int[n], new int[n], new long[n]);
+        snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, amounts) =>
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var slot = slots[i];
+                saleOrders[slot]++;
+                lastDays[slot] = day;
+                netMilli[slot] += amounts[i];
+            }
+        });
+        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (slot, amount) => netMilli[slot] += amount);
+        var activities = new List<CustomerActivity>();
+        for (var slot = 0; slot < n; slot++)
+        {
+            if (saleOrders[slot] > 0)
+            {
+                activities.Add(new CustomerActivity(snapshot.IdOf(slot), DateOnly.FromDayNumber(lastDays[slot]), saleOrders[slot],
+                    Money.FromMilli(netMilli[slot])));
+            }
+        }
+        return activities;
     }
 
     public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)

@@ -26,10 +26,12 @@ public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IRea
 }
 
 /// <summary>
-/// The value and churn feature's reads: purchases per customer and day aggregated in SQL, the fits of
-/// <see cref="ClvCalculator"/>, cached per (data version, calibration end, horizon) and never computed twice for them.
+/// The value and churn feature's reads: purchases per customer and day, folded from the node's snapshot of the orders in the web
+/// app (<see cref="CustomerActivityStore"/>) or read in SQL elsewhere; the fits of <see cref="ClvCalculator"/>, cached per
+/// (data version, calibration end, horizon) and never computed twice for them.
 /// </summary>
-public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOptions<ClvOptions> options, TimeProvider clock)
+public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOptions<ClvOptions> options, TimeProvider clock,
+    CustomerActivityStore? activity = null)
 {
     /// <summary>Fits kept: each holds one prediction per customer (tens of MB at a million customers).</summary>
     public const int Capacity = 3;
@@ -180,6 +182,66 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return new PurchaseReading(histories, holdout);
     }
 
+    /// <summary>
+    /// What <see cref="ReadPurchasesAsync"/> reads, folded from a snapshot of every order instead: one pass over the sale orders
+    /// up to the end of the holdout weeks, by day (at 10 M order lines tens of milliseconds instead of 2.3 s).
+    /// </summary>
+    public static PurchaseReading ReadPurchases(CustomerActivitySnapshot snapshot, DateOnly calibrationEnd, int holdoutWeeks)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegative(holdoutWeeks);
+        const int none = int.MinValue;
+        var n = snapshot.Customers;
+        var (first, last, repeat, repeatMilli, seen) = (new int[n], new int[n], new int[n], new long[n], new int[n]);
+        Array.Fill(first, none);
+        Array.Fill(seen, none);
+        var holdout = new int[holdoutWeeks];
+        var endDay = calibrationEnd.DayNumber;
+        snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, amounts) =>
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var slot = slots[i];
+                if (day > endDay)
+                {
+                    // A purchase in the holdout weeks of a customer who bought by the calibration end: one per customer and day.
+                    if (first[slot] != none && seen[slot] != day)
+                    {
+                        seen[slot] = day;
+                        holdout[(day - endDay - 1) / 7]++;
+                    }
+                }
+                else if (first[slot] == none)
+                {
+                    first[slot] = last[slot] = day;
+                }
+                else
+                {
+                    // As PurchaseHistoryFolder: a later day is a repeat purchase; the first day's orders are not repeat value.
+                    if (day > last[slot])
+                    {
+                        last[slot] = day;
+                        repeat[slot]++;
+                    }
+                    if (day != first[slot])
+                    {
+                        repeatMilli[slot] += amounts[i];
+                    }
+                }
+            }
+        });
+        var histories = new List<PurchaseHistory>();
+        for (var slot = 0; slot < n; slot++)
+        {
+            if (first[slot] != none)
+            {
+                histories.Add(new PurchaseHistory(snapshot.IdOf(slot), repeat[slot], last[slot] - first[slot], endDay - first[slot],
+                    Money.FromMilli(repeatMilli[slot])));
+            }
+        }
+        return new PurchaseReading(histories, holdout);
+    }
+
     private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         // Off the caller's thread: the fit is CPU work of seconds at a million customers.
@@ -189,7 +251,9 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         // Whole weeks with data after the calibration end (up to the horizon): their actual purchases come with the same read.
         var wholeWeeks = latest is { } end && end > calibrationEnd ? Math.Min(horizon, (end.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
         phases.Mark("latest sale");
-        var (histories, actualPerWeek) = await ReadPurchasesAsync(calibrationEnd, wholeWeeks, cancellationToken);
+        var (histories, actualPerWeek) = activity is { KeepsSnapshots: true }
+            ? ReadPurchases(await activity.GetWholeAsync(cancellationToken), calibrationEnd, wholeWeeks)
+            : await ReadPurchasesAsync(calibrationEnd, wholeWeeks, cancellationToken);
         phases.Mark("read purchases", string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{histories.Count:N0} customers, {wholeWeeks} holdout weeks"));
         progress?.Report(0.1);

@@ -40,6 +40,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         // A, B, C; their four identified sale orders (not the anonymous one, not the cancellation).
         Assert.Equal(3, snapshot.Customers);
         Assert.Equal(4, snapshot.Orders);
+        Assert.Equal(1, snapshot.Returns);
         // 5 March to 21 March: all edge days. A (store, 15th) and B (web, 20th); on the web only B.
         var tally = snapshot.Tally([Window("2011-03-05", "2011-03-21"), Window("2011-03-05", "2011-03-21", Channel.Web),
             Window("2010-12-01", "2011-04-01")], marks: 1, keep: null);

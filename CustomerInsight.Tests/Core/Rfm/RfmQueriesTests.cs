@@ -18,7 +18,7 @@ public class RfmQueriesTests : DatabaseTestBase
 
     protected override async Task ArrangeAsync()
     {
-        queries = new RfmQueries(Database.Factory, Options.Create(new RfmOptions()));
+        queries = CreateQueries();
         await using var db = Database.CreateContext();
         var customers = new[] { "A100", "B200", "C300", "D400", "E500" }
             .Select(id => new Customer { SourceId = id, CreatedAtUtc = new DateTime(2010, 1, 1, 0, 0, 0, DateTimeKind.Utc) })
@@ -40,6 +40,9 @@ public class RfmQueriesTests : DatabaseTestBase
             NewOrder(null, "2011-12-11", OrderKind.Sale, 20m));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The queries under test: in SQL (the command line's way).</summary>
+    protected virtual RfmQueries CreateQueries() => new(Database.Factory, Options.Create(new RfmOptions()));
 
     private Order NewOrder(int? customerId, string date, OrderKind kind, decimal amount)
     {
@@ -194,4 +197,13 @@ public class RfmQueriesTests : DatabaseTestBase
 public sealed class RfmQueriesOnPostgresTests : RfmQueriesTests
 {
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
+
+/// <summary>
+/// The same figures through the web app's store: one whole snapshot of the orders per data version, RFM's records folded from it.
+/// </summary>
+public sealed class RfmQueriesFromSharedSnapshotTests : RfmQueriesTests
+{
+    protected override RfmQueries CreateQueries() => new(Database.Factory, Options.Create(new RfmOptions()),
+        new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, new DataChangeNotifier(), TimeProvider.System)));
 }

@@ -63,10 +63,13 @@ public class ClvPurchaseReadTests : EngineTestBase
         Assert.Contains(new DateOnly(2024, 2, 10), sameDay);
         Assert.Contains(new DateOnly(2024, 4, 3), sameDay);
         var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(context.Database.Factory, null, Token);
 
-        foreach (var (end, weeks) in new[] { (new DateOnly(2024, 3, 31), 13), (new DateOnly(2023, 6, 30), 0), (new DateOnly(2025, 11, 30), 2) })
+        foreach (var (end, weeks, fromSnapshot) in new[] { (new DateOnly(2024, 3, 31), 13), (new DateOnly(2023, 6, 30), 0), (new DateOnly(2025, 11, 30), 2) }
+                     .SelectMany(x => new[] { (x.Item1, x.Item2, false), (x.Item1, x.Item2, true) }))
         {
-            var reading = await queries.ReadPurchasesAsync(end, weeks, Token);
+            // In SQL (the command line's read) and folded from the web app's snapshot of the orders: the same reading.
+            var reading = fromSnapshot ? ClvQueries.ReadPurchases(snapshot, end, weeks) : await queries.ReadPurchasesAsync(end, weeks, Token);
 
             var sales = orders.Where(o => o.Kind == OrderKind.Sale && o.CustomerId is not null).ToList();
             var expected = sales.Where(o => o.Date <= end)
@@ -91,6 +94,26 @@ public class ClvPurchaseReadTests : EngineTestBase
             Assert.Equal(holdout, reading.HoldoutPerWeek);
             Assert.True(weeks == 0 || holdout.Sum() > 0, $"{end}: purchases in the holdout weeks");
         }
+    }
+
+    [Fact]
+    public async Task GetReportAsync_ThroughTheNodeSnapshot_TheSameFitAsFromSql()
+    {
+        await using var context = await GeneratedAsync();
+        var fromSql = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var store = new CustomerActivityStore(context.Database.Factory,
+            new CurrentDataVersion(context.Database.Factory, new DataChangeNotifier(), TimeProvider.System));
+        var fromSnapshot = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System, store);
+        var end = new DateOnly(2024, 6, 30);
+
+        var expected = await fromSql.GetReportAsync(end, cancellationToken: Token);
+        var actual = await fromSnapshot.GetReportAsync(end, cancellationToken: Token);
+
+        Assert.Equal(1, store.Loads);
+        Assert.Equal(expected!.Model.BgNbd.Parameters, actual!.Model.BgNbd.Parameters);
+        Assert.Equal(expected.Model.Customers, actual.Model.Customers);
+        Assert.Equal(expected.HoldoutWeeks, actual.HoldoutWeeks);
+        Assert.Equal(expected.ActualRepeatPurchases, actual.ActualRepeatPurchases);
     }
 }
 
