@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerInsight.Web;
 
@@ -14,7 +15,9 @@ public static class ActivityWarmup
     {
         services.Replace(ServiceDescriptor.Singleton(sp => new CustomerActivityStore(
             sp.GetRequiredService<IDbContextFactory<InsightDbContext>>(), sp.GetRequiredService<CurrentDataVersion>())));
-        services.AddHostedService<ActivityWarmupService>();
+        services.AddSingleton<ActivityWarmupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityWarmupService>());
+        services.AddHealthChecks().AddCheck<ActivityWarmupHealthCheck>("customer activity", tags: [Endpoints.HealthEndpoints.ReadyTag]);
         return services;
     }
 }
@@ -23,8 +26,13 @@ public static class ActivityWarmup
 public sealed partial class ActivityWarmupService(CustomerActivityStore store, DataChangeNotifier notifier, ILogger<ActivityWarmupService> logger)
     : BackgroundService
 {
+    private readonly TaskCompletionSource firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Raised after each pass, the read done or failed (tests wait on it).</summary>
     internal event Action? Warmed;
+
+    /// <summary>Done once the first pass (at start) has read the snapshot or failed to.</summary>
+    public Task FirstPass => firstPass.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +63,7 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
                     // A page that needs the snapshot reads it again (and says what failed).
                     LogWarmupFailed(logger, e);
                 }
+                firstPass.TrySetResult();
                 Warmed?.Invoke();
             }
         }
@@ -72,4 +81,28 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the customer activity ahead of the first page failed.")]
     private static partial void LogWarmupFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// Part of <c>/health/ready</c>: a node is ready once its first warm-up pass is over, so that a proxy sends it no page that would
+/// wait for the snapshot's read (about 2 s at 10 M order lines). The check waits for that pass up to <paramref name="patience"/>
+/// (default <see cref="DefaultPatience"/>); a pass that failed leaves the node ready (its pages read the snapshot themselves).
+/// </summary>
+public sealed class ActivityWarmupHealthCheck(ActivityWarmupService warmup, TimeSpan? patience = null) : IHealthCheck
+{
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(10);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await warmup.FirstPass.WaitAsync(patience ?? DefaultPatience, cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("The customer activity is still being read into memory.");
+        }
+    }
 }

@@ -90,7 +90,9 @@ echo "== start the app on $base"
 start=$(date +%s.%N)
 (cd "$app" && exec dotnet "$dll" --urls "$base") > "$work/server.log" 2>&1 &
 server_pid=$!
-until curl -fsS -o /dev/null "$base/Account/Login" 2>/dev/null; do
+# Ready: the sign-in page answers and /health/ready says the node has read the customer activity into memory (what a proxy
+# waits for before it sends a node pages).
+until curl -fsS -o /dev/null "$base/Account/Login" 2>/dev/null && curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; do
     if ! kill -0 "$server_pid" 2>/dev/null; then
         echo "the app stopped during start-up:" >&2
         tail -n 30 "$work/server.log" >&2

@@ -101,9 +101,12 @@ internal static class SqlReads
             }
             var values = new long[raw.sqlite3_column_count(statement)];
             var busySince = 0L;
+            // The statement's pointer, for the native calls of each row without SQLitePCL's safe-handle marshalling (held by the
+            // using above for the whole loop).
+            var direct = SqliteNative.Available ? statement.DangerousGetHandle() : IntPtr.Zero;
             for (var rows = 0L; ; rows++)
             {
-                var rc = raw.sqlite3_step(statement);
+                var rc = direct != IntPtr.Zero ? SqliteNative.Step(direct) : raw.sqlite3_step(statement);
                 if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
                 {
                     // A reader of a WAL database waits only while another connection recovers the WAL: as Microsoft.Data.Sqlite, retry
@@ -126,7 +129,7 @@ internal static class SqlReads
                 }
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = raw.sqlite3_column_int64(statement, i);
+                    values[i] = direct != IntPtr.Zero ? SqliteNative.ColumnInt64(direct, i) : raw.sqlite3_column_int64(statement, i);
                 }
                 row(values);
             }

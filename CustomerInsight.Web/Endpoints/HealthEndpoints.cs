@@ -6,7 +6,8 @@ namespace CustomerInsight.Web.Endpoints;
 
 /// <summary>
 /// What a reverse proxy or an orchestrator asks, anonymously: <c>/health/live</c> (the process answers) and
-/// <c>/health/ready</c> (the database is reachable and migrated: the node can take requests). 200 "Healthy" or 503 "Unhealthy".
+/// <c>/health/ready</c> (the database is reachable and migrated, and the node's first read of the customer activity is over,
+/// <see cref="ActivityWarmupHealthCheck"/>: the node can take requests). 200 "Healthy" or 503 "Unhealthy".
 /// </summary>
 public static class HealthEndpoints
 {

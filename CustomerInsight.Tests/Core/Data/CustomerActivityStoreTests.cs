@@ -2,6 +2,7 @@ using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Web;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerInsight.Tests.Core.Data;
@@ -121,15 +122,20 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     }
 
     [Fact]
-    public async Task Warmup_ReadsAtStart_AndAfterEachChangeHeard()
+    public async Task Warmup_ReadsAtStart_AndAfterEachChangeHeard_TheNodeReadyAfterTheFirst()
     {
         var notifier = new DataChangeNotifier();
         var store = new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, notifier, TimeProvider.System));
         using var warmup = new ActivityWarmupService(store, notifier, NullLogger<ActivityWarmupService>.Instance);
+        var ready = new ActivityWarmupHealthCheck(warmup, TimeSpan.FromMilliseconds(50));
+        var notYet = await ready.CheckHealthAsync(new(), Token);
 
         var first = WarmedAsync(warmup, () => store.Loads == 1);
         await warmup.StartAsync(Token);
         await first;
+        // Not ready before the first pass (nothing started it), ready after.
+        Assert.Equal((HealthStatus.Unhealthy, "The customer activity is still being read into memory."), (notYet.Status, notYet.Description));
+        Assert.Equal(HealthStatus.Healthy, (await ready.CheckHealthAsync(new(), Token)).Status);
         await using (var db = Database.CreateContext())
         {
             db.Orders.Add(TestOrders.Create("b2", B, TestOrders.Day("2011-03-26"), 15m));
