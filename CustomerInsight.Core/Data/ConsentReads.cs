@@ -7,15 +7,18 @@ internal static class ConsentReads
 {
     /// <summary>
     /// Calls <paramref name="row"/> with <c>(customer id, purpose, status, recorded at)</c> for every record of
-    /// <paramref name="purposes"/> at or before <paramref name="atUtc"/> of a customer who is not erased, in no particular order.
+    /// <paramref name="purposes"/> at or before <paramref name="atUtc"/> (of every purpose and instant when null) of a customer who is
+    /// not erased, in no particular order.
     /// </summary>
-    public static Task RecordsUpToAsync(InsightDbContext db, IReadOnlyCollection<ConsentPurpose> purposes, DateTime atUtc,
+    public static Task RecordsUpToAsync(InsightDbContext db, IReadOnlyCollection<ConsentPurpose>? purposes, DateTime? atUtc,
         Action<int, ConsentPurpose, ConsentStatus, DateTime> row, CancellationToken cancellationToken) =>
         SqlReads.ForEachAsync(db, $"""
             SELECT r."CustomerId", r."Purpose", r."Status", r."RecordedAtUtc" FROM "ConsentRecords" AS r
             INNER JOIN "Customers" AS c ON c."Id" = r."CustomerId"
-            WHERE c."ErasedAtUtc" IS NULL AND r."RecordedAtUtc" <= @at AND r."Purpose" IN ({string.Join(", ", purposes.Select(p => (int)p))})
-            """, [("@at", atUtc)],
+            WHERE c."ErasedAtUtc" IS NULL
+            {(atUtc is null ? "" : """AND r."RecordedAtUtc" <= @at""")}
+            {(purposes is null ? "" : $"""AND r."Purpose" IN ({string.Join(", ", purposes.Select(p => (int)p))})""")}
+            """, atUtc is { } at ? [("@at", at)] : [],
             r => row(r.GetInt32(0), (ConsentPurpose)r.GetInt32(1), (ConsentStatus)r.GetInt32(2), r.GetDateTime(3)),
             cancellationToken);
 }

@@ -41,11 +41,14 @@ public sealed class CustomerActivitySnapshot
     private readonly int[] returnDays;
     private readonly long[] returnAmounts;
     private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
+    private readonly ConsentSnapshot? consents;
 
     private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
         long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
-        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
+        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
+        ConsentSnapshot? consents)
     {
+        this.consents = consents;
         (this.ids, this.yearSlots, this.years, this.months, this.repeatMonths, this.channelMonths, this.channelRepeatMonths) =
             (ids, yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths);
         (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderAmounts, this.orderSpans) =
@@ -65,13 +68,17 @@ public sealed class CustomerActivitySnapshot
     /// <summary>Whether every order of every day is held (<see cref="LoadAsync"/> without spans).</summary>
     public bool HoldsEveryDay => orderSpans is null;
 
+    /// <summary>The consent records of the customers not erased: held by a snapshot of every day only.</summary>
+    public ConsentSnapshot Consents => consents
+        ?? throw new InvalidOperationException("This snapshot of some days' orders holds no consent records.");
+
     /// <summary>The customer id of a slot.</summary>
     public int IdOf(int slot) => ids[slot];
 
     /// <summary>
     /// Reads a snapshot: every customer × year row and first sale; the identified orders of <paramref name="orderSpans"/>
-    /// (<c>[From, To)</c> each), or of every day when null. The three reads run side by side, each on a context of its own, each
-    /// into typed columns.
+    /// (<c>[From, To)</c> each), or of every day when null, and then the consent records too (<see cref="Consents"/>). The reads
+    /// run side by side, each on a context of its own, each into typed columns.
     /// </summary>
     public static async Task<CustomerActivitySnapshot> LoadAsync(IDbContextFactory<InsightDbContext> factory,
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, CancellationToken cancellationToken)
@@ -81,6 +88,7 @@ public sealed class CustomerActivitySnapshot
         var firstSales = new FirstSaleRows();
         var orders = new OrderRows();
         // On the thread pool, as Concurrent.Read does: SQLite's "async" reads run synchronously.
+        var consents = orderSpans is null ? Task.Run(() => ConsentSnapshot.LoadAsync(factory, cancellationToken), cancellationToken) : null;
         await Task.WhenAll(
             Task.Run(() => ReadAsync(factory, _ => [("""
                 SELECT "CustomerId", "Year", "Months", "RepeatMonths", "ChannelMonths", "ChannelRepeatMonths" FROM "CustomerYears"
@@ -99,7 +107,7 @@ public sealed class CustomerActivitySnapshot
                     : [.. orderSpans.Select(s => ($"""{select} AND "BusinessDate" >= @from AND "BusinessDate" < @to""",
                         ((string, object?)[])[("@from", s.From), ("@to", s.To)]))];
             }, orders.Add, cancellationToken), cancellationToken));
-        return Build(yearRows, firstSales, orders, orderSpans);
+        return Build(yearRows, firstSales, orders, orderSpans, consents is null ? null : await consents);
     }
 
     /// <summary>Reads some statements of integer columns, on a context of their own, a row at a time into <paramref name="row"/>.</summary>
@@ -115,7 +123,7 @@ public sealed class CustomerActivitySnapshot
     }
 
     private static CustomerActivitySnapshot Build(YearRows yearRows, FirstSaleRows firstSales, OrderRows orders,
-        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans)
+        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, ConsentSnapshot? consents)
     {
         // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most), -1
         // for a customer without a sale order (whose returns are left out: no figure counts them).
@@ -220,7 +228,7 @@ public sealed class CustomerActivitySnapshot
             Array.ConvertAll(byDay, i => returns.Amounts[i]));
         return new CustomerActivitySnapshot([.. ids], yearIds, yearRows.Years.ToArray(), yearRows.Months.ToArray(),
             yearRows.RepeatMonths.ToArray(), yearRows.ChannelMonths.ToArray(), yearRows.ChannelRepeatMonths.ToArray(), firstSaleDays,
-            firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, returns, orderSpans);
+            firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, returns, orderSpans, consents);
     }
 
     private static int Max(int[] values) => values.Length == 0 ? 0 : values.Max();

@@ -10,15 +10,27 @@ namespace CustomerInsight.Core.Privacy;
 /// <see cref="ConsentHistory.IsGranted(IEnumerable{ConsentEntry}, ConsentPurpose, DateTime)"/>), reachable counts, and one
 /// customer's full history.
 /// </summary>
-/// <remarks>Erased customers are never reachable, whatever their history says: they have no contact details left.</remarks>
-public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
+/// <remarks>
+/// Erased customers are never reachable, whatever their history says: they have no contact details left. In the web app the
+/// records come from the node's snapshot (<see cref="CustomerActivityStore"/>, <see cref="ConsentSnapshot"/>), elsewhere from SQL.
+/// </remarks>
+public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory, CustomerActivityStore? activity = null)
 {
     /// <summary>
     /// Ids of the non-erased customers whose latest <paramref name="purpose"/> record at or before
     /// <paramref name="atUtc"/> is a grant (a withdrawal at the same instant wins).
     /// </summary>
     public async Task<HashSet<int>> GetGrantedCustomerIdsAsync(ConsentPurpose purpose, DateTime atUtc, CancellationToken cancellationToken = default) =>
-        (await GetGrantedCustomerIdsAsync([purpose], atUtc, cancellationToken))[0];
+        (await GetGrantedCustomerIdsAsync([purpose], atUtc, false, cancellationToken))[0];
+
+    /// <summary>
+    /// <see cref="GetGrantedCustomerIdsAsync(ConsentPurpose, DateTime, CancellationToken)"/> read in SQL even where the node keeps a
+    /// snapshot of the records: who may be contacted, for an export, must count a withdrawal recorded a moment ago on another node
+    /// (a snapshot follows another node's change within a second or two).
+    /// </summary>
+    public async Task<HashSet<int>> GetGrantedCustomerIdsFromDatabaseAsync(ConsentPurpose purpose, DateTime atUtc,
+        CancellationToken cancellationToken = default) =>
+        (await GetGrantedCustomerIdsAsync([purpose], atUtc, true, cancellationToken))[0];
 
     /// <summary>
     /// <see cref="GetGrantedCustomerIdsAsync(ConsentPurpose, DateTime, CancellationToken)"/> of several purposes from one read of
@@ -27,11 +39,16 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
     /// it ran for minutes within the segments page's first visit at 10 M order lines (bench/RESULTS.md), where its plan in psql
     /// took 2 s; this read has one simple plan on both engines.
     /// </summary>
-    private async Task<HashSet<int>[]> GetGrantedCustomerIdsAsync(ConsentPurpose[] purposes, DateTime atUtc, CancellationToken cancellationToken)
+    private async Task<HashSet<int>[]> GetGrantedCustomerIdsAsync(ConsentPurpose[] purposes, DateTime atUtc, bool fromDatabase,
+        CancellationToken cancellationToken)
     {
         if (atUtc.Kind == DateTimeKind.Local)
         {
             throw new ArgumentException("The instant must be in UTC.", nameof(atUtc));
+        }
+        if (!fromDatabase && activity is { KeepsSnapshots: true })
+        {
+            return (await activity.GetWholeAsync(cancellationToken)).Consents.GrantedAt(purposes, atUtc);
         }
         // Per purpose, per customer: the latest instant so far and whether every record at that instant is a grant.
         var latest = purposes.Select(_ => new Dictionary<int, (DateTime At, bool Granted)>()).ToArray();
@@ -107,7 +124,7 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory)
         CancellationToken cancellationToken)
     {
         var granted = await GetGrantedCustomerIdsAsync(
-            [ConsentPurpose.EmailMarketing, ConsentPurpose.SmsMarketing, ConsentPurpose.PhoneMarketing], atUtc, cancellationToken);
+            [ConsentPurpose.EmailMarketing, ConsentPurpose.SmsMarketing, ConsentPurpose.PhoneMarketing], atUtc, false, cancellationToken);
         return (granted[0], granted[1], granted[2]);
     }
 }

@@ -48,7 +48,7 @@ public sealed class AudienceExport(
         {
             return null;
         }
-        var granted = await consents.GetGrantedCustomerIdsAsync(purpose, nowUtc, cancellationToken);
+        var granted = await consents.GetGrantedCustomerIdsFromDatabaseAsync(purpose, nowUtc, cancellationToken);
         var ids = members.CustomerIds.Where(granted.Contains).ToArray();
         var keys = new RfmCustomerKeys(await secrets.GetOrCreateAsync(AppSecret.CustomerKey, cancellationToken));
         var profiles = requester.IncludePersonalData ? await customerFiles.GetProfilesAsync(ids, cancellationToken) : null;

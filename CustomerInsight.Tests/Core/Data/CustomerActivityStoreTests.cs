@@ -42,6 +42,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         Assert.Equal(3, snapshot.Customers);
         Assert.Equal(4, snapshot.Orders);
         Assert.Equal(1, snapshot.Returns);
+        Assert.Equal(0, snapshot.Consents.Records);
         // 5 March to 21 March: all edge days. A (store, 15th) and B (web, 20th); on the web only B.
         var tally = snapshot.Tally([Window("2011-03-05", "2011-03-21"), Window("2011-03-05", "2011-03-21", Channel.Web),
             Window("2010-12-01", "2011-04-01")], marks: 1, keep: null);
@@ -69,6 +70,8 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         Assert.Equal(1, snapshot.Tally([Window("2011-03-16", "2011-03-31")], 0, null).Count(s => s[0] > 0));
         var lacking = Assert.Throws<InvalidOperationException>(() => snapshot.Tally([Window("2011-03-10", "2011-03-31")], 0, null));
         Assert.Contains("2011-03-10", lacking.Message, StringComparison.Ordinal);
+        // The consent records come with a snapshot of every day only (the web app's).
+        Assert.Throws<InvalidOperationException>(() => snapshot.Consents);
     }
 
     [Fact]

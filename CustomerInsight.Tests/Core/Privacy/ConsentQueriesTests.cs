@@ -20,7 +20,7 @@ public class ConsentQueriesTests : DatabaseTestBase
 
     protected override async Task ArrangeAsync()
     {
-        queries = new ConsentQueries(Database.Factory);
+        queries = CreateQueries();
         await using var db = Database.CreateContext();
         var customers = Enumerable.Range(1, 4)
             .Select(i => new Customer { SourceId = "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -43,7 +43,14 @@ public class ConsentQueriesTests : DatabaseTestBase
         await db.SaveChangesAsync();
     }
 
-    private static ConsentRecord Record(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string? proof) =>
+    /// <summary>The queries under test: in SQL (the command line's way).</summary>
+    protected virtual ConsentQueries CreateQueries() => new(Database.Factory);
+
+    protected ConsentQueries Queries => queries;
+
+    protected int C1 => c1;
+
+    protected static ConsentRecord Record(int customerId, ConsentPurpose purpose, ConsentStatus status, DateTime at, string source, string? proof) =>
         new() { CustomerId = customerId, Purpose = purpose, Status = status, RecordedAtUtc = at, Source = source, ProofReference = proof };
 
     private Task<HashSet<int>> Granted(ConsentPurpose purpose, DateTime at) =>
@@ -150,4 +157,30 @@ public class ConsentQueriesTests : DatabaseTestBase
 public sealed class ConsentQueriesOnPostgresTests : ConsentQueriesTests
 {
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}
+
+/// <summary>
+/// The same answers through the web app's store (the records held in the node's snapshot), and the export's read from the database
+/// seeing a withdrawal the snapshot has not heard of yet.
+/// </summary>
+public sealed class ConsentQueriesFromSharedSnapshotTests : ConsentQueriesTests
+{
+    protected override ConsentQueries CreateQueries() => new(Database.Factory,
+        new CustomerActivityStore(Database.Factory, new CurrentDataVersion(Database.Factory, new DataChangeNotifier(), TimeProvider.System)));
+
+    [Fact]
+    public async Task FromDatabase_AWithdrawalNotYetHeard_SeenThereNotInTheSnapshot()
+    {
+        var atUtc = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Contains(C1, await Queries.GetGrantedCustomerIdsAsync(ConsentPurpose.EmailMarketing, atUtc, Token));
+        await using (var db = Database.CreateContext())
+        {
+            db.ConsentRecords.Add(Record(C1, ConsentPurpose.EmailMarketing, ConsentStatus.Withdrawn, atUtc.AddDays(-1), "unsubscribe-link", null));
+            await db.SaveChangesAsync(Token);
+        }
+
+        // No change notified: the node's snapshot still has the grant; the export's read does not.
+        Assert.Contains(C1, await Queries.GetGrantedCustomerIdsAsync(ConsentPurpose.EmailMarketing, atUtc, Token));
+        Assert.DoesNotContain(C1, await Queries.GetGrantedCustomerIdsFromDatabaseAsync(ConsentPurpose.EmailMarketing, atUtc, Token));
+    }
 }
