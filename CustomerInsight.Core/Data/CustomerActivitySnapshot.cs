@@ -36,16 +36,17 @@ public sealed class CustomerActivitySnapshot
     private readonly int[] orderSlots;
     private readonly byte[] orderChannels;
     private readonly long[] orderAmounts;
-    // The other orders (returns, cancellations) of the customers with a sale, by day.
+    // The other orders (returns, cancellations), by day.
     private readonly int[] returnSlots;
     private readonly int[] returnDays;
     private readonly long[] returnAmounts;
+    private readonly byte[] returnChannels;
     private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
     private readonly ConsentSnapshot? consents;
 
     private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
         long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
-        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
+        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts, byte[] Channels) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
         ConsentSnapshot? consents)
     {
         this.consents = consents;
@@ -53,16 +54,16 @@ public sealed class CustomerActivitySnapshot
             (ids, yearSlots, years, months, repeatMonths, channelMonths, channelRepeatMonths);
         (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderAmounts, this.orderSpans) =
             (firstSaleDays, firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, orderSpans);
-        (returnSlots, returnDays, returnAmounts) = returns;
+        (returnSlots, returnDays, returnAmounts, returnChannels) = returns;
     }
 
-    /// <summary>The customers (slots) of the snapshot: every customer with a sale order.</summary>
+    /// <summary>The customers (slots) of the snapshot: every customer with an order.</summary>
     public int Customers => ids.Length;
 
     /// <summary>The sale orders held: every identified one, or those of <see cref="LoadAsync"/>'s spans.</summary>
     public long Orders => orderSlots.Length;
 
-    /// <summary>The other orders held (returns, cancellations) of customers with a sale order.</summary>
+    /// <summary>The other orders held (returns, cancellations).</summary>
     public long Returns => returnSlots.Length;
 
     /// <summary>Whether every order of every day is held (<see cref="LoadAsync"/> without spans).</summary>
@@ -125,8 +126,8 @@ public sealed class CustomerActivitySnapshot
     private static CustomerActivitySnapshot Build(YearRows yearRows, FirstSaleRows firstSales, OrderRows orders,
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, ConsentSnapshot? consents)
     {
-        // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most), -1
-        // for a customer without a sale order (whose returns are left out: no figure counts them).
+        // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most), one
+        // for every customer with an order (a customer with returns only has one too: the order totals of a set count them).
         var yearIds = yearRows.Ids.ToArray();
         var firstSaleIds = firstSales.Ids.ToArray();
         var orderIds = orders.Ids.ToArray();
@@ -134,18 +135,11 @@ public sealed class CustomerActivitySnapshot
         var maxId = Math.Max(Max(yearIds), Math.Max(Max(firstSaleIds), Max(orderIds)));
         var slotOf = new int[maxId + 1];
         Array.Fill(slotOf, -1);
-        foreach (var column in new[] { yearIds, firstSaleIds })
+        foreach (var column in new[] { yearIds, firstSaleIds, orderIds })
         {
             foreach (var id in column)
             {
                 slotOf[id] = 0;
-            }
-        }
-        for (var i = 0; i < orderIds.Length; i++)
-        {
-            if (kinds[i] == (byte)OrderKind.Sale)
-            {
-                slotOf[orderIds[i]] = 0;
             }
         }
         var ids = new List<int>();
@@ -183,7 +177,7 @@ public sealed class CustomerActivitySnapshot
             {
                 (firstDay, lastDay, sales) = (Math.Min(firstDay, orderDays[i]), Math.Max(lastDay, orderDays[i]), sales + 1);
             }
-            else if (slotOf[orderIds[i]] >= 0)
+            else
             {
                 others++;
             }
@@ -206,7 +200,7 @@ public sealed class CustomerActivitySnapshot
         var orderSlots = new int[sales];
         var orderChannels = new byte[sales];
         var orderAmounts = new long[sales];
-        var returns = (Slots: new int[others], Days: new int[others], Amounts: new long[others]);
+        var returns = (Slots: new int[others], Days: new int[others], Amounts: new long[others], Channels: new byte[others]);
         var r = 0;
         for (var i = 0; i < orderIds.Length; i++)
         {
@@ -215,9 +209,9 @@ public sealed class CustomerActivitySnapshot
                 var at = next[orderDays[i] - firstDay]++;
                 (orderSlots[at], orderChannels[at], orderAmounts[at]) = (slotOf[orderIds[i]], channels[i], amounts[i]);
             }
-            else if (slotOf[orderIds[i]] >= 0)
+            else
             {
-                (returns.Slots[r], returns.Days[r], returns.Amounts[r]) = (slotOf[orderIds[i]], orderDays[i], amounts[i]);
+                (returns.Slots[r], returns.Days[r], returns.Amounts[r], returns.Channels[r]) = (slotOf[orderIds[i]], orderDays[i], amounts[i], channels[i]);
                 r++;
             }
         }
@@ -225,7 +219,7 @@ public sealed class CustomerActivitySnapshot
         var byDay = Enumerable.Range(0, others).ToArray();
         Array.Sort(returns.Days.ToArray(), byDay);
         returns = (Array.ConvertAll(byDay, i => returns.Slots[i]), Array.ConvertAll(byDay, i => returns.Days[i]),
-            Array.ConvertAll(byDay, i => returns.Amounts[i]));
+            Array.ConvertAll(byDay, i => returns.Amounts[i]), Array.ConvertAll(byDay, i => returns.Channels[i]));
         return new CustomerActivitySnapshot([.. ids], yearIds, yearRows.Years.ToArray(), yearRows.Months.ToArray(),
             yearRows.RepeatMonths.ToArray(), yearRows.ChannelMonths.ToArray(), yearRows.ChannelRepeatMonths.ToArray(), firstSaleDays,
             firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, returns, orderSpans, consents);
@@ -301,6 +295,41 @@ public sealed class CustomerActivitySnapshot
         {
             visit(returnSlots[r], returnAmounts[r]);
         }
+    }
+
+    /// <summary>
+    /// The order figures of the customers of <paramref name="keep"/> over <c>[from, to)</c> in <paramref name="buckets"/> buckets:
+    /// each order (sale or return) goes to the bucket <paramref name="bucketOf"/> gives its day number and channel, or to none (a
+    /// negative bucket). Each bucket: sale orders, their amount and the returns' amount, in thousandths.
+    /// </summary>
+    public (long SaleOrders, long GrossMilli, long ReturnsMilli)[] OrderTotals(DateOnly from, DateOnly to, bool[] keep, int buckets,
+        Func<int, Channel, int> bucketOf)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentNullException.ThrowIfNull(bucketOf);
+        RequireOrders(from, to);
+        var totals = new (long SaleOrders, long GrossMilli, long ReturnsMilli)[buckets];
+        var fromDay = Math.Max(from.DayNumber, firstDay);
+        var toDay = Math.Min(to.DayNumber, firstDay + dayStarts.Length - 1);
+        for (var day = fromDay; day < toDay; day++)
+        {
+            for (var o = dayStarts[day - firstDay]; o < dayStarts[day - firstDay + 1]; o++)
+            {
+                if (keep[orderSlots[o]] && bucketOf(day, (Channel)orderChannels[o]) is var b and >= 0)
+                {
+                    totals[b].SaleOrders++;
+                    totals[b].GrossMilli += orderAmounts[o];
+                }
+            }
+        }
+        for (var r = LowerBound(returnDays, from.DayNumber); r < returnDays.Length && returnDays[r] < to.DayNumber; r++)
+        {
+            if (keep[returnSlots[r]] && bucketOf(returnDays[r], (Channel)returnChannels[r]) is var b and >= 0)
+            {
+                totals[b].ReturnsMilli += returnAmounts[r];
+            }
+        }
+        return totals;
     }
 
     /// <summary>The first position of a sorted array whose value is not below <paramref name="value"/>.</summary>

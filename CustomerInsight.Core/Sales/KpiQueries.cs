@@ -172,7 +172,12 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         var ids = ToArray(customerIds);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Order totals: the day summary (everyone) or the set's orders; active customers: a count of customer-month rows.
-        var totals = ids is null
+        var setTotals = ids is null ? null : await SetTotalsAsync(from, to, ids, months.Count,
+            (day, c) => channel is { } only && c != only ? -1 : MonthIndex(months[0], day), cancellationToken);
+        var totals = setTotals is not null
+            ? months.Select((m, i) => new MonthTotals(m, setTotals[i].SaleOrders, setTotals[i].GrossMilli, setTotals[i].ReturnsMilli))
+                .ToDictionary(t => t.Month)
+            : ids is null
             ? await InRange(db.SalesDays.AsNoTracking(), from, to, channel)
                 .GroupBy(d => d.BusinessMonth)
                 .Select(g => new MonthTotals(g.Key, g.Sum(d => d.SaleOrders), g.Sum(d => d.GrossMilli), g.Sum(d => d.ReturnsMilli)))
@@ -221,10 +226,16 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
     }
 
     /// <summary>The channel breakdown's order figures, with its active customers per channel (in enum order) counted elsewhere.</summary>
-    private static async Task<IReadOnlyList<ChannelSales>> ChannelSalesAsync(InsightDbContext db, Period period, int[]? ids, long[] active,
+    private async Task<IReadOnlyList<ChannelSales>> ChannelSalesAsync(InsightDbContext db, Period period, int[]? ids, long[] active,
         CancellationToken cancellationToken)
     {
-        var totals = ids is null
+        var all = Enum.GetValues<Channel>();
+        var setTotals = ids is null ? null
+            : await SetTotalsAsync(period.Start, period.End, ids, all.Length, (_, c) => Array.IndexOf(all, c), cancellationToken);
+        var totals = setTotals is not null
+            ? all.Select((c, i) => new { Channel = c, Orders = setTotals[i].SaleOrders, Gross = setTotals[i].GrossMilli,
+                Returns = setTotals[i].ReturnsMilli }).ToDictionary(r => r.Channel)
+            : ids is null
             ? await InRange(db.SalesDays.AsNoTracking(), period.Start, period.End, null)
                 .GroupBy(d => d.Channel)
                 .Select(g => new { Channel = g.Key, Orders = g.Sum(d => d.SaleOrders), Gross = g.Sum(d => d.GrossMilli),
@@ -303,6 +314,29 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
         _ => [.. customerIds],
     };
 
+    /// <summary>
+    /// The order totals of a set of customers over <c>[from, to)</c> in buckets (<see cref="CustomerActivitySnapshot.OrderTotals"/>)
+    /// from the node's snapshot where the store keeps one (the web app: no statement carrying the set, which at a segment of
+    /// 100 k customers cost 0.26–0.32 s each on SQLite at 10 M order lines); null elsewhere (the query reads the set's orders in SQL).
+    /// </summary>
+    private async Task<(long SaleOrders, long GrossMilli, long ReturnsMilli)[]?> SetTotalsAsync(DateOnly from, DateOnly to, int[] ids,
+        int buckets, Func<int, Channel, int> bucketOf, CancellationToken cancellationToken)
+    {
+        if (!activities.KeepsSnapshots)
+        {
+            return null;
+        }
+        var snapshot = await activities.GetWholeAsync(cancellationToken);
+        return snapshot.OrderTotals(from, to, snapshot.Keep(ids)!, buckets, bucketOf);
+    }
+
+    /// <summary>The position of a day's month among consecutive months starting at <paramref name="firstMonth"/> (yyyymm).</summary>
+    private static int MonthIndex(int firstMonth, int dayNumber)
+    {
+        var day = DateOnly.FromDayNumber(dayNumber);
+        return ((day.Year - (firstMonth / 100)) * 12) + day.Month - (firstMonth % 100);
+    }
+
     private static IQueryable<Order> InRange(IQueryable<Order> orders, DateOnly start, DateOnly end, Channel? channel)
     {
         var query = orders.Where(o => o.BusinessDate >= start && o.BusinessDate < end);
@@ -339,7 +373,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
 
     private sealed record CustomerCounts(long Active, long New, long Repeat, long Retained, long PreviousActive, long Lapsed);
 
-    private static async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds,
+    private async Task<OrderTotals> GetOrderTotalsAsync(InsightDbContext db, Period period, Channel? channel, int[]? customerIds,
         CancellationToken cancellationToken)
     {
         if (customerIds is null)
@@ -347,6 +381,12 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
             // Everyone: the day summary (plain SQL, as every read of the kpi verb: SqlReads).
             var (saleOrders, gross, returns, identified) = await SalesReads.DayTotalsAsync(db, period.Start, period.End, channel, cancellationToken);
             return new OrderTotals(saleOrders, gross, returns, identified);
+        }
+        if (await SetTotalsAsync(period.Start, period.End, customerIds, 1, (_, c) => channel is { } only && c != only ? -1 : 0,
+                cancellationToken) is [var t])
+        {
+            // Every order of a set is identified.
+            return new OrderTotals(t.SaleOrders, t.GrossMilli, t.ReturnsMilli, t.SaleOrders);
         }
         var byKind = await InRange(Of(db.Orders.AsNoTracking(), customerIds), period.Start, period.End, channel)
             .GroupBy(o => o.Kind)
