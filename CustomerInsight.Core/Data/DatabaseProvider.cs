@@ -24,15 +24,6 @@ public abstract class DatabaseProvider
     }
 
     /// <summary>
-    /// A raw-SQL condition "<paramref name="column"/> is one of the ids bound to <paramref name="parameter"/>", the ids
-    /// sent as ONE parameter (<see cref="IdSetValue"/>) whatever their number, as <c>EF.Parameter(ids).Contains</c> does.
-    /// </summary>
-    public abstract string InIdSet(string column, string parameter);
-
-    /// <summary>The value of the parameter of <see cref="InIdSet"/>.</summary>
-    public abstract object IdSetValue(IReadOnlyCollection<int> ids);
-
-    /// <summary>
     /// Rebuilds the customers' indexes in the caller's transaction, so that no moved copy of an erased value survives
     /// in the index pages' free space.
     /// </summary>

@@ -14,11 +14,6 @@ internal sealed class PostgresProvider : DatabaseProvider
     {
     }
 
-    // One integer[] parameter, whatever the number of ids.
-    public override string InIdSet(string column, string parameter) => $"{column} = ANY({parameter})";
-
-    public override object IdSetValue(IReadOnlyCollection<int> ids) => ids.ToArray();
-
     // Index entries of erased values are dropped by the rebuild; REINDEX TABLE runs inside the caller's transaction.
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("""REINDEX TABLE "Customers"; REINDEX TABLE "CustomerMergeSources";""", cancellationToken);

@@ -15,12 +15,6 @@ internal sealed class SqliteProvider : DatabaseProvider
     {
     }
 
-    // The ids as one JSON array, the way EF Core 10 sends EF.Parameter(ids).Contains: SQLite refuses more than
-    // 32,766 variables, a large segment of a large base has more customers.
-    public override string InIdSet(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
-
-    public override object IdSetValue(IReadOnlyCollection<int> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
-
     // When a b-tree page is rebalanced, SQLite leaves copies of the cells it moved in the page's unallocated space,
     // which secure_delete never clears. A rebuilt index holds only the current values; its old pages are zeroed as freed.
     public override async Task RebuildCustomerIndexesAsync(DbContext db, CancellationToken cancellationToken) =>

@@ -61,8 +61,9 @@ public sealed record CohortInputs(int FromMonth, int ToMonth, IReadOnlyList<Coho
 /// Customer set (<c>customerIds</c>, e.g. the customers of one RFM segment at a date): every figure
 /// then counts only orders of those customers (anonymous orders are left out), and the customer counts
 /// (active, new, repeat, retained, lapsed, cohorts) only those customers. The set is fixed: the previous
-/// period is measured over the same customers. It reaches the database as one parameter (<see cref="DatabaseProvider.InIdSet"/>);
-/// the customer counts keep its customers in memory (<see cref="CustomerActivitySnapshot.Keep"/>).
+/// period is measured over the same customers. The customer counts keep its customers in memory
+/// (<see cref="CustomerActivitySnapshot.Keep"/>); its order totals come from the node's snapshot in the web app, elsewhere from
+/// SQL with the set as one parameter.
 /// </para>
 /// </remarks>
 /// <param name="activity">The customer × year rows, first sales and sale orders the customer counts are taken from (the web app's
@@ -301,7 +302,7 @@ public sealed class KpiQueries(IDbContextFactory<InsightDbContext> factory, Cust
 
     /// <summary>
     /// Only the orders of <paramref name="customerIds"/> when given. <c>EF.Parameter</c> sends the set as one JSON
-    /// parameter (on SQLite <c>json_each</c>, see <see cref="DatabaseProvider.InIdSet"/>): EF Core 10's default would bind one
+    /// parameter (on SQLite read with <c>json_each</c>): EF Core 10's default would bind one
     /// SQL variable per id, and SQLite refuses more than 32,766 of them (a large segment of a large base).
     /// </summary>
     private static IQueryable<Order> Of(IQueryable<Order> orders, int[]? customerIds) =>

@@ -123,6 +123,23 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPeriodFiguresAsync_SegmentFilter_TheSegmentsSliceOfTheOverview()
+    {
+        var overview = await queries.GetOverviewAsync(March, 30, Token);
+        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Token);
+        await using var db = context.Database.CreateContext();
+        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Token);
+        var segment = scores.Customers.Single(c => c.CustomerId == c2).Segment;
+
+        // Only the segment's customers' comments and responses: the figures of its slice in the whole overview.
+        var filtered = await queries.GetPeriodFiguresAsync(March with { Segment = segment }, 30, Token);
+
+        var slice = overview.BySegment.Single(s => s.Key == segment).Figures;
+        Assert.True(filtered.Comments >= 1 && filtered.Comments < overview.Comments, $"{filtered.Comments} of {overview.Comments} comments");
+        Assert.Equal(slice, filtered.Overall);
+    }
+
+    [Fact]
     public async Task GetPeriodFiguresAsync_SameFiguresAsTheOverview_NoBreakdown()
     {
         var overview = await queries.GetOverviewAsync(March, 30, Token);
