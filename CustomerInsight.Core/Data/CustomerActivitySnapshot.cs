@@ -7,9 +7,11 @@ namespace CustomerInsight.Core.Data;
 /// <summary>
 /// What the customer counts of any period are built from, held in memory as columns: every customer × year row, every
 /// customer's first sale date (the customer summary), and the identified orders of every day or of given spans only, by day: the
-/// sale orders (customer, day, channel, amount) and the others (returns, cancellations: customer, day, amount). Customers are numbered densely (slots, ascending ids) so a <see cref="CustomerActivityTally"/> is an
-/// array. Read in three plain statements (integers only, natively on SQLite; <see cref="SqlReads.ForEachIntegerRowAsync"/>);
-/// immutable once read, so every page of a node can share one (<see cref="CustomerActivityStore"/>).
+/// sale orders (customer, day, channel, amount) and the others (returns, cancellations: customer, day, channel, amount); with
+/// every day, the consent records too (<see cref="ConsentSnapshot"/>). Customers are numbered densely (slots, ascending ids) so a
+/// <see cref="CustomerActivityTally"/> is an array. Read in plain statements side by side (integers only, natively on SQLite;
+/// <see cref="SqlReads.ForEachIntegerRowAsync"/>); immutable once read, so every page of a node can share one
+/// (<see cref="CustomerActivityStore"/>).
 /// </summary>
 /// <remarks>
 /// At 1 M customers and 10 M order lines: 1.5 M customer × year rows, 1 M first sales, 3.7 M sale orders, 0.1 M returns, about
@@ -46,8 +48,8 @@ public sealed class CustomerActivitySnapshot
 
     private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
         long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
-        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts, byte[] Channels) returns, IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans,
-        ConsentSnapshot? consents)
+        long[] orderAmounts, (int[] Slots, int[] Days, long[] Amounts, byte[] Channels) returns,
+        IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, ConsentSnapshot? consents)
     {
         this.consents = consents;
         (this.ids, this.yearSlots, this.years, this.months, this.repeatMonths, this.channelMonths, this.channelRepeatMonths) =
@@ -65,9 +67,6 @@ public sealed class CustomerActivitySnapshot
 
     /// <summary>The other orders held (returns, cancellations).</summary>
     public long Returns => returnSlots.Length;
-
-    /// <summary>Whether every order of every day is held (<see cref="LoadAsync"/> without spans).</summary>
-    public bool HoldsEveryDay => orderSpans is null;
 
     /// <summary>The consent records of the customers not erased: held by a snapshot of every day only.</summary>
     public ConsentSnapshot Consents => consents
@@ -127,25 +126,24 @@ public sealed class CustomerActivitySnapshot
         IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans, ConsentSnapshot? consents)
     {
         // Dense slots, ascending ids: a map from id to slot (ids are database keys, a few per customer ever created at most), one
-        // for every customer with an order (a customer with returns only has one too: the order totals of a set count them).
+        // for every customer with an order (returns only too: a set's order totals count them).
         var yearIds = yearRows.Ids.ToArray();
         var firstSaleIds = firstSales.Ids.ToArray();
         var orderIds = orders.Ids.ToArray();
         var kinds = orders.Kinds.ToArray();
         var maxId = Math.Max(Max(yearIds), Math.Max(Max(firstSaleIds), Max(orderIds)));
         var slotOf = new int[maxId + 1];
-        Array.Fill(slotOf, -1);
         foreach (var column in new[] { yearIds, firstSaleIds, orderIds })
         {
             foreach (var id in column)
             {
-                slotOf[id] = 0;
+                slotOf[id] = 1;
             }
         }
         var ids = new List<int>();
         for (var id = 0; id <= maxId; id++)
         {
-            if (slotOf[id] == 0)
+            if (slotOf[id] != 0)
             {
                 slotOf[id] = ids.Count;
                 ids.Add(id);
@@ -211,7 +209,8 @@ public sealed class CustomerActivitySnapshot
             }
             else
             {
-                (returns.Slots[r], returns.Days[r], returns.Amounts[r], returns.Channels[r]) = (slotOf[orderIds[i]], orderDays[i], amounts[i], channels[i]);
+                (returns.Slots[r], returns.Days[r], returns.Amounts[r], returns.Channels[r]) =
+                    (slotOf[orderIds[i]], orderDays[i], amounts[i], channels[i]);
                 r++;
             }
         }
@@ -247,27 +246,26 @@ public sealed class CustomerActivitySnapshot
         }
         foreach (var (from, to) in tally.EdgeDays())
         {
-            RequireOrders(from, to);
-            var fromDay = Math.Max(from.DayNumber, firstDay);
-            var toDay = Math.Min(to.DayNumber, firstDay + dayStarts.Length - 1);
-            for (var day = fromDay; day < toDay; day++)
+            ForEachSaleDay(from, to, (day, slots, channels, _) =>
             {
                 var date = DateOnly.FromDayNumber(day);
-                for (var o = dayStarts[day - firstDay]; o < dayStarts[day - firstDay + 1]; o++)
+                for (var i = 0; i < slots.Length; i++)
                 {
-                    var slot = orderSlots[o];
-                    if (keep is null || keep[slot])
+                    if (keep is null || keep[slots[i]])
                     {
-                        tally.AddOrder(slot, date, (Channel)orderChannels[o]);
+                        tally.AddOrder(slots[i], date, (Channel)channels[i]);
                     }
                 }
-            }
+            });
         }
         return tally;
     }
 
-    /// <summary>One day's sale orders: their customers' slots and their amounts in thousandths, side by side.</summary>
-    public delegate void SaleDay(int dayNumber, ReadOnlySpan<int> slots, ReadOnlySpan<long> amountsMilli);
+    /// <summary>One day's sale orders: their customers' slots, channels and amounts in thousandths, side by side.</summary>
+    public delegate void SaleDay(int dayNumber, ReadOnlySpan<int> slots, ReadOnlySpan<byte> channels, ReadOnlySpan<long> amountsMilli);
+
+    /// <summary>One other order (a return, a cancellation): its day, its customer's slot, its channel and its amount in thousandths.</summary>
+    public delegate void OtherOrder(int dayNumber, int slot, Channel channel, long amountMilli);
 
     /// <summary>The sale orders of <c>[from, to)</c>, a day at a time in ascending order (days without one skipped).</summary>
     public void ForEachSaleDay(DateOnly from, DateOnly to, SaleDay visit)
@@ -281,19 +279,20 @@ public sealed class CustomerActivitySnapshot
             var (start, end) = (dayStarts[day - firstDay], dayStarts[day - firstDay + 1]);
             if (end > start)
             {
-                visit(day, orderSlots.AsSpan(start, end - start), orderAmounts.AsSpan(start, end - start));
+                visit(day, orderSlots.AsSpan(start, end - start), orderChannels.AsSpan(start, end - start),
+                    orderAmounts.AsSpan(start, end - start));
             }
         }
     }
 
-    /// <summary>The other orders (returns, cancellations) of <c>[from, to)</c>, by day: each one's slot and amount in thousandths.</summary>
-    public void ForEachReturn(DateOnly from, DateOnly to, Action<int, long> visit)
+    /// <summary>The other orders (returns, cancellations) of <c>[from, to)</c>, by day.</summary>
+    public void ForEachReturn(DateOnly from, DateOnly to, OtherOrder visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
         RequireOrders(from, to);
         for (var r = LowerBound(returnDays, from.DayNumber); r < returnDays.Length && returnDays[r] < to.DayNumber; r++)
         {
-            visit(returnSlots[r], returnAmounts[r]);
+            visit(returnDays[r], returnSlots[r], (Channel)returnChannels[r], returnAmounts[r]);
         }
     }
 
@@ -307,28 +306,25 @@ public sealed class CustomerActivitySnapshot
     {
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentNullException.ThrowIfNull(bucketOf);
-        RequireOrders(from, to);
         var totals = new (long SaleOrders, long GrossMilli, long ReturnsMilli)[buckets];
-        var fromDay = Math.Max(from.DayNumber, firstDay);
-        var toDay = Math.Min(to.DayNumber, firstDay + dayStarts.Length - 1);
-        for (var day = fromDay; day < toDay; day++)
+        ForEachSaleDay(from, to, (day, slots, channels, amounts) =>
         {
-            for (var o = dayStarts[day - firstDay]; o < dayStarts[day - firstDay + 1]; o++)
+            for (var i = 0; i < slots.Length; i++)
             {
-                if (keep[orderSlots[o]] && bucketOf(day, (Channel)orderChannels[o]) is var b and >= 0)
+                if (keep[slots[i]] && bucketOf(day, (Channel)channels[i]) is var b and >= 0)
                 {
                     totals[b].SaleOrders++;
-                    totals[b].GrossMilli += orderAmounts[o];
+                    totals[b].GrossMilli += amounts[i];
                 }
             }
-        }
-        for (var r = LowerBound(returnDays, from.DayNumber); r < returnDays.Length && returnDays[r] < to.DayNumber; r++)
+        });
+        ForEachReturn(from, to, (day, slot, channel, amount) =>
         {
-            if (keep[returnSlots[r]] && bucketOf(returnDays[r], (Channel)returnChannels[r]) is var b and >= 0)
+            if (keep[slot] && bucketOf(day, channel) is var b and >= 0)
             {
-                totals[b].ReturnsMilli += returnAmounts[r];
+                totals[b].ReturnsMilli += amount;
             }
-        }
+        });
         return totals;
     }
 

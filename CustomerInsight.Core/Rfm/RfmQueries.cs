@@ -114,7 +114,7 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         ArgumentNullException.ThrowIfNull(snapshot);
         var n = snapshot.Customers;
         var (saleOrders, lastDays, netMilli) = (new int[n], new int[n], new long[n]);
-        snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, amounts) =>
+        snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
             {
@@ -124,7 +124,7 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
                 netMilli[slot] += amounts[i];
             }
         });
-        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (slot, amount) => netMilli[slot] += amount);
+        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => netMilli[slot] += amount);
         var activities = new List<CustomerActivity>();
         for (var slot = 0; slot < n; slot++)
         {

@@ -197,7 +197,7 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         Array.Fill(seen, none);
         var holdout = new int[holdoutWeeks];
         var endDay = calibrationEnd.DayNumber;
-        snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, amounts) =>
+        snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
             {
