@@ -7,7 +7,7 @@ namespace CustomerInsight.Web;
 /// <summary>
 /// The web app's <see cref="CustomerActivityStore"/>: one snapshot of the customer counts' rows per data version, shared by every
 /// page of the node, read at start and again as soon as a change is heard (here or from another node), so that the first visit
-/// of a new period finds it in memory (bench/RESULTS.md: at 10 M order lines, about 2 s to read, 70 MB).
+/// of a new period finds it in memory (bench/RESULTS.md: at 10 M order lines, 3–4 s to read, about 110 MB).
 /// </summary>
 public static class ActivityWarmup
 {
@@ -85,7 +85,7 @@ public sealed partial class ActivityWarmupService(CustomerActivityStore store, D
 
 /// <summary>
 /// Part of <c>/health/ready</c>: a node is ready once its first warm-up pass is over, so that a proxy sends it no page that would
-/// wait for the snapshot's read (about 2 s at 10 M order lines). The check waits for that pass up to <paramref name="patience"/>
+/// wait for the snapshot's read (3–4 s at 10 M order lines). The check waits for that pass up to <paramref name="patience"/>
 /// (default <see cref="DefaultPatience"/>); a pass that failed leaves the node ready (its pages read the snapshot themselves).
 /// </summary>
 public sealed class ActivityWarmupHealthCheck(ActivityWarmupService warmup, TimeSpan? patience = null) : IHealthCheck
