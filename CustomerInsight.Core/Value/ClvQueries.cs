@@ -184,7 +184,7 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
 
     /// <summary>
     /// What <see cref="ReadPurchasesAsync"/> reads, folded from a snapshot of every order instead: one pass over the sale orders
-    /// up to the end of the holdout weeks, by day (at 10 M order lines tens of milliseconds instead of 2.3 s).
+    /// up to the end of the holdout weeks, by day (at 10 M order lines 0.1–0.4 s instead of 2.3 s).
     /// </summary>
     public static PurchaseReading ReadPurchases(CustomerActivitySnapshot snapshot, DateOnly calibrationEnd, int holdoutWeeks)
     {

@@ -102,7 +102,8 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
     [InlineData(Channel.Store, true)]
     public async Task GetDashboardAsync_Segment_EveryFigureEqualsTheSegmentOnlyDatabase(Channel? channel, bool sharedSnapshot)
     {
-        var filtered = await (sharedSnapshot ? SharedSnapshotDashboard(all) : Dashboard(all)).GetDashboardAsync(new KpiFilter(Quarter, channel, Segment: segment), Thresholds, Token);
+        var dashboard = sharedSnapshot ? SharedSnapshotDashboard(all) : Dashboard(all);
+        var filtered = await dashboard.GetDashboardAsync(new KpiFilter(Quarter, channel, Segment: segment), Thresholds, Token);
         var expected = await Dashboard(segmentOnly).GetDashboardAsync(new KpiFilter(Quarter, channel), Thresholds, Token);
 
         Assert.Equal(expected.Kpis.Current, filtered.Kpis.Current);

@@ -65,8 +65,8 @@ public class ClvPurchaseReadTests : EngineTestBase
         var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
         var snapshot = await CustomerActivitySnapshot.LoadAsync(context.Database.Factory, null, Token);
 
-        foreach (var (end, weeks, fromSnapshot) in new[] { (new DateOnly(2024, 3, 31), 13), (new DateOnly(2023, 6, 30), 0), (new DateOnly(2025, 11, 30), 2) }
-                     .SelectMany(x => new[] { (x.Item1, x.Item2, false), (x.Item1, x.Item2, true) }))
+        (DateOnly End, int Weeks)[] ends = [(new DateOnly(2024, 3, 31), 13), (new DateOnly(2023, 6, 30), 0), (new DateOnly(2025, 11, 30), 2)];
+        foreach (var (end, weeks, fromSnapshot) in ends.SelectMany(x => new[] { (x.End, x.Weeks, false), (x.End, x.Weeks, true) }))
         {
             // In SQL (the command line's read) and folded from the web app's snapshot of the orders: the same reading.
             var reading = fromSnapshot ? ClvQueries.ReadPurchases(snapshot, end, weeks) : await queries.ReadPurchasesAsync(end, weeks, Token);
