@@ -66,23 +66,15 @@ public sealed class ConsentSnapshot
             var wanted = IndexOf(purposeList, (ConsentPurpose)purposes[start]);
             if (wanted >= 0)
             {
-                var (latest, isGranted) = (long.MinValue, false);
+                var state = ConsentState.None;
                 for (var r = start; r < end; r++)
                 {
-                    if (ticks[r] > at)
+                    if (ticks[r] <= at)
                     {
-                        continue;
-                    }
-                    if (ticks[r] > latest)
-                    {
-                        (latest, isGranted) = (ticks[r], granted[r]);
-                    }
-                    else if (ticks[r] == latest && !granted[r])
-                    {
-                        isGranted = false;
+                        state = state.With(ticks[r], granted[r]);
                     }
                 }
-                if (isGranted)
+                if (state.Granted)
                 {
                     sets[wanted].Add(customers[start]);
                 }

@@ -32,24 +32,29 @@ public static class ConsentHistory
         {
             throw new ArgumentException("The instant must be in UTC.", nameof(atUtc));
         }
-        DateTime? latest = null;
-        var granted = false;
+        var state = ConsentState.None;
         foreach (var (recordPurpose, status, recordedAtUtc) in history)
         {
-            if (recordPurpose != purpose || recordedAtUtc > atUtc)
+            if (recordPurpose == purpose && recordedAtUtc <= atUtc)
             {
-                continue;
-            }
-            if (latest is null || recordedAtUtc > latest)
-            {
-                latest = recordedAtUtc;
-                granted = status == ConsentStatus.Granted;
-            }
-            else if (recordedAtUtc == latest && status == ConsentStatus.Withdrawn)
-            {
-                granted = false;
+                state = state.With(recordedAtUtc.Ticks, status == ConsentStatus.Granted);
             }
         }
-        return granted;
+        return state.Granted;
     }
+}
+
+/// <summary>
+/// A customer's consent for one purpose as its records are folded in, in any order: the latest instant seen and whether every
+/// record at that instant is a grant (<see cref="ConsentHistory.IsGranted(IEnumerable{ConsentEntry}, ConsentPurpose, DateTime)"/>'s
+/// rule, shared by the reads that decide many customers at once).
+/// </summary>
+public readonly record struct ConsentState(long Ticks, bool Granted)
+{
+    /// <summary>No record yet: not granted.</summary>
+    public static ConsentState None { get; } = new(long.MinValue, false);
+
+    /// <summary>The state after one more record: a later one decides; a withdrawal at the same instant wins.</summary>
+    public ConsentState With(long ticks, bool granted) =>
+        ticks > Ticks ? new ConsentState(ticks, granted) : ticks == Ticks && !granted ? this with { Granted = false } : this;
 }

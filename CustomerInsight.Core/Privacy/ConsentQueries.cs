@@ -51,20 +51,12 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory, 
             return (await activity.GetWholeAsync(cancellationToken)).Consents.GrantedAt(purposes, atUtc);
         }
         // Per purpose, per customer: the latest instant so far and whether every record at that instant is a grant.
-        var latest = purposes.Select(_ => new Dictionary<int, (DateTime At, bool Granted)>()).ToArray();
+        var latest = purposes.Select(_ => new Dictionary<int, ConsentState>()).ToArray();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await ConsentReads.RecordsUpToAsync(db, purposes, atUtc, (customer, purpose, status, at) =>
             {
                 var states = latest[Array.IndexOf(purposes, purpose)];
-                var granted = status == ConsentStatus.Granted;
-                if (!states.TryGetValue(customer, out var state) || at > state.At)
-                {
-                    states[customer] = (at, granted);
-                }
-                else if (at == state.At && !granted)
-                {
-                    states[customer] = (at, false);
-                }
+                states[customer] = states.GetValueOrDefault(customer, ConsentState.None).With(at.Ticks, status == ConsentStatus.Granted);
             },
             cancellationToken);
         return [.. latest.Select(states => states.Where(s => s.Value.Granted).Select(s => s.Key).ToHashSet())];

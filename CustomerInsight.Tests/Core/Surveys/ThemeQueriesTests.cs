@@ -107,14 +107,20 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Equal(0.0, store.NpsGap);
     }
 
+    /// <summary>The RFM segment of customer C2 at the end of March.</summary>
+    private async Task<RfmSegment> SegmentOfC2AtMarchEndAsync()
+    {
+        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Token);
+        await using var db = context.Database.CreateContext();
+        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Token);
+        return scores.Customers.Single(c => c.CustomerId == c2).Segment;
+    }
+
     [Fact]
     public async Task GetOverviewAsync_BySegment_EachCustomerInTheSegmentOfThePeriodsEnd()
     {
         var overview = await queries.GetOverviewAsync(March, 30, Token);
-        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Token);
-        await using var db = context.Database.CreateContext();
-        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Token);
-        var segmentOfC2 = scores.Customers.Single(c => c.CustomerId == c2).Segment;
+        var segmentOfC2 = await SegmentOfC2AtMarchEndAsync();
 
         // The six comments of identified customers in March (r8 is anonymous), split by segment.
         Assert.Equal(6, overview.BySegment.Sum(s => s.Figures[0].Comments));
@@ -126,10 +132,7 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
     public async Task GetPeriodFiguresAsync_SegmentFilter_TheSegmentsSliceOfTheOverview()
     {
         var overview = await queries.GetOverviewAsync(March, 30, Token);
-        var scores = await new RfmQueries(context.Database.Factory, Options.Create(new RfmOptions())).ScoreAsync(March.Period.End, Token);
-        await using var db = context.Database.CreateContext();
-        var c2 = await db.Customers.Where(c => c.SourceId == "C2").Select(c => c.Id).SingleAsync(Token);
-        var segment = scores.Customers.Single(c => c.CustomerId == c2).Segment;
+        var segment = await SegmentOfC2AtMarchEndAsync();
 
         // Only the segment's customers' comments and responses: the figures of its slice in the whole overview.
         var filtered = await queries.GetPeriodFiguresAsync(March with { Segment = segment }, 30, Token);
