@@ -1,6 +1,8 @@
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CustomerInsight.Core.Value;
@@ -30,8 +32,8 @@ public sealed record ClvReport(ClvResult Model, int? ActualRepeatPurchases, IRea
 /// app (<see cref="CustomerActivityStore"/>) or read in SQL elsewhere; the fits of <see cref="ClvCalculator"/>, cached per
 /// (data version, calibration end, horizon) and never computed twice for them.
 /// </summary>
-public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOptions<ClvOptions> options, TimeProvider clock,
-    CustomerActivityStore? activity = null)
+public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOptions<ClvOptions> options, TimeProvider clock,
+    CustomerActivityStore? activity = null, ILogger<ClvQueries>? logger = null)
 {
     /// <summary>Fits kept: each holds one prediction per customer (tens of MB at a million customers).</summary>
     public const int Capacity = 3;
@@ -271,6 +273,10 @@ public sealed class ClvQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         phases.Mark("holdout: predicted purchases");
         progress?.Report(1);
         int? actualTotal = wholeWeeks == horizon ? actualPerWeek.Sum() : null;
+        LogFitted(logger ?? NullLogger<ClvQueries>.Instance, calibrationEnd, horizon, string.Join("; ", phases.Phases));
         return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest) { Phases = phases.Phases };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Value models fitted at {CalibrationEnd}, {HorizonWeeks} weeks: {Phases}.")]
+    private static partial void LogFitted(ILogger logger, DateOnly calibrationEnd, int horizonWeeks, string phases);
 }

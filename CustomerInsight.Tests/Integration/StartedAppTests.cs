@@ -12,7 +12,7 @@ public class StartedAppTests : EngineTestBase
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The web project's own build output, beside this test project's (same configuration).</summary>
-    private static string WebDll => Path.Combine(AppContext.BaseDirectory.Replace(
+    internal static string WebDll => Path.Combine(AppContext.BaseDirectory.Replace(
         $"{Path.DirectorySeparatorChar}CustomerInsight.Tests{Path.DirectorySeparatorChar}",
             $"{Path.DirectorySeparatorChar}CustomerInsight.Web{Path.DirectorySeparatorChar}", StringComparison.Ordinal),
         "CustomerInsight.Web.dll");

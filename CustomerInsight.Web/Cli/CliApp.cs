@@ -32,7 +32,11 @@ public static class CliApp
         });
         AppPaths.AddRootConfiguration(builder.Configuration);
         configure?.Invoke(builder.Configuration);
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        // Warnings and errors only, on standard error: standard output is the verb's answer (JSON for scripts), whatever
+        // appsettings.json's Logging section says for the web app (Information).
+        builder.Logging.ClearProviders()
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         timing.StartupStep("configuration");
         try
         {

@@ -72,6 +72,36 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
             Enumerable.Range(first, model.Customers.Count).Sum(r => customers.Row(r).Cell(8).GetDouble()), 4);
     }
 
+    [Fact]
+    public async Task Json_InARealProcess_StandardOutputIsTheJsonAloneAndTheFitsLogStaysOut()
+    {
+        // The fit logs its phases (Information, for the web app's log); appsettings.json sets Information by default, and the
+        // console logger used to write on standard output, before the JSON.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in new[] { CustomerInsight.Tests.Integration.StartedAppTests.WebDll, "clv", "--calibration-end", "2026-03-31", "--json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in Database.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Token);
+        var error = process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+
+        Assert.True(process.ExitCode == 0, await error);
+        using var json = JsonDocument.Parse(await output);
+        Assert.Equal("2026-03-31", json.RootElement.GetProperty("calibrationEnd").GetString());
+        Assert.DoesNotContain("Value models fitted", await error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "clv", "--json" }, "--calibration-end is required")]
     [InlineData(new[] { "clv", "--calibration-end", "2026-03-31", "--horizon-weeks", "0" }, "--horizon-weeks")]

@@ -36,7 +36,7 @@ public sealed partial class ValuePage : IDisposable
     public required ClvQueries Queries { get; set; }
 
     [Inject]
-    public required RfmQueries Rfm { get; set; }
+    public required RfmScoreCache RfmScores { get; set; }
 
     [Inject]
     public required SegmentationQueries Segmentations { get; set; }
@@ -148,9 +148,10 @@ public sealed partial class ValuePage : IDisposable
         });
         try
         {
-            // The RFM scores of the day after the calibration end meanwhile: reads of their own, while the fit computes.
+            // The RFM scores of the day after the calibration end meanwhile, on another thread (the snapshot's scoring runs
+            // synchronously), and kept for the interactive render after the prerender and for the segments page.
+            var scoring = Concurrent.Read(() => RfmScores.GetAsync(end.AddDays(1), cts.Token));
             var fit = Queries.GetReportAsync(end, null, onProgress, cts.Token);
-            var scoring = Rfm.ScoreAsync(end.AddDays(1), cts.Token);
             await Task.WhenAll(fit, scoring);
             var found = await fit;
             if (found is null)
