@@ -12,11 +12,15 @@ namespace CustomerInsight.Core.Value;
 internal static class LogParameterOptimizer
 {
     public const double LogBound = 15;
+
+    /// <summary>The search stops when the simplex's values agree to this relative difference (MathNet's criterion).</summary>
+    public const double DefaultTolerance = 1e-12;
+
     private const int MaxIterations = 5_000;
 
     /// <summary>The parameters (not their logarithms) minimising <paramref name="negativeLogLikelihood"/>.</summary>
     public static double[] Minimize(Func<double[], double> negativeLogLikelihood, double[] startLogs, Action<int>? evaluated,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, double tolerance = DefaultTolerance)
     {
         var best = (double[])startLogs.Clone();
         var bestValue = double.MaxValue;
@@ -53,7 +57,7 @@ internal static class LogParameterOptimizer
             return value;
         }
         var objective = ObjectiveFunction.Value(Objective);
-        var simplex = new NelderMeadSimplex(1e-12, MaxIterations);
+        var simplex = new NelderMeadSimplex(tolerance, MaxIterations);
         try
         {
             var first = simplex.FindMinimum(objective, Vector<double>.Build.Dense(startLogs), Vector<double>.Build.Dense(startLogs.Length, 0.5));
