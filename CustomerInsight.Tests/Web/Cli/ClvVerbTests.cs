@@ -81,7 +81,8 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var argument in new[] { CustomerInsight.Tests.Integration.StartedAppTests.WebDll, "clv", "--calibration-end", "2026-03-31", "--json" })
+        var arguments = new[] { CustomerInsight.Tests.Integration.StartedAppTests.WebDll, "clv", "--calibration-end", "2026-03-31", "--json" };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
