@@ -108,7 +108,7 @@ public static class BgNbdFitter
         }
         var likelihood = new GroupedLikelihood(histories);
         phases?.Mark("BG/NBD grouping", string.Create(CultureInfo.InvariantCulture, $"{likelihood.Groups:N0} distinct (x, t_x, T)"));
-        var start = new[] { 0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0 };
+        var start = StartLogs(likelihood);
         var evaluations = 0;
         var found = LogParameterOptimizer.Minimize(
             v =>
@@ -126,6 +126,9 @@ public static class BgNbdFitter
         phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{evaluations:N0} likelihood evaluations"));
         return fit;
     }
+
+    /// <summary>Where the search starts, as logarithms of (r, α, a, b): 1, the customers' mean age in weeks (at least 1), 1, 1.</summary>
+    internal static double[] StartLogs(GroupedLikelihood likelihood) => [0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0];
 
     /// <summary>A typical search's evaluations, for the progress shown (200 to 400 at the 10 M-line benchmark's dates).</summary>
     private const int ExpectedEvaluations = 400;

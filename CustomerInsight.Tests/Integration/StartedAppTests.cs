@@ -11,12 +11,6 @@ public class StartedAppTests : EngineTestBase
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The web project's own build output, beside this test project's (same configuration).</summary>
-    internal static string WebDll => Path.Combine(AppContext.BaseDirectory.Replace(
-        $"{Path.DirectorySeparatorChar}CustomerInsight.Tests{Path.DirectorySeparatorChar}",
-            $"{Path.DirectorySeparatorChar}CustomerInsight.Web{Path.DirectorySeparatorChar}", StringComparison.Ordinal),
-        "CustomerInsight.Web.dll");
-
     [Fact]
     public void LaunchSettings_NoProfileForcesDevelopmentOrAPort()
     {
@@ -37,22 +31,16 @@ public class StartedAppTests : EngineTestBase
     [Fact]
     public async Task Start_FromAnotherFolderOnAChosenPort_ProductionPagesAndStaticAssetsServed()
     {
-        Assert.True(File.Exists(WebDll), $"{WebDll} is not built");
+        Assert.True(File.Exists(BuiltApp.WebDll), $"{BuiltApp.WebDll} is not built");
         var folder = Path.Combine(Path.GetTempPath(), "ci-started-app", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder,
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(WebDll);
+        var start = BuiltApp.StartInfo(database);
+        start.WorkingDirectory = folder;
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        foreach (var (key, value) in database.Settings)
-        {
-            // As the README's environment variables give them (Database__Provider, ConnectionStrings__Insight).
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
         start.Environment["DemoData__Customers"] = "60";
 
         using var process = Process.Start(start)!;

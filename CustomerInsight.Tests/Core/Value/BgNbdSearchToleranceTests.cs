@@ -44,7 +44,7 @@ public sealed class BgNbdSearchToleranceTests
         // The same search from the same start, to 1e-12.
         var likelihood = new BgNbdFitter.GroupedLikelihood(histories);
         var tight = LogParameterOptimizer.Minimize(v => -likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3])),
-            [0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0], null, Token, 1e-12);
+            BgNbdFitter.StartLogs(likelihood), null, Token, 1e-12);
         var reference = new BgNbdParameters(tight[0], tight[1], tight[2], tight[3]);
         var referenceLogLikelihood = likelihood.Sum(reference);
 

@@ -77,19 +77,7 @@ public class ClvVerbTests() : DatabaseTestBase(migrate: false)
     {
         // The fit logs its phases (Information, for the web app's log); appsettings.json sets Information by default, and the
         // console logger used to write on standard output, before the JSON.
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var arguments = new[] { CustomerInsight.Tests.Integration.StartedAppTests.WebDll, "clv", "--calibration-end", "2026-03-31", "--json" };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in Database.Settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
+        var start = CustomerInsight.Tests.Integration.BuiltApp.StartInfo(Database, "clv", "--calibration-end", "2026-03-31", "--json");
         start.Environment["Logging__LogLevel__Default"] = "Information";
 
         using var process = System.Diagnostics.Process.Start(start)!;
