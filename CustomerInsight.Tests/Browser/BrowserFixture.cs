@@ -110,6 +110,17 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The input of a MudBlazor field by its test id (MudBlazor puts the attribute on the input or on its wrapper).</summary>
     public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
+    /// <summary>
+    /// Picks a MudBlazor radio as a person does, by clicking its label, then waits for the server's state to check it. Not the
+    /// input itself with Force: that skips the wait for a stable element, and a click during a dialog's opening transition
+    /// landed beside the radio (one CI run in several).
+    /// </summary>
+    public static async Task CheckRadioAsync(ILocator scope, string testId)
+    {
+        await scope.Locator($"label:has(input[data-testid={testId}])").ClickAsync();
+        await Assertions.Expect(scope.Locator($"input[data-testid={testId}]")).ToBeCheckedAsync();
+    }
+
     /// <summary>Runs a browser step and saves a screenshot under TestResults/ when it fails.</summary>
     public static async Task WithScreenshotOnFailureAsync(IPage page, string name, Func<Task> step)
     {

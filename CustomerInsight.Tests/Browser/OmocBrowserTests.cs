@@ -66,9 +66,7 @@ public class OmocBrowserTests(BrowserFixture fixture)
         var card = page.Locator($"[data-testid=scoring-card-{populationId}]");
         foreach (var axis in OmocAxes.All)
         {
-            // The radio's state comes back from the server: click, then wait for it (CheckAsync reads it at once).
-            await card.Locator($"input[data-testid=score-{axis}-{score}]").ClickAsync(new LocatorClickOptions { Force = true });
-            await Assertions.Expect(card.Locator($"input[data-testid=score-{axis}-{score}]")).ToBeCheckedAsync();
+            await BrowserFixture.CheckRadioAsync(card, $"score-{axis}-{score}");
         }
         await Assertions.Expect(card.Locator("button[data-testid=complete]")).ToBeEnabledAsync();
         await card.Locator("button[data-testid=complete]").ClickAsync();

@@ -27,11 +27,9 @@ public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
             await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('[data-testid=sociodynamic-map]')) !== " +
                 "undefined");
             await page.ClickAsync($"[data-testid=assess-{service}]");
-            // The radio's state comes back from the server: click, then wait for it (CheckAsync reads it at once).
-            await page.Locator("input[data-testid=synergy-4]").ClickAsync(new LocatorClickOptions { Force = true });
-            await Assertions.Expect(page.Locator("input[data-testid=synergy-4]")).ToBeCheckedAsync();
-            await page.Locator("input[data-testid=antagonism-1]").ClickAsync(new LocatorClickOptions { Force = true });
-            await Assertions.Expect(page.Locator("input[data-testid=antagonism-1]")).ToBeCheckedAsync();
+            var dialog = page.Locator(".mud-dialog");
+            await BrowserFixture.CheckRadioAsync(dialog, "synergy-4");
+            await BrowserFixture.CheckRadioAsync(dialog, "antagonism-1");
             await Assertions.Expect(page.Locator("[data-testid=sociodynamic-preview]")).ToContainTextAsync("Zélés");
             await page.Locator("textarea[data-testid=sociodynamic-justification], [data-testid=sociodynamic-justification] textarea").First
                 .FillAsync("A proposé seul les nouveaux scripts d'appel");
