@@ -27,7 +27,7 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
                 "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
 
             await page.Locator($"[data-testid={cell}] a").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains($"&r={parts[2]}&f={parts[3]}", StringComparison.Ordinal)
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains($"&r={parts[2]}&f={parts[3]}", StringComparison.Ordinal)
                 && !url.Contains("segment=", StringComparison.Ordinal));
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=cell-filter]")).ToBeVisibleAsync();
@@ -36,11 +36,11 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
 
             var search = BrowserFixture.Input(page, "customer-search");
             await search.FillAsync("zzzz-nobody");
-            await page.WaitForURLAsync(url => url.Contains("q=zzzz-nobody", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("q=zzzz-nobody", StringComparison.Ordinal));
             await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(0);
 
             await page.GoBackAsync();
-            await page.WaitForURLAsync(url => url == cellUrl);
+            await BrowserFixture.WaitForUrlAsync(page, url => url == cellUrl);
             await Assertions.Expect(page.Locator("[data-testid=customer-link]")).ToHaveCountAsync(count);
         });
         await page.Context.CloseAsync();
@@ -66,7 +66,7 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
                 new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*France\\s*$") }).First;
             await Assertions.Expect(option).ToBeVisibleAsync();
             await option.ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("country=France", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("country=France", StringComparison.Ordinal));
             await Assertions.Expect(caption).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1-25 "));
             await Assertions.Expect(page.Locator("[data-testid=customer-link]").First).ToBeVisibleAsync();
         });

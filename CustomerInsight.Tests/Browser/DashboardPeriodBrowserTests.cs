@@ -24,7 +24,7 @@ public class DashboardPeriodBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(option.First).ToBeVisibleAsync();
             await option.First.ClickAsync();
 
-            await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal)
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("period=", StringComparison.Ordinal)
                 && !url.Contains("last-30", StringComparison.OrdinalIgnoreCase));
             await Assertions.Expect(page.Locator("[data-testid=filter-period-text]")).Not.ToHaveTextAsync(periodText);
             await Assertions.Expect(orders).Not.ToHaveTextAsync(before);

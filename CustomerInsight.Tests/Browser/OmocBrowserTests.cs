@@ -30,7 +30,7 @@ public class OmocBrowserTests(BrowserFixture fixture)
             await page.ClickAsync("[data-testid=dialog-save]");
             await page.ClickAsync("text=Atelier de test navigateur");
             // Navigation inside the live circuit: the workshop page is interactive at once.
-            await page.WaitForURLAsync(url => url.Contains("/omoc/workshops/", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/omoc/workshops/", StringComparison.Ordinal));
 
             await ScoreAsync(page, first.Id, 4);
             await ScoreAsync(page, second.Id, 3);

@@ -55,7 +55,7 @@ public sealed class OmocDepthBrowserTests(BrowserFixture fixture)
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "omoc-saturation", async () =>
         {
             await page.GotoAsync($"/omoc/projects/{projectId}/sociodynamics");
-            await page.WaitForURLAsync(url => url.Contains("AccessDenied", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("AccessDenied", StringComparison.Ordinal));
             await Assertions.Expect(page.Locator("[data-testid=sociodynamic-actors]")).ToHaveCountAsync(0);
 
             await page.GotoAsync("/omoc/saturation");

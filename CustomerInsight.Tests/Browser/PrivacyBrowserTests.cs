@@ -25,7 +25,7 @@ public class PrivacyBrowserTests(BrowserFixture fixture)
             await page.GotoAsync($"/customers/{id}");
             await BrowserFixture.WaitForCircuitAsync(page);
             await page.ClickAsync("[data-testid=customer-privacy]");
-            await page.WaitForURLAsync(url => url.Contains("/privacy?customer=", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/privacy?customer=", StringComparison.Ordinal));
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=privacy-source-id]")).ToHaveTextAsync(sourceId);
 

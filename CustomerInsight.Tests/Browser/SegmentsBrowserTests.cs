@@ -20,13 +20,13 @@ public class SegmentsBrowserTests(BrowserFixture fixture)
             // A segment's name in the summary table links to that segment's customer list (a grid cell opens its cell's: CustomerListBrowserTests).
             var link = page.Locator("[data-testid=segment-table] a").First;
             await link.ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/customers?segment=", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/customers?segment=", StringComparison.Ordinal));
             await BrowserFixture.WaitForCircuitAsync(page);
 
             var customer = page.Locator("[data-testid=customer-link]").First;
             await Assertions.Expect(customer).ToBeVisibleAsync();
             await customer.ClickAsync();
-            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/customers/[0-9]+$"));
+            await BrowserFixture.WaitForUrlAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, "/customers/[0-9]+$"));
             await Assertions.Expect(page.Locator("[data-testid=customer-profile]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-rfm]")).ToBeVisibleAsync();
         });
@@ -42,7 +42,7 @@ public class SegmentsBrowserTests(BrowserFixture fixture)
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-executive", async () =>
         {
             await page.GotoAsync(path);
-            await page.WaitForURLAsync(url => url.Contains("AccessDenied", StringComparison.Ordinal) || url.EndsWith(path, StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("AccessDenied", StringComparison.Ordinal) || url.EndsWith(path, StringComparison.Ordinal));
             await Assertions.Expect(page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
             Assert.Equal(0, await page.Locator("[data-testid=customer-grid], [data-testid=customer-profile]").CountAsync());
         });

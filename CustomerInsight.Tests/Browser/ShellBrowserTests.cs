@@ -21,9 +21,9 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
             Assert.Equal(email, (await page.InnerTextAsync("[data-testid=user-name]")).Trim());
 
             await page.ClickAsync("[data-testid=sign-out]");
-            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/Account/Login", StringComparison.Ordinal));
             await page.GotoAsync("/");
-            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/Account/Login", StringComparison.Ordinal));
         });
         await page.Context.CloseAsync();
     }
@@ -65,7 +65,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture)
             Assert.Equal("Se déconnecter", await signOut.GetAttributeAsync("aria-label"));
 
             await signOut.ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/Account/Login", StringComparison.Ordinal));
         });
         await page.Context.CloseAsync();
     }

@@ -18,7 +18,7 @@ public sealed class ThemesBrowserTests(BrowserFixture fixture)
             var mentions = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
 
             await page.ClickAsync("[data-testid=theme-link-delivery]");
-            await page.WaitForURLAsync(url => url.Contains("/satisfaction/themes/delivery?period=last-year", StringComparison.Ordinal));
+            await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/satisfaction/themes/delivery?period=last-year", StringComparison.Ordinal));
 
             await Assertions.Expect(page.Locator("[data-testid=theme-comments-title]")).ToContainTextAsync("Livraison");
             // The page counts as many comments as the satisfaction page's theme row said.

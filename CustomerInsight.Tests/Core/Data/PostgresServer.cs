@@ -77,7 +77,8 @@ public sealed class PostgresServer
     }
 
     /// <summary>
-    /// A new database; its connection string (no pooling, so that it can be dropped at once). <paramref name="migrated"/>:
+    /// A new database; its connection string (pooled, as the app's are: a new backend per context would cost each test seconds;
+    /// <see cref="DropDatabaseAsync"/> closes the pool's connections first). <paramref name="migrated"/>:
     /// a copy of a template database migrated once per test run (CREATE DATABASE … TEMPLATE copies files, much faster than
     /// running the migrations again); otherwise an empty one.
     /// </summary>
@@ -97,8 +98,8 @@ public sealed class PostgresServer
     /// <summary>The connection string of a database not created yet (a first start creates it; <see cref="DropDatabaseAsync"/> after).</summary>
     public string UncreatedDatabase() => ConnectionStringOf("ci_test_" + Guid.NewGuid().ToString("N"));
 
-    private string ConnectionStringOf(string database) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = false }.ConnectionString;
+    private string ConnectionStringOf(string database, bool pooling = true) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = pooling }.ConnectionString;
 
     private string? migratedTemplate;
 
@@ -119,7 +120,7 @@ public sealed class PostgresServer
                 }
                 var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::CustomerInsight.Core.Data.InsightDbContext>();
                 global::CustomerInsight.Core.Data.InsightDatabase.Configure(options,
-                    global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, ConnectionStringOf(name));
+                    global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, ConnectionStringOf(name, pooling: false));
                 await using (var db =
                     global::CustomerInsight.Core.Data.InsightDatabase.CreateContext(global::CustomerInsight.Core.Data.DatabaseEngine.Postgres,
                     options.Options))
@@ -140,6 +141,11 @@ public sealed class PostgresServer
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        // The pool's idle connections go first (FORCE would end them on the server, leaving dead ones in the pool).
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
