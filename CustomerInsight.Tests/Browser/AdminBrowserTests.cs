@@ -8,11 +8,9 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Admin_CreatesAnAccountThenDisablesIt_TheTableShowsEachStep()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Admin);
+        var page = await fixture.NewPageAsAsync(Roles.Admin, path: "/admin");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "admin-users", async () =>
         {
-            await page.GotoAsync("/admin");
-            await BrowserFixture.WaitForCircuitAsync(page);
             // The signed-in admin's own row offers no way to lock themself out.
             var own = page.Locator("[data-testid=user-row][data-email='admin@demo.local']");
             await Assertions.Expect(own).ToBeVisibleAsync();

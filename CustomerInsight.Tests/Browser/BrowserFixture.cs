@@ -70,32 +70,45 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (French, like a first visit) and page, not signed in.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    public Task<IPage> NewPageAsync(string locale = "fr-FR") => NewPageAsync(locale, storageState: null);
+
+    /// <summary>A fresh browser context and page; <paramref name="storageState"/>: the cookies of an earlier context (Playwright's JSON).</summary>
+    private async Task<IPage> NewPageAsync(string locale, string? storageState)
     {
         var context = await RequireBrowser().NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout((float)WaitTimeout.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 
+    // Per role, the cookies of this fixture's last sign-in through the form: a sign-in costs a browser test about 2.5 s.
+    private readonly Dictionary<string, string> sessions = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// A page signed in through the login form as the demo account of this role, on the dashboard. The browser's
-    /// own locale does not choose the app's language (French until the user switches).
+    /// A page signed in as the demo account of this role, at <paramref name="path"/> (the dashboard by default), its circuit
+    /// interactive. The first page of a role signs in through the login form, which the app shows for the path and which
+    /// brings the user back to it; the next ones start with the session cookie of the last one (each test still gets its own
+    /// context), and go through the form again when the app no longer takes it (a test signed out: sign-out ends every copy
+    /// of the session). The browser's own locale does not choose the app's language (French until the user switches).
     /// </summary>
-    public async Task<IPage> NewPageAsAsync(string role, string browserLocale = "fr-FR")
+    public async Task<IPage> NewPageAsAsync(string role, string browserLocale = "fr-FR", string path = "/")
     {
-        var page = await NewPageAsync(browserLocale);
-        var email = DemoAccounts.All.Single(a => a.Role == role).Email;
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await WaitForUrlAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        var page = await NewPageAsync(browserLocale, sessions.GetValueOrDefault(role));
+        await page.GotoAsync(path);
+        if (page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+        {
+            await page.FillAsync("#email", DemoAccounts.All.Single(a => a.Role == role).Email);
+            await page.FillAsync("#password", DemoAccounts.Password);
+            await page.ClickAsync("button[type=submit]");
+            await WaitForUrlAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
         await WaitForCircuitAsync(page);
+        sessions[role] = await page.Context.StorageStateAsync();
         return page;
     }
 

@@ -17,11 +17,9 @@ public sealed class CustomSegmentsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_BuildsTwoProfiles_RefinesIntoVersion2_DownloadsTheAudience()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/segments/custom");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "custom-segments", async () =>
         {
-            await page.GotoAsync("/segments/custom");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var firstCount = page.Locator("[data-testid=segment-0-count]");
             await Assertions.Expect(firstCount).ToContainTextAsync("client");
 

@@ -9,11 +9,9 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_GridCell_ThatCellsCustomers_SearchInTheUrl_BackReturns()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/segments");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-cell", async () =>
         {
-            await page.GotoAsync("/segments");
-            await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
             // A cell with between 1 and 25 customers: all of them on the list's first page.
             var cell = await page.EvaluateAsync<string>("""
@@ -49,11 +47,9 @@ public class CustomerListBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_OnPageTwo_ChangingAFilter_ReturnsToTheFirstPage()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/customers");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "customers-filter-first-page", async () =>
         {
-            await page.GotoAsync("/customers");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var caption = page.Locator("[data-testid=customer-grid] .mud-table-pagination-caption").Last;
             await Assertions.Expect(caption).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1-25 "));
 

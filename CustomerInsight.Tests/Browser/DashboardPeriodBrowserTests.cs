@@ -11,8 +11,6 @@ public class DashboardPeriodBrowserTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsAsync(Roles.Executive);
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "dashboard-period", async () =>
         {
-            await page.GotoAsync("/");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var orders = page.Locator("[data-testid=kpi-Orders] [data-testid=kpi-value]");
             await Assertions.Expect(orders).ToBeVisibleAsync();
             var before = (await orders.InnerTextAsync()).Trim();

@@ -18,11 +18,9 @@ public class DataPageBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Upload_AsAnalyst_PreviewsImportsAndShowsTheReportAndHistory()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/data");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "data-upload-analyst", async () =>
         {
-            await page.GotoAsync("/data");
-            await BrowserFixture.WaitForCircuitAsync(page);
             // The upload only works once the circuit is up and the file input initialised (the prerendered picker is disabled).
             await page.WaitForSelectorAsync("[data-ready=true]");
 

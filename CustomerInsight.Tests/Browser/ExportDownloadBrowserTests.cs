@@ -8,11 +8,9 @@ public sealed class ExportDownloadBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_SegmentsDownloadButton_RfmWorkbookReadsBack()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/segments");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-download", async () =>
         {
-            await page.GotoAsync("/segments");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var button = page.Locator("[data-testid=segments-download-rfm]");
             await Assertions.Expect(button).ToBeVisibleAsync();
             Assert.Equal(0, await page.Locator("[data-testid=segments-download-rfm-personal]").CountAsync());
@@ -47,11 +45,9 @@ public sealed class ExportDownloadBrowserTests(BrowserFixture fixture)
     [InlineData(Roles.ChangeManager, new string[0])]
     public async Task ExportsPage_ShowsTheReportsOfTheRole_OmocReportDownloads(string role, string[] customerReports)
     {
-        var page = await fixture.NewPageAsAsync(role);
+        var page = await fixture.NewPageAsAsync(role, path: "/exports");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, $"exports-{role}", async () =>
         {
-            await page.GotoAsync("/exports");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var omoc = page.Locator("[data-testid^=export-omoc-]");
             await Assertions.Expect(omoc.First).ToBeVisibleAsync();
             Assert.Equal(0, await page.Locator("[data-testid=error-boundary]").CountAsync());

@@ -109,11 +109,9 @@ public class OmocBrowserTests(BrowserFixture fixture)
     {
         fixture.RequireBrowser();
         var project = await DemoProjectAsync();
-        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        var page = await fixture.NewPageAsAsync(Roles.Executive, path: $"/omoc/projects/{project.Project.Id}");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "omoc-executive-read-only", async () =>
         {
-            await page.GotoAsync($"/omoc/projects/{project.Project.Id}");
-            await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=omoc-heatmap]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=new-workshop], [data-testid=new-population]")).ToHaveCountAsync(0);
 

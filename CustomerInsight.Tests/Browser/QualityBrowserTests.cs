@@ -21,11 +21,9 @@ public class QualityBrowserTests(BrowserFixture fixture)
         var cardSourceId = groups.Members[card].SourceId;
         var survivor = group.SurvivorId;
 
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/quality");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "quality-merge", async () =>
         {
-            await page.GotoAsync("/quality");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var groupCard = page.Locator($"[data-testid=group-{survivor}]");
             await page.GetByRole(AriaRole.Tab, new() { Name = "Réconciliation" }).ClickAsync();
             await Assertions.Expect(groupCard.First).ToBeVisibleAsync();
@@ -82,11 +80,9 @@ public class QualityBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task QualityFigure_Analyst_OpensTheCustomersBehindIt()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/quality");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "quality-figure", async () =>
         {
-            await page.GotoAsync("/quality");
-            await BrowserFixture.WaitForCircuitAsync(page);
             // The demo's store cards have no e-mail (one kind in four has one): "E-mail renseigné" opens those records.
             var open = page.Locator("[data-testid='open-completeness.email']");
             await open.ClickAsync();

@@ -9,11 +9,9 @@ public class SegmentsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_SegmentsThenSegmentThenCustomer_Opens360()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/segments");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-analyst", async () =>
         {
-            await page.GotoAsync("/segments");
-            await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=rfm-grid]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=segment-table]")).ToBeVisibleAsync();
 
@@ -66,11 +64,9 @@ public class SegmentsBrowserTests(BrowserFixture fixture)
     public async Task Executive_French_ChartAxesFormatNumbersInFrench()
     {
         // An English browser: Chart.js would follow it ("1,200") without the culture in the chart's options.
-        var page = await fixture.NewPageAsAsync(Roles.Executive, browserLocale: "en-US");
+        var page = await fixture.NewPageAsAsync(Roles.Executive, browserLocale: "en-US", path: "/segments");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-chart-locale", async () =>
         {
-            await page.GotoAsync("/segments");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var canvas = page.Locator("[data-testid=segments-flow-chart]");
             await Assertions.Expect(canvas).ToBeVisibleAsync();
             await page.WaitForFunctionAsync("c => Chart.getChart(c) !== undefined", await canvas.ElementHandleAsync());
@@ -90,11 +86,9 @@ public class SegmentsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Executive_PicksAnAnalysisDate_UrlAndFiguresFollow_BackReturns()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Executive);
+        var page = await fixture.NewPageAsAsync(Roles.Executive, path: "/segments");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "segments-date", async () =>
         {
-            await page.GotoAsync("/segments");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var scored = page.Locator("[data-testid=segments-scored]");
             await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
             var atDefault = await scored.TextContentAsync();

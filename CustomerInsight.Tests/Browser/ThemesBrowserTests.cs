@@ -8,11 +8,9 @@ public sealed class ThemesBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Analyst_FromSatisfactionPageThemeToItsComments_WordsHighlighted()
     {
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/satisfaction?period=last-year");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "themes-drill-down", async () =>
         {
-            await page.GotoAsync("/satisfaction?period=last-year");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var row = page.Locator("[data-testid=theme-row-delivery]");
             await Assertions.Expect(row).ToBeVisibleAsync();
             var mentions = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();

@@ -65,11 +65,9 @@ public abstract class ValueBrowserJourney(OnlineRetailBrowserFixture fixture)
         Assert.True((await fixture.App.Services.GetRequiredService<SegmentationQueries>()
             .SaveAsync(null, "Deux profils", SegmentationQueriesTests.RecentThenRegulars(), 0, "Pour commencer", "analyste@demo.local", ct)).Saved);
         var fitted = (await fixture.App.Services.GetRequiredService<ClvQueries>().GetReportAsync(new DateOnly(2011, 6, 30), cancellationToken: ct))!;
-        var page = await fixture.NewPageAsAsync(Roles.Analyst);
+        var page = await fixture.NewPageAsAsync(Roles.Analyst, path: "/value?end=2011-06-30");
         await BrowserFixture.WithScreenshotOnFailureAsync(page, "value-online-retail", async () =>
         {
-            await page.GotoAsync("/value?end=2011-06-30");
-            await BrowserFixture.WaitForCircuitAsync(page);
             var bgnbd = page.Locator("[data-testid=value-bgnbd]");
             await Assertions.Expect(bgnbd).ToBeVisibleAsync(new() { Timeout = 120_000 });
             await Assertions.Expect(page.Locator("[data-testid=value-summary]")).ToContainTextAsync("30/06/2011");
