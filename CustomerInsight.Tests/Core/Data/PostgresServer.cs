@@ -119,6 +119,7 @@ public sealed class PostgresServer
                     await command.ExecuteNonQueryAsync();
                 }
                 var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::CustomerInsight.Core.Data.InsightDbContext>();
+                // Not pooled: CREATE DATABASE … TEMPLATE refuses a template that has a connection open.
                 global::CustomerInsight.Core.Data.InsightDatabase.Configure(options,
                     global::CustomerInsight.Core.Data.DatabaseEngine.Postgres, ConnectionStringOf(name, pooling: false));
                 await using (var db =
