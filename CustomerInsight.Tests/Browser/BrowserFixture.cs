@@ -124,21 +124,36 @@ public class BrowserFixture : IAsyncLifetime
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Waits until the page's address matches, then for its load state, as Playwright's <c>WaitForURLAsync</c> does, but by polling
-    /// the address: <c>WaitForURLAsync</c> reads the address, then waits for the next navigation, so a navigation reported between
-    /// the two (Blazor's <c>NavigateTo</c> right after a click) is missed and the wait runs into its timeout (seen once in a run of
-    /// every PostgreSQL test, with the figures of the new address on the screenshot).
+    /// Waits until the page's address matches, then for its load state, as Playwright's <c>WaitForURLAsync</c> does, but listening
+    /// before it looks: <c>WaitForURLAsync</c> reads the address, then starts waiting for the next navigation, so a navigation
+    /// reported between the two (Blazor's <c>NavigateTo</c> right after a click) is missed and the wait runs into its timeout (seen
+    /// once in a run of every PostgreSQL test, with the figures of the new address on the screenshot).
     /// </summary>
     public static async Task WaitForUrlAsync(IPage page, Func<string, bool> matches)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!matches(page.Url))
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
         {
-            if (waited.Elapsed > WaitTimeout)
+            if (frame == page.MainFrame && matches(frame.Url))
             {
-                throw new TimeoutException($"The page's address stayed {page.Url} for {WaitTimeout.TotalSeconds:F0} s.");
+                arrived.TrySetResult();
             }
-            await Task.Delay(50);
+        }
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            if (!matches(page.Url))
+            {
+                await arrived.Task.WaitAsync(WaitTimeout);
+            }
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The page's address stayed {page.Url} for {WaitTimeout.TotalSeconds:F0} s.");
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
         }
         await page.WaitForLoadStateAsync();
     }
