@@ -49,9 +49,23 @@ public static class ClvSegments
     /// <summary>Value by RFM segment, scored the day after the calibration end, in metrics.md's segment order.</summary>
     public static IReadOnlyList<ClvSegmentValue<RfmSegment>> ByRfm(ClvResult result, RfmResult scores)
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scores);
-        var segments = scores.Customers.ToDictionary(s => s.CustomerId, s => s.Segment);
-        return Summarize(result, id => segments.TryGetValue(id, out var s) ? [s] : [], Enum.GetValues<RfmSegment>());
+        // As Summarize adds them (customer id order), without a dictionary of every customer's segment.
+        var order = Enum.GetValues<RfmSegment>();
+        var totals = new (int Customers, double Alive, double Purchases, double Value)[order.Max(s => (int)s) + 1];
+        foreach (var (score, value) in Matched(result, scores))
+        {
+            ref var t = ref totals[(int)score.Segment];
+            t = (t.Customers + 1, t.Alive + value.ProbabilityAlive, t.Purchases + value.ExpectedPurchases, t.Value + (value.Clv ?? 0));
+        }
+        var hasValue = result.GammaGamma is not null;
+        return order.Select(s =>
+        {
+            var t = totals[(int)s];
+            return new ClvSegmentValue<RfmSegment>(s, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases,
+                hasValue ? t.Value : null);
+        }).ToList();
     }
 
     /// <summary>
@@ -62,14 +76,72 @@ public static class ClvSegments
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scores);
-        return scores.Customers
-            .Where(s => s.MonetaryScore >= ValuableMonetaryScore)
-            .Select(s => (Score: s, Value: result.Find(s.CustomerId)))
-            .Where(p => p.Value is not null)
-            .OrderBy(p => p.Value!.ProbabilityAlive).ThenByDescending(p => p.Score.Monetary).ThenBy(p => p.Score.CustomerId)
-            .Take(count)
-            .Select(p => new ClvCustomerAtRisk(p.Score.CustomerId, p.Score.Monetary, p.Score.LastSaleDate, p.Value!.RepeatPurchases,
-                p.Value.ProbabilityAlive, p.Value.Clv))
-            .ToList();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        // The first count in that order, kept as they come (the last of them on top), instead of sorting every valuable customer.
+        var kept = new PriorityQueue<ClvCustomerAtRisk, ClvCustomerAtRisk>(count + 1, LeastLikelyLostFirst);
+        foreach (var (score, value) in Matched(result, scores))
+        {
+            if (score.MonetaryScore < ValuableMonetaryScore || count == 0)
+            {
+                continue;
+            }
+            var candidate = new ClvCustomerAtRisk(score.CustomerId, score.Monetary, score.LastSaleDate, value.RepeatPurchases,
+                value.ProbabilityAlive, value.Clv);
+            if (kept.Count < count)
+            {
+                kept.Enqueue(candidate, candidate);
+            }
+            else if (LeastLikelyLostFirst.Compare(candidate, kept.Peek()) > 0)
+            {
+                kept.DequeueEnqueue(candidate, candidate);
+            }
+        }
+        var lost = new ClvCustomerAtRisk[kept.Count];
+        for (var i = lost.Length - 1; i >= 0; i--)
+        {
+            lost[i] = kept.Dequeue();
+        }
+        return lost;
+    }
+
+    /// <summary>Lowest P(alive) last (then the higher monetary last, then the higher customer id first): a queue's top is the
+    /// customer least likely lost of those it holds.</summary>
+    private static readonly Comparer<ClvCustomerAtRisk> LeastLikelyLostFirst = Comparer<ClvCustomerAtRisk>.Create((x, y) =>
+    {
+        var byAlive = y.ProbabilityAlive.CompareTo(x.ProbabilityAlive);
+        if (byAlive != 0)
+        {
+            return byAlive;
+        }
+        var byMonetary = x.Monetary.CompareTo(y.Monetary);
+        return byMonetary != 0 ? byMonetary : y.CustomerId.CompareTo(x.CustomerId);
+    });
+
+    /// <summary>Each customer both scored and predicted, in customer id order: a merge of the two lists (the predictions are
+    /// sorted by customer id; the scores are sorted here when they are not).</summary>
+    private static IEnumerable<(RfmCustomerScore Score, CustomerValue Value)> Matched(ClvResult result, RfmResult scores)
+    {
+        var sorted = scores.Customers;
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i].CustomerId < sorted[i - 1].CustomerId)
+            {
+                sorted = [.. sorted.OrderBy(s => s.CustomerId)];
+                break;
+            }
+        }
+        var values = result.Customers;
+        var j = 0;
+        foreach (var value in values)
+        {
+            while (j < sorted.Count && sorted[j].CustomerId < value.CustomerId)
+            {
+                j++;
+            }
+            if (j < sorted.Count && sorted[j].CustomerId == value.CustomerId)
+            {
+                yield return (sorted[j], value);
+            }
+        }
     }
 }
