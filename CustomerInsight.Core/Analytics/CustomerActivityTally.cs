@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CustomerInsight.Core.Sales;
 
 namespace CustomerInsight.Core.Analytics;
@@ -81,6 +82,8 @@ public sealed class CustomerActivityTally
 {
     private readonly ActivityWindow[] windows;
     private readonly (int First, int End)[] wholeMonths;
+    // Per window: the shift of its channel's months in a row's channel masks (CustomerYear.ChannelShift); −1 for every channel.
+    private readonly int[] channelShifts;
     private readonly Dictionary<int, int[]> masksByYear = [];
     private int maskYear;
     private int[]? lastMasks;
@@ -95,7 +98,10 @@ public sealed class CustomerActivityTally
         ArgumentOutOfRangeException.ThrowIfNegative(marks);
         this.windows = [.. windows];
         wholeMonths = [.. this.windows.Select(w => w.WholeMonths)];
+        channelShifts = [.. this.windows.Select(w => w.Channel is { } c ? CustomerYear.ChannelShift(c) : -1)];
         width = this.windows.Length + marks;
+        // Count packs a customer's counts two bits each into 64 bits.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 32, "windows and marks");
         this.customers = customers;
         counts = new byte[checked(width * customers)];
     }
@@ -135,30 +141,23 @@ public sealed class CustomerActivityTally
     /// <summary>Adds one customer × year row (its whole months that fall in each window) of the customer in <paramref name="slot"/>.</summary>
     public void AddYear(int slot, int year, int months, int repeatMonths, long channelMonths, long channelRepeatMonths)
     {
-        var at = At(slot);
+        var row = counts.AsSpan(At(slot), windows.Length);
         var masks = MasksOf(year);
-        for (var w = 0; w < windows.Length; w++)
+        for (var w = 0; w < row.Length; w++)
         {
             var mask = masks[w];
             if (mask == 0)
             {
                 continue;
             }
-            int active, repeat;
-            if (windows[w].Channel is { } channel)
-            {
-                var shift = CustomerYear.ChannelShift(channel);
-                active = (int)(channelMonths >> shift) & mask;
-                repeat = (int)(channelRepeatMonths >> shift) & mask;
-            }
-            else
-            {
-                active = months & mask;
-                repeat = repeatMonths & mask;
-            }
+            var shift = channelShifts[w];
+            var (active, repeat) = shift < 0
+                ? (months & mask, repeatMonths & mask)
+                : ((int)(channelMonths >> shift) & mask, (int)(channelRepeatMonths >> shift) & mask);
             if (active != 0)
             {
-                Add(at + w, repeat != 0 || (active & (active - 1)) != 0 ? 2 : 1);
+                // Two sale orders in one month, or sale orders in two months: two or more.
+                row[w] = (byte)Math.Min(2, row[w] + (repeat != 0 || (active & (active - 1)) != 0 ? 2 : 1));
             }
         }
     }
@@ -195,27 +194,54 @@ public sealed class CustomerActivityTally
     }
 
     /// <summary><see cref="Count(Func{ReadOnlySpan{byte}, bool})"/> of several predicates in one pass over the customers.</summary>
+    /// <remarks>
+    /// Each predicate is asked once per distinct span, not once per customer: a customer's counts (0, 1 or 2 per window, then
+    /// marks of 0 or 1) are packed two bits each into one number, and the customers are counted per number first (a million
+    /// customers have a few thousand distinct spans at most).
+    /// </remarks>
     public long[] Count(IReadOnlyList<Func<ReadOnlySpan<byte>, bool>> predicates)
     {
         ArgumentNullException.ThrowIfNull(predicates);
         var n = new long[predicates.Count];
-        for (var i = 0; i < customers; i++)
+        var span = new byte[width];
+        foreach (var (packed, customers) in Patterns())
         {
-            var span = counts.AsSpan(i * width, width);
-            if (span.IndexOfAnyExcept((byte)0) < 0)
+            for (var i = 0; i < width; i++)
             {
-                // Nothing counted: no figure counts a customer without a sale or a mark.
-                continue;
+                span[i] = (byte)((packed >> (2 * i)) & 3);
             }
             for (var p = 0; p < n.Length; p++)
             {
                 if (predicates[p](span))
                 {
-                    n[p]++;
+                    n[p] += customers;
                 }
             }
         }
         return n;
+    }
+
+    /// <summary>The distinct spans of counts, packed (<see cref="Count(IReadOnlyList{Func{ReadOnlySpan{byte}, bool}})"/>), and how many
+    /// customers have each; customers with nothing counted (all zeros) left out.</summary>
+    private Dictionary<ulong, long> Patterns()
+    {
+        var patterns = new Dictionary<ulong, long>();
+        for (var i = 0; i < customers; i++)
+        {
+            var span = counts.AsSpan(i * width, width);
+            if (!span.ContainsAnyExcept((byte)0))
+            {
+                // Nothing counted: no figure counts a customer without a sale or a mark.
+                continue;
+            }
+            ulong packed = 0;
+            for (var j = 0; j < span.Length; j++)
+            {
+                packed |= (ulong)span[j] << (2 * j);
+            }
+            CollectionsMarshal.GetValueRefOrAddDefault(patterns, packed, out _)++;
+        }
+        return patterns;
     }
 
     /// <summary>The windows' masks of <paramref name="year"/> (rows come a year at a time or by customer: the last year's are kept).</summary>

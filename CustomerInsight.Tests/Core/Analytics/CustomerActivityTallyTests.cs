@@ -100,4 +100,30 @@ public sealed class CustomerActivityTallyTests
         // Slot 1 has a sale; the 2,499 other odd slots have nothing and match no predicate, not even "no mark".
         Assert.Equal([2500, 1, 1], tally.Count([s => s[1] == 1, s => s[1] == 0, s => s[0] > 0]));
     }
+
+    [Fact]
+    public void Count_ThirtyTwoWindowsAndMarks_EachPositionCountedOnItsOwn()
+    {
+        // 29 one-day windows (1–29 January 2024) and 3 marks: the widest tally Count packs into 64 bits.
+        var windows = Enumerable.Range(1, 29).Select(d => new ActivityWindow(Day(2024, 1, d), Day(2024, 1, d + 1), null)).ToList();
+        var tally = new CustomerActivityTally(windows, customers: 40, marks: 3);
+        // Customer c (1–29) buys on day c, customer 30 twice on day 29, customers 31–33 carry marks 0–2 only.
+        for (var c = 1; c <= 29; c++)
+        {
+            tally.AddOrder(c, Day(2024, 1, c), Channel.Web);
+        }
+        tally.AddOrder(30, Day(2024, 1, 29), Channel.Web);
+        tally.AddOrder(30, Day(2024, 1, 29), Channel.Store);
+        for (var m = 0; m < 3; m++)
+        {
+            tally.Mark(31 + m, m);
+        }
+
+        var n = tally.Count([.. Enumerable.Range(0, 32).Select(i => (Func<ReadOnlySpan<byte>, bool>)(s => s[i] > 0)),
+            s => s[28] == 2, s => s.Length == 32]);
+
+        // Every window has its one buyer, the last also customer 30; every mark its customer; customer 30 alone reached two.
+        Assert.Equal([.. Enumerable.Repeat(1L, 28), 2, 1, 1, 1, 1, 33], n);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerActivityTally(windows, customers: 1, marks: 4));
+    }
 }
