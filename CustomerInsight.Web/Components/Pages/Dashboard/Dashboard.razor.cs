@@ -42,6 +42,7 @@ public sealed partial class Dashboard
     [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
+    [Inject] public required CustomerInsight.Core.Surveys.Themes.ThemeQueries Themes { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> T { get; set; }
@@ -67,8 +68,11 @@ public sealed partial class Dashboard
             return;
         }
         var options = KpiOptions.Value;
-        var loaded = await Queries.GetDashboardAsync(State.ToKpiFilter(day), new KpiThresholds(options.LapsedAfterDays, options.MinResponses),
-            cancellationToken);
+        var filter = State.ToKpiFilter(day);
+        // The figures not yet shared are computed on the pool's threads; the top themes meanwhile on this one.
+        var dashboard = Queries.GetDashboardAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
+        await ReadTopThemesAsync(filter, options.MinResponses, cancellationToken);
+        var loaded = await dashboard;
         var events = await OmocQueries.ListChangeEventsAsync(loaded.TrendRange.Start, loaded.TrendRange.End, cancellationToken);
         // Everything shown changes together, after the last await: a render in between (a shared read still running)
         // never sees new figures with the previous view's cards, charts or notes.
@@ -76,6 +80,24 @@ public sealed partial class Dashboard
         cards = BuildCards(data.Kpis);
         BuildCharts();
         notes = DashboardNotes.Create(data, MinResponses, T);
+    }
+
+    /// <summary>
+    /// The period's theme figures that the satisfaction block's top themes (<see cref="Satisfaction.TopThemes"/>) show, read beside
+    /// the dashboard's figures: that component asks for them only once it is drawn, after the figures, and then finds them ready
+    /// (one shared entry per filter) instead of reading them after everything else. Its own read reports a failure. Shared already,
+    /// they are there at once, and a view whose figures are all shared is drawn without a wait.
+    /// </summary>
+    private async Task ReadTopThemesAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Themes.GetPeriodFiguresAsync(filter, minResponses, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LoggerFactory.CreateLogger<Dashboard>().LogDebug(e, "The top themes read ahead failed; the component reads them again");
+        }
     }
 
     private void BuildCharts()
