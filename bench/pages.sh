@@ -10,6 +10,7 @@
 #   environment: RUNS (5), WARMUP (1), CUSTOMERS (5000), PAGES ("/,/segments,/customers"), PORT (a free one),
 #                EMAIL, PASSWORD, NO_BUILD=1 (skip the Release publish), JSON_OUT (raw figures as JSON),
 #                PAGE_TIMEOUT_S (120: longest load before the run fails; a first visit at 10 M lines on a busy machine needs more),
+#                SETTLE_MS (2000: a new tab waits that long before its navigation, Chromium's renderer start off the server's CPU),
 #                SERVER_LOG (a file the app's log is copied to at the end, e.g. with
 #                Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information: each SQL command's time)
 set -euo pipefail

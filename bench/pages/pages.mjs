@@ -9,7 +9,9 @@
 // parsed) and circuit (the Blazor WebSocket open; the interactive render follows, data loaded again, then charts).
 // Usage: node pages.mjs   environment: BASE_URL, EMAIL, PASSWORD, RUNS (5), WARMUP (1), PAGES ("/,/segments,/customers"),
 //        TARGET_MS (1000, for the dashboard "/"), SERVER_PID (to report the server's CPU time), JSON_OUT (file for raw runs),
-//        PAGE_TIMEOUT_S (120: how long one load may take before the run fails)
+//        PAGE_TIMEOUT_S (120: how long one load may take before the run fails),
+//        SETTLE_MS (2000: how long a new tab waits before its navigation, so that Chromium starting its renderer does not take the
+//        CPU the server's prerender needs on this 2-core machine; 0 measures them sharing it: bench/RESULTS.md, 2026-12-06)
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -24,6 +26,7 @@ const targetMs = Number(env.TARGET_MS || 1000);
 const serverPid = env.SERVER_PID ? Number(env.SERVER_PID) : null;
 const chromiumPath = env.CHROMIUM || '/usr/bin/chromium';
 const pageTimeoutMs = Number(env.PAGE_TIMEOUT_S || 120) * 1000;
+const settleMs = Number(env.SETTLE_MS ?? 2000);
 
 // Runs in every document before the page's own scripts: notes when the Blazor circuit's WebSocket opens
 // and checks the page's markers on every DOM mutation and every 5 ms, stamping performance.now().
@@ -140,6 +143,8 @@ try {
     const cpuBefore = serverCpuSeconds();
     for (let i = 0; i < warmup + runs; i++) {
       const page = await context.newPage();
+      // The new tab's renderer starts on the server's two cores here; a person's browser runs on their own machine.
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
       const response = await page.goto(path, { waitUntil: 'commit' });
       // A path may carry a query (a view nobody opened before: /segments?date=…); the markers go by its path alone.
       if (!response || response.status() !== 200 || new URL(page.url()).pathname !== new URL(path, baseUrl).pathname) {
