@@ -1,4 +1,5 @@
 using CustomerInsight.Core.Rfm;
+using Totals = (int Customers, double Alive, double Purchases, double Value);
 
 namespace CustomerInsight.Core.Value;
 
@@ -28,23 +29,24 @@ public static class ClvSegments
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(segmentsOf);
         ArgumentNullException.ThrowIfNull(order);
-        var totals = new Dictionary<TSegment, (int Customers, double Alive, double Purchases, double Value)>();
+        var totals = new Dictionary<TSegment, Totals>();
         foreach (var c in result.Customers)
         {
             foreach (var segment in segmentsOf(c.CustomerId))
             {
-                var t = totals.GetValueOrDefault(segment);
-                totals[segment] = (t.Customers + 1, t.Alive + c.ProbabilityAlive, t.Purchases + c.ExpectedPurchases, t.Value + (c.Clv ?? 0));
+                totals[segment] = Plus(totals.GetValueOrDefault(segment), c);
             }
         }
-        var hasValue = result.GammaGamma is not null;
-        return order.Select(s =>
-        {
-            var t = totals.GetValueOrDefault(s);
-            return new ClvSegmentValue<TSegment>(s, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases,
-                hasValue ? t.Value : null);
-        }).ToList();
+        return [.. order.Select(s => Row(s, totals.GetValueOrDefault(s), result.GammaGamma is not null))];
     }
+
+    /// <summary>A segment's totals with one more customer.</summary>
+    private static Totals Plus(Totals t, CustomerValue c) =>
+        (t.Customers + 1, t.Alive + c.ProbabilityAlive, t.Purchases + c.ExpectedPurchases, t.Value + (c.Clv ?? 0));
+
+    /// <summary>A segment's row from its customers' count and sums of P(alive), expected purchases and CLV.</summary>
+    private static ClvSegmentValue<TSegment> Row<TSegment>(TSegment segment, Totals t, bool hasValue) =>
+        new(segment, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases, hasValue ? t.Value : null);
 
     /// <summary>Value by RFM segment, scored the day after the calibration end, in metrics.md's segment order.</summary>
     public static IReadOnlyList<ClvSegmentValue<RfmSegment>> ByRfm(ClvResult result, RfmResult scores)
@@ -53,19 +55,12 @@ public static class ClvSegments
         ArgumentNullException.ThrowIfNull(scores);
         // As Summarize adds them (customer id order), without a dictionary of every customer's segment.
         var order = Enum.GetValues<RfmSegment>();
-        var totals = new (int Customers, double Alive, double Purchases, double Value)[order.Max(s => (int)s) + 1];
+        var totals = new Totals[order.Max(s => (int)s) + 1];
         foreach (var (score, value) in Matched(result, scores))
         {
-            ref var t = ref totals[(int)score.Segment];
-            t = (t.Customers + 1, t.Alive + value.ProbabilityAlive, t.Purchases + value.ExpectedPurchases, t.Value + (value.Clv ?? 0));
+            totals[(int)score.Segment] = Plus(totals[(int)score.Segment], value);
         }
-        var hasValue = result.GammaGamma is not null;
-        return order.Select(s =>
-        {
-            var t = totals[(int)s];
-            return new ClvSegmentValue<RfmSegment>(s, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases,
-                hasValue ? t.Value : null);
-        }).ToList();
+        return [.. order.Select(s => Row(s, totals[(int)s], result.GammaGamma is not null))];
     }
 
     /// <summary>
@@ -77,11 +72,15 @@ public static class ClvSegments
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return [];
+        }
         // The first count in that order, kept as they come (the last of them on top), instead of sorting every valuable customer.
         var kept = new PriorityQueue<ClvCustomerAtRisk, ClvCustomerAtRisk>(count + 1, LeastLikelyLostFirst);
         foreach (var (score, value) in Matched(result, scores))
         {
-            if (score.MonetaryScore < ValuableMonetaryScore || count == 0)
+            if (score.MonetaryScore < ValuableMonetaryScore)
             {
                 continue;
             }
