@@ -36,10 +36,11 @@ public sealed record RfmFrequencyScale
     /// <summary>The score of a frequency in thresholds mode: 1 + the number of thresholds it reaches.</summary>
     public int ThresholdScore(int frequency)
     {
+        // By index: a foreach over the interface would allocate an enumerator per customer scored (21 MB for 675 k).
         var score = 1;
-        foreach (var threshold in Thresholds)
+        for (var i = 0; i < Thresholds.Count; i++)
         {
-            if (frequency >= threshold)
+            if (frequency >= Thresholds[i])
             {
                 score++;
             }

@@ -111,9 +111,19 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     /// </summary>
     public static List<CustomerActivity> ActivitiesBefore(CustomerActivitySnapshot snapshot, DateOnly analysisDate)
     {
+        using var columns = ColumnsBefore(snapshot, analysisDate);
+        return columns.ToList();
+    }
+
+    /// <summary><see cref="ActivitiesBefore"/> as the columns the scorer reads, in working arrays (no record per customer).</summary>
+    public static RfmActivityColumns ColumnsBefore(CustomerActivitySnapshot snapshot, DateOnly analysisDate)
+    {
         ArgumentNullException.ThrowIfNull(snapshot);
         var n = snapshot.Customers;
-        var (saleOrders, lastDays, netMilli) = (new int[n], new int[n], new long[n]);
+        using var saleOrdersOf = Scratch.RentCleared<int>(n);
+        using var lastDayOf = Scratch.Rent<int>(n);
+        using var netMilliOf = Scratch.RentCleared<long>(n);
+        var (saleOrders, lastDays, netMilli) = (saleOrdersOf.Array, lastDayOf.Array, netMilliOf.Array);
         snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
@@ -125,16 +135,15 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
             }
         });
         snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => netMilli[slot] += amount);
-        var activities = new List<CustomerActivity>();
+        var columns = new RfmActivityColumns(n);
         for (var slot = 0; slot < n; slot++)
         {
             if (saleOrders[slot] > 0)
             {
-                activities.Add(new CustomerActivity(snapshot.IdOf(slot), DateOnly.FromDayNumber(lastDays[slot]), saleOrders[slot],
-                    Money.FromMilli(netMilli[slot])));
+                columns.Add(snapshot.IdOf(slot), lastDays[slot], saleOrders[slot], netMilli[slot]);
             }
         }
-        return activities;
+        return columns;
     }
 
     public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
@@ -155,7 +164,17 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     public async Task<RfmResult> ScoreAsync(DateOnly analysisDate, RfmGridSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, settings.Grid, settings.FrequencyScale);
+        RfmResult result;
+        if (activity is { KeepsSnapshots: true })
+        {
+            using var columns = ColumnsBefore(await activity.GetWholeAsync(cancellationToken), analysisDate);
+            result = RfmScorer.Score(columns, analysisDate, settings.Grid, settings.FrequencyScale);
+        }
+        else
+        {
+            result = RfmScorer.Score(await GetActivitiesAsync(analysisDate, cancellationToken), analysisDate, settings.Grid,
+                settings.FrequencyScale);
+        }
         return result with { Settings = settings };
     }
 

@@ -1,3 +1,5 @@
+using CustomerInsight.Core.Analytics;
+
 namespace CustomerInsight.Core.Rfm;
 
 /// <summary>
@@ -14,110 +16,96 @@ public static class RfmScorer
     /// <summary>
     /// Scores the customers. Activities without any sale order are not scorable and are left out;
     /// an activity whose last sale is not before <paramref name="analysisDate"/> is a caller error.
-    /// O(N log N): one sort per metric.
+    /// O(N log N): one sort per metric at most.
     /// </summary>
     /// <exception cref="ArgumentException">A last sale date on or after the analysis date.</exception>
     public static RfmResult Score(IReadOnlyList<CustomerActivity> activities, DateOnly analysisDate, RfmGrid? grid = null,
         RfmFrequencyScale? frequencyScale = null)
     {
-        ArgumentNullException.ThrowIfNull(activities);
+        using var columns = RfmActivityColumns.Scorable(activities, analysisDate);
+        return Score(columns, analysisDate, grid, frequencyScale);
+    }
+
+    /// <summary>Scores the customers of <paramref name="columns"/>, every one scorable (a sale order before the date), in their order.</summary>
+    public static RfmResult Score(RfmActivityColumns columns, DateOnly analysisDate, RfmGrid? grid = null,
+        RfmFrequencyScale? frequencyScale = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
         grid ??= RfmGrid.Default;
         frequencyScale ??= RfmFrequencyScale.Quintiles;
 
-        var scorable = new List<CustomerActivity>(activities.Count);
-        foreach (var activity in activities)
-        {
-            if (activity.SaleOrders <= 0)
-            {
-                continue;
-            }
-            if (activity.LastSaleDate >= analysisDate)
-            {
-                throw new ArgumentException(
-                    $"Customer {activity.CustomerId} has a sale on {activity.LastSaleDate:yyyy-MM-dd}, "
-                    + $"not before the analysis date {analysisDate:yyyy-MM-dd}.",
-                    nameof(activities));
-            }
-            scorable.Add(activity);
-        }
-
-        var n = scorable.Count;
+        var n = columns.Count;
         // Larger is better for all three keys: a more recent last sale means a smaller recency.
-        var lastSaleDays = new int[n];
-        var frequencies = new int[n];
-        var monetaries = new decimal[n];
-        for (var i = 0; i < n; i++)
+        var lastSaleDays = columns.LastSaleDays;
+        var frequencies = columns.SaleOrders;
+        using var recencyScores = Scratch.Rent<byte>(n);
+        using var frequencyScores = Scratch.Rent<byte>(n);
+        using var monetaryScores = Scratch.Rent<byte>(n);
+        QuintileScores(lastSaleDays, recencyScores.Span);
+        if (frequencyScale.Scoring == RfmFrequencyScoring.Thresholds)
         {
-            lastSaleDays[i] = scorable[i].LastSaleDate.DayNumber;
-            frequencies[i] = scorable[i].SaleOrders;
-            monetaries[i] = scorable[i].NetAmount;
+            var scores = frequencyScores.Span;
+            for (var i = 0; i < n; i++)
+            {
+                scores[i] = (byte)frequencyScale.ThresholdScore(frequencies[i]);
+            }
         }
-        var recencyScores = QuintileScores(lastSaleDays);
-        var frequencyScores = frequencyScale.Scoring == RfmFrequencyScoring.Thresholds
-            ? Array.ConvertAll(frequencies, f => (byte)frequencyScale.ThresholdScore(f))
-            : QuintileScores(frequencies);
-        var monetaryScores = ThousandthsOf(monetaries) is { } milli ? QuintileScores(milli) : QuintileScores(monetaries);
+        else
+        {
+            QuintileScores(frequencies, frequencyScores.Span);
+        }
+        if (columns.InThousandths)
+        {
+            QuintileScores(columns.NetMilli, monetaryScores.Span);
+        }
+        else
+        {
+            QuintileScores(columns.NetAmounts, monetaryScores.Span);
+        }
 
-        var scores = new RfmCustomerScore[n];
+        var ids = columns.Ids;
+        Span<byte> r = recencyScores.Span, f = frequencyScores.Span, m = monetaryScores.Span;
+        var customers = new RfmCustomerScore[n];
         var analysisDay = analysisDate.DayNumber;
         for (var i = 0; i < n; i++)
         {
-            var a = scorable[i];
-            scores[i] = new RfmCustomerScore(
-                a.CustomerId,
-                a.LastSaleDate,
-                analysisDay - a.LastSaleDate.DayNumber,
-                a.SaleOrders,
-                a.NetAmount,
-                recencyScores[i],
-                frequencyScores[i],
-                monetaryScores[i],
-                grid.SegmentOf(recencyScores[i], frequencyScores[i]));
+            customers[i] = new RfmCustomerScore(
+                ids[i],
+                DateOnly.FromDayNumber(lastSaleDays[i]),
+                analysisDay - lastSaleDays[i],
+                frequencies[i],
+                columns.NetAmountAt(i),
+                r[i],
+                f[i],
+                m[i],
+                grid.SegmentOf(r[i], f[i]));
         }
-        return new RfmResult(analysisDate, scores, frequencyScale);
-    }
-
-    /// <summary>
-    /// The amounts as whole thousandths (how they are stored), in the same order: sorting longs is about 2.5 × faster than
-    /// sorting decimals (760 k customers: 90 against 230 ms). Null when an amount has a finer fraction or is out of range.
-    /// </summary>
-    internal static long[]? ThousandthsOf(decimal[] amounts)
-    {
-        const decimal limit = long.MaxValue / 1000m;
-        var milli = new long[amounts.Length];
-        for (var i = 0; i < amounts.Length; i++)
-        {
-            if (amounts[i] is > limit or < -limit)
-            {
-                return null;
-            }
-            var scaled = amounts[i] * 1000m;
-            if (scaled != decimal.Truncate(scaled))
-            {
-                return null;
-            }
-            milli[i] = (long)scaled;
-        }
-        return milli;
+        return new RfmResult(analysisDate, customers, frequencyScale);
     }
 
     /// <summary>
     /// <see cref="QuintileScores{T}"/> of whole numbers, by counting when their range is small (days of recency, order counts):
     /// w of a value is the number of values below it, a running sum over the counts; no sort.
     /// </summary>
-    internal static byte[] QuintileScores(int[] values)
+    internal static void QuintileScores(ReadOnlySpan<int> values, Span<byte> scores)
     {
         var n = values.Length;
         if (n == 0)
         {
-            return [];
+            return;
         }
-        var (min, max) = (values.Min(), values.Max());
+        var (min, max) = (values[0], values[0]);
+        foreach (var v in values)
+        {
+            (min, max) = (Math.Min(min, v), Math.Max(max, v));
+        }
         if ((long)max - min >= 4L * n + 1024)
         {
-            return QuintileScores<int>(values);
+            QuintileScores<int>(values, scores);
+            return;
         }
-        var below = new int[max - min + 1];
+        using var counts = Scratch.RentCleared<int>(max - min + 1);
+        var below = counts.Span;
         foreach (var v in values)
         {
             below[v - min]++;
@@ -129,34 +117,34 @@ public static class RfmScorer
             below[k] = worse;
             worse += count;
         }
-        var scores = new byte[n];
         for (var i = 0; i < n; i++)
         {
             scores[i] = (byte)(1 + (RfmGrid.Levels * (long)below[values[i] - min] / n));
         }
-        return scores;
     }
 
     /// <summary>
-    /// Score of each value, larger being better: <c>1 + floor(5 × w / N)</c> where w is the number
+    /// Score of each value into <paramref name="scores"/>, larger being better: <c>1 + floor(5 × w / N)</c> where w is the number
     /// of values strictly smaller. After an ascending sort, w is the position of the first equal value.
     /// </summary>
-    internal static byte[] QuintileScores<T>(T[] values)
+    internal static void QuintileScores<T>(ReadOnlySpan<T> values, Span<byte> scores)
         where T : IComparable<T>
     {
         var n = values.Length;
-        var scores = new byte[n];
         if (n == 0)
         {
-            return scores;
+            return;
         }
-        var keys = (T[])values.Clone();
-        var positions = new int[n];
+        using var sortedKeys = Scratch.Rent<T>(n);
+        using var sortedPositions = Scratch.Rent<int>(n);
+        var keys = sortedKeys.Span;
+        var positions = sortedPositions.Span;
+        values.CopyTo(keys);
         for (var i = 0; i < n; i++)
         {
             positions[i] = i;
         }
-        Array.Sort(keys, positions);
+        keys.Sort(positions);
 
         var worse = 0;
         for (var i = 0; i < n; i++)
@@ -167,6 +155,5 @@ public static class RfmScorer
             }
             scores[positions[i]] = (byte)(1 + (RfmGrid.Levels * (long)worse / n));
         }
-        return scores;
     }
 }

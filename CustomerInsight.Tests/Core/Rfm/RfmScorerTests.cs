@@ -204,22 +204,79 @@ public class RfmScorerTests
         ];
         foreach (var values in wholes)
         {
-            Assert.Equal(Naive(values), RfmScorer.QuintileScores(values));
+            Assert.Equal(Naive(values), Scores(values));
         }
-        Assert.Empty(RfmScorer.QuintileScores(Array.Empty<int>()));
+        Assert.Empty(Scores(Array.Empty<int>()));
 
         var amounts = Enumerable.Range(0, 1500).Select(_ => random.Next(-3000, 90000) * 0.125m).ToArray();
-        var milli = RfmScorer.ThousandthsOf(amounts);
-        Assert.NotNull(milli);
+        var milli = amounts.Select(a => RfmActivityColumns.TryThousandths(a, out var m) ? m : throw new InvalidOperationException($"{a}"))
+            .ToArray();
         Assert.Equal(amounts.Select(a => (long)(a * 1000m)), milli);
-        Assert.Equal(Naive(amounts), RfmScorer.QuintileScores(milli));
+        Assert.Equal(Naive(amounts), SortedScores(milli));
+        Assert.Equal(Naive(amounts), SortedScores(amounts));
         // Finer than a thousandth or beyond a long's thousandths: scored as decimals.
-        Assert.Null(RfmScorer.ThousandthsOf([1m, 1m / 3m]));
-        Assert.Null(RfmScorer.ThousandthsOf([0.0005m]));
-        Assert.Null(RfmScorer.ThousandthsOf([decimal.MaxValue, 1m]));
+        Assert.False(RfmActivityColumns.TryThousandths(1m / 3m, out _));
+        Assert.False(RfmActivityColumns.TryThousandths(0.0005m, out _));
+        Assert.False(RfmActivityColumns.TryThousandths(decimal.MaxValue, out _));
+        Assert.True(RfmActivityColumns.TryThousandths(-0.001m, out var least) && least == -1);
         var fine = new[] { 0.0005m, 0.0004m, -0.0001m, 0.0005m };
         Assert.Equal(Naive(fine), RfmScorer.Score(fine.Select((m, i) => Activity(i + 1, net: m)).ToArray(), AnalysisDate)
             .Customers.Select(c => (byte)c.MonetaryScore));
+    }
+
+    [Fact]
+    public void Score_AfterALargerScoring_TheReusedWorkingArraysCarryNothingOver()
+    {
+        // The working arrays come back from a pool uncleared: a smaller base scored after a larger one must not see its leftovers
+        // (the counts of the recency days, the sorted amounts, the scores).
+        var random = new Random(7);
+        CustomerActivity[] Base(int size, int maxDays, int maxOrders) => Enumerable.Range(1, size)
+            .Select(id => Activity(id, random.Next(1, maxOrders), random.Next(-500, 100_000) / 8m, random.Next(1, maxDays))).ToArray();
+        var (large, small) = (Base(5000, 900, 40), Base(37, 30, 4));
+
+        var first = RfmScorer.Score(large, AnalysisDate);
+        var second = RfmScorer.Score(small, AnalysisDate);
+
+        Assert.Equal(5000, first.Customers.Count);
+        static int Naive(int worse, int n) => 1 + (5 * worse / n);
+        Assert.Equal(small.Select(a => (a.CustomerId, a.NetAmount,
+                Naive(small.Count(o => o.LastSaleDate < a.LastSaleDate), small.Length),
+                Naive(small.Count(o => o.SaleOrders < a.SaleOrders), small.Length),
+                Naive(small.Count(o => o.NetAmount < a.NetAmount), small.Length))),
+            second.Customers.Select(c => (c.CustomerId, c.Monetary, c.RecencyScore, c.FrequencyScore, c.MonetaryScore)));
+    }
+
+    [Fact]
+    public void ActivityColumns_FromRecords_LeaveOutCustomersWithoutASaleAndKeepTheAmountsAsGiven()
+    {
+        CustomerActivity[] activities =
+        [
+            Activity(3, saleOrders: 2, net: 12.5m),
+            Activity(4, saleOrders: 0, net: -3m),
+            Activity(9, saleOrders: 1, net: 0.0001m, daysBefore: 40),
+        ];
+
+        using var columns = RfmActivityColumns.Scorable(activities, AnalysisDate);
+
+        Assert.Equal([activities[0], activities[2]], columns.ToList());
+        Assert.False(columns.InThousandths);
+        Assert.Equal([12.5m, 0.0001m], columns.NetAmounts.ToArray());
+        Assert.Throws<InvalidOperationException>(() => columns.Add(10, AnalysisDate.DayNumber - 1, 1, 1000L));
+    }
+
+    private static byte[] Scores(int[] values)
+    {
+        var scores = new byte[values.Length];
+        RfmScorer.QuintileScores(values, scores);
+        return scores;
+    }
+
+    private static byte[] SortedScores<T>(T[] values)
+        where T : IComparable<T>
+    {
+        var scores = new byte[values.Length];
+        RfmScorer.QuintileScores<T>(values, scores);
+        return scores;
     }
 
     [Fact]
