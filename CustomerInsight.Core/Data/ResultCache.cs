@@ -13,6 +13,7 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> entries = new();
+    private readonly Lock adding = new();
 
     public int Count => entries.Count;
 
@@ -20,11 +21,23 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
     {
         ArgumentNullException.ThrowIfNull(compute);
         var now = clock.GetUtcNow();
-        if (!entries.TryGetValue(key, out var entry) || now - entry.CreatedAt >= lifetime || entry.Value.IsCanceled)
+        if (!TryGetLive(key, now, out var entry))
         {
-            entry = new Entry(compute(), now);
-            entries[key] = entry;
-            Trim(now);
+            // The entry is in place before the computation starts: a computation that runs long before its first real await
+            // (the scores of a million customers) would otherwise be started again by every caller meanwhile.
+            Task<Task<TValue>>? start = null;
+            lock (adding)
+            {
+                if (!TryGetLive(key, now, out entry))
+                {
+                    start = new Task<Task<TValue>>(compute);
+                    entry = new Entry(start.Unwrap(), now);
+                    entries[key] = entry;
+                    Trim(now);
+                }
+            }
+            // On the caller's thread, as a plain call would.
+            start?.RunSynchronously(TaskScheduler.Default);
         }
         entry.LastUsed = now;
         if (entry.Value.IsCompletedSuccessfully)
@@ -41,6 +54,9 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
             throw;
         }
     }
+
+    private bool TryGetLive(TKey key, DateTimeOffset now, out Entry entry) =>
+        entries.TryGetValue(key, out entry!) && now - entry.CreatedAt < lifetime && !entry.Value.IsCanceled;
 
     private void Trim(DateTimeOffset now)
     {

@@ -34,6 +34,35 @@ public class ResultCacheTests
     }
 
     [Fact]
+    public async Task GetAsync_CallerArrivingWhileTheFirstComputesBeforeItsFirstAwait_SharesItsComputation()
+    {
+        var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+        var computed = 0;
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Task<int> Compute()
+        {
+            // The first computation holds its thread (CPU work before any await); a second one would answer at once.
+            if (Interlocked.Increment(ref computed) > 1)
+            {
+                return Task.FromResult(-1);
+            }
+            inside.Set();
+            release.Wait(Ct);
+            return Task.FromResult(42);
+        }
+
+        var first = Task.Run(() => cache.GetAsync("a", Compute, Ct), Ct);
+        inside.Wait(Ct);
+        var second = cache.GetAsync("a", Compute, Ct);
+        release.Set();
+
+        var answers = await Task.WhenAll(first, second);
+        Assert.Equal(new[] { 42, 42 }, answers);
+        Assert.Equal(1, computed);
+    }
+
+    [Fact]
     public async Task GetAsync_ComputationCancelledByItsCaller_ComputedAfreshNextTime()
     {
         var cache = new ResultCache<string, int>(4, TimeSpan.FromMinutes(5), new FakeTimeProvider(DateTimeOffset.UnixEpoch));
