@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 using Microsoft.EntityFrameworkCore;
@@ -194,9 +195,15 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutWeeks);
         const int none = int.MinValue;
         var n = snapshot.Customers;
-        var (first, last, repeat, repeatMilli, seen) = (new int[n], new int[n], new int[n], new long[n], new int[n]);
-        Array.Fill(first, none);
-        Array.Fill(seen, none);
+        // Working arrays reused from one fit to the next (Scratch: memory new to the process is dear).
+        using var firstOf = Scratch.Rent<int>(n);
+        using var lastOf = Scratch.Rent<int>(n);
+        using var repeatOf = Scratch.RentCleared<int>(n);
+        using var repeatMilliOf = Scratch.RentCleared<long>(n);
+        using var seenOf = Scratch.Rent<int>(n);
+        var (first, last, repeat, repeatMilli, seen) = (firstOf.Array, lastOf.Array, repeatOf.Array, repeatMilliOf.Array, seenOf.Array);
+        firstOf.Span.Fill(none);
+        seenOf.Span.Fill(none);
         var holdout = new int[holdoutWeeks];
         var endDay = calibrationEnd.DayNumber;
         snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, _, amounts) =>
@@ -232,7 +239,7 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
                 }
             }
         });
-        var histories = new List<PurchaseHistory>();
+        var histories = new List<PurchaseHistory>(firstOf.Span.Length - firstOf.Span.Count(none));
         for (var slot = 0; slot < n; slot++)
         {
             if (first[slot] != none)
