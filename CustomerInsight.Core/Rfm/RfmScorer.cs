@@ -125,8 +125,13 @@ public static class RfmScorer
 
     /// <summary>
     /// Score of each value into <paramref name="scores"/>, larger being better: <c>1 + floor(5 × w / N)</c> where w is the number
-    /// of values strictly smaller. After an ascending sort, w is the position of the first equal value.
+    /// of values strictly smaller.
     /// </summary>
+    /// <remarks>
+    /// floor(5w / N) ≥ k exactly when w ≥ m = ⌈kN / 5⌉, that is when the value is above the m-th smallest: one sort of the values
+    /// (without carrying their positions, about twice as fast) gives the four cut values, and each score is 1 + the cuts its
+    /// value is above.
+    /// </remarks>
     internal static void QuintileScores<T>(ReadOnlySpan<T> values, Span<byte> scores)
         where T : IComparable<T>
     {
@@ -136,24 +141,23 @@ public static class RfmScorer
             return;
         }
         using var sortedKeys = Scratch.Rent<T>(n);
-        using var sortedPositions = Scratch.Rent<int>(n);
         var keys = sortedKeys.Span;
-        var positions = sortedPositions.Span;
         values.CopyTo(keys);
-        for (var i = 0; i < n; i++)
+        keys.Sort();
+        Span<T> cuts = new T[RfmGrid.Levels - 1];
+        for (var k = 1; k < RfmGrid.Levels; k++)
         {
-            positions[i] = i;
+            var m = (int)(((long)k * n + RfmGrid.Levels - 1) / RfmGrid.Levels);
+            cuts[k - 1] = keys[m - 1];
         }
-        keys.Sort(positions);
-
-        var worse = 0;
         for (var i = 0; i < n; i++)
         {
-            if (i > 0 && keys[i].CompareTo(keys[i - 1]) != 0)
+            var score = 1;
+            foreach (var cut in cuts)
             {
-                worse = i;
+                score += values[i].CompareTo(cut) > 0 ? 1 : 0;
             }
-            scores[positions[i]] = (byte)(1 + (RfmGrid.Levels * (long)worse / n));
+            scores[i] = (byte)score;
         }
     }
 }
