@@ -17,6 +17,9 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
 
     public int Count => entries.Count;
 
+    /// <summary>Whether a result for <paramref name="key"/> is held or being computed (and not expired).</summary>
+    public bool Contains(TKey key) => TryGetLive(key, clock.GetUtcNow(), out _);
+
     public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> compute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compute);

@@ -56,7 +56,7 @@ public static class RfmMigrationCalculator
 
         // Both dates' customers in id order (as scored from the database or the snapshot; sorted here otherwise), walked side by
         // side: no dictionary of the earlier date's customers (at 700 k customers, 0.24 s of the 0.35 s of a migration).
-        var (old, now) = (InIdOrder(earlier.Customers), InIdOrder(later.Customers));
+        var (old, now) = (RfmCustomerScores.InIdOrder(earlier.Customers), RfmCustomerScores.InIdOrder(later.Customers));
         var leftOut = new HashSet<int>();
         bool Excluded(int customerId)
         {
@@ -123,20 +123,5 @@ public static class RfmMigrationCalculator
         {
             Settings = later.Settings ?? earlier.Settings,
         };
-    }
-
-    /// <summary>The scores in ascending customer id: the list itself when it already is (one customer once), else a sorted copy.</summary>
-    private static IReadOnlyList<RfmCustomerScore> InIdOrder(IReadOnlyList<RfmCustomerScore> scores)
-    {
-        for (var i = 1; i < scores.Count; i++)
-        {
-            if (scores[i].CustomerId <= scores[i - 1].CustomerId)
-            {
-                var sorted = scores.ToArray();
-                Array.Sort(sorted, (x, y) => x.CustomerId.CompareTo(y.CustomerId));
-                return sorted;
-            }
-        }
-        return scores;
     }
 }

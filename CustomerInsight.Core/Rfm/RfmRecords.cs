@@ -22,6 +22,29 @@ public readonly record struct RfmCustomerScore(
     int MonetaryScore,
     RfmSegment Segment);
 
+/// <summary>Helpers over lists of <see cref="RfmCustomerScore"/>.</summary>
+public static class RfmCustomerScores
+{
+    /// <summary>
+    /// The scores in ascending customer id: the list itself when it already is (how they are scored, from the database or the
+    /// snapshot), else a sorted copy.
+    /// </summary>
+    public static IReadOnlyList<RfmCustomerScore> InIdOrder(IReadOnlyList<RfmCustomerScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        for (var i = 1; i < scores.Count; i++)
+        {
+            if (scores[i].CustomerId <= scores[i - 1].CustomerId)
+            {
+                var sorted = scores.ToArray();
+                Array.Sort(sorted, (x, y) => x.CustomerId.CompareTo(y.CustomerId));
+                return sorted;
+            }
+        }
+        return scores;
+    }
+}
+
 /// <summary>The scores of every scored customer at one analysis date, in the order of the activities given.</summary>
 /// <param name="FrequencyScale">How Frequency was scored; null: quintiles (metrics.md's default).</param>
 public sealed record RfmResult(DateOnly AnalysisDate, IReadOnlyList<RfmCustomerScore> Customers, RfmFrequencyScale? FrequencyScale = null)

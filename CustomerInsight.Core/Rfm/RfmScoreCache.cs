@@ -28,6 +28,10 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
         return await cache.GetAsync((analysisDate, version), () => rfm.ScoreAsync(analysisDate, CancellationToken.None), cancellationToken);
     }
 
+    /// <summary>Whether the scores at <paramref name="analysisDate"/> of the data as they are now are held or being computed.</summary>
+    public async Task<bool> HoldsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        cache.Contains((analysisDate, await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken)));
+
     /// <summary>Ids of the customers in <paramref name="segment"/> at <paramref name="analysisDate"/>, ascending.</summary>
     public Task<int[]> GetSegmentIdsAsync(DateOnly analysisDate, RfmSegment segment, CancellationToken cancellationToken = default) =>
         GetIdsAsync(analysisDate, c => c.Segment == segment, cancellationToken);

@@ -58,17 +58,26 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
         return await Concurrent.Read(async () => await rfm.GetMigrationAsync(await earlier, await later, cancellationToken));
     }
 
+    /// <summary>
+    /// Starts scoring <paramref name="analysisDate"/> into the cache, without waiting: for a page whose next render will need it
+    /// (a prerender that leaves the migration to the interactive render). A failure is met again by whoever asks for the scores.
+    /// </summary>
+    public void StartScoring(DateOnly analysisDate) =>
+        _ = Task.Run(() => scores.GetAsync(analysisDate)).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+
     /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>
     public static IReadOnlyList<RfmCustomerScore> Sample(IReadOnlyList<RfmCustomerScore> customers, int size)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var ordered = customers.OrderBy(c => c.CustomerId).ToArray();
-        if (ordered.Length <= size)
+        // Scores come in id order: no sorted copy of a million records for 300 of them (0.38 s of a first visit at 10 M lines).
+        var ordered = RfmCustomerScores.InIdOrder(customers);
+        var step = Math.Max(1, (int)Math.Ceiling(ordered.Count / (double)size));
+        var sample = new RfmCustomerScore[(ordered.Count + step - 1) / step];
+        for (var i = 0; i < sample.Length; i++)
         {
-            return ordered;
+            sample[i] = ordered[i * step];
         }
-        var step = (int)Math.Ceiling(ordered.Length / (double)size);
-        return ordered.Where((_, i) => i % step == 0).ToArray();
+        return sample;
     }
 }

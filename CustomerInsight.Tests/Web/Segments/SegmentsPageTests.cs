@@ -74,6 +74,26 @@ public sealed class SegmentsPageTests : DatabaseBunitTestBase
     }
 
     [Fact]
+    public async Task Prerender_LeavesTheMigrationToTheInteractiveRenderButStartsScoringItsStart()
+    {
+        var date = defaultDate.AddMonths(-4);
+        var from = date.AddMonths(-9);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var cache = Services.GetRequiredService<RfmScoreCache>();
+
+        var page = RenderAt($"/segments?date={Iso(date)}&from={Iso(from)}");
+
+        Assert.Empty(page.FindAll("[data-testid=migration-matrix]"));
+        var deadline = DateTime.UtcNow + Wait;
+        while (!await cache.HoldsAsync(from, Token) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Token);
+        }
+        Assert.True(await cache.HoldsAsync(from, Token), $"the scores at {from} are not being computed");
+        Assert.False(await cache.HoldsAsync(from.AddDays(1), Token));
+    }
+
+    [Fact]
     public async Task NoDateInTheUrl_DefaultDateAndSixMonthsOfMigration()
     {
         var from = defaultDate.AddMonths(-SegmentsPage.DefaultMigrationMonths);
