@@ -265,7 +265,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             filter.CustomSegment is null && filter.Segment is { } segment
                 ? new SegmentScope(segment, filter.SegmentDate, customers!.Length)
                 {
-                    RfmSettings = (await rfmScores.GetAsync(filter.SegmentDate, cancellationToken)).Settings,
+                    RfmSettings = (await rfmScores.GetSegmentsAsync(filter.SegmentDate, cancellationToken)).Settings,
                 }
                 : null,
             lastYear.Result,
@@ -314,13 +314,10 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
         }
         else
         {
-            var scores = await rfmScores.GetAsync(date, cancellationToken);
-            var bySegment = scores.Customers.ToLookup(c => c.Segment, c => c.CustomerId);
+            var placed = await rfmScores.GetSegmentsAsync(date, cancellationToken);
             foreach (var segment in RfmSegments.All)
             {
-                var ids = bySegment[segment].ToArray();
-                Array.Sort(ids);
-                groups.Add((segment.Code(), segment, null, ids));
+                groups.Add((segment.Code(), segment, null, placed.IdsIn(segment)));
             }
         }
         var rows = new List<SegmentSatisfaction>();

@@ -17,6 +17,19 @@ public sealed class ResultCache<TKey, TValue>(int capacity, TimeSpan lifetime, T
 
     public int Count => entries.Count;
 
+    /// <summary>The result for <paramref name="key"/> when it is computed and not expired; false otherwise (nothing is computed).</summary>
+    public bool TryGetCompleted(TKey key, out TValue value)
+    {
+        if (TryGetLive(key, clock.GetUtcNow(), out var entry) && entry.Value.IsCompletedSuccessfully)
+        {
+            entry.LastUsed = clock.GetUtcNow();
+            value = entry.Value.Result;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
     /// <summary>Whether a result for <paramref name="key"/> is held or being computed (and not expired).</summary>
     public bool Contains(TKey key) => TryGetLive(key, clock.GetUtcNow(), out _);
 

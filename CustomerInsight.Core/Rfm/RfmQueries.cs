@@ -178,6 +178,22 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return result with { Settings = settings };
     }
 
+    /// <summary>
+    /// The segment of every scored customer at <paramref name="analysisDate"/>, placed by the version in use: from the snapshot,
+    /// only the R and F scores (no monetary sort, no record per customer; at 10 M order lines about a third of a scoring).
+    /// </summary>
+    public async Task<RfmSegmentsAt> GetSegmentsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var settings = await GetSettingsAsync(cancellationToken);
+        if (activity is not { KeepsSnapshots: true })
+        {
+            return RfmSegmentsAt.Of(await ScoreAsync(analysisDate, settings, cancellationToken), settings);
+        }
+        using var columns = ColumnsBefore(await activity.GetWholeAsync(cancellationToken), analysisDate);
+        return new RfmSegmentsAt(analysisDate, columns.Ids.ToArray(), RfmScorer.Segments(columns, settings.Grid, settings.FrequencyScale),
+            settings);
+    }
+
     /// <summary>Segment sizes, monetary and the R×F grid at <paramref name="analysisDate"/> (what <c>rfm --json</c> prints).</summary>
     public async Task<RfmSummary> GetSummaryAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         Summarize(await ScoreAsync(analysisDate, cancellationToken));

@@ -22,6 +22,36 @@ public readonly record struct RfmCustomerScore(
     int MonetaryScore,
     RfmSegment Segment);
 
+/// <summary>
+/// The RFM segment of every scored customer at one analysis date, side by side with their ids (ascending), and the
+/// segmentation version that placed them: what a segment filter needs of <see cref="RfmResult"/>.
+/// </summary>
+public sealed record RfmSegmentsAt(DateOnly AnalysisDate, int[] CustomerIds, RfmSegment[] Segments, RfmGridSettings Settings)
+{
+    /// <summary>The segments of scores already computed.</summary>
+    public static RfmSegmentsAt Of(RfmResult scores, RfmGridSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var ordered = RfmCustomerScores.InIdOrder(scores.Customers);
+        return new RfmSegmentsAt(scores.AnalysisDate, ordered.Select(c => c.CustomerId).ToArray(), ordered.Select(c => c.Segment).ToArray(),
+            scores.Settings ?? settings);
+    }
+
+    /// <summary>Ids of the customers in <paramref name="segment"/>, ascending.</summary>
+    public int[] IdsIn(RfmSegment segment)
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < CustomerIds.Length; i++)
+        {
+            if (Segments[i] == segment)
+            {
+                ids.Add(CustomerIds[i]);
+            }
+        }
+        return [.. ids];
+    }
+}
+
 /// <summary>Helpers over lists of <see cref="RfmCustomerScore"/>.</summary>
 public static class RfmCustomerScores
 {

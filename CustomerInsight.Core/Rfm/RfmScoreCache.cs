@@ -20,6 +20,9 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
 
     private readonly ResultCache<(DateOnly Date, DataVersion Version), RfmResult> cache = new(Capacity, TimeSpan.FromMinutes(30), clock);
 
+    private readonly ResultCache<(DateOnly Date, DataVersion Version), RfmSegmentsAt> segments =
+        new(Capacity, TimeSpan.FromMinutes(30), clock);
+
     /// <summary>The scores at <paramref name="analysisDate"/>, from the cache when the orders have not changed since.</summary>
     public async Task<RfmResult> GetAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
@@ -32,9 +35,22 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
     public async Task<bool> HoldsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         cache.Contains((analysisDate, await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken)));
 
+    /// <summary>
+    /// Every scored customer's segment at <paramref name="analysisDate"/>: from the whole scores when they are already computed,
+    /// else from the R and F scores alone (<see cref="RfmQueries.GetSegmentsAsync"/>), kept apart.
+    /// </summary>
+    public async Task<RfmSegmentsAt> GetSegmentsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
+        var key = (analysisDate, version);
+        return await segments.GetAsync(key, () => cache.TryGetCompleted(key, out var scored)
+            ? Task.FromResult(RfmSegmentsAt.Of(scored, rfm.ConfiguredSettings))
+            : rfm.GetSegmentsAsync(analysisDate, CancellationToken.None), cancellationToken);
+    }
+
     /// <summary>Ids of the customers in <paramref name="segment"/> at <paramref name="analysisDate"/>, ascending.</summary>
-    public Task<int[]> GetSegmentIdsAsync(DateOnly analysisDate, RfmSegment segment, CancellationToken cancellationToken = default) =>
-        GetIdsAsync(analysisDate, c => c.Segment == segment, cancellationToken);
+    public async Task<int[]> GetSegmentIdsAsync(DateOnly analysisDate, RfmSegment segment, CancellationToken cancellationToken = default) =>
+        (await GetSegmentsAsync(analysisDate, cancellationToken)).IdsIn(segment);
 
     /// <summary>Ids of the customers whose scores at <paramref name="analysisDate"/> satisfy <paramref name="predicate"/>, ascending.</summary>
     public async Task<int[]> GetIdsAsync(DateOnly analysisDate, Func<RfmCustomerScore, bool> predicate, CancellationToken cancellationToken = default)

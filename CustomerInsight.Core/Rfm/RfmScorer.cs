@@ -35,25 +35,12 @@ public static class RfmScorer
         frequencyScale ??= RfmFrequencyScale.Quintiles;
 
         var n = columns.Count;
-        // Larger is better for all three keys: a more recent last sale means a smaller recency.
         var lastSaleDays = columns.LastSaleDays;
         var frequencies = columns.SaleOrders;
         using var recencyScores = Scratch.Rent<byte>(n);
         using var frequencyScores = Scratch.Rent<byte>(n);
         using var monetaryScores = Scratch.Rent<byte>(n);
-        QuintileScores(lastSaleDays, recencyScores.Span);
-        if (frequencyScale.Scoring == RfmFrequencyScoring.Thresholds)
-        {
-            var scores = frequencyScores.Span;
-            for (var i = 0; i < n; i++)
-            {
-                scores[i] = (byte)frequencyScale.ThresholdScore(frequencies[i]);
-            }
-        }
-        else
-        {
-            QuintileScores(frequencies, frequencyScores.Span);
-        }
+        ScoreRecencyAndFrequency(columns, frequencyScale, recencyScores.Span, frequencyScores.Span);
         if (columns.InThousandths)
         {
             QuintileScores(columns.NetMilli, monetaryScores.Span);
@@ -81,6 +68,47 @@ public static class RfmScorer
                 grid.SegmentOf(r[i], f[i]));
         }
         return new RfmResult(analysisDate, customers, frequencyScale);
+    }
+
+    /// <summary>
+    /// The segment of each customer of <paramref name="columns"/>, in their order: what a segment filter needs, without the
+    /// monetary scores nor a record per customer. The same segments as <see cref="Score(RfmActivityColumns, DateOnly, RfmGrid?,
+    /// RfmFrequencyScale?)"/>.
+    /// </summary>
+    public static RfmSegment[] Segments(RfmActivityColumns columns, RfmGrid? grid = null, RfmFrequencyScale? frequencyScale = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        grid ??= RfmGrid.Default;
+        var n = columns.Count;
+        using var recencyScores = Scratch.Rent<byte>(n);
+        using var frequencyScores = Scratch.Rent<byte>(n);
+        ScoreRecencyAndFrequency(columns, frequencyScale ?? RfmFrequencyScale.Quintiles, recencyScores.Span, frequencyScores.Span);
+        Span<byte> r = recencyScores.Span, f = frequencyScores.Span;
+        var segments = new RfmSegment[n];
+        for (var i = 0; i < n; i++)
+        {
+            segments[i] = grid.SegmentOf(r[i], f[i]);
+        }
+        return segments;
+    }
+
+    /// <summary>The R and F scores of the columns' customers (larger is better: a more recent last sale, more sale orders).</summary>
+    private static void ScoreRecencyAndFrequency(RfmActivityColumns columns, RfmFrequencyScale frequencyScale, Span<byte> recency,
+        Span<byte> frequency)
+    {
+        QuintileScores(columns.LastSaleDays, recency);
+        var frequencies = columns.SaleOrders;
+        if (frequencyScale.Scoring == RfmFrequencyScoring.Thresholds)
+        {
+            for (var i = 0; i < frequencies.Length; i++)
+            {
+                frequency[i] = (byte)frequencyScale.ThresholdScore(frequencies[i]);
+            }
+        }
+        else
+        {
+            QuintileScores(frequencies, frequency);
+        }
     }
 
     /// <summary>

@@ -77,6 +77,26 @@ public class RfmQueriesTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task GetSegmentsAsync_AtEveryDate_TheSegmentsOfTheWholeScoring()
+    {
+        var token = TestContext.Current.CancellationToken;
+        foreach (var date in new[] { AnalysisDate, AnalysisDate.AddDays(-20), AnalysisDate.AddDays(400), new DateOnly(2000, 1, 1) })
+        {
+            var scores = await queries.ScoreAsync(date, token);
+
+            var placed = await queries.GetSegmentsAsync(date, token);
+
+            var expected = scores.Customers.OrderBy(c => c.CustomerId).Select(c => (c.CustomerId, c.Segment)).ToList();
+            Assert.Equal(expected, placed.CustomerIds.Zip(placed.Segments));
+            Assert.Equal(scores.Settings!.Version, placed.Settings.Version);
+            foreach (var segment in RfmSegments.All)
+            {
+                Assert.Equal(expected.Where(c => c.Segment == segment).Select(c => c.CustomerId), placed.IdsIn(segment));
+            }
+        }
+    }
+
+    [Fact]
     public async Task ScoreAsync_DateAfterEverything_CountsTheLaterSaleAndCancellation()
     {
         var result = await queries.ScoreAsync(new DateOnly(2012, 1, 1), TestContext.Current.CancellationToken);

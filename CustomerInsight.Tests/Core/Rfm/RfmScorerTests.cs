@@ -246,6 +246,32 @@ public class RfmScorerTests
             second.Customers.Select(c => (c.CustomerId, c.Monetary, c.RecencyScore, c.FrequencyScore, c.MonetaryScore)));
     }
 
+    [Theory]
+    [InlineData(RfmFrequencyScoring.Quintiles)]
+    [InlineData(RfmFrequencyScoring.Thresholds)]
+    public void Segments_RandomCustomers_TheSegmentsOfTheWholeScoring(RfmFrequencyScoring scoring)
+    {
+        var random = new Random(23);
+        var activities = Enumerable.Range(1, 2000)
+            .Select(id => Activity(id, random.Next(1, 12), random.Next(-500, 90_000) / 8m, random.Next(1, 700))).ToArray();
+        var scale = new RfmFrequencyScale(scoring, [2, 3, 5, 8]);
+        var grid = RfmGrid.Parse(
+        [
+            "cant_lose_them, at_risk, loyal_customers, champions, champions",
+            "hibernating, at_risk, potential_loyalists, loyal_customers, champions",
+            "hibernating, hibernating, need_attention, potential_loyalists, loyal_customers",
+            "hibernating, cant_lose_them, about_to_sleep, promising, new_customers",
+            "hibernating, hibernating, about_to_sleep, new_customers, new_customers",
+        ]);
+        using var columns = RfmActivityColumns.Scorable(activities, AnalysisDate);
+
+        var segments = RfmScorer.Segments(columns, grid, scale);
+
+        var expected = RfmScorer.Score(columns, AnalysisDate, grid, scale).Customers.Select(c => c.Segment).ToArray();
+        Assert.Equal(expected, segments);
+        Assert.True(expected.Distinct().Count() >= 6, string.Join(", ", expected.Distinct()));
+    }
+
     [Fact]
     public void ActivityColumns_FromRecords_LeaveOutCustomersWithoutASaleAndKeepTheAmountsAsGiven()
     {
