@@ -59,11 +59,11 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     }
 
     /// <summary>
-    /// Starts scoring <paramref name="analysisDate"/> into the cache, without waiting: for a page whose next render will need it
-    /// (a prerender that leaves the migration to the interactive render). A failure is met again by whoever asks for the scores.
+    /// Starts scoring <paramref name="analysisDate"/> into the cache without waiting for it (<see cref="RfmScoreCache.StartAsync"/>):
+    /// for a page whose next render will need it (a prerender that leaves the migration to the interactive render).
     /// </summary>
-    public void StartScoring(DateOnly analysisDate) =>
-        _ = Task.Run(() => scores.GetAsync(analysisDate)).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    public Task StartScoringAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        scores.StartAsync(analysisDate, cancellationToken);
 
     /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>
     public static IReadOnlyList<RfmCustomerScore> Sample(IReadOnlyList<RfmCustomerScore> customers, int size)

@@ -120,15 +120,7 @@ public static class ClvSegments
     /// sorted by customer id; the scores are sorted here when they are not).</summary>
     private static IEnumerable<(RfmCustomerScore Score, CustomerValue Value)> Matched(ClvResult result, RfmResult scores)
     {
-        var sorted = scores.Customers;
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            if (sorted[i].CustomerId < sorted[i - 1].CustomerId)
-            {
-                sorted = [.. sorted.OrderBy(s => s.CustomerId)];
-                break;
-            }
-        }
+        var sorted = RfmCustomerScores.InIdOrder(scores.Customers);
         var values = result.Customers;
         var j = 0;
         foreach (var value in values)
