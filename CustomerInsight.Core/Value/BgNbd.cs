@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace CustomerInsight.Core.Value;
@@ -81,12 +82,12 @@ public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, 
 public static class BgNbdFitter
 {
     /// <summary>
-    /// The search's relative tolerance on ln L. Where the data barely tell a and b apart (few drop-outs: the maximum lies on a
-    /// long flat ridge, a → 0 with any b), a search to 1e-12 walked the ridge for 4,300 to 4,600 evaluations (5 to 8 s at
-    /// 700 k customers) to gain 0.01 in a ln L of 7.2 million; to 1e-10, 250 evaluations. The paper's CDNOW parameters are
-    /// found either way (ClvCdnowTests); on a ridge the predictions stay within 1e-5 of a 1e-12 search's
-    /// (BgNbdSearchToleranceTests). The Gamma-Gamma fit keeps 1e-12: cheap, and its published γ needs it.
-    /// bench/RESULTS.md has the figures.
+    /// The search's relative tolerance on ln L (<see cref="LogParameterOptimizer.MaximizeSmooth"/>). Where the data barely tell a and
+    /// b apart (few drop-outs: the maximum lies on a long flat ridge, a → 0 or b → ∞), ln L creeps up along the ridge to its end;
+    /// at 1e-10 of a ln L of 8.3 million the search ends within a thousandth of it, about the precision of ln L itself out there
+    /// (ln Γ of b ≈ 3 million differenced). The paper's CDNOW parameters come out (ClvCdnowTests), as high as a Nelder-Mead search to
+    /// 1e-14 (LogParameterOptimizerTests); on a ridge, as high as one to 1e-12 with the same predictions to 1e-5
+    /// (BgNbdSearchToleranceTests). bench/RESULTS.md has the figures.
     /// </summary>
     public const double SearchTolerance = 1e-10;
 
@@ -109,29 +110,29 @@ public static class BgNbdFitter
         var likelihood = new GroupedLikelihood(histories);
         phases?.Mark("BG/NBD grouping", string.Create(CultureInfo.InvariantCulture, $"{likelihood.Groups:N0} distinct (x, t_x, T)"));
         var start = StartLogs(likelihood);
-        var evaluations = 0;
-        var found = LogParameterOptimizer.Minimize(
-            v =>
-            {
-                evaluations++;
-                return -likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3]));
-            },
+        var count = 0;
+        var found = LogParameterOptimizer.MaximizeSmooth(
+            (v, gradient) => likelihood.Evaluate(new BgNbdParameters(v[0], v[1], v[2], v[3]), gradient),
             start,
-            evaluations => progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations)),
+            evaluations =>
+            {
+                count = evaluations;
+                progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations));
+            },
             cancellationToken,
             SearchTolerance);
         var parameters = new BgNbdParameters(found[0], found[1], found[2], found[3]);
         progress?.Report(1);
         var fit = new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
-        phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{evaluations:N0} likelihood evaluations"));
+        phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{count:N0} likelihood evaluations"));
         return fit;
     }
 
     /// <summary>Where the search starts, as logarithms of (r, α, a, b): 1, the customers' mean age in weeks (at least 1), 1, 1.</summary>
     internal static double[] StartLogs(GroupedLikelihood likelihood) => [0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0];
 
-    /// <summary>A typical search's evaluations, for the progress shown (200 to 400 at the 10 M-line benchmark's dates).</summary>
-    private const int ExpectedEvaluations = 400;
+    /// <summary>A typical search's evaluations, for the progress shown (40 to 80 at the 10 M-line benchmark's dates).</summary>
+    private const int ExpectedEvaluations = 80;
 
     /// <summary>
     /// The log-likelihood summed over groups of customers with the same (x, t_x, T), the parts depending on x or T alone computed once
@@ -217,38 +218,78 @@ public static class BgNbdFitter
         /// <summary>Distinct (x, t_x, T).</summary>
         public int Groups { get; }
 
-        public double Sum(BgNbdParameters p)
+        /// <summary>ln L at <paramref name="p"/>.</summary>
+        public double Sum(BgNbdParameters p) => Evaluate(p, new double[4]);
+
+        /// <summary>ln L at <paramref name="p"/>; writes its derivatives by r, α, a and b into <paramref name="gradient"/>.</summary>
+        public double Evaluate(BgNbdParameters p, double[] gradient)
         {
-            // Per x: the terms of ln L that depend on x only.
+            // Per x: the terms of ln L that depend on x only, and their derivatives (ψ = d ln Γ).
             var dropTerm = new double[weightByX.Length];
+            var inverseDrop = new double[weightByX.Length];
             var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha)
                 + SpecialFunctions.GammaLn(p.A + p.B) - SpecialFunctions.GammaLn(p.B);
-            double sum = 0;
+            var (psiR, psiAB, psiB) = (SpecialFunctions.DiGamma(p.R), SpecialFunctions.DiGamma(p.A + p.B), SpecialFunctions.DiGamma(p.B));
+            double sum = 0, dR = 0, dA = 0, dB = 0, customers = 0;
             foreach (var x in xs)
             {
+                var w = weightByX[x];
                 var common = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x)
                     - SpecialFunctions.GammaLn(p.A + p.B + x);
-                sum += weightByX[x] * common;
-                dropTerm[x] = x > 0 ? Math.Log(p.A) - Math.Log(p.B + x - 1) : 0;
+                sum += w * common;
+                customers += w;
+                var psiABX = SpecialFunctions.DiGamma(p.A + p.B + x);
+                dR += w * (SpecialFunctions.DiGamma(p.R + x) - psiR);
+                dA += w * (psiAB - psiABX);
+                dB += w * (psiAB - psiB + SpecialFunctions.DiGamma(p.B + x) - psiABX);
+                if (x > 0)
+                {
+                    dropTerm[x] = Math.Log(p.A) - Math.Log(p.B + x - 1);
+                    inverseDrop[x] = 1 / (p.B + x - 1);
+                }
             }
-            // Per day count: ln(α + days/7); the a3 terms −(r + x) ln(α + T) of all customers, per T.
+            dR += customers * Math.Log(p.Alpha);
+            var dAlpha = customers * p.R / p.Alpha;
+            // Per day count: ln(α + days/7) and its inverse; the a3 terms −(r + x) ln(α + T) of all customers, per T.
             var logAlphaPlus = new double[maxDays + 1];
+            var inverseAlphaPlus = new double[maxDays + 1];
             for (var d = 0; d <= maxDays; d++)
             {
-                logAlphaPlus[d] = Math.Log(p.Alpha + d / PurchaseHistory.DaysPerWeek);
-                sum -= (p.R * weightByAge[d] + repeatsByAge[d]) * logAlphaPlus[d];
+                var alphaPlus = p.Alpha + d / PurchaseHistory.DaysPerWeek;
+                logAlphaPlus[d] = Math.Log(alphaPlus);
+                inverseAlphaPlus[d] = 1 / alphaPlus;
+                var a3Weight = p.R * weightByAge[d] + repeatsByAge[d];
+                sum -= a3Weight * logAlphaPlus[d];
+                dR -= weightByAge[d] * logAlphaPlus[d];
+                dAlpha -= a3Weight * inverseAlphaPlus[d];
             }
-            // Repeat buyers: ln(1 + e^z), z = a4 − a3 = ln a − ln(b + x − 1) + (r + x)(ln(α + T) − ln(α + t_x)).
-            sum += LikelihoodSums.WeightedSoftplus((start, values) =>
+            // Repeat buyers: ln(1 + e^z), z = a4 − a3 = ln a − ln(b + x − 1) + (r + x)(ln(α + T) − ln(α + t_x)); its derivative is
+            // σ(z) times z's: by r, ln(α + T) − ln(α + t_x); by α, (r + x)(1/(α + T) − 1/(α + t_x)); by a, 1/a; by b, −1/(b + x − 1).
+            var softplus = LikelihoodSums.WeightedSoftplus((start, z, byR, byAlpha, byB) =>
+                FillGroups(p.R, dropTerm, inverseDrop, logAlphaPlus, inverseAlphaPlus, start, z, byR, byAlpha, byB), groupWeight);
+            gradient[0] = dR + softplus[2];
+            gradient[1] = dAlpha + softplus[3];
+            gradient[2] = dA + (softplus[1] / p.A);
+            gradient[3] = dB - softplus[4];
+            return sum + softplus[0];
+        }
+
+        // The hot loop of an evaluation, compiled optimized at its first call (see LikelihoodSums).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void FillGroups(double r, double[] dropTerm, double[] inverseDrop, double[] logAlphaPlus, double[] inverseAlphaPlus,
+            int start, Span<double> z, Span<double> byR, Span<double> byAlpha, Span<double> byB)
+        {
+            for (var i = 0; i < z.Length; i++)
             {
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var g = start + i;
-                    var x = groupX[g];
-                    values[i] = dropTerm[x] + (p.R + x) * (logAlphaPlus[groupAge[g]] - logAlphaPlus[groupRecency[g]]);
-                }
-            }, groupWeight);
-            return sum;
+                var g = start + i;
+                var x = groupX[g];
+                var (age, recency) = (groupAge[g], groupRecency[g]);
+                var logRatio = logAlphaPlus[age] - logAlphaPlus[recency];
+                z[i] = dropTerm[x] + (r + x) * logRatio;
+                byR[i] = logRatio;
+                byAlpha[i] = (r + x) * (inverseAlphaPlus[age] - inverseAlphaPlus[recency]);
+                byB[i] = inverseDrop[x];
+            }
         }
     }
 }

@@ -46,38 +46,72 @@ public static class GammaGammaFitter
         {
             return null;
         }
-        int[] xs = [.. repeatBuyers];
-        double[] means = [.. meanList];
-        var logMeans = Array.ConvertAll(means, m => Math.Log(m));
-        var count = xs.Length;
-        var maxX = xs.Max();
-        var distinctX = xs.Distinct().ToArray();
-        var customersByX = new double[maxX + 1];
+        var likelihood = new GammaGammaLikelihood([.. repeatBuyers], [.. meanList]);
+        var start = new[] { 0.0, 0.0, Math.Log(Math.Max(1e-3, likelihood.MeanOfMeans)) };
+        var found = LogParameterOptimizer.MaximizeSmooth((v, gradient) => likelihood.Evaluate(new GammaGammaParameters(v[0], v[1], v[2]), gradient),
+            start, null, cancellationToken);
+        var parameters = new GammaGammaParameters(found[0], found[1], found[2]);
+        return new GammaGammaFit(parameters, likelihood.Evaluate(parameters, new double[3]), repeatBuyers.Count);
+    }
+}
+
+/// <summary>
+/// The Gamma-Gamma log-likelihood of customers with x &gt; 0 repeat purchases of mean value m &gt; 0, and its gradient: the parts
+/// without parameters summed once, those depending on x alone once per distinct x, one logarithm and one division per customer.
+/// </summary>
+internal sealed class GammaGammaLikelihood
+{
+    private readonly double[] repeats;
+    private readonly double[] totals;
+    private readonly int[] distinctX;
+    private readonly double[] customersByX;
+    private readonly double sumXLogMean;
+    private readonly double sumLogMean;
+
+    public GammaGammaLikelihood(int[] xs, double[] means)
+    {
+        Customers = xs.Length;
+        MeanOfMeans = means.Average();
+        distinctX = xs.Distinct().ToArray();
+        customersByX = new double[xs.Max() + 1];
         // The parameter-free sums: Σ (px − 1) ln m = p Σ x ln m − Σ ln m; m x (the repeat purchases' total) once per customer.
-        double sumXLogMean = 0, sumLogMean = 0;
-        var totals = new double[count];
-        var repeats = Array.ConvertAll(xs, x => (double)x);
-        for (var i = 0; i < count; i++)
+        totals = new double[Customers];
+        repeats = Array.ConvertAll(xs, x => (double)x);
+        for (var i = 0; i < Customers; i++)
         {
+            var logMean = Math.Log(means[i]);
             customersByX[xs[i]]++;
-            sumXLogMean += xs[i] * logMeans[i];
-            sumLogMean += logMeans[i];
+            sumXLogMean += xs[i] * logMean;
+            sumLogMean += logMean;
             totals[i] = means[i] * xs[i];
         }
-        double LogLikelihood(GammaGammaParameters p)
+    }
+
+    public int Customers { get; }
+
+    public double MeanOfMeans { get; }
+
+    /// <summary>
+    /// ln L at <paramref name="p"/>; writes its derivatives by p, q and γ into <paramref name="gradient"/> (ψ = d ln Γ). With
+    /// A = Σ x ln(γ + m x), B = Σ ln(γ + m x), C = Σ x/(γ + m x) and D = Σ 1/(γ + m x), the last term −Σ (px + q) ln(γ + m x) is
+    /// −(pA + qB), its derivative by γ −(pC + qD).
+    /// </summary>
+    public double Evaluate(GammaGammaParameters p, double[] gradient)
+    {
+        double sum = p.P * sumXLogMean - sumLogMean + Customers * (-SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.Gamma));
+        double byP = sumXLogMean, byQ = Customers * (-SpecialFunctions.DiGamma(p.Q) + Math.Log(p.Gamma)), byGamma = Customers * p.Q / p.Gamma;
+        foreach (var x in distinctX)
         {
-            double sum = p.P * sumXLogMean - sumLogMean + count * (-SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.Gamma));
-            foreach (var x in distinctX)
-            {
-                sum += customersByX[x] * (SpecialFunctions.GammaLn(p.P * x + p.Q) - SpecialFunctions.GammaLn(p.P * x) + p.P * x * Math.Log(x));
-            }
-            // −Σ (px + q) ln(γ + m x): one logarithm per customer.
-            sum -= LikelihoodSums.LinearTimesLog(repeats, totals, p.P, p.Q, p.Gamma);
-            return sum;
+            var w = customersByX[x];
+            sum += w * (SpecialFunctions.GammaLn(p.P * x + p.Q) - SpecialFunctions.GammaLn(p.P * x) + p.P * x * Math.Log(x));
+            var psiPxQ = SpecialFunctions.DiGamma(p.P * x + p.Q);
+            byP += w * x * (psiPxQ - SpecialFunctions.DiGamma(p.P * x) + Math.Log(x));
+            byQ += w * psiPxQ;
         }
-        var start = new[] { 0.0, 0.0, Math.Log(Math.Max(1e-3, means.Average())) };
-        var found = LogParameterOptimizer.Minimize(v => -LogLikelihood(new GammaGammaParameters(v[0], v[1], v[2])), start, null, cancellationToken);
-        var parameters = new GammaGammaParameters(found[0], found[1], found[2]);
-        return new GammaGammaFit(parameters, LogLikelihood(parameters), count);
+        var logs = LikelihoodSums.LogSums(repeats, totals, p.Gamma);
+        gradient[0] = byP - logs[0];
+        gradient[1] = byQ - logs[1];
+        gradient[2] = byGamma - (p.P * logs[2]) - (p.Q * logs[3]);
+        return sum - (p.P * logs[0]) - (p.Q * logs[1]);
     }
 }

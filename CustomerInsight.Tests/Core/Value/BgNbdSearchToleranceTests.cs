@@ -1,10 +1,9 @@
 namespace CustomerInsight.Tests.Core.Value;
 
 /// <summary>
-/// The BG/NBD search stops at a relative 1e-10 on ln L (<see cref="BgNbdFitter.SearchTolerance"/>) instead of 1e-12. On data where
-/// nobody drops out the maximum lies on a flat ridge (a → 0, any b) that a 1e-12 search walks for thousands of evaluations: the
-/// looser search must end as high on it, to a relative 1e-9, with the same predictions to a relative 1e-5 (at 10 M order lines
-/// the two searches' expected purchases differed by 5e-6 and 9e-6, bench/RESULTS.md).
+/// The BG/NBD search (quasi-Newton with the gradient, to a relative 1e-10 on ln L: <see cref="BgNbdFitter.SearchTolerance"/>) on
+/// data where nobody drops out: the maximum lies on a flat ridge (a → 0 or b → ∞) that a Nelder-Mead search to 1e-12 walks for
+/// thousands of evaluations. The fit must end as high on it, to a relative 1e-9, with the same predictions to a relative 1e-5.
 /// </summary>
 public sealed class BgNbdSearchToleranceTests
 {
