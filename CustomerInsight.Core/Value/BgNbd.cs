@@ -117,7 +117,11 @@ public static class BgNbdFitter
             evaluations =>
             {
                 count = evaluations;
-                progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations));
+                // A report every few evaluations: each one re-renders a page's progress bar.
+                if (evaluations % 8 == 0)
+                {
+                    progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations));
+                }
             },
             cancellationToken,
             SearchTolerance);
