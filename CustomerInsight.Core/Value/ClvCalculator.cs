@@ -147,31 +147,19 @@ public static class ClvCalculator
             weightByGroup[key] = weightByGroup.GetValueOrDefault(key) + 1 / parameters.AliveDenominator(h.RepeatPurchases, h.RecencyWeeks,
                 h.AgeWeeks);
         }
-        // Per group, one ₂F₁ a week: in fixed slices on all cores, added in slice order (the same sums whatever the threads).
+        // Per group, one ₂F₁ a week, in fixed slices on all cores (the same sums whatever the threads).
         var groups = weightByGroup.OrderBy(g => g.Key).ToArray();
-        const int slices = 16;
-        var partial = new double[slices, weeks];
-        var size = (groups.Length + slices - 1) / slices;
-        Parallel.For(0, slices, k =>
+        return LikelihoodSums.InSlices(groups.Length, weeks, (from, to, partial, at) =>
         {
-            for (var g = k * size; g < Math.Min(groups.Length, (k + 1) * size); g++)
+            for (var g = from; g < to; g++)
             {
                 var ((x, age), weight) = groups[g];
                 for (var week = 1; week <= weeks; week++)
                 {
-                    partial[k, week - 1] += weight * parameters.ExpectedPurchasesNumerator(x, age / PurchaseHistory.DaysPerWeek, week);
+                    partial[at + week - 1] += weight * parameters.ExpectedPurchasesNumerator(x, age / PurchaseHistory.DaysPerWeek, week);
                 }
             }
         });
-        var totals = new double[weeks];
-        for (var k = 0; k < slices; k++)
-        {
-            for (var week = 0; week < weeks; week++)
-            {
-                totals[week] += partial[k, week];
-            }
-        }
-        return totals;
     }
 
     /// <summary>Week-by-week predicted purchases from cumulative ones, next to the actual counts.</summary>

@@ -51,7 +51,7 @@ public static class GammaGammaFitter
         var found = LogParameterOptimizer.MaximizeSmooth((v, gradient) => likelihood.Evaluate(new GammaGammaParameters(v[0], v[1], v[2]), gradient),
             start, null, cancellationToken);
         var parameters = new GammaGammaParameters(found[0], found[1], found[2]);
-        return new GammaGammaFit(parameters, likelihood.Evaluate(parameters, new double[3]), repeatBuyers.Count);
+        return new GammaGammaFit(parameters, likelihood.Evaluate(parameters, new double[3]), likelihood.Customers);
     }
 }
 

@@ -121,7 +121,7 @@ internal static class LikelihoodSums
 
     /// <summary>Runs <paramref name="slice"/>(from, to, partials, offset) over fixed slices of [0, count), each writing
     /// <paramref name="width"/> partial sums at its offset, and adds them up in slice order.</summary>
-    private static double[] InSlices(int count, int width, Action<int, int, double[], int> slice)
+    public static double[] InSlices(int count, int width, Action<int, int, double[], int> slice)
     {
         var partial = new double[Slices * width];
         var size = (count + Slices - 1) / Slices;

@@ -42,10 +42,10 @@ internal static class LogParameterOptimizer
                 gradient[i] = -gradient[i];
             }
             return -value;
-        }, startLogs, evaluated, cancellationToken, tolerance);
+        }, startLogs, evaluated, tolerance, cancellationToken);
 
-    private static double[] MinimizeSmooth(SmoothObjective objective, double[] startLogs, Action<int>? evaluated, CancellationToken cancellationToken,
-        double tolerance = DefaultTolerance)
+    private static double[] MinimizeSmooth(SmoothObjective objective, double[] startLogs, Action<int>? evaluated, double tolerance,
+        CancellationToken cancellationToken)
     {
         var n = startLogs.Length;
         var evaluations = 0;
