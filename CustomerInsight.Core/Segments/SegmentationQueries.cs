@@ -312,10 +312,13 @@ public sealed class SegmentationQueries(
             ? await clv.GetPredictionsAsync(analysisDate.AddDays(-1), scores.Customers.Select(c => c.CustomerId), cancellationToken)
             : null;
         return scores.Customers
-            .Select(s => new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId),
-                granted.GetValueOrDefault(s.CustomerId),
-                values?.GetValueOrDefault(s.CustomerId)?.ProbabilityAlive,
-                values?.GetValueOrDefault(s.CustomerId)?.Clv is { } value && double.IsFinite(value) ? (decimal)value : null))
+            .Select(s =>
+            {
+                CustomerValue? predicted = values is not null && values.TryGetValue(s.CustomerId, out var v) ? v : null;
+                return new CustomerSegmentFacts(s, countries.GetValueOrDefault(s.CustomerId), channels.GetValueOrDefault(s.CustomerId),
+                    granted.GetValueOrDefault(s.CustomerId), predicted?.ProbabilityAlive,
+                    predicted?.Clv is { } value && double.IsFinite(value) ? (decimal)value : null);
+            })
             .ToArray();
     }
 

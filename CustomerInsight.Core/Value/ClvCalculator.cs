@@ -1,10 +1,10 @@
 namespace CustomerInsight.Core.Value;
 
-/// <summary>One customer's predictions at a calibration end (metrics.md).</summary>
+/// <summary>One customer's predictions at a calibration end (metrics.md); computed when read (<see cref="CustomerPredictions"/>).</summary>
 /// <param name="ExpectedPurchases">Expected purchases in the horizon's weeks after the calibration end.</param>
 /// <param name="ExpectedSpend">Expected value of one purchase (Gamma-Gamma); null when the spend model could not be fitted.</param>
 /// <param name="Clv">Expected purchases × expected spend over the horizon (discounted when a rate is set); null without a spend model.</param>
-public sealed record CustomerValue(
+public readonly record struct CustomerValue(
     int CustomerId,
     int RepeatPurchases,
     double RecencyWeeks,
@@ -35,28 +35,9 @@ public sealed record ClvResult(
     public double? ExpectedValue => GammaGamma is null ? null : Customers.Sum(c => c.Clv ?? 0);
 
     /// <summary>The predictions of one customer; null when they had no purchase by the calibration end.</summary>
-    public CustomerValue? Find(int customerId)
-    {
-        int low = 0, high = Customers.Count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            var id = Customers[mid].CustomerId;
-            if (id == customerId)
-            {
-                return Customers[mid];
-            }
-            if (id < customerId)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-        return null;
-    }
+    public CustomerValue? Find(int customerId) => Customers is CustomerPredictions predictions
+        ? predictions.Find(customerId)
+        : Customers.Where(c => c.CustomerId == customerId).Select(c => (CustomerValue?)c).FirstOrDefault();
 }
 
 /// <summary>Fits the two models of metrics.md and predicts every customer's purchases, spend and value.</summary>
@@ -88,46 +69,8 @@ public static class ClvCalculator
         progress?.Report(0.9);
         var p = bgnbd.Parameters;
 
-        // The numerator of the expected purchases depends on (x, T) only: computed once per pair.
-        var plain = new Dictionary<(int X, int Age), double>();
-        var discounted = new Dictionary<(int X, int Age), double>();
-        var customers = new CustomerValue[histories.Count];
-        for (var i = 0; i < histories.Count; i++)
-        {
-            if (i % 65_536 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var h = histories[i];
-            var x = h.RepeatPurchases;
-            var key = (x, h.FirstToEndDays);
-            if (!plain.TryGetValue(key, out var numerator))
-            {
-                numerator = p.ExpectedPurchasesNumerator(x, h.AgeWeeks, horizonWeeks);
-                plain[key] = numerator;
-            }
-            var denominator = p.AliveDenominator(x, h.RecencyWeeks, h.AgeWeeks);
-            double? spend = null;
-            double? clv = null;
-            if (gammaGamma is not null)
-            {
-                spend = gammaGamma.Parameters.ExpectedSpend(x, (double)(h.MeanRepeatValue ?? 0));
-                var valued = numerator;
-                if (annualDiscountRate > 0 && !discounted.TryGetValue(key, out valued))
-                {
-                    valued = DiscountedNumerator(p, x, h.AgeWeeks, horizonWeeks, annualDiscountRate);
-                    discounted[key] = valued;
-                }
-                clv = valued / denominator * spend.Value;
-            }
-            customers[i] = new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, numerator / denominator, spend, clv);
-        }
-        phases?.Mark("predictions", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plain.Count:N0} distinct (x, T)"));
-        if (!IsSortedById(customers))
-        {
-            Array.Sort(customers, (left, right) => left.CustomerId.CompareTo(right.CustomerId));
-        }
-        phases?.Mark("sort by customer");
+        var customers = new CustomerPredictions(histories, p, gammaGamma?.Parameters, horizonWeeks, annualDiscountRate, cancellationToken);
+        phases?.Mark("predictions", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{customers.Pairs:N0} distinct (x, T)"));
         progress?.Report(1);
         return new ClvResult(calibrationEnd, horizonWeeks, annualDiscountRate, bgnbd, gammaGamma, customers);
     }
@@ -176,7 +119,7 @@ public static class ClvCalculator
     }
 
     /// <summary>Σ over the horizon's weeks of that week's expected purchases (numerator part) discounted to the calibration end.</summary>
-    private static double DiscountedNumerator(BgNbdParameters p, int x, double ageWeeks, int horizonWeeks, double rate)
+    internal static double DiscountedNumerator(BgNbdParameters p, int x, double ageWeeks, int horizonWeeks, double rate)
     {
         double total = 0, previous = 0;
         var logRate = Math.Log(1 + rate);
@@ -187,18 +130,6 @@ public static class ClvCalculator
             previous = cumulative;
         }
         return total;
-    }
-
-    private static bool IsSortedById(CustomerValue[] customers)
-    {
-        for (var i = 1; i < customers.Length; i++)
-        {
-            if (customers[i - 1].CustomerId > customers[i].CustomerId)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /// <summary>Maps a sub-task's progress 0–1 into [from, to] of the whole.</summary>

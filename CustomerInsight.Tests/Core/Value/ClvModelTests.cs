@@ -105,6 +105,32 @@ public sealed class ClvModelTests
         Assert.InRange(discounted.ExpectedValue!.Value / plain.ExpectedValue!.Value, 1 / 1.1, 0.999);
         var customer = plain.Customers[0];
         Assert.Equal(customer.ExpectedPurchases * customer.ExpectedSpend!.Value, customer.Clv!.Value, 9);
-        Assert.Same(customer, plain.Find(customer.CustomerId));
+        Assert.Equal(customer, plain.Find(customer.CustomerId));
+    }
+
+    [Fact]
+    public void Calculate_HistoriesInAnyOrder_EveryCustomerInIdOrderWithTheFormulasOfTheFittedParameters()
+    {
+        var ordered = PurchaseHistoryBuilder.Build(CdnowData.Days(CdnowData.CalibrationEnd), CdnowData.CalibrationEnd).ToList();
+        var shuffled = ordered.OrderBy(h => (h.CustomerId * 7919) % 1009).ThenBy(h => h.CustomerId).ToList();
+        Assert.NotEqual(ordered.Select(h => h.CustomerId), shuffled.Select(h => h.CustomerId));
+        var fit = ClvCalculator.Calculate(shuffled, CdnowData.CalibrationEnd, 52, 0, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ordered.Select(h => h.CustomerId), fit.Customers.Select(c => c.CustomerId));
+        var (p, g) = (fit.BgNbd.Parameters, fit.GammaGamma!.Parameters);
+        foreach (var (h, c) in ordered.Zip(fit.Customers))
+        {
+            Assert.Equal(h.RepeatPurchases, c.RepeatPurchases);
+            Assert.Equal(h.RecencyWeeks, c.RecencyWeeks);
+            Assert.Equal(h.AgeWeeks, c.AgeWeeks);
+            AssertRelative(p.ProbabilityAlive(h.RepeatPurchases, h.RecencyWeeks, h.AgeWeeks), c.ProbabilityAlive, 1e-14);
+            AssertRelative(p.ExpectedPurchases(h.RepeatPurchases, h.RecencyWeeks, h.AgeWeeks, 52), c.ExpectedPurchases, 1e-14);
+            var spend = g.ExpectedSpend(h.RepeatPurchases, (double)(h.MeanRepeatValue ?? 0));
+            AssertRelative(spend, c.ExpectedSpend!.Value, 1e-14);
+            AssertRelative(c.ExpectedPurchases * spend, c.Clv!.Value, 1e-14);
+            Assert.Equal(c, fit.Find(h.CustomerId));
+        }
+        Assert.Null(fit.Find(ordered[^1].CustomerId + 1));
+        Assert.Null(fit.Find(-1));
     }
 }

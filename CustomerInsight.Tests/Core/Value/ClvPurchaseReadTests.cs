@@ -28,7 +28,7 @@ public class ClvPurchaseReadTests : EngineTestBase
         var predictions = await queries.GetPredictionsAsync(end, [first!.Model.Customers[0].CustomerId], Token);
 
         Assert.Same(first, again);
-        Assert.Same(first.Model.Customers[0], predictions.Values.Single());
+        Assert.Equal(first.Model.Customers[0], predictions.Values.Single());
         var extra = context.WriteFile("more.csv", """
             OrderId,CustomerId,OrderedAt,Channel,Kind,ProductCode,Description,Quantity,UnitPrice
             M1,C0000002,2024-05-02 10:00:00,Web,Sale,P1,Kettle,1,19.99

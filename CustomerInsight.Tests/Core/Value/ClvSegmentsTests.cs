@@ -69,11 +69,12 @@ public sealed class ClvSegmentsTests
 
         var expected = scores.Customers
             .Where(s => s.MonetaryScore >= ClvSegments.ValuableMonetaryScore)
-            .Select(s => (Score: s, Value: Fit.Find(s.CustomerId)))
-            .Where(p => p.Value is not null)
-            .OrderBy(p => p.Value!.ProbabilityAlive).ThenByDescending(p => p.Score.Monetary).ThenBy(p => p.Score.CustomerId)
+            .Select(s => (Score: s, Found: Fit.Find(s.CustomerId)))
+            .Where(p => p.Found is not null)
+            .Select(p => (p.Score, Value: p.Found!.Value))
+            .OrderBy(p => p.Value.ProbabilityAlive).ThenByDescending(p => p.Score.Monetary).ThenBy(p => p.Score.CustomerId)
             .Take(count)
-            .Select(p => new ClvCustomerAtRisk(p.Score.CustomerId, p.Score.Monetary, p.Score.LastSaleDate, p.Value!.RepeatPurchases,
+            .Select(p => new ClvCustomerAtRisk(p.Score.CustomerId, p.Score.Monetary, p.Score.LastSaleDate, p.Value.RepeatPurchases,
                 p.Value.ProbabilityAlive, p.Value.Clv))
             .ToList();
         Assert.Equal(expected, lost);
