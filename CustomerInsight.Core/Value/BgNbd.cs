@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Analytics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics;
@@ -161,30 +162,47 @@ public static class BgNbdFitter
 
         public GroupedLikelihood(IReadOnlyList<PurchaseHistory> histories)
         {
-            // (x, t_x, T) packed in one sortable key: the groups come out in one order whatever the order of the customers.
-            var keys = new long[histories.Count];
             double ageSum = 0;
+            var maxX = 0;
+            foreach (var h in histories)
+            {
+                if (h.FirstToEndDays >= 1 << MaxDaysBits || h.FirstToLastDays < 0 || h.FirstToLastDays > h.FirstToEndDays || h.RepeatPurchases < 0)
+                {
+                    throw new ArgumentException($"Customer {h.CustomerId}: t_x and T must satisfy 0 ≤ t_x ≤ T < 2^{MaxDaysBits} days, x ≥ 0.",
+                        nameof(histories));
+                }
+                ageSum += h.FirstToEndDays / PurchaseHistory.DaysPerWeek;
+                maxDays = Math.Max(maxDays, h.FirstToEndDays);
+                maxX = Math.Max(maxX, h.RepeatPurchases);
+            }
+            // (x, t_x, T) as one number, x first, then t_x, then T, sorted: the groups come out in one order whatever the order of
+            // the customers. Sorted by radix in working arrays kept between fits (a comparison sort of 750 k keys took 45–115 ms).
+            var days = maxDays + 1L;
+            using var keyArray = Scratch.Rent<long>(histories.Count);
+            using var buffer = Scratch.Rent<long>(histories.Count);
+            var keys = keyArray.Span;
             for (var i = 0; i < keys.Length; i++)
             {
                 var h = histories[i];
-                if (h.FirstToEndDays >= 1 << MaxDaysBits || h.FirstToLastDays < 0 || h.FirstToLastDays > h.FirstToEndDays)
-                {
-                    throw new ArgumentException($"Customer {h.CustomerId}: t_x and T must satisfy 0 ≤ t_x ≤ T < 2^{MaxDaysBits} days.",
-                        nameof(histories));
-                }
-                keys[i] = ((long)h.RepeatPurchases << (2 * MaxDaysBits)) | ((long)h.FirstToLastDays << MaxDaysBits) | (uint)h.FirstToEndDays;
-                ageSum += h.FirstToEndDays / PurchaseHistory.DaysPerWeek;
-                maxDays = Math.Max(maxDays, h.FirstToEndDays);
+                keys[i] = (((h.RepeatPurchases * days) + h.FirstToLastDays) * days) + h.FirstToEndDays;
             }
-            Array.Sort(keys);
-            var maxX = (int)(keys[^1] >> (2 * MaxDaysBits));
+            RadixSort(keys, buffer.Span, (((maxX * days) + maxDays) * days) + maxDays);
             weightByX = new double[maxX + 1];
             weightByAge = new double[maxDays + 1];
             repeatsByAge = new double[maxDays + 1];
-            var x0 = new List<int>();
-            var recency = new List<int>();
-            var age = new List<int>();
-            var weight = new List<double>();
+            var repeatGroups = 0;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if ((i == 0 || keys[i] != keys[i - 1]) && keys[i] >= days * days)
+                {
+                    repeatGroups++;
+                }
+            }
+            groupX = new int[repeatGroups];
+            groupRecency = new int[repeatGroups];
+            groupAge = new int[repeatGroups];
+            groupWeight = new double[repeatGroups];
+            var g = 0;
             for (var start = 0; start < keys.Length;)
             {
                 var end = start + 1;
@@ -193,28 +211,69 @@ public static class BgNbdFitter
                     end++;
                 }
                 var key = keys[start];
-                var x = (int)(key >> (2 * MaxDaysBits));
-                var t = (int)(key & ((1 << MaxDaysBits) - 1));
+                var x = (int)(key / (days * days));
+                var t = (int)(key % days);
                 var count = end - start;
                 weightByX[x] += count;
                 weightByAge[t] += count;
                 repeatsByAge[t] += (double)x * count;
                 if (x > 0)
                 {
-                    x0.Add(x);
-                    recency.Add((int)((key >> MaxDaysBits) & ((1 << MaxDaysBits) - 1)));
-                    age.Add(t);
-                    weight.Add(count);
+                    groupX[g] = x;
+                    groupRecency[g] = (int)(key / days % days);
+                    groupAge[g] = t;
+                    groupWeight[g] = count;
+                    g++;
                 }
                 Groups++;
                 start = end;
             }
-            groupX = [.. x0];
-            groupRecency = [.. recency];
-            groupAge = [.. age];
-            groupWeight = [.. weight];
             xs = Enumerable.Range(0, maxX + 1).Where(x => weightByX[x] > 0).ToArray();
             MeanAgeWeeks = ageSum / histories.Count;
+        }
+
+        /// <summary>Sorts non-negative <paramref name="keys"/> of at most <paramref name="max"/>, 16 bits a pass from the lowest
+        /// (<paramref name="buffer"/>: as long): linear in their number.</summary>
+        private static void RadixSort(Span<long> keys, Span<long> buffer, long max)
+        {
+            var starts = new int[1 << 16];
+            var inKeys = true;
+            for (var shift = 0; shift < 63 && max >> shift > 0; shift += 16)
+            {
+                if (inKeys)
+                {
+                    Pass(keys, buffer, shift, starts);
+                }
+                else
+                {
+                    Pass(buffer, keys, shift, starts);
+                }
+                inKeys = !inKeys;
+            }
+            if (!inKeys)
+            {
+                buffer.CopyTo(keys);
+            }
+        }
+
+        /// <summary>One stable pass of the radix sort: <paramref name="from"/> into <paramref name="to"/> by the 16 bits at
+        /// <paramref name="shift"/>.</summary>
+        private static void Pass(ReadOnlySpan<long> from, Span<long> to, int shift, int[] starts)
+        {
+            Array.Clear(starts);
+            foreach (var key in from)
+            {
+                starts[(int)((key >> shift) & 0xFFFF)]++;
+            }
+            var sum = 0;
+            for (var d = 0; d < starts.Length; d++)
+            {
+                (starts[d], sum) = (sum, sum + starts[d]);
+            }
+            foreach (var key in from)
+            {
+                to[starts[(int)((key >> shift) & 0xFFFF)]++] = key;
+            }
         }
 
         public double MeanAgeWeeks { get; }
