@@ -30,6 +30,23 @@ public sealed class LikelihoodGradientTests
         AssertSlopes(v => likelihood.Sum(new BgNbdParameters(v[0], v[1], v[2], v[3])), at, gradient);
     }
 
+    [Fact]
+    public void BgNbd_CustomersInAnyOrder_OneGroupPerDistinctHistory_TheSameSumToTheBitAsPerCustomer()
+    {
+        var ordered = Cdnow();
+        var shuffled = ordered.OrderBy(h => (h.CustomerId * 7919) % 1009).ThenByDescending(h => h.CustomerId).ToList();
+        var parameters = new BgNbdParameters(0.243, 4.414, 0.793, 2.426);
+
+        var grouped = new BgNbdFitter.GroupedLikelihood(ordered);
+        var regrouped = new BgNbdFitter.GroupedLikelihood(shuffled);
+
+        Assert.Equal(ordered.Select(h => (h.RepeatPurchases, h.FirstToLastDays, h.FirstToEndDays)).Distinct().Count(), grouped.Groups);
+        Assert.Equal(grouped.Groups, regrouped.Groups);
+        Assert.Equal(grouped.Sum(parameters), regrouped.Sum(parameters));
+        var direct = ordered.Sum(h => parameters.LogLikelihood(h.RepeatPurchases, h.RecencyWeeks, h.AgeWeeks));
+        Assert.Equal(direct, grouped.Sum(parameters), 1e-9 * Math.Abs(direct));
+    }
+
     public static TheoryData<double, double, double> GammaGammaPoints => new()
     {
         { 6.25, 3.74, 15.44 },
