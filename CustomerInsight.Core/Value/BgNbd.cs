@@ -32,7 +32,11 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
 
     /// <summary>1 + 1{x&gt;0} · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x): the denominator shared by P(alive) and the expected purchases.</summary>
     public double AliveDenominator(int x, double recencyWeeks, double ageWeeks) =>
-        x == 0 ? 1 : 1 + A / (B + x - 1) * Math.Exp((R + x) * (Math.Log(Alpha + ageWeeks) - Math.Log(Alpha + recencyWeeks)));
+        AliveDenominatorFromLogs(x, Math.Log(Alpha + ageWeeks), Math.Log(Alpha + recencyWeeks));
+
+    /// <summary>The same from ln(α + T) and ln(α + t_x), for callers that hold them per day count.</summary>
+    internal double AliveDenominatorFromLogs(int x, double logAlphaPlusAge, double logAlphaPlusRecency) =>
+        x == 0 ? 1 : 1 + A / (B + x - 1) * Math.Exp((R + x) * (logAlphaPlusAge - logAlphaPlusRecency));
 
     /// <summary>Expected purchases in the next <paramref name="weeks"/> of a customer (metrics.md).</summary>
     public double ExpectedPurchases(int x, double recencyWeeks, double ageWeeks, double weeks) =>

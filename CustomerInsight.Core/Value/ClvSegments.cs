@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerInsight.Core.Rfm;
 using Totals = (int Customers, double Alive, double Purchases, double Value);
 
@@ -56,10 +57,7 @@ public static class ClvSegments
         // As Summarize adds them (customer id order), without a dictionary of every customer's segment.
         var order = Enum.GetValues<RfmSegment>();
         var totals = new Totals[order.Max(s => (int)s) + 1];
-        foreach (var (score, value) in Matched(result, scores))
-        {
-            totals[(int)score.Segment] = Plus(totals[(int)score.Segment], value);
-        }
+        ForEachMatched(result, scores, (score, value) => totals[(int)score.Segment] = Plus(totals[(int)score.Segment], value));
         return [.. order.Select(s => Row(s, totals[(int)s], result.GammaGamma is not null))];
     }
 
@@ -78,11 +76,11 @@ public static class ClvSegments
         }
         // The first count in that order, kept as they come (the last of them on top), instead of sorting every valuable customer.
         var kept = new PriorityQueue<ClvCustomerAtRisk, ClvCustomerAtRisk>(count + 1, LeastLikelyLostFirst);
-        foreach (var (score, value) in Matched(result, scores))
+        ForEachMatched(result, scores, (score, value) =>
         {
             if (score.MonetaryScore < ValuableMonetaryScore)
             {
-                continue;
+                return;
             }
             var candidate = new ClvCustomerAtRisk(score.CustomerId, score.Monetary, score.LastSaleDate, value.RepeatPurchases,
                 value.ProbabilityAlive, value.Clv);
@@ -94,7 +92,7 @@ public static class ClvSegments
             {
                 kept.DequeueEnqueue(candidate, candidate);
             }
-        }
+        });
         var lost = new ClvCustomerAtRisk[kept.Count];
         for (var i = lost.Length - 1; i >= 0; i--)
         {
@@ -116,22 +114,26 @@ public static class ClvSegments
         return byMonetary != 0 ? byMonetary : y.CustomerId.CompareTo(x.CustomerId);
     });
 
-    /// <summary>Each customer both scored and predicted, in customer id order: a merge of the two lists (the predictions are
-    /// sorted by customer id; the scores are sorted here when they are not).</summary>
-    private static IEnumerable<(RfmCustomerScore Score, CustomerValue Value)> Matched(ClvResult result, RfmResult scores)
+    /// <summary>Calls <paramref name="each"/> for each customer both scored and predicted, in customer id order: a merge of the two
+    /// lists (the predictions are sorted by customer id; the scores are sorted here when they are not).</summary>
+    // A pass over every customer (a million on a first visit of the value page): compiled optimized at its first call, where
+    // tiering would first run it unoptimized (as LikelihoodSums).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForEachMatched(ClvResult result, RfmResult scores, Action<RfmCustomerScore, CustomerValue> each)
     {
         var sorted = RfmCustomerScores.InIdOrder(scores.Customers);
         var values = result.Customers;
         var j = 0;
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             while (j < sorted.Count && sorted[j].CustomerId < value.CustomerId)
             {
                 j++;
             }
             if (j < sorted.Count && sorted[j].CustomerId == value.CustomerId)
             {
-                yield return (sorted[j], value);
+                each(sorted[j], value);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 
 namespace CustomerInsight.Core.Value;
@@ -14,7 +15,11 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
     private readonly IReadOnlyList<PurchaseHistory> histories;
     private readonly BgNbdParameters bgNbd;
     private readonly GammaGammaParameters? spend;
-    private readonly Dictionary<(int X, int Age), (double Plain, double Valued)> numerators = [];
+    // Per customer, the index of their (x, T) in the two numerator lists; ln(α + d/7) per day count d.
+    private readonly int[] pairOf;
+    private readonly List<double> plainNumerators = [];
+    private readonly List<double> valuedNumerators = [];
+    private readonly double[] logAlphaPlus;
 
     public CustomerPredictions(IReadOnlyList<PurchaseHistory> histories, BgNbdParameters bgNbd, GammaGammaParameters? spend, int horizonWeeks,
         double annualDiscountRate, CancellationToken cancellationToken)
@@ -22,47 +27,61 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
         this.histories = InIdOrder(histories);
         this.bgNbd = bgNbd;
         this.spend = spend;
-        for (var i = 0; i < histories.Count; i++)
+        pairOf = new int[this.histories.Count];
+        var pairs = new Dictionary<(int X, int Age), int>();
+        var maxDays = 0;
+        for (var i = 0; i < pairOf.Length; i++)
         {
             if (i % 65_536 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var h = histories[i];
+            var h = this.histories[i];
+            maxDays = Math.Max(maxDays, h.FirstToEndDays);
             var key = (h.RepeatPurchases, h.FirstToEndDays);
-            if (!numerators.ContainsKey(key))
+            if (!pairs.TryGetValue(key, out var pair))
             {
+                pair = pairs[key] = plainNumerators.Count;
                 var plain = bgNbd.ExpectedPurchasesNumerator(h.RepeatPurchases, h.AgeWeeks, horizonWeeks);
+                plainNumerators.Add(plain);
                 // CLV discounts each week's expected purchases when a rate is set (ClvCalculator.Calculate).
-                var valued = spend is not null && annualDiscountRate > 0
+                valuedNumerators.Add(spend is not null && annualDiscountRate > 0
                     ? ClvCalculator.DiscountedNumerator(bgNbd, h.RepeatPurchases, h.AgeWeeks, horizonWeeks, annualDiscountRate)
-                    : plain;
-                numerators[key] = (plain, valued);
+                    : plain);
             }
+            pairOf[i] = pair;
+        }
+        logAlphaPlus = new double[maxDays + 1];
+        for (var d = 0; d <= maxDays; d++)
+        {
+            logAlphaPlus[d] = Math.Log(bgNbd.Alpha + (d / PurchaseHistory.DaysPerWeek));
         }
     }
 
     /// <summary>Distinct (x, T) among the customers.</summary>
-    public int Pairs => numerators.Count;
+    public int Pairs => plainNumerators.Count;
 
     public int Count => histories.Count;
 
     public CustomerValue this[int index]
     {
+        // Read a million times in a row on a first visit: compiled optimized at its first call (see LikelihoodSums).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             var h = histories[index];
             var x = h.RepeatPurchases;
-            var (plain, valued) = numerators[(x, h.FirstToEndDays)];
-            var denominator = bgNbd.AliveDenominator(x, h.RecencyWeeks, h.AgeWeeks);
+            var pair = pairOf[index];
+            var denominator = bgNbd.AliveDenominatorFromLogs(x, logAlphaPlus[h.FirstToEndDays], logAlphaPlus[h.FirstToLastDays]);
             double? expectedSpend = null;
             double? clv = null;
             if (spend is not null)
             {
                 expectedSpend = spend.ExpectedSpend(x, (double)(h.MeanRepeatValue ?? 0));
-                clv = valued / denominator * expectedSpend.Value;
+                clv = valuedNumerators[pair] / denominator * expectedSpend.Value;
             }
-            return new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, plain / denominator, expectedSpend, clv);
+            return new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, plainNumerators[pair] / denominator,
+                expectedSpend, clv);
         }
     }
 

@@ -160,11 +160,15 @@ public sealed partial class ValuePage : IDisposable
                 return;
             }
             var scores = await scoring;
-            bySegment = ClvSegments.ByRfm(found.Model, scores);
-            rfmSettings = scores.Settings;
-            await LoadCustomValueAsync(found.Model, cts.Token);
             // Personal data: computed only for the roles that may see customers, never merely hidden.
-            lost = await Access.AllowsAsync(Policies.CustomerData) ? ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount) : null;
+            var showLost = await Access.AllowsAsync(Policies.CustomerData);
+            // Two passes over every customer's predictions, one per core.
+            var segmentRows = Task.Run(() => ClvSegments.ByRfm(found.Model, scores), cts.Token);
+            var mostLikelyLost = showLost ? Task.Run(() => ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount), cts.Token) : null;
+            await LoadCustomValueAsync(found.Model, cts.Token);
+            bySegment = await segmentRows;
+            lost = mostLikelyLost is null ? null : await mostLikelyLost;
+            rfmSettings = scores.Settings;
             holdoutChart = found.HoldoutWeeks.Count > 0 ? HoldoutChart(found.HoldoutWeeks) : null;
             report = found;
             state = State.Ready;
