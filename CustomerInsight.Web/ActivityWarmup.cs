@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Value;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,6 +19,7 @@ public static class ActivityWarmup
         services.AddSingleton<ActivityWarmupService>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityWarmupService>());
         services.AddHealthChecks().AddCheck<ActivityWarmupHealthCheck>("customer activity", tags: [Endpoints.HealthEndpoints.ReadyTag]);
+        services.AddHostedService<ValueWarmupService>();
         return services;
     }
 }
@@ -103,6 +105,24 @@ public sealed class ActivityWarmupHealthCheck(ActivityWarmupService warmup, Time
         catch (TimeoutException)
         {
             return HealthCheckResult.Unhealthy("The customer activity is still being read into memory.");
+        }
+    }
+}
+
+/// <summary>
+/// Gets the value models' vector arithmetic optimized once the app runs (<see cref="ClvCalculator.WarmUpAsync"/>), so that the first
+/// visit of the value page after a start does not fit with unoptimized code (never in the command line).
+/// </summary>
+public sealed class ValueWarmupService : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ClvCalculator.WarmUpAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 }

@@ -30,6 +30,13 @@ public class StartupTests(InsightAppFactory app)
     }
 
     [Fact]
+    public void Start_TheWebAppWarmsTheValueModelsArithmetic()
+    {
+        _ = app.Server; // starts the app
+        Assert.Single(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CustomerInsight.Web.ValueWarmupService>());
+    }
+
+    [Fact]
     public async Task PrepareDatabase_SecondStart_DoesNotSeedAgain()
     {
         _ = app.Server;
