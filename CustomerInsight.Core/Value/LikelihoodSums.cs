@@ -115,30 +115,6 @@ internal static class LikelihoodSums
         sums[at + 3] = Vector256.Sum(inverse) + tailInverse;
     }
 
-    /// <summary>
-    /// Runs both sums <paramref name="times"/> times over one small block and returns their last results: .NET compiles its vector
-    /// exponential and logarithm, which these loops call, unoptimized at their first call and keeps them so until they have been
-    /// called often enough, which took a whole first BG/NBD search (2–2.5 × slower, bench/RESULTS.md).
-    /// </summary>
-    internal static (double[] Softplus, double[] Logs) Exercise(int times)
-    {
-        var ones = new double[Block];
-        Array.Fill(ones, 1.0);
-        double[] softplus = [], logs = [];
-        for (var i = 0; i < times; i++)
-        {
-            softplus = WeightedSoftplus((start, z, f1, f2, f3) =>
-            {
-                z.Clear();
-                f1.Fill(1);
-                f2.Fill(2);
-                f3.Fill(3);
-            }, ones);
-            logs = LogSums(ones, ones, 1);
-        }
-        return (softplus, logs);
-    }
-
     /// <summary>At most one worker per core: a sum takes about a millisecond, more workers than cores would only take turns (a web
     /// process's pool often holds more threads than cores).</summary>
     private static readonly ParallelOptions OnePerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };

@@ -138,4 +138,20 @@ public sealed class ClvModelTests
         Assert.Null(fit.Find(ordered[^1].CustomerId + 1));
         Assert.Null(fit.Find(-1));
     }
+
+    [Fact]
+    public void WarmUpHistories_AreAValidBaseThatBothModelsFit()
+    {
+        // A warm-up whose fit failed every round would warm nothing: its generated base fits, with drop-out (a > 0, b finite).
+        var histories = ClvCalculator.WarmUpHistories();
+        var fit = ClvCalculator.Calculate(histories, new DateOnly(2000, 12, 31), 52, 0, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2_000, fit.Customers.Count);
+        Assert.All(histories, h => Assert.InRange(h.FirstToLastDays, h.RepeatPurchases, h.FirstToEndDays));
+        Assert.InRange(histories.Count(h => h.RepeatPurchases > 0), 500, 1_900);
+        Assert.InRange(fit.BgNbd.Parameters.B, 1e-3, 1e4);
+        Assert.InRange(fit.Customers.Average(c => c.ProbabilityAlive), 0.2, 0.99);
+        Assert.NotNull(fit.GammaGamma);
+        Assert.True(double.IsFinite(fit.ExpectedValue!.Value) && fit.ExpectedValue > 0);
+    }
 }
