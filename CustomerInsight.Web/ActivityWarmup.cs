@@ -113,7 +113,7 @@ public sealed class ActivityWarmupHealthCheck(ActivityWarmupService warmup, Time
 /// Gets the value models' vector arithmetic optimized once the app runs (<see cref="ClvCalculator.WarmUpAsync"/>), so that the first
 /// visit of the value page after a start does not fit with unoptimized code (never in the command line).
 /// </summary>
-public sealed class ValueWarmupService : BackgroundService
+public sealed partial class ValueWarmupService(ILogger<ValueWarmupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,5 +124,13 @@ public sealed class ValueWarmupService : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            // Only the first value page after a start is slower for it: never a reason to stop the app.
+            LogWarmUpFailed(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming the value models up failed; the first value page will fit with unoptimized code.")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
 }
