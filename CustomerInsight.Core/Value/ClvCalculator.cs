@@ -77,8 +77,8 @@ public static class ClvCalculator
 
     /// <summary>
     /// Gets the fits' code compiled optimized before a first fit, off the request path: a few rounds of a whole fit over a small
-    /// generated base, apart enough for the runtime to optimize what they ran in the background between them (about 2 s, a few
-    /// milliseconds of work each). .NET compiles its vector exponential and logarithm, and the generic code the fits instantiate,
+    /// generated base, apart enough for the runtime to optimize what they ran in the background between them (about 1 s, a few
+    /// milliseconds of work each; small, because every app the tests start runs it too, unoptimized). .NET compiles its vector exponential and logarithm, and the generic code the fits instantiate,
     /// unoptimized at their first call and keeps them so until they have been called often enough: a whole first BG/NBD search
     /// ran 2–2.5 × slower (bench/RESULTS.md). A web node calls it once at start.
     /// </summary>
@@ -86,7 +86,7 @@ public static class ClvCalculator
     {
         var histories = WarmUpHistories();
         var end = new DateOnly(2000, 12, 31);
-        for (var round = 0; round < 8; round++)
+        for (var round = 0; round < 4; round++)
         {
             var fit = Calculate(histories, end, 52, 0, null, null, cancellationToken);
             _ = CumulativePredicted(fit.BgNbd.Parameters, histories, 8);
@@ -96,7 +96,7 @@ public static class ClvCalculator
     }
 
     /// <summary>
-    /// The warm-up's base: 2,000 customers who buy as the BG/NBD model says, drawn with a fixed seed: purchase rates of 0.05 to 1
+    /// The warm-up's base: 500 customers who buy as the BG/NBD model says, drawn with a fixed seed: purchase rates of 0.05 to 1
     /// a week, a chance of 5 to 40 % of dropping out after each purchase, first purchases spread over a year before the end.
     /// </summary>
     internal static IReadOnlyList<PurchaseHistory> WarmUpHistories()
@@ -104,7 +104,7 @@ public static class ClvCalculator
         double[] rates = [0.05, 0.1, 0.2, 0.5, 1.0];
         double[] dropOuts = [0.05, 0.1, 0.2, 0.4];
         var random = new Random(20261206);
-        var histories = new PurchaseHistory[2_000];
+        var histories = new PurchaseHistory[500];
         for (var i = 0; i < histories.Length; i++)
         {
             var (rate, dropOut) = (rates[i % rates.Length], dropOuts[i / rates.Length % dropOuts.Length]);
