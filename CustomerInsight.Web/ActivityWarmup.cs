@@ -110,7 +110,7 @@ public sealed class ActivityWarmupHealthCheck(ActivityWarmupService warmup, Time
 }
 
 /// <summary>
-/// Gets the value models' vector arithmetic optimized once the app runs (<see cref="ClvCalculator.WarmUpAsync"/>), so that the first
+/// Gets the value models' code optimized once the app runs (<see cref="ClvCalculator.WarmUpAsync"/>), so that the first
 /// visit of the value page after a start does not fit with unoptimized code (never in the command line).
 /// </summary>
 public sealed partial class ValueWarmupService(ILogger<ValueWarmupService> logger) : BackgroundService
