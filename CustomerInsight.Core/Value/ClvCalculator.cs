@@ -78,12 +78,19 @@ public static class ClvCalculator
     /// <summary>
     /// Gets the fits' code compiled optimized before a first fit, off the request path: a few rounds of a whole fit over a small
     /// generated base, apart enough for the runtime to optimize what they ran in the background between them (about 1 s, a few
-    /// milliseconds of work each; small, because every app the tests start runs it too, unoptimized). .NET compiles its vector exponential and logarithm, and the generic code the fits instantiate,
-    /// unoptimized at their first call and keeps them so until they have been called often enough: a whole first BG/NBD search
-    /// ran 2–2.5 × slower (bench/RESULTS.md). A web node calls it once at start.
+    /// milliseconds of work each). .NET compiles its vector exponential and logarithm, and the generic code the fits
+    /// instantiate, unoptimized at their first call and keeps them so until they have been called often enough: a whole first
+    /// BG/NBD search ran 2–2.5 × slower (bench/RESULTS.md). A web node calls it once at start. Nothing in a Debug build, whose
+    /// code the runtime never optimizes.
     /// </summary>
     public static async Task WarmUpAsync(CancellationToken cancellationToken)
     {
+        if (typeof(ClvCalculator).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false) is
+            [System.Diagnostics.DebuggableAttribute { IsJITOptimizerDisabled: true }])
+        {
+            // A Debug build (the tests' apps) is never compiled optimized: nothing to warm, only their time to lose.
+            return;
+        }
         var histories = WarmUpHistories();
         var end = new DateOnly(2000, 12, 31);
         for (var round = 0; round < 4; round++)
