@@ -30,7 +30,7 @@ public class StartupTests(InsightAppFactory app)
     }
 
     [Fact]
-    public void Start_TheWebAppWarmsTheValueModelsArithmetic()
+    public void Start_TheWebAppRegistersTheValueWarmUp()
     {
         _ = app.Server; // starts the app
         Assert.Single(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CustomerInsight.Web.ValueWarmupService>());
