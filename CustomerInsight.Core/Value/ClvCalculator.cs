@@ -96,7 +96,7 @@ public static class ClvCalculator
         for (var round = 0; round < 4; round++)
         {
             var fit = Calculate(histories, end, 52, 0, null, null, cancellationToken);
-            _ = CumulativePredicted(fit.BgNbd.Parameters, histories, 8);
+            _ = CumulativePredicted(fit, 8);
             _ = fit.ExpectedValue;
             await Task.Delay(250, cancellationToken);
         }
@@ -136,33 +136,14 @@ public static class ClvCalculator
     }
 
     /// <summary>
-    /// Cumulative predicted repeat purchases of all the customers at the end of each of the <paramref name="weeks"/>
-    /// weeks after the calibration end (conditional expectations, metrics.md), summed per (x, T) group.
+    /// Cumulative predicted repeat purchases of all the customers of <paramref name="model"/> at the end of each of the
+    /// <paramref name="weeks"/> weeks after the calibration end (conditional expectations, metrics.md), summed per (x, T) group
+    /// (<see cref="CustomerPredictions.CumulativePredicted"/>); zeros for a fit without customers.
     /// </summary>
-    public static double[] CumulativePredicted(BgNbdParameters parameters, IReadOnlyList<PurchaseHistory> histories, int weeks)
+    public static double[] CumulativePredicted(ClvResult model, int weeks)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(histories);
-        var weightByGroup = new Dictionary<(int X, int Age), double>();
-        foreach (var h in histories)
-        {
-            var key = (h.RepeatPurchases, h.FirstToEndDays);
-            weightByGroup[key] = weightByGroup.GetValueOrDefault(key) + 1 / parameters.AliveDenominator(h.RepeatPurchases, h.RecencyWeeks,
-                h.AgeWeeks);
-        }
-        // Per group, one ₂F₁ a week, in fixed slices on all cores (the same sums whatever the threads).
-        var groups = weightByGroup.OrderBy(g => g.Key).ToArray();
-        return LikelihoodSums.InSlices(groups.Length, weeks, (from, to, partial, at) =>
-        {
-            for (var g = from; g < to; g++)
-            {
-                var ((x, age), weight) = groups[g];
-                for (var week = 1; week <= weeks; week++)
-                {
-                    partial[at + week - 1] += weight * parameters.ExpectedPurchasesNumerator(x, age / PurchaseHistory.DaysPerWeek, week);
-                }
-            }
-        });
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Customers is CustomerPredictions predictions ? predictions.CumulativePredicted(weeks) : new double[weeks];
     }
 
     /// <summary>Week-by-week predicted purchases from cumulative ones, next to the actual counts.</summary>

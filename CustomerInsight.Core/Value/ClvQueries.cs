@@ -276,7 +276,7 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner,
             phases, cancellationToken), cancellationToken);
 
-        var cumulative = wholeWeeks > 0 ? ClvCalculator.CumulativePredicted(model.BgNbd.Parameters, histories, wholeWeeks) : [];
+        var cumulative = wholeWeeks > 0 ? ClvCalculator.CumulativePredicted(model, wholeWeeks) : [];
         phases.Mark("holdout: predicted purchases");
         progress?.Report(1);
         int? actualTotal = wholeWeeks == horizon ? actualPerWeek.Sum() : null;

@@ -17,6 +17,7 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
     private readonly GammaGammaParameters? spend;
     // Per customer, the index of their (x, T) in the two numerator lists; ln(α + d/7) per day count d.
     private readonly int[] pairOf;
+    private readonly List<(int X, int Age)> pairKeys = [];
     private readonly List<double> plainNumerators = [];
     private readonly List<double> valuedNumerators = [];
     private readonly double[] logAlphaPlus;
@@ -42,6 +43,7 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
             if (!pairs.TryGetValue(key, out var pair))
             {
                 pair = pairs[key] = plainNumerators.Count;
+                pairKeys.Add(key);
                 var plain = bgNbd.ExpectedPurchasesNumerator(h.RepeatPurchases, h.AgeWeeks, horizonWeeks);
                 plainNumerators.Add(plain);
                 // CLV discounts each week's expected purchases when a rate is set (ClvCalculator.Calculate).
@@ -83,6 +85,34 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
             return new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, plainNumerators[pair] / denominator,
                 expectedSpend, clv);
         }
+    }
+
+    /// <summary>
+    /// Cumulative predicted repeat purchases of all the customers at the end of each of the <paramref name="weeks"/> weeks after the
+    /// calibration end (conditional expectations, metrics.md): their P(alive) summed per (x, T), then per pair in (x, T) order one
+    /// ₂F₁ a week, in fixed slices on all cores (the same sums whatever the threads).
+    /// </summary>
+    public double[] CumulativePredicted(int weeks)
+    {
+        var alive = new double[Pairs];
+        for (var i = 0; i < pairOf.Length; i++)
+        {
+            var h = histories[i];
+            alive[pairOf[i]] += 1 / bgNbd.AliveDenominatorFromLogs(h.RepeatPurchases, logAlphaPlus[h.FirstToEndDays],
+                logAlphaPlus[h.FirstToLastDays]);
+        }
+        var order = Enumerable.Range(0, Pairs).OrderBy(pair => pairKeys[pair]).ToArray();
+        return LikelihoodSums.InSlices(order.Length, weeks, (from, to, partial, at) =>
+        {
+            for (var k = from; k < to; k++)
+            {
+                var ((x, age), weight) = (pairKeys[order[k]], alive[order[k]]);
+                for (var week = 1; week <= weeks; week++)
+                {
+                    partial[at + week - 1] += weight * bgNbd.ExpectedPurchasesNumerator(x, age / PurchaseHistory.DaysPerWeek, week);
+                }
+            }
+        });
     }
 
     /// <summary>The predictions of one customer (found by their id, then computed); null when they had no purchase by the calibration end.</summary>
