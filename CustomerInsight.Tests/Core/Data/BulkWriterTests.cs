@@ -208,3 +208,55 @@ public sealed class BulkWriterOnPostgresTests : BulkWriterTests
 {
     protected override DatabaseEngine Engine => DatabaseEngine.Postgres;
 }
+
+/// <summary>
+/// SQLite: a writer whose references hold by construction (an import) runs without the connection's foreign-key look-ups,
+/// and gives them back to the (pooled) connection when it ends. PostgreSQL keeps its checks (nothing to test there).
+/// </summary>
+public sealed class BulkWriterReferencesOnSqliteTests : EngineTestBase
+{
+    private static Order OrderOf(int id, int customerId) => new()
+    {
+        Id = id, Source = "test", SourceOrderId = "O" + id, CustomerId = customerId,
+        OrderedAtUtc = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc), BusinessDate = new DateOnly(2024, 5, 6), BusinessMonth = 202405,
+        Channel = Channel.Web, Kind = OrderKind.Sale, AmountMilli = 1_000,
+    };
+
+    private static async Task<long> ForeignKeysAsync(InsightDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task ReferencesByConstruction_NoParentLookUpWhileItWrites_TheConnectionChecksAgainAfter()
+    {
+        await using var database = await TestDatabase.CreateAsync(Engine);
+        await using var db = database.CreateContext();
+        // Opened here, the connection outlives the writers: what they leave on it can be read.
+        await db.Database.OpenConnectionAsync(Token);
+        Assert.Equal(1, await ForeignKeysAsync(db));
+
+        // An order of a customer that does not exist: written by this writer (no look-up), then abandoned.
+        await using (var writer = await BulkWriter.BeginAsync(db, null, readOnly: false, referencesByConstruction: true, Token))
+        {
+            writer.Insert(OrderOf(1, customerId: 999));
+            await writer.FlushAsync(Token);
+            Assert.Equal(2L, await writer.NextIdAsync("Orders", Token));
+        }
+        Assert.Equal(1, await ForeignKeysAsync(db));
+
+        // The same row through an ordinary writer on the same connection: refused by the foreign key.
+        await using (var writer = await BulkWriter.BeginAsync(db, null, readOnly: false, Token))
+        {
+            var refused = await Record.ExceptionAsync(async () =>
+            {
+                writer.Insert(OrderOf(1, customerId: 999));
+                await writer.FlushAsync(Token);
+            });
+            Assert.IsAssignableFrom<System.Data.Common.DbException>(refused);
+        }
+        Assert.Equal(0, await db.Orders.CountAsync(Token));
+    }
+}

@@ -522,6 +522,15 @@ public class SalesSummariesTests
                     : $"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = '{index}'";
                 Assert.Equal(1, await db.Database.SqlQueryRaw<int>(sql).SingleAsync(Ct));
             }
+            if (Engine == DatabaseEngine.Sqlite)
+            {
+                // Written without SQLite's look-up per row (BulkWriter, references by construction): every reference holds.
+                await db.Database.OpenConnectionAsync(Ct);
+                await using var check = db.Database.GetDbConnection().CreateCommand();
+                check.CommandText = "PRAGMA foreign_key_check";
+                await using var violations = await check.ExecuteReaderAsync(Ct);
+                Assert.False(await violations.ReadAsync(Ct), "a row refers to a row that does not exist");
+            }
         }
         await AssertEqualToARebuildAsync(context.Database.Factory, "an import over several chunks of lines");
     }
