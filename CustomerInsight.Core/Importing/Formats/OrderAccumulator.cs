@@ -31,13 +31,12 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 
     private readonly record struct LineKey(int Product, int Description, int Country, int Quantity, long UnitPriceMilli, long UtcTicks);
 
-    // A struct in chunks rather than an object per order: millions of orders, no header or reference each.
+    // A struct in chunks rather than an object per order: millions of orders, no header each. 64 bytes: the customer's id
+    // and country as numbers of the string pool, the channel, kind and reason to skip in a byte each (80 bytes as strings
+    // and enums, 63 MB more at 10 M lines).
     private struct OrderState
     {
         public string Key;
-        public string? CustomerSourceId;
-        public string? Country;
-        public string? SkipReason;
         public CustomerEntry? Customer;
         public long MinUtcTicks;
         public long RunningAmountMilli;
@@ -45,9 +44,23 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         public int Last;
         public int LineCount;
         public int FirstRow;
-        public Channel Channel;
-        public OrderKind Kind;
+        public int CustomerSourceId;
+        public int Country;
+        public byte Channel;
+        public byte Kind;
+        public Skip Skip;
     }
+
+    private enum Skip : byte
+    {
+        None,
+        AlreadyImported,
+        ErasedCustomer,
+    }
+
+    private static string SkipMessage(Skip skip) => skip == Skip.AlreadyImported ? ImportMessages.SkipAlreadyImported : ImportMessages.SkipErasedCustomer;
+
+    private string? Pooled(int id) => id < 0 ? null : strings[id];
 
     private readonly Dictionary<string, int> orders = new(StringComparer.Ordinal);
     private readonly StringPool strings = new();
@@ -71,6 +84,15 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 
     public async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
+        // The file is read: orders are found by index from now on. Millions of keys need not stay in a dictionary too.
+        orders.Clear();
+        orders.TrimExcess();
+        if (lineCount >= LargeImportLines)
+        {
+            // Given back before the customers and the database's pages fill memory again (little is allocated from now on:
+            // the runtime would not collect it by itself). Again when half the lines are written, and once they all are.
+            ReleaseMemory();
+        }
         await session.LoadCustomersAsync(cancellationToken);
         existing = await session.LoadKeysAsync("SELECT \"SourceOrderId\" FROM \"Orders\" WHERE \"Source\" = @p0", source, cancellationToken);
     }
@@ -89,25 +111,26 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             // The customer's id and country held once, not once per order (millions of orders, a million customers).
             Order(index) = new OrderState
             {
-                Key = orderKey, CustomerSourceId = strings.Share(customerSourceId), Country = strings.Share(country), Channel = channel, Kind = kind,
+                Key = orderKey, CustomerSourceId = customerSourceId is null ? -1 : strings.Intern(customerSourceId),
+                Country = country is null ? -1 : strings.Intern(country), Channel = (byte)channel, Kind = (byte)kind,
                 FirstRow = row.Row, First = -1, Last = -1, MinUtcTicks = long.MaxValue,
             };
             orders.Add(orderKey, index);
         }
         ref var order = ref Order(index);
-        if (!string.Equals(order.CustomerSourceId, customerSourceId, StringComparison.Ordinal))
+        if (!string.Equals(Pooled(order.CustomerSourceId), customerSourceId, StringComparison.Ordinal))
         {
             row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey);
             return;
         }
-        if (order.Channel != channel)
+        if ((Channel)order.Channel != channel)
         {
-            row.Reject(-1, ImportMessages.OrderChannelConflict, orderKey, order.Channel.ToString(), channel.ToString());
+            row.Reject(-1, ImportMessages.OrderChannelConflict, orderKey, ((Channel)order.Channel).ToString(), channel.ToString());
             return;
         }
-        if (order.Kind != kind)
+        if ((OrderKind)order.Kind != kind)
         {
-            row.Reject(orderColumn, ImportMessages.OrderKindConflict, orderKey, order.Kind.ToString(), kind.ToString());
+            row.Reject(orderColumn, ImportMessages.OrderKindConflict, orderKey, ((OrderKind)order.Kind).ToString(), kind.ToString());
             return;
         }
 
@@ -156,31 +179,28 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// </summary>
     public void Resolve(ImportSession session)
     {
-        // The file is read: orders are found by index from now on. Millions of keys need not stay in a dictionary too.
-        orders.Clear();
-        orders.TrimExcess();
         for (var index = 0; index < orderCount; index++)
         {
             ref var order = ref Order(index);
             if (existing.Contains(order.Key))
             {
-                order.SkipReason = ImportMessages.SkipAlreadyImported;
+                order.Skip = Skip.AlreadyImported;
             }
-            else if (order.CustomerSourceId is { } customerSourceId)
+            else if (Pooled(order.CustomerSourceId) is { } customerSourceId)
             {
                 session.Customers.TryGetValue(customerSourceId, out var known);
                 if (known is { Erased: true })
                 {
-                    order.SkipReason = ImportMessages.SkipErasedCustomer;
+                    order.Skip = Skip.ErasedCustomer;
                 }
                 else
                 {
-                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, order.Country);
+                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, Pooled(order.Country));
                 }
             }
-            if (order.SkipReason is not null)
+            if (order.Skip != Skip.None)
             {
-                session.Skip(order.SkipReason, order.LineCount);
+                session.Skip(SkipMessage(order.Skip), order.LineCount);
             }
         }
         existing = [];
@@ -192,7 +212,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         for (var index = 0; index < orderCount; index++)
         {
             ref var order = ref Order(index);
-            if (order.SkipReason is null && order.Kind == OrderKind.Cancellation && order.RunningAmountMilli >= 0)
+            if (order.Skip == Skip.None && (OrderKind)order.Kind == OrderKind.Cancellation && order.RunningAmountMilli >= 0)
             {
                 session.Reject(ImportIssue.Create(order.FirstRow, orderColumnName, ImportMessages.OrderCancellationNotNegative, order.Key,
                     Money.FromMilli(order.RunningAmountMilli).ToString(CultureInfo.InvariantCulture)));
@@ -213,6 +233,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         var kept = new List<int>();
         var written = 0;
         var freedLines = 0;
+        var large = lineCount >= LargeImportLines;
         for (var index = 0; index < orderCount; index++)
         {
             // The lines and orders already written are let go as the write moves on (hundreds of MB at 10 M lines): a
@@ -228,9 +249,14 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
                 {
                     extraChunks[freedLines] = null;
                 }
+                if (large && freedLines == chunks.Count / 2)
+                {
+                    // Half the lines written: their memory goes back before the database's page cache has filled.
+                    ReleaseMemory();
+                }
             }
             ref var order = ref Order(index);
-            if (order.SkipReason is not null)
+            if (order.Skip != Skip.None)
             {
                 continue;
             }
@@ -248,7 +274,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
                 kept.Add(i);
                 amount += Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli);
             }
-            if (order.Kind == OrderKind.Sale && amount <= 0)
+            if ((OrderKind)order.Kind == OrderKind.Sale && amount <= 0)
             {
                 session.Skip(ImportMessages.SkipZeroOrNegative, kept.Count);
                 continue;
@@ -257,7 +283,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
             var date = session.Calendar.BusinessDateOf(utc);
             WriteOrder(orderRows, id, sourceUtf8, ref order, utc, date, amount, session.BatchId);
-            session.SalesSummaries.Add(order.Customer?.Id, date, BusinessCalendar.MonthKey(date), order.Channel, order.Kind, amount);
+            session.SalesSummaries.Add(order.Customer?.Id, date, BusinessCalendar.MonthKey(date), (Channel)order.Channel, (OrderKind)order.Kind,
+                amount);
             foreach (var i in kept)
             {
                 ref var l = ref At(i);
@@ -286,7 +313,16 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         orders.TrimExcess();
         lineCount = 0;
         orderCount = 0;
+        if (large)
+        {
+            ReleaseMemory();
+        }
     }
+
+    /// <summary>Lines from which an import collects the memory it lets go (bench/RESULTS.md: the peak of 10 M lines).</summary>
+    private const int LargeImportLines = 2_000_000;
+
+    private static void ReleaseMemory() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private LineKey Key(int index)
     {
@@ -312,14 +348,14 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         rows.Set(4, utc);
         rows.Set(5, date);
         rows.Set(6, BusinessCalendar.MonthKey(date));
-        rows.Set(7, (int)order.Channel);
-        rows.Set(8, (int)order.Kind);
+        rows.Set(7, order.Channel);
+        rows.Set(8, order.Kind);
         rows.Set(9, amount);
         rows.Set(10, batchId);
         rows.Run();
     }
 
-    /// <summary>Interns repeated texts (product codes, descriptions, countries) so each is held once.</summary>
+    /// <summary>Interns repeated texts (product codes, descriptions, countries, customer ids) so each is held once.</summary>
     private sealed class StringPool
     {
         private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
@@ -327,9 +363,6 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         private readonly List<byte[]?> utf8 = [];
 
         public string this[int id] => values[id];
-
-        /// <summary>The pool's instance of <paramref name="value"/>.</summary>
-        public string? Share(string? value) => value is null ? null : values[Intern(value)];
 
         /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
         public byte[] Utf8(int id)
