@@ -650,7 +650,10 @@ internal sealed class SqliteRowInserter : RowInserter
         db = connection.Handle!;
         this.columns = columns.Length;
         this.beforeBatch = beforeBatch;
-        insertInto = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
+        // OR FAIL: a row that breaks a constraint stops its INSERT with the rows before it kept, and the error rolls back the
+        // writer's whole transaction anyway. SQLite then keeps no statement journal (a copy of every page each multi-row
+        // INSERT touches, to undo the statement alone), a cost that grows with the page size.
+        insertInto = $"INSERT OR FAIL INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
         oneRow = "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
         kinds = new Kind[BatchRows * columns.Length];
         integers = new long[kinds.Length];

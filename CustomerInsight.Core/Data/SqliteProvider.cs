@@ -80,8 +80,17 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override string OuterLoopJoin => "CROSS JOIN";
 
+    /// <summary>
+    /// Write-ahead logging, and for a new file pages of <see cref="PageSize"/> bytes (SQLite's default is 4 KiB): at 10 M order
+    /// lines the bulk writes, index builds and the commit's checkpoint of the same rows took 27 % less time with 16 KiB pages
+    /// (fewer pages, frames and B-tree levels; bench/RESULTS.md). SQLite ignores the page size of a file that has content: an
+    /// existing database keeps its own.
+    /// </summary>
     public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;", cancellationToken);
+
+    /// <summary>The page size of a new database file (bytes).</summary>
+    public const int PageSize = 16384;
 
     public override string TableExists(string table) => $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
 

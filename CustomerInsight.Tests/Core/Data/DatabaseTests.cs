@@ -18,6 +18,25 @@ public class DatabaseTests
         Assert.Equal("1", await Scalar(db, "PRAGMA secure_delete;"));
         Assert.Equal("1", await Scalar(db, "PRAGMA foreign_keys;"));
         Assert.Equal("10000", await Scalar(db, "PRAGMA busy_timeout;"));
+        Assert.Equal("16384", await Scalar(db, "PRAGMA page_size;"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ExistingFileOfSmallerPages_KeepsItsPageSize_AndMigrates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using (var db = database.CreateContext())
+        {
+            // A file made before the page size was set (SQLite's default then), with content and in WAL mode.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE \"Before\" (\"Id\" INTEGER);", ct);
+        }
+
+        await InsightDatabase.MigrateAsync(database.Factory, ct);
+
+        await using var check = database.CreateContext();
+        Assert.Equal("4096", await Scalar(check, "PRAGMA page_size;"));
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync(ct));
     }
 
     [Fact]

@@ -219,8 +219,10 @@ public sealed class ErasureRulesOnSqliteFileTests
         var pooled = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
         // Customers inserted in random order: the b-tree pages of the source id and e-mail indexes split and are
         // rebalanced, which leaves moved copies of index cells in the pages' free space.
+        // As many as it takes with 16 KiB pages (SqliteProvider.PageSize) for cells to move.
+        const int Count = 16_000;
         var random = new Random(20261204);
-        var order = Enumerable.Range(1, 4000).OrderBy(_ => random.Next()).ToArray();
+        var order = Enumerable.Range(1, Count).OrderBy(_ => random.Next()).ToArray();
         await using (var db = database.CreateContext())
         {
             await db.Database.OpenConnectionAsync(Token);
@@ -258,7 +260,7 @@ public sealed class ErasureRulesOnSqliteFileTests
         await using (var read = held.CreateCommand())
         {
             read.CommandText = """SELECT count(*) FROM "Customers";""";
-            Assert.Equal(4000L, await read.ExecuteScalarAsync(Token));
+            Assert.Equal((long)Count, await read.ExecuteScalarAsync(Token));
         }
         var appFactory = new PooledFactory(pooled);
         var erasure = new CustomerErasure(appFactory, new AppSecrets(appFactory),
@@ -269,7 +271,7 @@ public sealed class ErasureRulesOnSqliteFileTests
         Assert.Equal(ErasureOutcome.Erased, result.Outcome);
         Assert.True(result.Checkpointed);
         Assert.Empty(access.FindInFiles(values));
-        var neighbour = $"IDX-{(int.Parse(suffix, System.Globalization.CultureInfo.InvariantCulture) % 4000) + 1:D6}";
+        var neighbour = $"IDX-{(int.Parse(suffix, System.Globalization.CultureInfo.InvariantCulture) % Count) + 1:D6}";
         Assert.Equal([neighbour], access.FindInFiles([neighbour]));
         SqliteConnection.ClearAllPools();
     }
