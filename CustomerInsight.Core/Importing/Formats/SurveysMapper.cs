@@ -51,12 +51,23 @@ internal sealed class SurveysMapper : FormatMapper
         }
     }
 
+    /// <summary>
+    /// The orders' sources, one index seek each through (Source, SourceOrderId): a DISTINCT read every order's entry (0.3 s and
+    /// more at 4 M orders).
+    /// </summary>
+    private const string OrderSourcesSql = """
+        WITH RECURSIVE "Sources" ("Source") AS (
+            SELECT MIN("Source") FROM "Orders"
+            UNION ALL
+            SELECT (SELECT MIN(o."Source") FROM "Orders" AS o WHERE o."Source" > s."Source") FROM "Sources" AS s WHERE s."Source" IS NOT NULL)
+        SELECT "Source" FROM "Sources" WHERE "Source" IS NOT NULL
+        """;
+
     public override async Task PrepareAsync(ImportSession session, CancellationToken cancellationToken)
     {
         await session.LoadCustomersAsync(cancellationToken);
-        existing = new HashSet<string>(await session.Db.SurveyResponses.AsNoTracking().Select(r => r.SourceId).ToListAsync(cancellationToken),
-            StringComparer.Ordinal);
-        orderSources = [.. await session.Db.Orders.AsNoTracking().Select(o => o.Source).Distinct().ToListAsync(cancellationToken)];
+        existing = await session.LoadKeysAsync("SELECT \"SourceId\" FROM \"SurveyResponses\"", null, cancellationToken);
+        orderSources = [.. (await session.LoadKeysAsync(OrderSourcesSql, null, cancellationToken)).Order(StringComparer.Ordinal)];
         var numbers = string.Join(", ", Enumerable.Range(1, OrdersPerLookup).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         findOrders = session.Writer.Prepare(
             $"SELECT \"SourceOrderId\", \"Id\", \"CustomerId\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" IN ({numbers})",
@@ -106,7 +117,7 @@ internal sealed class SurveysMapper : FormatMapper
     }
 
     /// <summary>
-    /// The orders the responses name, by order number: the first source (in <see cref="orderSources"/>' order) that has
+    /// The orders the responses name, by order number: the first source (in <see cref="orderSources"/>' order, by name) that has
     /// the number gives the order and its customer.
     /// </summary>
     private Dictionary<string, (long Id, long? CustomerId)> FindOrders()

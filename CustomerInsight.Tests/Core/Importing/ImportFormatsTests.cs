@@ -121,6 +121,32 @@ public class ImportFormatsTests : ImportTestBase
     }
 
     [Fact]
+    public async Task ImportAsync_SurveyOrderNumberInTwoSources_LinksTheOrderOfTheFirstSourceByName_AnOrderOfOneSourceWherever()
+    {
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        // N1 in both sources; N2 only in order-lines. online-retail sorts before order-lines.
+        await Context.ImportAsync(Context.WriteFile("lines.csv",
+            "OrderId,CustomerId,OrderedAt,ProductCode,Quantity,UnitPrice\n" +
+            "N1,C1,2024-03-15,P1,1,10\nN2,C1,2024-03-16,P1,1,10\n"), ImportFormat.OrderLines, Token);
+        var retail = await Context.ImportAsync(Context.WriteFile("retail.csv",
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "N1,P9,Item,2,2024-03-17 10:00,5.00,C2,France\n"), ImportFormat.OnlineRetail, Token);
+        Assert.True(retail.Succeeded, string.Join("; ", retail.Rejected.Select(r => r.Text)));
+
+        var report = await Context.ImportAsync(Context.WriteFile("surveys.csv",
+            "ResponseId,CustomerId,OrderId,RespondedAt,RecommendScore\n" +
+            "S1,,N1,2024-03-20,9\nS2,,N2,2024-03-20,8\n"), ImportFormat.Surveys, Token);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
+        await using var check = Context.Database.CreateContext();
+        var linked = await check.SurveyResponses.AsNoTracking().OrderBy(r => r.SourceId)
+            .Join(check.Orders, r => r.OrderId, o => o.Id, (r, o) => new { r.SourceId, o.Source, o.SourceOrderId }).ToListAsync(Token);
+        Assert.Equal(
+            [new { SourceId = "S1", Source = "online-retail", SourceOrderId = "N1" }, new { SourceId = "S2", Source = "order-lines", SourceOrderId = "N2" }],
+            linked);
+    }
+
+    [Fact]
     public async Task ImportAsync_ManySurveysWithOrders_EachLinkedToItsOrderAndItsCustomer()
     {
         // More responses than one order lookup takes (200 numbers a query), the last lookup short.
