@@ -89,7 +89,8 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>
     /// <see cref="BeginAsync(InsightDbContext, Action?, bool, CancellationToken)"/>, for a writer whose rows refer only to rows
     /// it wrote itself or read in its transaction (an import: its lines to its orders, its orders to customers it loaded or
-    /// created), and which deletes nothing: <paramref name="referencesByConstruction"/> lets SQLite skip the look-up of every
+    /// created), and which deletes no row that others refer to (an import deletes only sales summary rows, which nothing refers
+    /// to): <paramref name="referencesByConstruction"/> lets SQLite skip the look-up of every
     /// new row's parents (<c>PRAGMA foreign_keys</c> off on this connection until the writer ends; a parent look-up per order
     /// in a table of a million customers was most of the time of writing millions of orders, bench/RESULTS.md). The writer
     /// holds the write lock from its first statement: no other writer can delete a parent meanwhile. PostgreSQL checks them as
@@ -355,7 +356,7 @@ public sealed class BulkWriter : IAsyncDisposable
             await transaction.RollbackAsync();
         }
         await transaction.DisposeAsync();
-        if (foreignKeysToRestore)
+        if (foreignKeysToRestore && Connection.State == System.Data.ConnectionState.Open)
         {
             await SetForeignKeysAsync(Connection, on: true, CancellationToken.None);
         }

@@ -89,7 +89,8 @@ public sealed class ImportPipeline(
             var checkOnly = session.HasRejections;
             ImportReport rejected;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            // Its rows refer to rows it writes or reads in its transaction, and it deletes nothing: no parent look-up per row.
+            // Its rows refer to rows it writes or reads in its transaction, and it deletes no row that others refer to (only sales
+            // summary rows): no parent look-up per row.
             await using (var writer = await BulkWriter.BeginAsync(db,
                 () => progress?.Report(new ImportProgress(ImportPhase.Waiting, session.RowsRead, null)), checkOnly,
                 referencesByConstruction: true, cancellationToken))
