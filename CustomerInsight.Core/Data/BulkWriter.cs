@@ -121,7 +121,7 @@ public sealed class BulkWriter : IAsyncDisposable
         return new BulkWriter(db, transaction);
     }
 
-    private static async Task SetForeignKeysAsync(System.Data.Common.DbConnection connection, bool on, CancellationToken cancellationToken)
+    private static async Task SetForeignKeysAsync(DbConnection connection, bool on, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";

@@ -2,7 +2,6 @@ using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Importing.Reading;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerInsight.Core.Importing.Formats;
 
