@@ -227,7 +227,8 @@ public sealed class BulkWriter : IAsyncDisposable
     /// (order lines). On SQLite the rows are held and written <see cref="SqliteRowInserter.BatchRows"/> at a time by one
     /// multi-row INSERT through the native statement (no boxing, no parameter look-up by name, one statement run per
     /// batch); the rows of the inserters created before it (parents first) are written before each batch, and all of them
-    /// before any other statement of the writer. Other providers get the ADO.NET path (COPY on PostgreSQL).
+    /// before any other statement of the writer. On PostgreSQL the values go unboxed into the table's binary COPY buffer
+    /// (<see cref="CopyRowInserter"/>).
     /// </summary>
     public RowInserter Rows(string table, params string[] columns)
     {
@@ -248,7 +249,7 @@ public sealed class BulkWriter : IAsyncDisposable
             }
             else
             {
-                inserter = new AdoRowInserter(Table(table, columns), columns.Length);
+                inserter = new CopyRowInserter(copy!.Buffer(table, columns));
             }
             rowInserters[key] = inserter;
             NoteIds(table, columns);
@@ -573,42 +574,6 @@ public abstract class RowInserter : IDisposable
     public abstract void Run();
 
     public abstract void Dispose();
-}
-
-internal sealed class AdoRowInserter(TableInserter inserter, int columns) : RowInserter
-{
-    private readonly object?[] values = new object?[columns];
-
-    // The callers encode repeated texts once: decode each array once too (a product code repeats thousands of times).
-    private readonly Dictionary<byte[], string> decoded = new(ReferenceEqualityComparer.Instance);
-
-    public override void Set(int index, long value) => values[index] = value;
-
-    public override void Set(int index, string? value) => values[index] = value;
-
-    public override void SetUtf8(int index, byte[]? utf8) => values[index] = utf8 is null ? null : Decode(utf8);
-
-    private string Decode(byte[] utf8)
-    {
-        if (!decoded.TryGetValue(utf8, out var text))
-        {
-            text = System.Text.Encoding.UTF8.GetString(utf8);
-            decoded[utf8] = text;
-        }
-        return text;
-    }
-
-    public override void SetNull(int index) => values[index] = null;
-
-    public override void Set(int index, DateTime instant) => values[index] = instant;
-
-    public override void Set(int index, DateOnly date) => values[index] = date;
-
-    public override void Run() => inserter.Insert(values);
-
-    public override void Dispose()
-    {
-    }
 }
 
 /// <summary>

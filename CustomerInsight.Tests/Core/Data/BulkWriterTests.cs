@@ -82,7 +82,8 @@ public class BulkWriterTests : EngineTestBase
     public async Task Rows_ChildrenFillTheirBatchesFirst_ParentsAreWrittenBeforeThem_EveryRowWithItsValues()
     {
         await using var database = await TestDatabase.CreateAsync(Engine);
-        var orderedAt = new DateTime(2024, 5, 6, 7, 8, 9, 500, DateTimeKind.Utc);
+        // To the microsecond (what PostgreSQL keeps).
+        var orderedAt = new DateTime(2024, 5, 6, 7, 8, 9, 500, 123, DateTimeKind.Utc);
         await using (var db = database.CreateContext())
         await using (var writer = await BulkWriter.BeginAsync(db, Token))
         {
@@ -107,8 +108,8 @@ public class BulkWriterTests : EngineTestBase
                 for (var line = 1; line <= 3; line++)
                 {
                     lines.Set(0, id);
-                    lines.SetUtf8(1, "P-1"u8.ToArray());
-                    lines.Set(2, line == 2 ? null : "Item " + line.ToString(CultureInfo.InvariantCulture));
+                    lines.SetUtf8(1, "P-é"u8.ToArray());
+                    lines.Set(2, line == 2 ? null : "Crème brûlée n°" + line.ToString(CultureInfo.InvariantCulture));
                     lines.Set(3, 1);
                     lines.Set(4, 1_000);
                     lines.Set(5, 1_000);
@@ -125,7 +126,8 @@ public class BulkWriterTests : EngineTestBase
         Assert.Equal((77L, (int?)null, orderedAt.AddDays(77), new DateOnly(2024, 7, 22), Channel.Store, 3_000L),
             (order.Id, order.CustomerId, DateTime.SpecifyKind(order.OrderedAtUtc, DateTimeKind.Utc), order.BusinessDate, order.Channel,
                 order.AmountMilli));
-        Assert.Equal(["Item 1", null, "Item 3"], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
+        Assert.Equal(["Crème brûlée n°1", null, "Crème brûlée n°3"], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
+        Assert.All(order.Lines, l => Assert.Equal("P-é", l.ProductCode));
         Assert.Equal(75, await check.Orders.CountAsync(o => o.CustomerId == 1, Token));
     }
 
