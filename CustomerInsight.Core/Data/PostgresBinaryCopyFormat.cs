@@ -120,8 +120,9 @@ internal sealed class PostgresBinaryCopyFormat(IReadOnlyList<CopyColumnType> typ
                 Bytes((byte[])cell.Reference!);
                 break;
             default:
-                // A value of another kind than its column's (an integer for a text column…): as its column's type wants it.
-                Field(CopyCell.Of(Boxed(cell), type), type);
+                // A value of another kind than its column's (an integer for a text column, a boolean…): as its column's type
+                // wants it, a kind the column takes.
+                Field(CopyCell.As(Boxed(cell), type), type);
                 break;
         }
     }

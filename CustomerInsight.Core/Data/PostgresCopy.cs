@@ -165,6 +165,8 @@ internal enum CopyCellKind : byte
     Text,
     /// <summary>A text already encoded in UTF-8 (the bytes go as they are), or the bytes of a binary column.</summary>
     Bytes,
+    /// <summary>Any other value (a boolean, an enumeration…), boxed: converted to its column's type when written.</summary>
+    Boxed,
 }
 
 /// <summary>
@@ -187,8 +189,22 @@ internal struct CopyCell
 
     public static CopyCell OfDate(DateOnly value) => new() { Number = value.DayNumber, Kind = CopyCellKind.Date };
 
-    /// <summary>A value of <see cref="TableInserter.Insert"/> (boxed, of any type) as its column's type wants it.</summary>
-    public static CopyCell Of(object? value, CopyColumnType type)
+    /// <summary>A value of <see cref="TableInserter.Insert"/> (boxed, of any type), unboxed when it is a number, instant, date or text.</summary>
+    public static CopyCell Of(object? value) => value switch
+    {
+        null or DBNull => default,
+        long number => OfNumber(number),
+        int number => OfNumber(number),
+        short number => OfNumber(number),
+        string text => OfText(text),
+        DateTime instant => OfInstant(instant),
+        DateOnly date => OfDate(date),
+        byte[] bytes => OfBytes(bytes),
+        _ => new() { Reference = value, Kind = CopyCellKind.Boxed },
+    };
+
+    /// <summary>A value (boxed, of any type) as its column's type wants it: the cell's kind is the one the column takes.</summary>
+    public static CopyCell As(object? value, CopyColumnType type)
     {
         var invariant = CultureInfo.InvariantCulture;
         return value is null or DBNull ? default : type switch
@@ -234,11 +250,10 @@ internal sealed class CopyBuffer(PostgresCopy owner, NpgsqlConnection connection
     /// <summary>Buffers <paramref name="values"/> as a row (callers reuse their arrays).</summary>
     public void Add(object?[] values)
     {
-        types ??= ColumnTypes();
         var row = NextRow();
         for (var i = 0; i < row.Length; i++)
         {
-            row[i] = CopyCell.Of(values[i], types[i]);
+            row[i] = CopyCell.Of(values[i]);
         }
         owner.Added();
     }

@@ -86,13 +86,18 @@ public sealed class PostgresBinaryCopyFormatTests
             CopyCell.OfNumber(42),
             CopyCell.OfText("7"),
             CopyCell.OfInstant(new DateTime(2000, 1, 3, 10, 0, 0)),
-            CopyCell.Of(true, CopyColumnType.Boolean),
+            CopyCell.Of(true),
         ]);
         Assert.Equal([0, 0, 0, 2, (byte)'4', (byte)'2', 0, 0, 0, 4, 0, 0, 0, 7, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 1, 1],
             bytes[(Header.Length + 2)..^2]);
-        Assert.Equal(CopyCell.OfNumber(5), CopyCell.Of((short)5, CopyColumnType.Int64));
-        Assert.Equal(CopyCell.OfDate(new DateOnly(2024, 2, 29)), CopyCell.Of(new DateOnly(2024, 2, 29), CopyColumnType.Date));
-        Assert.Equal(default, CopyCell.Of(DBNull.Value, CopyColumnType.Text));
+        // An enumeration for an integer column, a boolean for a text column (as Convert writes it).
+        Assert.Equal([0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 4, (byte)'T', (byte)'r', (byte)'u', (byte)'e'],
+            EncodeAll([CopyColumnType.Int32, CopyColumnType.Text], [CopyCell.Of(DayOfWeek.Tuesday), CopyCell.Of(true)])[(Header.Length + 2)..^2]);
+        Assert.Equal(CopyCell.OfNumber(5), CopyCell.Of((short)5));
+        Assert.Equal(CopyCell.OfNumber(5), CopyCell.As((byte)5, CopyColumnType.Int64));
+        Assert.Equal(CopyCell.OfDate(new DateOnly(2024, 2, 29)), CopyCell.As(new DateTime(2024, 2, 29, 13, 0, 0), CopyColumnType.Date));
+        Assert.Equal(default, CopyCell.Of(DBNull.Value));
+        Assert.Equal(default, CopyCell.As(null, CopyColumnType.Text));
     }
 
     [Fact]
