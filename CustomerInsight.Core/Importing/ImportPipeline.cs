@@ -111,8 +111,7 @@ public sealed class ImportPipeline(
                         Currency = declared,
                         Status = ImportStatus.Succeeded,
                     };
-                    db.ImportBatches.Add(batch);
-                    await db.SaveChangesAsync(cancellationToken);
+                    batch.Id = ImportBatchRows.Insert(writer, batch);
                 }
                 if (!checkOnly)
                 {
@@ -131,9 +130,9 @@ public sealed class ImportPipeline(
                     batch.RowsImported = report.RowsImported;
                     batch.DuplicateRows = report.DuplicateRows;
                     batch.ReportJson = report.ToJson();
-                    db.AuditEntries.Add(auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}", $"{format.Code()}: {Shorten(fileName, 200)}",
-                        report.RowsImported));
-                    await db.SaveChangesAsync(cancellationToken);
+                    await ImportBatchRows.FinishAsync(writer, batch, cancellationToken);
+                    ImportBatchRows.Insert(writer, auditLog.NewEntry(userName, AuditAction, $"batch {batch.Id}",
+                        $"{format.Code()}: {Shorten(fileName, 200)}", report.RowsImported));
                     // The sales summaries of this import's orders, in its transaction.
                     await SalesSummaries.AddBatchAsync(writer, session.SalesSummaries, cancellationToken);
                     // The other nodes hear of it at the commit (this node's pages: the caller, after it).
