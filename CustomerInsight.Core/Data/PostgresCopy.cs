@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CustomerInsight.Core.Data;
 
@@ -281,13 +280,10 @@ internal sealed class CopyBuffer(PostgresCopy owner, NpgsqlConnection connection
 
     public void Write()
     {
-        if (used == 0)
+        if (Start() is not { } format)
         {
             return;
         }
-        types ??= ColumnTypes();
-        owner.BeforeFirstRows(table);
-        var format = new PostgresBinaryCopyFormat(types);
         using (var stream = connection.BeginRawBinaryCopy(CopyCommand))
         {
             try
@@ -310,13 +306,10 @@ internal sealed class CopyBuffer(PostgresCopy owner, NpgsqlConnection connection
 
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
-        if (used == 0)
+        if (Start() is not { } format)
         {
             return;
         }
-        types ??= ColumnTypes();
-        owner.BeforeFirstRows(table);
-        var format = new PostgresBinaryCopyFormat(types);
         await using (var stream = await connection.BeginRawBinaryCopyAsync(CopyCommand, cancellationToken))
         {
             try
@@ -335,6 +328,18 @@ internal sealed class CopyBuffer(PostgresCopy owner, NpgsqlConnection connection
             }
         }
         Clear();
+    }
+
+    /// <summary>Before a COPY of the rows buffered (none: null): the column types, the table's checks when it is loaded empty.</summary>
+    private PostgresBinaryCopyFormat? Start()
+    {
+        if (used == 0)
+        {
+            return null;
+        }
+        types ??= ColumnTypes();
+        owner.BeforeFirstRows(table);
+        return new PostgresBinaryCopyFormat(types);
     }
 
     /// <summary>A COPY that failed half-way is cancelled (its rows are not kept); the first failure is the one reported.</summary>
