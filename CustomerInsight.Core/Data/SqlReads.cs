@@ -44,6 +44,9 @@ internal static class SqlReads
     /// <summary>One row of integer columns (<see cref="ForEachIntegerRowAsync"/>).</summary>
     public delegate void IntegerRow(ReadOnlySpan<long> values);
 
+    /// <summary>The current row of a many-row read (<see cref="ForEachRowAsync"/>).</summary>
+    public delegate void RowReader(SqlRow row);
+
     /// <summary>
     /// <see cref="ForEachAsync"/> for a query of integer columns only (NULL reads as 0) and many rows: on SQLite through the native
     /// statement, which reads a million rows of six integers in about half the time of Microsoft.Data.Sqlite's reader (0.42 against
@@ -53,24 +56,19 @@ internal static class SqlReads
     public static async Task ForEachIntegerRowAsync(InsightDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters,
         IntegerRow row, CancellationToken cancellationToken)
     {
-        if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
             long[]? values = null;
-            await ForEachAsync(db, sql, parameters, r =>
+            await ForEachRowAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters, r =>
             {
                 values ??= new long[r.FieldCount];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = r.IsDBNull(i) ? 0 : r.GetFieldType(i) == typeof(long) ? r.GetInt64(i) : r.GetInt32(i);
+                    values[i] = r.Int64(i);
                 }
                 row(values);
             }, cancellationToken);
-            return;
-        }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            ReadNative(sqlite.Handle!, sql, parameters, row, cancellationToken);
         }
         finally
         {
@@ -78,7 +76,34 @@ internal static class SqlReads
         }
     }
 
-    private static void ReadNative(sqlite3 handle, string sql, IEnumerable<(string Name, object? Value)> parameters, IntegerRow row,
+    /// <summary>
+    /// Every row of <paramref name="sql"/> on an open connection (in <paramref name="transaction"/>, if any), read by
+    /// <paramref name="row"/> column by column (<see cref="SqlRow"/>): on SQLite through the native statement (see
+    /// <see cref="ForEachIntegerRowAsync"/>), on PostgreSQL through ADO.NET. Parameters: integers, dates, texts.
+    /// </summary>
+    public static async Task ForEachRowAsync(DbConnection connection, DbTransaction? transaction, string sql,
+        IEnumerable<(string Name, object? Value)> parameters, RowReader row, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            ReadNative(sqlite.Handle!, sql, parameters, row, cancellationToken);
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(new SqlRow(reader));
+        }
+    }
+
+    private static void ReadNative(sqlite3 handle, string sql, IEnumerable<(string Name, object? Value)> parameters, RowReader row,
         CancellationToken cancellationToken)
     {
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
@@ -99,11 +124,11 @@ internal static class SqlReads
                     _ => throw new ArgumentException($"Parameter {name}: a {value.GetType().Name} is not an integer, a date or a text."),
                 });
             }
-            var values = new long[raw.sqlite3_column_count(statement)];
             var busySince = 0L;
             // The statement's pointer, for the native calls of each row without SQLitePCL's safe-handle marshalling (held by the
             // using above for the whole loop).
             var direct = SqliteNative.Available ? statement.DangerousGetHandle() : IntPtr.Zero;
+            var current = new SqlRow(statement, direct, raw.sqlite3_column_count(statement));
             for (var rows = 0L; ; rows++)
             {
                 var rc = direct != IntPtr.Zero ? SqliteNative.Step(direct) : raw.sqlite3_step(statement);
@@ -127,11 +152,7 @@ internal static class SqlReads
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = direct != IntPtr.Zero ? SqliteNative.ColumnInt64(direct, i) : raw.sqlite3_column_int64(statement, i);
-                }
-                row(values);
+                row(current);
             }
         }
     }
@@ -147,4 +168,52 @@ internal static class SqlReads
     /// <summary>A nullable column's value, null for SQL NULL.</summary>
     public static T? Nullable<T>(this DbDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+}
+
+/// <summary>
+/// The current row of <see cref="SqlReads.ForEachRowAsync"/>, valid only during the call it is given to: integers (NULL reads as 0)
+/// and texts (NULL reads as null), by column.
+/// </summary>
+internal readonly struct SqlRow
+{
+    private readonly DbDataReader? reader;
+    private readonly sqlite3_stmt? statement;
+    private readonly IntPtr direct;
+
+    internal SqlRow(DbDataReader reader)
+    {
+        this.reader = reader;
+        FieldCount = reader.FieldCount;
+    }
+
+    internal SqlRow(sqlite3_stmt statement, IntPtr direct, int fieldCount)
+    {
+        this.statement = statement;
+        this.direct = direct;
+        FieldCount = fieldCount;
+    }
+
+    public int FieldCount { get; }
+
+    public long Int64(int column)
+    {
+        if (reader is not null)
+        {
+            return reader.IsDBNull(column) ? 0 : reader.GetFieldType(column) == typeof(long) ? reader.GetInt64(column) : reader.GetInt32(column);
+        }
+        return direct != IntPtr.Zero ? SqliteNative.ColumnInt64(direct, column) : raw.sqlite3_column_int64(statement, column);
+    }
+
+    public string? Text(int column)
+    {
+        if (reader is not null)
+        {
+            return reader.IsDBNull(column) ? null : reader.GetString(column);
+        }
+        if (direct != IntPtr.Zero)
+        {
+            return SqliteNative.ColumnText(direct, column);
+        }
+        return raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+    }
 }

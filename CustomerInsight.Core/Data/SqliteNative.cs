@@ -4,7 +4,7 @@ using SQLitePCL;
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// The two native SQLite calls of a many-row read (<see cref="SqlReads.ForEachIntegerRowAsync"/>), straight into the library
+/// The native SQLite calls of a many-row read (<see cref="SqlReads.ForEachRowAsync"/>), straight into the library
 /// SQLitePCL itself loads (<c>e_sqlite3</c>) with the statement's raw pointer. Through SQLitePCL each call marshals a safe handle
 /// (a reference count taken and released); at 10 M order lines the snapshot's read makes about 20 M of them (bench/RESULTS.md).
 /// </summary>
@@ -19,6 +19,13 @@ internal static class SqliteNative
 
     public static long ColumnInt64(IntPtr statement, int column) => NativeMethods.sqlite3_column_int64(statement, column);
 
+    /// <summary>A text column's value (UTF-8 in SQLite) as a string; null for NULL.</summary>
+    public static string? ColumnText(IntPtr statement, int column)
+    {
+        var text = NativeMethods.sqlite3_column_text(statement, column);
+        return text == IntPtr.Zero ? null : Marshal.PtrToStringUTF8(text, NativeMethods.sqlite3_column_bytes(statement, column));
+    }
+
     private static class NativeMethods
     {
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
@@ -28,5 +35,13 @@ internal static class SqliteNative
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
         public static extern long sqlite3_column_int64(IntPtr statement, int column);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern IntPtr sqlite3_column_text(IntPtr statement, int column);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_column_bytes(IntPtr statement, int column);
     }
 }

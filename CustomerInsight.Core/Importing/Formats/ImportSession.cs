@@ -123,25 +123,12 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
     public int ResponsesCreated { get; set; }
     public int ConsentsCreated { get; set; }
 
-    /// <summary>The values of the first column of a query run in the import's transaction.</summary>
+    /// <summary>The values of the first column (a text) of a query run in the import's transaction.</summary>
     public async Task<HashSet<string>> LoadKeysAsync(string sql, object? parameter, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = Writer.Connection.CreateCommand();
-        command.Transaction = Writer.Transaction;
-        command.CommandText = sql;
-        if (parameter is not null)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p0";
-            p.Value = parameter;
-            command.Parameters.Add(p);
-        }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(reader.GetString(0));
-        }
+        await Data.SqlReads.ForEachRowAsync(Writer.Connection, Writer.Transaction, sql, parameter is null ? [] : [("@p0", parameter)],
+            row => keys.Add(row.Text(0)!), cancellationToken);
         return keys;
     }
 
@@ -173,19 +160,30 @@ internal sealed class ImportSession(BusinessCalendar calendar, DateTime nowUtc, 
         // Plain SQL rather than a LINQ query: the first LINQ query of a process costs a compilation.
         await using var command = Writer.Connection.CreateCommand();
         command.Transaction = Writer.Transaction;
-        command.CommandText = "SELECT \"Id\", \"SourceId\", \"ErasedAtUtc\" IS NOT NULL, \"ErasedSourceIdHash\" FROM \"Customers\"";
+        // The erased customers first (few; an erased customer's hash of its original source id is set with its erasure), then
+        // every customer's id and source id from the source-id index alone, natively on SQLite: a million customers in about 0.5 s
+        // instead of 1.8 s through the whole rows and the ADO.NET reader (bench/RESULTS.md).
+        command.CommandText = "SELECT \"Id\", \"ErasedSourceIdHash\" FROM \"Customers\" WHERE \"ErasedAtUtc\" IS NOT NULL";
+        var erased = new Dictionary<int, string?>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var entry = new CustomerEntry(reader.GetInt32(0), reader.GetBoolean(2), isNew: false);
-                customers[reader.GetString(1)] = entry;
-                if (!reader.IsDBNull(3))
-                {
-                    customers.AddErasedHash(reader.GetString(3), entry);
-                }
+                erased[reader.GetInt32(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
             }
         }
+        var directory = customers;
+        await Data.SqlReads.ForEachRowAsync(Writer.Connection, Writer.Transaction, "SELECT \"Id\", \"SourceId\" FROM \"Customers\"", [], row =>
+        {
+            var id = (int)row.Int64(0);
+            var isErased = erased.TryGetValue(id, out var hash);
+            var entry = new CustomerEntry(id, isErased, isNew: false);
+            directory[row.Text(1)!] = entry;
+            if (hash is not null)
+            {
+                directory.AddErasedHash(hash, entry);
+            }
+        }, cancellationToken);
         await LoadMergedSourcesAsync(command, customers, cancellationToken);
         if (customers.HasErasedHashes)
         {
