@@ -688,7 +688,7 @@ internal sealed class SqliteRowInserter : RowInserter
         var count = rows;
         rows = 0;
         var statement = statements[count] ??= Prepare(count);
-        Span<byte> text = stackalloc byte[32];
+        Span<byte> text = stackalloc byte[SqliteTexts.MaxInstantBytes];
         var cells = count * columns;
         for (var cell = 0; cell < cells; cell++)
         {
@@ -699,8 +699,8 @@ internal sealed class SqliteRowInserter : RowInserter
                 Kind.Text => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (string)references[cell]!),
                 Kind.Utf8 => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (ReadOnlySpan<byte>)(byte[])references[cell]!),
                 // The texts Microsoft.Data.Sqlite binds for a DateTime and a DateOnly parameter (and EF Core's SQLite literals).
-                Kind.Instant => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..Format(new DateTime(integers[cell]), text)]),
-                Kind.Date => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..Format(DateOnly.FromDayNumber((int)integers[cell]), text)]),
+                Kind.Instant => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..SqliteTexts.Instant(new DateTime(integers[cell]), text)]),
+                Kind.Date => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..SqliteTexts.Date(DateOnly.FromDayNumber((int)integers[cell]), text)]),
                 _ => SQLitePCL.raw.sqlite3_bind_null(statement, parameter),
             });
         }
@@ -712,14 +712,6 @@ internal sealed class SqliteRowInserter : RowInserter
             Check(rc);
         }
     }
-
-    private static int Format(DateTime instant, Span<byte> utf8) =>
-        instant.TryFormat(utf8, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)
-            ? written : throw new InvalidOperationException("An instant longer than its buffer.");
-
-    private static int Format(DateOnly date, Span<byte> utf8) =>
-        date.TryFormat(utf8, out var written, @"yyyy\-MM\-dd", System.Globalization.CultureInfo.InvariantCulture)
-            ? written : throw new InvalidOperationException("A date longer than its buffer.");
 
     private SQLitePCL.sqlite3_stmt Prepare(int count)
     {
