@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace CustomerInsight.Tests.Core.Data;
 
 /// <summary>
-/// <see cref="SqlReads.ForEachIntegerRowAsync"/>: on SQLite its own native statement (parameters bound by hand), on PostgreSQL
+/// <see cref="SqlReads.ForEachIntegerRowAsync"/> and <see cref="SqlReads.ForEachRowAsync"/>: on SQLite its own native statement (parameters bound by hand), on PostgreSQL
 /// ADO.NET; the same rows from both.
 /// </summary>
 public class SqlReadsTests : DatabaseTestBase
@@ -12,6 +12,7 @@ public class SqlReadsTests : DatabaseTestBase
     {
         await using var db = Database.CreateContext();
         db.Customers.AddRange(new[] { 1, 2 }.Select(id => new Customer { Id = id, SourceId = "C" + id }));
+        db.Customers.Add(new Customer { Id = 3, SourceId = "Cé-3 ✓ 😀", Email = "zoë@example.fr" });
         db.Orders.AddRange(
             TestOrders.Create("o1", 1, TestOrders.Day("2025-02-28"), 12.345m),
             TestOrders.Create("o2", 2, TestOrders.Day("2025-03-01"), 100m),
@@ -39,6 +40,20 @@ public class SqlReadsTests : DatabaseTestBase
         Assert.Equal(
             [[1, TestOrders.Day("2025-02-28").DayNumber, 12_345], [0, TestOrders.Day("2025-03-02").DayNumber, 7_000]],
             rows);
+    }
+
+    [Fact]
+    public async Task ForEachRowAsync_IntegersAndTexts_UnicodeKeptNullAsNull()
+    {
+        await using var db = Database.CreateContext();
+        await db.Database.OpenConnectionAsync(Token);
+        var rows = new List<(long Id, string? SourceId, string? Email)>();
+
+        await SqlReads.ForEachRowAsync(db.Database.GetDbConnection(), null,
+            """SELECT "Id", "SourceId", "Email" FROM "Customers" WHERE "Id" >= @from ORDER BY "Id" """, [("@from", 2)],
+            r => rows.Add((r.Int64(0), r.Text(1), r.Text(2))), Token);
+
+        Assert.Equal([(2, "C2", null), (3, "Cé-3 ✓ 😀", "zoë@example.fr")], rows);
     }
 
     [Fact]
