@@ -63,6 +63,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     private string? Pooled(int id) => id < 0 ? null : strings[id];
 
     private readonly Dictionary<string, int> orders = new(StringComparer.Ordinal);
+    private string? previousKey;
+    private int previousIndex;
     private readonly StringPool strings = new();
     private HashSet<string> existing = [];
     // Lines and orders in chunks of equal size: ten million lines need no array of that size, nor its copies as it grows.
@@ -87,6 +89,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         // The file is read: orders are found by index from now on. Millions of keys need not stay in a dictionary too.
         orders.Clear();
         orders.TrimExcess();
+        previousKey = null;
         if (lineCount >= LargeImportLines)
         {
             // Given back before the customers and the database's pages fill memory again (little is allocated from now on:
@@ -101,7 +104,14 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     public void Add(RowContext row, int orderColumn, int customerColumn, string orderKey, string? customerSourceId, Channel channel, OrderKind kind,
         string productCode, string? description, int quantity, long unitPriceMilli, DateTime utc, string? country)
     {
-        if (!orders.TryGetValue(orderKey, out var index))
+        // An order's lines mostly follow one another: the previous line's order is tried before the dictionary (millions of keys,
+        // a look-up far in memory each).
+        int index;
+        if (string.Equals(orderKey, previousKey, StringComparison.Ordinal))
+        {
+            index = previousIndex;
+        }
+        else if (!orders.TryGetValue(orderKey, out index))
         {
             index = orderCount++;
             if ((index & ChunkMask) == 0)
@@ -117,6 +127,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             };
             orders.Add(orderKey, index);
         }
+        previousKey = orderKey;
+        previousIndex = index;
         ref var order = ref Order(index);
         if (!string.Equals(Pooled(order.CustomerSourceId), customerSourceId, StringComparison.Ordinal))
         {
@@ -311,6 +323,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         orderChunks.Clear();
         orders.Clear();
         orders.TrimExcess();
+        previousKey = null;
         lineCount = 0;
         orderCount = 0;
         if (large)

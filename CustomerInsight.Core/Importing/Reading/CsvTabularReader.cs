@@ -24,6 +24,8 @@ internal sealed class CsvTabularReader : TabularReader
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
 
     private readonly FileStream file;
+    // Read once: the length of a file being imported does not change (each call asks the system).
+    private readonly long fileLength;
     private readonly CsvReader reader;
     private readonly SearchValues<byte> blank;
     private readonly string[] header;
@@ -40,6 +42,7 @@ internal sealed class CsvTabularReader : TabularReader
     {
         var content = FileSniffer.OpenText(path, shape.Kind);
         file = content as FileStream ?? (FileStream)((GZipStream)content).BaseStream;
+        fileLength = file.Length;
         utf8 = shape.Encoding is not { CodePage: 1252 };
         encodingSettled = shape.EncodingSettled;
         var separator = shape.Separator ?? ',';
@@ -106,7 +109,7 @@ internal sealed class CsvTabularReader : TabularReader
 
     public override RowProblem? RowProblem => rowProblem;
 
-    public override double? Fraction => file.Length == 0 ? null : (double)file.Position / file.Length;
+    public override double? Fraction => fileLength == 0 ? null : (double)file.Position / fileLength;
 
     public override bool Read()
     {
