@@ -10,7 +10,10 @@ namespace CustomerInsight.Core.Sales;
 public sealed class SalesSummaryBatch
 {
     private readonly Dictionary<(DateOnly Date, Channel Channel), SalesDay> days = [];
-    private readonly Dictionary<int, CustomerSales> customers = [];
+    // Customer rows by id, in chunks of 4,096 ids made as ids come (ids are dense): no hashing per order, and the rows come out in id
+    // order without a sort (a million customers at 10 M order lines).
+    private readonly List<CustomerSales?[]?> customerChunks = [];
+    private const int ChunkBits = 12;
     // One key per sale order with a customer: customer id << 23 | yyyymm << 3 | channel (sorted, the sale orders by customer and month).
     private readonly List<long> sales = [];
     private bool sorted = true;
@@ -46,11 +49,8 @@ public sealed class SalesSummaryBatch
         {
             return;
         }
-        if (!customers.TryGetValue(id, out var customer))
-        {
-            customer = new CustomerSales { CustomerId = id, FirstOrderDate = date, LastOrderDate = date };
-            customers.Add(id, customer);
-        }
+        ref var slot = ref CustomerSlot(id);
+        var customer = slot ??= new CustomerSales { CustomerId = id, FirstOrderDate = date, LastOrderDate = date };
         customer.FirstOrderDate = Min(customer.FirstOrderDate, date);
         customer.LastOrderDate = Max(customer.LastOrderDate, date);
         customer.NetMilli += amountMilli;
@@ -65,6 +65,17 @@ public sealed class SalesSummaryBatch
         }
     }
 
+    private ref CustomerSales? CustomerSlot(int id)
+    {
+        var chunk = id >> ChunkBits;
+        while (customerChunks.Count <= chunk)
+        {
+            customerChunks.Add(null);
+        }
+        var rows = customerChunks[chunk] ??= new CustomerSales?[1 << ChunkBits];
+        return ref rows[id & ((1 << ChunkBits) - 1)];
+    }
+
     private static DateOnly Min(DateOnly a, DateOnly b) => b < a ? b : a;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => b > a ? b : a;
@@ -73,7 +84,22 @@ public sealed class SalesSummaryBatch
     public IEnumerable<SalesDay> Days => days.Values.OrderBy(d => d.BusinessDate).ThenBy(d => d.Channel);
 
     /// <summary>Customer rows, by customer id.</summary>
-    public IEnumerable<CustomerSales> Customers => customers.Values.OrderBy(c => c.CustomerId);
+    public IEnumerable<CustomerSales> Customers
+    {
+        get
+        {
+            foreach (var rows in customerChunks)
+            {
+                foreach (var customer in rows ?? [])
+                {
+                    if (customer is not null)
+                    {
+                        yield return customer;
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>Customer × year rows, by customer then year: the month bits as <see cref="CustomerYear"/> defines them.</summary>
     public IEnumerable<CustomerYear> Years()
