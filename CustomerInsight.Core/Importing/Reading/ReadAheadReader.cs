@@ -24,10 +24,21 @@ internal sealed class ReadAheadReader : TabularReader
         public int Count;
         public double? Fraction;
         public ExceptionDispatchInfo? Failure;
+
+        /// <summary>Ready to be filled again: the rows' arrays, values and problems stay, to be overwritten.</summary>
+        public Batch Clear()
+        {
+            Count = 0;
+            Fraction = null;
+            Failure = null;
+            return this;
+        }
     }
 
     private readonly TabularReader inner;
     private readonly BlockingCollection<Batch> batches = new(MaxBatches);
+    // Batches read through, given back to the producer with their rows' arrays: millions of rows need not allocate an array each.
+    private readonly ConcurrentQueue<Batch> spent = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task producer;
     private Batch? current;
@@ -69,6 +80,10 @@ internal sealed class ReadAheadReader : TabularReader
         while (current is null || ++position >= current.Count)
         {
             current?.Failure?.Throw();
+            if (current is not null)
+            {
+                spent.Enqueue(current);
+            }
             if (!batches.TryTake(out var next, Timeout.Infinite))
             {
                 finished = true;
@@ -87,12 +102,13 @@ internal sealed class ReadAheadReader : TabularReader
             var more = true;
             while (more && !stop.IsCancellationRequested)
             {
-                var batch = new Batch();
+                var batch = spent.TryDequeue(out var reused) ? reused.Clear() : new Batch();
                 try
                 {
                     while (batch.Count < BatchRows && (more = inner.Read()))
                     {
-                        var values = new string[inner.FieldCount];
+                        var values = batch.Values[batch.Count] is { } array && array.Length == inner.FieldCount
+                            ? array : new string[inner.FieldCount];
                         for (var i = 0; i < values.Length; i++)
                         {
                             values[i] = inner[i];

@@ -8,6 +8,8 @@ namespace CustomerInsight.Tests.Core.Importing;
 /// </summary>
 public sealed class ReadAheadReaderTests
 {
+    private static bool Short(int row) => ((uint)row * 2654435761u >> 16) % 3 == 0;
+
     /// <summary>Rows "r{row}-{field}", a problem on every seventh row, an error at <paramref name="failAt"/> (0: none).</summary>
     private sealed class CountingReader(int rows, int failAt = 0) : TabularReader
     {
@@ -21,8 +23,8 @@ public sealed class ReadAheadReaderTests
 
         public override int Row => row;
 
-        // Every fifth row has a field fewer: the values come out per row, not per header.
-        public override int FieldCount => row % 5 == 0 ? 2 : 3;
+        // Some rows have a field fewer, in no period a batch's rows could repeat: the values come out per row, not per header.
+        public override int FieldCount => Short(row) ? 2 : 3;
 
         public override string this[int index] => $"r{row}-{index}";
 
@@ -48,22 +50,24 @@ public sealed class ReadAheadReaderTests
         public override void Dispose() => Disposed = true;
     }
 
+    // About a hundred batches: those read through are filled again (their rows' arrays reused), none of their old values or
+    // problems shows.
     [Fact]
     public void Read_ManyBatches_GivesEveryRowInOrderWithItsValuesAndProblem()
     {
-        using var inner = new CountingReader(5_000);
+        using var inner = new CountingReader(50_000);
         using var reader = new ReadAheadReader(inner);
         var expectedRow = 2;
         while (reader.Read())
         {
             Assert.Equal(expectedRow, reader.Row);
-            Assert.Equal(expectedRow % 5 == 0 ? 2 : 3, reader.FieldCount);
+            Assert.Equal(Short(expectedRow) ? 2 : 3, reader.FieldCount);
             Assert.Equal($"r{expectedRow}-1", reader[1]);
-            Assert.Equal(expectedRow % 5 == 0 ? string.Empty : $"r{expectedRow}-2", reader[2]);
+            Assert.Equal(Short(expectedRow) ? string.Empty : $"r{expectedRow}-2", reader[2]);
             Assert.Equal(expectedRow % 7 == 0, reader.RowProblem is not null);
             expectedRow++;
         }
-        Assert.Equal(5_002, expectedRow);
+        Assert.Equal(50_002, expectedRow);
         Assert.Equal(["A", "B", "C"], reader.Header);
         Assert.False(reader.Read());
     }
