@@ -78,6 +78,8 @@ public class BulkWriterTests : EngineTestBase
         Assert.Equal(0, await check.Customers.CountAsync(Token));
     }
 
+    private static readonly string LongDescription = "Crème brûlée " + new string('é', 300);
+
     [Fact]
     public async Task Rows_ChildrenFillTheirBatchesFirst_ParentsAreWrittenBeforeThem_EveryRowWithItsValues()
     {
@@ -108,8 +110,9 @@ public class BulkWriterTests : EngineTestBase
                 for (var line = 1; line <= 3; line++)
                 {
                     lines.Set(0, id);
-                    lines.SetUtf8(1, "P-é"u8.ToArray());
-                    lines.Set(2, line == 2 ? null : "Crème brûlée n°" + line.ToString(CultureInfo.InvariantCulture));
+                    // Empty texts stay empty (an empty span binds an empty text, not NULL); a text longer than the writer's first UTF-8 buffer.
+                    lines.SetUtf8(1, line == 3 ? [] : "P-é"u8.ToArray());
+                    lines.Set(2, line switch { 1 => LongDescription, 2 => null, _ => string.Empty });
                     lines.Set(3, 1);
                     lines.Set(4, 1_000);
                     lines.Set(5, 1_000);
@@ -126,8 +129,8 @@ public class BulkWriterTests : EngineTestBase
         Assert.Equal((77L, (int?)null, orderedAt.AddDays(77), new DateOnly(2024, 7, 22), Channel.Store, 3_000L),
             (order.Id, order.CustomerId, DateTime.SpecifyKind(order.OrderedAtUtc, DateTimeKind.Utc), order.BusinessDate, order.Channel,
                 order.AmountMilli));
-        Assert.Equal(["Crème brûlée n°1", null, "Crème brûlée n°3"], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
-        Assert.All(order.Lines, l => Assert.Equal("P-é", l.ProductCode));
+        Assert.Equal([LongDescription, null, string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
+        Assert.Equal(["P-é", "P-é", string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.ProductCode));
         Assert.Equal(75, await check.Orders.CountAsync(o => o.CustomerId == 1, Token));
     }
 
