@@ -607,8 +607,6 @@ internal sealed class SqliteRowInserter : RowInserter
     private readonly Kind[] kinds;
     private readonly long[] integers;
     private readonly object?[] references;
-    // A text's UTF-8 while it is bound (SQLite copies it): SQLitePCL's string overload allocates an array per value.
-    private byte[] utf8 = new byte[256];
     private int rows;
 
     /// <param name="beforeBatch">Runs before a full batch is written (the writer: the rows of the inserters created before this one).</param>
@@ -698,7 +696,7 @@ internal sealed class SqliteRowInserter : RowInserter
             Check(kinds[cell] switch
             {
                 Kind.Integer => SQLitePCL.raw.sqlite3_bind_int64(statement, parameter, integers[cell]),
-                Kind.Text => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, Utf8((string)references[cell]!)),
+                Kind.Text => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (string)references[cell]!),
                 Kind.Utf8 => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (ReadOnlySpan<byte>)(byte[])references[cell]!),
                 // The texts Microsoft.Data.Sqlite binds for a DateTime and a DateOnly parameter (and EF Core's SQLite literals).
                 Kind.Instant => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..SqliteTexts.Instant(new DateTime(integers[cell]), text)]),
@@ -713,16 +711,6 @@ internal sealed class SqliteRowInserter : RowInserter
         {
             Check(rc);
         }
-    }
-
-    private ReadOnlySpan<byte> Utf8(string text)
-    {
-        var length = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (length > utf8.Length)
-        {
-            utf8 = new byte[Math.Max(length, utf8.Length * 2)];
-        }
-        return utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, utf8));
     }
 
     private SQLitePCL.sqlite3_stmt Prepare(int count)
