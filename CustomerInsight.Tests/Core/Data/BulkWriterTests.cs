@@ -110,7 +110,7 @@ public class BulkWriterTests : EngineTestBase
                 for (var line = 1; line <= 3; line++)
                 {
                     lines.Set(0, id);
-                    // Empty texts stay empty (an empty span binds an empty text, not NULL); a text longer than the writer's first UTF-8 buffer.
+                    // Empty texts stay empty (an empty UTF-8 span binds an empty text, not NULL); a long text of accents.
                     lines.SetUtf8(1, line == 3 ? [] : "P-é"u8.ToArray());
                     lines.Set(2, line switch { 1 => LongDescription, 2 => null, _ => string.Empty });
                     lines.Set(3, 1);

@@ -41,7 +41,7 @@ public sealed class SqliteTextsTests
         for (var i = 0; i < 100_000; i++)
         {
             var instant = new DateTime(random.NextInt64(DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-            // Every other one on a whole second, a millisecond or a microsecond: fractions with trailing zeros.
+            // Three in four on a whole second, millisecond or microsecond: fractions with trailing zeros, or none.
             instant = (i % 4) switch
             {
                 0 => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond)),
