@@ -22,22 +22,30 @@ internal static class SqlReads
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters)
-            {
-                command.AddParameter(name, value);
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                row(reader);
-            }
+            await ReadAdoAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters, row,
+                cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Every row of <paramref name="sql"/> through ADO.NET on an open connection.</summary>
+    private static async Task ReadAdoAsync(DbConnection connection, DbTransaction? transaction, string sql,
+        IEnumerable<(string Name, object? Value)> parameters, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(reader);
         }
     }
 
@@ -89,18 +97,7 @@ internal static class SqlReads
             ReadNative(sqlite.Handle!, sql, parameters, row, cancellationToken);
             return;
         }
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            row(new SqlRow(reader));
-        }
+        await ReadAdoAsync(connection, transaction, sql, parameters, reader => row(new SqlRow(reader)), cancellationToken);
     }
 
     private static void ReadNative(sqlite3 handle, string sql, IEnumerable<(string Name, object? Value)> parameters, RowReader row,
