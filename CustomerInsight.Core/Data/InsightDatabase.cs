@@ -121,8 +121,15 @@ public static class InsightDatabase
         await DatabaseProvider.Of(db.Database).PrepareAsync(db, cancellationToken);
         // MigrateAsync also diffs the model against the snapshot (hundreds of milliseconds on every
         // command-line run); comparing migration ids is enough to know whether there is work to do.
-        if ((await PendingMigrationsAsync(db, cancellationToken)).Count > 0)
+        var pending = await PendingMigrationsAsync(db, cancellationToken);
+        if (pending.Count > 0)
         {
+            // A new database: its whole schema from one script (SchemaScript), unless another process created it meanwhile.
+            if (pending.Count == db.Database.GetMigrations().Count() && SchemaScript.For(db) is { } script
+                && await SchemaScript.TryApplyAsync(db, script, cancellationToken))
+            {
+                return;
+            }
             if (db is PostgresInsightDbContext && !await HistoryExistsAsync(db, cancellationToken))
             {
                 // The migrator's own probe of a missing history table fails (and is logged): create it first, as it would.

@@ -72,7 +72,7 @@ namespace CustomerInsight.Core.Data.Migrations
                     MAX(CASE WHEN "Kind" = 0 THEN "BusinessDate" END), SUM(CASE WHEN "Kind" = 0 THEN 1 ELSE 0 END), SUM("AmountMilli")
                 FROM "Orders"
                 WHERE "CustomerId" IS NOT NULL
-                GROUP BY "CustomerId"
+                GROUP BY "CustomerId";
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO "CustomerMonths" ("CustomerId", "BusinessMonth", "CohortMonth", "SaleOrders", "ChannelMask")
@@ -81,7 +81,7 @@ namespace CustomerInsight.Core.Data.Migrations
                 FROM "Orders" o
                 JOIN "CustomerSales" s ON s."CustomerId" = o."CustomerId"
                 WHERE o."Kind" = 0 AND o."CustomerId" IS NOT NULL
-                GROUP BY o."CustomerId", o."BusinessMonth"
+                GROUP BY o."CustomerId", o."BusinessMonth";
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO "SalesDays" ("BusinessDate", "Channel", "BusinessMonth", "SaleOrders", "IdentifiedSaleOrders", "GrossMilli", "CancellationOrders", "ReturnsMilli")
@@ -90,7 +90,7 @@ namespace CustomerInsight.Core.Data.Migrations
                     SUM(CASE WHEN "Kind" = 0 THEN "AmountMilli" ELSE 0 END),
                     SUM(CASE WHEN "Kind" = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = 1 THEN "AmountMilli" ELSE 0 END)
                 FROM "Orders"
-                GROUP BY "BusinessDate", "Channel"
+                GROUP BY "BusinessDate", "Channel";
                 """);
 
             migrationBuilder.CreateIndex(

@@ -44,7 +44,7 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     WHERE "Kind" = 0 AND "CustomerId" IS NOT NULL
                     GROUP BY "CustomerId", "BusinessMonth"
                 ) AS m
-                GROUP BY "CustomerId", "BusinessMonth" / 100
+                GROUP BY "CustomerId", "BusinessMonth" / 100;
                 """);
         }
 

@@ -55,7 +55,7 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                 FROM "Orders" o
                 JOIN "CustomerSales" s ON s."CustomerId" = o."CustomerId"
                 WHERE o."Kind" = 0 AND o."CustomerId" IS NOT NULL
-                GROUP BY o."CustomerId", o."BusinessMonth"
+                GROUP BY o."CustomerId", o."BusinessMonth";
                 """);
         }
     }
