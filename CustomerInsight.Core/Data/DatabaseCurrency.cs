@@ -51,19 +51,20 @@ public sealed class DatabaseCurrency(IDbContextFactory<InsightDbContext> factory
         var stored = await ReadAsync(db, cancellationToken);
         if (stored is null)
         {
-            db.DatabaseSettings.Add(new DatabaseSetting { Name = DatabaseSetting.Currency, Value = Configured });
-            try
+            // Plain SQL, not SaveChanges (EF Core's change tracking costs ≈ 80 ms at its first use, on every new database's
+            // first command). Another process that recorded it first wins: its value is read back.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
             {
-                await db.SaveChangesAsync(cancellationToken);
-                stored = Configured;
+                command.CommandText = """
+                    INSERT INTO "DatabaseSettings" ("Name", "Value") VALUES (@name, @value) ON CONFLICT ("Name") DO NOTHING
+                    """;
+                command.AddParameter("@name", DatabaseSetting.Currency);
+                command.AddParameter("@value", Configured);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (DbUpdateException)
-            {
-                // Another process recorded it first: theirs stands.
-                db.ChangeTracker.Clear();
-                stored = await ReadAsync(db, cancellationToken)
-                    ?? throw new InvalidOperationException("The database's currency could neither be recorded nor read.");
-            }
+            stored = await ReadAsync(db, cancellationToken)
+                ?? throw new InvalidOperationException("The database's currency could neither be recorded nor read.");
         }
         return code = stored;
     }

@@ -75,6 +75,20 @@ public class ImportCurrencyTests() : ImportTestBase(currency: "EUR")
         await using var db = database.CreateContext();
         Assert.Equal("GBP", (await db.DatabaseSettings.SingleAsync(s => s.Name == DatabaseSetting.Currency, Token)).Value);
     }
+
+    [Fact]
+    public async Task DatabaseCurrency_FirstUsedByFourAtOnce_OneRecorded_AllReadIt()
+    {
+        var database = Context.Database;
+        var currencies = new[] { "GBP", "USD", "CHF", "JPY" }.Select(c => new DatabaseCurrency(database.Factory, c)).ToList();
+
+        var codes = await Task.WhenAll(currencies.Select(c => Task.Run(() => c.GetAsync(Token), Token)));
+
+        await using var db = database.CreateContext();
+        var recorded = Assert.Single(await db.DatabaseSettings.Where(s => s.Name == DatabaseSetting.Currency).ToListAsync(Token));
+        Assert.Contains(recorded.Value, new[] { "GBP", "USD", "CHF", "JPY" });
+        Assert.All(codes, code => Assert.Equal(recorded.Value, code));
+    }
 }
 
 /// <summary>Every test of <see cref="ImportCurrencyTests"/> on PostgreSQL.</summary>
