@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0d8f3d9-5c43-401e-8c62-77755981d0ed"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("18543887-cf82-48f2-be1a-a6fc2665330b"), entityTypeCount: 34)
         {
         }
 

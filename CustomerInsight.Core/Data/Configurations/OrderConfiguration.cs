@@ -20,6 +20,5 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             o.BusinessMonth }).HasDatabaseName("IX_Orders_Period");
         // Channel last: the KPI customer counts (by customer, optionally one channel) read only this index.
         builder.HasIndex(o => new { o.CustomerId, o.Kind, o.BusinessDate, o.AmountMilli, o.Channel }).HasDatabaseName("IX_Orders_Customer");
-        builder.HasIndex(o => new { o.CustomerId, o.Kind, o.BusinessMonth }).HasDatabaseName("IX_Orders_CustomerMonth");
     }
 }

@@ -564,3 +564,8 @@ DROP TABLE "CustomerMonths";
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261205124130_DropCustomerMonths', '10.0.15');
 
+DROP INDEX "IX_Orders_CustomerMonth";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206161733_DropOrdersCustomerMonthIndex', '10.0.15');
+

@@ -663,3 +663,8 @@ DROP TABLE "CustomerMonths";
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261205124038_DropCustomerMonths', '10.0.15');
 
+DROP INDEX "IX_Orders_CustomerMonth";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206161729_DropOrdersCustomerMonthIndex', '10.0.15');
+

@@ -26,7 +26,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
                 propertyCount: 11,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -130,16 +130,12 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { customerId, kind, businessMonth });
-            index0.AddAnnotation("Relational:Name", "IX_Orders_CustomerMonth");
+                new[] { customerId, kind, businessDate, amountMilli, channel });
+            index0.AddAnnotation("Relational:Name", "IX_Orders_Customer");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { customerId, kind, businessDate, amountMilli, channel });
-            index1.AddAnnotation("Relational:Name", "IX_Orders_Customer");
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { businessDate, kind, channel, customerId, amountMilli, businessMonth });
-            index2.AddAnnotation("Relational:Name", "IX_Orders_Period");
+            index1.AddAnnotation("Relational:Name", "IX_Orders_Period");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d7f52fcc-991f-4ad6-a857-e55fbd051d9e"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("5315c9a8-b941-4909-ac52-7cbc9d21db5c"), entityTypeCount: 34)
         {
         }
 

@@ -858,9 +858,6 @@ namespace CustomerInsight.Core.Data.Migrations.Postgres
                     b.HasIndex("Source", "SourceOrderId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "Kind", "BusinessMonth")
-                        .HasDatabaseName("IX_Orders_CustomerMonth");
-
                     b.HasIndex("CustomerId", "Kind", "BusinessDate", "AmountMilli", "Channel")
                         .HasDatabaseName("IX_Orders_Customer");
 
