@@ -49,6 +49,7 @@ public static class InsightDatabase
             }
             return;
         }
+        _ = SqliteSetup.Applied;
         var waits = new SqliteWriterWaits(loggerFactory?.CreateLogger(typeof(SqliteWriterWaits).FullName!));
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(assembly))
             .AddInterceptors(new SqlitePragmaInterceptor(), waits);

@@ -84,6 +84,10 @@ public sealed class CliTiming
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timing: start-up {startup.TotalMilliseconds:F0} ms, work {work.TotalMilliseconds:F0} ms"));
         error.WriteLine(StartupSteps(beforeMain));
+        if (CustomerInsight.Core.Data.SqliteSetup.State is { } sqlite)
+        {
+            error.WriteLine("timing: SQLite " + sqlite);
+        }
         if (phases.Count > 0)
         {
             using var process = Process.GetCurrentProcess();
