@@ -607,6 +607,7 @@ internal sealed class SqliteRowInserter : RowInserter
     private readonly Kind[] kinds;
     private readonly long[] integers;
     private readonly object?[] references;
+    private byte[] utf8 = new byte[1024];
     private int rows;
 
     /// <param name="beforeBatch">Runs before a full batch is written (the writer: the rows of the inserters created before this one).</param>
@@ -688,6 +689,11 @@ internal sealed class SqliteRowInserter : RowInserter
         var count = rows;
         rows = 0;
         var statement = statements[count] ??= Prepare(count);
+        if (SqliteNative.Available)
+        {
+            WriteNative(statement.DangerousGetHandle(), count * columns);
+            return;
+        }
         Span<byte> text = stackalloc byte[SqliteTexts.MaxInstantBytes];
         var cells = count * columns;
         for (var cell = 0; cell < cells; cell++)
@@ -711,6 +717,42 @@ internal sealed class SqliteRowInserter : RowInserter
         {
             Check(rc);
         }
+    }
+
+    /// <summary><see cref="Write"/> through <see cref="SqliteNative"/>: the same binds, texts encoded into one reused buffer.</summary>
+    private void WriteNative(IntPtr statement, int cells)
+    {
+        Span<byte> text = stackalloc byte[SqliteTexts.MaxInstantBytes];
+        for (var cell = 0; cell < cells; cell++)
+        {
+            var parameter = cell + 1;
+            Check(kinds[cell] switch
+            {
+                Kind.Integer => SqliteNative.BindInt64(statement, parameter, integers[cell]),
+                Kind.Text => SqliteNative.BindText(statement, parameter, Utf8((string)references[cell]!)),
+                Kind.Utf8 => SqliteNative.BindText(statement, parameter, (byte[])references[cell]!),
+                Kind.Instant => SqliteNative.BindText(statement, parameter, text[..SqliteTexts.Instant(new DateTime(integers[cell]), text)]),
+                Kind.Date => SqliteNative.BindText(statement, parameter, text[..SqliteTexts.Date(DateOnly.FromDayNumber((int)integers[cell]), text)]),
+                _ => SqliteNative.BindNull(statement, parameter),
+            });
+        }
+        Array.Clear(references, 0, cells);
+        var rc = SqliteNative.Step(statement);
+        SqliteNative.Reset(statement);
+        if (rc != SQLitePCL.raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+    }
+
+    /// <summary><paramref name="value"/> in UTF-8, in a buffer reused from one text to the next (SQLite copies each bind).</summary>
+    private ReadOnlySpan<byte> Utf8(string value)
+    {
+        if (utf8.Length < System.Text.Encoding.UTF8.GetMaxByteCount(value.Length))
+        {
+            utf8 = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(value.Length)];
+        }
+        return utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(value, utf8));
     }
 
     private SQLitePCL.sqlite3_stmt Prepare(int count)

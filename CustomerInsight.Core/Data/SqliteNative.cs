@@ -4,9 +4,10 @@ using SQLitePCL;
 namespace CustomerInsight.Core.Data;
 
 /// <summary>
-/// The native SQLite calls of a many-row read (<see cref="SqlReads.ForEachRowAsync"/>), straight into the library
-/// SQLitePCL itself loads (<c>e_sqlite3</c>) with the statement's raw pointer. Through SQLitePCL each call marshals a safe handle
-/// (a reference count taken and released); at 10 M order lines the snapshot's read makes about 20 M of them (bench/RESULTS.md).
+/// The native SQLite calls of a many-row read (<see cref="SqlReads.ForEachRowAsync"/>) and of the bulk writer's binds
+/// (<see cref="SqliteRowInserter"/>), straight into the library SQLitePCL itself loads (<c>e_sqlite3</c>) with the statement's
+/// raw pointer. Through SQLitePCL each call marshals a safe handle (a reference count taken and released) behind an interface
+/// call; at 10 M order lines the snapshot's read makes about 20 M of them, the import's binds about 120 M (bench/RESULTS.md).
 /// </summary>
 internal static class SqliteNative
 {
@@ -26,8 +27,42 @@ internal static class SqliteNative
         return text == IntPtr.Zero ? null : Marshal.PtrToStringUTF8(text, NativeMethods.sqlite3_column_bytes(statement, column));
     }
 
+    /// <summary>SQLITE_TRANSIENT: SQLite copies a bound text before the call returns, so its buffer can be reused at once.</summary>
+    private static readonly IntPtr Transient = new(-1);
+
+    /// <summary>What an empty text points to (a null pointer would bind NULL).</summary>
+    private static readonly byte[] Empty = [0];
+
+    public static int Reset(IntPtr statement) => NativeMethods.sqlite3_reset(statement);
+
+    public static int BindInt64(IntPtr statement, int parameter, long value) => NativeMethods.sqlite3_bind_int64(statement, parameter, value);
+
+    public static int BindNull(IntPtr statement, int parameter) => NativeMethods.sqlite3_bind_null(statement, parameter);
+
+    /// <summary>Binds UTF-8 text (copied by SQLite: <paramref name="utf8"/> may be reused as soon as this returns).</summary>
+    public static int BindText(IntPtr statement, int parameter, ReadOnlySpan<byte> utf8) => utf8.IsEmpty
+        ? NativeMethods.sqlite3_bind_text(statement, parameter, ref Empty[0], 0, Transient)
+        : NativeMethods.sqlite3_bind_text(statement, parameter, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8),
+            utf8.Length, Transient);
+
     private static class NativeMethods
     {
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_reset(IntPtr statement);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_bind_int64(IntPtr statement, int parameter, long value);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_bind_null(IntPtr statement, int parameter);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_bind_text(IntPtr statement, int parameter, ref byte text, int bytes, IntPtr destructor);
+
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
         public static extern int sqlite3_step(IntPtr statement);
