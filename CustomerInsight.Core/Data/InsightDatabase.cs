@@ -49,6 +49,7 @@ public static class InsightDatabase
             }
             return;
         }
+        // SQLite's process-wide settings, before this process's first SQLite connection.
         _ = SqliteSetup.Applied;
         var waits = new SqliteWriterWaits(loggerFactory?.CreateLogger(typeof(SqliteWriterWaits).FullName!));
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(assembly))
