@@ -614,6 +614,11 @@ internal sealed class SqliteRowInserter : RowInserter
     public SqliteRowInserter(Microsoft.Data.Sqlite.SqliteConnection connection, string table, string[] columns,
         Action<SqliteRowInserter> beforeBatch)
     {
+        // Microsoft.Data.Sqlite ships e_sqlite3, the library SqliteNative calls; another SQLitePCL provider is refused here.
+        if (!SqliteNative.Available)
+        {
+            throw new InvalidOperationException("The SQLite bulk writer needs SQLitePCL's e_sqlite3 provider (Microsoft.Data.Sqlite's own).");
+        }
         db = connection.Handle!;
         this.columns = columns.Length;
         this.beforeBatch = beforeBatch;
@@ -684,45 +689,14 @@ internal sealed class SqliteRowInserter : RowInserter
         }
     }
 
+    /// <summary>Binds the rows held through <see cref="SqliteNative"/> (texts encoded into one reused buffer) and runs the INSERT.</summary>
     private void Write()
     {
         var count = rows;
         rows = 0;
-        var statement = statements[count] ??= Prepare(count);
-        if (SqliteNative.Available)
-        {
-            WriteNative(statement.DangerousGetHandle(), count * columns);
-            return;
-        }
+        var statement = (statements[count] ??= Prepare(count)).DangerousGetHandle();
         Span<byte> text = stackalloc byte[SqliteTexts.MaxInstantBytes];
         var cells = count * columns;
-        for (var cell = 0; cell < cells; cell++)
-        {
-            var parameter = cell + 1;
-            Check(kinds[cell] switch
-            {
-                Kind.Integer => SQLitePCL.raw.sqlite3_bind_int64(statement, parameter, integers[cell]),
-                Kind.Text => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (string)references[cell]!),
-                Kind.Utf8 => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, (ReadOnlySpan<byte>)(byte[])references[cell]!),
-                // The texts Microsoft.Data.Sqlite binds for a DateTime and a DateOnly parameter (and EF Core's SQLite literals).
-                Kind.Instant => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..SqliteTexts.Instant(new DateTime(integers[cell]), text)]),
-                Kind.Date => SQLitePCL.raw.sqlite3_bind_text(statement, parameter, text[..SqliteTexts.Date(DateOnly.FromDayNumber((int)integers[cell]), text)]),
-                _ => SQLitePCL.raw.sqlite3_bind_null(statement, parameter),
-            });
-        }
-        Array.Clear(references, 0, cells);
-        var rc = SQLitePCL.raw.sqlite3_step(statement);
-        SQLitePCL.raw.sqlite3_reset(statement);
-        if (rc != SQLitePCL.raw.SQLITE_DONE)
-        {
-            Check(rc);
-        }
-    }
-
-    /// <summary><see cref="Write"/> through <see cref="SqliteNative"/>: the same binds, texts encoded into one reused buffer.</summary>
-    private void WriteNative(IntPtr statement, int cells)
-    {
-        Span<byte> text = stackalloc byte[SqliteTexts.MaxInstantBytes];
         for (var cell = 0; cell < cells; cell++)
         {
             var parameter = cell + 1;
@@ -731,6 +705,7 @@ internal sealed class SqliteRowInserter : RowInserter
                 Kind.Integer => SqliteNative.BindInt64(statement, parameter, integers[cell]),
                 Kind.Text => SqliteNative.BindText(statement, parameter, Utf8((string)references[cell]!)),
                 Kind.Utf8 => SqliteNative.BindText(statement, parameter, (byte[])references[cell]!),
+                // The texts Microsoft.Data.Sqlite binds for a DateTime and a DateOnly parameter (and EF Core's SQLite literals).
                 Kind.Instant => SqliteNative.BindText(statement, parameter, text[..SqliteTexts.Instant(new DateTime(integers[cell]), text)]),
                 Kind.Date => SqliteNative.BindText(statement, parameter, text[..SqliteTexts.Date(DateOnly.FromDayNumber((int)integers[cell]), text)]),
                 _ => SqliteNative.BindNull(statement, parameter),

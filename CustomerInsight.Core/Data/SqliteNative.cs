@@ -42,7 +42,7 @@ internal static class SqliteNative
     /// <summary>Binds UTF-8 text (copied by SQLite: <paramref name="utf8"/> may be reused as soon as this returns).</summary>
     public static int BindText(IntPtr statement, int parameter, ReadOnlySpan<byte> utf8) => utf8.IsEmpty
         ? NativeMethods.sqlite3_bind_text(statement, parameter, ref Empty[0], 0, Transient)
-        : NativeMethods.sqlite3_bind_text(statement, parameter, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8),
+        : NativeMethods.sqlite3_bind_text(statement, parameter, ref MemoryMarshal.GetReference(utf8),
             utf8.Length, Transient);
 
     private static class NativeMethods
