@@ -16,8 +16,8 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
     public double LogLikelihood(int x, double recencyWeeks, double ageWeeks)
     {
         var a1 = SpecialFunctions.GammaLn(R + x) - SpecialFunctions.GammaLn(R) + R * Math.Log(Alpha);
-        var a2 = SpecialFunctions.GammaLn(A + B) + SpecialFunctions.GammaLn(B + x)
-            - SpecialFunctions.GammaLn(B) - SpecialFunctions.GammaLn(A + B + x);
+        // ln Γ(a+b) − ln Γ(b) + ln Γ(b+x) − ln Γ(a+b+x), as differences: b may be in the millions (GammaRatio).
+        var a2 = GammaRatio.Log(B, A) - GammaRatio.Log(B + x, A);
         var a3 = -(R + x) * Math.Log(Alpha + ageWeeks);
         if (x == 0)
         {
@@ -89,8 +89,8 @@ public static class BgNbdFitter
     /// <summary>
     /// The search's relative tolerance on ln L (<see cref="LogParameterOptimizer.MaximizeSmooth"/>). Where the data barely tell a and
     /// b apart (few drop-outs: the maximum lies on a long flat ridge, a → 0 or b → ∞), ln L creeps up along the ridge to its end;
-    /// at 1e-10 of a ln L of 8.3 million the search ends within a thousandth of it, about the precision of ln L itself out there
-    /// (ln Γ of b ≈ 3 million differenced). The paper's CDNOW parameters come out (ClvCdnowTests), as high as a Nelder-Mead search to
+    /// at 1e-10 of a ln L of 8.3 million the search ends within a thousandth of it (ln L is exact to far less out there: the
+    /// differences of ln Γ and ψ at b ≈ 3 million come from <see cref="GammaRatio"/>). The paper's CDNOW parameters come out (ClvCdnowTests), as high as a Nelder-Mead search to
     /// 1e-14 (LogParameterOptimizerTests); on a ridge, as high as one to 1e-12 with the same predictions to 1e-5
     /// (BgNbdSearchToleranceTests). bench/RESULTS.md has the figures.
     /// </summary>
@@ -100,7 +100,12 @@ public static class BgNbdFitter
     /// <param name="progress">Receives the share done (0–1) as the optimiser goes.</param>
     /// <param name="phases">Receives the time of grouping the customers and of the search.</param>
     public static BgNbdFit Fit(IReadOnlyList<PurchaseHistory> histories, IProgress<double>? progress = null, ClvPhases? phases = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Fit(histories, SubsampleStart.Default, progress, phases, cancellationToken);
+
+    /// <summary>The fit, its search started as <paramref name="warmStart"/> says.</summary>
+    internal static BgNbdFit Fit(IReadOnlyList<PurchaseHistory> histories, SubsampleStart warmStart, IProgress<double>? progress,
+        ClvPhases? phases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(histories);
         if (histories.Count == 0)
@@ -112,29 +117,47 @@ public static class BgNbdFitter
             // Without a repeat purchase the likelihood does not depend on a and b (dropout after a purchase): nothing to fit.
             throw new NoRepeatPurchaseException(histories.Count);
         }
+        double[]? start = null;
+        if (warmStart.Sample(histories) is { } sample && sample.Any(h => h.RepeatPurchases > 0))
+        {
+            var subsample = new GroupedLikelihood(sample);
+            var (found, count) = Search(subsample, StartLogs(subsample), SubsampleStart.Tolerance, progress, 0, 0.5, cancellationToken);
+            start = Array.ConvertAll(found, Math.Log);
+            phases?.Mark("BG/NBD start", string.Create(CultureInfo.InvariantCulture,
+                $"search over {sample.Count:N0} of the customers, {subsample.Groups:N0} distinct (x, t_x, T), {count:N0} likelihood evaluations"));
+        }
         var likelihood = new GroupedLikelihood(histories);
         phases?.Mark("BG/NBD grouping", string.Create(CultureInfo.InvariantCulture, $"{likelihood.Groups:N0} distinct (x, t_x, T)"));
-        var start = StartLogs(likelihood);
+        var (values, evaluations) = Search(likelihood, start ?? StartLogs(likelihood), SearchTolerance, progress, start is null ? 0 : 0.5, 1,
+            cancellationToken, start is null ? ExpectedEvaluations : ExpectedWarmEvaluations);
+        var parameters = new BgNbdParameters(values[0], values[1], values[2], values[3]);
+        progress?.Report(1);
+        var fit = new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
+        phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{evaluations:N0} likelihood evaluations"));
+        return fit;
+    }
+
+    /// <summary>The parameters maximising <paramref name="likelihood"/> from <paramref name="startLogs"/>, and the evaluations it took;
+    /// progress reported between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static (double[] Parameters, int Evaluations) Search(GroupedLikelihood likelihood, double[] startLogs, double tolerance,
+        IProgress<double>? progress, double from, double to, CancellationToken cancellationToken, int expected = ExpectedEvaluations)
+    {
         var count = 0;
         var found = LogParameterOptimizer.MaximizeSmooth(
             (v, gradient) => likelihood.Evaluate(new BgNbdParameters(v[0], v[1], v[2], v[3]), gradient),
-            start,
+            startLogs,
             evaluations =>
             {
                 count = evaluations;
                 // A report every few evaluations: each one re-renders a page's progress bar.
                 if (evaluations % 8 == 0)
                 {
-                    progress?.Report(Math.Min(0.95, evaluations / (double)ExpectedEvaluations));
+                    progress?.Report(from + ((to - from) * Math.Min(0.95, evaluations / (double)expected)));
                 }
             },
             cancellationToken,
-            SearchTolerance);
-        var parameters = new BgNbdParameters(found[0], found[1], found[2], found[3]);
-        progress?.Report(1);
-        var fit = new BgNbdFit(parameters, likelihood.Sum(parameters), histories.Count);
-        phases?.Mark("BG/NBD search", string.Create(CultureInfo.InvariantCulture, $"{count:N0} likelihood evaluations"));
-        return fit;
+            tolerance);
+        return (found, count);
     }
 
     /// <summary>Where the search starts, as logarithms of (r, α, a, b): 1, the customers' mean age in weeks (at least 1), 1, 1.</summary>
@@ -142,6 +165,9 @@ public static class BgNbdFitter
 
     /// <summary>A typical search's evaluations, for the progress shown (40 to 80 at the 10 M-line benchmark's dates).</summary>
     private const int ExpectedEvaluations = 80;
+
+    /// <summary>The same from a subsample's maximum (<see cref="SubsampleStart"/>).</summary>
+    private const int ExpectedWarmEvaluations = 20;
 
     /// <summary>
     /// The log-likelihood summed over groups of customers with the same (x, t_x, T), the parts depending on x or T alone computed once
@@ -294,21 +320,19 @@ public static class BgNbdFitter
             // Per x: the terms of ln L that depend on x only, and their derivatives (ψ = d ln Γ).
             var dropTerm = new double[weightByX.Length];
             var inverseDrop = new double[weightByX.Length];
-            var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha)
-                + SpecialFunctions.GammaLn(p.A + p.B) - SpecialFunctions.GammaLn(p.B);
-            var (psiR, psiAB, psiB) = (SpecialFunctions.DiGamma(p.R), SpecialFunctions.DiGamma(p.A + p.B), SpecialFunctions.DiGamma(p.B));
+            // The differences of ln Γ and ψ at b and a + b through GammaRatio: b may be in the millions.
+            var constant = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha) + GammaRatio.Log(p.B, p.A);
+            var (psiR, psiABMinusB) = (SpecialFunctions.DiGamma(p.R), GammaRatio.DiGamma(p.B, p.A));
             double sum = 0, dR = 0, dA = 0, dB = 0, customers = 0;
             foreach (var x in xs)
             {
                 var w = weightByX[x];
-                var common = constant + SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.GammaLn(p.B + x)
-                    - SpecialFunctions.GammaLn(p.A + p.B + x);
+                var common = constant + SpecialFunctions.GammaLn(p.R + x) - GammaRatio.Log(p.B + x, p.A);
                 sum += w * common;
                 customers += w;
-                var psiABX = SpecialFunctions.DiGamma(p.A + p.B + x);
                 dR += w * (SpecialFunctions.DiGamma(p.R + x) - psiR);
-                dA += w * (psiAB - psiABX);
-                dB += w * (psiAB - psiB + SpecialFunctions.DiGamma(p.B + x) - psiABX);
+                dA -= w * GammaRatio.DiGamma(p.A + p.B, x);
+                dB += w * (psiABMinusB - GammaRatio.DiGamma(p.B + x, p.A));
                 if (x > 0)
                 {
                     dropTerm[x] = Math.Log(p.A) - Math.Log(p.B + x - 1);

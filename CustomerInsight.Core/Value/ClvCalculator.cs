@@ -103,15 +103,16 @@ public static class ClvCalculator
     }
 
     /// <summary>
-    /// The warm-up's base: 500 customers who buy as the BG/NBD model says, drawn with a fixed seed: purchase rates of 0.05 to 1
-    /// a week, a chance of 5 to 40 % of dropping out after each purchase, first purchases spread over a year before the end.
+    /// The warm-up's base: <paramref name="customers"/> customers who buy as the BG/NBD model says, drawn with a fixed seed: purchase
+    /// rates of 0.05 to 1 a week, a chance of 5 to 40 % of dropping out after each purchase, first purchases spread over a year before
+    /// the end (the tests draw larger bases the same way).
     /// </summary>
-    internal static IReadOnlyList<PurchaseHistory> WarmUpHistories()
+    internal static IReadOnlyList<PurchaseHistory> WarmUpHistories(int customers = 500)
     {
         double[] rates = [0.05, 0.1, 0.2, 0.5, 1.0];
         double[] dropOuts = [0.05, 0.1, 0.2, 0.4];
         var random = new Random(20261206);
-        var histories = new PurchaseHistory[500];
+        var histories = new PurchaseHistory[customers];
         for (var i = 0; i < histories.Length; i++)
         {
             var (rate, dropOut) = (rates[i % rates.Length], dropOuts[i / rates.Length % dropOuts.Length]);

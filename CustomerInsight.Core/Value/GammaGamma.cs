@@ -29,7 +29,11 @@ public static class GammaGammaFitter
     /// The fit over the customers of <paramref name="histories"/> with repeat purchases of a positive mean value
     /// (a mean of 0 or less, possible only with free orders, has no likelihood under a Gamma); null when none.
     /// </summary>
-    public static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, CancellationToken cancellationToken = default)
+    public static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, CancellationToken cancellationToken = default) =>
+        Fit(histories, SubsampleStart.Default, cancellationToken);
+
+    /// <summary>The fit, its search started as <paramref name="warmStart"/> says (over the repeat buyers).</summary>
+    internal static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, SubsampleStart warmStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(histories);
         var repeatBuyers = new List<int>();
@@ -47,12 +51,24 @@ public static class GammaGammaFitter
             return null;
         }
         var likelihood = new GammaGammaLikelihood([.. repeatBuyers], [.. meanList]);
-        var start = new[] { 0.0, 0.0, Math.Log(Math.Max(1e-3, likelihood.MeanOfMeans)) };
-        var found = LogParameterOptimizer.MaximizeSmooth((v, gradient) => likelihood.Evaluate(new GammaGammaParameters(v[0], v[1], v[2]), gradient),
-            start, null, cancellationToken);
+        var start = StartLogs(likelihood);
+        if (warmStart.Sample(repeatBuyers) is { } sampleRepeats && warmStart.Sample(meanList) is { } sampleMeans)
+        {
+            // The same customers in both lists: every k-th.
+            var subsample = new GammaGammaLikelihood([.. sampleRepeats], [.. sampleMeans]);
+            start = Array.ConvertAll(Search(subsample, StartLogs(subsample), SubsampleStart.Tolerance, cancellationToken), Math.Log);
+        }
+        var found = Search(likelihood, start, LogParameterOptimizer.DefaultTolerance, cancellationToken);
         var parameters = new GammaGammaParameters(found[0], found[1], found[2]);
         return new GammaGammaFit(parameters, likelihood.Evaluate(parameters, new double[3]), likelihood.Customers);
     }
+
+    /// <summary>Where the search starts, as logarithms of (p, q, γ): 1, 1, the mean of the customers' mean values.</summary>
+    internal static double[] StartLogs(GammaGammaLikelihood likelihood) => [0.0, 0.0, Math.Log(Math.Max(1e-3, likelihood.MeanOfMeans))];
+
+    private static double[] Search(GammaGammaLikelihood likelihood, double[] startLogs, double tolerance, CancellationToken cancellationToken) =>
+        LogParameterOptimizer.MaximizeSmooth((v, gradient) => likelihood.Evaluate(new GammaGammaParameters(v[0], v[1], v[2]), gradient),
+            startLogs, null, cancellationToken, tolerance);
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed class BgNbdSearchToleranceTests
     private static readonly CancellationToken Token = TestContext.Current.CancellationToken;
 
     /// <summary>20,000 customers over two years, each buying at their own steady weekly rate, none ever dropping out.</summary>
-    private static List<PurchaseHistory> NoDropOut()
+    internal static List<PurchaseHistory> NoDropOut()
     {
         const int endDay = 730;
         var random = new Random(20261205);
