@@ -44,7 +44,13 @@ public static class Hypergeometric
         {
             // Euler's transformation F(a,b;c;z) = (1−z)^(c−a−b) F(c−a, c−b; c; z): with a huge parameter (a fit at a
             // boundary: almost no one drops out) its series shrinks about geometrically from the start, where the
-            // transformation to 1 − z would need millions of terms.
+            // transformation to 1 − z would need millions of terms. Unless its terms grow for longer than the series' own:
+            // with c − b huge too (a and b both in the millions, c − a small) they grow for millions of terms while the
+            // series' own shrink from the start.
+            if (GrowingTerms(a, b, c, z) < GrowingTerms(c - a, c - b, c, z))
+            {
+                return LogSeries(a, b, c, z).Log;
+            }
             var (euler, _) = LogSeries(c - a, c - b, c, z);
             return m * Math.Log(1 - z) + euler;
         }
@@ -110,6 +116,20 @@ public static class Hypergeometric
         // Γ(x) = π / (sin(πx) Γ(1−x)).
         var sin = Math.Sin(Math.PI * x);
         return (Math.Log(Math.PI) - Math.Log(Math.Abs(sin)) - SpecialFunctions.GammaLn(1 - x), sin > 0 ? 1 : -1);
+    }
+
+    /// <summary>
+    /// About how many terms of the series with (a, b, c, z) grow before they shrink for good: past the largest negative parameter,
+    /// the ratio of successive terms z(a+n)(b+n)/((c+n)(n+1)) is at least 1 between the roots of the quadratic
+    /// (z − 1)n² + (z(a+b) − c − 1)n + (zab − c); the larger root, or 0 when the terms shrink from the start.
+    /// </summary>
+    internal static double GrowingTerms(double a, double b, double c, double z)
+    {
+        var settled = Math.Max(0, -Math.Min(a, Math.Min(b, c)));
+        var (qa, qb, qc) = (z - 1, (z * (a + b)) - c - 1, (z * a * b) - c);
+        var discriminant = (qb * qb) - (4 * qa * qc);
+        var larger = discriminant < 0 ? 0 : (-qb - Math.Sqrt(discriminant)) / (2 * qa);
+        return Math.Max(settled, Math.Max(0, larger));
     }
 
     /// <summary>
