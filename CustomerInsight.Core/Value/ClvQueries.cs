@@ -193,77 +193,62 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutWeeks);
+        const int none = int.MinValue;
         var n = snapshot.Customers;
-        // One working record per customer, reused from one fit to the next (Scratch: memory new to the process is dear): the
-        // orders come by day, their customers in any order, and one record is one cache line's visit where five arrays were five.
-        using var statesOf = Scratch.Rent<FoldState>(n);
-        var states = statesOf.Array;
-        statesOf.Span.Fill(FoldState.Empty);
+        // Working arrays reused from one fit to the next (Scratch: memory new to the process is dear).
+        using var firstOf = Scratch.Rent<int>(n);
+        using var lastOf = Scratch.Rent<int>(n);
+        using var repeatOf = Scratch.RentCleared<int>(n);
+        using var repeatMilliOf = Scratch.RentCleared<long>(n);
+        using var seenOf = Scratch.Rent<int>(n);
+        var (first, last, repeat, repeatMilli, seen) = (firstOf.Array, lastOf.Array, repeatOf.Array, repeatMilliOf.Array, seenOf.Array);
+        firstOf.Span.Fill(none);
+        seenOf.Span.Fill(none);
         var holdout = new int[holdoutWeeks];
         var endDay = calibrationEnd.DayNumber;
         snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
             {
-                ref var state = ref states[slots[i]];
+                var slot = slots[i];
                 if (day > endDay)
                 {
                     // A purchase in the holdout weeks of a customer who bought by the calibration end: one per customer and day.
-                    if (state.First != FoldState.None && state.Seen != day)
+                    if (first[slot] != none && seen[slot] != day)
                     {
-                        state.Seen = day;
+                        seen[slot] = day;
                         holdout[(day - endDay - 1) / 7]++;
                     }
                 }
-                else if (state.First == FoldState.None)
+                else if (first[slot] == none)
                 {
-                    state.First = state.Last = day;
+                    first[slot] = last[slot] = day;
                 }
                 else
                 {
                     // As PurchaseHistoryFolder: a later day is a repeat purchase; the first day's orders are not repeat value.
-                    if (day > state.Last)
+                    if (day > last[slot])
                     {
-                        state.Last = day;
-                        state.Repeats++;
+                        last[slot] = day;
+                        repeat[slot]++;
                     }
-                    if (day != state.First)
+                    if (day != first[slot])
                     {
-                        state.RepeatMilli += amounts[i];
+                        repeatMilli[slot] += amounts[i];
                     }
                 }
             }
         });
-        var buyers = 0;
-        foreach (ref readonly var state in statesOf.Span)
-        {
-            buyers += state.First != FoldState.None ? 1 : 0;
-        }
-        var histories = new List<PurchaseHistory>(buyers);
+        var histories = new List<PurchaseHistory>(firstOf.Span.Length - firstOf.Span.Count(none));
         for (var slot = 0; slot < n; slot++)
         {
-            var state = states[slot];
-            if (state.First != FoldState.None)
+            if (first[slot] != none)
             {
-                histories.Add(new PurchaseHistory(snapshot.IdOf(slot), state.Repeats, state.Last - state.First, endDay - state.First,
-                    Money.FromMilli(state.RepeatMilli)));
+                histories.Add(new PurchaseHistory(snapshot.IdOf(slot), repeat[slot], last[slot] - first[slot], endDay - first[slot],
+                    Money.FromMilli(repeatMilli[slot])));
             }
         }
         return new PurchaseReading(histories, holdout);
-    }
-
-    /// <summary>What <see cref="ReadPurchases(CustomerActivitySnapshot, DateOnly, int)"/> knows of one customer while folding: first and
-    /// last purchase day (<see cref="None"/>: no purchase yet), repeat purchases and their value, the last holdout day counted.</summary>
-    private struct FoldState
-    {
-        public const int None = int.MinValue;
-        public static readonly FoldState Empty = new() { First = None, Last = None, Seen = None };
-
-        public int First;
-        public int Last;
-        public int Repeats;
-        public int Seen;
-        public long RepeatMilli;
     }
 
     private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
