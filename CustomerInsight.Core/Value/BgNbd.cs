@@ -90,9 +90,9 @@ public static class BgNbdFitter
     /// The search's relative tolerance on ln L (<see cref="LogParameterOptimizer.MaximizeSmooth"/>). Where the data barely tell a and
     /// b apart (few drop-outs: the maximum lies on a long flat ridge, a → 0 or b → ∞), ln L creeps up along the ridge to its end;
     /// at 1e-10 of a ln L of 8.3 million the search ends within a thousandth of it (ln L is exact to far less out there: the
-    /// differences of ln Γ and ψ at b ≈ 3 million come from <see cref="GammaRatio"/>). The paper's CDNOW parameters come out (ClvCdnowTests), as high as a Nelder-Mead search to
-    /// 1e-14 (LogParameterOptimizerTests); on a ridge, as high as one to 1e-12 with the same predictions to 1e-5
-    /// (BgNbdSearchToleranceTests). bench/RESULTS.md has the figures.
+    /// differences of ln Γ and ψ at b ≈ 3 million come from <see cref="GammaRatio"/>). The paper's CDNOW parameters come out
+    /// (ClvCdnowTests), as high as a Nelder-Mead search to 1e-14 (LogParameterOptimizerTests); on a ridge, as high as one to 1e-12
+    /// with the same predictions to 1e-5 (BgNbdSearchToleranceTests). bench/RESULTS.md has the figures.
     /// </summary>
     public const double SearchTolerance = 1e-10;
 
@@ -163,7 +163,8 @@ public static class BgNbdFitter
     /// <summary>Where the search starts, as logarithms of (r, α, a, b): 1, the customers' mean age in weeks (at least 1), 1, 1.</summary>
     internal static double[] StartLogs(GroupedLikelihood likelihood) => [0.0, Math.Log(Math.Max(1, likelihood.MeanAgeWeeks)), 0.0, 0.0];
 
-    /// <summary>A typical search's evaluations, for the progress shown (40 to 80 at the 10 M-line benchmark's dates).</summary>
+    /// <summary>A typical search's evaluations from the usual start, for the progress shown (43 at the 10 M-line benchmark's
+    /// 2025-03-31).</summary>
     private const int ExpectedEvaluations = 80;
 
     /// <summary>The same from a subsample's maximum (<see cref="SubsampleStart"/>).</summary>
