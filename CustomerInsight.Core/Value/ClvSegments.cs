@@ -50,16 +50,8 @@ public static class ClvSegments
         new(segment, t.Customers, t.Customers == 0 ? 0 : t.Alive / t.Customers, t.Purchases, hasValue ? t.Value : null);
 
     /// <summary>Value by RFM segment, scored the day after the calibration end, in metrics.md's segment order.</summary>
-    public static IReadOnlyList<ClvSegmentValue<RfmSegment>> ByRfm(ClvResult result, RfmResult scores)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(scores);
-        // As Summarize adds them (customer id order), without a dictionary of every customer's segment.
-        var order = Enum.GetValues<RfmSegment>();
-        var totals = new Totals[order.Max(s => (int)s) + 1];
-        ForEachMatched(result, scores, (score, value) => totals[(int)score.Segment] = Plus(totals[(int)score.Segment], value));
-        return [.. order.Select(s => Row(s, totals[(int)s], result.GammaGamma is not null))];
-    }
+    public static IReadOnlyList<ClvSegmentValue<RfmSegment>> ByRfm(ClvResult result, RfmResult scores) =>
+        ByRfmWithLost(result, scores, 0).BySegment;
 
     /// <summary>
     /// The valuable customers most likely lost: M score ≥ <see cref="ValuableMonetaryScore"/>, lowest P(alive) first
@@ -67,24 +59,95 @@ public static class ClvSegments
     /// </summary>
     public static IReadOnlyList<ClvCustomerAtRisk> ValuableMostLikelyLost(ClvResult result, RfmResult scores, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ByRfmWithLost(result, scores, count).Lost;
+    }
+
+    /// <summary>
+    /// <see cref="ByRfm"/> and, when <paramref name="lostCount"/> &gt; 0, <see cref="ValuableMostLikelyLost"/> (else none) in one pass
+    /// over the customers: each customer's predictions are computed when read (<see cref="CustomerPredictions"/>), a million on a first
+    /// visit of the value page, so once instead of once per grouping. In fixed slices of the customers on all cores, their sums added
+    /// in slice order (the same figures whatever the threads).
+    /// </summary>
+    public static (IReadOnlyList<ClvSegmentValue<RfmSegment>> BySegment, IReadOnlyList<ClvCustomerAtRisk> Lost) ByRfmWithLost(
+        ClvResult result, RfmResult scores, int lostCount)
+    {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scores);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(lostCount);
+        var order = Enum.GetValues<RfmSegment>();
+        var segments = order.Max(s => (int)s) + 1;
+        var sorted = RfmCustomerScores.InIdOrder(scores.Customers);
+        var values = result.Customers;
+        var size = (values.Count + Slices - 1) / Slices;
+        var totals = new Totals[Slices, segments];
+        var kept = new List<ClvCustomerAtRisk>[Slices];
+        Parallel.For(0, Slices, OnePerCore, k =>
+        {
+            var (from, to) = (Math.Min(values.Count, k * size), Math.Min(values.Count, (k + 1) * size));
+            kept[k] = Slice(values, sorted, from, to, lostCount, totals, k);
+        });
+        var sums = new Totals[segments];
+        for (var k = 0; k < Slices; k++)
+        {
+            for (var segment = 0; segment < segments; segment++)
+            {
+                var t = totals[k, segment];
+                sums[segment] = (sums[segment].Customers + t.Customers, sums[segment].Alive + t.Alive, sums[segment].Purchases + t.Purchases,
+                    sums[segment].Value + t.Value);
+            }
+        }
+        // Each slice's first lostCount; of them all, the first lostCount.
+        var lost = kept.SelectMany(k => k).ToList();
+        lost.Sort((x, y) => LeastLikelyLostFirst.Compare(y, x));
+        return ([.. order.Select(s => Row(s, sums[(int)s], result.GammaGamma is not null))], [.. lost.Take(lostCount)]);
+    }
+
+    /// <summary>Fixed slices of the customers (not one per core: the figures must not depend on the machine).</summary>
+    private const int Slices = 8;
+
+    /// <summary>At most one worker per core (as <see cref="LikelihoodSums"/>).</summary>
+    private static readonly ParallelOptions OnePerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>
+    /// Customers [<paramref name="from"/>, <paramref name="to"/>) of the predictions, each matched to their score by a merge of the two
+    /// lists in customer id order: their sums by segment into row <paramref name="slice"/> of <paramref name="totals"/>, and the
+    /// slice's first <paramref name="lostCount"/> valuable customers most likely lost (kept as they come, the last of them on top of a
+    /// queue, instead of sorting every valuable customer), in no order.
+    /// </summary>
+    // A pass over every customer (a million on a first visit of the value page): compiled optimized at its first call, where
+    // tiering would first run it unoptimized (as LikelihoodSums).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<ClvCustomerAtRisk> Slice(IReadOnlyList<CustomerValue> values, IReadOnlyList<RfmCustomerScore> sorted, int from, int to,
+        int lostCount, Totals[,] totals, int slice)
+    {
+        if (from >= to)
         {
             return [];
         }
-        // The first count in that order, kept as they come (the last of them on top), instead of sorting every valuable customer.
-        var kept = new PriorityQueue<ClvCustomerAtRisk, ClvCustomerAtRisk>(count + 1, LeastLikelyLostFirst);
-        ForEachMatched(result, scores, (score, value) =>
+        var kept = new PriorityQueue<ClvCustomerAtRisk, ClvCustomerAtRisk>(lostCount + 1, LeastLikelyLostFirst);
+        var j = FirstAtLeast(sorted, values[from].CustomerId);
+        for (var i = from; i < to; i++)
         {
-            if (score.MonetaryScore < ValuableMonetaryScore)
+            var value = values[i];
+            while (j < sorted.Count && sorted[j].CustomerId < value.CustomerId)
             {
-                return;
+                j++;
+            }
+            if (j >= sorted.Count || sorted[j].CustomerId != value.CustomerId)
+            {
+                continue;
+            }
+            var score = sorted[j];
+            var segment = (int)score.Segment;
+            totals[slice, segment] = Plus(totals[slice, segment], value);
+            if (lostCount == 0 || score.MonetaryScore < ValuableMonetaryScore)
+            {
+                continue;
             }
             var candidate = new ClvCustomerAtRisk(score.CustomerId, score.Monetary, score.LastSaleDate, value.RepeatPurchases,
                 value.ProbabilityAlive, value.Clv);
-            if (kept.Count < count)
+            if (kept.Count < lostCount)
             {
                 kept.Enqueue(candidate, candidate);
             }
@@ -92,13 +155,27 @@ public static class ClvSegments
             {
                 kept.DequeueEnqueue(candidate, candidate);
             }
-        });
-        var lost = new ClvCustomerAtRisk[kept.Count];
-        for (var i = lost.Length - 1; i >= 0; i--)
-        {
-            lost[i] = kept.Dequeue();
         }
-        return lost;
+        return [.. kept.UnorderedItems.Select(item => item.Element)];
+    }
+
+    /// <summary>The index of the first score whose customer id is at least <paramref name="customerId"/> (binary search).</summary>
+    private static int FirstAtLeast(IReadOnlyList<RfmCustomerScore> sorted, int customerId)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (sorted[mid].CustomerId < customerId)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /// <summary>Lowest P(alive) last (then the higher monetary last, then the higher customer id first): a queue's top is the
@@ -113,28 +190,4 @@ public static class ClvSegments
         var byMonetary = x.Monetary.CompareTo(y.Monetary);
         return byMonetary != 0 ? byMonetary : y.CustomerId.CompareTo(x.CustomerId);
     });
-
-    /// <summary>Calls <paramref name="each"/> for each customer both scored and predicted, in customer id order: a merge of the two
-    /// lists (the predictions are sorted by customer id; the scores are sorted here when they are not).</summary>
-    // A pass over every customer (a million on a first visit of the value page): compiled optimized at its first call, where
-    // tiering would first run it unoptimized (as LikelihoodSums).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ForEachMatched(ClvResult result, RfmResult scores, Action<RfmCustomerScore, CustomerValue> each)
-    {
-        var sorted = RfmCustomerScores.InIdOrder(scores.Customers);
-        var values = result.Customers;
-        var j = 0;
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            while (j < sorted.Count && sorted[j].CustomerId < value.CustomerId)
-            {
-                j++;
-            }
-            if (j < sorted.Count && sorted[j].CustomerId == value.CustomerId)
-            {
-                each(sorted[j], value);
-            }
-        }
-    }
 }

@@ -86,4 +86,31 @@ public sealed class ClvSegmentsTests
             Assert.Contains(lost, c => c.ProbabilityAlive == 1);
         }
     }
+
+    [Fact]
+    public void ByRfmWithLost_FewerCustomersThanSlices_ScoresOfOthersBetween_EachCountedOnce()
+    {
+        // Three predicted customers (the groupings cut the customers in eight slices: most are empty), scores of customers the fit
+        // does not know before, between and after them.
+        CustomerValue[] values = [new(2, 1, 1, 2, 0.9, 1.5, 10, 15), new(5, 0, 0, 3, 1, 0.5, 10, 5), new(9, 3, 2, 4, 0.2, 0.1, 20, 2)];
+        var fit = new ClvResult(new DateOnly(2025, 1, 1), 52, 0, new BgNbdFit(new BgNbdParameters(1, 1, 2, 1), 0, 3),
+            new GammaGammaFit(new GammaGammaParameters(1, 2, 1), 0, 2), values);
+        static RfmCustomerScore Score(int id, int m, RfmSegment segment) =>
+            new(id, new DateOnly(2024, 12, 1), 31, 2, 100m + id, 3, 2, m, segment);
+        var scores = new RfmResult(new DateOnly(2025, 1, 2), [Score(1, 5, RfmSegment.Champions), Score(2, 5, RfmSegment.Champions),
+            Score(3, 5, RfmSegment.AtRisk), Score(5, 4, RfmSegment.Champions), Score(9, 5, RfmSegment.Hibernating), Score(10, 1, RfmSegment.CantLoseThem)]);
+
+        var (rows, lost) = ClvSegments.ByRfmWithLost(fit, scores, 2);
+
+        var champions = Assert.Single(rows, r => r.Segment == RfmSegment.Champions);
+        Assert.Equal((2, 0.95, 2.0, 20.0), (champions.Customers, champions.MeanProbabilityAlive, champions.ExpectedPurchases, champions.ExpectedValue!.Value));
+        var hibernating = Assert.Single(rows, r => r.Segment == RfmSegment.Hibernating);
+        Assert.Equal((1, 0.2, 0.1, 2.0), (hibernating.Customers, hibernating.MeanProbabilityAlive, hibernating.ExpectedPurchases, hibernating.ExpectedValue!.Value));
+        Assert.Equal(3, rows.Sum(r => r.Customers));
+        // The two least likely alive of the valuable ones (M 4 or 5): 9 (0.2), then 2 (0.9); 5 (1.0) is third.
+        Assert.Equal([9, 2], lost.Select(c => c.CustomerId));
+        Assert.Equal(lost, ClvSegments.ValuableMostLikelyLost(fit, scores, 2));
+        Assert.Equal(rows, ClvSegments.ByRfm(fit, scores));
+        Assert.Empty(ClvSegments.ByRfmWithLost(fit, scores, 0).Lost);
+    }
 }

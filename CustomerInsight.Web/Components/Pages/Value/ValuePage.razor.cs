@@ -162,12 +162,11 @@ public sealed partial class ValuePage : IDisposable
             var scores = await scoring;
             // Personal data: computed only for the roles that may see customers, never merely hidden.
             var showLost = await Access.AllowsAsync(Policies.CustomerData);
-            // Two passes over every customer's predictions, one per core.
-            var segmentRows = Task.Run(() => ClvSegments.ByRfm(found.Model, scores), cts.Token);
-            var mostLikelyLost = showLost ? Task.Run(() => ClvSegments.ValuableMostLikelyLost(found.Model, scores, LostCount), cts.Token) : null;
+            // One pass over every customer's predictions (on all cores) for both groupings, off the renderer's thread.
+            var grouped = Task.Run(() => ClvSegments.ByRfmWithLost(found.Model, scores, showLost ? LostCount : 0), cts.Token);
             await LoadCustomValueAsync(found.Model, cts.Token);
-            bySegment = await segmentRows;
-            lost = mostLikelyLost is null ? null : await mostLikelyLost;
+            (bySegment, var mostLikelyLost) = await grouped;
+            lost = showLost ? mostLikelyLost : null;
             rfmSettings = scores.Settings;
             holdoutChart = found.HoldoutWeeks.Count > 0 ? HoldoutChart(found.HoldoutWeeks) : null;
             report = found;
