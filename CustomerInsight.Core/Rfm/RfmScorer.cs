@@ -156,9 +156,9 @@ public static class RfmScorer
     /// of values strictly smaller.
     /// </summary>
     /// <remarks>
-    /// floor(5w / N) ≥ k exactly when w ≥ m = ⌈kN / 5⌉, that is when the value is above the m-th smallest: one sort of the values
-    /// (without carrying their positions, about twice as fast) gives the four cut values, and each score is 1 + the cuts its
-    /// value is above.
+    /// floor(5w / N) ≥ k exactly when w ≥ m = ⌈kN / 5⌉, that is when the value is above the m-th smallest: the four cut values
+    /// are found by selection in a copy of the values (<see cref="NthSmallest{T}"/>, each in the part above the previous one;
+    /// a sort of every value took most of a scoring at a million customers), and each score is 1 + the cuts its value is above.
     /// </remarks>
     internal static void QuintileScores<T>(ReadOnlySpan<T> values, Span<byte> scores)
         where T : IComparable<T>
@@ -168,15 +168,17 @@ public static class RfmScorer
         {
             return;
         }
-        using var sortedKeys = Scratch.Rent<T>(n);
-        var keys = sortedKeys.Span;
+        using var workingKeys = Scratch.Rent<T>(n);
+        var keys = workingKeys.Span;
         values.CopyTo(keys);
-        keys.Sort();
         Span<T> cuts = new T[RfmGrid.Levels - 1];
+        var placed = 0;
         for (var k = 1; k < RfmGrid.Levels; k++)
         {
-            var m = (int)(((long)k * n + RfmGrid.Levels - 1) / RfmGrid.Levels);
-            cuts[k - 1] = keys[m - 1];
+            // The m-th smallest, 0-based m − 1; past the previous cut's position every value is at least that cut.
+            var index = (int)(((long)k * n + RfmGrid.Levels - 1) / RfmGrid.Levels) - 1;
+            cuts[k - 1] = NthSmallest(keys[placed..], index - placed);
+            placed = index;
         }
         for (var i = 0; i < n; i++)
         {
@@ -187,5 +189,73 @@ public static class RfmScorer
             }
             scores[i] = (byte)score;
         }
+    }
+
+    /// <summary>
+    /// The value of rank <paramref name="rank"/> (0-based) of <paramref name="keys"/>, moved to that position with every smaller
+    /// or equal value before it and every larger or equal value after it (Hoare's selection, the middle of three as the pivot and a
+    /// three-way partition, so that runs of equal values end the search; a window that stops shrinking is sorted instead).
+    /// </summary>
+    internal static T NthSmallest<T>(Span<T> keys, int rank)
+        where T : IComparable<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, keys.Length);
+        int low = 0, high = keys.Length - 1;
+        // Each partition should about halve the window; past twice the expected number of rounds, sort what is left.
+        var rounds = 2 * (64 - long.LeadingZeroCount(keys.Length));
+        while (high - low >= 16 && rounds-- > 0)
+        {
+            var pivot = MiddleOfThree(keys[low], keys[low + ((high - low) / 2)], keys[high]);
+            // [low, less) < pivot, [less, i) == pivot, (greater, high] > pivot.
+            int less = low, i = low, greater = high;
+            while (i <= greater)
+            {
+                var order = keys[i].CompareTo(pivot);
+                if (order < 0)
+                {
+                    (keys[less], keys[i]) = (keys[i], keys[less]);
+                    less++;
+                    i++;
+                }
+                else if (order > 0)
+                {
+                    (keys[i], keys[greater]) = (keys[greater], keys[i]);
+                    greater--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+            if (rank < less)
+            {
+                high = less - 1;
+            }
+            else if (rank > greater)
+            {
+                low = greater + 1;
+            }
+            else
+            {
+                return keys[rank];
+            }
+        }
+        keys[low..(high + 1)].Sort();
+        return keys[rank];
+    }
+
+    private static T MiddleOfThree<T>(T a, T b, T c)
+        where T : IComparable<T>
+    {
+        if (a.CompareTo(b) > 0)
+        {
+            (a, b) = (b, a);
+        }
+        if (b.CompareTo(c) > 0)
+        {
+            b = c;
+        }
+        return a.CompareTo(b) > 0 ? a : b;
     }
 }
