@@ -723,9 +723,10 @@ internal sealed class SqliteRowInserter : RowInserter
     /// <summary><paramref name="value"/> in UTF-8, in a buffer reused from one text to the next (SQLite copies each bind).</summary>
     private ReadOnlySpan<byte> Utf8(string value)
     {
-        if (utf8.Length < System.Text.Encoding.UTF8.GetMaxByteCount(value.Length))
+        var most = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (utf8.Length < most)
         {
-            utf8 = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(value.Length)];
+            utf8 = new byte[most];
         }
         return utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(value, utf8));
     }

@@ -79,14 +79,9 @@ public static class ClvSegments
         var segments = order.Max(s => (int)s) + 1;
         var sorted = RfmCustomerScores.InIdOrder(scores.Customers);
         var values = result.Customers;
-        var size = (values.Count + Slices - 1) / Slices;
         var totals = new Totals[Slices, segments];
         var kept = new List<ClvCustomerAtRisk>[Slices];
-        Parallel.For(0, Slices, OnePerCore, k =>
-        {
-            var (from, to) = (Math.Min(values.Count, k * size), Math.Min(values.Count, (k + 1) * size));
-            kept[k] = Slice(values, sorted, from, to, lostCount, totals, k);
-        });
+        LikelihoodSums.ForEachSlice(values.Count, Slices, (k, from, to) => kept[k] = Slice(values, sorted, from, to, lostCount, totals, k));
         var sums = new Totals[segments];
         for (var k = 0; k < Slices; k++)
         {
@@ -103,11 +98,8 @@ public static class ClvSegments
         return ([.. order.Select(s => Row(s, sums[(int)s], result.GammaGamma is not null))], [.. lost.Take(lostCount)]);
     }
 
-    /// <summary>Fixed slices of the customers (not one per core: the figures must not depend on the machine).</summary>
+    /// <summary>Fixed slices of the customers (<see cref="LikelihoodSums.ForEachSlice"/>).</summary>
     private const int Slices = 8;
-
-    /// <summary>At most one worker per core (as <see cref="LikelihoodSums"/>).</summary>
-    private static readonly ParallelOptions OnePerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>
     /// Customers [<paramref name="from"/>, <paramref name="to"/>) of the predictions, each matched to their score by a merge of the two

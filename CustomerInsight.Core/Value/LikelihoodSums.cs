@@ -119,13 +119,20 @@ internal static class LikelihoodSums
     /// process's pool often holds more threads than cores).</summary>
     private static readonly ParallelOptions OnePerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
+    /// <summary>Runs <paramref name="slice"/>(k, from, to) over <paramref name="slices"/> fixed slices of [0, <paramref name="count"/>)
+    /// (fixed, not one per core: what they add up to must not depend on the machine), on all cores.</summary>
+    public static void ForEachSlice(int count, int slices, Action<int, int, int> slice)
+    {
+        var size = (count + slices - 1) / slices;
+        Parallel.For(0, slices, OnePerCore, k => slice(k, Math.Min(count, k * size), Math.Min(count, (k + 1) * size)));
+    }
+
     /// <summary>Runs <paramref name="slice"/>(from, to, partials, offset) over fixed slices of [0, count), each writing
     /// <paramref name="width"/> partial sums at its offset, and adds them up in slice order.</summary>
     public static double[] InSlices(int count, int width, Action<int, int, double[], int> slice)
     {
         var partial = new double[Slices * width];
-        var size = (count + Slices - 1) / Slices;
-        Parallel.For(0, Slices, OnePerCore, k => slice(Math.Min(count, k * size), Math.Min(count, (k + 1) * size), partial, k * width));
+        ForEachSlice(count, Slices, (k, from, to) => slice(from, to, partial, k * width));
         var sums = new double[width];
         for (var k = 0; k < Slices; k++)
         {
