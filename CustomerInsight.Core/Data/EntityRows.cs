@@ -107,7 +107,10 @@ public static class EntityRows
         writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
 
     /// <summary>The order lines' INSERT for bulk loads, set by position: 0 OrderId, 1 ProductCode, 2 Description, 3 Quantity, 4 UnitPriceMilli, 5
-    /// AmountMilli.</summary>
-    public static RowInserter OrderLineRows(this BulkWriter writer) =>
-        writer.Rows("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+    /// AmountMilli. The lines are to be written order by order, in the order of the orders' new ids (<see cref="BulkWriter.WritesInOrderOf"/>).</summary>
+    public static RowInserter OrderLineRows(this BulkWriter writer)
+    {
+        writer.WritesInOrderOf("OrderLines", "OrderId");
+        return writer.Rows("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+    }
 }

@@ -4,7 +4,7 @@ using CustomerInsight.Core.Importing;
 namespace CustomerInsight.Web.Cli;
 
 /// <summary><c>import FILE --format F [--json]</c>: imports one file through the import pipeline and prints its report.</summary>
-public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
+public sealed class ImportVerb(ImportPipeline pipeline, CliTiming timing) : ICliVerb
 {
     public string Name => "import";
     public string Summary => "import one CSV, CSV.GZ or XLSX file (--format " + string.Join("|", ImportFormats.All.Select(f => f.Code())) + ")";
@@ -48,8 +48,16 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
             throw new CliInputException($"Option --currency: \"{currency}\" is not an ISO 4217 currency code (three letters, e.g. EUR, GBP).");
         }
         var error = console.Error;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        // With --timing: the file's read and check (to the first report of the write), then the write with its commit.
+        (TimeSpan Elapsed, TimeSpan Processor)? readEnd = null;
         var progress = new SynchronousProgress<ImportProgress>(p =>
         {
+            if (p.Phase == ImportPhase.Writing && readEnd is null && timing.Enabled)
+            {
+                readEnd = (watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+            }
             if (p.Phase == ImportPhase.Waiting)
             {
                 error.WriteLine(
@@ -58,13 +66,16 @@ public sealed class ImportVerb(ImportPipeline pipeline) : ICliVerb
             }
         });
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
         var imported = await pipeline.ImportAsync(Path.GetFullPath(path), Path.GetFileName(path), format, currency, "cli:" + Environment.UserName,
             progress, cancellationToken);
         var report = imported.WithMessages(ResxTextResolver.Instance);
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        if (readEnd is { } read)
+        {
+            timing.AddPhase("read and check the file", read.Elapsed, read.Processor);
+            timing.AddPhase("write, index and commit", watch.Elapsed - read.Elapsed, cpu - read.Processor);
+        }
 
         if (arguments.Has("json"))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CustomerInsight.Core.Data;
 using CustomerInsight.Core.Sales;
 
@@ -62,10 +63,15 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 
     private string? Pooled(int id) => id < 0 ? null : strings[id];
 
+    private string? CustomerIdOf(in OrderState order) => order.CustomerSourceId < 0 ? null : customerIds[order.CustomerSourceId];
+
     private readonly Dictionary<string, int> orders = new(StringComparer.Ordinal);
     private string? previousKey;
     private int previousIndex;
+    // Two pools: the catalogue's few thousand texts (product codes, descriptions, countries), looked up on every line, stay
+    // in a small table of their own, in the processor's cache; the customers' ids (up to millions) in another.
     private readonly StringPool strings = new();
+    private readonly StringPool customerIds = new();
     private HashSet<string> existing = [];
     // Lines and orders in chunks of equal size: ten million lines need no array of that size, nor its copies as it grows.
     private const int ChunkBits = 16;
@@ -111,26 +117,35 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         {
             index = previousIndex;
         }
-        else if (!orders.TryGetValue(orderKey, out index))
+        else
         {
-            index = orderCount++;
-            if ((index & ChunkMask) == 0)
+            // One look-up whether the order is new or not (millions of new keys).
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(orders, orderKey, out var known);
+            if (known)
             {
-                orderChunks.Add(new OrderState[ChunkMask + 1]);
+                index = slot;
             }
-            // The customer's id and country held once, not once per order (millions of orders, a million customers).
-            Order(index) = new OrderState
+            else
             {
-                Key = orderKey, CustomerSourceId = customerSourceId is null ? -1 : strings.Intern(customerSourceId),
-                Country = country is null ? -1 : strings.Intern(country), Channel = (byte)channel, Kind = (byte)kind,
-                FirstRow = row.Row, First = -1, Last = -1, MinUtcTicks = long.MaxValue,
-            };
-            orders.Add(orderKey, index);
+                index = orderCount++;
+                slot = index;
+                if ((index & ChunkMask) == 0)
+                {
+                    orderChunks.Add(new OrderState[ChunkMask + 1]);
+                }
+                // The customer's id and country held once, not once per order (millions of orders, a million customers).
+                Order(index) = new OrderState
+                {
+                    Key = orderKey, CustomerSourceId = customerSourceId is null ? -1 : customerIds.Intern(customerSourceId),
+                    Country = country is null ? -1 : strings.Intern(country), Channel = (byte)channel, Kind = (byte)kind,
+                    FirstRow = row.Row, First = -1, Last = -1, MinUtcTicks = long.MaxValue,
+                };
+            }
         }
         previousKey = orderKey;
         previousIndex = index;
         ref var order = ref Order(index);
-        if (!string.Equals(Pooled(order.CustomerSourceId), customerSourceId, StringComparison.Ordinal))
+        if (!string.Equals(CustomerIdOf(order), customerSourceId, StringComparison.Ordinal))
         {
             row.Reject(customerColumn, ImportMessages.OrderCustomerConflict, orderKey);
             return;
@@ -198,7 +213,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             {
                 order.Skip = Skip.AlreadyImported;
             }
-            else if (Pooled(order.CustomerSourceId) is { } customerSourceId)
+            else if (CustomerIdOf(order) is { } customerSourceId)
             {
                 session.Customers.TryGetValue(customerSourceId, out var known);
                 if (known is { Erased: true })
@@ -389,11 +404,11 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
 
         public int Intern(string value)
         {
-            if (!ids.TryGetValue(value, out var id))
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, value, out var known);
+            if (!known)
             {
                 id = values.Count;
                 values.Add(value);
-                ids.Add(value, id);
             }
             return id;
         }
