@@ -201,8 +201,6 @@ internal readonly struct SqlRow
         return direct != IntPtr.Zero ? SqliteNative.ColumnInt64(direct, column) : raw.sqlite3_column_int64(statement, column);
     }
 
-    public bool IsNull(int column) => reader is not null ? reader.IsDBNull(column) : raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
-
     public string? Text(int column)
     {
         if (reader is not null)
