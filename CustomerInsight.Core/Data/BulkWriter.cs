@@ -146,10 +146,10 @@ public sealed class BulkWriter : IAsyncDisposable
     public void DeferIndexesOfEmptyTables() => deferIndexes = copy is null && Connection is Microsoft.Data.Sqlite.SqliteConnection;
 
     /// <summary>
-    /// Says that this writer inserts a table's rows in ascending order of <paramref name="column"/>, above every value already
-    /// there (order lines: order by order, each new order's id above the others). An index on that column alone then grows at
-    /// its right edge, a few pages in the cache, which costs less than building it again at the commit (bench/RESULTS.md): it
-    /// is not deferred. Before the table's first row; a hint only (the index is right either way).
+    /// Says that this writer inserts a table's rows in ascending order of <paramref name="column"/> (order lines: order by order,
+    /// the orders' ids ascending). An index on that column alone then grows at its right edge, a few pages in the cache, which
+    /// costs less than building it again at the commit (bench/RESULTS.md): <see cref="DeferIndexesOfEmptyTables"/> keeps it.
+    /// Before the table's first row; a hint only (the index is right either way).
     /// </summary>
     public void WritesInOrderOf(string table, string column) => ascendingColumns[table] = column;
 

@@ -36,6 +36,25 @@ public class ImportVerbTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Import_Timing_PrintsTheReadAndTheWriteToStandardErrorOnly()
+    {
+        await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
+        var path = database.WriteFile("lines.csv", $"{Header}\nO-1,C-1,2024-03-15 10:00,Web,Sale,P1,Mug,2,3.50\n");
+        var again = database.WriteFile("again.csv", $"{Header}\nO-2,C-1,2024-03-16 10:00,Web,Sale,P1,Mug,1,3.50\n");
+
+        var plain = await CliTestRunner.RunAsync(database, ["import", path, "--format", "order-lines", "--json"]);
+        var timed = await CliTestRunner.RunAsync(database, ["import", again, "--format", "order-lines", "--json", "--timing"]);
+
+        Assert.True(timed.ExitCode == 0, timed.Error);
+        Assert.DoesNotContain("timing", plain.Error, StringComparison.Ordinal);
+        Assert.Equal(1, JsonDocument.Parse(timed.Output).RootElement.GetProperty("rowsImported").GetInt32());
+        var steps = timed.Error.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("timing:   ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, steps.Length);
+        Assert.Matches(@"^timing:   read and check the file \d+ ms, CPU \d+ ms$", steps[0]);
+        Assert.Matches(@"^timing:   write, index and commit \d+ ms, CPU \d+ ms$", steps[1]);
+    }
+
+    [Fact]
     public async Task Import_RejectedRow_ExitsTwoNamingFileRowAndColumnAndWritesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Engine, migrate: false);
