@@ -10,6 +10,24 @@ public class BulkWriterTests : EngineTestBase
         new() { Id = id, SourceId = sourceId, LastName = "Name" + id, Country = "France",
             CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
 
+    /// <summary>One order row of source "test", number "T{id}", a store sale (<see cref="EntityRows.OrderRows"/>' columns).</summary>
+    private static void WriteOrder(RowInserter orders, int id, int? customerId, DateTime orderedAt, long amountMilli)
+    {
+        var date = DateOnly.FromDateTime(orderedAt);
+        orders.Set(0, id);
+        orders.Set(1, "test");
+        orders.Set(2, "T" + id.ToString(CultureInfo.InvariantCulture));
+        orders.Set(3, customerId);
+        orders.Set(4, orderedAt);
+        orders.Set(5, date);
+        orders.Set(6, BusinessCalendar.MonthKey(date));
+        orders.Set(7, (int)Channel.Store);
+        orders.Set(8, (int)OrderKind.Sale);
+        orders.Set(9, amountMilli);
+        orders.SetNull(10);
+        orders.Run();
+    }
+
     [Fact]
     public async Task Commit_RowsWrittenWithTheirValues_NextGeneratedIdFollowsThem()
     {
@@ -97,18 +115,7 @@ public class BulkWriterTests : EngineTestBase
             // Three lines an order: the lines' batches fill three times as fast as the orders' (foreign key to them).
             for (var id = 1; id <= 150; id++)
             {
-                orders.Set(0, id);
-                orders.Set(1, "test");
-                orders.Set(2, "T" + id.ToString(CultureInfo.InvariantCulture));
-                orders.Set(3, id % 2 == 0 ? 1 : null);
-                orders.Set(4, orderedAt.AddDays(id));
-                orders.Set(5, DateOnly.FromDateTime(orderedAt.AddDays(id)));
-                orders.Set(6, BusinessCalendar.MonthKey(DateOnly.FromDateTime(orderedAt.AddDays(id))));
-                orders.Set(7, (int)Channel.Store);
-                orders.Set(8, (int)OrderKind.Sale);
-                orders.Set(9, 3_000);
-                orders.SetNull(10);
-                orders.Run();
+                WriteOrder(orders, id, id % 2 == 0 ? 1 : null, orderedAt.AddDays(id), 3_000);
                 for (var line = 1; line <= 3; line++)
                 {
                     lines.Set(0, id);
@@ -154,18 +161,7 @@ public class BulkWriterTests : EngineTestBase
             var lines = writer.OrderLineRows();
             for (var id = 1; id <= 100; id++)
             {
-                orders.Set(0, id);
-                orders.Set(1, "test");
-                orders.Set(2, "T" + id.ToString(CultureInfo.InvariantCulture));
-                orders.Set(3, 1);
-                orders.Set(4, orderedAt.AddDays(id));
-                orders.Set(5, DateOnly.FromDateTime(orderedAt.AddDays(id)));
-                orders.Set(6, BusinessCalendar.MonthKey(DateOnly.FromDateTime(orderedAt.AddDays(id))));
-                orders.Set(7, (int)Channel.Store);
-                orders.Set(8, (int)OrderKind.Sale);
-                orders.Set(9, 2_000);
-                orders.SetNull(10);
-                orders.Run();
+                WriteOrder(orders, id, 1, orderedAt.AddDays(id), 2_000);
                 for (var line = 1; line <= 2; line++)
                 {
                     lines.Set(0, id);
