@@ -27,6 +27,9 @@ public sealed class BulkWriter : IAsyncDisposable
     private bool deferIndexes;
     // SQLite: the connection's foreign-key checks, off for this writer, are put back when it ends (the connection is pooled).
     private bool foreignKeysToRestore;
+    // SQLite: the page cache (MB) of GrowCacheForLiveIndexes, and the connection's own to put back once it was grown.
+    private int liveIndexCacheMegabytes;
+    private long? cacheSizeToRestore;
     private bool committed;
     private bool disposed;
 
@@ -141,9 +144,37 @@ public sealed class BulkWriter : IAsyncDisposable
     /// until <see cref="CommitAsync"/>, which creates them again (the same statements, read from the schema) from the rows
     /// in one sorted pass each, instead of growing them row by row in random key order. All in the writer's transaction:
     /// a rollback or a crash leaves the table and its indexes as they were. Only for writers that look the new rows up by
-    /// primary key alone until the commit (an import). Nothing changes on other providers.
+    /// primary key alone until the commit (an import). Nothing changes on other providers. <paramref name="liveIndexCacheMegabytes"/>:
+    /// the page cache <see cref="GrowCacheForLiveIndexes"/> gives the connection (0: its own).
     /// </summary>
-    public void DeferIndexesOfEmptyTables() => deferIndexes = copy is null && Connection is Microsoft.Data.Sqlite.SqliteConnection;
+    public void DeferIndexesOfEmptyTables(int liveIndexCacheMegabytes = 0)
+    {
+        deferIndexes = copy is null && Connection is Microsoft.Data.Sqlite.SqliteConnection;
+        this.liveIndexCacheMegabytes = liveIndexCacheMegabytes;
+    }
+
+    /// <summary>
+    /// SQLite, after <see cref="DeferIndexesOfEmptyTables"/>: before rows go into (or change in) a table that already has rows,
+    /// gives the connection a page cache of the megabytes given there, once. Those indexes take inserts at random places: with
+    /// a small cache each insert reads and spills pages, which pile up in the WAL. A table written from empty needs no more than
+    /// the default (its indexes are built at the commit, or grow at their right edge), and a large cache then only costs the
+    /// first touch of its memory: at 10 M order lines and 300 k survey responses, the same work took 0.5–1 s longer with
+    /// 256 MB than with 32 MB (bench/RESULTS.md). Put back when the writer ends (the connection is pooled).
+    /// </summary>
+    public void GrowCacheForLiveIndexes()
+    {
+        if (!deferIndexes || liveIndexCacheMegabytes <= 0 || cacheSizeToRestore is not null)
+        {
+            return;
+        }
+        using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "PRAGMA cache_size";
+        cacheSizeToRestore = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        // Negative: a size in KiB rather than in pages.
+        command.CommandText = "PRAGMA cache_size = " + (-1024L * liveIndexCacheMegabytes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>
     /// Says that this writer inserts a table's rows in ascending order of <paramref name="column"/> (order lines: order by order,
@@ -164,6 +195,7 @@ public sealed class BulkWriter : IAsyncDisposable
         command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{table}\")";
         if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0)
         {
+            GrowCacheForLiveIndexes();
             return;
         }
         // Indexes SQLite makes for a constraint (a composite primary key, UNIQUE) have no statement: they stay.
@@ -380,6 +412,12 @@ public sealed class BulkWriter : IAsyncDisposable
         if (foreignKeysToRestore && Connection.State == System.Data.ConnectionState.Open)
         {
             await SetForeignKeysAsync(Connection, on: true, CancellationToken.None);
+        }
+        if (cacheSizeToRestore is { } cacheSize && Connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var command = Connection.CreateCommand();
+            command.CommandText = "PRAGMA cache_size = " + cacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await command.ExecuteNonQueryAsync();
         }
         await db.Database.CloseConnectionAsync();
     }

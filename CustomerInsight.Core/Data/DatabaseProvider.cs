@@ -35,9 +35,6 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract Task<bool> TryCheckpointAsync(DbContext db, CancellationToken cancellationToken);
 
-    /// <summary>A larger page cache on <paramref name="connection"/> for the time of a bulk write, restored when disposed.</summary>
-    public abstract Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken);
-
     /// <summary>The PostgreSQL channel of <see cref="SignalDataChangedAsync"/> (its payload: the node that changed the data).</summary>
     public const string DataChangedChannel = "customerinsight_data_changed";
 
@@ -70,6 +67,16 @@ public abstract class DatabaseProvider
     /// PostgreSQL plans its joins itself (<c>INNER JOIN</c>).
     /// </summary>
     public abstract string OuterLoopJoin { get; }
+
+    /// <summary>
+    /// A table expression named <paramref name="alias"/> of one text column, <c>value</c>: the texts of a list given as one
+    /// parameter, <paramref name="parameter"/>, whose value is <see cref="TextsValue"/>'s (SQLite: <c>json_each</c> of a JSON array;
+    /// PostgreSQL: <c>unnest</c> of a <c>text[]</c>). Many keys looked up in one statement, without one SQL variable per key.
+    /// </summary>
+    public abstract string TextsTable(string parameter, string alias);
+
+    /// <summary>The value of <see cref="TextsTable"/>'s parameter for <paramref name="texts"/>.</summary>
+    public abstract object TextsValue(IReadOnlyList<string> texts);
 
     /// <summary>What a database needs before its migrations run (SQLite: write-ahead logging).</summary>
     public abstract Task PrepareAsync(DbContext db, CancellationToken cancellationToken);

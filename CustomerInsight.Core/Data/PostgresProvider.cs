@@ -30,10 +30,6 @@ internal sealed class PostgresProvider : DatabaseProvider
         return true;
     }
 
-    // The server's memory settings are the DBA's; a bulk write changes nothing on the connection.
-    public override Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(NoChange.Instance);
-
     // NOTIFY is transactional: queued with the transaction, sent at its commit, dropped at its rollback.
     public override async Task SignalDataChangedAsync(DbContext db, string origin, CancellationToken cancellationToken)
     {
@@ -86,14 +82,11 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override string OuterLoopJoin => "INNER JOIN";
 
+    public override string TextsTable(string parameter, string alias) => $"unnest(CAST({parameter} AS text[])) AS {alias} (value)";
+
+    public override object TextsValue(IReadOnlyList<string> texts) => texts as string[] ?? [.. texts];
+
     public override Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override string TableExists(string table) => $"SELECT to_regclass('\"{table}\"') IS NOT NULL";
-
-    private sealed class NoChange : IAsyncDisposable
-    {
-        public static readonly NoChange Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -160,6 +160,7 @@ public static class SalesSummaries
     /// <summary>Existing summaries: each row of the batch merged into its row (standard upserts, the same on every provider).</summary>
     private static void MergeBatch(BulkWriter writer, SalesSummaryBatch batch)
     {
+        writer.GrowCacheForLiveIndexes();
         Merge(writer, "SalesDays", DayColumns, ["BusinessDate", "Channel"], batch.Days.Select(Values),
             Sum("SalesDays", "SaleOrders"), Sum("SalesDays", "IdentifiedSaleOrders"), Sum("SalesDays", "GrossMilli"),
             Sum("SalesDays", "CancellationOrders"), Sum("SalesDays", "ReturnsMilli"));

@@ -201,6 +201,10 @@ internal readonly struct SqlRow
         return direct != IntPtr.Zero ? SqliteNative.ColumnInt64(direct, column) : raw.sqlite3_column_int64(statement, column);
     }
 
+    /// <summary>True when the column is SQL NULL (which <see cref="Int64"/> reads as 0).</summary>
+    public bool IsNull(int column) =>
+        reader is not null ? reader.IsDBNull(column) : raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+
     public string? Text(int column)
     {
         if (reader is not null)

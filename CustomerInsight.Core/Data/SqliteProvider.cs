@@ -65,22 +65,6 @@ internal sealed class SqliteProvider : DatabaseProvider
         }
     }
 
-    public override async Task<IAsyncDisposable> EnlargeWriteCacheAsync(DbConnection connection, int megabytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (megabytes <= 0)
-        {
-            return WriteCache.None;
-        }
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        var previous = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        // Negative: a size in KiB rather than in pages.
-        command.CommandText = "PRAGMA cache_size = " + (-1024L * megabytes).ToString(CultureInfo.InvariantCulture);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return new WriteCache(connection, previous);
-    }
-
     // The rowid of an INTEGER PRIMARY KEY without AUTOINCREMENT is the largest one + 1.
     public override Task SyncIdentitiesAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<string> tables,
         CancellationToken cancellationToken) =>
@@ -92,6 +76,24 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override string DayNumber(string dateColumn) => $"CAST(julianday({dateColumn}) - 1721425.5 AS INTEGER)";
 
     public override string OuterLoopJoin => "CROSS JOIN";
+
+    public override string TextsTable(string parameter, string alias) => $"json_each({parameter}) AS {alias}";
+
+    public override object TextsValue(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var text in texts)
+            {
+                json.WriteStringValue(text);
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>
     /// Write-ahead logging, and for a new file pages of <see cref="PageSize"/> bytes (SQLite's default is 4 KiB): at 10 M order
@@ -119,21 +121,4 @@ internal sealed class SqliteProvider : DatabaseProvider
     public const int PageSize = 16384;
 
     public override string TableExists(string table) => $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
-
-    /// <summary>Gives the connection its page cache back (it returns to the pool).</summary>
-    private sealed class WriteCache(DbConnection? connection, long previous) : IAsyncDisposable
-    {
-        public static readonly WriteCache None = new(null, 0);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (connection is null || connection.State != System.Data.ConnectionState.Open)
-            {
-                return;
-            }
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA cache_size = " + previous.ToString(CultureInfo.InvariantCulture);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -94,8 +94,6 @@ public sealed class ImportPipeline(
             await using (var writer = await BulkWriter.BeginAsync(db,
                 () => progress?.Report(new ImportProgress(ImportPhase.Waiting, session.RowsRead, null)), checkOnly,
                 referencesByConstruction: true, cancellationToken))
-            await using (await DatabaseProvider.Of(db.Database).EnlargeWriteCacheAsync(writer.Connection, checkOnly ? 0 : options.WriteCacheMegabytes,
-                cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ImportPhase.Writing, session.RowsRead, 0));
@@ -115,7 +113,7 @@ public sealed class ImportPipeline(
                 }
                 if (!checkOnly)
                 {
-                    writer.DeferIndexesOfEmptyTables();
+                    writer.DeferIndexesOfEmptyTables(options.WriteCacheMegabytes);
                 }
                 session.Attach(db, writer, batch?.Id ?? 0);
                 await mapper.PrepareAsync(session, cancellationToken);

@@ -131,6 +131,7 @@ internal sealed class CustomersMapper : FormatMapper
                 }
                 parameters.Add(session.BatchId);
                 parameters.Add(existing.Id);
+                session.Writer.GrowCacheForLiveIndexes();
                 update.Execute([.. parameters]);
                 if (!existing.IsNew && updated.Add(existing.Id))
                 {

@@ -33,10 +33,7 @@ internal sealed class SurveysMapper : FormatMapper
     private HashSet<string> existing = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private string[] orderSources = [];
-    private PreparedStatement? findOrders;
-
-    /// <summary>Order numbers looked up per query (one source at a time, through its (Source, SourceOrderId) index).</summary>
-    private const int OrdersPerLookup = 200;
+    private string findOrdersSql = "";
 
     public override ImportFormat Format => ImportFormat.Surveys;
 
@@ -67,10 +64,12 @@ internal sealed class SurveysMapper : FormatMapper
         await session.LoadCustomersAsync(cancellationToken);
         existing = await session.LoadKeysAsync("SELECT \"SourceId\" FROM \"SurveyResponses\"", null, cancellationToken);
         orderSources = [.. (await session.LoadKeysAsync(OrderSourcesSql, null, cancellationToken)).Order(StringComparer.Ordinal)];
-        var numbers = string.Join(", ", Enumerable.Range(1, OrdersPerLookup).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        findOrders = session.Writer.Prepare(
-            $"SELECT \"SourceOrderId\", \"Id\", \"CustomerId\" FROM \"Orders\" WHERE \"Source\" = @p0 AND \"SourceOrderId\" IN ({numbers})",
-            OrdersPerLookup + 1);
+        var provider = DatabaseProvider.Of(session.Db.Database);
+        findOrdersSql = $"""
+            SELECT o."SourceOrderId", o."Id", o."CustomerId"
+            FROM {provider.TextsTable("@p1", "w")} {provider.OuterLoopJoin} "Orders" AS o
+                ON o."Source" = @p0 AND o."SourceOrderId" = w.value
+            """;
     }
 
     private sealed record ResponseRow(int Row, string ResponseId, string? CustomerId, string? OrderId, DateTime Utc, SurveyKind? Kind,
@@ -103,47 +102,41 @@ internal sealed class SurveysMapper : FormatMapper
     }
 
     /// <summary>In the write transaction: unknown customers rejected, erased and known responses skipped, the rest written.</summary>
-    public override Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public override async Task FinishAsync(ImportSession session, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         // Every order looked up before the first response is written: on PostgreSQL the responses go through one COPY,
         // which a query in its middle would end (and the next row start again), once per response.
-        var orders = FindOrders();
+        var orders = await FindOrdersAsync(session, cancellationToken);
         foreach (var row in rows)
         {
             Write(session, row, orders);
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>
     /// The orders the responses name, by order number: the first source (in <see cref="orderSources"/>' order, by name) that has
-    /// the number gives the order and its customer.
+    /// the number gives the order and its customer. One statement per source, every number wanted in one parameter and in
+    /// ascending order: the look-ups walk the (Source, SourceOrderId) index from left to right (bench/RESULTS.md).
     /// </summary>
-    private Dictionary<string, (long Id, long? CustomerId)> FindOrders()
+    private async Task<Dictionary<string, (long Id, long? CustomerId)>> FindOrdersAsync(ImportSession session,
+        CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (long Id, long? CustomerId)>(StringComparer.Ordinal);
+        var provider = DatabaseProvider.Of(session.Db.Database);
         foreach (var source in orderSources)
         {
             var wanted = rows.Where(r => r.OrderId is not null && !found.ContainsKey(r.OrderId)).Select(r => r.OrderId!)
-                .Distinct(StringComparer.Ordinal).ToList();
-            foreach (var chunk in wanted.Chunk(OrdersPerLookup))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (wanted.Count == 0)
             {
-                // A short last chunk repeats its last number: the statement keeps its shape.
-                var values = new object?[OrdersPerLookup + 1];
-                values[0] = source;
-                for (var i = 0; i < OrdersPerLookup; i++)
-                {
-                    values[i + 1] = chunk[Math.Min(i, chunk.Length - 1)];
-                }
-                findOrders!.ReadRows(values, reader => found.TryAdd(reader.GetString(0),
-                    (Key(reader.GetValue(1)), reader.IsDBNull(2) ? null : Key(reader.GetValue(2)))));
+                break;
             }
+            await SqlReads.ForEachRowAsync(session.Writer.Connection, session.Writer.Transaction, findOrdersSql,
+                [("@p0", source), ("@p1", provider.TextsValue(wanted))],
+                row => found.TryAdd(row.Text(0)!, (row.Int64(1), row.IsNull(2) ? null : row.Int64(2))), cancellationToken);
         }
         return found;
     }
-
-    /// <summary>An integer column's value (SQLite gives a long, PostgreSQL an int for an integer column).</summary>
-    private static long Key(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private void Write(ImportSession session, ResponseRow row, Dictionary<string, (long Id, long? CustomerId)> orders)
     {

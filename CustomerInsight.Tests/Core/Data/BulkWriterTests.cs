@@ -326,4 +326,51 @@ public sealed class BulkWriterReferencesOnSqliteTests : EngineTestBase
         }
         Assert.Equal(0, await db.Orders.CountAsync(Token));
     }
+
+    private static async Task<long> CacheSizeAsync(InsightDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Customer CustomerOf(int id) =>
+        new() { Id = id, SourceId = "C" + id, CreatedAtUtc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc) };
+
+    [Fact]
+    public async Task WriteCache_GrowsOnlyForRowsGoingIntoATableThatHasRows_ThenIsPutBack()
+    {
+        await using var database = await TestDatabase.CreateAsync(Engine);
+        await using var db = database.CreateContext();
+        // Opened here, the connection outlives the writers: what they leave on it can be read.
+        await db.Database.OpenConnectionAsync(Token);
+        var own = await CacheSizeAsync(db);
+        Assert.NotEqual(-64 * 1024, own);
+
+        // Into an empty table: its indexes wait for the commit, the cache stays the connection's.
+        await using (var writer = await BulkWriter.BeginAsync(db, null, readOnly: false, referencesByConstruction: true, Token))
+        {
+            writer.DeferIndexesOfEmptyTables(liveIndexCacheMegabytes: 64);
+            for (var id = 1; id <= 10; id++)
+            {
+                writer.Insert(CustomerOf(id));
+            }
+            await writer.FlushAsync(Token);
+            Assert.Equal(own, await CacheSizeAsync(db));
+            await writer.CommitAsync(Token);
+        }
+
+        // Into the same table, which has rows now: 64 MB (in KiB, negative) from the first row, the connection's own after.
+        await using (var writer = await BulkWriter.BeginAsync(db, null, readOnly: false, referencesByConstruction: true, Token))
+        {
+            writer.DeferIndexesOfEmptyTables(liveIndexCacheMegabytes: 64);
+            Assert.Equal(own, await CacheSizeAsync(db));
+            writer.Insert(CustomerOf(11));
+            await writer.FlushAsync(Token);
+            Assert.Equal(-64 * 1024, await CacheSizeAsync(db));
+            await writer.CommitAsync(Token);
+        }
+        Assert.Equal(own, await CacheSizeAsync(db));
+        Assert.Equal(11, await db.Customers.CountAsync(Token));
+    }
 }
