@@ -29,9 +29,10 @@ public sealed class ImportOptions
     public int ProgressEveryRows { get; set; } = 20_000;
 
     /// <summary>
-    /// SQLite page cache of the import's connection while it writes (MB; the default is 2 MB). A large file
-    /// inserts into indexes in random key order (customer ids, emails); with a small cache every insert reads
-    /// and spills pages, and in WAL mode the spilled pages pile up in the WAL. Set back when the import ends.
+    /// SQLite page cache of the import's connection once it writes into a table that already has rows (MB; the
+    /// default is 2 MB): a large file inserts into their indexes in random key order (customer ids, emails); with a
+    /// small cache every insert reads and spills pages, and in WAL mode the spilled pages pile up in the WAL. A table
+    /// written from empty keeps the default (<see cref="Data.BulkWriter.GrowCacheForLiveIndexes"/>). Set back when the import ends.
     /// </summary>
     [Range(0, 65536)]
     public int WriteCacheMegabytes { get; set; } = 256;
