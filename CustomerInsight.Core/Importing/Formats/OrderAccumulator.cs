@@ -209,6 +209,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// </summary>
     public void Resolve(ImportSession session)
     {
+        // Each customer looked up once, by the first of their orders (a new customer takes its country), not once per order:
+        // 0.8 M customers rather than 4 M orders at 10 M lines.
+        var customers = new CustomerEntry?[customerIds.Count];
         for (var index = 0; index < orderCount; index++)
         {
             ref var order = ref Order(index);
@@ -216,16 +219,22 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             {
                 order.Skip = Skip.AlreadyImported;
             }
-            else if (CustomerIdOf(order) is { } customerSourceId)
+            else if (order.CustomerSourceId >= 0)
             {
-                session.Customers.TryGetValue(customerSourceId, out var known);
-                if (known is { Erased: true })
+                ref var customer = ref customers[order.CustomerSourceId];
+                if (customer is null)
+                {
+                    var customerSourceId = customerIds[order.CustomerSourceId];
+                    session.Customers.TryGetValue(customerSourceId, out var known);
+                    customer = known ?? session.GetOrAddCustomer(customerSourceId, Pooled(order.Country));
+                }
+                if (customer.Erased)
                 {
                     order.Skip = Skip.ErasedCustomer;
                 }
                 else
                 {
-                    order.Customer = known ?? session.GetOrAddCustomer(customerSourceId, Pooled(order.Country));
+                    order.Customer = customer;
                 }
             }
             if (order.Skip != Skip.None)
@@ -430,6 +439,8 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         private readonly List<byte[]?> utf8 = [];
 
         public string this[int id] => values[id];
+
+        public int Count => values.Count;
 
         /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
         public byte[] Utf8(int id)

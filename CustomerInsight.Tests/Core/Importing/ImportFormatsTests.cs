@@ -235,6 +235,38 @@ public class ImportFormatsTests : ImportTestBase
     }
 
     [Fact]
+    public async Task ImportAsync_CustomersOfSeveralOrders_EachOrderTheirs_ANewOneTakesItsFirstOrdersCountry_AnErasedOnesAllSkipped()
+    {
+        await Context.ImportAsync(Context.WriteFile("customers.csv", Customers), ImportFormat.Customers, Token);
+        await using (var db = Context.Database.CreateContext())
+        {
+            await db.Customers.Where(c => c.SourceId == "C2").ExecuteUpdateAsync(s => s.SetProperty(c => c.ErasedAtUtc, DateTime.UtcNow), Token);
+        }
+
+        var report = await Context.ImportAsync(Context.WriteFile("retail.csv",
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "N1,P1,Item,1,2024-03-17 10:00,5.00,C9,Germany\n" +
+            "N2,P1,Item,2,2024-03-18 10:00,5.00,C2,France\n" +
+            "N3,P1,Item,3,2024-03-19 10:00,5.00,C9,Spain\n" +
+            "N4,P1,Item,4,2024-03-20 10:00,5.00,C1,Italy\n" +
+            "N2,P2,Item,1,2024-03-18 10:00,7.00,C2,France\n" +
+            "N5,P1,Item,5,2024-03-21 10:00,5.00,C2,France\n" +
+            "N6,P1,Item,6,2024-03-22 10:00,5.00,C1,Italy\n"), ImportFormat.OnlineRetail, Token);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Rejected.Select(r => r.Text)));
+        Assert.Equal(4, report.Orders.Created);
+        Assert.Equal(3, report.Skipped[ImportMessages.SkipErasedCustomer]);
+        Assert.Equal(new EntityCounts(1, 0), report.Customers);
+        await using var check = Context.Database.CreateContext();
+        var owners = await check.Orders.AsNoTracking().OrderBy(o => o.SourceOrderId)
+            .Select(o => new { o.SourceOrderId, o.Customer!.SourceId, o.Customer.Country }).ToListAsync(Token);
+        Assert.Equal(
+            [new { SourceOrderId = "N1", SourceId = "C9", Country = (string?)"Germany" }, new { SourceOrderId = "N3", SourceId = "C9", Country = (string?)"Germany" },
+                new { SourceOrderId = "N4", SourceId = "C1", Country = (string?)"France" }, new { SourceOrderId = "N6", SourceId = "C1", Country = (string?)"France" }],
+            owners);
+    }
+
+    [Fact]
     public async Task ImportAsync_OnlineRetailIILayout_SemicolonDecimalCommaWindows1252()
     {
         var path = Context.WriteFile("retail-fr.csv",
