@@ -158,8 +158,9 @@ public sealed class BulkWriter : IAsyncDisposable
     /// gives the connection a page cache of the megabytes given there, once. Those indexes take inserts at random places: with
     /// a small cache each insert reads and spills pages, which pile up in the WAL. A table written from empty needs no more than
     /// the default (its indexes are built at the commit, or grow at their right edge), and a large cache then only costs the
-    /// first touch of its memory: at 10 M order lines and 300 k survey responses, the same work took 0.5–1 s longer with
-    /// 256 MB than with 32 MB (bench/RESULTS.md). Put back when the writer ends (the connection is pooled).
+    /// first touch of its memory (a page fault per 4 KiB): with 256 MB rather than the default, the 10 M order lines' import
+    /// peaked 240 MB higher and the surveys' order look-ups took 1.75 s instead of 1.09 s (bench/RESULTS.md). Put back when
+    /// the writer ends (the connection is pooled).
     /// </summary>
     public void GrowCacheForLiveIndexes()
     {
