@@ -147,6 +147,10 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         }
         previousKey = orderKey;
         previousIndex = index;
+        if (lineCount == PresizeAfterLines)
+        {
+            PresizeOrders(row.Fraction);
+        }
         ref var order = ref Order(index);
         if (!string.Equals(CustomerIdOf(order), customerSourceId, StringComparison.Ordinal))
         {
@@ -202,6 +206,28 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         order.LineCount++;
         lineCount++;
     }
+
+    /// <summary>Lines read before the orders' dictionary is sized for the whole file (<see cref="PresizeOrders"/>).</summary>
+    private const int PresizeAfterLines = 1 << 18;
+
+    /// <summary>
+    /// Sizes the orders' dictionary for the whole file, from the orders of its first lines and the share of the file they are:
+    /// millions of orders otherwise grow it by doubling, each time hashing every key again (0.85 s of the mapping thread, which
+    /// paces the read, at 10 M lines; bench/RESULTS.md). The share read is ahead of the lines handed over (the reader reads
+    /// ahead), so the estimate is low rather than high; 10 % more covers that.
+    /// </summary>
+    private void PresizeOrders(double? fraction)
+    {
+        if (fraction is not (> 0 and < 1) || orderCount == 0)
+        {
+            return;
+        }
+        var estimate = orderCount / fraction.Value * 1.1;
+        orders.EnsureCapacity((int)Math.Min(estimate, MaxPresizedOrders));
+    }
+
+    /// <summary>The most orders <see cref="PresizeOrders"/> makes room for.</summary>
+    private const int MaxPresizedOrders = 32_000_000;
 
     /// <summary>
     /// Against the database (in the write transaction): orders already imported and orders of erased customers are

@@ -15,6 +15,9 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
     public ImportSession Session { get; } = session;
     public ColumnMap Map { get; } = map;
     public int Row => reader.Row;
+
+    /// <summary>The share of the file read so far (0 to 1; null when unknown), for estimates of a whole file's size.</summary>
+    public double? Fraction => reader.Fraction;
     public bool Rejected { get; private set; }
 
     public void Start() => Rejected = false;
