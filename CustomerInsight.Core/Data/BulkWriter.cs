@@ -556,18 +556,6 @@ public sealed class PreparedStatement : IDisposable
     public long? Int64Scalar(params object?[] values) =>
         Scalar(values) is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Every row of the result, each given to <paramref name="read"/> while the reader is on it.</summary>
-    public void ReadRows(object?[] values, Action<DbDataReader> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        Bind(values);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            read(reader);
-        }
-    }
-
     public void Dispose() => command.Dispose();
 }
 

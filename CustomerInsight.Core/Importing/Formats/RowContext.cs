@@ -18,6 +18,7 @@ internal sealed class RowContext(TabularReader reader, ColumnMap map, ImportSess
 
     /// <summary>The share of the file read so far (0 to 1; null when unknown), for estimates of a whole file's size.</summary>
     public double? Fraction => reader.Fraction;
+
     public bool Rejected { get; private set; }
 
     public void Start() => Rejected = false;
