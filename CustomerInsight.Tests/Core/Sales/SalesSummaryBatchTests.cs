@@ -33,4 +33,44 @@ public sealed class SalesSummaryBatchTests
             rows);
         Assert.Equal(6, batch.Orders);
     }
+
+    [Fact]
+    public async Task Feed_OrdersOverSeveralBlocksAndAPartOne_SumToTheRowsOfAddingThemDirectly()
+    {
+        // Two full blocks and part of a third, and their order kept: first and last dates, months and counts depend on all of them.
+        var count = 2 * SalesSummaryFeed.BlockSize + 123;
+        var random = new Random(7);
+        var orders = Enumerable.Range(0, count).Select(_ =>
+        {
+            var date = Day("2024-01-01").AddDays(random.Next(0, 500));
+            var sale = random.Next(10) > 0;
+            return (Customer: random.Next(6) == 0 ? (int?)null : random.Next(1, 900), Date: date, Month: BusinessCalendar.MonthKey(date),
+                Channel: (Channel)random.Next(0, 5), Kind: sale ? OrderKind.Sale : OrderKind.Cancellation,
+                Amount: sale ? random.Next(1, 100_000) : -random.Next(1, 50_000));
+        }).ToList();
+        var direct = new SalesSummaryBatch();
+        var fed = new SalesSummaryBatch();
+        await using (var feed = new SalesSummaryFeed(fed))
+        {
+            foreach (var o in orders)
+            {
+                direct.Add(o.Customer, o.Date, o.Month, o.Channel, o.Kind, o.Amount);
+                feed.Add(o.Customer, o.Date, o.Month, o.Channel, o.Kind, o.Amount);
+            }
+            await feed.CompleteAsync();
+        }
+
+        Assert.Equal(count, fed.Orders);
+        Assert.Equal(Rows(direct), Rows(fed));
+    }
+
+    /// <summary>Every row of the batch, as text (day × channel, customer, customer × year).</summary>
+    private static List<string> Rows(SalesSummaryBatch batch) =>
+    [
+        .. batch.Days.Select(d => $"day {d.BusinessDate:O} {d.Channel} {d.BusinessMonth} {d.SaleOrders} {d.IdentifiedSaleOrders} {d.GrossMilli} "
+            + $"{d.CancellationOrders} {d.ReturnsMilli}"),
+        .. batch.Customers.Select(c => $"customer {c.CustomerId} {c.FirstOrderDate:O} {c.LastOrderDate:O} {c.FirstSaleDate:O} {c.FirstSaleMonth} "
+            + $"{c.LastSaleDate:O} {c.SaleOrders} {c.NetMilli}"),
+        .. batch.Years().Select(y => $"year {y.CustomerId} {y.Year} {y.Months} {y.RepeatMonths} {y.ChannelMonths} {y.ChannelRepeatMonths}"),
+    ];
 }
