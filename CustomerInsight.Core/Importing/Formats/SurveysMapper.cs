@@ -33,7 +33,6 @@ internal sealed class SurveysMapper : FormatMapper
     private HashSet<string> existing = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private string[] orderSources = [];
-    private string findOrdersSql = "";
 
     public override ImportFormat Format => ImportFormat.Surveys;
 
@@ -64,12 +63,6 @@ internal sealed class SurveysMapper : FormatMapper
         await session.LoadCustomersAsync(cancellationToken);
         existing = await session.LoadKeysAsync("SELECT \"SourceId\" FROM \"SurveyResponses\"", null, cancellationToken);
         orderSources = [.. (await session.LoadKeysAsync(OrderSourcesSql, null, cancellationToken)).Order(StringComparer.Ordinal)];
-        var provider = DatabaseProvider.Of(session.Db.Database);
-        findOrdersSql = $"""
-            SELECT o."SourceOrderId", o."Id", o."CustomerId"
-            FROM {provider.TextsTable("@p1", "w")} {provider.OuterLoopJoin} "Orders" AS o
-                ON o."Source" = @p0 AND o."SourceOrderId" = w.value
-            """;
     }
 
     private sealed record ResponseRow(int Row, string ResponseId, string? CustomerId, string? OrderId, DateTime Utc, SurveyKind? Kind,
@@ -123,6 +116,11 @@ internal sealed class SurveysMapper : FormatMapper
     {
         var found = new Dictionary<string, (long Id, long? CustomerId)>(StringComparer.Ordinal);
         var provider = DatabaseProvider.Of(session.Db.Database);
+        var findOrdersSql = $"""
+            SELECT o."SourceOrderId", o."Id", o."CustomerId"
+            FROM {provider.TextsTable("@p1", "w")} {provider.OuterLoopJoin} "Orders" AS o
+                ON o."Source" = @p0 AND o."SourceOrderId" = w.value
+            """;
         foreach (var source in orderSources)
         {
             var wanted = rows.Where(r => r.OrderId is not null && !found.ContainsKey(r.OrderId)).Select(r => r.OrderId!)
