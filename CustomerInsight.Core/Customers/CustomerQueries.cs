@@ -193,7 +193,7 @@ public sealed class CustomerQueries(
         var lines = await db.OrderLines.AsNoTracking()
             .Where(l => l.OrderId == orderId && l.Order!.CustomerId == customerId)
             .OrderBy(l => l.Id)
-            .Select(l => new { l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli })
+            .Select(l => new { ProductCode = l.Product!.Code, l.Product.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli })
             .ToListAsync(cancellationToken);
         return lines.Select(l => new CustomerOrderLineRow(l.ProductCode, l.Description, l.Quantity, Money.FromMilli(l.UnitPriceMilli),
             Money.FromMilli(l.AmountMilli))).ToArray();

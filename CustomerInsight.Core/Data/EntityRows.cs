@@ -36,7 +36,21 @@ public static class EntityRows
         rows.Run();
     }
 
-    /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> must be set, line ids are assigned by the database.</summary>
+    /// <summary>Writes a catalogue entry; its <see cref="Product.Id"/> must be set (<see cref="BulkWriter.NextIdAsync"/>).</summary>
+    public static void Insert(this BulkWriter writer, Product p)
+    {
+        var rows = writer.ProductRows();
+        rows.Set(0, p.Id);
+        rows.Set(1, p.Code);
+        rows.Set(2, p.Description);
+        rows.Run();
+    }
+
+    /// <summary>The catalogue's INSERT, set by position: 0 Id, 1 Code, 2 Description.</summary>
+    public static RowInserter ProductRows(this BulkWriter writer) => writer.Rows("Products", "Id", "Code", "Description");
+
+    /// <summary>Writes the order and its lines; the order's <see cref="Order.Id"/> and its lines' <see cref="OrderLine.ProductId"/> must be
+    /// set, line ids are assigned by the database.</summary>
     public static void Insert(this BulkWriter writer, Order o)
     {
         writer.OrdersTable()
@@ -45,7 +59,7 @@ public static class EntityRows
         var lines = writer.OrderLinesTable();
         foreach (var l in o.Lines)
         {
-            lines.Insert(o.Id, l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli);
+            lines.Insert(o.Id, l.ProductId, l.Quantity, l.UnitPriceMilli, l.AmountMilli);
         }
     }
 
@@ -101,16 +115,16 @@ public static class EntityRows
         writer.Rows("Orders", "Id", "Source", "SourceOrderId", "CustomerId", "OrderedAtUtc", "BusinessDate", "BusinessMonth", "Channel", "Kind",
             "AmountMilli", "ImportBatchId");
 
-    /// <summary>The order lines' prepared INSERT: OrderId, ProductCode, Description, Quantity, UnitPriceMilli, AmountMilli (hot loops keep it rather
-    /// than look it up per row).</summary>
+    /// <summary>The order lines' prepared INSERT: OrderId, ProductId, Quantity, UnitPriceMilli, AmountMilli (hot loops keep it rather than look it
+    /// up per row).</summary>
     public static TableInserter OrderLinesTable(this BulkWriter writer) =>
-        writer.Table("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+        writer.Table("OrderLines", "OrderId", "ProductId", "Quantity", "UnitPriceMilli", "AmountMilli");
 
-    /// <summary>The order lines' INSERT for bulk loads, set by position: 0 OrderId, 1 ProductCode, 2 Description, 3 Quantity, 4 UnitPriceMilli, 5
-    /// AmountMilli. The lines are to be written order by order, in the order of the orders' new ids (<see cref="BulkWriter.WritesInOrderOf"/>).</summary>
+    /// <summary>The order lines' INSERT for bulk loads, set by position: 0 OrderId, 1 ProductId, 2 Quantity, 3 UnitPriceMilli, 4 AmountMilli.
+    /// The lines are to be written order by order, in the order of the orders' new ids (<see cref="BulkWriter.WritesInOrderOf"/>).</summary>
     public static RowInserter OrderLineRows(this BulkWriter writer)
     {
         writer.WritesInOrderOf("OrderLines", "OrderId");
-        return writer.Rows("OrderLines", "OrderId", "ProductCode", "Description", "Quantity", "UnitPriceMilli", "AmountMilli");
+        return writer.Rows("OrderLines", "OrderId", "ProductId", "Quantity", "UnitPriceMilli", "AmountMilli");
     }
 }

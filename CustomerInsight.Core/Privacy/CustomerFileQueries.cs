@@ -186,7 +186,7 @@ public sealed class CustomerFileQueries(IDbContextFactory<InsightDbContext> fact
         var lines = (await db.OrderLines.AsNoTracking()
                 .Where(l => l.Order!.CustomerId == profile.Id)
                 .OrderBy(l => l.OrderId).ThenBy(l => l.Id)
-                .Select(l => new { l.OrderId, l.ProductCode, l.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli })
+                .Select(l => new { l.OrderId, ProductCode = l.Product!.Code, l.Product.Description, l.Quantity, l.UnitPriceMilli, l.AmountMilli })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
 

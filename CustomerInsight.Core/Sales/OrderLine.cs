@@ -5,8 +5,11 @@ public class OrderLine
     public long Id { get; set; }
     public long OrderId { get; set; }
     public Order? Order { get; set; }
-    public required string ProductCode { get; set; }
-    public string? Description { get; set; }
+
+    /// <summary>The catalogue entry: product code and description.</summary>
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+
     public int Quantity { get; set; }
     public long UnitPriceMilli { get; set; }
 

@@ -11,7 +11,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
     public partial class InsightDbContextModel
     {
         private InsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("18543887-cf82-48f2-be1a-a6fc2665330b"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("2aa9a6bd-866a-413a-8de3-a9204c3d119d"), entityTypeCount: 35)
         {
         }
 
@@ -38,6 +38,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var product = ProductEntityType.Create(this);
             var salesDay = SalesDayEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             ConsentRecordEntityType.CreateForeignKey1(consentRecord, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
             OrderLineEntityType.CreateForeignKey1(orderLine, order);
+            OrderLineEntityType.CreateForeignKey2(orderLine, product);
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, customer);
             CustomerMergeSourceEntityType.CreateForeignKey1(customerMergeSource, customerMerge);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -95,6 +97,7 @@ namespace CustomerInsight.Core.Data.CompiledModel
             CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            ProductEntityType.CreateAnnotations(product);
             SalesDayEntityType.CreateAnnotations(salesDay);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);

@@ -21,9 +21,9 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 "CustomerInsight.Core.Sales.OrderLine",
                 typeof(OrderLine),
                 baseEntityType,
-                propertyCount: 7,
-                navigationCount: 1,
-                foreignKeyCount: 1,
+                propertyCount: 6,
+                navigationCount: 2,
+                foreignKeyCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -43,14 +43,6 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 fieldInfo: typeof(OrderLine).GetField("<AmountMilli>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
-            var description = runtimeEntityType.AddProperty(
-                "Description",
-                typeof(string),
-                propertyInfo: typeof(OrderLine).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OrderLine).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 500);
-
             var orderId = runtimeEntityType.AddProperty(
                 "OrderId",
                 typeof(long),
@@ -58,12 +50,12 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 fieldInfo: typeof(OrderLine).GetField("<OrderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
-            var productCode = runtimeEntityType.AddProperty(
-                "ProductCode",
-                typeof(string),
-                propertyInfo: typeof(OrderLine).GetProperty("ProductCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OrderLine).GetField("<ProductCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 64);
+            var productId = runtimeEntityType.AddProperty(
+                "ProductId",
+                typeof(int),
+                propertyInfo: typeof(OrderLine).GetProperty("ProductId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OrderLine).GetField("<ProductId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var quantity = runtimeEntityType.AddProperty(
                 "Quantity",
@@ -110,6 +102,24 @@ namespace CustomerInsight.Core.Data.CompiledModel
                 typeof(List<OrderLine>),
                 propertyInfo: typeof(Order).GetProperty("Lines", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Order).GetField("<Lines>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProductId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict,
+                required: true);
+
+            var product = declaringEntityType.AddNavigation("Product",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Product),
+                propertyInfo: typeof(OrderLine).GetProperty("Product", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OrderLine).GetField("<Product>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -25,6 +25,9 @@ public sealed record DemoCompany(
 /// </summary>
 public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = DemoCompanyGenerator.DefaultSeed)
 {
+    // One entry per catalogue product, shared by the lines (their ids are the database's: DemoSeeder sets them).
+    private readonly Product[] catalogue = [.. DemoCatalog.Products.Select(p => new Product { Code = p.Code, Description = p.Description })];
+
     public const int DefaultSeed = 20_231_001;
     public const string Source = "demo";
 
@@ -165,13 +168,13 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
         var lines = new List<OrderLine>(lineCount);
         for (var l = 0; l < lineCount; l++)
         {
-            var product = DemoCatalog.Products[random.Next(DemoCatalog.Products.Length)];
+            var index = random.Next(DemoCatalog.Products.Length);
+            var product = DemoCatalog.Products[index];
             var quantity = product.Price < 50 && random.NextDouble() < 0.3 ? random.Next(2, 4) : 1;
             var unitMilli = Money.ToMilli(product.Price);
             lines.Add(new OrderLine
             {
-                ProductCode = product.Code,
-                Description = product.Description,
+                Product = catalogue[index],
                 Quantity = quantity,
                 UnitPriceMilli = unitMilli,
                 AmountMilli = Money.LineAmountMilli(quantity, unitMilli),
@@ -186,8 +189,7 @@ public sealed class DemoCompanyGenerator(BusinessCalendar calendar, int seed = D
         var line = sale.Lines[random.Next(sale.Lines.Count)];
         var reversed = new OrderLine
         {
-            ProductCode = line.ProductCode,
-            Description = line.Description,
+            Product = line.Product,
             Quantity = -line.Quantity,
             UnitPriceMilli = line.UnitPriceMilli,
             AmountMilli = -line.AmountMilli,

@@ -668,3 +668,47 @@ DROP INDEX "IX_Orders_CustomerMonth";
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206161729_DropOrdersCustomerMonthIndex', '10.0.15');
 
+CREATE TABLE "Products" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "Description" TEXT NULL
+);
+
+CREATE UNIQUE INDEX "IX_Products_Code_Description" ON "Products" ("Code", "Description");
+
+ALTER TABLE "OrderLines" ADD "ProductId" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "Products" ("Code", "Description")
+SELECT "ProductCode", "Description" FROM "OrderLines" GROUP BY "ProductCode", "Description" ORDER BY "ProductCode", "Description";
+
+UPDATE "OrderLines" SET "ProductId" = (SELECT p."Id" FROM "Products" AS p
+    WHERE p."Code" = "OrderLines"."ProductCode" AND p."Description" IS "OrderLines"."Description");
+
+CREATE TABLE "ef_temp_OrderLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_OrderLines" PRIMARY KEY AUTOINCREMENT,
+    "AmountMilli" INTEGER NOT NULL,
+    "OrderId" INTEGER NOT NULL,
+    "ProductId" INTEGER NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "UnitPriceMilli" INTEGER NOT NULL,
+    CONSTRAINT "FK_OrderLines_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_OrderLines_Products_ProductId" FOREIGN KEY ("ProductId") REFERENCES "Products" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_OrderLines" ("Id", "AmountMilli", "OrderId", "ProductId", "Quantity", "UnitPriceMilli")
+SELECT "Id", "AmountMilli", "OrderId", "ProductId", "Quantity", "UnitPriceMilli"
+FROM "OrderLines";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "OrderLines";
+
+ALTER TABLE "ef_temp_OrderLines" RENAME TO "OrderLines";
+
+PRAGMA foreign_keys = 1;
+
+CREATE INDEX "IX_OrderLines_OrderId" ON "OrderLines" ("OrderId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207045952_ProductCatalogue', '10.0.15');
+

@@ -18,8 +18,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     private struct Line
     {
         public int Next;
+
+        /// <summary>The catalogue entry (product code and description) in <see cref="products"/>.</summary>
         public int Product;
-        public int Description;
         public int Quantity;
         public long UnitPriceMilli;
     }
@@ -30,7 +31,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         public int Country;
     }
 
-    private readonly record struct LineKey(int Product, int Description, int Country, int Quantity, long UnitPriceMilli, long UtcTicks);
+    private readonly record struct LineKey(int Product, int Country, int Quantity, long UnitPriceMilli, long UtcTicks);
 
     // A struct in chunks rather than an object per order: millions of orders, no header each. 64 bytes: the customer's id
     // and country as numbers of the string pool, the channel, kind and reason to skip in a byte each (80 bytes as strings
@@ -75,6 +76,10 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     // in a small table of their own, in the processor's cache; the customers' ids (up to millions) in another.
     private readonly StringPool strings = new();
     private readonly StringPool customerIds = new();
+    // The file's catalogue entries: (product code, description) as two numbers of the string pool, one number per pair.
+    private readonly Dictionary<long, int> productIndexes = [];
+    private readonly List<(int Code, int Description)> products = [];
+    private ProductCatalogue? catalogue;
     private HashSet<string> existing = [];
     // Lines and orders in chunks of equal size: ten million lines need no array of that size, nor its copies as it grows.
     private const int ChunkBits = 16;
@@ -106,6 +111,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             ReleaseMemory();
         }
         await session.LoadCustomersAsync(cancellationToken);
+        catalogue = await ProductCatalogue.LoadAsync(session.Writer, cancellationToken);
         existing = await session.LoadKeysAsync("SELECT \"SourceOrderId\" FROM \"Orders\" WHERE \"Source\" = @p0", source, cancellationToken);
     }
 
@@ -183,8 +189,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         lastOrderOfChunk[^1] = Math.Max(lastOrderOfChunk[^1], index);
         ref var line = ref At(lineCount);
         line.Next = -1;
-        line.Product = strings.Intern(productCode);
-        line.Description = description is null ? -1 : strings.Intern(description);
+        line.Product = ProductOf(strings.Intern(productCode), description is null ? -1 : strings.Intern(description));
         line.Quantity = quantity;
         line.UnitPriceMilli = unitPriceMilli;
         if (dropExactDuplicates)
@@ -205,6 +210,18 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         order.MinUtcTicks = Math.Min(order.MinUtcTicks, utc.Ticks);
         order.LineCount++;
         lineCount++;
+    }
+
+    /// <summary>The number of the catalogue entry (code, description) of the file, given their numbers in the string pool.</summary>
+    private int ProductOf(int code, int description)
+    {
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(productIndexes, ((long)code << 32) | (uint)description, out var known);
+        if (!known)
+        {
+            index = products.Count;
+            products.Add((code, description));
+        }
+        return index;
     }
 
     /// <summary>Lines read before the orders' dictionary is sized for the whole file (<see cref="PresizeOrders"/>).</summary>
@@ -300,6 +317,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
         // and the page cache holds one table's new pages at a time (bench/RESULTS.md: 2–3 s less at 10 M lines).
         // The sales summaries are summed on the other core while this one writes (see SalesSummaryFeed).
         await using var summaries = new SalesSummaryFeed(session.SalesSummaries);
+        // The database's id of each catalogue entry a written line has (0: none has it yet); entries new to the database are
+        // written between the orders and the lines.
+        var productIds = new int[products.Count];
         var orderRows = writer.OrderRows();
         var sourceUtf8 = System.Text.Encoding.UTF8.GetBytes(source);
         var nextId = firstId;
@@ -320,12 +340,24 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             var utc = new DateTime(order.MinUtcTicks, DateTimeKind.Utc);
             var date = session.Calendar.BusinessDateOf(utc);
             WriteOrder(orderRows, nextId++, sourceUtf8, ref order, utc, date, amount, session.BatchId);
+            foreach (var i in kept)
+            {
+                ref var id = ref productIds[At(i).Product];
+                if (id == 0)
+                {
+                    var (code, description) = products[At(i).Product];
+                    id = catalogue!.IdOf(strings[code], Pooled(description));
+                }
+            }
             summaries.Add(order.Customer?.Id, date, BusinessCalendar.MonthKey(date), (Channel)order.Channel, (OrderKind)order.Kind, amount);
             session.RowsImported += kept.Count;
             session.OrdersCreated++;
             ReportWriting(index, 0, session, progress, cancellationToken);
         }
 
+        // Before the lines that refer to them (on PostgreSQL each table's rows go by COPY, checked as they arrive).
+        catalogue!.WriteAdded(writer);
+        await writer.FlushAsync(cancellationToken);
         var lineRows = writer.OrderLineRows();
         nextId = firstId;
         var freedLines = 0;
@@ -361,11 +393,10 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             {
                 ref var l = ref At(i);
                 lineRows.Set(0, id);
-                lineRows.SetUtf8(1, strings.Utf8(l.Product));
-                lineRows.SetUtf8(2, l.Description < 0 ? null : strings.Utf8(l.Description));
-                lineRows.Set(3, l.Quantity);
-                lineRows.Set(4, l.UnitPriceMilli);
-                lineRows.Set(5, Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli));
+                lineRows.Set(1, productIds[l.Product]);
+                lineRows.Set(2, l.Quantity);
+                lineRows.Set(3, l.UnitPriceMilli);
+                lineRows.Set(4, Money.LineAmountMilli(l.Quantity, l.UnitPriceMilli));
                 lineRows.Run();
             }
             ReportWriting(index, 1, session, progress, cancellationToken);
@@ -432,7 +463,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     {
         ref var line = ref At(index);
         ref var extra = ref ExtraAt(index);
-        return new LineKey(line.Product, line.Description, extra.Country, line.Quantity, line.UnitPriceMilli, extra.UtcTicks);
+        return new LineKey(line.Product, extra.Country, line.Quantity, line.UnitPriceMilli, extra.UtcTicks);
     }
 
     private static void WriteOrder(RowInserter rows, long id, byte[] sourceUtf8, ref OrderState order, DateTime utc, DateOnly date, long amount,
@@ -464,21 +495,10 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     {
         private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
         private readonly List<string> values = [];
-        private readonly List<byte[]?> utf8 = [];
 
         public string this[int id] => values[id];
 
         public int Count => values.Count;
-
-        /// <summary>The value in UTF-8, encoded once (the database wants UTF-8; descriptions repeat thousands of times).</summary>
-        public byte[] Utf8(int id)
-        {
-            while (utf8.Count <= id)
-            {
-                utf8.Add(null);
-            }
-            return utf8[id] ??= System.Text.Encoding.UTF8.GetBytes(values[id]);
-        }
 
         public int Intern(string value)
         {

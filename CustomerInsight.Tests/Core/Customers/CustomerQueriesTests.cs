@@ -37,8 +37,8 @@ public class CustomerQueriesTests : DatabaseTestBase
         }
 
         var store = NewOrder(ids["1001"], "2011-11-01", Channel.Store, 50m);
-        store.Lines.Add(new OrderLine { ProductCode = "P1", Description = "Mug", Quantity = 2, UnitPriceMilli = 15_000, AmountMilli = 30_000 });
-        store.Lines.Add(new OrderLine { ProductCode = "P2", Description = "Plate", Quantity = 1, UnitPriceMilli = 20_000, AmountMilli = 20_000 });
+        store.Lines.Add(new OrderLine { Product = new Product { Code = "P1", Description = "Mug" }, Quantity = 2, UnitPriceMilli = 15_000, AmountMilli = 30_000 });
+        store.Lines.Add(new OrderLine { Product = new Product { Code = "P2", Description = "Plate" }, Quantity = 1, UnitPriceMilli = 20_000, AmountMilli = 20_000 });
         db.Orders.AddRange(
             NewOrder(ids["1001"], "2011-12-01", Channel.Web, 100m),
             store,

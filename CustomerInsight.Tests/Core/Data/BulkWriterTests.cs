@@ -110,6 +110,15 @@ public class BulkWriterTests : EngineTestBase
         await using (var writer = await BulkWriter.BeginAsync(db, Token))
         {
             writer.Insert(NewCustomer(1, "BW-1"));
+            var products = writer.ProductRows();
+            for (var product = 1; product <= 3; product++)
+            {
+                products.Set(0, product);
+                // Empty texts stay empty (an empty UTF-8 span binds an empty text, not NULL); a long text of accents.
+                products.SetUtf8(1, product == 3 ? [] : "P-é"u8.ToArray());
+                products.Set(2, product switch { 1 => LongDescription, 2 => null, _ => string.Empty });
+                products.Run();
+            }
             var orders = writer.OrderRows();
             var lines = writer.OrderLineRows();
             // Three lines an order: the lines' batches fill three times as fast as the orders' (foreign key to them).
@@ -119,12 +128,10 @@ public class BulkWriterTests : EngineTestBase
                 for (var line = 1; line <= 3; line++)
                 {
                     lines.Set(0, id);
-                    // Empty texts stay empty (an empty UTF-8 span binds an empty text, not NULL); a long text of accents.
-                    lines.SetUtf8(1, line == 3 ? [] : "P-é"u8.ToArray());
-                    lines.Set(2, line switch { 1 => LongDescription, 2 => null, _ => string.Empty });
-                    lines.Set(3, 1);
+                    lines.Set(1, line);
+                    lines.Set(2, 1);
+                    lines.Set(3, 1_000);
                     lines.Set(4, 1_000);
-                    lines.Set(5, 1_000);
                     lines.Run();
                 }
             }
@@ -134,12 +141,12 @@ public class BulkWriterTests : EngineTestBase
         await using var check = database.CreateContext();
         Assert.Equal(150, await check.Orders.CountAsync(Token));
         Assert.Equal(450, await check.OrderLines.CountAsync(Token));
-        var order = await check.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "T77", Token);
+        var order = await check.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).SingleAsync(o => o.SourceOrderId == "T77", Token);
         Assert.Equal((77L, (int?)null, orderedAt.AddDays(77), new DateOnly(2024, 7, 22), Channel.Store, 3_000L),
             (order.Id, order.CustomerId, DateTime.SpecifyKind(order.OrderedAtUtc, DateTimeKind.Utc), order.BusinessDate, order.Channel,
                 order.AmountMilli));
-        Assert.Equal([LongDescription, null, string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.Description));
-        Assert.Equal(["P-é", "P-é", string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.ProductCode));
+        Assert.Equal([LongDescription, null, string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.Product!.Description));
+        Assert.Equal(["P-é", "P-é", string.Empty], order.Lines.OrderBy(l => l.Id).Select(l => l.Product!.Code));
         Assert.Equal(75, await check.Orders.CountAsync(o => o.CustomerId == 1, Token));
     }
 
@@ -157,6 +164,8 @@ public class BulkWriterTests : EngineTestBase
         {
             writer.DeferIndexesOfEmptyTables();
             writer.Insert(NewCustomer(1, "BW-1"));
+            writer.Insert(new Product { Id = 1, Code = "P1" });
+            writer.Insert(new Product { Id = 2, Code = "P2" });
             var orders = writer.OrderRows();
             var lines = writer.OrderLineRows();
             for (var id = 1; id <= 100; id++)
@@ -165,11 +174,10 @@ public class BulkWriterTests : EngineTestBase
                 for (var line = 1; line <= 2; line++)
                 {
                     lines.Set(0, id);
-                    lines.Set(1, "P" + line.ToString(CultureInfo.InvariantCulture));
-                    lines.SetNull(2);
-                    lines.Set(3, 1);
+                    lines.Set(1, line);
+                    lines.Set(2, 1);
+                    lines.Set(3, 1_000);
                     lines.Set(4, 1_000);
-                    lines.Set(5, 1_000);
                     lines.Run();
                 }
             }

@@ -51,12 +51,12 @@ public class ImportFormatsTests : ImportTestBase
         Assert.Equal(4, report.RowsImported);
         await using (var db = Context.Database.CreateContext())
         {
-            var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.SourceOrderId == "O1", Token);
+            var o1 = await db.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).SingleAsync(o => o.SourceOrderId == "O1", Token);
             Assert.Equal("order-lines", o1.Source);
             Assert.Equal(Channel.Store, o1.Channel);
             Assert.Equal(45_480, o1.AmountMilli);
             Assert.Equal(new DateTime(2024, 3, 15, 13, 0, 0), o1.OrderedAtUtc); // earliest line, 14:00 Paris (UTC+1)
-            Assert.Contains(o1.Lines, l => l.Description == "Filter, pack of 2");
+            Assert.Contains(o1.Lines, l => l.Product!.Description == "Filter, pack of 2");
             Assert.Null((await db.Orders.SingleAsync(o => o.SourceOrderId == "O2", Token)).CustomerId);
             Assert.Equal(OrderKind.Cancellation, (await db.Orders.SingleAsync(o => o.SourceOrderId == "R1", Token)).Kind);
         }
@@ -290,12 +290,13 @@ public class ImportFormatsTests : ImportTestBase
         Assert.Equal(1, report.Skipped[ImportMessages.SkipAdjustment]);
         Assert.Equal(1, report.Skipped[ImportMessages.SkipZeroOrNegative]);
         await using var db = Context.Database.CreateContext();
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Customer).SingleAsync(o => o.SourceOrderId == "489434", Token);
+        var order = await db.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).Include(o => o.Customer)
+            .SingleAsync(o => o.SourceOrderId == "489434", Token);
         Assert.Equal(12 * 6_950 + 12 * 6_750, order.AmountMilli);
         Assert.Equal("13085", order.Customer!.SourceId);
         Assert.Equal("France", order.Customer.Country);
-        Assert.Contains(order.Lines, l => l.Description == "CAFÉ CRÈME; MUG");
-        Assert.Contains(order.Lines, l => l.Description == "Théière \"rose\"");
+        Assert.Contains(order.Lines, l => l.Product!.Description == "CAFÉ CRÈME; MUG");
+        Assert.Contains(order.Lines, l => l.Product!.Description == "Théière \"rose\"");
     }
 
     [Fact]

@@ -51,11 +51,13 @@ public class ExcelExportsTests : DatabaseTestBase
         var orderNo = 0;
         foreach (var (customer, i) in customers.Select((c, i) => (c, i)))
         {
+            // One catalogue entry per customer's texts, shared by its orders' lines (an entry is unique by code and description).
+            var product = new Product { Code = Dangerous[i], Description = Dangerous[(i + 1) % Dangerous.Length] };
             for (var k = 0; k <= i % 3; k++)
             {
                 var date = new DateOnly(2026, 2 + (k % 2), 3 + i);
                 var order = TestOrders.Create($"{Dangerous[i]}{++orderNo}", customer.Id, date, 10m * (i + 1), channel: (Channel)(i % 4));
-                order.Lines = [new OrderLine { ProductCode = Dangerous[i], Description = Dangerous[(i + 1) % Dangerous.Length],
+                order.Lines = [new OrderLine { Product = product,
                     Quantity = 1, UnitPriceMilli = order.AmountMilli, AmountMilli = order.AmountMilli }];
                 db.Orders.Add(order);
             }

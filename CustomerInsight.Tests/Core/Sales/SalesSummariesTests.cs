@@ -508,7 +508,7 @@ public class SalesSummariesTests
             Assert.Equal(lines.Count - 1, await db.OrderLines.CountAsync(Ct));
             Assert.Equal(expectedMilli, await db.OrderLines.SumAsync(l => l.AmountMilli, Ct));
             var spreadLines = await db.OrderLines.AsNoTracking().Where(l => l.Order!.SourceOrderId == "SPREAD")
-                .OrderBy(l => l.Id).Select(l => l.ProductCode).ToListAsync(Ct);
+                .OrderBy(l => l.Id).Select(l => l.Product!.Code).ToListAsync(Ct);
             Assert.Equal(spread.Select(l => l.Split(',')[5]).Append("S-last").ToList(), spreadLines);
             Assert.Equal((spread.Count * 4_000L) + 12_000,
                 await db.Orders.Where(o => o.SourceOrderId == "SPREAD").Select(o => o.AmountMilli).SingleAsync(Ct));

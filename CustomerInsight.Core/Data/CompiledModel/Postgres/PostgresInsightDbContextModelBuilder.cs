@@ -12,7 +12,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
     public partial class PostgresInsightDbContextModel
     {
         private PostgresInsightDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5315c9a8-b941-4909-ac52-7cbc9d21db5c"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("4c9d78af-dc62-4161-9c6b-f372a5a299a3"), entityTypeCount: 35)
         {
         }
 
@@ -39,6 +39,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             var customerYear = CustomerYearEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderLine = OrderLineEntityType.Create(this);
+            var product = ProductEntityType.Create(this);
             var salesDay = SalesDayEntityType.Create(this);
             var segmentationVersion = SegmentationVersionEntityType.Create(this);
             var surveyResponse = SurveyResponseEntityType.Create(this);
@@ -66,6 +67,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             ConsentRecordEntityType.CreateForeignKey1(consentRecord, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
             OrderLineEntityType.CreateForeignKey1(orderLine, order);
+            OrderLineEntityType.CreateForeignKey2(orderLine, product);
             SurveyResponseEntityType.CreateForeignKey1(surveyResponse, customer);
             CustomerMergeSourceEntityType.CreateForeignKey1(customerMergeSource, customerMerge);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -96,6 +98,7 @@ namespace CustomerInsight.Core.Data.CompiledModel.Postgres
             CustomerYearEntityType.CreateAnnotations(customerYear);
             OrderEntityType.CreateAnnotations(order);
             OrderLineEntityType.CreateAnnotations(orderLine);
+            ProductEntityType.CreateAnnotations(product);
             SalesDayEntityType.CreateAnnotations(salesDay);
             SegmentationVersionEntityType.CreateAnnotations(segmentationVersion);
             SurveyResponseEntityType.CreateAnnotations(surveyResponse);
