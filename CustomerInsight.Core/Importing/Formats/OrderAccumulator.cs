@@ -77,7 +77,7 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     private readonly StringPool strings = new();
     private readonly StringPool customerIds = new();
     // The file's catalogue entries: (product code, description) as two numbers of the string pool, one number per pair.
-    private readonly Dictionary<long, int> productIndexes = [];
+    private readonly Dictionary<(int Code, int Description), int> productIndexes = [];
     private readonly List<(int Code, int Description)> products = [];
     private ProductCatalogue? catalogue;
     private HashSet<string> existing = [];
@@ -215,7 +215,9 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
     /// <summary>The number of the catalogue entry (code, description) of the file, given their numbers in the string pool.</summary>
     private int ProductOf(int code, int description)
     {
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(productIndexes, ((long)code << 32) | (uint)description, out var known);
+        // By the pair (its hash mixes both; a long's XORs its halves, and the pool gives a code and its description
+        // neighbouring numbers: all in a few buckets).
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(productIndexes, (code, description), out var known);
         if (!known)
         {
             index = products.Count;
