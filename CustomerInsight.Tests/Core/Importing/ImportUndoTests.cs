@@ -126,6 +126,37 @@ public class ImportUndoTests : ImportTestBase
         Assert.Equal((await rfm.ScoreAsync(AnalysisDate, Token)).Customers, afterUndo.Customers);
         Assert.NotEqual(cached.Customers.Count, afterUndo.Customers.Count);
     }
+
+    [Fact]
+    public async Task UndoAsync_KeepsTheCatalogueEntries_ImportingAgainFindsThem_EachLineWithItsCodeAndDescription()
+    {
+        Assert.True((await Context.ImportAsync(Context.WriteFile("retail.csv", RetailFile), ImportFormat.OnlineRetail, Token)).Succeeded);
+        var lines = await Context.ImportAsync(Context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token);
+        Assert.True(lines.Succeeded);
+        var catalogue = await CatalogueAsync();
+        // P1 with Kettle twice in the file (a sale and its cancellation): one entry.
+        Assert.Equal(["22632|HAND WARMER RED POLKA DOT", "22633|HAND WARMER UNION JACK", "22960|JAM MAKING SET WITH JARS",
+            "85123A|WHITE HANGING HEART T-LIGHT HOLDER", "P1|Kettle", "P2|Toaster", "P3|Mixer"], catalogue.Select(c => c.Text));
+
+        Assert.True((await Context.Undo.UndoAsync(lines.BatchId!.Value, "analyst@test", cancellationToken: Token)).Succeeded);
+        Assert.Equal(catalogue, await CatalogueAsync());
+        Assert.True((await Context.ImportAsync(Context.WriteFile("lines.csv", OrderLinesFile), ImportFormat.OrderLines, Token)).Succeeded);
+        Assert.Equal(catalogue, await CatalogueAsync());
+
+        await using var db = Context.Database.CreateContext();
+        var written = await db.OrderLines.AsNoTracking().Where(l => l.Order!.Source == "order-lines").OrderBy(l => l.Order!.SourceOrderId)
+            .Select(l => new { l.Order!.SourceOrderId, l.Product!.Code, l.Product.Description, l.Quantity }).ToListAsync(Token);
+        Assert.Equal(["W-1 P1 Kettle 1", "W-2 P2 Toaster 2", "W-3 P3 Mixer 1", "W-4 P1 Kettle -1"],
+            written.Select(l => $"{l.SourceOrderId} {l.Code} {l.Description} {l.Quantity}"));
+    }
+
+    /// <summary>The catalogue's entries (id and "code|description"), by code.</summary>
+    private async Task<List<(int Id, string Text)>> CatalogueAsync()
+    {
+        await using var db = Context.Database.CreateContext();
+        return [.. (await db.Products.AsNoTracking().Select(p => new { p.Id, p.Code, p.Description }).ToListAsync(Token))
+            .Select(p => (p.Id, p.Code + "|" + p.Description)).OrderBy(p => p.Item2, StringComparer.Ordinal)];
+    }
 }
 
 /// <summary>Every test of <see cref="ImportUndoTests"/> on PostgreSQL.</summary>
