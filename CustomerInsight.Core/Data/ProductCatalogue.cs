@@ -29,6 +29,27 @@ public sealed class ProductCatalogue
         return catalogue;
     }
 
+    /// <summary>
+    /// Writes orders whose lines name their entry by <see cref="OrderLine.Product"/> (code and description) rather than by id, as the
+    /// demo company's do: each line gets the entry's id, the entries the database lacks are written first, then the orders.
+    /// </summary>
+    public static async Task WriteOrdersAsync(BulkWriter writer, IEnumerable<Order> orders, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var list = orders as IReadOnlyCollection<Order> ?? [.. orders];
+        var catalogue = await LoadAsync(writer, cancellationToken);
+        foreach (var line in list.SelectMany(o => o.Lines))
+        {
+            line.ProductId = catalogue.IdOf(line.Product!.Code, line.Product.Description);
+        }
+        catalogue.WriteAdded(writer);
+        await writer.FlushAsync(cancellationToken);
+        foreach (var order in list)
+        {
+            writer.Insert(order);
+        }
+    }
+
     /// <summary>The id of the entry with this code and description, added (to be written) when the database has none.</summary>
     public int IdOf(string code, string? description)
     {

@@ -40,17 +40,7 @@ public sealed class DemoSeeder(IDbContextFactory<InsightDbContext> contextFactor
             {
                 writer.Insert(record);
             }
-            var catalogue = await ProductCatalogue.LoadAsync(writer, cancellationToken);
-            foreach (var line in company.Orders.SelectMany(o => o.Lines))
-            {
-                line.ProductId = catalogue.IdOf(line.Product!.Code, line.Product.Description);
-            }
-            catalogue.WriteAdded(writer);
-            await writer.FlushAsync(cancellationToken);
-            foreach (var order in company.Orders)
-            {
-                writer.Insert(order);
-            }
+            await ProductCatalogue.WriteOrdersAsync(writer, company.Orders, cancellationToken);
             foreach (var response in company.SurveyResponses)
             {
                 writer.Insert(response);

@@ -45,10 +45,7 @@ public class DashboardSegmentFilterTests : EngineTestBase, IAsyncLifetime
         {
             writer.Insert(customer);
         }
-        foreach (var order in company.Orders.Where(o => o.CustomerId is { } id && kept.Contains(id)))
-        {
-            writer.Insert(order);
-        }
+        await ProductCatalogue.WriteOrdersAsync(writer, company.Orders.Where(o => o.CustomerId is { } id && kept.Contains(id)), Token);
         foreach (var response in company.SurveyResponses.Where(r => r.CustomerId is { } id && kept.Contains(id)))
         {
             writer.Insert(response);
