@@ -344,10 +344,11 @@ internal sealed class OrderAccumulator(string source, bool dropExactDuplicates)
             WriteOrder(orderRows, nextId++, sourceUtf8, ref order, utc, date, amount, session.BatchId);
             foreach (var i in kept)
             {
-                ref var id = ref productIds[At(i).Product];
+                var product = At(i).Product;
+                ref var id = ref productIds[product];
                 if (id == 0)
                 {
-                    var (code, description) = products[At(i).Product];
+                    var (code, description) = products[product];
                     id = catalogue!.IdOf(strings[code], Pooled(description));
                 }
             }
