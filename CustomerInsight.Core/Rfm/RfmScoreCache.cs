@@ -31,18 +31,6 @@ public sealed class RfmScoreCache(RfmQueries rfm, IDbContextFactory<InsightDbCon
         return await cache.GetAsync((analysisDate, version), () => rfm.ScoreAsync(analysisDate, CancellationToken.None), cancellationToken);
     }
 
-    /// <summary>
-    /// Starts computing the scores at <paramref name="analysisDate"/> into the cache, on the pool, for a render that will ask for them
-    /// next; returns once the entry is in place. A failure is met again by whoever asks for the scores.
-    /// </summary>
-    public async Task StartAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
-    {
-        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
-        _ = cache.GetAsync((analysisDate, version), () => Concurrent.Read(() => rfm.ScoreAsync(analysisDate, CancellationToken.None)),
-                CancellationToken.None)
-            .ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-    }
-
     /// <summary>Whether the scores at <paramref name="analysisDate"/> of the data as they are now are held or being computed.</summary>
     public async Task<bool> HoldsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         cache.Contains((analysisDate, await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken)));

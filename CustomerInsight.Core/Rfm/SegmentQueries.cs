@@ -34,10 +34,12 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     public async Task<SegmentOverview> GetOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
     {
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
-        // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await overviews.GetAsync((analysisDate, version), () => Concurrent.Read(() =>
-            ComputeOverviewAsync(analysisDate, CancellationToken.None)), cancellationToken);
+        return await Overview(analysisDate, version).WaitAsync(cancellationToken);
     }
+
+    // Not cancelled by one caller: another render may be waiting on the same entry.
+    private Task<SegmentOverview> Overview(DateOnly analysisDate, DataVersion version) =>
+        overviews.GetAsync((analysisDate, version), () => Concurrent.Read(() => ComputeOverviewAsync(analysisDate, CancellationToken.None)));
 
     private async Task<SegmentOverview> ComputeOverviewAsync(DateOnly analysisDate, CancellationToken cancellationToken)
     {
@@ -59,11 +61,19 @@ public sealed class SegmentQueries(RfmQueries rfm, RfmScoreCache scores, Consent
     }
 
     /// <summary>
-    /// Starts scoring <paramref name="analysisDate"/> into the cache without waiting for it (<see cref="RfmScoreCache.StartAsync"/>):
-    /// for a page whose next render will need it (a prerender that leaves the migration to the interactive render).
+    /// Starts computing the overview at <paramref name="analysisDate"/> into the cache without waiting for it; returns once its
+    /// entry is in place. For a prerender that leaves the figures to the interactive render: the browser loads the page's scripts
+    /// and starts the circuit meanwhile. A failure is met by whoever asks for the overview next (and the cache drops it).
     /// </summary>
-    public Task StartScoringAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
-        scores.StartAsync(analysisDate, cancellationToken);
+    public async Task StartAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)
+    {
+        var overview = Overview(analysisDate, await DataVersion.ReadAsync(factory, cancellationToken));
+        _ = overview.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>Whether the overview at <paramref name="analysisDate"/> of the data as they are now is held or being computed.</summary>
+    public async Task<bool> HoldsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
+        overviews.Contains((analysisDate, await DataVersion.ReadAsync(factory, cancellationToken)));
 
     /// <summary>Every k-th customer in id order, k chosen so that at most <paramref name="size"/> remain: the same sample on every render.</summary>
     public static IReadOnlyList<RfmCustomerScore> Sample(IReadOnlyList<RfmCustomerScore> customers, int size)

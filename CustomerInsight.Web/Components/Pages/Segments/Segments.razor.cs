@@ -177,17 +177,20 @@ public sealed partial class Segments : IDisposable
         }
         loading = true;
         error = false;
+        migration = null;
+        if (!RendererInfo.IsInteractive)
+        {
+            // The prerender sends the page without its figures and leaves them to the interactive render: the overview (at 10 M
+            // lines about 0.3 s of a first visit) is computed while the browser loads the scripts and starts the circuit, instead
+            // of before the HTML leaves. The migration follows the overview in the interactive render.
+            await StartAsync(date);
+            return;
+        }
         try
         {
             overview = await Queries.GetOverviewAsync(date);
             sizesChart = SegmentCharts.Sizes(overview.Summary, T["Customers"], T["Monetary"], Format.Currency);
             bubbleChart = SegmentCharts.Bubbles(overview.Sample, T["RecencyDays"], T["Frequency"]);
-            if (!RendererInfo.IsInteractive && migrationFrom is { } from && from < date)
-            {
-                // The HTML leaves next; while the browser starts the circuit, the earlier date is scored into the cache for the
-                // interactive render's migration (at 10 M lines about 0.4 s of a first visit).
-                await Queries.StartScoringAsync(from);
-            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -198,13 +201,22 @@ public sealed partial class Segments : IDisposable
         {
             loading = false;
         }
-        migration = null;
-        if (RendererInfo.IsInteractive)
+        // The overview shows now; the migration (on a first visit, the scores of another date) follows.
+        StateHasChanged();
+        await LoadMigrationAsync();
+    }
+
+    private async Task StartAsync(DateOnly date)
+    {
+        try
         {
-            // The overview shows now; the migration (on a first visit, the scores of another date) follows.
-            // The prerender leaves it to the interactive render, so the page's first HTML does not wait for it.
-            StateHasChanged();
-            await LoadMigrationAsync();
+            await Queries.StartAsync(date);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Segments at {Date} failed", date);
+            error = true;
+            loading = false;
         }
     }
 
