@@ -217,7 +217,33 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
     }
 
     /// <summary>Everything the dashboard shows for a filter (from the cache while the data have not changed).</summary>
-    public async Task<DashboardData> GetDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    public async Task<DashboardData> GetDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default) =>
+        await (await EntryAsync(filter, thresholds, cancellationToken)).WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Starts computing <see cref="GetDashboardAsync"/>'s figures into the cache without waiting for them; returns once the entry is
+    /// in place. For a prerender that leaves the figures to the interactive render. A failure is met by whoever asks next.
+    /// </summary>
+    public async Task StartAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default)
+    {
+        var entry = await EntryAsync(filter, thresholds, cancellationToken);
+        _ = entry.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>Whether the figures of <see cref="GetDashboardAsync"/> for the data as they are now are held or being computed.</summary>
+    public async Task<bool> HoldsAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken = default) =>
+        dashboards.Contains(await KeyAsync(filter, thresholds, cancellationToken));
+
+    private async Task<Task<DashboardData>> EntryAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
+    {
+        var key = await KeyAsync(filter, thresholds, cancellationToken);
+        // Not cancelled by one caller: another render may be waiting on the same entry.
+        return dashboards.GetAsync(key, () => Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)),
+            CancellationToken.None);
+    }
+
+    private async Task<(KpiFilter, KpiThresholds, DataVersion, int)> KeyAsync(KpiFilter filter, KpiThresholds thresholds,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -228,9 +254,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             // A new version of the segmentation places other customers: another entry.
             segmentationVersions = await segmentations.GetLatestVersionIdAsync(cancellationToken);
         }
-        // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await dashboards.GetAsync((filter, thresholds, version, segmentationVersions), () =>
-            Concurrent.Read(() => ComputeDashboardAsync(filter, thresholds, CancellationToken.None)), cancellationToken);
+        return (filter, thresholds, version, segmentationVersions);
     }
 
     private async Task<DashboardData> ComputeDashboardAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Web.Components.Shared;
+using Microsoft.Extensions.Options;
 using CustomerInsight.Web.Components.Pages.Dashboard;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
@@ -17,12 +20,44 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
         SignInAs(Roles.Analyst);
     }
 
+    /// <summary>The page at <paramref name="url"/> as a circuit renders it (interactive: a prerender only starts the figures).</summary>
     private IRenderedComponent<DashboardPage> Open(string url)
     {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         var page = Render<DashboardPage>();
         page.WaitForElement("[data-testid=kpi-cards]", TimeSpan.FromSeconds(60));
         return page;
+    }
+
+    [Fact]
+    public async Task Prerender_LeavesTheFiguresToTheInteractiveRenderButStartsComputingThem()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var queries = Services.GetRequiredService<DashboardQueries>();
+        var kpis = Services.GetRequiredService<KpiQueries>();
+        var options = Services.GetRequiredService<IOptions<KpiOptions>>().Value;
+        var thresholds = new KpiThresholds(options.LapsedAfterDays, options.MinResponses);
+        var filter = FilterState.FromQuery("last-year", null, null, "web", null, null, null)
+            .ToKpiFilter((await kpis.GetLatestSaleDateAsync(Token))!.Value);
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?period=last-year&channel=web");
+        var page = Render<DashboardPage>();
+        // The prerender's lifecycle goes on after its first render: it ends once the figures' entry is in place.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await queries.HoldsAsync(filter, thresholds, Token))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the dashboard's figures are not being computed");
+            await Task.Delay(20, Token);
+        }
+
+        page.WaitForElement("[data-testid=dashboard-loading]");
+        Assert.Empty(page.FindAll("[data-testid=kpi-cards]"));
+        Assert.NotEmpty(page.FindAll(".mud-skeleton"));
+        Assert.False(await queries.HoldsAsync(filter with { Channel = Channel.Store }, thresholds, Token));
+        // The entry holds that view's figures.
+        Assert.Equal((await kpis.GetSalesKpisAsync(filter.Period, Channel.Web, cancellationToken: Token)).Current.Orders,
+            (await queries.GetDashboardAsync(filter, thresholds, Token)).Kpis.Current.Sales.Orders);
     }
 
     [Fact]

@@ -38,10 +38,14 @@ public sealed class DownloadButtonsTests : DatabaseBunitTestBase
     }
 
     /// <summary>The segments page as the app renders it (interactive server); call after <c>SignInAs</c>: the renderer then starts.</summary>
-    private IRenderedComponent<SegmentsPage> RenderSegments()
+    private IRenderedComponent<SegmentsPage> RenderSegments() => RenderInteractive<SegmentsPage>();
+
+    /// <summary>A page as a circuit renders it (a prerender only starts the figures); call after <c>SignInAs</c>.</summary>
+    private IRenderedComponent<TPage> RenderInteractive<TPage>()
+        where TPage : IComponent
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return Render<SegmentsPage>();
+        return Render<TPage>();
     }
 
     private static void AssertLink(IElement link, string href)
@@ -56,7 +60,7 @@ public sealed class DownloadButtonsTests : DatabaseBunitTestBase
     {
         SignInAs(Roles.Analyst);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?period=this-year&channel=web&segment=champions");
-        var page = Render<DashboardPage>();
+        var page = RenderInteractive<DashboardPage>();
 
         var link = page.WaitForElement("[data-testid=dashboard-download-kpi]", TimeSpan.FromSeconds(30));
 
@@ -72,7 +76,7 @@ public sealed class DownloadButtonsTests : DatabaseBunitTestBase
     public void Dashboard_Executive_NoDownload()
     {
         SignInAs(Roles.Executive);
-        var page = Render<DashboardPage>();
+        var page = RenderInteractive<DashboardPage>();
 
         page.WaitForElement("[data-testid=kpi-cards]", TimeSpan.FromSeconds(30));
 

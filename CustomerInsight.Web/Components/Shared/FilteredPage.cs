@@ -44,6 +44,14 @@ public abstract class FilteredPage : ComponentBase, IDisposable
     /// <summary>Loads the page's figures for <see cref="State"/> at <paramref name="reference"/> (null: no sales yet).</summary>
     protected abstract Task LoadFiguresAsync(DateOnly? reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// In the prerender, instead of <see cref="LoadFiguresAsync"/>: starts computing what it will read, without waiting, and says
+    /// whether it did. The page then leaves with its loading state, and the browser loads the scripts and starts the circuit while
+    /// the figures are computed; the interactive render finds them ready or on their way. By default nothing is started: the
+    /// prerender loads the figures.
+    /// </summary>
+    protected virtual Task<bool> StartFiguresAsync(DateOnly? reference, CancellationToken cancellationToken) => Task.FromResult(false);
+
     protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
@@ -56,6 +64,7 @@ public abstract class FilteredPage : ComponentBase, IDisposable
     {
         Loading = true;
         Failed = false;
+        var started = false;
         try
         {
             if (reloadReference)
@@ -63,7 +72,11 @@ public abstract class FilteredPage : ComponentBase, IDisposable
                 Reference = await KpiQueries.GetLatestSaleDateAsync(disposed.Token);
                 ReferenceLoaded = true;
             }
-            await LoadFiguresAsync(Reference, disposed.Token);
+            started = !RendererInfo.IsInteractive && await StartFiguresAsync(Reference, disposed.Token);
+            if (!started)
+            {
+                await LoadFiguresAsync(Reference, disposed.Token);
+            }
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
         {
@@ -76,7 +89,8 @@ public abstract class FilteredPage : ComponentBase, IDisposable
         }
         finally
         {
-            Loading = false;
+            // Figures only started (a prerender): the page shows that they are on their way.
+            Loading = started;
         }
     }
 
