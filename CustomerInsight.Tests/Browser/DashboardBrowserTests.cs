@@ -5,6 +5,22 @@ namespace CustomerInsight.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class DashboardBrowserTests(BrowserFixture fixture)
 {
+    /// <summary>The satisfaction block lists the themes that pull the NPS down and links to the satisfaction page of the same
+    /// filters (the circuit's render draws it: the prerender only starts the figures).</summary>
+    [Fact]
+    public async Task Executive_SatisfactionBlockListsTheThemesThatPullNpsDown()
+    {
+        var page = await fixture.NewPageAsAsync(Roles.Executive, path: "/?period=last-year");
+        await BrowserFixture.WithScreenshotOnFailureAsync(page, "dashboard-top-themes", async () =>
+        {
+            var block = page.Locator("[data-testid=top-themes]");
+            await Assertions.Expect(block).ToBeVisibleAsync();
+            await Assertions.Expect(block.Locator("[data-testid=top-theme]").First).ToBeVisibleAsync();
+            Assert.NotEmpty(await block.Locator("a[href='/satisfaction?period=last-year']").AllAsync());
+        });
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Executive_OpensSatisfaction_SeesNoComments()
     {

@@ -76,16 +76,6 @@ public class ThemeAccessTests(InsightAppFactory app)
     }
 
     [Fact]
-    public async Task Dashboard_SatisfactionBlockListsTheThemesThatPullNpsDown()
-    {
-        var html = await app.GetStringAsAsync(Roles.Executive, "/" + Year, Ct);
-
-        Assert.Contains("data-testid=\"top-themes\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"top-theme\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/satisfaction?period=last-year\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task KpiWorkbook_HasAThemesSheet_EveryDefaultThemeOverThePeriod()
     {
         var response = await app.GetAsAsync(Roles.Analyst, "/exports/kpi.xlsx?from=2025-10-01&to=2026-10-01", Ct);
