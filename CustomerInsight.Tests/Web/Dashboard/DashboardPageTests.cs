@@ -1,7 +1,7 @@
 using CustomerInsight.Core.Dashboard;
+using CustomerInsight.Web.Components.Pages.Dashboard;
 using CustomerInsight.Web.Components.Shared;
 using Microsoft.Extensions.Options;
-using CustomerInsight.Web.Components.Pages.Dashboard;
 using DashboardPage = CustomerInsight.Web.Components.Pages.Dashboard.Dashboard;
 
 namespace CustomerInsight.Tests.Web.Dashboard;
