@@ -74,4 +74,45 @@ public abstract class BunitTestBase : BunitContext
     }
 
     protected static IReadOnlyList<string> AllRoles => Roles.All;
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds: checked now and after each render of <paramref name="page"/> (a lifecycle that
+    /// goes on after the first render ends with one), failing with <paramref name="failure"/> after <paramref name="timeout"/>.
+    /// </summary>
+    protected static async Task UntilAsync<TComponent>(IRenderedComponent<TComponent> page, Func<Task<bool>> condition, TimeSpan timeout,
+        string failure)
+        where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            // Listening before the check: a render between the check and the wait is not missed.
+            var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnRender(object? sender, EventArgs e) => rendered.TrySetResult();
+            page.OnAfterRender += OnRender;
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+                var left = deadline - DateTime.UtcNow;
+                Assert.True(left > TimeSpan.Zero, failure);
+                try
+                {
+                    await rendered.Task.WaitAsync(left);
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail(failure);
+                }
+            }
+            finally
+            {
+                page.OnAfterRender -= OnRender;
+            }
+        }
+    }
 }

@@ -44,12 +44,8 @@ public sealed class DashboardPageTests : DatabaseBunitTestBase
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?period=last-year&channel=web");
         var page = Render<DashboardPage>();
         // The prerender's lifecycle goes on after its first render: it ends once the figures' entry is in place.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await queries.HoldsAsync(filter, thresholds, Token))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the dashboard's figures are not being computed");
-            await Task.Delay(20, Token);
-        }
+        await UntilAsync(page, () => queries.HoldsAsync(filter, thresholds, Token), TimeSpan.FromSeconds(60),
+            "the dashboard's figures are not being computed");
 
         page.WaitForElement("[data-testid=dashboard-loading]");
         Assert.Empty(page.FindAll("[data-testid=kpi-cards]"));

@@ -84,12 +84,7 @@ public sealed class SegmentsPageTests : DatabaseBunitTestBase
 
         var page = RenderWithoutWaiting($"/segments?date={Iso(date)}&from={Iso(from)}");
         // The prerender's lifecycle goes on after its first render: it ends once the overview's entry is in place.
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await overviews.HoldsAsync(date, Token))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the overview at {date} is not being computed");
-            await Task.Delay(20, Token);
-        }
+        await UntilAsync(page, () => overviews.HoldsAsync(date, Token), Wait, $"the overview at {date} is not being computed");
 
         Assert.NotEmpty(page.FindAll(".mud-progress-linear"));
         Assert.Empty(page.FindAll("[data-testid=segments-scored]"));
