@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Collections;
+using System.Runtime.CompilerServices;
+using CustomerInsight.Core.Analytics;
 
 namespace CustomerInsight.Core.Value;
 
@@ -29,30 +30,16 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
         this.bgNbd = bgNbd;
         this.spend = spend;
         pairOf = new int[this.histories.Count];
-        var pairs = new Dictionary<(int X, int Age), int>();
-        var maxDays = 0;
-        for (var i = 0; i < pairOf.Length; i++)
+        var maxDays = NumberPairs((x, days) =>
         {
-            if (i % 65_536 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var h = this.histories[i];
-            maxDays = Math.Max(maxDays, h.FirstToEndDays);
-            var key = (h.RepeatPurchases, h.FirstToEndDays);
-            if (!pairs.TryGetValue(key, out var pair))
-            {
-                pair = pairs[key] = plainNumerators.Count;
-                pairKeys.Add(key);
-                var plain = bgNbd.ExpectedPurchasesNumerator(h.RepeatPurchases, h.AgeWeeks, horizonWeeks);
-                plainNumerators.Add(plain);
-                // CLV discounts each week's expected purchases when a rate is set (ClvCalculator.Calculate).
-                valuedNumerators.Add(spend is not null && annualDiscountRate > 0
-                    ? ClvCalculator.DiscountedNumerator(bgNbd, h.RepeatPurchases, h.AgeWeeks, horizonWeeks, annualDiscountRate)
-                    : plain);
-            }
-            pairOf[i] = pair;
-        }
+            var age = days / PurchaseHistory.DaysPerWeek;
+            var plain = bgNbd.ExpectedPurchasesNumerator(x, age, horizonWeeks);
+            plainNumerators.Add(plain);
+            // CLV discounts each week's expected purchases when a rate is set (ClvCalculator.Calculate).
+            valuedNumerators.Add(spend is not null && annualDiscountRate > 0
+                ? ClvCalculator.DiscountedNumerator(bgNbd, x, age, horizonWeeks, annualDiscountRate)
+                : plain);
+        }, cancellationToken);
         logAlphaPlus = new double[maxDays + 1];
         for (var d = 0; d <= maxDays; d++)
         {
@@ -60,8 +47,68 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
         }
     }
 
+    /// <summary>
+    /// Numbers the customers' distinct (x, T) into <see cref="pairOf"/> and <see cref="pairKeys"/>, calling <paramref name="added"/>
+    /// with each new one (x, T in days); returns the largest T. The customers are bucketed by x (a counting sort), then within each
+    /// x their T looked up in a table by day count, cleared after the bucket: no hashing of a million keys (a dictionary took 30–70 ms
+    /// of a first visit), working arrays kept between fits (<see cref="Scratch"/>).
+    /// </summary>
+    private int NumberPairs(Action<int, int> added, CancellationToken cancellationToken)
+    {
+        var n = histories.Count;
+        int maxX = 0, maxDays = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var h = histories[i];
+            (maxX, maxDays) = (Math.Max(maxX, h.RepeatPurchases), Math.Max(maxDays, h.FirstToEndDays));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        // Bucket x holds positions starts[x] … starts[x + 1] − 1 of the customers' indexes and T, by x.
+        var starts = new int[maxX + 2];
+        for (var i = 0; i < n; i++)
+        {
+            starts[histories[i].RepeatPurchases + 1]++;
+        }
+        for (var x = 1; x < starts.Length; x++)
+        {
+            starts[x] += starts[x - 1];
+        }
+        using var indexesOf = Scratch.Rent<int>(n);
+        using var daysOf = Scratch.Rent<int>(n);
+        var (indexes, days, next) = (indexesOf.Array, daysOf.Array, starts[..^1]);
+        for (var i = 0; i < n; i++)
+        {
+            var h = histories[i];
+            var at = next[h.RepeatPurchases]++;
+            (indexes[at], days[at]) = (i, h.FirstToEndDays);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        using var tableOf = Scratch.Rent<int>(maxDays + 1);
+        var table = tableOf.Array;
+        tableOf.Span.Fill(-1);
+        for (var x = 0; x <= maxX; x++)
+        {
+            for (var k = starts[x]; k < starts[x + 1]; k++)
+            {
+                var pair = table[days[k]];
+                if (pair < 0)
+                {
+                    pair = table[days[k]] = pairKeys.Count;
+                    pairKeys.Add((x, days[k]));
+                    added(x, days[k]);
+                }
+                pairOf[indexes[k]] = pair;
+            }
+            for (var k = starts[x]; k < starts[x + 1]; k++)
+            {
+                table[days[k]] = -1;
+            }
+        }
+        return maxDays;
+    }
+
     /// <summary>Distinct (x, T) among the customers.</summary>
-    public int Pairs => plainNumerators.Count;
+    public int Pairs => pairKeys.Count;
 
     public int Count => histories.Count;
 
@@ -79,7 +126,7 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
             double? clv = null;
             if (spend is not null)
             {
-                expectedSpend = spend.ExpectedSpend(x, (double)(h.MeanRepeatValue ?? 0));
+                expectedSpend = spend.ExpectedSpendOfTotal(x, (double)h.RepeatValue);
                 clv = valuedNumerators[pair] / denominator * expectedSpend.Value;
             }
             return new CustomerValue(h.CustomerId, x, h.RecencyWeeks, h.AgeWeeks, 1 / denominator, plainNumerators[pair] / denominator,
@@ -90,17 +137,19 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
     /// <summary>
     /// Cumulative predicted repeat purchases of all the customers at the end of each of the <paramref name="weeks"/> weeks after the
     /// calibration end (conditional expectations, metrics.md): their P(alive) summed per (x, T), then per pair in (x, T) order one
-    /// ₂F₁ a week, in fixed slices on all cores (the same sums whatever the threads).
+    /// ₂F₁ a week, both in fixed slices on all cores (the same sums whatever the threads).
     /// </summary>
     public double[] CumulativePredicted(int weeks)
     {
-        var alive = new double[Pairs];
-        for (var i = 0; i < pairOf.Length; i++)
+        var alive = LikelihoodSums.InSlices(pairOf.Length, Pairs, (from, to, partial, at) =>
         {
-            var h = histories[i];
-            alive[pairOf[i]] += 1 / bgNbd.AliveDenominatorFromLogs(h.RepeatPurchases, logAlphaPlus[h.FirstToEndDays],
-                logAlphaPlus[h.FirstToLastDays]);
-        }
+            for (var i = from; i < to; i++)
+            {
+                var h = histories[i];
+                partial[at + pairOf[i]] += 1 / bgNbd.AliveDenominatorFromLogs(h.RepeatPurchases, logAlphaPlus[h.FirstToEndDays],
+                    logAlphaPlus[h.FirstToLastDays]);
+            }
+        });
         var order = Enumerable.Range(0, Pairs).OrderBy(pair => pairKeys[pair]).ToArray();
         return LikelihoodSums.InSlices(order.Length, weeks, (from, to, partial, at) =>
         {

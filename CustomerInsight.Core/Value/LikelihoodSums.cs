@@ -24,9 +24,9 @@ internal static class LikelihoodSums
     public static double[] WeightedSoftplus(Fill fill, double[] weights) =>
         InSlices(weights.Length, 5, (from, to, sums, at) => WeightedSoftplus(fill, weights, from, to, sums, at));
 
-    /// <summary>[Σ xᵢ ln(c + sᵢ), Σ ln(c + sᵢ), Σ xᵢ/(c + sᵢ), Σ 1/(c + sᵢ)].</summary>
-    public static double[] LogSums(double[] x, double[] s, double c) =>
-        InSlices(x.Length, 4, (from, to, sums, at) => LogSums(x, s, c, from, to, sums, at));
+    /// <summary>[Σ xᵢ ln(c + sᵢ), Σ ln(c + sᵢ), Σ xᵢ/(c + sᵢ), Σ 1/(c + sᵢ)] over i &lt; <paramref name="count"/>.</summary>
+    public static double[] LogSums(double[] x, double[] s, int count, double c) =>
+        InSlices(count, 4, (from, to, sums, at) => LogSums(x, s, c, from, to, sums, at));
 
     // The slices' loops are compiled optimized for this processor at their first call. Left to tiering, a web process busy
     // with its first pages kept them for seconds in their first, unoptimized code (bench/RESULTS.md: a Gamma-Gamma fit

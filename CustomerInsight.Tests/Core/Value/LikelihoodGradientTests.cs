@@ -59,7 +59,8 @@ public sealed class LikelihoodGradientTests
     public void GammaGamma_GradientIsTheSlopeOfTheLogLikelihood(double p, double q, double gamma)
     {
         var buyers = Cdnow().Where(h => h.RepeatPurchases > 0 && h.RepeatValue > 0).ToList();
-        var likelihood = new GammaGammaLikelihood([.. buyers.Select(h => h.RepeatPurchases)], [.. buyers.Select(h => (double)h.MeanRepeatValue!.Value)]);
+        var likelihood = new GammaGammaLikelihood([.. buyers.Select(h => (double)h.RepeatPurchases)], [.. buyers.Select(h => (double)h.RepeatValue)],
+            buyers.Count);
         var gradient = new double[3];
         var value = likelihood.Evaluate(new GammaGammaParameters(p, q, gamma), gradient);
 
