@@ -75,7 +75,9 @@ internal sealed class CustomerPredictions : IReadOnlyList<CustomerValue>
         }
         using var indexesOf = Scratch.Rent<int>(n);
         using var daysOf = Scratch.Rent<int>(n);
-        var (indexes, days, next) = (indexesOf.Array, daysOf.Array, starts[..^1]);
+        var (indexes, days) = (indexesOf.Array, daysOf.Array);
+        // Each bucket's next free position: a copy of the starts, advanced as the bucket fills.
+        var next = starts[..^1];
         for (var i = 0; i < n; i++)
         {
             var h = histories[i];

