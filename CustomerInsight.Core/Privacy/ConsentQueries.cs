@@ -23,6 +23,10 @@ public sealed class ConsentQueries(IDbContextFactory<InsightDbContext> factory, 
     public async Task<HashSet<int>> GetGrantedCustomerIdsAsync(ConsentPurpose purpose, DateTime atUtc, CancellationToken cancellationToken = default) =>
         (await GetGrantedCustomerIdsAsync([purpose], atUtc, false, cancellationToken))[0];
 
+    /// <summary>The same for each of <paramref name="purposes"/> (in their order), from one read of their records.</summary>
+    public Task<HashSet<int>[]> GetGrantedCustomerIdsAsync(ConsentPurpose[] purposes, DateTime atUtc, CancellationToken cancellationToken = default) =>
+        GetGrantedCustomerIdsAsync(purposes, atUtc, false, cancellationToken);
+
     /// <summary>
     /// <see cref="GetGrantedCustomerIdsAsync(ConsentPurpose, DateTime, CancellationToken)"/> read in SQL even where the node keeps a
     /// snapshot of the records: who may be contacted, for an export, must count a withdrawal recorded a moment ago on another node

@@ -214,6 +214,35 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Contains("deux-profils-v1-fideles-web-emailmarketing", result.FileName, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetFactsAsync_FromTheNodesSnapshot_TheFactsReadInSql()
+    {
+        // C3 also buys on the web the day before the analysis date: two channels at that date, the phone alone on the day before.
+        var more = OrderLines[..OrderLines.IndexOf('\n', StringComparison.Ordinal)] + "\nO8,C3,2026-03-10,Web,Sale,P8,Tasse,1,10\n";
+        Assert.Equal(1, (await context.ImportAsync(context.WriteFile("more.csv", more), ImportFormat.OrderLines, Token)).RowsImported);
+        var factory = context.Database.Factory;
+        var versions = new CurrentDataVersion(factory, new DataChangeNotifier(), TimeProvider.System);
+        var store = new CustomerActivityStore(factory, versions);
+        var fromSnapshot = new SegmentationQueries(factory,
+            new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions()), store), factory, TimeProvider.System),
+            new ConsentQueries(factory, store), BusinessCalendar.ForZone("Europe/Paris"), new AuditLog(factory, TimeProvider.System),
+            TimeProvider.System, activity: store);
+        var c3 = Assert.Single(await IdsOf("C3"));
+
+        foreach (var (date, c3Channels) in new[]
+        {
+            (Date, Channel.Phone.Bit() | Channel.Web.Bit()),
+            (Date.AddDays(-1), Channel.Phone.Bit()),
+        })
+        {
+            var inSql = await queries.GetFactsAsync(date, Token);
+            var fromNode = await fromSnapshot.GetFactsAsync(date, Token);
+            Assert.Equal(inSql, fromNode);
+            Assert.Equal(c3Channels, fromNode.Single(f => f.Score.CustomerId == c3).Channels);
+        }
+        Assert.Equal(1, store.Loads);
+    }
+
     private async Task<int[]> IdsOf(params string[] sourceIds)
     {
         await using var db = context.Database.CreateContext();
