@@ -330,7 +330,7 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             && await segmentations.GetVersionAsync(custom.SegmentationKey, cancellationToken: cancellationToken) is { } saved)
         {
             (name, version) = (saved.Name, saved.Number);
-            var facts = await segmentations.GetFactsAsync(date, Segments.SegmentationQueries.UsesValueModel(saved.Definition), cancellationToken);
+            var facts = await segmentations.GetFactsAsync(date, saved.Definition, cancellationToken);
             foreach (var segment in saved.Definition.Segments)
             {
                 groups.Add((segment.Key, null, segment.Name, Segments.SegmentEvaluator.Members(saved.Definition, segment.Key, facts)));

@@ -29,3 +29,22 @@ public sealed record CustomerSegmentFacts(
 
     public static int ConsentBit(ConsentPurpose purpose) => 1 << (int)purpose;
 }
+
+/// <summary>
+/// The facts beyond the RFM scores that a segmentation's rules may look at; <see cref="SegmentationQueries"/> reads only those a
+/// definition uses (the others stay empty: no country, no channel, no consent, no value).
+/// </summary>
+[Flags]
+public enum FactParts
+{
+    None = 0,
+    Country = 1,
+    Channels = 2,
+    Consents = 4,
+
+    /// <summary>P(alive) and CLV of the value model fitted on the data before the analysis date.</summary>
+    Value = 8,
+
+    /// <summary>Everything but the value model (which takes a fit).</summary>
+    AllButValue = Country | Channels | Consents,
+}

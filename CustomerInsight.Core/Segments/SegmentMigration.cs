@@ -31,6 +31,7 @@ public static class SegmentMigrationCalculator
                 nameof(earlierDate));
         }
         var definition = version.Definition;
+        var assign = SegmentEvaluator.Assigner(definition);
         var size = definition.Segments.Count + 1;
         var counts = Enumerable.Range(0, size).Select(_ => new int[size]).ToArray();
         var fresh = new int[size];
@@ -39,7 +40,7 @@ public static class SegmentMigrationCalculator
         {
             if (!erased.Contains(c.CustomerId))
             {
-                before[c.CustomerId] = SegmentEvaluator.Assign(definition, c) + 1;
+                before[c.CustomerId] = assign(c) + 1;
             }
         }
         foreach (var c in later)
@@ -48,7 +49,7 @@ public static class SegmentMigrationCalculator
             {
                 continue;
             }
-            var to = SegmentEvaluator.Assign(definition, c) + 1;
+            var to = assign(c) + 1;
             if (before.TryGetValue(c.CustomerId, out var from))
             {
                 counts[from][to]++;

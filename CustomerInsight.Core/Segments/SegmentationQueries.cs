@@ -65,7 +65,7 @@ public sealed class SegmentationQueries(
     private readonly SharedRead<int>? latestVersionId = notifier is null ? null
         : new(cancellationToken => ReadLatestVersionIdAsync(factory, cancellationToken), notifier, clock);
 
-    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, bool Value), IReadOnlyList<CustomerSegmentFacts>> facts =
+    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, FactParts Parts), IReadOnlyList<CustomerSegmentFacts>> facts =
         new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>Every segmentation at its latest version, by name.</summary>
@@ -166,12 +166,19 @@ public sealed class SegmentationQueries(
         return new SegmentationSaveResult(key, number, []);
     }
 
-    /// <summary>Whether a definition looks at the value model (P(alive), CLV): only then is the model fitted for its facts.</summary>
-    public static bool UsesValueModel(SegmentationDefinition definition)
+    /// <summary>The facts <paramref name="definition"/>'s rules look at beyond the RFM scores: only those are read for its customers (the
+    /// value model is fitted only for P(alive) and CLV).</summary>
+    public static FactParts Needs(SegmentationDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return definition.Segments.SelectMany(s => s.Groups).SelectMany(g => g.Conditions)
-            .Any(c => c.Field is SegmentField.PAlive or SegmentField.Clv);
+        return definition.Segments.SelectMany(s => s.Groups).SelectMany(g => g.Conditions).Aggregate(FactParts.None, (parts, c) => parts | c.Field switch
+        {
+            SegmentField.Country => FactParts.Country,
+            SegmentField.Channel => FactParts.Channels,
+            SegmentField.Consent => FactParts.Consents,
+            SegmentField.PAlive or SegmentField.Clv => FactParts.Value,
+            _ => FactParts.None,
+        });
     }
 
     /// <summary>
@@ -181,10 +188,22 @@ public sealed class SegmentationQueries(
     public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, CancellationToken cancellationToken = default) =>
         await GetFactsAsync(analysisDate, withValue: false, cancellationToken);
 
-    public async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, bool withValue,
+        CancellationToken cancellationToken = default) =>
+        GetFactsAsync(analysisDate, FactParts.AllButValue | (withValue ? FactParts.Value : FactParts.None), cancellationToken);
+
+    /// <summary>The facts <paramref name="definition"/> looks at (<see cref="Needs"/>), the others empty.</summary>
+    public Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, SegmentationDefinition definition,
+        CancellationToken cancellationToken = default) =>
+        GetFactsAsync(analysisDate, Needs(definition), cancellationToken);
+
+    private async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, FactParts parts,
+        CancellationToken cancellationToken)
     {
-        withValue &= clv is not null;
+        if (clv is null)
+        {
+            parts &= ~FactParts.Value;
+        }
         var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
         int customers;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
@@ -193,8 +212,8 @@ public sealed class SegmentationQueries(
             customers = await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
         }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await facts.GetAsync((analysisDate, version, customers, withValue),
-            () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, withValue, customers, CancellationToken.None)), cancellationToken);
+        return await facts.GetAsync((analysisDate, version, customers, parts),
+            () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, parts, customers, CancellationToken.None)), cancellationToken);
     }
 
     /// <summary>The live count of a definition (saved or being edited) at <paramref name="analysisDate"/>.</summary>
@@ -202,7 +221,7 @@ public sealed class SegmentationQueries(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var all = await GetFactsAsync(analysisDate, UsesValueModel(definition), cancellationToken);
+        var all = await GetFactsAsync(analysisDate, definition, cancellationToken);
         var (segments, unassigned) = SegmentEvaluator.Count(definition, all);
         return new SegmentationCounts(analysisDate, all.Count, segments, unassigned);
     }
@@ -221,7 +240,7 @@ public sealed class SegmentationQueries(
             return null;
         }
         var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey,
-            await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken));
+            await GetFactsAsync(analysisDate, saved.Definition, cancellationToken));
         return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
     }
 
@@ -237,8 +256,9 @@ public sealed class SegmentationQueries(
             return null;
         }
         var analysisDate = model.CalibrationEnd.AddDays(1);
-        var placed = (await GetFactsAsync(analysisDate, UsesValueModel(saved.Definition), cancellationToken))
-            .ToDictionary(f => f.CustomerId, f => SegmentEvaluator.Assign(saved.Definition, f));
+        var assign = SegmentEvaluator.Assigner(saved.Definition);
+        var placed = (await GetFactsAsync(analysisDate, saved.Definition, cancellationToken))
+            .ToDictionary(f => f.CustomerId, assign);
         var order = Enumerable.Range(0, saved.Definition.Segments.Count).Append(SegmentationValue.NoSegment);
         var rows = ClvSegments.Summarize(model, id => [placed.GetValueOrDefault(id, SegmentationValue.NoSegment)], order);
         return new SegmentationValue(saved, analysisDate, rows);
@@ -255,9 +275,8 @@ public sealed class SegmentationQueries(
         {
             return null;
         }
-        var value = UsesValueModel(saved.Definition);
-        var earlier = await GetFactsAsync(earlierDate, value, cancellationToken);
-        var later = await GetFactsAsync(laterDate, value, cancellationToken);
+        var earlier = await GetFactsAsync(earlierDate, saved.Definition, cancellationToken);
+        var later = await GetFactsAsync(laterDate, saved.Definition, cancellationToken);
         HashSet<int> erased;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -275,36 +294,28 @@ public sealed class SegmentationQueries(
     }
 
     /// <summary>
-    /// Every scored customer's facts at <paramref name="analysisDate"/>. The parts are independent and read at once: the countries
-    /// from the database, the RFM scores, the channels bought on and the consents (from the node's snapshot in the web app, else in
-    /// SQL) and, with <paramref name="withValue"/>, the value model; each kept by customer id in an array (ids are dense; at 1 M
-    /// customers dictionaries were tens of MB of memory new to the process, and the channels' GROUP BY over every order took seconds
-    /// of a first visit at 10 M order lines on PostgreSQL: bench/RESULTS.md).
+    /// Every scored customer's facts at <paramref name="analysisDate"/>: the RFM scores and the <paramref name="parts"/> asked for. They
+    /// are independent and read at once: the countries from the database, the channels bought on and the consents (from the node's
+    /// snapshot in the web app, else in SQL), the value model; each kept by customer id in an array (ids are dense). At 10 M order
+    /// lines on PostgreSQL a first visit of a dashboard filtered by a custom segment took 6.4–6.8 s with every part read in turn, the
+    /// channels by a GROUP BY of every order, in dictionaries of a million entries (bench/RESULTS.md).
     /// </summary>
-    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, bool withValue, int maxCustomerId,
+    private async Task<IReadOnlyList<CustomerSegmentFacts>> ComputeFactsAsync(DateOnly analysisDate, FactParts parts, int maxCustomerId,
         CancellationToken cancellationToken)
     {
-        var countries = Task.Run(() => ReadCountriesAsync(maxCustomerId, cancellationToken), cancellationToken);
-        var channels = Task.Run(() => ReadChannelsAsync(analysisDate, maxCustomerId, cancellationToken), cancellationToken);
-        // Consents in force at the start of the analysis date (business time), as the segments page's reach counts them.
-        var purposes = Enum.GetValues<ConsentPurpose>();
-        var granted = consents.GetGrantedCustomerIdsAsync(purposes, calendar.ToUtc(analysisDate.ToDateTime(TimeOnly.MinValue)), cancellationToken);
+        var countries = parts.HasFlag(FactParts.Country)
+            ? Task.Run(() => ReadCountriesAsync(maxCustomerId, cancellationToken), cancellationToken) : Task.FromResult<string?[]>([]);
+        var channels = parts.HasFlag(FactParts.Channels)
+            ? Task.Run(() => ReadChannelsAsync(analysisDate, maxCustomerId, cancellationToken), cancellationToken) : Task.FromResult<int[]>([]);
+        var granted = parts.HasFlag(FactParts.Consents)
+            ? ReadConsentsAsync(analysisDate, maxCustomerId, cancellationToken) : Task.FromResult<int[]>([]);
         // The value model sees what RFM sees: the purchases before the analysis date (its calibration end is inclusive).
-        var fit = withValue && clv is not null
+        var fit = parts.HasFlag(FactParts.Value) && clv is not null
             ? clv.GetReportAsync(analysisDate.AddDays(-1), null, null, cancellationToken)
             : Task.FromResult<ClvReport?>(null);
         var scoring = rfmScores.GetAsync(analysisDate, cancellationToken);
         await Task.WhenAll(countries, channels, granted, fit, scoring);
-        var consentsById = new int[maxCustomerId + 1];
-        var grantedSets = await granted;
-        for (var k = 0; k < purposes.Length; k++)
-        {
-            foreach (var id in grantedSets[k])
-            {
-                ById.Set(ref consentsById, id, ById.Get(consentsById, id) | CustomerSegmentFacts.ConsentBit(purposes[k]));
-            }
-        }
-        var (countryOf, channelsOf) = (await countries, await channels);
+        var (countryOf, channelsOf, consentsOf) = (await countries, await channels, await granted);
         var (alive, value) = (await fit)?.Model is { } model ? await Task.Run(() => ValuesById(model, maxCustomerId), cancellationToken)
             : ([], []);
         return [.. (await scoring).Customers.Select(s =>
@@ -312,9 +323,27 @@ public sealed class SegmentationQueries(
             var id = s.CustomerId;
             var pAlive = ById.Get(alive, id, double.NaN);
             var clvOf = ById.Get(value, id, double.NaN);
-            return new CustomerSegmentFacts(s, ById.Get(countryOf, id), ById.Get(channelsOf, id), ById.Get(consentsById, id),
+            return new CustomerSegmentFacts(s, ById.Get(countryOf, id), ById.Get(channelsOf, id), ById.Get(consentsOf, id),
                 double.IsNaN(pAlive) ? null : pAlive, double.IsFinite(clvOf) ? (decimal)clvOf : null);
         })];
+    }
+
+    /// <summary>The consent purposes each customer has granted at the start of <paramref name="analysisDate"/> (business time, as the
+    /// segments page's reach counts them), as bits by id.</summary>
+    private async Task<int[]> ReadConsentsAsync(DateOnly analysisDate, int maxCustomerId, CancellationToken cancellationToken)
+    {
+        var purposes = Enum.GetValues<ConsentPurpose>();
+        var granted = await consents.GetGrantedCustomerIdsAsync(purposes, calendar.ToUtc(analysisDate.ToDateTime(TimeOnly.MinValue)),
+            cancellationToken);
+        var bits = new int[maxCustomerId + 1];
+        for (var k = 0; k < purposes.Length; k++)
+        {
+            foreach (var id in granted[k])
+            {
+                ById.Set(ref bits, id, ById.Get(bits, id) | CustomerSegmentFacts.ConsentBit(purposes[k]));
+            }
+        }
+        return bits;
     }
 
     /// <summary>Every customer's country, by id.</summary>

@@ -243,6 +243,31 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
         Assert.Equal(1, store.Loads);
     }
 
+    [Fact]
+    public async Task GetFactsAsync_ForADefinition_ReadsOnlyTheFactsItsRulesLookAt()
+    {
+        var byCountry = new SegmentationDefinition([new SegmentDefinition("belges", "Belges", RuleMatch.All,
+            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Country, RuleOperator.Equal, "belgique")])])]);
+        Assert.Equal(FactParts.Country, SegmentationQueries.Needs(byCountry));
+        Assert.Equal(FactParts.None, SegmentationQueries.Needs(RecentThenRegulars()));
+        Assert.Equal(FactParts.Channels | FactParts.Consents,
+            SegmentationQueries.Needs(TwoProfiles(new SegmentCondition(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing"))));
+        var c3 = Assert.Single(await IdsOf("C3"));
+
+        var all = await queries.GetFactsAsync(Date, Token);
+        var withCountry = await queries.GetFactsAsync(Date, byCountry, Token);
+        var rfmOnly = await queries.GetFactsAsync(Date, RecentThenRegulars(), Token);
+
+        // C3 bought by phone and granted e-mail: read for every fact, left out where the rules do not look.
+        Assert.Equal(("Belgique", Channel.Phone.Bit(), CustomerSegmentFacts.ConsentBit(ConsentPurpose.EmailMarketing)),
+            all.Where(f => f.CustomerId == c3).Select(f => (f.Country, f.Channels, f.Consents)).Single());
+        Assert.Equal(all.Select(f => f.Country), withCountry.Select(f => f.Country));
+        Assert.All(withCountry, f => Assert.Equal((0, 0), (f.Channels, f.Consents)));
+        Assert.All(rfmOnly, f => Assert.Equal((null, 0, 0), (f.Country, f.Channels, f.Consents)));
+        Assert.Equal(all.Select(f => f.Score), rfmOnly.Select(f => f.Score));
+        Assert.Equal([c3], SegmentEvaluator.Members(byCountry, "belges", withCountry));
+    }
+
     private async Task<int[]> IdsOf(params string[] sourceIds)
     {
         await using var db = context.Database.CreateContext();
