@@ -99,48 +99,45 @@ public static class SegmentEvaluator
         return ids;
     }
 
+    /// <summary>A rule (a segment, a group, a condition) ready to be checked against a customer's facts.</summary>
+    private interface ICompiledRule
+    {
+        bool Matches(CustomerSegmentFacts facts);
+    }
+
+    /// <summary>Whether <paramref name="facts"/> meets all (or any) of <paramref name="rules"/>; none when there are none.</summary>
+    private static bool Combine<TRule>(RuleMatch match, TRule[] rules, CustomerSegmentFacts facts)
+        where TRule : ICompiledRule
+    {
+        if (rules.Length == 0)
+        {
+            return false;
+        }
+        var all = match == RuleMatch.All;
+        foreach (var rule in rules)
+        {
+            if (rule.Matches(facts) != all)
+            {
+                return !all;
+            }
+        }
+        return all;
+    }
+
     /// <summary>A segment's groups, compiled: the segment matches nobody without groups.</summary>
-    private sealed record CompiledSegment(RuleMatch Match, CompiledGroup[] Groups)
+    private sealed record CompiledSegment(RuleMatch Match, CompiledGroup[] Groups) : ICompiledRule
     {
         public static CompiledSegment Of(SegmentDefinition segment) => new(segment.Match, [.. segment.Groups.Select(CompiledGroup.Of)]);
 
-        public bool Matches(CustomerSegmentFacts facts)
-        {
-            if (Groups.Length == 0)
-            {
-                return false;
-            }
-            foreach (var group in Groups)
-            {
-                if (group.Matches(facts) != (Match == RuleMatch.All))
-                {
-                    return Match != RuleMatch.All;
-                }
-            }
-            return Match == RuleMatch.All;
-        }
+        public bool Matches(CustomerSegmentFacts facts) => Combine(Match, Groups, facts);
     }
 
     /// <summary>A group's conditions, parsed: the group matches nobody without conditions.</summary>
-    private sealed record CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions)
+    private sealed record CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions) : ICompiledRule
     {
         public static CompiledGroup Of(SegmentRuleGroup group) => new(group.Match, [.. group.Conditions.Select(ParsedCondition.Of)]);
 
-        public bool Matches(CustomerSegmentFacts facts)
-        {
-            if (Conditions.Length == 0)
-            {
-                return false;
-            }
-            foreach (var condition in Conditions)
-            {
-                if (condition.Matches(facts) != (Match == RuleMatch.All))
-                {
-                    return Match != RuleMatch.All;
-                }
-            }
-            return Match == RuleMatch.All;
-        }
+        public bool Matches(CustomerSegmentFacts facts) => Combine(Match, Conditions, facts);
     }
 
     /// <summary>
@@ -148,6 +145,7 @@ public static class SegmentEvaluator
     /// does not parse makes a condition nobody meets.
     /// </summary>
     private readonly record struct ParsedCondition(SegmentField Field, RuleOperator Operator, bool Valid, decimal Number, int Bit, string Text)
+        : ICompiledRule
     {
         public static ParsedCondition Of(SegmentCondition c) => c.Field switch
         {
