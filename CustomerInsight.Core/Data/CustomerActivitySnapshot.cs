@@ -45,6 +45,7 @@ public sealed class CustomerActivitySnapshot
     private readonly byte[] returnChannels;
     private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
     private readonly ConsentSnapshot? consents;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<int[], bool[]> kept = [];
 
     private CustomerActivitySnapshot(int[] ids, int[] yearSlots, short[] years, short[] months, short[] repeatMonths, long[] channelMonths,
         long[] channelRepeatMonths, int[] firstSaleDays, int firstDay, int[] dayStarts, int[] orderSlots, byte[] orderChannels,
@@ -460,24 +461,20 @@ public sealed class CustomerActivitySnapshot
         return (sizes, activity);
     }
 
-    /// <summary>The slots of <paramref name="customerIds"/> (ascending ids) as flags; null for everyone.</summary>
-    public bool[]? Keep(int[]? customerIds)
+    /// <summary>
+    /// The slots of <paramref name="customerIds"/> as flags; null for everyone. One per array (the reads of a dashboard view all take
+    /// its segment's), not to be changed by the caller.
+    /// </summary>
+    public bool[]? Keep(int[]? customerIds) => customerIds is null ? null : kept.GetValue(customerIds, set =>
     {
-        if (customerIds is null)
-        {
-            return null;
-        }
+        var members = CustomerIdSet.Of(set);
         var keep = new bool[ids.Length];
-        foreach (var id in customerIds)
+        for (var slot = 0; slot < ids.Length; slot++)
         {
-            var slot = Array.BinarySearch(ids, id);
-            if (slot >= 0)
-            {
-                keep[slot] = true;
-            }
+            keep[slot] = members.Contains(ids[slot]);
         }
         return keep;
-    }
+    });
 
     private void RequireOrders(DateOnly from, DateOnly to)
     {

@@ -1,3 +1,4 @@
+using CustomerInsight.Core.Analytics;
 using CustomerInsight.Core.Sales;
 using CustomerInsight.Core.Surveys;
 
@@ -42,7 +43,7 @@ internal static class SurveyReads
     private static async Task SetHistogramsAsync(InsightDbContext db, string sql, List<(string Name, object? Value)> parameters,
         IReadOnlyCollection<int> customerIds, Action<int?, int?, int?, long> row, CancellationToken cancellationToken)
     {
-        var members = customerIds as IReadOnlySet<int> ?? customerIds.ToHashSet();
+        var members = CustomerIdSet.Of(customerIds);
         var groups = new Dictionary<(int? Key, int? Recommend, int? Satisfaction), long>();
         await SqlReads.ForEachAsync(db, sql, parameters, r =>
             {

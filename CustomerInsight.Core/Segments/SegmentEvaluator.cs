@@ -16,21 +16,18 @@ public static class SegmentEvaluator
     public static bool Matches(SegmentDefinition segment, CustomerSegmentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        ArgumentNullException.ThrowIfNull(facts);
         return CompiledSegment.Of(segment).Matches(facts);
     }
 
     public static bool Matches(SegmentRuleGroup group, CustomerSegmentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(group);
-        ArgumentNullException.ThrowIfNull(facts);
         return CompiledGroup.Of(group).Matches(facts);
     }
 
     public static bool Matches(SegmentCondition condition, CustomerSegmentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        ArgumentNullException.ThrowIfNull(facts);
         return ParsedCondition.Of(condition).Matches(facts);
     }
 
@@ -47,7 +44,6 @@ public static class SegmentEvaluator
         var segments = definition.Segments.Select(CompiledSegment.Of).ToArray();
         return facts =>
         {
-            ArgumentNullException.ThrowIfNull(facts);
             for (var i = 0; i < segments.Length; i++)
             {
                 if (segments[i].Matches(facts))

@@ -68,6 +68,11 @@ public sealed class SegmentationQueries(
     private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, FactParts Parts), IReadOnlyList<CustomerSegmentFacts>> facts =
         new(capacity: 4, lifetime: TimeSpan.FromMinutes(5), clock);
 
+    // A dashboard view asks for its segment's members several times at once (its figures, its top themes, the satisfaction by
+    // segment): evaluated once per segment of a version, date and data version.
+    private readonly ResultCache<(DateOnly Date, DataVersion Version, int Customers, string Segmentation, int Number, string Segment), int[]> members =
+        new(capacity: 16, lifetime: TimeSpan.FromMinutes(5), clock);
+
     /// <summary>Every segmentation at its latest version, by name.</summary>
     public Task<IReadOnlyList<SegmentationInfo>> GetSegmentationsAsync(CancellationToken cancellationToken = default) =>
         segmentations?.GetAsync(cancellationToken) ?? ReadSegmentationsAsync(factory, cancellationToken);
@@ -200,20 +205,31 @@ public sealed class SegmentationQueries(
     private async Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, FactParts parts,
         CancellationToken cancellationToken)
     {
+        var (version, customers) = await DataKeyAsync(cancellationToken);
+        return await GetFactsAsync(analysisDate, parts, version, customers, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<CustomerSegmentFacts>> GetFactsAsync(DateOnly analysisDate, FactParts parts, DataVersion version, int customers,
+        CancellationToken cancellationToken)
+    {
         if (clv is null)
         {
             parts &= ~FactParts.Value;
         }
-        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
-        int customers;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            // A rectified country changes no id: the highest customer id and the short lifetime bound how stale a country is.
-            customers = await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
-        }
         // Not cancelled by one caller: another render may be waiting on the same entry.
-        return await facts.GetAsync((analysisDate, version, customers, parts),
+        return facts.GetAsync((analysisDate, version, customers, parts),
             () => Concurrent.Read(() => ComputeFactsAsync(analysisDate, parts, customers, CancellationToken.None)), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the facts are as of: the data version and the highest customer id (a rectified country changes no id: that and the
+    /// caches' short lifetime bound how stale a country is).
+    /// </summary>
+    private async Task<(DataVersion Version, int Customers)> DataKeyAsync(CancellationToken cancellationToken)
+    {
+        var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return (version, await db.Customers.AsNoTracking().MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0);
     }
 
     /// <summary>The live count of a definition (saved or being edited) at <paramref name="analysisDate"/>.</summary>
@@ -239,8 +255,11 @@ public sealed class SegmentationQueries(
         {
             return null;
         }
-        var ids = SegmentEvaluator.Members(saved.Definition, segment.SegmentKey,
-            await GetFactsAsync(analysisDate, saved.Definition, cancellationToken));
+        var (data, customers) = await DataKeyAsync(cancellationToken);
+        // Not cancelled by one caller: another render may be waiting on the same entry.
+        var ids = await members.GetAsync((analysisDate, data, customers, saved.Key, saved.Number, segment.SegmentKey),
+            async () => SegmentEvaluator.Members(saved.Definition, segment.SegmentKey,
+                await GetFactsAsync(analysisDate, Needs(saved.Definition), data, customers, CancellationToken.None)), cancellationToken);
         return new SegmentMembers(segment, saved.Name, saved.Number, definition.Name, analysisDate, ids);
     }
 
@@ -318,14 +337,7 @@ public sealed class SegmentationQueries(
         var (countryOf, channelsOf, consentsOf) = (await countries, await channels, await granted);
         var (alive, value) = (await fit)?.Model is { } model ? await Task.Run(() => ValuesById(model, maxCustomerId), cancellationToken)
             : ([], []);
-        return [.. (await scoring).Customers.Select(s =>
-        {
-            var id = s.CustomerId;
-            var pAlive = ById.Get(alive, id, double.NaN);
-            var clvOf = ById.Get(value, id, double.NaN);
-            return new CustomerSegmentFacts(s, ById.Get(countryOf, id), ById.Get(channelsOf, id), ById.Get(consentsOf, id),
-                double.IsNaN(pAlive) ? null : pAlive, double.IsFinite(clvOf) ? (decimal)clvOf : null);
-        })];
+        return new SegmentFactsTable((await scoring).Customers, countryOf, channelsOf, consentsOf, alive, value);
     }
 
     /// <summary>The consent purposes each customer has granted at the start of <paramref name="analysisDate"/> (business time, as the

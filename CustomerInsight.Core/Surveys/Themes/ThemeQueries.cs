@@ -199,7 +199,7 @@ public sealed class ThemeQueries(
         var scores = await rfmScores.GetAsync(filter.SegmentDate, cancellationToken);
         var segmentOf = scores.Customers.ToDictionary(c => c.CustomerId, c => c.Segment);
         var bySegment = new List<ThemeSlice<RfmSegment>>();
-        var inFilter = filter.CustomSegment is null ? null : customers!.ToHashSet();
+        var inFilter = filter.CustomSegment is null ? null : CustomerIdSet.Of(customers!);
         foreach (var group in scores.Customers.Where(c => inFilter is null ? filter.Segment is null
             || c.Segment == filter.Segment : inFilter.Contains(c.CustomerId))
                      .GroupBy(c => c.Segment).OrderBy(g => g.Key))
@@ -295,7 +295,7 @@ public sealed class ThemeQueries(
     private async Task<List<(CommentRow Row, string Text)>> ReadCommentsAsync(SatisfactionFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var members = filter.CustomerIds?.ToHashSet();
+        var members = filter.CustomerIds is { } ids ? CustomerIdSet.Of(ids) : null;
         var query = SatisfactionQueries.Filtered(db, filter with { CustomerIds = null }).Where(r => r.Comment != null && r.Comment.Trim() != "");
         if (members is not null)
         {

@@ -215,6 +215,24 @@ public class SegmentationQueriesTests : EngineTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMembersAsync_EvaluatedOncePerVersionDateAndData()
+    {
+        await queries.SaveAsync(null, "Deux profils", TwoProfiles(), 0, "Premier découpage", "analyste@demo.local", Token);
+        var bigSpenders = new SegmentRef("deux-profils", "gros-acheteurs");
+
+        var first = await queries.GetMembersAsync(bigSpenders, Date, cancellationToken: Token);
+        var again = await queries.GetMembersAsync(bigSpenders, Date, cancellationToken: Token);
+        Assert.Equal(await IdsOf("C1", "C2"), first!.CustomerIds);
+        Assert.Same(first.CustomerIds, again!.CustomerIds);
+        Assert.NotSame(first.CustomerIds, (await queries.GetMembersAsync(bigSpenders, Date.AddDays(-1), cancellationToken: Token))!.CustomerIds);
+
+        // An import is new data: C3's large order places it among the big spenders at once.
+        var more = OrderLines[..OrderLines.IndexOf('\n', StringComparison.Ordinal)] + "\nO9,C3,2026-03-09,Web,Sale,P9,Canapé,1,600\n";
+        Assert.Equal(1, (await context.ImportAsync(context.WriteFile("more.csv", more), ImportFormat.OrderLines, Token)).RowsImported);
+        Assert.Equal(await IdsOf("C1", "C2", "C3"), (await queries.GetMembersAsync(bigSpenders, Date, cancellationToken: Token))!.CustomerIds);
+    }
+
+    [Fact]
     public async Task GetFactsAsync_FromTheNodesSnapshot_TheFactsReadInSql()
     {
         // C3 also buys on the web the day before the analysis date: two channels at that date, the phone alone on the day before.
