@@ -70,7 +70,7 @@ public sealed class ThemeQueries(
     private readonly SharedRead<ThemeSet>? current = notifier is null ? null
         : new(cancellationToken => ReadCurrentAsync(factory, texts, cancellationToken), notifier, clock);
 
-    private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version), ThemeOverview> periodFigures =
+    private readonly ResultCache<(KpiFilter Filter, int MinResponses, int ThemeSet, DataVersion Version, int Segmentations), ThemeOverview> periodFigures =
         new(capacity: 32, lifetime: TimeSpan.FromMinutes(5), clock);
 
     /// <summary>How many of the latest comments the editor counts matches in.</summary>
@@ -154,20 +154,18 @@ public sealed class ThemeQueries(
     /// The period's theme figures only (the dashboard's top themes): no month, channel or segment breakdown is read.
     /// Every dashboard shows them, so they are computed once per filter, theme set and data version and shared by every
     /// open page (reading and matching the period's comments per circuit and per filter change is what held a node to a
-    /// few dozen users: bench/RESULTS.md, circuits); a custom segment's figures are computed each time (its members
+    /// few dozen users: bench/RESULTS.md, circuits); with a custom segment, per version of the segmentations too (its members
     /// follow the segmentation's versions).
     /// </summary>
     public async Task<ThemeOverview> GetPeriodFiguresAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter.CustomSegment is not null)
-        {
-            return await ComputeAsync(filter, minResponses, withBreakdowns: false, cancellationToken);
-        }
         var set = await GetCurrentAsync(cancellationToken);
         var version = await CurrentDataVersion.ReadAsync(versions, factory, cancellationToken);
+        var segmentationVersion = filter.CustomSegment is not null && segmentations is not null
+            ? await segmentations.GetLatestVersionIdAsync(cancellationToken) : 0;
         // Not cancelled by one caller: another page may be waiting on the same entry.
-        return await periodFigures.GetAsync((filter, minResponses, set.Version, version),
+        return await periodFigures.GetAsync((filter, minResponses, set.Version, version, segmentationVersion),
             () => ComputeAsync(filter, minResponses, withBreakdowns: false, CancellationToken.None, set), cancellationToken);
     }
 

@@ -179,6 +179,32 @@ public class ThemeQueriesTests : EngineTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPeriodFiguresAsync_CustomSegment_SharedPerVersion_NewVersionUsedAtOnce()
+    {
+        var factory = context.Database.Factory;
+        var rfm = new RfmScoreCache(new RfmQueries(factory, Options.Create(new RfmOptions())), factory, TimeProvider.System);
+        var audit = new AuditLog(factory, TimeProvider.System);
+        var segmentations = new SegmentationQueries(factory, rfm, new ConsentQueries(factory), BusinessCalendar.ForZone("Europe/Paris"), audit,
+            TimeProvider.System);
+        var themes = new ThemeQueries(factory, new SatisfactionQueries(factory), rfm, audit, TimeProvider.System, ResxTextResolver.Instance,
+            segmentations);
+        SegmentationDefinition BoughtOn(string channel) => new([new SegmentDefinition("", "Clients", RuleMatch.All,
+            [new SegmentRuleGroup(RuleMatch.All, [new SegmentCondition(SegmentField.Channel, RuleOperator.Equal, channel)])])]);
+        Assert.Equal(1, (await segmentations.SaveAsync(null, "Canal", BoughtOn("Web"), 0, "Le web", "analyste@demo.local", Token)).Version);
+        var filter = March with { CustomSegment = new SegmentRef("canal", "clients") };
+
+        // C1 (the web): delivery in r1 and r2. Every dashboard on this filter shares the figures.
+        var web = await themes.GetPeriodFiguresAsync(filter, 30, Token);
+        Assert.Equal(2, Of(web, web.Overall, "delivery").Mentions);
+        Assert.Same(web, await themes.GetPeriodFiguresAsync(filter, 30, Token));
+
+        // The segment's new version (C2, the store: delivery in r3, after-sales in r4) is used at once.
+        Assert.Equal(2, (await segmentations.SaveAsync("canal", "Canal", BoughtOn("Store"), 1, "Le magasin", "analyste@demo.local", Token)).Version);
+        var store = await themes.GetPeriodFiguresAsync(filter, 30, Token);
+        Assert.Equal((1, 1), (Of(store, store.Overall, "delivery").Mentions, Of(store, store.Overall, "after-sales").Mentions));
+    }
+
+    [Fact]
     public async Task GetCommentsAsync_Delivery_NewestFirstWithTheWordsMarked()
     {
         var list = await queries.GetCommentsAsync(March, "delivery", 2, Token);
