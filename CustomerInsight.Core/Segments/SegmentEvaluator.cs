@@ -90,7 +90,29 @@ public static class SegmentEvaluator
             return [];
         }
         var assign = Assigner(definition);
-        var ids = customers.Where(c => assign(c) == index).Select(c => c.CustomerId).ToArray();
+        int[] ids;
+        if (customers is IReadOnlyList<CustomerSegmentFacts> list)
+        {
+            // A million customers' facts: evaluated in fixed slices on both cores.
+            var found = new List<int>[8];
+            Value.LikelihoodSums.ForEachSlice(list.Count, found.Length, (k, from, to) =>
+            {
+                found[k] = [];
+                for (var i = from; i < to; i++)
+                {
+                    var facts = list[i];
+                    if (assign(facts) == index)
+                    {
+                        found[k].Add(facts.CustomerId);
+                    }
+                }
+            });
+            ids = [.. found.SelectMany(f => f)];
+        }
+        else
+        {
+            ids = [.. customers.Where(c => assign(c) == index).Select(c => c.CustomerId)];
+        }
         Array.Sort(ids);
         return ids;
     }
