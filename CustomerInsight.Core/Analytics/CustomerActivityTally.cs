@@ -163,15 +163,30 @@ public sealed class CustomerActivityTally
     }
 
     /// <summary>Adds one sale order of an edge day of the customer in <paramref name="slot"/>.</summary>
-    public void AddOrder(int slot, DateOnly date, Channel channel)
+    public void AddOrder(int slot, DateOnly date, Channel channel) => AddOrder(slot, WindowsCounting(date, channel));
+
+    /// <summary>The windows (bit w: window w) that count a sale order of <paramref name="channel"/> on the edge day <paramref name="date"/>.</summary>
+    public int WindowsCounting(DateOnly date, Channel channel)
     {
         var month = ActivityWindow.MonthIndex(date);
+        var bits = 0;
         for (var w = 0; w < windows.Length; w++)
         {
             if (windows[w].CountsOrder(date, month, channel, wholeMonths[w]))
             {
-                Add(At(slot) + w, 1);
+                bits |= 1 << w;
             }
+        }
+        return bits;
+    }
+
+    /// <summary>Adds one sale order of the customer in <paramref name="slot"/> to the windows <paramref name="windowBits"/> (<see cref="WindowsCounting"/>).</summary>
+    public void AddOrder(int slot, int windowBits)
+    {
+        var at = At(slot);
+        for (var bits = windowBits; bits != 0; bits &= bits - 1)
+        {
+            Add(at + System.Numerics.BitOperations.TrailingZeroCount(bits), 1);
         }
     }
 

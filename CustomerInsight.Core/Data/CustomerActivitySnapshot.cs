@@ -21,6 +21,7 @@ namespace CustomerInsight.Core.Data;
 public sealed class CustomerActivitySnapshot
 {
     private const int NoSale = int.MaxValue;
+    private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
 
     private readonly int[] ids;
     // Customer × year rows.
@@ -245,16 +246,22 @@ public sealed class CustomerActivitySnapshot
                 tally.AddYear(slot, years[i], months[i], repeatMonths[i], channelMonths[i], channelRepeatMonths[i]);
             }
         }
+        // The windows counting an order of a day and channel, worked out once a day rather than once an order.
+        var windowsOf = new int[ChannelCount];
         foreach (var (from, to) in tally.EdgeDays())
         {
             ForEachSaleDay(from, to, (day, slots, channels, _) =>
             {
                 var date = DateOnly.FromDayNumber(day);
+                for (var c = 0; c < windowsOf.Length; c++)
+                {
+                    windowsOf[c] = tally.WindowsCounting(date, (Channel)c);
+                }
                 for (var i = 0; i < slots.Length; i++)
                 {
                     if (keep is null || keep[slots[i]])
                     {
-                        tally.AddOrder(slots[i], date, (Channel)channels[i]);
+                        tally.AddOrder(slots[i], windowsOf[channels[i]]);
                     }
                 }
             });
@@ -308,11 +315,17 @@ public sealed class CustomerActivitySnapshot
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentNullException.ThrowIfNull(bucketOf);
         var totals = new (long SaleOrders, long GrossMilli, long ReturnsMilli)[buckets];
+        // A day's bucket per channel, asked once a day rather than once an order.
+        var bucketOfChannel = new int[ChannelCount];
         ForEachSaleDay(from, to, (day, slots, channels, amounts) =>
         {
+            for (var c = 0; c < bucketOfChannel.Length; c++)
+            {
+                bucketOfChannel[c] = bucketOf(day, (Channel)c);
+            }
             for (var i = 0; i < slots.Length; i++)
             {
-                if (keep[slots[i]] && bucketOf(day, (Channel)channels[i]) is var b and >= 0)
+                if (keep[slots[i]] && bucketOfChannel[channels[i]] is var b and >= 0)
                 {
                     totals[b].SaleOrders++;
                     totals[b].GrossMilli += amounts[i];
