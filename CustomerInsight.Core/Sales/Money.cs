@@ -8,7 +8,21 @@ public static class Money
 {
     public const long MilliPerUnit = 1000;
 
-    public static decimal FromMilli(long milli) => milli / 1000m;
+    /// <summary>
+    /// <c>milli / 1000m</c> without a decimal division (RFM turns a million customers' amounts at each new date): the same value
+    /// and the same scale, the division's trailing zeros dropped.
+    /// </summary>
+    public static decimal FromMilli(long milli)
+    {
+        byte scale = 3;
+        while (scale > 0 && milli % 10 == 0)
+        {
+            milli /= 10;
+            scale--;
+        }
+        var magnitude = milli < 0 ? (ulong)-(milli + 1) + 1 : (ulong)milli;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, milli < 0, scale);
+    }
 
     /// <summary>Converts an amount to thousandths; throws when it has more than three decimals.</summary>
     public static long ToMilli(decimal amount)

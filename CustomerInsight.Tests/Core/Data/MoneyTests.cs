@@ -30,4 +30,34 @@ public class MoneyTests
         Assert.Equal(0.99m, Money.FromMilli(total));
         Assert.NotEqual(0.99, Enumerable.Repeat(3 * 0.033, 10).Sum());
     }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(-1L)]
+    [InlineData(10L)]
+    [InlineData(120L)]
+    [InlineData(12_000L)]
+    [InlineData(12_300L)]
+    [InlineData(-12_340L)]
+    [InlineData(999_999_999_999L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void FromMilli_TheDivisionsValueAndScale(long milli)
+    {
+        var divided = milli / 1000m;
+
+        Assert.Equal(divided, Money.FromMilli(milli));
+        Assert.Equal(divided.Scale, Money.FromMilli(milli).Scale);
+        Assert.Equal(divided.ToString(System.Globalization.CultureInfo.InvariantCulture), Money.FromMilli(milli).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void FromMilli_EveryAmountOfARange_AsTheDivision()
+    {
+        for (var milli = -20_000L; milli <= 20_000L; milli += 7)
+        {
+            Assert.Equal((milli / 1000m).ToString(System.Globalization.CultureInfo.InvariantCulture), Money.FromMilli(milli).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 }
