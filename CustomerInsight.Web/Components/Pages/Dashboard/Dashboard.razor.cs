@@ -69,9 +69,10 @@ public sealed partial class Dashboard
         }
         var options = KpiOptions.Value;
         var filter = State.ToKpiFilter(day);
-        // The figures not yet shared are computed on the pool's threads; the top themes meanwhile on this one.
+        // The figures not yet shared are computed on the pool's threads, the top themes beside them; the figures are drawn without
+        // waiting for the themes (with a custom segment of 400 k customers at 10 M order lines, the themes took longer).
         var dashboard = Queries.GetDashboardAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
-        await ReadTopThemesAsync(filter, options.MinResponses, cancellationToken);
+        StartTopThemes(filter, options.MinResponses);
         var loaded = await dashboard;
         var events = await OmocQueries.ListChangeEventsAsync(loaded.TrendRange.Start, loaded.TrendRange.End, cancellationToken);
         // Everything shown changes together, after the last await: a render in between (a shared read still running)
@@ -97,17 +98,19 @@ public sealed partial class Dashboard
         var options = KpiOptions.Value;
         var filter = State.ToKpiFilter(day);
         await Queries.StartAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
-        // The top themes as well, on the pool: the interactive render would otherwise read them while it waits for the figures.
-        _ = Task.Run(() => ReadTopThemesAsync(filter, options.MinResponses, CancellationToken.None), CancellationToken.None);
+        StartTopThemes(filter, options.MinResponses);
         return true;
     }
 
     /// <summary>
     /// The period's theme figures that the satisfaction block's top themes (<see cref="Satisfaction.TopThemes"/>) show, read beside
     /// the dashboard's figures: that component asks for them only once it is drawn, after the figures, and then finds them ready
-    /// (one shared entry per filter) instead of reading them after everything else. Its own read reports a failure. Shared already,
-    /// they are there at once, and a view whose figures are all shared is drawn without a wait.
+    /// (one shared entry per filter) instead of reading them after everything else. Its own read reports a failure. Started on the
+    /// pool and never waited for here: the figures are drawn as soon as they are there.
     /// </summary>
+    private void StartTopThemes(KpiFilter filter, int minResponses) =>
+        _ = Task.Run(() => ReadTopThemesAsync(filter, minResponses, CancellationToken.None), CancellationToken.None);
+
     private async Task ReadTopThemesAsync(KpiFilter filter, int minResponses, CancellationToken cancellationToken)
     {
         try
