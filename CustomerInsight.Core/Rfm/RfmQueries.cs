@@ -120,30 +120,38 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var n = snapshot.Customers;
-        using var saleOrdersOf = Scratch.RentCleared<int>(n);
-        using var lastDayOf = Scratch.Rent<int>(n);
-        using var netMilliOf = Scratch.RentCleared<long>(n);
-        var (saleOrders, lastDays, netMilli) = (saleOrdersOf.Array, lastDayOf.Array, netMilliOf.Array);
+        // One record per customer: an order touches one cache line, not one per column.
+        using var customersOf = Scratch.RentCleared<RfmSlot>(n);
+        var customers = customersOf.Array;
         snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
             {
-                var slot = slots[i];
-                saleOrders[slot]++;
-                lastDays[slot] = day;
-                netMilli[slot] += amounts[i];
+                ref var c = ref customers[slots[i]];
+                c.SaleOrders++;
+                c.LastDay = day;
+                c.NetMilli += amounts[i];
             }
         });
-        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => netMilli[slot] += amount);
+        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => customers[slot].NetMilli += amount);
         var columns = new RfmActivityColumns(n);
         for (var slot = 0; slot < n; slot++)
         {
-            if (saleOrders[slot] > 0)
+            ref var c = ref customers[slot];
+            if (c.SaleOrders > 0)
             {
-                columns.Add(snapshot.IdOf(slot), lastDays[slot], saleOrders[slot], netMilli[slot]);
+                columns.Add(snapshot.IdOf(slot), c.LastDay, c.SaleOrders, c.NetMilli);
             }
         }
         return columns;
+    }
+
+    /// <summary>What <see cref="ColumnsBefore"/> gathers of one customer.</summary>
+    private struct RfmSlot
+    {
+        public int SaleOrders;
+        public int LastDay;
+        public long NetMilli;
     }
 
     public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)

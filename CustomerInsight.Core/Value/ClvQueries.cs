@@ -195,60 +195,72 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutWeeks);
         const int none = int.MinValue;
         var n = snapshot.Customers;
-        // Working arrays reused from one fit to the next (Scratch: memory new to the process is dear).
-        using var firstOf = Scratch.Rent<int>(n);
-        using var lastOf = Scratch.Rent<int>(n);
-        using var repeatOf = Scratch.RentCleared<int>(n);
-        using var repeatMilliOf = Scratch.RentCleared<long>(n);
-        using var seenOf = Scratch.Rent<int>(n);
-        var (first, last, repeat, repeatMilli, seen) = (firstOf.Array, lastOf.Array, repeatOf.Array, repeatMilliOf.Array, seenOf.Array);
-        firstOf.Span.Fill(none);
-        seenOf.Span.Fill(none);
+        // One record per customer, reused from one fit to the next (Scratch: memory new to the process is dear): an order touches one
+        // cache line, not one per column (at a new calibration end at 10 M order lines, 300 ms with five columns).
+        using var slotsOf = Scratch.Rent<PurchaseSlot>(n);
+        var customers = slotsOf.Array;
+        slotsOf.Span.Fill(new PurchaseSlot { First = none, Seen = none });
         var holdout = new int[holdoutWeeks];
         var endDay = calibrationEnd.DayNumber;
         snapshot.ForEachSaleDay(DateOnly.MinValue, calibrationEnd.AddDays((7 * holdoutWeeks) + 1), (day, slots, _, amounts) =>
         {
             for (var i = 0; i < slots.Length; i++)
             {
-                var slot = slots[i];
+                ref var c = ref customers[slots[i]];
                 if (day > endDay)
                 {
                     // A purchase in the holdout weeks of a customer who bought by the calibration end: one per customer and day.
-                    if (first[slot] != none && seen[slot] != day)
+                    if (c.First != none && c.Seen != day)
                     {
-                        seen[slot] = day;
+                        c.Seen = day;
                         holdout[(day - endDay - 1) / 7]++;
                     }
                 }
-                else if (first[slot] == none)
+                else if (c.First == none)
                 {
-                    first[slot] = last[slot] = day;
+                    c.First = c.Last = day;
                 }
                 else
                 {
                     // As PurchaseHistoryFolder: a later day is a repeat purchase; the first day's orders are not repeat value.
-                    if (day > last[slot])
+                    if (day > c.Last)
                     {
-                        last[slot] = day;
-                        repeat[slot]++;
+                        c.Last = day;
+                        c.Repeat++;
                     }
-                    if (day != first[slot])
+                    if (day != c.First)
                     {
-                        repeatMilli[slot] += amounts[i];
+                        c.RepeatMilli += amounts[i];
                     }
                 }
             }
         });
-        var histories = new List<PurchaseHistory>(firstOf.Span.Length - firstOf.Span.Count(none));
+        var bought = 0;
         for (var slot = 0; slot < n; slot++)
         {
-            if (first[slot] != none)
+            bought += customers[slot].First != none ? 1 : 0;
+        }
+        var histories = new List<PurchaseHistory>(bought);
+        for (var slot = 0; slot < n; slot++)
+        {
+            ref var c = ref customers[slot];
+            if (c.First != none)
             {
-                histories.Add(new PurchaseHistory(snapshot.IdOf(slot), repeat[slot], last[slot] - first[slot], endDay - first[slot],
-                    Money.FromMilli(repeatMilli[slot])));
+                histories.Add(new PurchaseHistory(snapshot.IdOf(slot), c.Repeat, c.Last - c.First, endDay - c.First, Money.FromMilli(c.RepeatMilli)));
             }
         }
         return new PurchaseReading(histories, holdout);
+    }
+
+    /// <summary>What <see cref="ReadPurchases"/> gathers of one customer: first and last purchase day, repeat purchases and their
+    /// amount, the last holdout day counted.</summary>
+    private struct PurchaseSlot
+    {
+        public int First;
+        public int Last;
+        public int Repeat;
+        public int Seen;
+        public long RepeatMilli;
     }
 
     private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
