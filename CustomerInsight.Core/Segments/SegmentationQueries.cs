@@ -330,12 +330,12 @@ public sealed class SegmentationQueries(
             ? ReadConsentsAsync(analysisDate, maxCustomerId, cancellationToken) : Task.FromResult<int[]>([]);
         // The value model sees what RFM sees: the purchases before the analysis date (its calibration end is inclusive).
         var fit = parts.HasFlag(FactParts.Value) && clv is not null
-            ? clv.GetReportAsync(analysisDate.AddDays(-1), null, null, cancellationToken)
-            : Task.FromResult<ClvReport?>(null);
+            ? clv.GetModelAsync(analysisDate.AddDays(-1), cancellationToken)
+            : Task.FromResult<ClvResult?>(null);
         var scoring = rfmScores.GetAsync(analysisDate, cancellationToken);
         await Task.WhenAll(countries, channels, granted, fit, scoring);
         var (countryOf, channelsOf, consentsOf) = (await countries, await channels, await granted);
-        var (alive, value) = (await fit)?.Model is { } model ? await Task.Run(() => ValuesById(model, maxCustomerId), cancellationToken)
+        var (alive, value) = await fit is { } model ? await Task.Run(() => ValuesById(model, maxCustomerId), cancellationToken)
             : ([], []);
         return new SegmentFactsTable((await scoring).Customers, countryOf, channelsOf, consentsOf, alive, value);
     }

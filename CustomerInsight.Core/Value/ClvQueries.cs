@@ -43,6 +43,13 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
     private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon),
         ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
 
+    // The fits the reports are made of: a custom segment's facts need the fit alone, not the holdout's predicted purchases.
+    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon),
+        ClvFit> fits = new(Capacity, TimeSpan.MaxValue, clock);
+
+    /// <summary>A fit with what its report adds the holdout from: the whole weeks after the calibration end and their purchases.</summary>
+    private sealed record ClvFit(ClvResult Model, int WholeWeeks, int[] ActualPerWeek, DateOnly? LatestSaleDate, IReadOnlyList<ClvPhase> Phases);
+
     public int DefaultHorizonWeeks => settings.HorizonWeeks;
 
     /// <summary>The default calibration end: the latest day with a sale order (predictions from today's knowledge); null without sales.</summary>
@@ -70,16 +77,38 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
     {
         var horizon = horizonWeeks ?? settings.HorizonWeeks;
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1, nameof(horizonWeeks));
-        // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
-        var version = await DataVersion.ReadAsync(factory, cancellationToken);
-        var report = await cache.GetAsync((version.Orders, version.UndoneImports, calibrationEnd, horizon),
-            async () => await ComputeAsync(calibrationEnd, horizon, progress, cancellationToken) with
+        var key = await KeyAsync(calibrationEnd, horizon, cancellationToken);
+        var report = await cache.GetAsync(key,
+            async () => ReportOf(await FitAsync(key, progress, cancellationToken), horizon, progress) with
             {
-                ModelVersion = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version.Orders}.{version.UndoneImports}"),
+                ModelVersion = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key.Orders}.{key.UndoneImports}"),
                 FittedAtUtc = clock.GetUtcNow().UtcDateTime,
             }, cancellationToken);
         return report.Model.Customers.Count == 0 ? null : report;
     }
+
+    /// <summary>
+    /// The models of <see cref="GetReportAsync"/> at <paramref name="calibrationEnd"/> over <c>Clv:HorizonWeeks</c> without the
+    /// holdout's predicted purchases (the same fit, shared with the report); null when no customer bought by then.
+    /// </summary>
+    public async Task<ClvResult?> GetModelAsync(DateOnly calibrationEnd, CancellationToken cancellationToken = default)
+    {
+        var key = await KeyAsync(calibrationEnd, settings.HorizonWeeks, cancellationToken);
+        var fit = await FitAsync(key, null, cancellationToken);
+        return fit.Model.Customers.Count == 0 ? null : fit.Model;
+    }
+
+    private async Task<(long Orders, int UndoneImports, DateOnly End, int Horizon)> KeyAsync(DateOnly calibrationEnd, int horizon,
+        CancellationToken cancellationToken)
+    {
+        // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
+        var version = await DataVersion.ReadAsync(factory, cancellationToken);
+        return (version.Orders, version.UndoneImports, calibrationEnd, horizon);
+    }
+
+    private Task<ClvFit> FitAsync((long Orders, int UndoneImports, DateOnly End, int Horizon) key, IProgress<double>? progress,
+        CancellationToken cancellationToken) =>
+        fits.GetAsync(key, () => ComputeFitAsync(key.End, key.Horizon, progress, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The predictions (P(alive), expected purchases, spend and CLV over <c>Clv:HorizonWeeks</c>) of the given customers at
@@ -263,7 +292,8 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         public long RepeatMilli;
     }
 
-    private async Task<ClvReport> ComputeAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress, CancellationToken cancellationToken)
+    private async Task<ClvFit> ComputeFitAsync(DateOnly calibrationEnd, int horizon, IProgress<double>? progress,
+        CancellationToken cancellationToken)
     {
         // Off the caller's thread: the fit is CPU work of seconds at a million customers.
         await Task.Yield();
@@ -282,18 +312,31 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         {
             var empty = new ClvResult(calibrationEnd, horizon, settings.AnnualDiscountRate,
                 new BgNbdFit(new BgNbdParameters(double.NaN, double.NaN, double.NaN, double.NaN), double.NaN, 0), null, []);
-            return new ClvReport(empty, null, [], latest) { Phases = phases.Phases };
+            return new ClvFit(empty, 0, [], latest, phases.Phases);
         }
         var inner = new Progress<double>(p => progress?.Report(0.1 + 0.8 * p));
         var model = await Task.Run(() => ClvCalculator.Calculate(histories, calibrationEnd, horizon, settings.AnnualDiscountRate, inner,
             phases, cancellationToken), cancellationToken);
+        LogFitted(logger ?? NullLogger<ClvQueries>.Instance, calibrationEnd, horizon, string.Join("; ", phases.Phases));
+        return new ClvFit(model, wholeWeeks, actualPerWeek, latest, phases.Phases);
+    }
 
-        var cumulative = wholeWeeks > 0 ? ClvCalculator.CumulativePredicted(model, wholeWeeks) : [];
+    /// <summary>The report of a fit: the holdout's predicted purchases per week beside the actual ones.</summary>
+    private static ClvReport ReportOf(ClvFit fit, int horizon, IProgress<double>? progress)
+    {
+        if (fit.Model.Customers.Count == 0)
+        {
+            return new ClvReport(fit.Model, null, [], fit.LatestSaleDate) { Phases = fit.Phases };
+        }
+        var phases = new ClvPhases();
+        var cumulative = fit.WholeWeeks > 0 ? ClvCalculator.CumulativePredicted(fit.Model, fit.WholeWeeks) : [];
         phases.Mark("holdout: predicted purchases");
         progress?.Report(1);
-        int? actualTotal = wholeWeeks == horizon ? actualPerWeek.Sum() : null;
-        LogFitted(logger ?? NullLogger<ClvQueries>.Instance, calibrationEnd, horizon, string.Join("; ", phases.Phases));
-        return new ClvReport(model, actualTotal, ClvCalculator.Weekly(cumulative, actualPerWeek), latest) { Phases = phases.Phases };
+        int? actualTotal = fit.WholeWeeks == horizon ? fit.ActualPerWeek.Sum() : null;
+        return new ClvReport(fit.Model, actualTotal, ClvCalculator.Weekly(cumulative, fit.ActualPerWeek), fit.LatestSaleDate)
+        {
+            Phases = [.. fit.Phases, .. phases.Phases],
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Value models fitted at {CalibrationEnd}, {HorizonWeeks} weeks: {Phases}.")]

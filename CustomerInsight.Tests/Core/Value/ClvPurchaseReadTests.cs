@@ -40,6 +40,24 @@ public class ClvPurchaseReadTests : EngineTestBase
     }
 
     [Fact]
+    public async Task GetModelAsync_TheReportsFit_WithoutItsHoldout()
+    {
+        await using var context = await GeneratedAsync();
+        var queries = new ClvQueries(context.Database.Factory, Options.Create(new ClvOptions()), TimeProvider.System);
+        var end = new DateOnly(2024, 6, 30);
+
+        // A custom segment's facts ask for the fit first; the value page's report then adds the holdout to that same fit.
+        var model = await queries.GetModelAsync(end, Token);
+        var report = await queries.GetReportAsync(end, cancellationToken: Token);
+
+        Assert.Same(model, report!.Model);
+        Assert.NotEmpty(report.HoldoutWeeks);
+        Assert.Equal(["latest sale", "read purchases"], report.Phases.Take(2).Select(p => p.Name));
+        Assert.Equal("holdout: predicted purchases", report.Phases[^1].Name);
+        Assert.Null(await queries.GetModelAsync(new DateOnly(2000, 1, 1), Token));
+    }
+
+    [Fact]
     public async Task ReadPurchasesAsync_GeneratedOrders_EqualMetricsDefinitionsOverTheOrders()
     {
         await using var context = await GeneratedAsync();
