@@ -330,10 +330,12 @@ public sealed class DashboardQueries(KpiQueries kpiQueries, SatisfactionQueries 
             && await segmentations.GetVersionAsync(custom.SegmentationKey, cancellationToken: cancellationToken) is { } saved)
         {
             (name, version) = (saved.Name, saved.Number);
-            var facts = await segmentations.GetFactsAsync(date, saved.Definition, cancellationToken);
             foreach (var segment in saved.Definition.Segments)
             {
-                groups.Add((segment.Key, null, segment.Name, Segments.SegmentEvaluator.Members(saved.Definition, segment.Key, facts)));
+                // The members the segment filter and the dashboard use too (kept per version, date and data version).
+                var members = await segmentations.GetMembersAsync(new Segments.SegmentRef(saved.Key, segment.Key), date, saved.Number,
+                    cancellationToken);
+                groups.Add((segment.Key, null, segment.Name, members?.CustomerIds ?? []));
             }
         }
         else

@@ -80,7 +80,7 @@ public static class SegmentEvaluator
     }
 
     /// <summary>Ids of the customers placed in the segment <paramref name="key"/>, ascending; empty when it does not exist.</summary>
-    public static int[] Members(SegmentationDefinition definition, string key, IEnumerable<CustomerSegmentFacts> customers)
+    public static int[] Members(SegmentationDefinition definition, string key, IReadOnlyList<CustomerSegmentFacts> customers)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(customers);
@@ -90,29 +90,21 @@ public static class SegmentEvaluator
             return [];
         }
         var assign = Assigner(definition);
-        int[] ids;
-        if (customers is IReadOnlyList<CustomerSegmentFacts> list)
+        // A million customers' facts: evaluated in fixed slices on both cores.
+        var found = new List<int>[8];
+        Value.LikelihoodSums.ForEachSlice(customers.Count, found.Length, (k, from, to) =>
         {
-            // A million customers' facts: evaluated in fixed slices on both cores.
-            var found = new List<int>[8];
-            Value.LikelihoodSums.ForEachSlice(list.Count, found.Length, (k, from, to) =>
+            found[k] = [];
+            for (var i = from; i < to; i++)
             {
-                found[k] = [];
-                for (var i = from; i < to; i++)
+                var facts = customers[i];
+                if (assign(facts) == index)
                 {
-                    var facts = list[i];
-                    if (assign(facts) == index)
-                    {
-                        found[k].Add(facts.CustomerId);
-                    }
+                    found[k].Add(facts.CustomerId);
                 }
-            });
-            ids = [.. found.SelectMany(f => f)];
-        }
-        else
-        {
-            ids = [.. customers.Where(c => assign(c) == index).Select(c => c.CustomerId)];
-        }
+            }
+        });
+        int[] ids = [.. found.SelectMany(f => f)];
         Array.Sort(ids);
         return ids;
     }

@@ -384,7 +384,7 @@ public sealed class SegmentationQueries(
             {
                 for (var i = 0; i < slots.Length; i++)
                 {
-                    bySlot[slots[i]] |= 1 << orderChannels[i];
+                    bySlot[slots[i]] |= ((Channel)orderChannels[i]).Bit();
                 }
             });
             for (var slot = 0; slot < bySlot.Length; slot++)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using FitKey = (long Orders, int UndoneImports, System.DateOnly End, int Horizon);
 
 namespace CustomerInsight.Core.Value;
 
@@ -40,12 +41,10 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
     public const int Capacity = 3;
 
     private readonly ClvOptions settings = options.Value;
-    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon),
-        ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
+    private readonly ResultCache<FitKey, ClvReport> cache = new(Capacity, TimeSpan.MaxValue, clock);
 
     // The fits the reports are made of: a custom segment's facts need the fit alone, not the holdout's predicted purchases.
-    private readonly ResultCache<(long Orders, int UndoneImports, DateOnly End, int Horizon),
-        ClvFit> fits = new(Capacity, TimeSpan.MaxValue, clock);
+    private readonly ResultCache<FitKey, ClvFit> fits = new(Capacity, TimeSpan.MaxValue, clock);
 
     /// <summary>A fit with what its report adds the holdout from: the whole weeks after the calibration end and their purchases.</summary>
     private sealed record ClvFit(ClvResult Model, int WholeWeeks, int[] ActualPerWeek, DateOnly? LatestSaleDate, IReadOnlyList<ClvPhase> Phases);
@@ -98,16 +97,14 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         return fit.Model.Customers.Count == 0 ? null : fit.Model;
     }
 
-    private async Task<(long Orders, int UndoneImports, DateOnly End, int Horizon)> KeyAsync(DateOnly calibrationEnd, int horizon,
-        CancellationToken cancellationToken)
+    private async Task<FitKey> KeyAsync(DateOnly calibrationEnd, int horizon, CancellationToken cancellationToken)
     {
         // Only the orders' part of the data version: surveys, consents and erasures (which keep the orders) leave the fit as it is.
         var version = await DataVersion.ReadAsync(factory, cancellationToken);
         return (version.Orders, version.UndoneImports, calibrationEnd, horizon);
     }
 
-    private Task<ClvFit> FitAsync((long Orders, int UndoneImports, DateOnly End, int Horizon) key, IProgress<double>? progress,
-        CancellationToken cancellationToken) =>
+    private Task<ClvFit> FitAsync(FitKey key, IProgress<double>? progress, CancellationToken cancellationToken) =>
         fits.GetAsync(key, () => ComputeFitAsync(key.End, key.Horizon, progress, cancellationToken), cancellationToken);
 
     /// <summary>
