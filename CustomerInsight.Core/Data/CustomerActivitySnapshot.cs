@@ -44,6 +44,8 @@ public sealed class CustomerActivitySnapshot
     private readonly int[] returnDays;
     private readonly long[] returnAmounts;
     private readonly byte[] returnChannels;
+    // The same sale orders by customer, in a snapshot of every day.
+    private readonly SaleOrdersByCustomer? byCustomer;
     private readonly IReadOnlyList<(DateOnly From, DateOnly To)>? orderSpans;
     private readonly ConsentSnapshot? consents;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<int[], bool[]> kept = [];
@@ -59,6 +61,8 @@ public sealed class CustomerActivitySnapshot
         (this.firstSaleDays, this.firstDay, this.dayStarts, this.orderSlots, this.orderChannels, this.orderAmounts, this.orderSpans) =
             (firstSaleDays, firstDay, dayStarts, orderSlots, orderChannels, orderAmounts, orderSpans);
         (returnSlots, returnDays, returnAmounts, returnChannels) = returns;
+        byCustomer = orderSpans is null ? SaleOrdersByCustomer.Of(ids.Length, firstDay, dayStarts, orderSlots, orderChannels, orderAmounts)
+            : null;
     }
 
     /// <summary>The customers (slots) of the snapshot: every customer with an order.</summary>
@@ -76,6 +80,10 @@ public sealed class CustomerActivitySnapshot
 
     /// <summary>The customer id of a slot.</summary>
     public int IdOf(int slot) => ids[slot];
+
+    /// <summary>The sale orders of a slot's customer in day order (a snapshot of every day holds them by customer too).</summary>
+    public CustomerSaleOrders SalesOf(int slot) => (byCustomer
+        ?? throw new InvalidOperationException("This snapshot of some days' orders holds no orders by customer.")).Of(slot);
 
     /// <summary>
     /// Reads a snapshot: every customer × year row and first sale; the identified orders of <paramref name="orderSpans"/>

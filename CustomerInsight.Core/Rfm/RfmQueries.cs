@@ -115,43 +115,34 @@ public sealed class RfmQueries(IDbContextFactory<InsightDbContext> factory, IOpt
         return columns.ToList();
     }
 
-    /// <summary><see cref="ActivitiesBefore"/> as the columns the scorer reads, in working arrays (no record per customer).</summary>
+    /// <summary>
+    /// <see cref="ActivitiesBefore"/> as the columns the scorer reads, in working arrays (no record per customer): each customer's
+    /// sale orders side by side (<see cref="CustomerActivitySnapshot.SalesOf"/>), the few returns by day.
+    /// </summary>
     public static RfmActivityColumns ColumnsBefore(CustomerActivitySnapshot snapshot, DateOnly analysisDate)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var n = snapshot.Customers;
-        // One record per customer: an order touches one cache line, not one per column.
-        using var customersOf = Scratch.RentCleared<RfmSlot>(n);
-        var customers = customersOf.Array;
-        snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (day, slots, _, amounts) =>
-        {
-            for (var i = 0; i < slots.Length; i++)
-            {
-                ref var c = ref customers[slots[i]];
-                c.SaleOrders++;
-                c.LastDay = day;
-                c.NetMilli += amounts[i];
-            }
-        });
-        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => customers[slot].NetMilli += amount);
+        var before = analysisDate.DayNumber;
+        using var returnsOf = Scratch.RentCleared<long>(n);
+        var returns = returnsOf.Array;
+        snapshot.ForEachReturn(DateOnly.MinValue, analysisDate, (_, slot, _, amount) => returns[slot] += amount);
         var columns = new RfmActivityColumns(n);
         for (var slot = 0; slot < n; slot++)
         {
-            ref var c = ref customers[slot];
-            if (c.SaleOrders > 0)
+            var sales = snapshot.SalesOf(slot);
+            var count = sales.CountBefore(before);
+            if (count > 0)
             {
-                columns.Add(snapshot.IdOf(slot), c.LastDay, c.SaleOrders, c.NetMilli);
+                var net = returns[slot];
+                foreach (var amount in sales.AmountsMilli[..count])
+                {
+                    net += amount;
+                }
+                columns.Add(snapshot.IdOf(slot), sales.Days[count - 1], count, net);
             }
         }
         return columns;
-    }
-
-    /// <summary>What <see cref="ColumnsBefore"/> gathers of one customer.</summary>
-    private struct RfmSlot
-    {
-        public int SaleOrders;
-        public int LastDay;
-        public long NetMilli;
     }
 
     public async Task<IReadOnlyList<CustomerActivity>> GetActivitiesAsync(DateOnly analysisDate, CancellationToken cancellationToken = default)

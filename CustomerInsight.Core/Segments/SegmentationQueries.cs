@@ -371,27 +371,25 @@ public sealed class SegmentationQueries(
         return countries;
     }
 
-    /// <summary>The channels each customer bought on before <paramref name="analysisDate"/> (<see cref="SalesEnums.Bit"/>), by id: one
-    /// pass over the sale orders of the node's snapshot in the web app, else one GROUP BY in SQL (a row per customer and channel).</summary>
+    /// <summary>The channels each customer bought on before <paramref name="analysisDate"/> (<see cref="SalesEnums.Bit"/>), by id: each
+    /// customer's sale orders in the node's snapshot in the web app, else one GROUP BY in SQL (a row per customer and channel).</summary>
     private async Task<int[]> ReadChannelsAsync(DateOnly analysisDate, int maxCustomerId, CancellationToken cancellationToken)
     {
         var channels = new int[maxCustomerId + 1];
         if (activity is { KeepsSnapshots: true })
         {
             var snapshot = await activity.GetWholeAsync(cancellationToken);
-            var bySlot = new int[snapshot.Customers];
-            snapshot.ForEachSaleDay(DateOnly.MinValue, analysisDate, (_, slots, orderChannels, _) =>
+            for (var slot = 0; slot < snapshot.Customers; slot++)
             {
-                for (var i = 0; i < slots.Length; i++)
+                var sales = snapshot.SalesOf(slot);
+                var bits = 0;
+                foreach (var channel in sales.Channels[..sales.CountBefore(analysisDate.DayNumber)])
                 {
-                    bySlot[slots[i]] |= ((Channel)orderChannels[i]).Bit();
+                    bits |= ((Channel)channel).Bit();
                 }
-            });
-            for (var slot = 0; slot < bySlot.Length; slot++)
-            {
-                if (bySlot[slot] != 0)
+                if (bits != 0)
                 {
-                    ById.Set(ref channels, snapshot.IdOf(slot), bySlot[slot]);
+                    ById.Set(ref channels, snapshot.IdOf(slot), bits);
                 }
             }
             return channels;

@@ -62,6 +62,37 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task SalesOf_EachCustomersSaleOrders_InDayOrder_CountedBeforeADay()
+    {
+        // A's two sale orders added in the other order: the snapshot puts them in day order all the same.
+        await using (var db = Database.CreateContext())
+        {
+            db.Orders.Add(TestOrders.Create("a0", A, TestOrders.Day("2011-01-02"), 7.5m, channel: Channel.Phone));
+            await db.SaveChangesAsync(Token);
+        }
+        var snapshot = await CustomerActivitySnapshot.LoadAsync(Database.Factory, null, Token);
+
+        var bySlot = Enumerable.Range(0, snapshot.Customers).ToDictionary(snapshot.IdOf, slot =>
+        {
+            var sales = snapshot.SalesOf(slot);
+            return (Days: sales.Days.ToArray(), Channels: sales.Channels.ToArray(), Amounts: sales.AmountsMilli.ToArray(),
+                BeforeMarch15: sales.CountBefore(TestOrders.Day("2011-03-15").DayNumber));
+        });
+
+        var a = bySlot[A];
+        Assert.Equal(new[] { "2011-01-02", "2011-02-10", "2011-03-15" }.Select(d => TestOrders.Day(d).DayNumber), a.Days);
+        Assert.Equal(new[] { Channel.Phone, Channel.Web, Channel.Store }.Select(c => (byte)c), a.Channels);
+        Assert.Equal([7_500L, 40_000L, 50_000L], a.Amounts);
+        Assert.Equal(2, a.BeforeMarch15);
+        // B's sale only (not the anonymous one the same day, not A's cancellation); C's before every date.
+        Assert.Equal([30_000L], bySlot[B].Amounts);
+        Assert.Equal(0, bySlot[B].BeforeMarch15);
+        Assert.Equal(1, bySlot[C].BeforeMarch15);
+        var someDays = await CustomerActivitySnapshot.LoadAsync(Database.Factory, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
+        Assert.Throws<InvalidOperationException>(() => someDays.SalesOf(0));
+    }
+
+    [Fact]
     public async Task Snapshot_OfSpans_HoldsOnlyTheirOrders_AndRefusesAWindowWhoseEdgesItLacks()
     {
         var snapshot = await CustomerActivitySnapshot.LoadAsync(Database.Factory, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
