@@ -80,6 +80,10 @@ public static class SegmentEvaluator
     }
 
     /// <summary>Ids of the customers placed in the segment <paramref name="key"/>, ascending; empty when it does not exist.</summary>
+    /// <remarks>
+    /// Only the segments up to that one are checked. A facts table (the queries' answer) is read column by column, without putting
+    /// each customer's facts together (their CLV in decimal); a million customers are evaluated in fixed slices on both cores.
+    /// </remarks>
     public static int[] Members(SegmentationDefinition definition, string key, IReadOnlyList<CustomerSegmentFacts> customers)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -89,18 +93,17 @@ public static class SegmentEvaluator
         {
             return [];
         }
-        var assign = Assigner(definition);
-        // A million customers' facts: evaluated in fixed slices on both cores.
+        var segments = definition.Segments.Take(index + 1).Select(CompiledSegment.Of).ToArray();
+        var table = customers as SegmentFactsTable;
         var found = new List<int>[8];
         Value.LikelihoodSums.ForEachSlice(customers.Count, found.Length, (k, from, to) =>
         {
             found[k] = [];
             for (var i = from; i < to; i++)
             {
-                var facts = customers[i];
-                if (assign(facts) == index)
+                if (table is not null ? FirstMatch(segments, table.Row(i)) == index : FirstMatch(segments, customers[i]) == index)
                 {
-                    found[k].Add(facts.CustomerId);
+                    found[k].Add(table?.IdAt(i) ?? customers[i].CustomerId);
                 }
             }
         });
@@ -109,45 +112,59 @@ public static class SegmentEvaluator
         return ids;
     }
 
-    /// <summary>A rule (a segment, a group, a condition) ready to be checked against a customer's facts.</summary>
-    private interface ICompiledRule
+    /// <summary>The index of the first of <paramref name="segments"/> whose rules <paramref name="row"/> meets, or -1.</summary>
+    private static int FirstMatch<TRow>(CompiledSegment[] segments, TRow row)
+        where TRow : ISegmentFactsRow
     {
-        bool Matches(CustomerSegmentFacts facts);
-    }
-
-    /// <summary>Whether <paramref name="facts"/> meets all (or any) of <paramref name="rules"/>; none when there are none.</summary>
-    private static bool Combine<TRule>(RuleMatch match, TRule[] rules, CustomerSegmentFacts facts)
-        where TRule : ICompiledRule
-    {
-        if (rules.Length == 0)
+        for (var i = 0; i < segments.Length; i++)
         {
-            return false;
-        }
-        var all = match == RuleMatch.All;
-        foreach (var rule in rules)
-        {
-            if (rule.Matches(facts) != all)
+            if (segments[i].Matches(row))
             {
-                return !all;
+                return i;
             }
         }
-        return all;
+        return -1;
     }
 
     /// <summary>A segment's groups, compiled: the segment matches nobody without groups.</summary>
-    private sealed record CompiledSegment(RuleMatch Match, CompiledGroup[] Groups) : ICompiledRule
+    private sealed record CompiledSegment(RuleMatch Match, CompiledGroup[] Groups)
     {
         public static CompiledSegment Of(SegmentDefinition segment) => new(segment.Match, [.. segment.Groups.Select(CompiledGroup.Of)]);
 
-        public bool Matches(CustomerSegmentFacts facts) => Combine(Match, Groups, facts);
+        public bool Matches<TRow>(TRow row)
+            where TRow : ISegmentFactsRow
+        {
+            // All (or any) of the groups; none when there are none.
+            var all = Match == RuleMatch.All;
+            foreach (var group in Groups)
+            {
+                if (group.Matches(row) != all)
+                {
+                    return !all;
+                }
+            }
+            return all && Groups.Length > 0;
+        }
     }
 
     /// <summary>A group's conditions, parsed: the group matches nobody without conditions.</summary>
-    private sealed record CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions) : ICompiledRule
+    private sealed record CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions)
     {
         public static CompiledGroup Of(SegmentRuleGroup group) => new(group.Match, [.. group.Conditions.Select(ParsedCondition.Of)]);
 
-        public bool Matches(CustomerSegmentFacts facts) => Combine(Match, Conditions, facts);
+        public bool Matches<TRow>(TRow row)
+            where TRow : ISegmentFactsRow
+        {
+            var all = Match == RuleMatch.All;
+            foreach (var condition in Conditions)
+            {
+                if (condition.Matches(row) != all)
+                {
+                    return !all;
+                }
+            }
+            return all && Conditions.Length > 0;
+        }
     }
 
     /// <summary>
@@ -155,7 +172,6 @@ public static class SegmentEvaluator
     /// does not parse makes a condition nobody meets.
     /// </summary>
     private readonly record struct ParsedCondition(SegmentField Field, RuleOperator Operator, bool Valid, decimal Number, int Bit, string Text)
-        : ICompiledRule
     {
         public static ParsedCondition Of(SegmentCondition c) => c.Field switch
         {
@@ -169,26 +185,26 @@ public static class SegmentEvaluator
 
         private static ParsedCondition Invalid(SegmentCondition c) => new(c.Field, c.Operator, false, 0, 0, "");
 
-        public bool Matches(CustomerSegmentFacts facts)
+        public bool Matches<TRow>(TRow row)
+            where TRow : ISegmentFactsRow
         {
             if (!Valid)
             {
                 return false;
             }
-            var score = facts.Score;
             return Field switch
             {
-                SegmentField.RecencyScore => Compare(score.RecencyScore),
-                SegmentField.FrequencyScore => Compare(score.FrequencyScore),
-                SegmentField.MonetaryScore => Compare(score.MonetaryScore),
-                SegmentField.RecencyDays => Compare(score.Recency),
-                SegmentField.Orders => Compare(score.Frequency),
-                SegmentField.Monetary => Compare(score.Monetary),
+                SegmentField.RecencyScore => Compare(row.Score.RecencyScore),
+                SegmentField.FrequencyScore => Compare(row.Score.FrequencyScore),
+                SegmentField.MonetaryScore => Compare(row.Score.MonetaryScore),
+                SegmentField.RecencyDays => Compare(row.Score.Recency),
+                SegmentField.Orders => Compare(row.Score.Frequency),
+                SegmentField.Monetary => Compare(row.Score.Monetary),
                 // P(alive) is written in percent in a rule (P(alive) < 30), as the pages show it.
-                SegmentField.PAlive => facts.PAlive is { } p && Compare((decimal)Math.Round(p * 100, 6)),
-                SegmentField.Clv => facts.Clv is { } clv && Compare(clv),
-                SegmentField.Country => Is(string.Equals(facts.Country?.Trim(), Text, StringComparison.OrdinalIgnoreCase)),
-                SegmentField.Channel or SegmentField.Consent => Is(((Field == SegmentField.Channel ? facts.Channels : facts.Consents) & Bit) != 0),
+                SegmentField.PAlive => row.PAlive is { } p && Compare((decimal)Math.Round(p * 100, 6)),
+                SegmentField.Clv => row.Clv is { } clv && Compare(clv),
+                SegmentField.Country => Is(string.Equals(row.Country?.Trim(), Text, StringComparison.OrdinalIgnoreCase)),
+                SegmentField.Channel or SegmentField.Consent => Is(((Field == SegmentField.Channel ? row.Channels : row.Consents) & Bit) != 0),
                 _ => false,
             };
         }

@@ -17,7 +17,7 @@ public readonly record struct CustomerSegmentFacts(
     int Channels,
     int Consents,
     double? PAlive = null,
-    decimal? Clv = null)
+    decimal? Clv = null) : ISegmentFactsRow
 {
     public int CustomerId => Score.CustomerId;
 
@@ -30,38 +30,82 @@ public readonly record struct CustomerSegmentFacts(
     public static int ConsentBit(ConsentPurpose purpose) => 1 << (int)purpose;
 }
 
+/// <summary>What a rule reads of one customer (<see cref="SegmentEvaluator"/>): the facts themselves or a row of a facts table.</summary>
+internal interface ISegmentFactsRow
+{
+    RfmCustomerScore Score { get; }
+
+    string? Country { get; }
+
+    int Channels { get; }
+
+    int Consents { get; }
+
+    double? PAlive { get; }
+
+    decimal? Clv { get; }
+}
+
 /// <summary>
 /// Every scored customer's facts as columns: the RFM scores as scored and the other parts by customer id (empty: not read); each
-/// customer's <see cref="CustomerSegmentFacts"/> is put together as it is read. At 1 M customers an object per customer was about
-/// 100 MB to allocate, and then to collect, per analysis date (bench/RESULTS.md).
+/// customer's <see cref="CustomerSegmentFacts"/> is put together as it is read, or its <see cref="Row"/> read a column at a time
+/// by the rules. At 1 M customers an object per customer was about 100 MB to allocate, and then to collect, per analysis date
+/// (bench/RESULTS.md).
 /// </summary>
 internal sealed class SegmentFactsTable(IReadOnlyList<RfmCustomerScore> scores, string?[] countries, int[] channels, int[] consents,
     double[] alive, double[] value) : IReadOnlyList<CustomerSegmentFacts>
 {
-    public int Count => scores.Count;
+    private readonly RfmCustomerScore[] scores = scores as RfmCustomerScore[] ?? [.. scores];
+    private readonly string?[] countries = countries;
+    private readonly int[] channels = channels;
+    private readonly int[] consents = consents;
+    private readonly double[] alive = alive;
+    private readonly double[] value = value;
+
+    public int Count => scores.Length;
 
     public CustomerSegmentFacts this[int index]
     {
         get
         {
-            var score = scores[index];
-            var id = score.CustomerId;
-            var pAlive = ById.Get(alive, id, double.NaN);
-            var clv = ById.Get(value, id, double.NaN);
-            return new CustomerSegmentFacts(score, ById.Get(countries, id), ById.Get(channels, id), ById.Get(consents, id),
-                double.IsNaN(pAlive) ? null : pAlive, double.IsFinite(clv) ? (decimal)clv : null);
+            var row = Row(index);
+            return new CustomerSegmentFacts(row.Score, row.Country, row.Channels, row.Consents, row.PAlive, row.Clv);
         }
     }
 
+    /// <summary>The customer id of a row.</summary>
+    public int IdAt(int index) => scores[index].CustomerId;
+
+    /// <summary>A customer's facts as the rules read them, each from its column when asked (the CLV in decimal only then).</summary>
+    public FactsRow Row(int index) => new(this, index);
+
     public IEnumerator<CustomerSegmentFacts> GetEnumerator()
     {
-        for (var i = 0; i < scores.Count; i++)
+        for (var i = 0; i < scores.Length; i++)
         {
             yield return this[i];
         }
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>One row of the table.</summary>
+    internal readonly struct FactsRow(SegmentFactsTable table, int index) : ISegmentFactsRow
+    {
+        public RfmCustomerScore Score => table.scores[index];
+
+        private int Id => table.scores[index].CustomerId;
+
+        public string? Country => ById.Get(table.countries, Id);
+
+        public int Channels => ById.Get(table.channels, Id);
+
+        public int Consents => ById.Get(table.consents, Id);
+
+        public double? PAlive => ById.Get(table.alive, Id, double.NaN) is var p && !double.IsNaN(p) ? p : null;
+
+        public decimal? Clv => ById.Get(table.value, Id, double.NaN) is var v && double.IsFinite(v) ? (decimal)v : null;
+    }
 }
 
 /// <summary>

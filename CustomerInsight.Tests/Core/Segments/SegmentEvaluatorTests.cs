@@ -110,6 +110,45 @@ public class SegmentEvaluatorTests
     }
 
     [Fact]
+    public void Members_OfAFactsTable_ReadByColumn_TheSameAsOverEachCustomersFacts()
+    {
+        // Ids with gaps; columns by id: countries, channels, consents, P(alive) and CLV (NaN: no fit for that customer; infinite:
+        // no spend model), one customer beyond the columns' end (nothing read for it).
+        RfmCustomerScore Score(int id, int r, int orders, decimal monetary) =>
+            new(id, new DateOnly(2026, 1, 1), 10 * id, orders, monetary, r, 3, 2, RfmSegment.Promising);
+        var scores = new[] { Score(1, 5, 1, 50m), Score(3, 4, 6, 900m), Score(4, 2, 2, 120.5m), Score(7, 1, 9, 2000m), Score(9, 3, 4, 75m) };
+        var table = new SegmentFactsTable(scores,
+            [null, "France", null, " belgique ", "France", null, null, "Suisse"],
+            [0, Channel.Web.Bit(), 0, Channel.Store.Bit(), Channel.Web.Bit() | Channel.Phone.Bit(), 0, 0, Channel.Phone.Bit()],
+            [0, CustomerSegmentFacts.ConsentBit(ConsentPurpose.EmailMarketing), 0, 0, 0, 0, 0, 0],
+            [double.NaN, 0.8, double.NaN, 0.2, 0.555555, double.NaN, double.NaN, 0.1],
+            [double.NaN, 40.0, double.NaN, 1200.75, double.PositiveInfinity, double.NaN, double.NaN, 3000.125]);
+        var definition = new SegmentationDefinition([
+            Segment("belges", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Country, RuleOperator.Equal, "Belgique"))),
+            Segment("precieux", RuleMatch.Any,
+                Group(RuleMatch.All, C(SegmentField.Clv, RuleOperator.Greater, "1000")),
+                Group(RuleMatch.All, C(SegmentField.Monetary, RuleOperator.GreaterOrEqual, "120.5"), C(SegmentField.Orders, RuleOperator.Less, "3"))),
+            Segment("risque", RuleMatch.All, Group(RuleMatch.Any, C(SegmentField.PAlive, RuleOperator.Less, "55.5556"),
+                C(SegmentField.Consent, RuleOperator.Equal, "EmailMarketing"))),
+            Segment("web", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Channel, RuleOperator.Equal, "Web"),
+                C(SegmentField.RecencyScore, RuleOperator.GreaterOrEqual, "3"))),
+        ]);
+        var facts = table.ToList();
+
+        Assert.Equal(new CustomerSegmentFacts(scores[1], " belgique ", Channel.Store.Bit(), 0, 0.2, 1200.75m), facts[1]);
+        Assert.Equal(new CustomerSegmentFacts(scores[2], "France", Channel.Web.Bit() | Channel.Phone.Bit(), 0, 0.555555, null), facts[2]);
+        Assert.Equal(new CustomerSegmentFacts(scores[4], null, 0, 0, null, null), facts[4]);
+        // 3 is Belgian before being precious; 7 precious by its CLV, 4 by its orders; 1 at risk by its consent, 4 would be by its
+        // P(alive) (55.5555 %) but is precious first; 9 in none.
+        (string Key, int[] Ids)[] expected = [("belges", [3]), ("precieux", [4, 7]), ("risque", [1]), ("web", [])];
+        foreach (var (key, ids) in expected)
+        {
+            Assert.Equal(ids, SegmentEvaluator.Members(definition, key, table));
+            Assert.Equal(ids, SegmentEvaluator.Members(definition, key, facts));
+        }
+    }
+
+    [Fact]
     public void Matches_SegmentOrGroupWithoutConditions_MatchesNobody()
     {
         Assert.False(SegmentEvaluator.Matches(Segment("empty", RuleMatch.All), Facts(1)));
