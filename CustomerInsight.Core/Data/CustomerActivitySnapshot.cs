@@ -81,6 +81,16 @@ public sealed class CustomerActivitySnapshot
     /// <summary>The customer id of a slot.</summary>
     public int IdOf(int slot) => ids[slot];
 
+    /// <summary>The latest day with an identified sale order, null without one (a snapshot of every day only).</summary>
+    public DateOnly? LatestSaleDate
+    {
+        get
+        {
+            RequireOrders(DateOnly.MinValue, DateOnly.MaxValue);
+            return orderSlots.Length == 0 ? null : DateOnly.FromDayNumber(firstDay + dayStarts.Length - 2);
+        }
+    }
+
     /// <summary>The sale orders of a slot's customer in day order (a snapshot of every day holds them by customer too).</summary>
     public CustomerSaleOrders SalesOf(int slot) => (byCustomer
         ?? throw new InvalidOperationException("This snapshot of some days' orders holds no orders by customer.")).Of(slot);

@@ -222,7 +222,13 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         var holdout = new int[holdoutWeeks];
         var endDay = calibrationEnd.DayNumber;
         var lastDay = endDay + (7 * holdoutWeeks);
-        var histories = new List<PurchaseHistory>();
+        // Sized once: grown by doubling, the list was twice its final 20 MB of memory new to the process.
+        var bought = 0;
+        for (var slot = 0; slot < snapshot.Customers; slot++)
+        {
+            bought += snapshot.SalesOf(slot).Days is [var first, ..] && first <= endDay ? 1 : 0;
+        }
+        var histories = new List<PurchaseHistory>(bought);
         for (var slot = 0; slot < snapshot.Customers; slot++)
         {
             var sales = snapshot.SalesOf(slot);
@@ -265,12 +271,14 @@ public sealed partial class ClvQueries(IDbContextFactory<InsightDbContext> facto
         // Off the caller's thread: the fit is CPU work of seconds at a million customers.
         await Task.Yield();
         var phases = new ClvPhases();
-        var latest = await GetDefaultCalibrationEndAsync(cancellationToken);
+        // The node's snapshot, when it keeps one, knows the latest sale and holds the purchases.
+        var snapshot = activity is { KeepsSnapshots: true } ? await activity.GetWholeAsync(cancellationToken) : null;
+        var latest = snapshot is not null ? snapshot.LatestSaleDate : await GetDefaultCalibrationEndAsync(cancellationToken);
         // Whole weeks with data after the calibration end (up to the horizon): their actual purchases come with the same read.
         var wholeWeeks = latest is { } end && end > calibrationEnd ? Math.Min(horizon, (end.DayNumber - calibrationEnd.DayNumber) / 7) : 0;
         phases.Mark("latest sale");
-        var (histories, actualPerWeek) = activity is { KeepsSnapshots: true }
-            ? ReadPurchases(await activity.GetWholeAsync(cancellationToken), calibrationEnd, wholeWeeks)
+        var (histories, actualPerWeek) = snapshot is not null
+            ? ReadPurchases(snapshot, calibrationEnd, wholeWeeks)
             : await ReadPurchasesAsync(calibrationEnd, wholeWeeks, cancellationToken);
         phases.Mark("read purchases", string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{histories.Count:N0} customers, {wholeWeeks} holdout weeks"));

@@ -62,7 +62,7 @@ public class CustomerActivityStoreTests : DatabaseTestBase
     }
 
     [Fact]
-    public async Task SalesOf_EachCustomersSaleOrders_InDayOrder_CountedBeforeADay()
+    public async Task SalesOf_EachCustomersSaleOrders_InDayOrder_CountedBeforeADay_TheLatestSale()
     {
         // A's two sale orders added in the other order: the snapshot puts them in day order all the same.
         await using (var db = Database.CreateContext())
@@ -88,8 +88,11 @@ public class CustomerActivityStoreTests : DatabaseTestBase
         Assert.Equal([30_000L], bySlot[B].Amounts);
         Assert.Equal(0, bySlot[B].BeforeMarch15);
         Assert.Equal(1, bySlot[C].BeforeMarch15);
+        // The latest sale: 20 March (A's cancellation the day after is no sale).
+        Assert.Equal(TestOrders.Day("2011-03-20"), snapshot.LatestSaleDate);
         var someDays = await CustomerActivitySnapshot.LoadAsync(Database.Factory, [(TestOrders.Day("2011-03-16"), TestOrders.Day("2011-03-31"))], Token);
         Assert.Throws<InvalidOperationException>(() => someDays.SalesOf(0));
+        Assert.Throws<InvalidOperationException>(() => someDays.LatestSaleDate);
     }
 
     [Fact]
