@@ -42,7 +42,6 @@ public sealed partial class Dashboard
     [Inject] public required DashboardQueries Queries { get; set; }
     [Inject] public required CustomerInsight.Core.Segments.SegmentationQueries Segmentations { get; set; }
     [Inject] public required OmocQueries OmocQueries { get; set; }
-    [Inject] public required CustomerInsight.Core.Surveys.Themes.ThemeQueries Themes { get; set; }
     [Inject] public required IOptions<KpiOptions> KpiOptions { get; set; }
     [Inject] public required DisplayFormat Format { get; set; }
     [Inject] public required IStringLocalizer<DashboardText> T { get; set; }
@@ -69,10 +68,8 @@ public sealed partial class Dashboard
         }
         var options = KpiOptions.Value;
         var filter = State.ToKpiFilter(day);
-        // The figures not yet shared are computed on the pool's threads, the top themes beside them; the figures are drawn without
-        // waiting for the themes (with a custom segment of 400 k customers at 10 M order lines, the themes took longer).
+        // The figures not yet shared are computed on the pool's threads; the top themes are read by their block once it is drawn.
         var dashboard = Queries.GetDashboardAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
-        StartTopThemes(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses));
         var loaded = await dashboard;
         var events = await OmocQueries.ListChangeEventsAsync(loaded.TrendRange.Start, loaded.TrendRange.End, cancellationToken);
         // Everything shown changes together, after the last await: a render in between (a shared read still running)
@@ -97,31 +94,7 @@ public sealed partial class Dashboard
         var options = KpiOptions.Value;
         var filter = State.ToKpiFilter(day);
         await Queries.StartAsync(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses), cancellationToken);
-        StartTopThemes(filter, new KpiThresholds(options.LapsedAfterDays, options.MinResponses));
         return true;
-    }
-
-    /// <summary>
-    /// The period's theme figures that the satisfaction block's top themes (<see cref="Satisfaction.TopThemes"/>) show, read right
-    /// after the dashboard's figures: that component asks for them only once it is drawn, after the figures, and then finds them
-    /// ready or nearly (one shared entry per filter) instead of reading them after everything else. Started on the pool once the
-    /// figures are computed, never waited for here: on two cores, read beside the figures, they delayed them (with a custom segment
-    /// at 10 M order lines, by 0.1–0.2 s). Their own read reports a failure.
-    /// </summary>
-    private void StartTopThemes(KpiFilter filter, KpiThresholds thresholds) =>
-        _ = Task.Run(() => ReadTopThemesAsync(filter, thresholds, CancellationToken.None), CancellationToken.None);
-
-    private async Task ReadTopThemesAsync(KpiFilter filter, KpiThresholds thresholds, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Queries.GetDashboardAsync(filter, thresholds, cancellationToken);
-            await Themes.GetPeriodFiguresAsync(filter, thresholds.MinResponses, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LoggerFactory.CreateLogger<Dashboard>().LogDebug(e, "The top themes read ahead failed; the component reads them again");
-        }
     }
 
     private void BuildCharts()
