@@ -86,6 +86,7 @@ public sealed partial class Dashboard
     /// </summary>
     protected override async Task<bool> StartFiguresAsync(DateOnly? reference, CancellationToken cancellationToken)
     {
+        // The filter bar lists them in the prerender too.
         customSegmentations = await Segmentations.GetSegmentationsAsync(cancellationToken);
         if (reference is not { } day || State.IsReversedRange)
         {
