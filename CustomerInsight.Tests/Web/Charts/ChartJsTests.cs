@@ -44,6 +44,26 @@ public sealed class ChartJsTests : BunitTestBase
     }
 
     [Fact]
+    public void Drawn_OnceTheBrowserShowsTheChart_AfterEachRender_NotBeforeItIsCreated()
+    {
+        // The browser has not answered the creation yet.
+        var creating = module.SetupVoid("create", _ => true);
+        var drawn = 0;
+        var chart = Render<ChartJs>(p => p.Add(c => c.Config, BarConfig(1, 2, 3)).Add(c => c.AriaLabel, "Ventes")
+            .Add(c => c.Drawn, () => drawn++));
+        Assert.Equal(0, drawn);
+
+        creating.SetVoidResult();
+        chart.WaitForAssertion(() => Assert.Equal(1, drawn));
+        chart.Render(p => p.Add(c => c.Config, BarConfig(4, 5, 6)));
+        chart.Render(p => p.Add(c => c.Config, BarConfig(4, 5, 6)));
+
+        // After the update, and after a render that kept the chart as it was.
+        Assert.Equal(3, drawn);
+        Assert.Single(module.Invocations, i => i.Identifier == "update");
+    }
+
+    [Fact]
     public void SameConfigAgain_DoesNotRedraw()
     {
         var chart = Render<ChartJs>(p => p.Add(c => c.Config, BarConfig(1, 2, 3)).Add(c => c.AriaLabel, "Ventes"));

@@ -33,6 +33,10 @@ public sealed partial class ChartJs
     [Parameter]
     public string? TestId { get; set; }
 
+    /// <summary>Called once the browser shows the chart as configured (after each render that created, updated or kept it).</summary>
+    [Parameter]
+    public Action? Drawn { get; set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var json = Config.ToJson();
@@ -53,6 +57,10 @@ public sealed partial class ChartJs
         {
             await module.InvokeVoidAsync("update", id, json);
             drawnJson = json;
+        }
+        if (module is not null)
+        {
+            Drawn?.Invoke();
         }
     }
 
