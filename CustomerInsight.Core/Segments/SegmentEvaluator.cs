@@ -173,6 +173,9 @@ public static class SegmentEvaluator
     /// </summary>
     private readonly record struct ParsedCondition(SegmentField Field, RuleOperator Operator, bool Valid, decimal Number, int Bit, string Text)
     {
+        /// <summary>The value in double, for <see cref="CompareEstimate"/>.</summary>
+        private double Approximate { get; } = (double)Number;
+
         public static ParsedCondition Of(SegmentCondition c) => c.Field switch
         {
             SegmentField.Country => new(c.Field, c.Operator, true, 0, 0, c.Value.Trim()),
@@ -201,22 +204,38 @@ public static class SegmentEvaluator
                 SegmentField.Orders => Compare(row.Score.Frequency),
                 SegmentField.Monetary => Compare(row.Score.Monetary),
                 // P(alive) is written in percent in a rule (P(alive) < 30), as the pages show it.
-                SegmentField.PAlive => row.PAlive is { } p && Compare((decimal)Math.Round(p * 100, 6)),
-                SegmentField.Clv => row.Clv is { } clv && Compare(clv),
+                SegmentField.PAlive => row.PAlive is { } p && CompareEstimate(Math.Round(p * 100, 6)),
+                SegmentField.Clv => row.ClvEstimate is { } estimate ? CompareEstimate(estimate) : row.Clv is { } clv && Compare(clv),
                 SegmentField.Country => Is(string.Equals(row.Country?.Trim(), Text, StringComparison.OrdinalIgnoreCase)),
                 SegmentField.Channel or SegmentField.Consent => Is(((Field == SegmentField.Channel ? row.Channels : row.Consents) & Bit) != 0),
                 _ => false,
             };
         }
 
-        private bool Compare(decimal actual) => Operator switch
+        private bool Compare(decimal actual) => Outcome(actual.CompareTo(Number));
+
+        /// <summary>
+        /// <see cref="Compare(decimal)"/> of <paramref name="actual"/> in decimal (15 significant digits), decided in double when it is
+        /// farther from the value than that rounding could move it: a million P(alive) or CLV converted to decimal were most of an
+        /// evaluation (bench/RESULTS.md).
+        /// </summary>
+        private bool CompareEstimate(double actual)
         {
-            RuleOperator.Equal => actual == Number,
-            RuleOperator.NotEqual => actual != Number,
-            RuleOperator.Less => actual < Number,
-            RuleOperator.LessOrEqual => actual <= Number,
-            RuleOperator.Greater => actual > Number,
-            RuleOperator.GreaterOrEqual => actual >= Number,
+            var margin = 1e-12 * Math.Max(Math.Abs(actual), Math.Abs(Approximate));
+            return actual > Approximate + margin ? Outcome(1)
+                : actual < Approximate - margin ? Outcome(-1)
+                : Compare((decimal)actual);
+        }
+
+        /// <summary>Whether the operator holds for an actual value below (−1), equal to (0) or above (1) the condition's.</summary>
+        private bool Outcome(int sign) => Operator switch
+        {
+            RuleOperator.Equal => sign == 0,
+            RuleOperator.NotEqual => sign != 0,
+            RuleOperator.Less => sign < 0,
+            RuleOperator.LessOrEqual => sign <= 0,
+            RuleOperator.Greater => sign > 0,
+            RuleOperator.GreaterOrEqual => sign >= 0,
             _ => false,
         };
 

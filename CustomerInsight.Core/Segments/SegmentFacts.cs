@@ -28,6 +28,9 @@ public readonly record struct CustomerSegmentFacts(
     public static int ChannelBit(Channel channel) => channel.Bit();
 
     public static int ConsentBit(ConsentPurpose purpose) => 1 << (int)purpose;
+
+    /// <summary>No estimate: the CLV is the decimal given.</summary>
+    double? ISegmentFactsRow.ClvEstimate => null;
 }
 
 /// <summary>What a rule reads of one customer (<see cref="SegmentEvaluator"/>): the facts themselves or a row of a facts table.</summary>
@@ -44,6 +47,10 @@ internal interface ISegmentFactsRow
     double? PAlive { get; }
 
     decimal? Clv { get; }
+
+    /// <summary>The CLV as the value model computed it (a double), when the row has it: a rule then compares it as the decimal it
+    /// would be (<see cref="Clv"/>) without converting it.</summary>
+    double? ClvEstimate { get; }
 }
 
 /// <summary>
@@ -104,7 +111,9 @@ internal sealed class SegmentFactsTable(IReadOnlyList<RfmCustomerScore> scores, 
 
         public double? PAlive => ById.Get(table.alive, Id, double.NaN) is var p && !double.IsNaN(p) ? p : null;
 
-        public decimal? Clv => ById.Get(table.value, Id, double.NaN) is var v && double.IsFinite(v) ? (decimal)v : null;
+        public decimal? Clv => ClvEstimate is { } v ? (decimal)v : null;
+
+        public double? ClvEstimate => ById.Get(table.value, Id, double.NaN) is var v && double.IsFinite(v) ? v : null;
     }
 }
 

@@ -148,6 +148,27 @@ public class SegmentEvaluatorTests
         }
     }
 
+    [Theory]
+    [InlineData(RuleOperator.Greater, new[] { 3, 4 })]
+    [InlineData(RuleOperator.GreaterOrEqual, new[] { 1, 2, 3, 4 })]
+    [InlineData(RuleOperator.Equal, new[] { 1, 2 })]
+    [InlineData(RuleOperator.NotEqual, new[] { 3, 4, 5 })]
+    [InlineData(RuleOperator.Less, new[] { 5 })]
+    public void Members_OfAFactsTable_ACompareClvAsTheDecimalItWouldBe(RuleOperator op, int[] expected)
+    {
+        // The model's CLV in double: 1 exactly 1000; 2 a double above it that is 1000 in decimal (15 significant digits); 3 the
+        // next decimal up; 4 far above; 5 below. Customer 6 has no CLV (no spend model).
+        double[] values = [double.NaN, 1000.0, 1000.0000000000001, 1000.00000000001, 1000.01, 999.99, double.PositiveInfinity];
+        Assert.Equal(1000m, (decimal)values[2]);
+        var scores = Enumerable.Range(1, 6).Select(id => new RfmCustomerScore(id, new DateOnly(2026, 1, 1), 10, 1, 50m, 3, 3, 3,
+            RfmSegment.Promising)).ToArray();
+        var table = new SegmentFactsTable(scores, [], [], [], [], values);
+        var definition = new SegmentationDefinition([Segment("s", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Clv, op, "1000")))]);
+
+        Assert.Equal(expected, SegmentEvaluator.Members(definition, "s", table));
+        Assert.Equal(expected, SegmentEvaluator.Members(definition, "s", table.ToList()));
+    }
+
     [Fact]
     public void Matches_SegmentOrGroupWithoutConditions_MatchesNobody()
     {
