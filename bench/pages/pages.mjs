@@ -2,7 +2,8 @@
 // Per page and per run, in a new tab of one signed-in browser context (HTTP cache warm, new circuit each time):
 //   html        navigation start -> last byte of the server's prerendered HTML (PerformanceNavigationTiming.responseEnd)
 //   interactive navigation start -> the page's figures are displayed by the interactive circuit:
-//               its Chart.js charts exist (they are created through JS interop, so only once the circuit runs)
+//               its Chart.js charts exist (they are created through JS interop, so only once the circuit runs; a dashboard
+//               block may say instead why it has nothing to draw: an empty segment)
 //               or, for a page without charts, its grid rows are there after the circuit's WebSocket opened
 //   complete    navigation start -> every chart of the page exists and no progress bar is left (later loads)
 // Each run's line also shows where the time goes: scripts (DOMContentLoaded: blazor.web.js, MudBlazor, Chart.js
@@ -46,17 +47,18 @@ const instrument = () => {
     const c = document.querySelector(s);
     return c !== null && hasChart(c);
   });
-  const allChartsAndNoProgress = () => {
-    const canvases = [...document.querySelectorAll('main canvas, .mud-main-content canvas')];
-    return canvases.length > 0 && canvases.every(hasChart) && document.querySelector('.mud-progress-linear') === null;
-  };
+  // A dashboard chart block shows its chart, or the sentence saying why it has nothing to draw (an empty segment, no responses).
+  const drawnOrEmpty = (testId) => document.querySelector(`[data-testid=${testId}-empty]`) !== null
+    || chartsReady([`[data-testid=${testId}]`]);
+  const dashboardDrawn = () => document.querySelector('[data-testid=kpi-cards]') !== null
+    && drawnOrEmpty('chart-sales') && drawnOrEmpty('chart-active')
+    && (document.querySelector('[data-testid=chart-satisfaction]') === null || chartsReady(['[data-testid=chart-satisfaction]']));
   const markers = {
     '/': {
       // The satisfaction chart is drawn only when the period has survey responses (not with the public file alone).
-      interactive: () => document.querySelector('[data-testid=kpi-cards]') !== null
-        && chartsReady(['[data-testid=chart-sales]', '[data-testid=chart-active]'])
-        && (document.querySelector('[data-testid=chart-satisfaction]') === null || chartsReady(['[data-testid=chart-satisfaction]'])),
-      complete: allChartsAndNoProgress,
+      interactive: dashboardDrawn,
+      complete: () => dashboardDrawn() && document.querySelector('.mud-progress-linear') === null
+        && [...document.querySelectorAll('main canvas, .mud-main-content canvas')].every(hasChart),
     },
     '/segments': {
       interactive: () => chartsReady(['[data-testid=segments-sizes-chart]', '[data-testid=segments-bubble-chart]']),
