@@ -15,8 +15,9 @@ namespace CustomerInsight.Core.Data;
 /// </summary>
 /// <remarks>
 /// At 1 M customers and 10 M order lines: 1.5 M customer × year rows, 1 M first sales, 3.7 M sale orders, 0.1 M returns, about
-/// 160 MB of arrays (50 MB of it the sale orders a second time, by customer: <see cref="SalesOf"/>). A new period's counts, RFM at any date and the value models' purchases then scan arrays instead of reading a million
-/// rows from the database (bench/RESULTS.md).
+/// 160 MB of arrays (50 MB of it the sale orders a second time, by customer: <see cref="SalesOf"/>). A new period's counts, RFM
+/// at any date and the value models' purchases then scan arrays instead of reading a million rows from the database
+/// (bench/RESULTS.md).
 /// </remarks>
 public sealed class CustomerActivitySnapshot
 {

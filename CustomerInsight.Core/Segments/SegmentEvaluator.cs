@@ -215,13 +215,13 @@ public static class SegmentEvaluator
         private bool Compare(decimal actual) => Outcome(actual.CompareTo(Number));
 
         /// <summary>
-        /// <see cref="Compare(decimal)"/> of <paramref name="actual"/> in decimal (15 significant digits), decided in double when it is
-        /// farther from the value than that rounding could move it: a million P(alive) or CLV converted to decimal were most of an
-        /// evaluation (bench/RESULTS.md).
+        /// <see cref="Compare(decimal)"/> of <paramref name="actual"/> in decimal (15 significant digits, 28 decimals at most), decided
+        /// in double when it is farther from the value than that rounding could move it: a million P(alive) or CLV converted to decimal
+        /// were most of an evaluation (bench/RESULTS.md).
         /// </summary>
         private bool CompareEstimate(double actual)
         {
-            var margin = 1e-12 * Math.Max(Math.Abs(actual), Math.Abs(Approximate));
+            var margin = (1e-12 * Math.Max(Math.Abs(actual), Math.Abs(Approximate))) + 1e-27;
             return actual > Approximate + margin ? Outcome(1)
                 : actual < Approximate - margin ? Outcome(-1)
                 : Compare((decimal)actual);

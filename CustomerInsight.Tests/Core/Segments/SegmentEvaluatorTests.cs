@@ -170,6 +170,23 @@ public class SegmentEvaluatorTests
     }
 
     [Fact]
+    public void Members_OfAFactsTable_ACompareNearZeroAsTheDecimalItWouldBe()
+    {
+        // Below 28 decimals a double is 0 in decimal: 1e-30 is not above 0; 1e-20 is.
+        var scores = new[] { 1, 2, 3 }.Select(id => new RfmCustomerScore(id, new DateOnly(2026, 1, 1), 10, 1, 50m, 3, 3, 3,
+            RfmSegment.Promising)).ToArray();
+        var table = new SegmentFactsTable(scores, [], [], [], [], [double.NaN, 1e-30, 1e-20, -1e-30]);
+        Assert.Equal(0m, (decimal)1e-30);
+
+        foreach (var (op, expected) in new[] { (RuleOperator.Greater, new[] { 2 }), (RuleOperator.Equal, new[] { 1, 3 }) })
+        {
+            var definition = new SegmentationDefinition([Segment("s", RuleMatch.All, Group(RuleMatch.All, C(SegmentField.Clv, op, "0")))]);
+            Assert.Equal(expected, SegmentEvaluator.Members(definition, "s", table));
+            Assert.Equal(expected, SegmentEvaluator.Members(definition, "s", table.ToList()));
+        }
+    }
+
+    [Fact]
     public void Matches_SegmentOrGroupWithoutConditions_MatchesNobody()
     {
         Assert.False(SegmentEvaluator.Matches(Segment("empty", RuleMatch.All), Facts(1)));
