@@ -126,45 +126,48 @@ public static class SegmentEvaluator
         return -1;
     }
 
+    /// <summary>A rule (a segment, a group, a condition) ready to be checked against a customer's facts.</summary>
+    private interface ICompiledRule
+    {
+        bool Matches<TRow>(TRow row)
+            where TRow : ISegmentFactsRow;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="row"/> meets all (or any) of <paramref name="rules"/>; none when there are none. The rules are
+    /// structs: each call is compiled for its rule and row types, no interface dispatch per customer.
+    /// </summary>
+    private static bool Combine<TRule, TRow>(RuleMatch match, TRule[] rules, TRow row)
+        where TRule : struct, ICompiledRule
+        where TRow : ISegmentFactsRow
+    {
+        var all = match == RuleMatch.All;
+        foreach (var rule in rules)
+        {
+            if (rule.Matches(row) != all)
+            {
+                return !all;
+            }
+        }
+        return all && rules.Length > 0;
+    }
+
     /// <summary>A segment's groups, compiled: the segment matches nobody without groups.</summary>
-    private sealed record CompiledSegment(RuleMatch Match, CompiledGroup[] Groups)
+    private readonly record struct CompiledSegment(RuleMatch Match, CompiledGroup[] Groups) : ICompiledRule
     {
         public static CompiledSegment Of(SegmentDefinition segment) => new(segment.Match, [.. segment.Groups.Select(CompiledGroup.Of)]);
 
         public bool Matches<TRow>(TRow row)
-            where TRow : ISegmentFactsRow
-        {
-            // All (or any) of the groups; none when there are none.
-            var all = Match == RuleMatch.All;
-            foreach (var group in Groups)
-            {
-                if (group.Matches(row) != all)
-                {
-                    return !all;
-                }
-            }
-            return all && Groups.Length > 0;
-        }
+            where TRow : ISegmentFactsRow => Combine(Match, Groups, row);
     }
 
     /// <summary>A group's conditions, parsed: the group matches nobody without conditions.</summary>
-    private sealed record CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions)
+    private readonly record struct CompiledGroup(RuleMatch Match, ParsedCondition[] Conditions) : ICompiledRule
     {
         public static CompiledGroup Of(SegmentRuleGroup group) => new(group.Match, [.. group.Conditions.Select(ParsedCondition.Of)]);
 
         public bool Matches<TRow>(TRow row)
-            where TRow : ISegmentFactsRow
-        {
-            var all = Match == RuleMatch.All;
-            foreach (var condition in Conditions)
-            {
-                if (condition.Matches(row) != all)
-                {
-                    return !all;
-                }
-            }
-            return all && Conditions.Length > 0;
-        }
+            where TRow : ISegmentFactsRow => Combine(Match, Conditions, row);
     }
 
     /// <summary>
@@ -172,6 +175,7 @@ public static class SegmentEvaluator
     /// does not parse makes a condition nobody meets.
     /// </summary>
     private readonly record struct ParsedCondition(SegmentField Field, RuleOperator Operator, bool Valid, decimal Number, int Bit, string Text)
+        : ICompiledRule
     {
         /// <summary>The value in double, for <see cref="CompareEstimate"/>.</summary>
         private double Approximate { get; } = (double)Number;
